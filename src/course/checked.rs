@@ -1,0 +1,272 @@
+//! The checked course: what `validate` produces from the parsed files once every reference
+//! resolves. References are indices here, so the engine never looks up a missing id.
+
+use super::ids::*;
+use super::model::{
+    self, Character, Checklist, CompareOp, FacilitatorNotes, Glossary, KeyPoints, Line, Outcome,
+    Quiz, Reflection, Testimony, Text, TextScene, Variable,
+};
+use std::collections::HashMap;
+
+/// A validated course.
+#[derive(Debug, Clone)]
+pub struct Course {
+    /// Stable id of the course.
+    pub id: CourseId,
+    /// The course's own version.
+    pub version: String,
+    /// The course title.
+    pub title: Text,
+    /// What the course is.
+    pub description: Text,
+    /// The locale texts fall back to.
+    pub default_locale: Locale,
+    /// The locales the course declares.
+    pub locales: Vec<Locale>,
+    /// The competency set of the course.
+    pub competencies: Vec<model::CompetencyDef>,
+    /// The modules in order.
+    pub modules: Vec<Module>,
+    /// Every lesson, by id.
+    pub lessons: HashMap<ItemId, Lesson>,
+    /// Every scenario, by id.
+    pub scenarios: HashMap<ItemId, Scenario>,
+}
+
+impl Course {
+    /// The lesson or scenario with this id.
+    pub fn item(&self, id: &str) -> Option<Item<'_>> {
+        if let Some(lesson) = self.lessons.get(id) {
+            return Some(Item::Lesson(lesson));
+        }
+        self.scenarios.get(id).map(Item::Scenario)
+    }
+
+    /// Every item in course order (module by module).
+    pub fn items_in_order(&self) -> impl Iterator<Item = (&Module, Item<'_>)> {
+        self.modules.iter().flat_map(move |module| {
+            module
+                .items
+                .iter()
+                .filter_map(move |id| self.item(id.as_str()).map(|item| (module, item)))
+        })
+    }
+}
+
+/// A lesson or a scenario.
+#[derive(Debug, Clone, Copy)]
+pub enum Item<'a> {
+    /// A lesson.
+    Lesson(&'a Lesson),
+    /// A scenario.
+    Scenario(&'a Scenario),
+}
+
+impl Item<'_> {
+    /// The item's id.
+    pub fn id(&self) -> &ItemId {
+        match self {
+            Item::Lesson(l) => &l.id,
+            Item::Scenario(s) => &s.id,
+        }
+    }
+
+    /// The item's title.
+    pub fn title(&self) -> &Text {
+        match self {
+            Item::Lesson(l) => &l.title,
+            Item::Scenario(s) => &s.title,
+        }
+    }
+}
+
+/// A module of a validated course.
+#[derive(Debug, Clone)]
+pub struct Module {
+    /// Stable id.
+    pub id: ModuleId,
+    /// Title.
+    pub title: Text,
+    /// Description.
+    pub description: Option<Text>,
+    /// Item ids in order; each resolves with [`Course::item`].
+    pub items: Vec<ItemId>,
+    /// Facilitator notes for the module.
+    pub facilitator_notes: Option<FacilitatorNotes>,
+}
+
+/// A validated lesson.
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    /// Stable id.
+    pub id: ItemId,
+    /// Title.
+    pub title: Text,
+    /// Summary.
+    pub summary: Option<Text>,
+    /// Estimated minutes.
+    pub estimated_minutes: Option<u32>,
+    /// The scenes in order.
+    pub scenes: Vec<Scene>,
+}
+
+/// A validated scene: exactly one body.
+#[derive(Debug, Clone)]
+pub struct Scene {
+    /// Stable id within the lesson.
+    pub id: SceneId,
+    /// Optional heading.
+    pub title: Option<Text>,
+    /// Content note shown first.
+    pub content_note: Option<Text>,
+    /// Facilitator notes.
+    pub facilitator_notes: Option<FacilitatorNotes>,
+    /// What the scene shows.
+    pub body: SceneBody,
+}
+
+/// The kinds of scene.
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub enum SceneBody {
+    Text(TextScene),
+    Testimony(Testimony),
+    KeyPoints(KeyPoints),
+    Glossary(Glossary),
+    Quiz(Quiz),
+    Reflection(Reflection),
+    Checklist(Checklist),
+}
+
+/// Index of a node within its scenario's `nodes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeIdx(pub u32);
+
+/// Index of a variable within its scenario's `variables`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct VarIdx(pub u32);
+
+/// A validated scenario.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// Stable id.
+    pub id: ItemId,
+    /// Title.
+    pub title: Text,
+    /// Setting.
+    pub setting: Text,
+    /// Goal.
+    pub goal: Text,
+    /// Content note shown first.
+    pub content_note: Option<Text>,
+    /// Facilitator notes.
+    pub facilitator_notes: Option<FacilitatorNotes>,
+    /// Estimated minutes.
+    pub estimated_minutes: Option<u32>,
+    /// Characters.
+    pub characters: Vec<Character>,
+    /// Variables; a [`VarIdx`] indexes this.
+    pub variables: Vec<Variable>,
+    /// The first node.
+    pub start: NodeIdx,
+    /// Nodes; a [`NodeIdx`] indexes this.
+    pub nodes: Vec<Node>,
+    /// Node id to index.
+    pub node_index: HashMap<NodeId, NodeIdx>,
+}
+
+impl Scenario {
+    /// The node at `idx`.
+    pub fn node(&self, idx: NodeIdx) -> &Node {
+        &self.nodes[idx.0 as usize]
+    }
+
+    /// The index of the node with this id.
+    pub fn node_idx(&self, id: &str) -> Option<NodeIdx> {
+        self.node_index.get(id).copied()
+    }
+
+    /// The index of the variable with this id.
+    pub fn var_idx(&self, id: &str) -> Option<VarIdx> {
+        self.variables
+            .iter()
+            .position(|v| v.id.as_str() == id)
+            .map(|i| VarIdx(i as u32))
+    }
+
+    /// The character with this id.
+    pub fn character(&self, id: &CharacterId) -> Option<&Character> {
+        self.characters.iter().find(|c| &c.id == id)
+    }
+}
+
+/// A validated node.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Stable id.
+    pub id: NodeId,
+    /// What the characters say.
+    pub lines: Vec<Line>,
+    /// Facilitator notes.
+    pub facilitator_notes: Option<FacilitatorNotes>,
+    /// What happens after the lines.
+    pub step: Step,
+}
+
+/// What follows a node's lines.
+#[derive(Debug, Clone)]
+pub enum Step {
+    /// The learner chooses.
+    Choices(Vec<Choice>),
+    /// The conversation moves on by itself.
+    Auto(NodeIdx),
+    /// The conversation ends.
+    Ending(Ending),
+}
+
+/// A validated choice.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// Stable id within the node.
+    pub id: ChoiceId,
+    /// What the learner says.
+    pub text: Text,
+    /// The coach's feedback.
+    pub feedback: Text,
+    /// The character's inner thought in reaction.
+    pub thought: Option<Text>,
+    /// Variable changes.
+    pub effects: Vec<(VarIdx, i32)>,
+    /// Competencies shown.
+    pub competencies: Vec<Competency>,
+    /// Offered only when this holds.
+    pub condition: Option<Cond>,
+    /// Where the conversation goes.
+    pub next: NodeIdx,
+}
+
+/// A resolved condition.
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub enum Cond {
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    Visited(NodeIdx),
+    Compare {
+        var: VarIdx,
+        op: CompareOp,
+        value: i32,
+    },
+}
+
+/// A validated ending.
+#[derive(Debug, Clone)]
+pub struct Ending {
+    /// Good, mixed or poor.
+    pub outcome: Outcome,
+    /// Title.
+    pub title: Text,
+    /// Debrief.
+    pub debrief: Text,
+}

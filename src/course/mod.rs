@@ -1,0 +1,19 @@
+//! The course: its file format ([`model`]), loading with precise errors ([`load`]),
+//! validation into checked types ([`checked`]).
+//!
+//! Data flows one way: [`CourseSource`] (the files) -> parsed [`model`] types -> `validate`
+//! -> [`checked::Course`] plus [`Diagnostic`]s. Nothing here touches the terminal.
+
+pub mod checked;
+pub mod diagnostic;
+pub mod ids;
+mod load;
+pub mod model;
+mod source;
+mod span;
+mod validate;
+
+pub use checked::Course;
+pub use diagnostic::{Diagnostic, FieldPath, PathSeg, Position, Problem, Severity};
+pub use load::{LoadError, Report, ValidateOptions, load, load_builtin, load_dir};
+pub use source::{CourseSource, SourceError, SourceFile};

@@ -1,0 +1,511 @@
+//! The course file format, version 1: the types authors write, as parsed from JSON.
+//!
+//! These types mirror the files one to one and derive the JSON Schema (`kruispunt schema`).
+//! Parsing them checks syntax and types only; `validate` turns them into the checked types
+//! of [`crate::course::checked`], which the engine and the screens use.
+
+use super::ids::*;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The course format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A learner-visible text: one string per locale, e.g. `{"nl": "Welkom", "en": "Welcome"}`.
+///
+/// Texts may use `*emphasis*` for light emphasis and blank lines between paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct Text(pub BTreeMap<Locale, String>);
+
+impl Text {
+    /// The text in `locale`, if the course provides it.
+    pub fn get(&self, locale: &str) -> Option<&str> {
+        self.0.get(locale).map(String::as_str)
+    }
+}
+
+/// `course/course.json`: the manifest of a course.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The course format version; this build reads version 1.
+    pub format_version: u32,
+    /// Stable id of the course; progress files and exports refer to it.
+    pub id: CourseId,
+    /// The course's own version (e.g. `2026.1`), shown in exports and reports.
+    pub version: String,
+    /// The course title.
+    pub title: Text,
+    /// One or two sentences on what the course is.
+    pub description: Text,
+    /// The locale the course is written in first; texts fall back to it.
+    pub default_locale: Locale,
+    /// Every locale the course declares; each text should exist in each of them.
+    pub locales: Vec<Locale>,
+    /// The competency tags choices may carry, with their labels.
+    #[serde(default)]
+    pub competencies: Vec<CompetencyDef>,
+    /// The modules, in the order a trainee takes them.
+    pub modules: Vec<Module>,
+}
+
+/// A competency that scenario choices can show, e.g. asking open questions.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompetencyDef {
+    /// The tag used on choices.
+    pub id: Competency,
+    /// Short label.
+    pub title: Text,
+    /// What the competency means in practice.
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+/// A module: a titled group of lessons and scenarios.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Module {
+    /// Stable id of the module.
+    pub id: ModuleId,
+    /// The module title.
+    pub title: Text,
+    /// What the module covers.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// Ids of the lessons and scenarios of this module, in order.
+    pub items: Vec<ItemId>,
+    /// Notes for the facilitator on the module as a whole.
+    #[serde(default)]
+    pub facilitator_notes: Option<FacilitatorNotes>,
+}
+
+/// Notes for a workshop facilitator; never shown to trainees.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FacilitatorNotes {
+    /// What to say, do or watch for.
+    pub text: Text,
+    /// Questions for a group discussion.
+    #[serde(default)]
+    pub discussion_questions: Vec<Text>,
+    /// Suggested time for the discussion, in minutes.
+    #[serde(default)]
+    pub minutes: Option<u32>,
+}
+
+/// A lesson file (`course/lessons/*.json`): a sequence of scenes.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    /// The course format version; this build reads version 1.
+    pub format_version: u32,
+    /// Stable id, unique across the course.
+    pub id: ItemId,
+    /// The lesson title.
+    pub title: Text,
+    /// One sentence on what the lesson covers.
+    #[serde(default)]
+    pub summary: Option<Text>,
+    /// About how long a trainee needs, in minutes.
+    #[serde(default)]
+    pub estimated_minutes: Option<u32>,
+    /// The scenes, in order.
+    pub scenes: Vec<Scene>,
+}
+
+/// One screen of a lesson. Exactly one of the kind fields (`text`, `testimony`, `key_points`,
+/// `glossary`, `quiz`, `reflection`, `checklist`) is present.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scene {
+    /// Stable id, unique within the lesson; progress refers to it.
+    pub id: SceneId,
+    /// An optional heading.
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// Shown before the scene, with the choice to continue or skip it.
+    #[serde(default)]
+    pub content_note: Option<Text>,
+    /// Notes for the facilitator.
+    #[serde(default)]
+    pub facilitator_notes: Option<FacilitatorNotes>,
+    /// Paragraphs of text.
+    #[serde(default)]
+    pub text: Option<TextScene>,
+    /// A fictional composite testimony.
+    #[serde(default)]
+    pub testimony: Option<Testimony>,
+    /// The points to remember.
+    #[serde(default)]
+    pub key_points: Option<KeyPoints>,
+    /// Glossary cards: term on the front, definition on the back.
+    #[serde(default)]
+    pub glossary: Option<Glossary>,
+    /// A quiz question.
+    #[serde(default)]
+    pub quiz: Option<Quiz>,
+    /// A reflection prompt; the answer stays on the trainee's machine.
+    #[serde(default)]
+    pub reflection: Option<Reflection>,
+    /// A checklist the trainee ticks off.
+    #[serde(default)]
+    pub checklist: Option<Checklist>,
+}
+
+/// Paragraphs of text.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextScene {
+    /// The paragraphs, in order.
+    pub paragraphs: Vec<Text>,
+}
+
+/// A testimony by a fictional persona, always shown as a fictional composite.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Testimony {
+    /// The persona speaking.
+    pub persona: Persona,
+    /// The quote, one text per paragraph.
+    pub quote: Vec<Text>,
+    /// Must be `true`: personas are composites, never real people.
+    pub fictional_composite: bool,
+}
+
+/// A fictional persona.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Persona {
+    /// The persona's (fictional) name.
+    pub name: Text,
+    /// Age, if it matters to the story.
+    #[serde(default)]
+    pub age: Option<u32>,
+    /// A short description: where they are now, what brought them there.
+    pub background: Text,
+}
+
+/// Key points that close a lesson.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeyPoints {
+    /// The points, in order.
+    pub points: Vec<Text>,
+}
+
+/// A set of glossary cards.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    /// The cards, in order.
+    pub cards: Vec<GlossaryCard>,
+}
+
+/// One glossary card.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryCard {
+    /// The term, on the front.
+    pub term: Text,
+    /// The definition, on the back.
+    pub definition: Text,
+    /// Usage advice, e.g. a word to avoid and why.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// A quiz question with single or multiple correct answers.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quiz {
+    /// The question.
+    pub question: Text,
+    /// `true` when more than one option may be correct and the trainee picks several.
+    #[serde(default)]
+    pub multiple: bool,
+    /// The options, in the order shown.
+    pub options: Vec<QuizOption>,
+    /// Shown after answering: why the right answers are right.
+    pub explanation: Text,
+}
+
+/// One answer option of a quiz.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuizOption {
+    /// Stable id, unique within the quiz.
+    pub id: OptionId,
+    /// The option text.
+    pub text: Text,
+    /// Whether this option is a correct answer.
+    pub correct: bool,
+    /// Feedback for this option, shown after answering.
+    pub feedback: Text,
+}
+
+/// A reflection prompt; the trainee's answer is kept privately.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reflection {
+    /// The question to reflect on.
+    pub prompt: Text,
+    /// A hint to get started.
+    #[serde(default)]
+    pub hint: Option<Text>,
+}
+
+/// A checklist the trainee goes through, e.g. for their own workplace.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Checklist {
+    /// What the checklist is for.
+    #[serde(default)]
+    pub intro: Option<Text>,
+    /// The entries, in order.
+    pub entries: Vec<ChecklistEntry>,
+}
+
+/// One checklist entry.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistEntry {
+    /// Stable id, unique within the checklist.
+    pub id: OptionId,
+    /// The entry.
+    pub text: Text,
+    /// More explanation, shown on request.
+    #[serde(default)]
+    pub hint: Option<Text>,
+}
+
+/// A scenario file (`course/scenarios/*.json`): a branching practice conversation.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// The course format version; this build reads version 1.
+    pub format_version: u32,
+    /// Stable id, unique across the course.
+    pub id: ItemId,
+    /// The scenario title.
+    pub title: Text,
+    /// Where and when the conversation takes place.
+    pub setting: Text,
+    /// What the trainee tries to achieve.
+    pub goal: Text,
+    /// Shown before the scenario, with the choice to continue or skip it.
+    #[serde(default)]
+    pub content_note: Option<Text>,
+    /// Notes for the facilitator.
+    #[serde(default)]
+    pub facilitator_notes: Option<FacilitatorNotes>,
+    /// About how long a trainee needs, in minutes.
+    #[serde(default)]
+    pub estimated_minutes: Option<u32>,
+    /// The characters who speak.
+    pub characters: Vec<Character>,
+    /// Variables such as `trust`, changed by choices.
+    #[serde(default)]
+    pub variables: Vec<Variable>,
+    /// The node the conversation starts at.
+    pub start: NodeId,
+    /// The nodes of the conversation.
+    pub nodes: Vec<Node>,
+}
+
+/// A character in a scenario. Characters are fictional.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Character {
+    /// Id used as `speaker` in lines.
+    pub id: CharacterId,
+    /// The character's name.
+    pub name: Text,
+    /// The character's role in the conversation (resident, interpreter, colleague...).
+    pub role: Text,
+    /// A short biography.
+    pub bio: Text,
+}
+
+/// A scenario variable with its range and start value.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Variable {
+    /// Id used in effects and conditions.
+    pub id: VarId,
+    /// Label shown with the gauge.
+    pub label: Text,
+    /// Lowest value.
+    pub min: i32,
+    /// Highest value.
+    pub max: i32,
+    /// Value at the start of every attempt.
+    pub start: i32,
+}
+
+/// A point in the conversation. Exactly one of `choices`, `next` and `ending` is present.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    /// Stable id, unique within the scenario.
+    pub id: NodeId,
+    /// What the characters say at this point.
+    #[serde(default)]
+    pub lines: Vec<Line>,
+    /// The learner's choices (a decision point).
+    #[serde(default)]
+    pub choices: Option<Vec<Choice>>,
+    /// An automatic transition to another node.
+    #[serde(default)]
+    pub next: Option<NodeId>,
+    /// The conversation ends here.
+    #[serde(default)]
+    pub ending: Option<Ending>,
+    /// Notes for the facilitator at this point.
+    #[serde(default)]
+    pub facilitator_notes: Option<FacilitatorNotes>,
+}
+
+/// A line spoken by a character.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    /// The character speaking.
+    pub speaker: CharacterId,
+    /// What they say.
+    pub text: Text,
+    /// What they think but do not say.
+    #[serde(default)]
+    pub thought: Option<Text>,
+    /// How they come across.
+    #[serde(default)]
+    pub mood: Option<Mood>,
+}
+
+/// How a character comes across in a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum Mood {
+    Neutral,
+    Calm,
+    Hopeful,
+    Relieved,
+    Warm,
+    Guarded,
+    Anxious,
+    Confused,
+    Sad,
+    Hurt,
+    Angry,
+}
+
+/// A learner choice at a decision point.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable id, unique within the node; progress and reports refer to it.
+    pub id: ChoiceId,
+    /// What the learner says or does.
+    pub text: Text,
+    /// The coach's feedback: why this helps or harms.
+    pub feedback: Text,
+    /// The character's inner thought in reaction, if any.
+    #[serde(default)]
+    pub thought: Option<Text>,
+    /// Changes to variables, e.g. `{"trust": 10}`.
+    #[serde(default)]
+    pub effects: BTreeMap<VarId, i32>,
+    /// Competencies this choice shows.
+    #[serde(default)]
+    pub competencies: Vec<Competency>,
+    /// Offered only when this condition holds.
+    #[serde(default, rename = "if")]
+    pub condition: Option<Condition>,
+    /// The node the conversation goes to.
+    pub next: NodeId,
+}
+
+/// A condition on variables and visited nodes.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// All of these hold.
+    All(Vec<Condition>),
+    /// At least one of these holds.
+    Any(Vec<Condition>),
+    /// This does not hold.
+    Not(Box<Condition>),
+    /// The node was visited earlier in this attempt.
+    Visited(NodeId),
+    /// A variable compared with a number.
+    Compare(Comparison),
+}
+
+/// `{"var": "trust", "op": ">=", "value": 50}`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Comparison {
+    /// The variable.
+    pub var: VarId,
+    /// The comparison.
+    pub op: CompareOp,
+    /// The number to compare with.
+    pub value: i32,
+}
+
+/// A comparison operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[allow(missing_docs)]
+pub enum CompareOp {
+    #[serde(rename = "==")]
+    Eq,
+    #[serde(rename = "!=")]
+    Ne,
+    #[serde(rename = "<")]
+    Lt,
+    #[serde(rename = "<=")]
+    Le,
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = ">=")]
+    Ge,
+}
+
+impl CompareOp {
+    /// Applies the comparison.
+    pub fn holds(self, left: i32, right: i32) -> bool {
+        match self {
+            CompareOp::Eq => left == right,
+            CompareOp::Ne => left != right,
+            CompareOp::Lt => left < right,
+            CompareOp::Le => left <= right,
+            CompareOp::Gt => left > right,
+            CompareOp::Ge => left >= right,
+        }
+    }
+}
+
+/// How a conversation ended.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ending {
+    /// Good, mixed or poor.
+    pub outcome: Outcome,
+    /// A short title for the ending.
+    pub title: Text,
+    /// The debrief: what happened and what to take from it.
+    pub debrief: Text,
+}
+
+/// The outcome of an ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum Outcome {
+    Good,
+    Mixed,
+    Poor,
+}

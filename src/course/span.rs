@@ -1,0 +1,1 @@
+//! Positions of fields in a JSON text, computed only for files that have problems.

@@ -1,0 +1,1 @@
+//! Validation: every check of the course format, and the conversion to checked types.

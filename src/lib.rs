@@ -1,0 +1,14 @@
+//! Kruispunt: a terminal training course on supporting LGBTQIA+ people with a migration
+//! background.
+//!
+//! Layers (data flows one way, top to bottom):
+//! - [`course`]: the course model, loading with precise errors, validation;
+//! - [`engine`]: pure state machines for lessons and scenarios;
+//! - [`cli`]: the command line.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod course;
+pub mod engine;
