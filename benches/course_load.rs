@@ -1,1 +1,114 @@
-fn main() {}
+//! Load + validate a generated course, side by side with parsing the same bytes into
+//! `serde_json::Value`.
+//!
+//! Budgets (from the foundation issue), measured in this one run:
+//! - time: load + validate of the 100,000-node course <= parsing its bytes into `Value`;
+//! - memory: peak heap during load + validate <= peak heap of the `Value` parse.
+//!
+//! Peak heap is measured with a counting allocator and printed before the timings; the bench
+//! fails when the memory budget is exceeded (it is deterministic). Time is compared by
+//! criterion's report of the two functions in each group.
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use kruispunt::course::{CourseSource, ValidateOptions, load};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+mod support;
+
+/// Counts live and peak heap bytes.
+struct CountingAlloc;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// A global allocator must be an `unsafe impl`; the library itself forbids unsafe code, and
+// this one only forwards to the system allocator while counting bytes.
+unsafe impl GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
+                - layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        } else {
+            LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: CountingAlloc = CountingAlloc;
+
+/// Peak heap bytes allocated by `f` above what was live before it.
+fn peak_of<T>(f: impl FnOnce() -> T) -> usize {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let out = f();
+    let peak = PEAK.load(Ordering::Relaxed) - base;
+    drop(out);
+    peak
+}
+
+fn parse_values(source: &CourseSource) -> Vec<serde_json::Value> {
+    source
+        .files
+        .iter()
+        .map(|f| serde_json::from_str(&f.text).expect("generated JSON parses"))
+        .collect()
+}
+
+fn load_checked(source: &CourseSource) -> kruispunt::course::Report {
+    let report = load(source, ValidateOptions::default());
+    assert!(
+        report.course.is_some(),
+        "the generated course must load: {:?}",
+        report.diagnostics.first()
+    );
+    report
+}
+
+fn bench_load(c: &mut Criterion) {
+    for nodes in [10_000usize, 100_000] {
+        let source = support::course(nodes);
+        let bytes: usize = source.files.iter().map(|f| f.text.len()).sum();
+
+        let value_peak = peak_of(|| parse_values(&source));
+        let load_peak = peak_of(|| load_checked(&source));
+        println!(
+            "peak heap, {nodes} nodes ({:.1} MiB JSON): load+validate {:.1} MiB, serde_json::Value {:.1} MiB ({:.0}%)",
+            bytes as f64 / 1048576.0,
+            load_peak as f64 / 1048576.0,
+            value_peak as f64 / 1048576.0,
+            100.0 * load_peak as f64 / value_peak as f64
+        );
+        assert!(
+            load_peak <= value_peak,
+            "memory budget exceeded: load+validate peaks at {load_peak} bytes, Value at {value_peak}"
+        );
+
+        let mut group = c.benchmark_group(format!("course_{nodes}_nodes"));
+        group.sample_size(if nodes >= 100_000 { 10 } else { 20 });
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(BenchmarkId::new("load_validate", nodes), |b| {
+            b.iter(|| black_box(load_checked(black_box(&source))))
+        });
+        group.bench_function(BenchmarkId::new("serde_json_value", nodes), |b| {
+            b.iter(|| black_box(parse_values(black_box(&source))))
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench_load);
+criterion_main!(benches);
