@@ -1,0 +1,695 @@
+//! One attempt at a branching scenario: where the conversation is, the variables, which
+//! nodes were visited, and the path taken so far.
+//!
+//! Semantics worth knowing:
+//! - Entering a node with an automatic transition passes straight through it; every node
+//!   entered, including those passed through, is recorded in order.
+//! - A node counts as *visited* (for `visited` conditions) once the conversation has left
+//!   it, as in Yarn Spinner. So at a decision point, `visited` of that same node holds only
+//!   when the conversation has been there before.
+//! - Effects are clamped to the variable's range. Start values are used as written.
+
+use super::EngineError;
+use crate::course::checked::{Choice, Cond, Ending, Node, NodeIdx, Scenario, Step, VarIdx};
+use crate::course::ids::{ChoiceId, Competency, ItemId, NodeId, VarId};
+use crate::course::model::Outcome;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Which choice the learner takes: by its position in the node or by its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChoiceRef<'a> {
+    /// The position among the node's choices (all of them, offered or not), from 0.
+    Index(usize),
+    /// The choice id.
+    Id(&'a str),
+}
+
+impl From<usize> for ChoiceRef<'_> {
+    fn from(index: usize) -> Self {
+        ChoiceRef::Index(index)
+    }
+}
+
+impl<'a> From<&'a str> for ChoiceRef<'a> {
+    fn from(id: &'a str) -> Self {
+        ChoiceRef::Id(id)
+    }
+}
+
+impl<'a> From<&'a ChoiceId> for ChoiceRef<'a> {
+    fn from(id: &'a ChoiceId) -> Self {
+        ChoiceRef::Id(id.as_str())
+    }
+}
+
+/// A choice of the current node, with whether its condition lets it be offered now.
+#[derive(Debug, Clone, Copy)]
+pub struct AvailableChoice<'s> {
+    /// The position among the node's choices, from 0.
+    pub index: usize,
+    /// The choice itself (id, text, feedback...).
+    pub choice: &'s Choice,
+    /// Whether the learner may take it now.
+    pub offered: bool,
+}
+
+/// A variable changed by a choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VarChange {
+    /// The variable.
+    pub var: VarIdx,
+    /// The value before the choice.
+    pub before: i32,
+    /// The value after the choice, within the variable's range.
+    pub after: i32,
+    /// The change the choice asked for.
+    pub requested: i32,
+    /// The change actually applied (`after - before`), smaller when clamped.
+    pub applied: i32,
+}
+
+/// What taking a choice did, for the screen to show.
+#[derive(Debug, Clone)]
+pub struct ChoiceOutcome<'s> {
+    /// The number of this decision in the run, from 0.
+    pub decision: usize,
+    /// The decision point the choice was taken at.
+    pub from: NodeIdx,
+    /// The position of the choice among the node's choices.
+    pub index: usize,
+    /// The choice (id, feedback, thought, competencies).
+    pub choice: &'s Choice,
+    /// Every variable the choice changed, in the order of its effects.
+    pub changes: Vec<VarChange>,
+    /// The nodes entered, in order: the choice's next node, then any passed through.
+    pub entered: Vec<NodeIdx>,
+    /// Where the conversation is now (the last of `entered`).
+    pub now_at: NodeIdx,
+    /// The ending reached, if the conversation is over.
+    pub ending: Option<&'s Ending>,
+}
+
+impl ChoiceOutcome<'_> {
+    /// The id of the choice taken.
+    pub fn choice_id(&self) -> &ChoiceId {
+        &self.choice.id
+    }
+
+    /// The competencies the choice shows.
+    pub fn competencies(&self) -> &[Competency] {
+        &self.choice.competencies
+    }
+}
+
+/// One decision taken in a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    /// The decision point.
+    pub node: NodeIdx,
+    /// The position of the choice taken among the node's choices.
+    pub choice: u32,
+    /// The length of the entered-nodes path after this decision.
+    entered_end: usize,
+}
+
+/// One step of the path, in order, to rebuild the transcript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathEvent {
+    /// The conversation entered this node (its lines are said).
+    Entered(NodeIdx),
+    /// The learner took a choice.
+    Chose {
+        /// The number of the decision, from 0.
+        decision: usize,
+        /// The decision point.
+        node: NodeIdx,
+        /// The position of the choice among the node's choices.
+        choice: usize,
+    },
+}
+
+/// How an attempt ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunResult {
+    /// The ending node.
+    pub ending_node: NodeIdx,
+    /// Good, mixed or poor.
+    pub outcome: Outcome,
+    /// The final variable values, indexed by [`VarIdx`].
+    pub variables: Vec<i32>,
+    /// Competencies on the choices taken, without repeats, in order of first appearance.
+    pub shown: Vec<Competency>,
+    /// Competencies on choices that were offered but not taken, minus those shown, without
+    /// repeats, in order of first appearance.
+    pub missed: Vec<Competency>,
+}
+
+/// A run saved by ids (not indices), so it can be stored and resumed exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunSnapshot {
+    /// The scenario's id.
+    pub scenario: ItemId,
+    /// The ids of the choices taken, in order.
+    pub choices: Vec<ChoiceId>,
+    /// The node the conversation is at.
+    pub current: NodeId,
+    /// The variable values.
+    pub variables: BTreeMap<VarId, i32>,
+    /// The nodes visited (left at least once), in scenario order.
+    pub visited: Vec<NodeId>,
+}
+
+/// Why a snapshot could not be resumed; the progress layer then starts the scenario afresh.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RestoreError {
+    /// The snapshot belongs to another scenario.
+    #[error("the saved run is of scenario `{saved}`, not `{scenario}`")]
+    OtherScenario {
+        /// The snapshot's scenario id.
+        saved: String,
+        /// The scenario given.
+        scenario: String,
+    },
+    /// Replaying the saved choices failed, e.g. a choice no longer exists.
+    #[error("saved choice {step} (`{choice}`) cannot be replayed: {source}")]
+    Replay {
+        /// The number of the decision, from 0.
+        step: usize,
+        /// The saved choice id.
+        choice: String,
+        /// Why it failed.
+        source: EngineError,
+    },
+    /// The replay arrived somewhere else than the saved state: the course changed.
+    #[error("the saved run no longer matches the scenario ({what} differs)")]
+    Mismatch {
+        /// What differs: "node", "variables" or "visited nodes".
+        what: &'static str,
+    },
+}
+
+/// One attempt at a scenario. Create it with [`ScenarioRun::new`] and always pass the same
+/// scenario to its methods.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioRun {
+    current: NodeIdx,
+    vars: Vec<i32>,
+    visited: Vec<bool>,
+    entered: Vec<NodeIdx>,
+    /// Entered-path length after the start's automatic transitions.
+    start_entered: usize,
+    decisions: Vec<Decision>,
+    /// Variable values before each decision, `vars.len()` per decision, back to back.
+    vars_before: Vec<i32>,
+}
+
+fn node_at(scenario: &Scenario, idx: NodeIdx) -> Result<&Node, EngineError> {
+    scenario
+        .nodes
+        .get(idx.0 as usize)
+        .ok_or(EngineError::NoSuchNode { index: idx.0 })
+}
+
+fn choices_of(node: &Node) -> &[Choice] {
+    match &node.step {
+        Step::Choices(choices) => choices,
+        _ => &[],
+    }
+}
+
+/// Whether `cond` holds for these variable values and visited nodes. A reference outside
+/// the scenario (impossible in a checked course) does not hold.
+fn holds(cond: &Cond, vars: &[i32], visited: &[bool]) -> bool {
+    match cond {
+        Cond::All(all) => all.iter().all(|c| holds(c, vars, visited)),
+        Cond::Any(any) => any.iter().any(|c| holds(c, vars, visited)),
+        Cond::Not(inner) => !holds(inner, vars, visited),
+        Cond::Visited(node) => visited.get(node.0 as usize).copied().unwrap_or(false),
+        Cond::Compare { var, op, value } => vars
+            .get(var.0 as usize)
+            .is_some_and(|&v| op.holds(v, *value)),
+    }
+}
+
+fn offered(choice: &Choice, vars: &[i32], visited: &[bool]) -> bool {
+    choice
+        .condition
+        .as_ref()
+        .is_none_or(|c| holds(c, vars, visited))
+}
+
+/// Pushes `first` and every node passed through after it onto `entered`; returns the node
+/// where the conversation stops. On a loop, `entered` is restored and an error returned.
+fn settle(
+    scenario: &Scenario,
+    first: NodeIdx,
+    entered: &mut Vec<NodeIdx>,
+) -> Result<NodeIdx, EngineError> {
+    let mark = entered.len();
+    let mut at = first;
+    let mut hops = 0usize;
+    loop {
+        let node = match node_at(scenario, at) {
+            Ok(node) => node,
+            Err(e) => {
+                entered.truncate(mark);
+                return Err(e);
+            }
+        };
+        entered.push(at);
+        match node.step {
+            Step::Auto(next) => {
+                hops += 1;
+                // More hops than nodes means a loop of automatic transitions.
+                if hops > scenario.nodes.len() {
+                    entered.truncate(mark);
+                    return Err(EngineError::AutoCycle {
+                        id: node.id.to_string(),
+                    });
+                }
+                at = next;
+            }
+            Step::Choices(_) | Step::Ending(_) => return Ok(at),
+        }
+    }
+}
+
+impl ScenarioRun {
+    /// A fresh attempt: variables at their start values, at the start node (after any
+    /// automatic transitions from it).
+    pub fn new(scenario: &Scenario) -> Result<Self, EngineError> {
+        let mut entered = Vec::new();
+        let current = settle(scenario, scenario.start, &mut entered)?;
+        let mut visited = vec![false; scenario.nodes.len()];
+        // Nodes passed through are left at once; the last one is where we are.
+        for node in &entered[..entered.len() - 1] {
+            if let Some(v) = visited.get_mut(node.0 as usize) {
+                *v = true;
+            }
+        }
+        Ok(Self {
+            current,
+            vars: scenario.variables.iter().map(|v| v.start).collect(),
+            visited,
+            start_entered: entered.len(),
+            entered,
+            decisions: Vec::new(),
+            vars_before: Vec::new(),
+        })
+    }
+
+    /// The node the conversation is at.
+    pub fn current(&self) -> NodeIdx {
+        self.current
+    }
+
+    /// The variable values, indexed by [`VarIdx`].
+    pub fn variables(&self) -> &[i32] {
+        &self.vars
+    }
+
+    /// The value of one variable.
+    pub fn variable(&self, var: VarIdx) -> Option<i32> {
+        self.vars.get(var.0 as usize).copied()
+    }
+
+    /// Whether the conversation has left this node at least once.
+    pub fn has_visited(&self, node: NodeIdx) -> bool {
+        self.visited.get(node.0 as usize).copied().unwrap_or(false)
+    }
+
+    /// Every node entered, in order, including the current one and those passed through.
+    pub fn entered(&self) -> &[NodeIdx] {
+        &self.entered
+    }
+
+    /// The decisions taken, in order.
+    pub fn decisions(&self) -> &[Decision] {
+        &self.decisions
+    }
+
+    /// The nodes entered before the first decision (the start and any passed through).
+    pub fn entered_at_start(&self) -> &[NodeIdx] {
+        self.entered.get(..self.start_entered).unwrap_or(&[])
+    }
+
+    /// The nodes entered because of decision `decision`.
+    pub fn entered_after(&self, decision: usize) -> &[NodeIdx] {
+        let Some(end) = self.decisions.get(decision).map(|d| d.entered_end) else {
+            return &[];
+        };
+        let begin = match decision.checked_sub(1) {
+            Some(prev) => self.decisions.get(prev).map_or(0, |d| d.entered_end),
+            None => self.start_entered,
+        };
+        self.entered.get(begin..end).unwrap_or(&[])
+    }
+
+    /// The variable values just before decision `decision`.
+    pub fn variables_before(&self, decision: usize) -> Option<&[i32]> {
+        let n = self.vars.len();
+        if decision >= self.decisions.len() {
+            return None;
+        }
+        self.vars_before.get(decision * n..(decision + 1) * n)
+    }
+
+    /// The variable values just after decision `decision`.
+    pub fn variables_after(&self, decision: usize) -> Option<&[i32]> {
+        if decision + 1 == self.decisions.len() {
+            Some(&self.vars)
+        } else {
+            self.variables_before(decision + 1)
+        }
+    }
+
+    /// The whole path in order: nodes entered and choices taken, to rebuild the transcript.
+    pub fn path(&self) -> impl Iterator<Item = PathEvent> + '_ {
+        let start = self
+            .entered_at_start()
+            .iter()
+            .map(|&n| PathEvent::Entered(n));
+        let rest = self.decisions.iter().enumerate().flat_map(|(i, d)| {
+            std::iter::once(PathEvent::Chose {
+                decision: i,
+                node: d.node,
+                choice: d.choice as usize,
+            })
+            .chain(self.entered_after(i).iter().map(|&n| PathEvent::Entered(n)))
+        });
+        start.chain(rest)
+    }
+
+    /// The ending reached, if the conversation is over.
+    pub fn ending<'s>(&self, scenario: &'s Scenario) -> Option<&'s Ending> {
+        match node_at(scenario, self.current).map(|n| &n.step) {
+            Ok(Step::Ending(ending)) => Some(ending),
+            _ => None,
+        }
+    }
+
+    /// Whether the conversation is over.
+    pub fn is_ended(&self, scenario: &Scenario) -> bool {
+        self.ending(scenario).is_some()
+    }
+
+    /// Whether the conversation is at a decision point where no choice is offered (possible
+    /// when every choice has a condition; the validator warns about such nodes).
+    pub fn is_stuck(&self, scenario: &Scenario) -> bool {
+        !self.is_ended(scenario) && self.offered_count(scenario) == 0
+    }
+
+    /// The choices of the current node in order, each with whether it is offered now.
+    /// Choices whose condition does not hold are included, marked not offered, so the
+    /// screen can decide whether to show them. Empty at an ending.
+    pub fn available_choices<'a>(
+        &'a self,
+        scenario: &'a Scenario,
+    ) -> impl Iterator<Item = AvailableChoice<'a>> + 'a {
+        let choices = node_at(scenario, self.current).map_or(&[][..], choices_of);
+        choices
+            .iter()
+            .enumerate()
+            .map(|(index, choice)| AvailableChoice {
+                index,
+                choice,
+                offered: offered(choice, &self.vars, &self.visited),
+            })
+    }
+
+    /// Only the choices offered now.
+    pub fn offered_choices<'a>(
+        &'a self,
+        scenario: &'a Scenario,
+    ) -> impl Iterator<Item = AvailableChoice<'a>> + 'a {
+        self.available_choices(scenario).filter(|c| c.offered)
+    }
+
+    /// How many choices are offered now.
+    pub fn offered_count(&self, scenario: &Scenario) -> usize {
+        node_at(scenario, self.current)
+            .map_or(&[][..], choices_of)
+            .iter()
+            .filter(|c| offered(c, &self.vars, &self.visited))
+            .count()
+    }
+
+    /// Takes a choice at the current decision point: applies its effects (clamped to each
+    /// variable's range) and moves on, through any automatic transitions.
+    ///
+    /// Refused, with the run unchanged, when the run has ended, the choice does not exist or
+    /// is not offered, or the next nodes loop.
+    pub fn choose<'s, 'c>(
+        &mut self,
+        scenario: &'s Scenario,
+        choice: impl Into<ChoiceRef<'c>>,
+    ) -> Result<ChoiceOutcome<'s>, EngineError> {
+        let from = self.current;
+        let node = node_at(scenario, from)?;
+        let choices = match &node.step {
+            Step::Choices(choices) => choices.as_slice(),
+            _ => return Err(EngineError::RunEnded),
+        };
+        let (index, picked) = match choice.into() {
+            ChoiceRef::Index(index) => match choices.get(index) {
+                Some(c) => (index, c),
+                None => {
+                    return Err(EngineError::NoChoiceAt {
+                        index,
+                        count: choices.len(),
+                    });
+                }
+            },
+            ChoiceRef::Id(id) => match choices.iter().position(|c| c.id.as_str() == id) {
+                Some(index) => (index, &choices[index]),
+                None => return Err(EngineError::UnknownChoice { id: id.to_owned() }),
+            },
+        };
+        if !offered(picked, &self.vars, &self.visited) {
+            return Err(EngineError::ChoiceNotOffered {
+                id: picked.id.to_string(),
+            });
+        }
+
+        // Move first: it is the only step that can fail, and it undoes itself on failure.
+        let entered_from = self.entered.len();
+        let now_at = settle(scenario, picked.next, &mut self.entered)?;
+
+        self.vars_before.extend_from_slice(&self.vars);
+        let mut changes = Vec::with_capacity(picked.effects.len());
+        for &(var, delta) in &picked.effects {
+            let (Some(value), Some(def)) = (
+                self.vars.get_mut(var.0 as usize),
+                scenario.variables.get(var.0 as usize),
+            ) else {
+                continue;
+            };
+            let before = *value;
+            // Not `clamp`: it panics when min > max, which the validator reports but a
+            // course could still carry.
+            let after = before.saturating_add(delta).min(def.max).max(def.min);
+            *value = after;
+            changes.push(VarChange {
+                var,
+                before,
+                after,
+                requested: delta,
+                applied: after.wrapping_sub(before),
+            });
+        }
+
+        // Leaving the decision point and every node passed through marks them visited.
+        self.mark_visited(from);
+        let passed = self.entered.len() - 1;
+        for i in entered_from..passed {
+            let node = self.entered[i];
+            self.mark_visited(node);
+        }
+        self.current = now_at;
+        self.decisions.push(Decision {
+            node: from,
+            choice: index as u32,
+            entered_end: self.entered.len(),
+        });
+
+        let ending = match &node_at(scenario, now_at)?.step {
+            Step::Ending(ending) => Some(ending),
+            _ => None,
+        };
+        Ok(ChoiceOutcome {
+            decision: self.decisions.len() - 1,
+            from,
+            index,
+            choice: picked,
+            changes,
+            entered: self.entered[entered_from..].to_vec(),
+            now_at,
+            ending,
+        })
+    }
+
+    fn mark_visited(&mut self, node: NodeIdx) {
+        if let Some(v) = self.visited.get_mut(node.0 as usize) {
+            *v = true;
+        }
+    }
+
+    /// Goes back to just before decision `decision` (0 = the first decision point), as if
+    /// the later decisions had never been taken. The state is rebuilt by replaying the
+    /// earlier choices from the start, so it is exactly what it was then.
+    pub fn rewind_to(&mut self, scenario: &Scenario, decision: usize) -> Result<(), EngineError> {
+        if decision > self.decisions.len() {
+            return Err(EngineError::NoSuchDecision {
+                decision,
+                taken: self.decisions.len(),
+            });
+        }
+        let mut replay = ScenarioRun::new(scenario)?;
+        for d in &self.decisions[..decision] {
+            replay.choose(scenario, d.choice as usize)?;
+        }
+        *self = replay;
+        Ok(())
+    }
+
+    /// Starts the attempt again from the beginning.
+    pub fn restart(&mut self, scenario: &Scenario) -> Result<(), EngineError> {
+        *self = ScenarioRun::new(scenario)?;
+        Ok(())
+    }
+
+    /// The result, once the conversation has reached an ending.
+    pub fn result(&self, scenario: &Scenario) -> Option<RunResult> {
+        let outcome = self.ending(scenario)?.outcome;
+        let mut shown: Vec<Competency> = Vec::new();
+        for d in &self.decisions {
+            let choice = self.choice_of(scenario, d)?;
+            for tag in &choice.competencies {
+                if !shown.contains(tag) {
+                    shown.push(tag.clone());
+                }
+            }
+        }
+
+        // Rebuild what was visited at each decision point to know what was offered there.
+        let mut visited = vec![false; scenario.nodes.len()];
+        let mut marked = 0;
+        let mut missed: Vec<Competency> = Vec::new();
+        for (i, d) in self.decisions.iter().enumerate() {
+            let arrived = match i.checked_sub(1) {
+                Some(prev) => self.decisions[prev].entered_end,
+                None => self.start_entered,
+            };
+            // All nodes entered before this one were left by now.
+            for node in self.entered.get(marked..arrived.saturating_sub(1))? {
+                if let Some(v) = visited.get_mut(node.0 as usize) {
+                    *v = true;
+                }
+            }
+            marked = marked.max(arrived.saturating_sub(1));
+            let vars = self.variables_before(i)?;
+            let choices = choices_of(node_at(scenario, d.node).ok()?);
+            for (j, choice) in choices.iter().enumerate() {
+                if j == d.choice as usize || !offered(choice, vars, &visited) {
+                    continue;
+                }
+                for tag in &choice.competencies {
+                    if !shown.contains(tag) && !missed.contains(tag) {
+                        missed.push(tag.clone());
+                    }
+                }
+            }
+        }
+
+        Some(RunResult {
+            ending_node: self.current,
+            outcome,
+            variables: self.vars.clone(),
+            shown,
+            missed,
+        })
+    }
+
+    fn choice_of<'s>(&self, scenario: &'s Scenario, d: &Decision) -> Option<&'s Choice> {
+        choices_of(node_at(scenario, d.node).ok()?).get(d.choice as usize)
+    }
+
+    /// The run by ids, to save it.
+    pub fn snapshot(&self, scenario: &Scenario) -> RunSnapshot {
+        RunSnapshot {
+            scenario: scenario.id.clone(),
+            choices: self
+                .decisions
+                .iter()
+                .filter_map(|d| self.choice_of(scenario, d).map(|c| c.id.clone()))
+                .collect(),
+            current: node_at(scenario, self.current)
+                .map(|n| n.id.clone())
+                .unwrap_or_default(),
+            variables: scenario
+                .variables
+                .iter()
+                .zip(&self.vars)
+                .map(|(def, &v)| (def.id.clone(), v))
+                .collect(),
+            visited: self.visited_ids(scenario),
+        }
+    }
+
+    fn visited_ids(&self, scenario: &Scenario) -> Vec<NodeId> {
+        scenario
+            .nodes
+            .iter()
+            .zip(&self.visited)
+            .filter(|(_, v)| **v)
+            .map(|(n, _)| n.id.clone())
+            .collect()
+    }
+
+    /// Resumes a saved run by replaying its choices from the start, and checks that the
+    /// replay arrives at the saved node with the saved variables and visited nodes.
+    pub fn restore(scenario: &Scenario, saved: &RunSnapshot) -> Result<Self, RestoreError> {
+        if saved.scenario != scenario.id {
+            return Err(RestoreError::OtherScenario {
+                saved: saved.scenario.to_string(),
+                scenario: scenario.id.to_string(),
+            });
+        }
+        let mut run = ScenarioRun::new(scenario).map_err(|source| RestoreError::Replay {
+            step: 0,
+            choice: String::new(),
+            source,
+        })?;
+        for (step, id) in saved.choices.iter().enumerate() {
+            run.choose(scenario, id)
+                .map_err(|source| RestoreError::Replay {
+                    step,
+                    choice: id.to_string(),
+                    source,
+                })?;
+        }
+        if node_at(scenario, run.current).map(|n| &n.id) != Ok(&saved.current) {
+            return Err(RestoreError::Mismatch { what: "node" });
+        }
+        let vars_match = saved.variables.len() == run.vars.len()
+            && scenario
+                .variables
+                .iter()
+                .zip(&run.vars)
+                .all(|(def, v)| saved.variables.get(&def.id) == Some(v));
+        if !vars_match {
+            return Err(RestoreError::Mismatch { what: "variables" });
+        }
+        let mut visited = run.visited_ids(scenario);
+        let mut saved_visited = saved.visited.clone();
+        visited.sort();
+        saved_visited.sort();
+        if visited != saved_visited {
+            return Err(RestoreError::Mismatch {
+                what: "visited nodes",
+            });
+        }
+        Ok(run)
+    }
+}
