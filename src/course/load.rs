@@ -1,8 +1,13 @@
 //! Parsing course files into [`model`](super::model) types with precise errors, then
 //! validating them.
 
-use super::model::{Lesson, Manifest, Scenario};
-use super::{CourseSource, Diagnostic, FieldPath, Position, Problem, checked::Course};
+use super::model::{FORMAT_VERSION, Lesson, Manifest, Scenario};
+use super::span::SpanIndex;
+use super::{
+    CourseSource, Diagnostic, FieldPath, PathSeg, Position, Problem, Severity, checked::Course,
+};
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Index of a file in [`CourseSource::files`].
@@ -62,17 +67,316 @@ pub enum LoadError {
 
 /// Parses and validates every file of `source`, reporting all problems.
 pub fn load(source: &CourseSource, options: ValidateOptions) -> Report {
-    let _ = (source, options);
-    todo!()
+    let mut parsed = ParsedCourse::default();
+    let mut findings = Vec::new();
+    for (idx, file) in source.files.iter().enumerate() {
+        let text = file.text.as_str();
+        match FileKind::of(&file.path) {
+            FileKind::Manifest => {
+                if let Some(manifest) = parse_file(idx, text, &mut findings) {
+                    parsed.manifest = Some((idx, manifest));
+                }
+            }
+            FileKind::Lesson => {
+                if let Some(lesson) = parse_file(idx, text, &mut findings) {
+                    parsed.lessons.push((idx, lesson));
+                }
+            }
+            FileKind::Scenario => {
+                if let Some(scenario) = parse_file(idx, text, &mut findings) {
+                    parsed.scenarios.push((idx, scenario));
+                }
+            }
+            FileKind::Other => findings.push(Finding {
+                file: idx,
+                path: FieldPath::root(),
+                position: None,
+                problem: Problem::UnknownFile,
+            }),
+        }
+    }
+    let course = super::validate::validate(&parsed, &mut findings);
+    // The checked course owns what it needs; free the parsed files before reporting.
+    drop(parsed);
+
+    let diagnostics = finalise(source, findings, options);
+    let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    Report {
+        course: if has_errors { None } else { course },
+        diagnostics,
+    }
 }
 
 /// Loads the built-in course.
 pub fn load_builtin() -> Result<Course, LoadError> {
-    todo!()
+    into_result(load(&CourseSource::builtin(), ValidateOptions::default()))
 }
 
 /// Loads the course in `dir`.
 pub fn load_dir(dir: &Path) -> Result<Course, LoadError> {
-    let _ = dir;
-    todo!()
+    let source = CourseSource::from_dir(dir)?;
+    into_result(load(&source, ValidateOptions::default()))
+}
+
+fn into_result(report: Report) -> Result<Course, LoadError> {
+    match report.course {
+        Some(course) => Ok(course),
+        None => Err(LoadError::Invalid(
+            report
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect(),
+        )),
+    }
+}
+
+/// What a file is, from where it is in the course.
+enum FileKind {
+    Manifest,
+    Lesson,
+    Scenario,
+    Other,
+}
+
+impl FileKind {
+    fn of(path: &str) -> Self {
+        if path == MANIFEST_PATH {
+            FileKind::Manifest
+        } else if path.starts_with("lessons/") {
+            FileKind::Lesson
+        } else if path.starts_with("scenarios/") {
+            FileKind::Scenario
+        } else {
+            FileKind::Other
+        }
+    }
+}
+
+/// Where the manifest is, relative to the course root.
+const MANIFEST_PATH: &str = "course.json";
+
+/// A file type that carries `format_version`.
+trait Versioned: DeserializeOwned {
+    fn format_version(&self) -> u32;
+}
+
+impl Versioned for Manifest {
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+}
+
+impl Versioned for Lesson {
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+}
+
+impl Versioned for Scenario {
+    fn format_version(&self) -> u32 {
+        self.format_version
+    }
+}
+
+/// Parses one file, pushing a finding when it fails or has another format version.
+///
+/// Good files are parsed once, without path tracking (which allocates for every key); only
+/// a file that fails is parsed again with `serde_path_to_error` to learn the field path.
+fn parse_file<T: Versioned>(file: FileIdx, text: &str, findings: &mut Vec<Finding>) -> Option<T> {
+    match serde_json::from_str::<T>(text) {
+        Ok(value) => {
+            let found = value.format_version();
+            if found != FORMAT_VERSION {
+                findings.push(format_version_finding(file, found));
+            }
+            // Kept even with another version: the validator then reports what it can.
+            Some(value)
+        }
+        Err(error) => {
+            findings.push(parse_failure::<T>(file, text, error));
+            None
+        }
+    }
+}
+
+fn format_version_finding(file: FileIdx, found: u32) -> Finding {
+    Finding {
+        file,
+        path: FieldPath::root().key("format_version"),
+        position: None,
+        problem: Problem::FormatVersion {
+            found,
+            supported: FORMAT_VERSION,
+        },
+    }
+}
+
+/// Just the version of a file, ignoring everything else in it.
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    format_version: Option<u32>,
+}
+
+/// Describes why `text` does not parse as `T`: path, position and problem.
+fn parse_failure<T: DeserializeOwned>(
+    file: FileIdx,
+    text: &str,
+    plain_error: serde_json::Error,
+) -> Finding {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let (path, error) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Err(error) => (field_path(error.path()), error.into_inner()),
+        Ok(_) => match deserializer.end() {
+            Err(error) => (FieldPath::root(), error),
+            // Cannot happen (both parses see the same text); keep the first error.
+            Ok(()) => (FieldPath::root(), plain_error),
+        },
+    };
+    use serde_json::error::Category;
+    let message = message_without_position(&error);
+    let problem = match error.classify() {
+        Category::Data => {
+            // A file from a newer format has fields this build does not know; saying which
+            // version it is helps more than "unknown field".
+            match serde_json::from_str::<VersionProbe>(text) {
+                Ok(VersionProbe {
+                    format_version: Some(found),
+                }) if found != FORMAT_VERSION => return format_version_finding(file, found),
+                _ => Problem::Type { message },
+            }
+        }
+        Category::Syntax | Category::Eof | Category::Io => Problem::Syntax { message },
+    };
+    Finding {
+        file,
+        path,
+        position: char_position(text, error.line(), error.column()),
+        problem,
+    }
+}
+
+/// serde_json's message without its " at line X column Y", which the diagnostic shows in
+/// its own way.
+fn message_without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    if error.line() == 0 {
+        return message;
+    }
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&suffix) {
+        Some(bare) => bare.to_owned(),
+        None => message,
+    }
+}
+
+/// Converts serde_json's line and byte column (both from 1; line 0 means unknown) to a
+/// position whose column counts characters.
+fn char_position(text: &str, line: usize, byte_column: usize) -> Option<Position> {
+    let line_text = text.split('\n').nth(line.checked_sub(1)?)?;
+    // The column is the byte just read; count the characters starting up to it.
+    let column = line_text
+        .char_indices()
+        .take_while(|&(i, _)| i < byte_column)
+        .count();
+    Some(Position {
+        line,
+        column: column.max(1),
+    })
+}
+
+/// The path serde_path_to_error tracked, up to the first segment it could not name (a
+/// syntax error inside an object leaves one), so the path never shows a `?`.
+fn field_path(path: &serde_path_to_error::Path) -> FieldPath {
+    use serde_path_to_error::Segment;
+    FieldPath(
+        path.iter()
+            .map_while(|segment| match segment {
+                Segment::Seq { index } => Some(PathSeg::Index(*index)),
+                // An externally tagged enum variant is written as an object key.
+                Segment::Map { key } | Segment::Enum { variant: key } => {
+                    Some(PathSeg::Key(key.clone()))
+                }
+                Segment::Unknown => None,
+            })
+            .collect(),
+    )
+}
+
+/// Resolves positions, applies `--strict`, adds the problems that belong to no parsed
+/// file, and sorts.
+fn finalise(
+    source: &CourseSource,
+    findings: Vec<Finding>,
+    options: ValidateOptions,
+) -> Vec<Diagnostic> {
+    let severity = |problem: &Problem| match problem.default_severity() {
+        Severity::Warning if options.strict => Severity::Error,
+        other => other,
+    };
+    let shown = |relative: &str| shown_path(&source.display_root, relative);
+
+    // Built only for files that have findings without a position, once per file.
+    let mut indexes: HashMap<FileIdx, SpanIndex<'_>> = HashMap::new();
+    let mut diagnostics: Vec<Diagnostic> = findings
+        .into_iter()
+        .map(|finding| {
+            let file = source.files.get(finding.file);
+            let position = finding.position.or_else(|| {
+                let text = file?.text.as_str();
+                indexes
+                    .entry(finding.file)
+                    .or_insert_with(|| SpanIndex::new(text))
+                    .position(&finding.path)
+            });
+            Diagnostic {
+                severity: severity(&finding.problem),
+                file: file.map_or_else(|| shown("?"), |f| shown(&f.path)),
+                position,
+                path: finding.path,
+                problem: finding.problem,
+            }
+        })
+        .collect();
+
+    diagnostics.extend(source.unreadable.iter().map(|file| {
+        let problem = Problem::Unreadable {
+            reason: file.reason.clone(),
+        };
+        Diagnostic {
+            severity: severity(&problem),
+            file: shown(&file.path),
+            position: file.position,
+            path: FieldPath::root(),
+            problem,
+        }
+    }));
+
+    let has_manifest = source.files.iter().any(|f| f.path == MANIFEST_PATH)
+        || source.unreadable.iter().any(|f| f.path == MANIFEST_PATH);
+    if !has_manifest {
+        let problem = Problem::MissingManifest;
+        diagnostics.push(Diagnostic {
+            severity: severity(&problem),
+            file: shown(MANIFEST_PATH),
+            position: None,
+            path: FieldPath::root(),
+            problem,
+        });
+    }
+
+    diagnostics
+        .sort_by(|a, b| (&a.file, a.position, a.code()).cmp(&(&b.file, b.position, b.code())));
+    diagnostics
+}
+
+/// A file as shown to the author: the root as given, then the relative path.
+fn shown_path(display_root: &str, relative: &str) -> String {
+    if display_root.is_empty() {
+        relative.to_owned()
+    } else if display_root.ends_with('/') {
+        format!("{display_root}{relative}")
+    } else {
+        format!("{display_root}/{relative}")
+    }
 }
