@@ -12,3 +12,4 @@
 pub mod cli;
 pub mod course;
 pub mod engine;
+pub mod i18n;

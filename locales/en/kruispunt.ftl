@@ -1,0 +1,152 @@
+# Kruispunt interface strings: English.
+#
+# Every message here must also exist in locales/nl and locales/fr, with the same
+# variables. See docs/translating.md. Run `cargo test --test i18n` after editing.
+
+## Generic
+
+# Shown instead of a message that exists in no locale; a bug, caught by the tests.
+missing-text = (text missing)
+
+# After a course text shown in another locale than the chosen one.
+text-fallback-marker = [{ $locale }]
+
+## Choosing the interface language
+
+# $value: what was given; $source: flag, env or system; $fallback: nl, en or fr.
+locale-unknown = Unknown language “{ $value }” ({ $source ->
+        [flag] from --lang
+        [env] from KRUISPUNT_LANG
+       *[system] from the system settings
+    }); using { $fallback ->
+        [nl] Dutch
+        [fr] French
+       *[en] English
+    }. Available: nl, en, fr.
+
+## Diagnostics of `kruispunt validate`
+
+severity-error = error
+severity-warning = warning
+
+# FILE:LINE:COL: SEVERITY[CODE]: MESSAGE, the format editors understand.
+diagnostic = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message }
+diagnostic-with-path = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message } (at { $path })
+
+problem-unreadable = cannot read the file: { $reason }
+problem-missing-manifest = there is no course.json in this directory
+problem-json-syntax = invalid JSON: { $message }
+problem-json-type = { $message }
+problem-format-version = format_version { $found } is not supported; this version of Kruispunt reads { $supported }
+problem-unknown-file = this file is not part of the course: lessons go in lessons/, scenarios in scenarios/
+# $what: the kind of thing with the duplicate id.
+problem-duplicate-id = duplicate { $what ->
+        [module] module
+        [item] lesson or scenario
+        [scene] scene
+        [option] option
+        [node] node
+        [choice] choice
+        [character] character
+        [variable] variable
+        [competency] competency
+        [locale] locale
+       *[other] { $what }
+    } id `{ $id }` (first used at { $first })
+problem-missing-item = no lesson or scenario has the id `{ $id }`
+problem-missing-node = no node has the id `{ $id }` in this scenario
+problem-missing-character = no character has the id `{ $id }` in this scenario
+problem-undeclared-variable = variable `{ $id }` is not declared in this scenario’s variables
+problem-unknown-competency = competency `{ $id }` is not declared in course.json competencies
+problem-unused-item = no module uses `{ $id }`; add it to a module’s items in course.json or remove the file
+problem-unreachable-node = no path from the start reaches node `{ $id }`
+problem-dead-end = node `{ $id }` is not an ending, and no ending can be reached from it
+problem-all-choices-conditional = every choice of node `{ $id }` has a condition; when none holds the learner is stuck
+problem-no-reachable-ending = no ending can be reached from the start node
+problem-node-kind = a node needs exactly one of `choices`, `next` or `ending` (found { $found })
+problem-scene-kind = a scene needs exactly one of `text`, `testimony`, `key_points`, `glossary`, `quiz`, `reflection` or `checklist` (found { $found })
+problem-bad-range = variable `{ $id }`: need min <= start <= max (min { $min }, start { $start }, max { $max })
+problem-out-of-range = this effect can take `{ $id }` to { $reached }, outside its range { $min }..{ $max } (the value will be clamped)
+problem-no-correct-answer = this quiz question has no correct option
+problem-several-correct-answers = this quiz allows one answer but { $count } options are correct; set "multiple": true
+# $what: the field or list that is empty, as named in the file.
+problem-empty = { $what } is empty
+problem-missing-locale = missing the `{ $locale }` text
+problem-undeclared-locale = locale `{ $locale }` is not declared in course.json locales
+problem-default-locale-undeclared = the default locale `{ $locale }` is not in locales
+# $code: the code point in hexadecimal, e.g. 001B.
+problem-control-character = the `{ $locale }` text contains the control character U+{ $code }; course text may not drive the terminal
+problem-not-fictional = a testimony must set "fictional_composite": true; personas are never real people
+
+## Summary of `kruispunt validate`
+
+# $root: the course directory as shown; $errors and $warnings: counts, at least one above 0.
+validate-summary = { $root }: { $errors ->
+        [0] { $warnings ->
+                [one] { $warnings } warning
+               *[other] { $warnings } warnings
+            }
+        [one] { $errors } error{ $warnings ->
+                [0] {""}
+                [one] , { $warnings } warning
+               *[other] , { $warnings } warnings
+            }
+       *[other] { $errors } errors{ $warnings ->
+                [0] {""}
+                [one] , { $warnings } warning
+               *[other] , { $warnings } warnings
+            }
+    }
+validate-ok = { $root }: no problems ({ $lessons ->
+        [one] { $lessons } lesson
+       *[other] { $lessons } lessons
+    }, { $scenarios ->
+        [one] { $scenarios } scenario
+       *[other] { $scenarios } scenarios
+    }, { $nodes ->
+        [one] { $nodes } node
+       *[other] { $nodes } nodes
+    })
+
+## Translation coverage of the course, printed by `kruispunt validate`
+
+coverage-heading = Translation coverage:
+# $locale: a locale the course declares; $present of $total texts exist in it.
+coverage-line = { $locale }: { $present }/{ $total } texts ({ $percent }%)
+coverage-line-default = { $locale } (default): { $present }/{ $total } texts ({ $percent }%)
+
+## The course outline, shown by `kruispunt` without a command
+
+outline-version = Version { $version }
+outline-module = Module { $number }: { $title }
+outline-kind-lesson = lesson
+outline-kind-scenario = scenario
+outline-minutes = { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }
+# $minutes is 0 when no item gives a duration.
+outline-totals = { $lessons ->
+        [one] { $lessons } lesson
+       *[other] { $lessons } lessons
+    } and { $scenarios ->
+        [one] { $scenarios } scenario
+       *[other] { $scenarios } scenarios
+    }{ $minutes ->
+        [0] .
+       *[other] , about { $minutes } minutes in total.
+    }
+outline-interface-coming = The interactive course interface is coming in a later version; for now `kruispunt` shows this outline.
+
+## Errors of the command line
+
+# $message: what went wrong, possibly with its causes.
+error-fatal = kruispunt: error: { $message }
+error-cannot-read-course = cannot read the course in { $dir }
+error-cannot-read-path = cannot read { $path }: { $reason }
+error-two-course-dirs = two course directories given ({ $positional } and --course { $option }); give one
+error-cannot-write-output = cannot write the output
+error-cannot-serialize-schema = cannot serialize the schema
+error-cannot-serialize-report = cannot serialize the report
+error-bad-argument = invalid argument: { $detail }
+error-usage-hint = Run “kruispunt --help” to see the commands and options.

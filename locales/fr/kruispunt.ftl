@@ -1,0 +1,160 @@
+# Textes de l’interface de Kruispunt : français (Belgique).
+#
+# Chaque message ici existe aussi dans locales/nl et locales/en, avec les mêmes variables.
+# Voir docs/translating.md. Lancez `cargo test --test i18n` après chaque modification.
+# Avant « : », « ; », « ? », « ! » et « % », l’espace est insécable (U+00A0).
+
+## Général
+
+# Affiché à la place d’un message qui n’existe dans aucune langue ; un bogue, que les tests détectent.
+missing-text = (texte manquant)
+
+# Après un texte du cours affiché dans une autre langue que celle choisie.
+text-fallback-marker = [{ $locale }]
+
+## Choix de la langue de l’interface
+
+# $value : la valeur donnée ; $source : flag, env ou system ; $fallback : nl, en ou fr.
+locale-unknown = Langue inconnue « { $value } » ({ $source ->
+        [flag] via --lang
+        [env] via KRUISPUNT_LANG
+       *[system] dans les réglages du système
+    }) ; l’interface sera en { $fallback ->
+        [nl] néerlandais
+        [fr] français
+       *[en] anglais
+    }. Langues disponibles : nl, en, fr.
+
+## Messages de `kruispunt validate`
+
+severity-error = erreur
+severity-warning = avertissement
+
+# FICHIER:LIGNE:COLONNE: GRAVITÉ[CODE]: MESSAGE, le format que les éditeurs comprennent.
+diagnostic = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message }
+diagnostic-with-path = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message } (champ { $path })
+
+problem-unreadable = impossible de lire le fichier : { $reason }
+problem-missing-manifest = ce dossier ne contient pas de course.json
+problem-json-syntax = JSON non valide : { $message }
+problem-json-type = { $message }
+problem-format-version = format_version { $found } n’est pas pris en charge ; cette version de Kruispunt lit la version { $supported }
+problem-unknown-file = ce fichier ne fait pas partie du cours : les leçons vont dans lessons/, les scénarios dans scenarios/
+# $what : le type d’élément dont l’identifiant est en double.
+problem-duplicate-id = identifiant `{ $id }` en double pour { $what ->
+        [module] un module
+        [item] une leçon ou un scénario
+        [scene] une scène
+        [option] une option
+        [node] un nœud
+        [choice] un choix
+        [character] un personnage
+        [variable] une variable
+        [competency] une compétence
+        [locale] une langue
+       *[other] { $what }
+    } (première utilisation : { $first })
+problem-missing-item = aucune leçon ni aucun scénario n’a l’identifiant `{ $id }`
+problem-missing-node = aucun nœud de ce scénario n’a l’identifiant `{ $id }`
+problem-missing-character = aucun personnage de ce scénario n’a l’identifiant `{ $id }`
+problem-undeclared-variable = la variable `{ $id }` n’est pas déclarée dans les variables de ce scénario
+problem-unknown-competency = la compétence `{ $id }` n’est pas déclarée dans les competencies de course.json
+problem-unused-item = aucun module n’utilise `{ $id }` ; ajoutez-le aux items d’un module dans course.json ou supprimez le fichier
+problem-unreachable-node = aucun chemin depuis le début n’atteint le nœud `{ $id }`
+problem-dead-end = le nœud `{ $id }` n’est pas une fin, et aucune fin n’est accessible à partir de celui-ci
+problem-all-choices-conditional = chaque choix du nœud `{ $id }` a une condition ; si aucune n’est remplie, la personne en formation est bloquée
+problem-no-reachable-ending = aucune fin n’est accessible depuis le nœud de départ
+problem-node-kind = un nœud doit avoir exactement un des champs `choices`, `next` ou `ending` ({ $found } trouvé(s))
+problem-scene-kind = une scène doit avoir exactement un des champs `text`, `testimony`, `key_points`, `glossary`, `quiz`, `reflection` ou `checklist` ({ $found } trouvé(s))
+problem-bad-range = variable `{ $id }` : il faut min <= start <= max (min { $min }, start { $start }, max { $max })
+problem-out-of-range = cet effet peut porter `{ $id }` à { $reached }, hors de sa plage { $min }..{ $max } (la valeur sera ramenée dans la plage)
+problem-no-correct-answer = cette question de quiz n’a aucune option correcte
+problem-several-correct-answers = ce quiz n’accepte qu’une réponse, mais { $count } options sont correctes ; mettez "multiple": true
+# $what : le champ ou la liste vide, tel que nommé dans le fichier.
+problem-empty = { $what } est vide
+problem-missing-locale = le texte `{ $locale }` manque
+problem-undeclared-locale = la langue `{ $locale }` n’est pas déclarée dans les locales de course.json
+problem-default-locale-undeclared = la langue par défaut `{ $locale }` ne figure pas dans locales
+# $code : le point de code en hexadécimal, p. ex. 001B.
+problem-control-character = le texte `{ $locale }` contient le caractère de contrôle U+{ $code } ; le texte du cours ne peut pas piloter le terminal
+problem-not-fictional = un témoignage doit indiquer "fictional_composite": true ; les personas ne sont jamais des personnes réelles
+
+## Résumé de `kruispunt validate`
+
+# $root : le dossier du cours tel qu’affiché ; $errors et $warnings : des nombres, dont au moins un est supérieur à 0.
+# En français, 0 et 1 sont au singulier (catégorie « one »).
+validate-summary = { $root } : { $errors ->
+        [0] { $warnings ->
+                [one] { $warnings } avertissement
+               *[other] { $warnings } avertissements
+            }
+        [one] { $errors } erreur{ $warnings ->
+                [0] {""}
+                [one] , { $warnings } avertissement
+               *[other] , { $warnings } avertissements
+            }
+       *[other] { $errors } erreurs{ $warnings ->
+                [0] {""}
+                [one] , { $warnings } avertissement
+               *[other] , { $warnings } avertissements
+            }
+    }
+validate-ok = { $root } : aucun problème ({ $lessons ->
+        [one] { $lessons } leçon
+       *[other] { $lessons } leçons
+    }, { $scenarios ->
+        [one] { $scenarios } scénario
+       *[other] { $scenarios } scénarios
+    }, { $nodes ->
+        [one] { $nodes } nœud
+       *[other] { $nodes } nœuds
+    })
+
+## Couverture des traductions du cours, affichée par `kruispunt validate`
+
+coverage-heading = Couverture des traductions :
+# $locale : une langue déclarée par le cours ; $present des $total textes existent dans cette langue.
+coverage-line = { $locale } : { $present }/{ $total } { $total ->
+        [one] texte
+       *[other] textes
+    } ({ $percent } %)
+coverage-line-default = { $locale } (par défaut) : { $present }/{ $total } { $total ->
+        [one] texte
+       *[other] textes
+    } ({ $percent } %)
+
+## Aperçu du cours, affiché par `kruispunt` sans commande
+
+outline-version = Version { $version }
+outline-module = Module { $number } : { $title }
+outline-kind-lesson = leçon
+outline-kind-scenario = scénario
+outline-minutes = { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }
+# $minutes vaut 0 quand aucun élément n’indique de durée.
+outline-totals = { $lessons ->
+        [one] { $lessons } leçon
+       *[other] { $lessons } leçons
+    } et { $scenarios ->
+        [one] { $scenarios } scénario
+       *[other] { $scenarios } scénarios
+    }{ $minutes ->
+        [0] .
+       *[other] , environ { $minutes } minutes au total.
+    }
+outline-interface-coming = L’interface interactive du cours arrive dans une prochaine version ; pour l’instant, `kruispunt` affiche cet aperçu.
+
+## Erreurs de la ligne de commande
+
+# $message : ce qui s’est mal passé, éventuellement avec les causes.
+error-fatal = kruispunt : erreur : { $message }
+error-cannot-read-course = impossible de lire le cours dans { $dir }
+error-cannot-read-path = impossible de lire { $path } : { $reason }
+error-two-course-dirs = deux dossiers de cours donnés ({ $positional } et --course { $option }) ; n’en donnez qu’un
+error-cannot-write-output = impossible d’écrire la sortie
+error-cannot-serialize-schema = impossible de sérialiser le schéma
+error-cannot-serialize-report = impossible de sérialiser le rapport
+error-bad-argument = argument non valide : { $detail }
+error-usage-hint = Tapez « kruispunt --help » pour voir les commandes et les options.

@@ -1,0 +1,152 @@
+# Kruispunt-interfaceteksten: Nederlands (Vlaanderen).
+#
+# Elk bericht hier bestaat ook in locales/en en locales/fr, met dezelfde variabelen.
+# Zie docs/translating.md. Draai `cargo test --test i18n` na een wijziging.
+
+## Algemeen
+
+# Getoond in plaats van een bericht dat in geen enkele taal bestaat; een bug, die de tests vangen.
+missing-text = (tekst ontbreekt)
+
+# Na een cursustekst die in een andere taal getoond wordt dan de gekozen taal.
+text-fallback-marker = [{ $locale }]
+
+## De taal van de interface kiezen
+
+# $value: wat opgegeven werd; $source: flag, env of system; $fallback: nl, en of fr.
+locale-unknown = Onbekende taal “{ $value }” ({ $source ->
+        [flag] via --lang
+        [env] via KRUISPUNT_LANG
+       *[system] uit de systeeminstellingen
+    }); de interface is in het { $fallback ->
+        [nl] Nederlands
+        [fr] Frans
+       *[en] Engels
+    }. Beschikbaar: nl, en, fr.
+
+## Meldingen van `kruispunt validate`
+
+severity-error = fout
+severity-warning = waarschuwing
+
+# BESTAND:REGEL:KOLOM: ERNST[CODE]: BERICHT, het formaat dat editors begrijpen.
+diagnostic = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message }
+diagnostic-with-path = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message } (veld { $path })
+
+problem-unreadable = het bestand kan niet gelezen worden: { $reason }
+problem-missing-manifest = er staat geen course.json in deze map
+problem-json-syntax = ongeldige JSON: { $message }
+problem-json-type = { $message }
+problem-format-version = format_version { $found } wordt niet ondersteund; deze versie van Kruispunt leest versie { $supported }
+problem-unknown-file = dit bestand hoort niet bij de cursus: lessen horen in lessons/, scenario’s in scenarios/
+# $what: het soort ding met de dubbele id.
+problem-duplicate-id = dubbele id `{ $id }` voor { $what ->
+        [module] een module
+        [item] een les of scenario
+        [scene] een scène
+        [option] een optie
+        [node] een knoop
+        [choice] een keuze
+        [character] een personage
+        [variable] een variabele
+        [competency] een competentie
+        [locale] een taal
+       *[other] { $what }
+    } (eerst gebruikt bij { $first })
+problem-missing-item = geen enkele les of scenario heeft de id `{ $id }`
+problem-missing-node = geen enkele knoop in dit scenario heeft de id `{ $id }`
+problem-missing-character = geen enkel personage in dit scenario heeft de id `{ $id }`
+problem-undeclared-variable = variabele `{ $id }` staat niet bij de variables van dit scenario
+problem-unknown-competency = competentie `{ $id }` staat niet bij de competencies in course.json
+problem-unused-item = geen enkele module gebruikt `{ $id }`; voeg de id toe aan de items van een module in course.json of verwijder het bestand
+problem-unreachable-node = geen enkel pad vanaf het begin bereikt knoop `{ $id }`
+problem-dead-end = knoop `{ $id }` is geen einde, en van daaruit is geen enkel einde bereikbaar
+problem-all-choices-conditional = elke keuze van knoop `{ $id }` heeft een voorwaarde; als er geen enkele geldt, zit de cursist vast
+problem-no-reachable-ending = vanaf de startknoop is geen enkel einde bereikbaar
+problem-node-kind = een knoop heeft precies één van `choices`, `next` of `ending` nodig ({ $found } gevonden)
+problem-scene-kind = een scène heeft precies één van `text`, `testimony`, `key_points`, `glossary`, `quiz`, `reflection` of `checklist` nodig ({ $found } gevonden)
+problem-bad-range = variabele `{ $id }`: min <= start <= max is vereist (min { $min }, start { $start }, max { $max })
+problem-out-of-range = dit effect kan `{ $id }` op { $reached } brengen, buiten het bereik { $min }..{ $max } (de waarde wordt begrensd)
+problem-no-correct-answer = deze quizvraag heeft geen juiste optie
+problem-several-correct-answers = deze quiz laat één antwoord toe, maar { $count } opties zijn juist; zet "multiple": true
+# $what: het veld of de lijst die leeg is, zoals in het bestand.
+problem-empty = { $what } is leeg
+problem-missing-locale = de `{ $locale }`-tekst ontbreekt
+problem-undeclared-locale = taal `{ $locale }` staat niet bij de locales in course.json
+problem-default-locale-undeclared = de standaardtaal `{ $locale }` staat niet bij de locales
+# $code: het codepunt in hexadecimale notatie, bv. 001B.
+problem-control-character = de `{ $locale }`-tekst bevat het stuurteken U+{ $code }; cursustekst mag de terminal niet aansturen
+problem-not-fictional = een getuigenis moet "fictional_composite": true zetten; persona’s zijn nooit echte mensen
+
+## Samenvatting van `kruispunt validate`
+
+# $root: de cursusmap zoals getoond; $errors en $warnings: aantallen, minstens één groter dan 0.
+validate-summary = { $root }: { $errors ->
+        [0] { $warnings ->
+                [one] { $warnings } waarschuwing
+               *[other] { $warnings } waarschuwingen
+            }
+        [one] { $errors } fout{ $warnings ->
+                [0] {""}
+                [one] , { $warnings } waarschuwing
+               *[other] , { $warnings } waarschuwingen
+            }
+       *[other] { $errors } fouten{ $warnings ->
+                [0] {""}
+                [one] , { $warnings } waarschuwing
+               *[other] , { $warnings } waarschuwingen
+            }
+    }
+validate-ok = { $root }: geen problemen ({ $lessons ->
+        [one] { $lessons } les
+       *[other] { $lessons } lessen
+    }, { $scenarios ->
+        [one] { $scenarios } scenario
+       *[other] { $scenarios } scenario’s
+    }, { $nodes ->
+        [one] { $nodes } knoop
+       *[other] { $nodes } knopen
+    })
+
+## Vertaaldekking van de cursus, getoond door `kruispunt validate`
+
+coverage-heading = Vertaaldekking:
+# $locale: een taal die de cursus opgeeft; $present van de $total teksten bestaan erin.
+coverage-line = { $locale }: { $present }/{ $total } teksten ({ $percent }%)
+coverage-line-default = { $locale } (standaard): { $present }/{ $total } teksten ({ $percent }%)
+
+## Het overzicht van de cursus, getoond door `kruispunt` zonder commando
+
+outline-version = Versie { $version }
+outline-module = Module { $number }: { $title }
+outline-kind-lesson = les
+outline-kind-scenario = scenario
+outline-minutes = { $minutes ->
+        [one] { $minutes } minuut
+       *[other] { $minutes } minuten
+    }
+# $minutes is 0 als geen enkel onderdeel een duur opgeeft.
+outline-totals = { $lessons ->
+        [one] { $lessons } les
+       *[other] { $lessons } lessen
+    } en { $scenarios ->
+        [one] { $scenarios } scenario
+       *[other] { $scenarios } scenario’s
+    }{ $minutes ->
+        [0] .
+       *[other] , in totaal ongeveer { $minutes } minuten.
+    }
+outline-interface-coming = De interactieve cursusinterface komt in een latere versie; voorlopig toont `kruispunt` dit overzicht.
+
+## Fouten van de opdrachtregel
+
+# $message: wat er misliep, eventueel met de oorzaken.
+error-fatal = kruispunt: fout: { $message }
+error-cannot-read-course = de cursus in { $dir } kan niet gelezen worden
+error-cannot-read-path = { $path } kan niet gelezen worden: { $reason }
+error-two-course-dirs = twee cursusmappen opgegeven ({ $positional } en --course { $option }); geef er één op
+error-cannot-write-output = de uitvoer kan niet geschreven worden
+error-cannot-serialize-schema = het schema kan niet geserialiseerd worden
+error-cannot-serialize-report = het rapport kan niet geserialiseerd worden
+error-bad-argument = ongeldig argument: { $detail }
+error-usage-hint = Typ “kruispunt --help” om de commando’s en opties te zien.
