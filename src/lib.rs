@@ -13,3 +13,4 @@ pub mod cli;
 pub mod course;
 pub mod engine;
 pub mod i18n;
+pub mod progress;

@@ -1,0 +1,678 @@
+//! Profile files on disk: locking, loading with recovery, atomic saving, listing and
+//! forgetting.
+
+use super::document::{CourseStamp, ItemStatus, Progress, Timestamp};
+use super::migrate::{SCHEMA_VERSION, migrate};
+use super::{ProfileName, ProgressError};
+use crate::course::checked::Course;
+use crate::course::ids::ItemId;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// The progress files of all profiles in one data directory.
+#[derive(Debug, Clone)]
+pub struct ProfileStore {
+    dir: PathBuf,
+}
+
+/// The files of one profile (see the [module documentation](super) for their roles).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfilePaths {
+    /// `NAME.json`.
+    pub progress: PathBuf,
+    /// `NAME.json.bak`.
+    pub backup: PathBuf,
+    /// `NAME.lock`.
+    pub lock: PathBuf,
+    /// `NAME.json.tmp`.
+    temp: PathBuf,
+    /// `NAME.json.bak.tmp`.
+    backup_temp: PathBuf,
+}
+
+/// What happened while opening a profile, for the interface to tell the learner plainly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadNotice {
+    /// There was no progress yet: a new profile was created.
+    Created,
+    /// The progress file was damaged. It was moved aside (not deleted) and, when the
+    /// backup was intact, the backup was loaded instead.
+    CorruptSetAside {
+        /// Where the damaged file is now.
+        moved_to: PathBuf,
+        /// What was wrong with it.
+        damage: Damage,
+        /// The previous version (the backup) was loaded; otherwise progress starts afresh.
+        restored_from_backup: bool,
+        /// The backup was damaged too and moved here.
+        backup_moved_to: Option<PathBuf>,
+    },
+    /// The progress file was missing but its backup was there and was loaded (a save was
+    /// interrupted, or the file was removed by hand).
+    RestoredFromBackup,
+    /// The file was written by an older version and was upgraded; it is rewritten in the
+    /// new format on the next save (the old one stays as the backup).
+    Migrated {
+        /// The version found.
+        from: u32,
+        /// The current version.
+        to: u32,
+    },
+    /// The progress was saved against another course or course version. What no longer
+    /// matches is kept but ignored.
+    CourseChanged {
+        /// The course in the file.
+        saved: CourseStamp,
+        /// The course now.
+        current: CourseStamp,
+    },
+}
+
+/// What was wrong with a damaged progress file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    /// The file is empty.
+    Empty,
+    /// The file could not be read.
+    Unreadable(String),
+    /// The file is not valid JSON (for example cut off).
+    NotJson(String),
+    /// The file has no usable `schema_version`.
+    NoVersion,
+    /// The file is JSON but not a progress document of its version.
+    WrongShape(String),
+}
+
+impl fmt::Display for Damage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Damage::Empty => f.write_str("the file is empty"),
+            Damage::Unreadable(e) => write!(f, "the file could not be read ({e})"),
+            Damage::NotJson(e) => write!(f, "the file is not valid JSON ({e})"),
+            Damage::NoVersion => f.write_str("the file has no schema_version"),
+            Damage::WrongShape(e) => write!(f, "the file is not a progress file ({e})"),
+        }
+    }
+}
+
+/// A profile that is open: the lock is held until this is dropped.
+#[derive(Debug)]
+pub struct OpenedProfile {
+    /// Saves the profile; holds the lock.
+    pub session: ProfileSession,
+    /// The progress as loaded (or new).
+    pub progress: Progress,
+    /// What happened while loading, in order; empty when the file loaded normally.
+    pub notices: Vec<LoadNotice>,
+}
+
+/// Write access to an open profile. Holding it holds the profile lock.
+#[derive(Debug)]
+pub struct ProfileSession {
+    name: ProfileName,
+    dir: PathBuf,
+    paths: ProfilePaths,
+    _lock: ProfileLock,
+}
+
+/// One profile as listed by [`ProfileStore::list`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileSummary {
+    /// The profile.
+    pub name: ProfileName,
+    /// What its file holds.
+    pub state: ProfileState,
+}
+
+/// The content of a listed profile.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProfileState {
+    /// The file loads.
+    Readable {
+        /// The course it was saved against.
+        course: CourseStamp,
+        /// When it last changed.
+        updated_at: Timestamp,
+        /// The status of every item recorded in the file.
+        items: BTreeMap<ItemId, ItemStatus>,
+    },
+    /// Written by a newer version.
+    Newer {
+        /// Its schema version.
+        found: u64,
+    },
+    /// Damaged; it will be set aside when the profile is opened.
+    Damaged(Damage),
+}
+
+impl ProfileSummary {
+    /// Items completed and items recorded, counting only what the file holds.
+    pub fn completed_in_file(&self) -> Option<(usize, usize)> {
+        match &self.state {
+            ProfileState::Readable { items, .. } => Some((
+                items
+                    .values()
+                    .filter(|s| **s == ItemStatus::Completed)
+                    .count(),
+                items.len(),
+            )),
+            _ => None,
+        }
+    }
+
+    /// Items completed out of the items of `course`; items no longer in the course do not
+    /// count.
+    pub fn completed_of(&self, course: &Course) -> Option<(usize, usize)> {
+        let ProfileState::Readable { items, .. } = &self.state else {
+            return None;
+        };
+        let mut total = 0;
+        let mut completed = 0;
+        for (_, item) in course.items_in_order() {
+            total += 1;
+            if items.get(item.id()) == Some(&ItemStatus::Completed) {
+                completed += 1;
+            }
+        }
+        Some((completed, total))
+    }
+}
+
+impl ProfileStore {
+    /// The store in `dir`. Nothing is touched until a profile is opened.
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The files of profile `name`.
+    pub fn paths(&self, name: &ProfileName) -> ProfilePaths {
+        let file = |suffix: &str| self.dir.join(format!("{name}{suffix}"));
+        ProfilePaths {
+            progress: file(".json"),
+            backup: file(".json.bak"),
+            lock: file(".lock"),
+            temp: file(".json.tmp"),
+            backup_temp: file(".json.bak.tmp"),
+        }
+    }
+
+    /// Whether profile `name` has a progress file (or a backup).
+    pub fn exists(&self, name: &ProfileName) -> bool {
+        let paths = self.paths(name);
+        paths.progress.exists() || paths.backup.exists()
+    }
+
+    /// Opens profile `name` for `course`: creates the data directory, takes the profile
+    /// lock, loads the progress (recovering a damaged file), or creates a new profile.
+    ///
+    /// Fails with [`ProgressError::ProfileInUse`] when another process has it open and
+    /// [`ProgressError::NewerVersion`] when a newer Kruispunt wrote it (the file is left
+    /// untouched).
+    pub fn open(
+        &self,
+        name: &ProfileName,
+        course: &CourseStamp,
+    ) -> Result<OpenedProfile, ProgressError> {
+        create_private_dir(&self.dir)?;
+        let paths = self.paths(name);
+        let lock = ProfileLock::acquire(name, &paths.lock)?;
+        // Leftovers of a save that was interrupted; the lock says nobody is writing them.
+        remove_if_present(&paths.temp)?;
+        remove_if_present(&paths.backup_temp)?;
+
+        let (mut progress, mut notices) = self.load(name, &paths, course)?;
+        if progress.course != *course {
+            notices.push(LoadNotice::CourseChanged {
+                saved: progress.course.clone(),
+                current: course.clone(),
+            });
+            progress.course = course.clone();
+        }
+        let session = ProfileSession {
+            name: name.clone(),
+            dir: self.dir.clone(),
+            paths,
+            _lock: lock,
+        };
+        // Recreate the file right away when it is missing (new profile, or the damaged one
+        // was set aside), so what the learner sees matches what is on disk.
+        if !session.paths.progress.exists() {
+            session.save(&progress)?;
+        }
+        Ok(OpenedProfile {
+            session,
+            progress,
+            notices,
+        })
+    }
+
+    fn load(
+        &self,
+        name: &ProfileName,
+        paths: &ProfilePaths,
+        course: &CourseStamp,
+    ) -> Result<(Progress, Vec<LoadNotice>), ProgressError> {
+        let mut notices = Vec::new();
+        let fresh = || Progress::new(course.clone(), Timestamp::now());
+        let progress = match read_document(&paths.progress)? {
+            ReadOutcome::Loaded { progress, from } => {
+                notices.extend(migrated(from));
+                progress
+            }
+            ReadOutcome::Missing => match read_document(&paths.backup)? {
+                ReadOutcome::Missing => {
+                    notices.push(LoadNotice::Created);
+                    fresh()
+                }
+                ReadOutcome::Loaded { progress, from } => {
+                    notices.push(LoadNotice::RestoredFromBackup);
+                    notices.extend(migrated(from));
+                    progress
+                }
+                ReadOutcome::Damaged(damage) => {
+                    let moved_to = self.set_aside(&paths.backup, name, "bak.corrupt")?;
+                    notices.push(LoadNotice::CorruptSetAside {
+                        moved_to,
+                        damage,
+                        restored_from_backup: false,
+                        backup_moved_to: None,
+                    });
+                    fresh()
+                }
+            },
+            ReadOutcome::Damaged(damage) => {
+                let moved_to = self.set_aside(&paths.progress, name, "corrupt")?;
+                let (progress, restored, backup_moved_to, from) =
+                    match read_document(&paths.backup)? {
+                        ReadOutcome::Loaded { progress, from } => (progress, true, None, from),
+                        ReadOutcome::Missing => (fresh(), false, None, SCHEMA_VERSION),
+                        ReadOutcome::Damaged(_) => {
+                            let moved = self.set_aside(&paths.backup, name, "bak.corrupt")?;
+                            (fresh(), false, Some(moved), SCHEMA_VERSION)
+                        }
+                    };
+                notices.push(LoadNotice::CorruptSetAside {
+                    moved_to,
+                    damage,
+                    restored_from_backup: restored,
+                    backup_moved_to,
+                });
+                notices.extend(migrated(from));
+                progress
+            }
+        };
+        Ok((progress, notices))
+    }
+
+    /// Moves a damaged file to `NAME.KIND-TIMESTAMP` (adding `-2`, `-3`… if taken), so it
+    /// is never overwritten.
+    fn set_aside(
+        &self,
+        path: &Path,
+        name: &ProfileName,
+        kind: &str,
+    ) -> Result<PathBuf, ProgressError> {
+        let stamp = Timestamp::now().compact();
+        let base = format!("{name}.{kind}-{stamp}");
+        let mut target = self.dir.join(&base);
+        let mut n = 1;
+        while target.exists() {
+            n += 1;
+            target = self.dir.join(format!("{base}-{n}"));
+        }
+        fs::rename(path, &target).map_err(io_err("move aside", path))?;
+        sync_dir(&self.dir)?;
+        Ok(target)
+    }
+
+    /// Every profile in the data directory, by name. Read-only: takes no lock and moves
+    /// nothing, so it is safe while profiles are open.
+    pub fn list(&self) -> Result<Vec<ProfileSummary>, ProgressError> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(io_err("list", &self.dir)(e)),
+        };
+        let mut profiles = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(io_err("list", &self.dir))?;
+            let file_name = entry.file_name();
+            let Some(stem) = file_name.to_str().and_then(|f| f.strip_suffix(".json")) else {
+                continue;
+            };
+            let Ok(name) = ProfileName::new(stem) else {
+                continue;
+            };
+            let state = match read_document(&entry.path()) {
+                Ok(ReadOutcome::Loaded { progress, .. }) => ProfileState::Readable {
+                    course: progress.course,
+                    updated_at: progress.updated_at,
+                    items: progress
+                        .items
+                        .into_iter()
+                        .map(|(id, item)| (id, item.status))
+                        .collect(),
+                },
+                // Removed between listing and reading: not a profile any more.
+                Ok(ReadOutcome::Missing) => continue,
+                Ok(ReadOutcome::Damaged(damage)) => ProfileState::Damaged(damage),
+                Err(ProgressError::NewerVersion { found, .. }) => ProfileState::Newer { found },
+                Err(e) => return Err(e),
+            };
+            profiles.push(ProfileSummary { name, state });
+        }
+        profiles.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(profiles)
+    }
+
+    /// Deletes every file of profile `name`: progress, backup, damaged copies set aside,
+    /// leftovers and the lock. Returns the files removed. Refuses with
+    /// [`ProgressError::ProfileInUse`] while another process has the profile open.
+    pub fn forget(&self, name: &ProfileName) -> Result<Vec<PathBuf>, ProgressError> {
+        let paths = self.paths(name);
+        if !self.dir.is_dir() {
+            return Err(ProgressError::NoSuchProfile {
+                profile: name.clone(),
+            });
+        }
+        let lock = ProfileLock::acquire(name, &paths.lock)?;
+        let mut files = Vec::new();
+        let entries = fs::read_dir(&self.dir).map_err(io_err("list", &self.dir))?;
+        for entry in entries {
+            let entry = entry.map_err(io_err("list", &self.dir))?;
+            if let Some(file_name) = entry.file_name().to_str()
+                && belongs_to(file_name, name)
+            {
+                files.push(entry.path());
+            }
+        }
+        files.sort();
+        // The lock file goes last, while still held, so no one opens the profile halfway.
+        let found = !files.is_empty();
+        for file in &files {
+            remove_if_present(file)?;
+        }
+        remove_if_present(&paths.lock)?;
+        drop(lock);
+        sync_dir(&self.dir)?;
+        if !found {
+            return Err(ProgressError::NoSuchProfile {
+                profile: name.clone(),
+            });
+        }
+        files.push(paths.lock);
+        Ok(files)
+    }
+}
+
+/// Whether `file_name` is one of profile `name`'s files, other than its lock. Names hold no
+/// `.`, so `NAME.` cannot be the start of another profile's files.
+fn belongs_to(file_name: &str, name: &ProfileName) -> bool {
+    let Some(rest) = file_name
+        .strip_prefix(name.as_str())
+        .and_then(|r| r.strip_prefix('.'))
+    else {
+        return false;
+    };
+    matches!(rest, "json" | "json.bak" | "json.tmp" | "json.bak.tmp")
+        || rest.starts_with("corrupt-")
+        || rest.starts_with("bak.corrupt-")
+}
+
+impl ProfileSession {
+    /// The profile.
+    pub fn name(&self) -> &ProfileName {
+        &self.name
+    }
+
+    /// The profile's files.
+    pub fn paths(&self) -> &ProfilePaths {
+        &self.paths
+    }
+
+    /// Saves `progress` atomically, keeping the previous version as `NAME.json.bak`:
+    /// 1. write `NAME.json.tmp` and fsync it;
+    /// 2. hard-link the current `NAME.json` as `NAME.json.bak.tmp` and rename that over
+    ///    `NAME.json.bak` (so the backup is always a complete file);
+    /// 3. rename `NAME.json.tmp` over `NAME.json`;
+    /// 4. fsync the directory so the renames are durable.
+    ///
+    /// At every instant `NAME.json` is either the old or the new complete file, so a crash
+    /// loses at most this save.
+    pub fn save(&self, progress: &Progress) -> Result<(), ProgressError> {
+        let bytes = encode(progress)?;
+        let paths = &self.paths;
+        write_synced(&paths.temp, &bytes)?;
+        if paths.progress.exists() {
+            remove_if_present(&paths.backup_temp)?;
+            if fs::hard_link(&paths.progress, &paths.backup_temp).is_err() {
+                // File systems without hard links: a copy, fsynced before it replaces the
+                // backup.
+                let old = fs::read(&paths.progress).map_err(io_err("read", &paths.progress))?;
+                write_synced(&paths.backup_temp, &old)?;
+            }
+            fs::rename(&paths.backup_temp, &paths.backup)
+                .map_err(io_err("replace", &paths.backup))?;
+        }
+        fs::rename(&paths.temp, &paths.progress).map_err(io_err("replace", &paths.progress))?;
+        sync_dir(&self.dir)
+    }
+}
+
+/// The document as written: the schema version first, then the progress.
+#[derive(Serialize)]
+struct Document<'a> {
+    schema_version: u32,
+    #[serde(flatten)]
+    progress: &'a Progress,
+}
+
+fn encode(progress: &Progress) -> Result<Vec<u8>, ProgressError> {
+    let mut bytes = serde_json::to_vec_pretty(&Document {
+        schema_version: SCHEMA_VERSION,
+        progress,
+    })
+    .map_err(ProgressError::Encode)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// The result of reading one progress file.
+enum ReadOutcome {
+    Missing,
+    Loaded {
+        progress: Progress,
+        /// The schema version found (before migration).
+        from: u32,
+    },
+    Damaged(Damage),
+}
+
+fn migrated(from: u32) -> Option<LoadNotice> {
+    (from < SCHEMA_VERSION).then_some(LoadNotice::Migrated {
+        from,
+        to: SCHEMA_VERSION,
+    })
+}
+
+/// Reads and decodes a progress file. Only a newer version is an error: everything else
+/// wrong with the file is [`Damage`] to recover from.
+fn read_document(path: &Path) -> Result<ReadOutcome, ProgressError> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(ReadOutcome::Missing),
+        Err(e) => return Ok(ReadOutcome::Damaged(Damage::Unreadable(e.to_string()))),
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(ReadOutcome::Damaged(Damage::Empty));
+    }
+    let value: serde_json::Value = match serde_json::from_slice(&bytes) {
+        Ok(value) => value,
+        Err(e) => return Ok(ReadOutcome::Damaged(Damage::NotJson(e.to_string()))),
+    };
+    let Some(found) = value
+        .get("schema_version")
+        .and_then(serde_json::Value::as_u64)
+    else {
+        return Ok(ReadOutcome::Damaged(Damage::NoVersion));
+    };
+    if found > u64::from(SCHEMA_VERSION) {
+        return Err(ProgressError::NewerVersion {
+            path: path.to_owned(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    // `found` fits: it is at most SCHEMA_VERSION.
+    let from = u32::try_from(found).unwrap_or(SCHEMA_VERSION);
+    let value = match migrate(value, from) {
+        Ok(value) => value,
+        Err(e) => return Ok(ReadOutcome::Damaged(Damage::WrongShape(e.to_string()))),
+    };
+    match serde_json::from_value::<Progress>(value) {
+        Ok(progress) => Ok(ReadOutcome::Loaded { progress, from }),
+        Err(e) => Ok(ReadOutcome::Damaged(Damage::WrongShape(e.to_string()))),
+    }
+}
+
+/// The OS lock on `NAME.lock`, released when dropped or when the process dies.
+#[derive(Debug)]
+struct ProfileLock {
+    file: File,
+}
+
+impl ProfileLock {
+    fn acquire(name: &ProfileName, path: &Path) -> Result<Self, ProgressError> {
+        let mut file = private_file_options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .map_err(io_err("open", path))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                let mut contents = String::new();
+                // Best effort: the holder may be writing it right now, or the platform may
+                // not let a second handle read a locked file.
+                let pid = file
+                    .read_to_string(&mut contents)
+                    .ok()
+                    .and_then(|_| contents.trim().parse().ok());
+                return Err(ProgressError::ProfileInUse {
+                    profile: name.clone(),
+                    pid,
+                });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io_err("lock", path)(e)),
+        }
+        file.set_len(0).map_err(io_err("write", path))?;
+        writeln!(file, "{}", std::process::id()).map_err(io_err("write", path))?;
+        Ok(Self { file })
+    }
+}
+
+impl Drop for ProfileLock {
+    fn drop(&mut self) {
+        // No pid left behind for a process that no longer holds the profile. The file
+        // itself stays: deleting it would let two processes lock two different files.
+        let _ = self.file.set_len(0);
+    }
+}
+
+fn io_err(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> ProgressError {
+    let path = path.to_owned();
+    move |source| ProgressError::Io {
+        action,
+        path,
+        source,
+    }
+}
+
+fn remove_if_present(path: &Path) -> Result<(), ProgressError> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(io_err("remove", path)(e)),
+        _ => Ok(()),
+    }
+}
+
+/// Writes a new file (0600 on Unix) and fsyncs it.
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), ProgressError> {
+    remove_if_present(path)?;
+    let mut file = private_file_options()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(io_err("create", path))?;
+    file.write_all(bytes).map_err(io_err("write", path))?;
+    file.sync_all().map_err(io_err("write", path))
+}
+
+fn private_file_options() -> OpenOptions {
+    let mut options = OpenOptions::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+/// Creates the data directory (and missing parents) as 0700 on Unix. An existing directory
+/// is left as it is: it may be one the learner chose with `--data-dir`.
+fn create_private_dir(dir: &Path) -> Result<(), ProgressError> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(io_err("create", dir))
+}
+
+/// Makes renames in `dir` durable. Only Unix can open and fsync a directory.
+fn sync_dir(dir: &Path) -> Result<(), ProgressError> {
+    #[cfg(unix)]
+    {
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io_err("sync", dir))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_of_a_profile_are_recognised_exactly() {
+        let anna = ProfileName::new("anna").unwrap();
+        for own in [
+            "anna.json",
+            "anna.json.bak",
+            "anna.json.tmp",
+            "anna.json.bak.tmp",
+            "anna.corrupt-20260321T101500Z",
+            "anna.bak.corrupt-20260321T101500Z-2",
+        ] {
+            assert!(belongs_to(own, &anna), "{own}");
+        }
+        for other in ["anna2.json", "anna-b.json", "anna.lock", "anna.txt", "anna"] {
+            assert!(!belongs_to(other, &anna), "{other}");
+        }
+    }
+}
