@@ -1,0 +1,237 @@
+//! Checks on the flow of a scenario: every node reachable, an ending reachable from every
+//! node. Conditions are taken as possibly true: a choice that is offered under some
+//! condition is a way through.
+
+use super::ranges::{self, VarBounds};
+use super::{At, Ctx};
+use crate::course::diagnostic::Problem;
+use crate::course::model::{CompareOp, Scenario};
+use std::ops::Range;
+
+/// A scenario's nodes as a graph, indexed like `scenario.nodes`: each node's outgoing
+/// edges, with the effects and guards of the choice they stand for.
+#[derive(Debug, Default)]
+pub(super) struct Graph {
+    /// Whether each node is an ending.
+    pub is_ending: Vec<bool>,
+    /// Where each node's edges start in `edges`, and where the last node's end.
+    edge_starts: Vec<usize>,
+    /// Every edge, node by node.
+    pub edges: Vec<Edge>,
+    /// Effects of every choice, edge by edge.
+    pub effects: Vec<Effect>,
+    /// Guards of every choice, edge by edge.
+    pub guards: Vec<Guard>,
+}
+
+/// A way from one node to another: a choice, or an automatic `next`.
+#[derive(Debug, Clone)]
+pub(super) struct Edge {
+    /// The node it leads to; `None` when the id does not resolve (reported already).
+    pub target: Option<u32>,
+    /// Index of the choice within its node (0 for `next`, which has no effects).
+    pub choice: usize,
+    /// The choice's effects in [`Graph::effects`].
+    pub effects: Range<usize>,
+    /// The choice's guards in [`Graph::guards`].
+    pub guards: Range<usize>,
+}
+
+impl Edge {
+    /// An automatic transition: no effects, no guards.
+    pub fn auto(target: Option<u32>, effects_len: usize, guards_len: usize) -> Self {
+        Edge {
+            target,
+            choice: 0,
+            effects: effects_len..effects_len,
+            guards: guards_len..guards_len,
+        }
+    }
+}
+
+/// A change to a variable, by its index in `scenario.variables`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Effect {
+    /// The variable.
+    pub var: u32,
+    /// What the choice adds.
+    pub delta: i32,
+}
+
+/// A comparison that must hold for a choice to be offered.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Guard {
+    /// The variable.
+    pub var: u32,
+    /// The comparison.
+    pub op: CompareOp,
+    /// The number compared with.
+    pub value: i32,
+}
+
+impl Graph {
+    /// An empty graph with room for `nodes` nodes.
+    pub fn with_capacity(nodes: usize) -> Self {
+        Graph {
+            is_ending: Vec::with_capacity(nodes),
+            edge_starts: Vec::with_capacity(nodes + 1),
+            // Most nodes are decision points with a few choices.
+            edges: Vec::with_capacity(nodes * 3),
+            effects: Vec::new(),
+            guards: Vec::new(),
+        }
+    }
+
+    /// Starts the next node; its edges are the ones pushed until the next call.
+    pub fn begin_node(&mut self, is_ending: bool) {
+        self.edge_starts.push(self.edges.len());
+        self.is_ending.push(is_ending);
+    }
+
+    /// Closes the last node.
+    pub fn finish(&mut self) {
+        self.edge_starts.push(self.edges.len());
+    }
+
+    /// How many nodes.
+    pub fn node_count(&self) -> usize {
+        self.is_ending.len()
+    }
+
+    /// The edges leaving `node`.
+    pub fn edges(&self, node: usize) -> &[Edge] {
+        match (self.edge_starts.get(node), self.edge_starts.get(node + 1)) {
+            (Some(&start), Some(&end)) => self.edges.get(start..end).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The effects of an edge's choice.
+    pub fn effects(&self, edge: &Edge) -> &[Effect] {
+        self.effects.get(edge.effects.clone()).unwrap_or(&[])
+    }
+
+    /// The guards of an edge's choice.
+    pub fn guards(&self, edge: &Edge) -> &[Guard] {
+        self.guards.get(edge.guards.clone()).unwrap_or(&[])
+    }
+}
+
+/// Reachability, dead ends and variable ranges of one scenario whose node ids are unique
+/// and whose start resolves.
+pub(super) fn check(
+    ctx: &mut Ctx<'_>,
+    scenario: &Scenario,
+    graph: &Graph,
+    start: u32,
+    vars: &[VarBounds],
+) {
+    let start = start as usize;
+    let reached = reachable_from(graph, start);
+    let can_end = can_reach_ending(graph);
+
+    let root = At::Root;
+    let nodes = root.key("nodes");
+    let node_id = |i: usize| {
+        scenario
+            .nodes
+            .get(i)
+            .map(|node| node.id.to_string())
+            .unwrap_or_default()
+    };
+    for (i, (&reached, (&can_end, &is_ending))) in reached
+        .iter()
+        .zip(can_end.iter().zip(&graph.is_ending))
+        .enumerate()
+    {
+        if !reached {
+            ctx.report(&nodes.index(i), Problem::UnreachableNode { id: node_id(i) });
+        }
+        if !is_ending && !can_end {
+            ctx.report(&nodes.index(i), Problem::DeadEnd { id: node_id(i) });
+        }
+    }
+    if !can_end.get(start).copied().unwrap_or(false) {
+        ctx.report(&root.key("start"), Problem::NoReachableEnding);
+    }
+
+    ranges::check(ctx, scenario, graph, start, vars);
+}
+
+/// Which nodes some path from `start` reaches.
+fn reachable_from(graph: &Graph, start: usize) -> Vec<bool> {
+    let mut reached = vec![false; graph.node_count()];
+    let mut stack = Vec::new();
+    if let Some(slot) = reached.get_mut(start) {
+        *slot = true;
+        stack.push(start);
+    }
+    while let Some(node) = stack.pop() {
+        for edge in graph.edges(node) {
+            let Some(target) = edge.target else { continue };
+            let target = target as usize;
+            if let Some(slot) = reached.get_mut(target)
+                && !*slot
+            {
+                *slot = true;
+                stack.push(target);
+            }
+        }
+    }
+    reached
+}
+
+/// Which nodes some path leads from to an ending (endings included): a search backwards
+/// from the endings over the reversed edges.
+fn can_reach_ending(graph: &Graph) -> Vec<bool> {
+    let count = graph.node_count();
+    // The reversed edges in one flat list: predecessors of node t are
+    // `sources[pred_starts[t]..pred_starts[t + 1]]`.
+    let mut pred_starts = vec![0usize; count + 1];
+    for edge in &graph.edges {
+        if let Some(slot) = edge
+            .target
+            .and_then(|t| pred_starts.get_mut(t as usize + 1))
+        {
+            *slot += 1;
+        }
+    }
+    for i in 1..pred_starts.len() {
+        let before = pred_starts.get(i - 1).copied().unwrap_or(0);
+        if let Some(slot) = pred_starts.get_mut(i) {
+            *slot += before;
+        }
+    }
+    let mut fill = pred_starts.clone();
+    let mut sources = vec![0u32; graph.edges.len()];
+    for source in 0..count {
+        for edge in graph.edges(source) {
+            let Some(target) = edge.target else { continue };
+            if let Some(cursor) = fill.get_mut(target as usize)
+                && let Some(slot) = sources.get_mut(*cursor)
+            {
+                *slot = source as u32;
+                *cursor += 1;
+            }
+        }
+    }
+
+    let mut can_end = graph.is_ending.clone();
+    let mut stack: Vec<usize> = (0..count).filter(|&i| can_end[i]).collect();
+    while let Some(node) = stack.pop() {
+        let preds = match (pred_starts.get(node), pred_starts.get(node + 1)) {
+            (Some(&start), Some(&end)) => sources.get(start..end).unwrap_or(&[]),
+            _ => &[],
+        };
+        for &pred in preds {
+            let pred = pred as usize;
+            if let Some(slot) = can_end.get_mut(pred)
+                && !*slot
+            {
+                *slot = true;
+                stack.push(pred);
+            }
+        }
+    }
+    can_end
+}

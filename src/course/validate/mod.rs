@@ -1,0 +1,298 @@
+//! Validation: every check of the course format, and the conversion to checked types.
+//!
+//! The checks read the parsed files and report everything they find, never stopping at the
+//! first problem. Only when every reference resolves are the files turned into the checked
+//! types of [`super::checked`]; other problems (missing locales, out-of-range effects...)
+//! are reported alongside the course, and `load` decides by severity.
+//!
+//! Paths of findings are built only when something is reported ([`At`]), so checking a
+//! large valid course allocates next to nothing besides the index of its nodes.
+
+mod build;
+mod flow;
+mod lesson;
+mod manifest;
+mod ranges;
+mod scenario;
+#[cfg(test)]
+mod tests;
+mod texts;
+
+use super::checked::Course;
+use super::diagnostic::{FieldPath, PathSeg, Problem};
+use super::ids::Locale;
+use super::load::{FileIdx, Finding, ParsedCourse};
+use std::collections::HashMap;
+
+/// The parsed files, borrowed or owned: `validate(&parsed, ..)` copies the files into the
+/// checked course, `validate(parsed, ..)` moves them (cheaper for large courses).
+pub(crate) trait ParsedFiles {
+    /// The files to check.
+    fn files(&self) -> &ParsedCourse;
+    /// The files to build the checked course from.
+    fn into_owned(self) -> ParsedCourse;
+}
+
+impl ParsedFiles for ParsedCourse {
+    fn files(&self) -> &ParsedCourse {
+        self
+    }
+
+    fn into_owned(self) -> ParsedCourse {
+        self
+    }
+}
+
+impl ParsedFiles for &ParsedCourse {
+    fn files(&self) -> &ParsedCourse {
+        self
+    }
+
+    #[allow(clippy::needless_update)] // stays correct if the loader adds fields
+    fn into_owned(self) -> ParsedCourse {
+        ParsedCourse {
+            manifest: self.manifest.clone(),
+            lessons: self.lessons.clone(),
+            scenarios: self.scenarios.clone(),
+            ..Default::default()
+        }
+    }
+}
+
+/// Runs every check on the parsed files, pushing what it finds, and builds the checked
+/// course when every reference resolves.
+pub(crate) fn validate(parsed: impl ParsedFiles, findings: &mut Vec<Finding>) -> Option<Course> {
+    let first_new = findings.len();
+    check(parsed.files(), findings);
+    let unresolved = findings
+        .iter()
+        .skip(first_new)
+        .any(|finding| blocks_course(&finding.problem));
+    if unresolved || parsed.files().manifest.is_none() {
+        return None;
+    }
+    build::course(parsed.into_owned())
+}
+
+/// Every check, on every file.
+fn check(parsed: &ParsedCourse, findings: &mut Vec<Finding>) {
+    let manifest = parsed.manifest.as_ref().map(|(_, manifest)| manifest);
+    let facts = Facts {
+        // Without a manifest the declared locales and competencies are unknown: those
+        // checks are skipped rather than reporting every text and tag.
+        locales: manifest.map_or(&[], |m| m.locales.as_slice()),
+        competencies: manifest.map(|m| m.competencies.iter().map(|c| c.id.as_str()).collect()),
+    };
+    if let Some((file, manifest)) = &parsed.manifest {
+        manifest::check(&mut facts.in_file(*file, findings), manifest);
+    }
+    manifest::check_items(parsed, findings);
+    for (file, lesson) in &parsed.lessons {
+        lesson::check(&mut facts.in_file(*file, findings), lesson);
+    }
+    for (file, scenario) in &parsed.scenarios {
+        scenario::check(&mut facts.in_file(*file, findings), scenario);
+    }
+}
+
+/// Whether a problem leaves a reference unresolved, so no checked course can be built.
+fn blocks_course(problem: &Problem) -> bool {
+    matches!(
+        problem,
+        Problem::MissingNode { .. }
+            | Problem::MissingItem { .. }
+            | Problem::MissingCharacter { .. }
+            | Problem::UndeclaredVariable { .. }
+            | Problem::NodeKind { .. }
+            | Problem::SceneKind { .. }
+            | Problem::DuplicateId { .. }
+    )
+}
+
+/// What the manifest declares, which the other files are checked against.
+struct Facts<'c> {
+    /// Declared locales; empty when unknown (no manifest) or when the manifest declares
+    /// none (reported once, on the manifest).
+    locales: &'c [Locale],
+    /// Declared competency tags; `None` when there is no manifest.
+    competencies: Option<Vec<&'c str>>,
+}
+
+impl<'c> Facts<'c> {
+    fn in_file<'f>(&'f self, file: FileIdx, findings: &'f mut Vec<Finding>) -> Ctx<'f> {
+        Ctx {
+            file,
+            findings,
+            facts: self,
+        }
+    }
+}
+
+/// Checking one file: where findings go, and what the manifest declares.
+struct Ctx<'f> {
+    file: FileIdx,
+    findings: &'f mut Vec<Finding>,
+    facts: &'f Facts<'f>,
+}
+
+impl Ctx<'_> {
+    /// Reports `problem` at `at` in this file.
+    fn report(&mut self, at: &At<'_>, problem: Problem) {
+        self.findings.push(Finding {
+            file: self.file,
+            path: at.path(),
+            position: None,
+            problem,
+        });
+    }
+
+    /// Reports an empty list; true when the list has items.
+    fn non_empty<T>(&mut self, list: &[T], at: &At<'_>, what: &str) -> bool {
+        if list.is_empty() {
+            self.report(
+                at,
+                Problem::Empty {
+                    what: what.to_owned(),
+                },
+            );
+            return false;
+        }
+        true
+    }
+
+    /// Reports every repeated id in `list` (at `list[i].id`, or `list[i]` when `id_key` is
+    /// `None`), naming where the id was first used; true when every id is unique.
+    fn unique_ids<T>(
+        &mut self,
+        list: &[T],
+        id: impl Fn(&T) -> &str,
+        at: &At<'_>,
+        id_key: Option<&str>,
+        what: &str,
+    ) -> bool {
+        let mut unique = true;
+        let path_of = |i: usize| {
+            let item = at.index(i);
+            match id_key {
+                Some(key) => item.key(key).path(),
+                None => item.path(),
+            }
+        };
+        for_each_duplicate(list, &id, |dup, first| {
+            let problem = Problem::DuplicateId {
+                what: what.to_owned(),
+                id: list.get(dup).map(&id).unwrap_or_default().to_owned(),
+                first: path_of(first).to_string(),
+            };
+            self.findings.push(Finding {
+                file: self.file,
+                path: path_of(dup),
+                position: None,
+                problem,
+            });
+            unique = false;
+        });
+        unique
+    }
+}
+
+/// Calls `on_duplicate(index, first_index)` for every item whose id an earlier item has.
+/// Short lists (the choices of a node, the options of a quiz) are compared pairwise so
+/// checking them allocates nothing.
+fn for_each_duplicate<T>(
+    list: &[T],
+    id: impl Fn(&T) -> &str,
+    mut on_duplicate: impl FnMut(usize, usize),
+) {
+    const PAIRWISE_UP_TO: usize = 16;
+    if list.len() <= PAIRWISE_UP_TO {
+        for (i, item) in list.iter().enumerate() {
+            let this = id(item);
+            if let Some(first) = list.iter().take(i).position(|earlier| id(earlier) == this) {
+                on_duplicate(i, first);
+            }
+        }
+    } else {
+        let mut first_of: HashMap<&str, usize> = HashMap::with_capacity(list.len());
+        for (i, item) in list.iter().enumerate() {
+            let first = *first_of.entry(id(item)).or_insert(i);
+            if first != i {
+                on_duplicate(i, first);
+            }
+        }
+    }
+}
+
+/// Index of ids to their first position: a scan for short lists, a hash map for long ones
+/// (the nodes of a large scenario).
+enum IdIndex<'a> {
+    Short(Vec<&'a str>),
+    Long(HashMap<&'a str, u32>),
+}
+
+impl<'a> IdIndex<'a> {
+    fn new(ids: impl ExactSizeIterator<Item = &'a str>) -> Self {
+        const SCAN_UP_TO: usize = 16;
+        if ids.len() <= SCAN_UP_TO {
+            return IdIndex::Short(ids.collect());
+        }
+        let mut map = HashMap::with_capacity(ids.len());
+        for (i, id) in (0u32..).zip(ids) {
+            map.entry(id).or_insert(i);
+        }
+        IdIndex::Long(map)
+    }
+
+    /// The position of the first item with this id.
+    fn get(&self, id: &str) -> Option<u32> {
+        match self {
+            IdIndex::Short(ids) => ids
+                .iter()
+                .position(|known| *known == id)
+                .and_then(|i| u32::try_from(i).ok()),
+            IdIndex::Long(map) => map.get(id).copied(),
+        }
+    }
+}
+
+/// A field path built on the stack while walking a file, turned into a [`FieldPath`] only
+/// when a problem is reported there.
+#[derive(Debug, Clone, Copy)]
+enum At<'a> {
+    /// The file's top-level value.
+    Root,
+    /// A key of the parent object.
+    Key(&'a At<'a>, &'a str),
+    /// An index of the parent array.
+    Index(&'a At<'a>, usize),
+}
+
+impl<'a> At<'a> {
+    fn key(&'a self, key: &'a str) -> At<'a> {
+        At::Key(self, key)
+    }
+
+    fn index(&'a self, index: usize) -> At<'a> {
+        At::Index(self, index)
+    }
+
+    fn path(&self) -> FieldPath {
+        let mut segs = Vec::new();
+        self.collect(&mut segs);
+        FieldPath(segs)
+    }
+
+    fn collect(&self, segs: &mut Vec<PathSeg>) {
+        match self {
+            At::Root => {}
+            At::Key(parent, key) => {
+                parent.collect(segs);
+                segs.push(PathSeg::Key((*key).to_owned()));
+            }
+            At::Index(parent, index) => {
+                parent.collect(segs);
+                segs.push(PathSeg::Index(*index));
+            }
+        }
+    }
+}

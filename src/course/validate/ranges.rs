@@ -1,0 +1,298 @@
+//! Interval analysis of scenario variables: can an effect push a variable outside its
+//! declared range?
+//!
+//! Each node gets, per variable, the interval of values it can be entered with. A choice
+//! narrows the interval by its guards (comparisons that must hold for it to be offered),
+//! then adds its effects; the result is clamped to the declared range (as the engine does)
+//! and joined into the target node. The fixpoint is found with a worklist. Intervals only
+//! grow, and after a node has grown a few times its growing bounds jump straight to the
+//! declared range (widening), so a cycle such as `trust + 1` costs a few rounds instead of
+//! one per value. A couple of plain passes afterwards win back what widening gave away
+//! (e.g. a loop guarded by `trust <= 50` ends at 51, not at the maximum).
+
+use super::flow::{Edge, Graph};
+use super::{At, Ctx};
+use crate::course::diagnostic::Problem;
+use crate::course::model::{CompareOp, Scenario};
+use std::collections::VecDeque;
+
+/// How often a node's intervals grow before their growing bounds jump to the range.
+const WIDEN_AFTER: u8 = 4;
+/// Plain passes after the widened fixpoint, to narrow it again.
+const NARROWING_PASSES: usize = 2;
+
+/// A variable's declared range and start value.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct VarBounds {
+    /// Lowest value.
+    pub min: i32,
+    /// Highest value.
+    pub max: i32,
+    /// Value at the start.
+    pub start: i32,
+}
+
+impl VarBounds {
+    /// `min <= start <= max`; variables that break this are reported and not analysed.
+    pub fn is_consistent(&self) -> bool {
+        self.min <= self.start && self.start <= self.max
+    }
+}
+
+/// Values a variable can have, both ends included; wide enough that adding an effect to a
+/// clamped value never overflows.
+type Interval = (i64, i64);
+
+/// Per node, per variable: the interval the node can be entered with, or nothing yet.
+struct Entries {
+    vars: usize,
+    intervals: Vec<(i32, i32)>,
+    entered: Vec<bool>,
+}
+
+impl Entries {
+    fn new(nodes: usize, vars: usize) -> Self {
+        Entries {
+            vars,
+            intervals: vec![(0, 0); nodes * vars],
+            entered: vec![false; nodes],
+        }
+    }
+
+    /// The intervals `node` is entered with, when it is entered at all.
+    fn get(&self, node: usize) -> Option<&[(i32, i32)]> {
+        if !self.entered.get(node).copied().unwrap_or(false) {
+            return None;
+        }
+        let start = node * self.vars;
+        self.intervals.get(start..start + self.vars)
+    }
+
+    /// Joins `incoming` (already clamped) into `node`'s intervals; with `widen_to`, bounds
+    /// that grow jump to the declared range. True when something changed.
+    fn join(&mut self, node: usize, incoming: &[Interval], widen_to: Option<&[VarBounds]>) -> bool {
+        let start = node * self.vars;
+        let (Some(entered), Some(current)) = (
+            self.entered.get_mut(node),
+            self.intervals.get_mut(start..start + self.vars),
+        ) else {
+            return false;
+        };
+        if !*entered {
+            *entered = true;
+            for (slot, &(lo, hi)) in current.iter_mut().zip(incoming) {
+                *slot = (to_i32(lo), to_i32(hi));
+            }
+            return true;
+        }
+        let mut changed = false;
+        for (k, (slot, &(lo, hi))) in current.iter_mut().zip(incoming).enumerate() {
+            let bounds = widen_to.and_then(|vars| vars.get(k));
+            if lo < i64::from(slot.0) {
+                slot.0 = bounds.map_or(to_i32(lo), |b| b.min.min(to_i32(lo)));
+                changed = true;
+            }
+            if hi > i64::from(slot.1) {
+                slot.1 = bounds.map_or(to_i32(hi), |b| b.max.max(to_i32(hi)));
+                changed = true;
+            }
+        }
+        changed
+    }
+}
+
+fn to_i32(value: i64) -> i32 {
+    value.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
+}
+
+/// Reports every choice effect that can take a variable outside its range, once per choice
+/// and variable.
+pub(super) fn check(
+    ctx: &mut Ctx<'_>,
+    scenario: &Scenario,
+    graph: &Graph,
+    start: usize,
+    vars: &[VarBounds],
+) {
+    let nodes = graph.node_count();
+    if vars.is_empty() || graph.effects.is_empty() || start >= nodes {
+        return;
+    }
+    let initial: Vec<Interval> = vars
+        .iter()
+        .map(|v| (i64::from(v.start), i64::from(v.start)))
+        .collect();
+    let mut scratch = initial.clone();
+
+    // Widening fixpoint with a worklist.
+    let mut entries = Entries::new(nodes, vars.len());
+    entries.join(start, &initial, None);
+    let mut growths = vec![0u8; nodes];
+    let mut queued = vec![false; nodes];
+    let mut queue = VecDeque::from([start]);
+    let mut from = vec![(0i32, 0i32); vars.len()];
+    while let Some(node) = queue.pop_front() {
+        if let Some(slot) = queued.get_mut(node) {
+            *slot = false;
+        }
+        let Some(current) = entries.get(node) else {
+            continue;
+        };
+        from.copy_from_slice(current);
+        for edge in graph.edges(node) {
+            let Some(target) = edge.target.map(|t| t as usize) else {
+                continue;
+            };
+            if !transfer(&from, edge, graph, vars, &mut scratch) {
+                continue;
+            }
+            clamp(&mut scratch, vars);
+            let Some(growth) = growths.get_mut(target) else {
+                continue;
+            };
+            let widen = (*growth >= WIDEN_AFTER).then_some(vars);
+            if entries.join(target, &scratch, widen) {
+                *growth = growth.saturating_add(1);
+                if let Some(slot) = queued.get_mut(target)
+                    && !*slot
+                {
+                    *slot = true;
+                    queue.push_back(target);
+                }
+            }
+        }
+    }
+
+    // Narrowing: recompute every node from its predecessors. The widened result holds for
+    // every edge, so each pass stays a safe over-approximation while getting tighter.
+    for _ in 0..NARROWING_PASSES {
+        let mut next = Entries::new(nodes, vars.len());
+        next.join(start, &initial, None);
+        for node in 0..nodes {
+            let Some(current) = entries.get(node) else {
+                continue;
+            };
+            for edge in graph.edges(node) {
+                let Some(target) = edge.target else { continue };
+                if transfer(current, edge, graph, vars, &mut scratch) {
+                    clamp(&mut scratch, vars);
+                    next.join(target as usize, &scratch, None);
+                }
+            }
+        }
+        entries = next;
+    }
+
+    let root = At::Root;
+    let nodes_at = root.key("nodes");
+    for node in 0..nodes {
+        let Some(current) = entries.get(node) else {
+            continue;
+        };
+        for edge in graph.edges(node) {
+            if edge.effects.is_empty() || !transfer(current, edge, graph, vars, &mut scratch) {
+                continue;
+            }
+            for effect in graph.effects(edge) {
+                let var = effect.var as usize;
+                let (Some(bounds), Some(&(lo, hi)), Some(variable)) =
+                    (vars.get(var), scratch.get(var), scenario.variables.get(var))
+                else {
+                    continue;
+                };
+                if !bounds.is_consistent() {
+                    continue;
+                }
+                let reached = if hi > i64::from(bounds.max) {
+                    hi
+                } else if lo < i64::from(bounds.min) {
+                    lo
+                } else {
+                    continue;
+                };
+                let node_at = nodes_at.index(node);
+                let choices_at = node_at.key("choices");
+                let choice_at = choices_at.index(edge.choice);
+                let effects_at = choice_at.key("effects");
+                ctx.report(
+                    &effects_at.key(variable.id.as_str()),
+                    Problem::OutOfRange {
+                        id: variable.id.to_string(),
+                        reached,
+                        min: bounds.min,
+                        max: bounds.max,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// The intervals after taking `edge` from a node entered with `from`: narrowed by the
+/// guards, then shifted by the effects (not clamped). False when the guards cannot hold,
+/// so the choice is never offered from this node.
+fn transfer(
+    from: &[(i32, i32)],
+    edge: &Edge,
+    graph: &Graph,
+    vars: &[VarBounds],
+    out: &mut [Interval],
+) -> bool {
+    for (slot, &(lo, hi)) in out.iter_mut().zip(from) {
+        *slot = (i64::from(lo), i64::from(hi));
+    }
+    for guard in graph.guards(edge) {
+        let var = guard.var as usize;
+        if let (Some(slot), Some(bounds)) = (out.get_mut(var), vars.get(var))
+            && bounds.is_consistent()
+        {
+            narrow(slot, guard.op, i64::from(guard.value));
+            if slot.0 > slot.1 {
+                return false;
+            }
+        }
+    }
+    for effect in graph.effects(edge) {
+        let var = effect.var as usize;
+        if let (Some(slot), Some(bounds)) = (out.get_mut(var), vars.get(var))
+            && bounds.is_consistent()
+        {
+            slot.0 += i64::from(effect.delta);
+            slot.1 += i64::from(effect.delta);
+        }
+    }
+    true
+}
+
+/// Narrows `interval` to the values for which `value op bound` holds.
+fn narrow(interval: &mut Interval, op: CompareOp, bound: i64) {
+    let (lo, hi) = interval;
+    match op {
+        CompareOp::Eq => {
+            *lo = (*lo).max(bound);
+            *hi = (*hi).min(bound);
+        }
+        CompareOp::Ne => {
+            if *lo == bound {
+                *lo += 1;
+            }
+            if *hi == bound {
+                *hi -= 1;
+            }
+        }
+        CompareOp::Lt => *hi = (*hi).min(bound - 1),
+        CompareOp::Le => *hi = (*hi).min(bound),
+        CompareOp::Gt => *lo = (*lo).max(bound + 1),
+        CompareOp::Ge => *lo = (*lo).max(bound),
+    }
+}
+
+/// Clamps every consistent variable to its declared range, as the engine does.
+fn clamp(intervals: &mut [Interval], vars: &[VarBounds]) {
+    for (slot, bounds) in intervals.iter_mut().zip(vars) {
+        if bounds.is_consistent() {
+            let (min, max) = (i64::from(bounds.min), i64::from(bounds.max));
+            *slot = (slot.0.clamp(min, max), slot.1.clamp(min, max));
+        }
+    }
+}

@@ -1,0 +1,296 @@
+//! Checks on a scenario file: ids, references (nodes, characters, variables, competencies)
+//! and texts. Along the way it builds the [`Graph`] that the flow checks walk.
+
+use super::flow::{self, Edge, Effect, Graph, Guard};
+use super::ranges::VarBounds;
+use super::{At, Ctx, IdIndex};
+use crate::course::diagnostic::Problem;
+use crate::course::model::{Choice, Condition, Node, Scenario};
+
+/// The ids a scenario's references resolve against.
+struct Refs<'s> {
+    characters: IdIndex<'s>,
+    variables: IdIndex<'s>,
+    nodes: IdIndex<'s>,
+}
+
+/// Checks one scenario.
+pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) {
+    let root = At::Root;
+    ctx.text(&scenario.title, &root.key("title"));
+    ctx.text(&scenario.setting, &root.key("setting"));
+    ctx.text(&scenario.goal, &root.key("goal"));
+    ctx.optional_text(scenario.content_note.as_ref(), &root, "content_note");
+    ctx.facilitator_notes(scenario.facilitator_notes.as_ref(), &root);
+
+    let characters = root.key("characters");
+    ctx.non_empty(&scenario.characters, &characters, "`characters`");
+    ctx.unique_ids(
+        &scenario.characters,
+        |c| c.id.as_str(),
+        &characters,
+        Some("id"),
+        "character",
+    );
+    for (i, character) in scenario.characters.iter().enumerate() {
+        let at = characters.index(i);
+        ctx.text(&character.name, &at.key("name"));
+        ctx.text(&character.role, &at.key("role"));
+        ctx.text(&character.bio, &at.key("bio"));
+    }
+
+    let variables = root.key("variables");
+    ctx.unique_ids(
+        &scenario.variables,
+        |v| v.id.as_str(),
+        &variables,
+        Some("id"),
+        "variable",
+    );
+    let mut bounds = Vec::with_capacity(scenario.variables.len());
+    for (i, variable) in scenario.variables.iter().enumerate() {
+        let at = variables.index(i);
+        ctx.text(&variable.label, &at.key("label"));
+        let var_bounds = VarBounds {
+            min: variable.min,
+            max: variable.max,
+            start: variable.start,
+        };
+        if !var_bounds.is_consistent() {
+            ctx.report(
+                &at,
+                Problem::BadRange {
+                    id: variable.id.to_string(),
+                    min: variable.min,
+                    start: variable.start,
+                    max: variable.max,
+                },
+            );
+        }
+        bounds.push(var_bounds);
+    }
+
+    let nodes = root.key("nodes");
+    ctx.non_empty(&scenario.nodes, &nodes, "`nodes`");
+    let nodes_unique = ctx.unique_ids(
+        &scenario.nodes,
+        |n| n.id.as_str(),
+        &nodes,
+        Some("id"),
+        "node",
+    );
+
+    let refs = Refs {
+        characters: IdIndex::new(scenario.characters.iter().map(|c| c.id.as_str())),
+        variables: IdIndex::new(scenario.variables.iter().map(|v| v.id.as_str())),
+        nodes: IdIndex::new(scenario.nodes.iter().map(|n| n.id.as_str())),
+    };
+    let start = refs.nodes.get(scenario.start.as_str());
+    if start.is_none() {
+        ctx.report(
+            &root.key("start"),
+            Problem::MissingNode {
+                id: scenario.start.to_string(),
+            },
+        );
+    }
+
+    let mut graph = Graph::with_capacity(scenario.nodes.len());
+    for (i, node) in scenario.nodes.iter().enumerate() {
+        check_node(ctx, &refs, node, &nodes.index(i), &mut graph);
+    }
+    graph.finish();
+
+    // With two nodes of one id the graph is ambiguous; the duplicate is reported already.
+    if let (Some(start), true) = (start, nodes_unique) {
+        flow::check(ctx, scenario, &graph, start, &bounds);
+    }
+}
+
+fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, graph: &mut Graph) {
+    let lines = at.key("lines");
+    for (k, line) in node.lines.iter().enumerate() {
+        let line_at = lines.index(k);
+        if refs.characters.get(line.speaker.as_str()).is_none() {
+            ctx.report(
+                &line_at.key("speaker"),
+                Problem::MissingCharacter {
+                    id: line.speaker.to_string(),
+                },
+            );
+        }
+        ctx.text(&line.text, &line_at.key("text"));
+        ctx.optional_text(line.thought.as_ref(), &line_at, "thought");
+    }
+    ctx.facilitator_notes(node.facilitator_notes.as_ref(), at);
+
+    let found = usize::from(node.choices.is_some())
+        + usize::from(node.next.is_some())
+        + usize::from(node.ending.is_some());
+    if found != 1 {
+        ctx.report(at, Problem::NodeKind { found });
+    }
+
+    graph.begin_node(node.ending.is_some());
+    if let Some(next) = &node.next {
+        let target = refs.nodes.get(next.as_str());
+        if target.is_none() {
+            ctx.report(
+                &at.key("next"),
+                Problem::MissingNode {
+                    id: next.to_string(),
+                },
+            );
+        }
+        graph
+            .edges
+            .push(Edge::auto(target, graph.effects.len(), graph.guards.len()));
+    }
+    if let Some(ending) = &node.ending {
+        let ending_at = at.key("ending");
+        ctx.text(&ending.title, &ending_at.key("title"));
+        ctx.text(&ending.debrief, &ending_at.key("debrief"));
+    }
+    if let Some(choices) = &node.choices {
+        let choices_at = at.key("choices");
+        ctx.non_empty(choices, &choices_at, "`choices`");
+        ctx.unique_ids(
+            choices,
+            |c| c.id.as_str(),
+            &choices_at,
+            Some("id"),
+            "choice",
+        );
+        if !choices.is_empty() && choices.iter().all(|c| c.condition.is_some()) {
+            ctx.report(
+                &choices_at,
+                Problem::AllChoicesConditional {
+                    id: node.id.to_string(),
+                },
+            );
+        }
+        for (j, choice) in choices.iter().enumerate() {
+            check_choice(ctx, refs, choice, j, &choices_at.index(j), graph);
+        }
+    }
+}
+
+fn check_choice(
+    ctx: &mut Ctx<'_>,
+    refs: &Refs<'_>,
+    choice: &Choice,
+    index: usize,
+    at: &At<'_>,
+    graph: &mut Graph,
+) {
+    ctx.text(&choice.text, &at.key("text"));
+    ctx.text(&choice.feedback, &at.key("feedback"));
+    ctx.optional_text(choice.thought.as_ref(), at, "thought");
+
+    let effects_start = graph.effects.len();
+    let effects_at = at.key("effects");
+    for (var, delta) in &choice.effects {
+        match refs.variables.get(var.as_str()) {
+            Some(var) => graph.effects.push(Effect { var, delta: *delta }),
+            None => ctx.report(
+                &effects_at.key(var.as_str()),
+                Problem::UndeclaredVariable {
+                    id: var.to_string(),
+                },
+            ),
+        }
+    }
+
+    let facts = ctx.facts;
+    if let Some(declared) = &facts.competencies {
+        let competencies_at = at.key("competencies");
+        for (k, tag) in choice.competencies.iter().enumerate() {
+            if !declared.contains(&tag.as_str()) {
+                ctx.report(
+                    &competencies_at.index(k),
+                    Problem::UnknownCompetency {
+                        id: tag.to_string(),
+                    },
+                );
+            }
+        }
+    }
+
+    let guards_start = graph.guards.len();
+    if let Some(condition) = &choice.condition {
+        check_condition(ctx, refs, condition, &at.key("if"), Some(&mut graph.guards));
+    }
+
+    let target = refs.nodes.get(choice.next.as_str());
+    if target.is_none() {
+        ctx.report(
+            &at.key("next"),
+            Problem::MissingNode {
+                id: choice.next.to_string(),
+            },
+        );
+    }
+    graph.edges.push(Edge {
+        target,
+        choice: index,
+        effects: effects_start..graph.effects.len(),
+        guards: guards_start..graph.guards.len(),
+    });
+}
+
+/// Checks the references of a condition. Comparisons that must hold for the choice to be
+/// offered (the condition itself, or inside `all`) go to `guards`, which narrow the range
+/// analysis; `any` and `not` say nothing definite about one variable, so they do not.
+fn check_condition(
+    ctx: &mut Ctx<'_>,
+    refs: &Refs<'_>,
+    condition: &Condition,
+    at: &At<'_>,
+    mut guards: Option<&mut Vec<Guard>>,
+) {
+    match condition {
+        Condition::All(conditions) => {
+            let list = at.key("all");
+            for (k, condition) in conditions.iter().enumerate() {
+                check_condition(ctx, refs, condition, &list.index(k), guards.as_deref_mut());
+            }
+        }
+        Condition::Any(conditions) => {
+            let list = at.key("any");
+            for (k, condition) in conditions.iter().enumerate() {
+                check_condition(ctx, refs, condition, &list.index(k), None);
+            }
+        }
+        Condition::Not(condition) => check_condition(ctx, refs, condition, &at.key("not"), None),
+        Condition::Visited(node) => {
+            if refs.nodes.get(node.as_str()).is_none() {
+                ctx.report(
+                    &at.key("visited"),
+                    Problem::MissingNode {
+                        id: node.to_string(),
+                    },
+                );
+            }
+        }
+        Condition::Compare(comparison) => match refs.variables.get(comparison.var.as_str()) {
+            Some(var) => {
+                if let Some(guards) = guards {
+                    guards.push(Guard {
+                        var,
+                        op: comparison.op,
+                        value: comparison.value,
+                    });
+                }
+            }
+            None => {
+                let compare = at.key("compare");
+                ctx.report(
+                    &compare.key("var"),
+                    Problem::UndeclaredVariable {
+                        id: comparison.var.to_string(),
+                    },
+                );
+            }
+        },
+    }
+}

@@ -1,0 +1,1447 @@
+//! Tests of every check: a small valid course, mutated to trigger (or just miss) each one.
+
+use super::texts::first_control_character;
+use super::{for_each_duplicate, validate};
+use crate::course::checked::{Cond, Course, NodeIdx, SceneBody, Step, VarIdx};
+use crate::course::diagnostic::Problem;
+use crate::course::load::{FileIdx, Finding, ParsedCourse};
+use serde_json::{Value, json};
+
+const MANIFEST: FileIdx = 0;
+const LESSON: FileIdx = 1;
+const SCENARIO: FileIdx = 2;
+
+/// A text in both declared locales.
+fn t(text: &str) -> Value {
+    json!({ "nl": text, "en": text })
+}
+
+/// A small valid course as JSON values, to mutate before validating.
+struct Fixture {
+    manifest: Value,
+    lessons: Vec<Value>,
+    scenarios: Vec<Value>,
+}
+
+fn fixture() -> Fixture {
+    let manifest = json!({
+        "format_version": 1,
+        "id": "test-course",
+        "version": "1",
+        "title": t("Titel"),
+        "description": t("Beschrijving"),
+        "default_locale": "nl",
+        "locales": ["nl", "en"],
+        "competencies": [{ "id": "open-questions", "title": t("Open vragen") }],
+        "modules": [{ "id": "basics", "title": t("Basis"), "items": ["welcome", "intake"] }]
+    });
+    let lesson = json!({
+        "format_version": 1,
+        "id": "welcome",
+        "title": t("Welkom"),
+        "scenes": [
+            { "id": "intro", "text": { "paragraphs": [t("Welkom bij de cursus.")] } },
+            { "id": "voice", "testimony": {
+                "persona": { "name": t("Amir"), "background": t("Kwam in 2021 naar België.") },
+                "quote": [t("Ik wist niet wie ik kon vertrouwen.")],
+                "fictional_composite": true
+            } },
+            { "id": "points", "key_points": { "points": [t("Luister eerst.")] } },
+            { "id": "words", "glossary": { "cards": [
+                { "term": t("Coming-out"), "definition": t("Het delen van je identiteit.") }
+            ] } },
+            { "id": "check", "quiz": {
+                "question": t("Wat doe je eerst?"),
+                "options": [
+                    { "id": "a", "text": t("Luisteren"), "correct": true, "feedback": t("Ja.") },
+                    { "id": "b", "text": t("Oordelen"), "correct": false, "feedback": t("Nee.") }
+                ],
+                "explanation": t("Luisteren opent het gesprek.")
+            } },
+            { "id": "think", "reflection": { "prompt": t("Wat neem je mee?") } },
+            { "id": "list", "checklist": { "entries": [
+                { "id": "e1", "text": t("Tolk geregeld") },
+                { "id": "e2", "text": t("Rustige ruimte") }
+            ] } }
+        ]
+    });
+    let scenario = json!({
+        "format_version": 1,
+        "id": "intake",
+        "title": t("Intake"),
+        "setting": t("Een opvangcentrum."),
+        "goal": t("Vertrouwen opbouwen."),
+        "characters": [{ "id": "amir", "name": t("Amir"), "role": t("Bewoner"), "bio": t("Fictief.") }],
+        "variables": [{ "id": "trust", "label": t("Vertrouwen"), "min": 0, "max": 100, "start": 50 }],
+        "start": "open",
+        "nodes": [
+            { "id": "open", "lines": [{ "speaker": "amir", "text": t("Hallo.") }], "choices": [
+                { "id": "ask", "text": t("Wat heb je nodig?"), "feedback": t("Open vraag."),
+                  "effects": { "trust": 10 }, "competencies": ["open-questions"], "next": "listen" },
+                { "id": "assume", "text": t("Je hebt vast een vriendin?"), "feedback": t("Aanname."),
+                  "effects": { "trust": -20 }, "next": "repair" }
+            ] },
+            { "id": "listen", "lines": [{ "speaker": "amir", "text": t("Dank je.") }], "next": "good-end" },
+            { "id": "repair", "choices": [
+                { "id": "apologise", "text": t("Sorry."), "feedback": t("Herstel."),
+                  "if": { "compare": { "var": "trust", "op": ">=", "value": 20 } },
+                  "effects": { "trust": 5 }, "next": "good-end" },
+                { "id": "leave", "text": t("Dag."), "feedback": t("Gemist."), "next": "poor-end" }
+            ] },
+            { "id": "good-end", "ending": { "outcome": "good", "title": t("Goed"), "debrief": t("Goed gedaan.") } },
+            { "id": "poor-end", "ending": { "outcome": "poor", "title": t("Gemist"), "debrief": t("Wat nu?") } }
+        ]
+    });
+    Fixture {
+        manifest,
+        lessons: vec![lesson],
+        scenarios: vec![scenario],
+    }
+}
+
+/// Navigates a JSON pointer that the fixture is known to have.
+fn at<'v>(value: &'v mut Value, pointer: &str) -> &'v mut Value {
+    match value.pointer_mut(pointer) {
+        Some(found) => found,
+        None => panic!("the fixture has no {pointer}"),
+    }
+}
+
+/// Sets the value at `pointer`, adding the last key when the object lacks it.
+fn set(value: &mut Value, pointer: &str, new: Value) {
+    let (parent, key) = pointer.rsplit_once('/').expect("a pointer below the root");
+    match at(value, parent) {
+        Value::Object(object) => {
+            object.insert(key.to_owned(), new);
+        }
+        Value::Array(array) => {
+            let index: usize = key.parse().expect("an array index");
+            array[index] = new;
+        }
+        other => panic!("cannot set {key} in {other}"),
+    }
+}
+
+/// Removes a key from the object at `pointer`.
+fn remove(value: &mut Value, pointer: &str, key: &str) {
+    let object = at(value, pointer).as_object_mut();
+    assert!(
+        object.and_then(|o| o.remove(key)).is_some(),
+        "no {key} at {pointer}"
+    );
+}
+
+impl Fixture {
+    fn lesson(&mut self) -> &mut Value {
+        &mut self.lessons[0]
+    }
+
+    fn scenario(&mut self) -> &mut Value {
+        &mut self.scenarios[0]
+    }
+
+    /// The manifest is file 0, then the lessons, then the scenarios.
+    fn parsed(&self) -> ParsedCourse {
+        fn parse<T: serde::de::DeserializeOwned>(value: &Value) -> T {
+            serde_json::from_value(value.clone()).expect("fixture parses")
+        }
+        let mut parsed = ParsedCourse {
+            manifest: Some((MANIFEST, parse(&self.manifest))),
+            ..ParsedCourse::default()
+        };
+        let mut file = 1;
+        for lesson in &self.lessons {
+            parsed.lessons.push((file, parse(lesson)));
+            file += 1;
+        }
+        for scenario in &self.scenarios {
+            parsed.scenarios.push((file, parse(scenario)));
+            file += 1;
+        }
+        parsed
+    }
+
+    // Borrowed on purpose: the tests go through the copying path, one test through the moving.
+    #[allow(clippy::needless_borrows_for_generic_args)]
+    fn run(&self) -> Outcome {
+        let mut findings = Vec::new();
+        let course = validate(&self.parsed(), &mut findings);
+        Outcome { course, findings }
+    }
+}
+
+struct Outcome {
+    course: Option<Course>,
+    findings: Vec<Finding>,
+}
+
+impl Outcome {
+    fn listing(&self) -> String {
+        self.findings
+            .iter()
+            .map(|f| {
+                format!(
+                    "  file {} {} [{}] {}",
+                    f.file,
+                    f.path,
+                    f.problem.code(),
+                    f.problem
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The finding with this code at this path of this file; fails the test without one.
+    fn find(&self, file: FileIdx, code: &str, path: &str) -> &Problem {
+        let found = self
+            .findings
+            .iter()
+            .find(|f| f.file == file && f.problem.code() == code && f.path.to_string() == path);
+        match found {
+            Some(finding) => &finding.problem,
+            None => panic!(
+                "expected {code} at file {file} {path}, found:\n{}",
+                self.listing()
+            ),
+        }
+    }
+
+    fn count(&self, code: &str) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.problem.code() == code)
+            .count()
+    }
+
+    fn lacks(&self, code: &str) {
+        assert_eq!(
+            self.count(code),
+            0,
+            "unexpected {code}:\n{}",
+            self.listing()
+        );
+    }
+
+    fn only(&self, code: &str, file: FileIdx, path: &str) -> &Problem {
+        assert_eq!(
+            self.count(code),
+            1,
+            "expected one {code}:\n{}",
+            self.listing()
+        );
+        self.find(file, code, path)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The valid course
+
+#[test]
+fn valid_course_has_no_findings_and_builds() {
+    let out = fixture().run();
+    assert!(out.findings.is_empty(), "findings:\n{}", out.listing());
+    let course = out.course.expect("a valid course builds");
+
+    assert_eq!(course.id.as_str(), "test-course");
+    assert_eq!(course.modules.len(), 1);
+    let items: Vec<String> = course
+        .items_in_order()
+        .map(|(_, item)| item.id().to_string())
+        .collect();
+    assert_eq!(items, ["welcome", "intake"]);
+
+    let lesson = &course.lessons["welcome"];
+    let kinds: Vec<&str> = lesson
+        .scenes
+        .iter()
+        .map(|scene| match &scene.body {
+            SceneBody::Text(_) => "text",
+            SceneBody::Testimony(_) => "testimony",
+            SceneBody::KeyPoints(_) => "key_points",
+            SceneBody::Glossary(_) => "glossary",
+            SceneBody::Quiz(_) => "quiz",
+            SceneBody::Reflection(_) => "reflection",
+            SceneBody::Checklist(_) => "checklist",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "text",
+            "testimony",
+            "key_points",
+            "glossary",
+            "quiz",
+            "reflection",
+            "checklist"
+        ]
+    );
+
+    let scenario = &course.scenarios["intake"];
+    assert_eq!(scenario.start, NodeIdx(0));
+    assert_eq!(scenario.node_idx("repair"), Some(NodeIdx(2)));
+    let Step::Choices(choices) = &scenario.node(NodeIdx(0)).step else {
+        panic!("open is a decision point");
+    };
+    assert_eq!(choices[0].next, NodeIdx(1));
+    assert_eq!(choices[0].effects, vec![(VarIdx(0), 10)]);
+    assert_eq!(choices[1].next, NodeIdx(2));
+    assert!(matches!(
+        scenario.node(NodeIdx(1)).step,
+        Step::Auto(NodeIdx(3))
+    ));
+    let Step::Choices(repair) = &scenario.node(NodeIdx(2)).step else {
+        panic!("repair is a decision point");
+    };
+    assert!(matches!(
+        repair[0].condition,
+        Some(Cond::Compare {
+            var: VarIdx(0),
+            value: 20,
+            ..
+        })
+    ));
+    assert!(
+        matches!(&scenario.node(NodeIdx(3)).step, Step::Ending(e) if e.title.get("en") == Some("Goed"))
+    );
+}
+
+#[test]
+fn validate_moves_an_owned_course_with_the_same_result() {
+    let f = fixture();
+    let mut findings = Vec::new();
+    let course = validate(f.parsed(), &mut findings);
+    assert!(findings.is_empty());
+    assert_eq!(course.map(|c| c.scenarios.len()), Some(1));
+}
+
+#[test]
+fn conditions_resolve_nested_references() {
+    let mut f = fixture();
+    set(
+        f.scenario(),
+        "/nodes/2/choices/1/if",
+        json!({ "any": [
+        { "not": { "visited": "listen" } },
+        { "all": [{ "compare": { "var": "trust", "op": "<", "value": 30 } }] }
+    ] }),
+    );
+    let out = f.run();
+    let scenario = &out.course.expect("builds").scenarios["intake"];
+    let Step::Choices(choices) = &scenario.node(NodeIdx(2)).step else {
+        panic!("repair is a decision point");
+    };
+    let Some(Cond::Any(any)) = &choices[1].condition else {
+        panic!("an any condition");
+    };
+    assert!(matches!(&any[0], Cond::Not(inner) if matches!(**inner, Cond::Visited(NodeIdx(1)))));
+    assert!(
+        matches!(&any[1], Cond::All(all) if matches!(all[0], Cond::Compare { var: VarIdx(0), .. }))
+    );
+}
+
+#[test]
+fn several_problems_are_reported_at_once() {
+    let mut f = fixture();
+    set(&mut f.manifest, "/default_locale", json!("fr"));
+    set(f.lesson(), "/scenes/4/quiz/options/1/correct", json!(true));
+    set(
+        f.lesson(),
+        "/scenes/1/testimony/fictional_composite",
+        json!(false),
+    );
+    set(f.scenario(), "/nodes/0/choices/0/next", json!("nowhere"));
+    set(f.scenario(), "/nodes/0/lines/0/speaker", json!("sam"));
+    set(f.scenario(), "/nodes/1/lines/0/text/en", json!("\u{7}"));
+    let out = f.run();
+    out.find(MANIFEST, "default-locale-undeclared", "default_locale");
+    out.find(LESSON, "several-correct-answers", "scenes[4].quiz.options");
+    out.find(
+        LESSON,
+        "not-fictional",
+        "scenes[1].testimony.fictional_composite",
+    );
+    out.find(SCENARIO, "missing-node", "nodes[0].choices[0].next");
+    out.find(SCENARIO, "missing-character", "nodes[0].lines[0].speaker");
+    out.find(SCENARIO, "control-character", "nodes[1].lines[0].text.en");
+    // `listen` is now unreachable: the flow is still checked.
+    out.find(SCENARIO, "unreachable-node", "nodes[1]");
+    assert!(out.course.is_none());
+}
+
+#[test]
+fn warnings_alone_still_build_the_course() {
+    let mut f = fixture();
+    set(&mut f.manifest, "/modules/0/items", json!(["welcome"]));
+    set(f.scenario(), "/nodes/0/choices/0/effects/trust", json!(60));
+    let out = f.run();
+    out.only("unused-item", SCENARIO, "id");
+    out.only(
+        "out-of-range",
+        SCENARIO,
+        "nodes[0].choices[0].effects.trust",
+    );
+    assert!(out.course.is_some());
+}
+
+// ---------------------------------------------------------------------------------------
+// Duplicate ids
+
+fn duplicate(out: &Outcome, file: FileIdx, path: &str, what: &str, first: &str) {
+    match out.only("duplicate-id", file, path) {
+        Problem::DuplicateId {
+            what: found_what,
+            first: found_first,
+            ..
+        } => {
+            assert_eq!(found_what, what);
+            assert_eq!(found_first, first);
+        }
+        other => panic!("not a duplicate: {other:?}"),
+    }
+    assert!(out.course.is_none(), "a duplicate id blocks the course");
+}
+
+#[test]
+fn duplicate_module_ids() {
+    let mut f = fixture();
+    let modules = at(&mut f.manifest, "/modules").as_array_mut().unwrap();
+    modules.push(json!({ "id": "basics", "title": t("Meer"), "items": ["welcome"] }));
+    duplicate(
+        &f.run(),
+        MANIFEST,
+        "modules[1].id",
+        "module",
+        "modules[0].id",
+    );
+
+    let mut f = fixture();
+    let modules = at(&mut f.manifest, "/modules").as_array_mut().unwrap();
+    modules.push(json!({ "id": "more", "title": t("Meer"), "items": ["welcome"] }));
+    f.run().lacks("duplicate-id");
+}
+
+#[test]
+fn duplicate_item_ids_across_files() {
+    let mut f = fixture();
+    let copy = f.lessons[0].clone();
+    f.lessons.push(copy);
+    let out = f.run();
+    // The second lesson is file 2; the scenario moves to file 3.
+    duplicate(
+        &out,
+        2,
+        "id",
+        "item",
+        "the lesson titled \"Welkom\", field `id`",
+    );
+
+    let mut f = fixture();
+    let mut copy = f.lessons[0].clone();
+    copy["id"] = json!("welcome-again");
+    f.lessons.push(copy);
+    at(&mut f.manifest, "/modules/0/items")
+        .as_array_mut()
+        .unwrap()
+        .push(json!("welcome-again"));
+    let out = f.run();
+    out.lacks("duplicate-id");
+    assert!(out.findings.is_empty(), "{}", out.listing());
+}
+
+#[test]
+fn duplicate_scene_ids_within_a_lesson() {
+    let mut f = fixture();
+    set(f.lesson(), "/scenes/1/id", json!("intro"));
+    duplicate(&f.run(), LESSON, "scenes[1].id", "scene", "scenes[0].id");
+
+    // Scene ids are unique per lesson: another lesson may reuse them.
+    let mut f = fixture();
+    let mut other = f.lessons[0].clone();
+    other["id"] = json!("second");
+    f.lessons.push(other);
+    at(&mut f.manifest, "/modules/0/items")
+        .as_array_mut()
+        .unwrap()
+        .push(json!("second"));
+    f.run().lacks("duplicate-id");
+}
+
+#[test]
+fn duplicate_quiz_option_and_checklist_entry_ids() {
+    let mut f = fixture();
+    set(f.lesson(), "/scenes/4/quiz/options/1/id", json!("a"));
+    duplicate(
+        &f.run(),
+        LESSON,
+        "scenes[4].quiz.options[1].id",
+        "quiz option",
+        "scenes[4].quiz.options[0].id",
+    );
+
+    let mut f = fixture();
+    set(f.lesson(), "/scenes/6/checklist/entries/1/id", json!("e1"));
+    duplicate(
+        &f.run(),
+        LESSON,
+        "scenes[6].checklist.entries[1].id",
+        "checklist entry",
+        "scenes[6].checklist.entries[0].id",
+    );
+
+    // Unique within their scene only: an entry may share an option's id.
+    let mut f = fixture();
+    set(f.lesson(), "/scenes/6/checklist/entries/0/id", json!("a"));
+    f.run().lacks("duplicate-id");
+}
+
+#[test]
+fn duplicate_node_and_choice_ids() {
+    let mut f = fixture();
+    set(f.scenario(), "/nodes/4/id", json!("good-end"));
+    let out = f.run();
+    duplicate(&out, SCENARIO, "nodes[4].id", "node", "nodes[3].id");
+
+    let mut f = fixture();
+    set(f.scenario(), "/nodes/0/choices/1/id", json!("ask"));
+    duplicate(
+        &f.run(),
+        SCENARIO,
+        "nodes[0].choices[1].id",
+        "choice",
+        "nodes[0].choices[0].id",
+    );
+
+    // Choice ids are unique per node: another node may reuse them.
+    let mut f = fixture();
+    set(f.scenario(), "/nodes/2/choices/0/id", json!("ask"));
+    f.run().lacks("duplicate-id");
+}
+
+#[test]
+fn duplicate_variable_and_character_ids() {
+    let mut f = fixture();
+    at(f.scenario(), "/variables")
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "trust", "label": t("Nog eens"), "min": 0, "max": 10, "start": 0 }));
+    duplicate(
+        &f.run(),
+        SCENARIO,
+        "variables[1].id",
+        "variable",
+        "variables[0].id",
+    );
+
+    let mut f = fixture();
+    at(f.scenario(), "/characters")
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "amir", "name": t("Ander"), "role": t("Tolk"), "bio": t("Fictief.") }));
+    duplicate(
+        &f.run(),
+        SCENARIO,
+        "characters[1].id",
+        "character",
+        "characters[0].id",
+    );
+
+    let mut f = fixture();
+    at(f.scenario(), "/characters")
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "lina", "name": t("Lina"), "role": t("Tolk"), "bio": t("Fictief.") }));
+    f.run().lacks("duplicate-id");
+}
+
+#[test]
+fn duplicate_competency_and_locale_ids() {
+    let mut f = fixture();
+    at(&mut f.manifest, "/competencies")
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "open-questions", "title": t("Nog eens") }));
+    duplicate(
+        &f.run(),
+        MANIFEST,
+        "competencies[1].id",
+        "competency",
+        "competencies[0].id",
+    );
+
+    let mut f = fixture();
+    set(&mut f.manifest, "/locales", json!(["nl", "en", "nl"]));
+    duplicate(&f.run(), MANIFEST, "locales[2]", "locale", "locales[0]");
+}
+
+#[test]
+fn duplicates_in_long_lists_are_found_too() {
+    let ids: Vec<String> = (0..40).map(|i| format!("n{}", i % 37)).collect();
+    let mut found = Vec::new();
+    for_each_duplicate(&ids, String::as_str, |dup, first| found.push((dup, first)));
+    assert_eq!(found, [(37, 0), (38, 1), (39, 2)]);
+
+    let mut f = fixture();
+    let nodes = at(f.scenario(), "/nodes").as_array_mut().unwrap();
+    for i in 0..30 {
+        nodes.push(json!({ "id": format!("extra-{}", i % 29), "next": "good-end" }));
+    }
+    let out = f.run();
+    out.only("duplicate-id", SCENARIO, "nodes[34].id");
+}
+
+// ---------------------------------------------------------------------------------------
+// The manifest and its items
+
+#[test]
+fn default_locale_must_be_declared() {
+    let mut f = fixture();
+    set(&mut f.manifest, "/default_locale", json!("fr"));
+    let out = f.run();
+    assert_eq!(
+        out.only("default-locale-undeclared", MANIFEST, "default_locale"),
+        &Problem::DefaultLocaleUndeclared {
+            locale: "fr".into()
+        }
+    );
+
+    let mut f = fixture();
+    set(&mut f.manifest, "/default_locale", json!("en"));
+    f.run().lacks("default-locale-undeclared");
+}
+
+#[test]
+fn manifest_needs_modules_and_locales() {
+    let mut f = fixture();
+    set(&mut f.manifest, "/modules", json!([]));
+    let out = f.run();
+    out.find(MANIFEST, "empty", "modules");
+    // Nothing uses the items now.
+    out.find(LESSON, "unused-item", "id");
+    out.find(SCENARIO, "unused-item", "id");
+
+    let mut f = fixture();
+    set(&mut f.manifest, "/locales", json!([]));
+    let out = f.run();
+    out.find(MANIFEST, "empty", "locales");
+    // Texts are not checked against an empty locale list.
+    out.lacks("undeclared-locale");
+}
+
+#[test]
+fn module_items_must_exist() {
+    let mut f = fixture();
+    at(&mut f.manifest, "/modules/0/items")
+        .as_array_mut()
+        .unwrap()
+        .push(json!("ghost"));
+    let out = f.run();
+    assert_eq!(
+        out.only("missing-item", MANIFEST, "modules[0].items[2]"),
+        &Problem::MissingItem { id: "ghost".into() }
+    );
+    assert!(out.course.is_none());
+}
+
+#[test]
+fn every_item_must_be_used() {
+    let mut f = fixture();
+    set(&mut f.manifest, "/modules/0/items", json!(["intake"]));
+    let out = f.run();
+    out.only("unused-item", LESSON, "id");
+    out.lacks("missing-item");
+
+    // Used by a second module counts as used.
+    let mut f = fixture();
+    set(&mut f.manifest, "/modules/0/items", json!(["intake"]));
+    at(&mut f.manifest, "/modules")
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "more", "title": t("Meer"), "items": ["welcome"] }));
+    f.run().lacks("unused-item");
+}
+
+// ---------------------------------------------------------------------------------------
+// Lessons
+
+#[test]
+fn scene_needs_exactly_one_kind() {
+    let mut f = fixture();
+    remove(f.lesson(), "/scenes/0", "text");
+    let out = f.run();
+    assert_eq!(
+        out.only("scene-kind", LESSON, "scenes[0]"),
+        &Problem::SceneKind { found: 0 }
+    );
+    assert!(out.course.is_none());
+
+    let mut f = fixture();
+    set(
+        f.lesson(),
+        "/scenes/0/reflection",
+        json!({ "prompt": t("En jij?") }),
+    );
+    assert_eq!(
+        f.run().only("scene-kind", LESSON, "scenes[0]"),
+        &Problem::SceneKind { found: 2 }
+    );
+}
+
+#[test]
+fn quiz_needs_a_correct_option() {
+    let mut f = fixture();
+    set(f.lesson(), "/scenes/4/quiz/options/0/correct", json!(false));
+    f.run()
+        .only("no-correct-answer", LESSON, "scenes[4].quiz.options");
+    fixture().run().lacks("no-correct-answer");
+}
+
+#[test]
+fn single_answer_quiz_has_one_correct_option() {
+    let mut f = fixture();
+    set(f.lesson(), "/scenes/4/quiz/options/1/correct", json!(true));
+    assert_eq!(
+        f.run()
+            .only("several-correct-answers", LESSON, "scenes[4].quiz.options"),
+        &Problem::SeveralCorrectAnswers { count: 2 }
+    );
+
+    let mut f = fixture();
+    set(f.lesson(), "/scenes/4/quiz/options/1/correct", json!(true));
+    set(f.lesson(), "/scenes/4/quiz/multiple", json!(true));
+    f.run().lacks("several-correct-answers");
+}
+
+#[test]
+fn quiz_needs_two_options() {
+    let mut f = fixture();
+    at(f.lesson(), "/scenes/4/quiz/options")
+        .as_array_mut()
+        .unwrap()
+        .pop();
+    let out = f.run();
+    let Problem::Empty { what } = out.only("empty", LESSON, "scenes[4].quiz.options") else {
+        unreachable!()
+    };
+    assert!(what.contains("at least two options"), "{what}");
+
+    let mut f = fixture();
+    set(f.lesson(), "/scenes/4/quiz/options", json!([]));
+    let out = f.run();
+    out.only("empty", LESSON, "scenes[4].quiz.options");
+    out.lacks("no-correct-answer");
+}
+
+#[test]
+fn testimony_must_be_a_fictional_composite() {
+    let mut f = fixture();
+    set(
+        f.lesson(),
+        "/scenes/1/testimony/fictional_composite",
+        json!(false),
+    );
+    f.run().only(
+        "not-fictional",
+        LESSON,
+        "scenes[1].testimony.fictional_composite",
+    );
+    fixture().run().lacks("not-fictional");
+}
+
+#[test]
+fn lists_that_must_not_be_empty() {
+    let cases = [
+        (LESSON, "/scenes", "scenes"),
+        (
+            LESSON,
+            "/scenes/0/text/paragraphs",
+            "scenes[0].text.paragraphs",
+        ),
+        (
+            LESSON,
+            "/scenes/1/testimony/quote",
+            "scenes[1].testimony.quote",
+        ),
+        (
+            LESSON,
+            "/scenes/2/key_points/points",
+            "scenes[2].key_points.points",
+        ),
+        (
+            LESSON,
+            "/scenes/3/glossary/cards",
+            "scenes[3].glossary.cards",
+        ),
+        (
+            LESSON,
+            "/scenes/6/checklist/entries",
+            "scenes[6].checklist.entries",
+        ),
+        (SCENARIO, "/nodes", "nodes"),
+        (SCENARIO, "/nodes/2/choices", "nodes[2].choices"),
+        (SCENARIO, "/characters", "characters"),
+        (MANIFEST, "/modules/0/items", "modules[0].items"),
+    ];
+    for (file, pointer, path) in cases {
+        let mut f = fixture();
+        let value = match file {
+            MANIFEST => &mut f.manifest,
+            LESSON => f.lesson(),
+            _ => f.scenario(),
+        };
+        *at(value, pointer) = json!([]);
+        let out = f.run();
+        out.find(file, "empty", path);
+    }
+    // Optional lists may be empty.
+    let mut f = fixture();
+    set(f.scenario(), "/variables", json!([]));
+    remove(f.scenario(), "/nodes/0/choices/0", "effects");
+    remove(f.scenario(), "/nodes/0/choices/1", "effects");
+    remove(f.scenario(), "/nodes/2/choices/0", "effects");
+    remove(f.scenario(), "/nodes/2/choices/0", "if");
+    set(f.scenario(), "/nodes/1/lines", json!([]));
+    let out = f.run();
+    assert!(out.findings.is_empty(), "{}", out.listing());
+}
+
+// ---------------------------------------------------------------------------------------
+// Scenario references
+
+#[test]
+fn node_needs_exactly_one_of_choices_next_ending() {
+    let mut f = fixture();
+    set(
+        f.scenario(),
+        "/nodes/1/ending",
+        json!({ "outcome": "mixed", "title": t("Half"), "debrief": t("Half.") }),
+    );
+    let out = f.run();
+    assert_eq!(
+        out.only("node-kind", SCENARIO, "nodes[1]"),
+        &Problem::NodeKind { found: 2 }
+    );
+    assert!(out.course.is_none());
+
+    let mut f = fixture();
+    remove(f.scenario(), "/nodes/1", "next");
+    let out = f.run();
+    assert_eq!(
+        out.only("node-kind", SCENARIO, "nodes[1]"),
+        &Problem::NodeKind { found: 0 }
+    );
+    out.find(SCENARIO, "dead-end", "nodes[1]");
+}
+
+#[test]
+fn missing_nodes_are_reported_where_referenced() {
+    let cases = [
+        ("/start", "start"),
+        ("/nodes/0/choices/0/next", "nodes[0].choices[0].next"),
+        ("/nodes/1/next", "nodes[1].next"),
+    ];
+    for (pointer, path) in cases {
+        let mut f = fixture();
+        *at(f.scenario(), pointer) = json!("nowhere");
+        let out = f.run();
+        assert_eq!(
+            out.only("missing-node", SCENARIO, path),
+            &Problem::MissingNode {
+                id: "nowhere".into()
+            }
+        );
+        assert!(out.course.is_none());
+    }
+
+    let mut f = fixture();
+    set(
+        f.scenario(),
+        "/nodes/0/choices/0/if",
+        json!({ "any": [{ "compare": { "var": "trust", "op": ">", "value": 0 } }, { "not": { "visited": "ghost" } }] }),
+    );
+    f.run().only(
+        "missing-node",
+        SCENARIO,
+        "nodes[0].choices[0].if.any[1].not.visited",
+    );
+
+    let mut f = fixture();
+    set(
+        f.scenario(),
+        "/nodes/0/choices/0/if",
+        json!({ "visited": "repair" }),
+    );
+    f.run().lacks("missing-node");
+}
+
+#[test]
+fn speakers_must_be_characters() {
+    let mut f = fixture();
+    set(f.scenario(), "/nodes/1/lines/0/speaker", json!("sam"));
+    let out = f.run();
+    assert_eq!(
+        out.only("missing-character", SCENARIO, "nodes[1].lines[0].speaker"),
+        &Problem::MissingCharacter { id: "sam".into() }
+    );
+    assert!(out.course.is_none());
+    fixture().run().lacks("missing-character");
+}
+
+#[test]
+fn effects_and_conditions_need_declared_variables() {
+    let mut f = fixture();
+    set(
+        f.scenario(),
+        "/nodes/0/choices/0/effects",
+        json!({ "trust": 1, "mood": 1 }),
+    );
+    let out = f.run();
+    assert_eq!(
+        out.only(
+            "undeclared-variable",
+            SCENARIO,
+            "nodes[0].choices[0].effects.mood"
+        ),
+        &Problem::UndeclaredVariable { id: "mood".into() }
+    );
+    assert!(out.course.is_none());
+
+    let mut f = fixture();
+    set(
+        f.scenario(),
+        "/nodes/2/choices/0/if",
+        json!({ "all": [
+        { "compare": { "var": "mood", "op": "==", "value": 1 } }
+    ] }),
+    );
+    f.run().only(
+        "undeclared-variable",
+        SCENARIO,
+        "nodes[2].choices[0].if.all[0].compare.var",
+    );
+    fixture().run().lacks("undeclared-variable");
+}
+
+#[test]
+fn competencies_must_be_declared() {
+    let mut f = fixture();
+    set(
+        f.scenario(),
+        "/nodes/0/choices/1/competencies",
+        json!(["open-questions", "guessing"]),
+    );
+    assert_eq!(
+        f.run().only(
+            "unknown-competency",
+            SCENARIO,
+            "nodes[0].choices[1].competencies[1]"
+        ),
+        &Problem::UnknownCompetency {
+            id: "guessing".into()
+        }
+    );
+
+    // A manifest that declares no competencies allows no tags.
+    let mut f = fixture();
+    remove(&mut f.manifest, "", "competencies");
+    f.run().only(
+        "unknown-competency",
+        SCENARIO,
+        "nodes[0].choices[0].competencies[0]",
+    );
+
+    fixture().run().lacks("unknown-competency");
+}
+
+#[test]
+fn variable_range_must_hold_the_start() {
+    let mut f = fixture();
+    set(f.scenario(), "/variables/0/start", json!(150));
+    assert_eq!(
+        f.run().only("bad-range", SCENARIO, "variables[0]"),
+        &Problem::BadRange {
+            id: "trust".into(),
+            min: 0,
+            start: 150,
+            max: 100
+        }
+    );
+
+    let mut f = fixture();
+    set(f.scenario(), "/variables/0/min", json!(200));
+    set(f.scenario(), "/variables/0/start", json!(150));
+    f.run().only("bad-range", SCENARIO, "variables[0]");
+
+    // Start on the edge of the range is fine.
+    let mut f = fixture();
+    set(f.scenario(), "/variables/0/start", json!(100));
+    set(f.scenario(), "/nodes/0/choices/0/effects/trust", json!(-10));
+    let out = f.run();
+    out.lacks("bad-range");
+    out.lacks("out-of-range");
+}
+
+// ---------------------------------------------------------------------------------------
+// Flow
+
+#[test]
+fn unreachable_nodes_are_reported_one_by_one() {
+    let mut f = fixture();
+    let nodes = at(f.scenario(), "/nodes").as_array_mut().unwrap();
+    nodes.push(json!({ "id": "orphan", "next": "good-end" }));
+    nodes.push(json!({ "id": "orphan-2", "next": "orphan" }));
+    let out = f.run();
+    out.find(SCENARIO, "unreachable-node", "nodes[5]");
+    out.find(SCENARIO, "unreachable-node", "nodes[6]");
+    assert_eq!(out.count("unreachable-node"), 2);
+    out.lacks("dead-end");
+    // A warning: the course still builds.
+    assert!(out.course.is_some());
+
+    fixture().run().lacks("unreachable-node");
+}
+
+#[test]
+fn dead_ends_and_a_cycle_of_automatic_transitions() {
+    let mut f = fixture();
+    set(f.scenario(), "/nodes/1/next", json!("loop-a"));
+    let nodes = at(f.scenario(), "/nodes").as_array_mut().unwrap();
+    nodes.push(json!({ "id": "loop-a", "next": "loop-b" }));
+    nodes.push(json!({ "id": "loop-b", "next": "loop-a" }));
+    let out = f.run();
+    out.find(SCENARIO, "dead-end", "nodes[1]");
+    out.find(SCENARIO, "dead-end", "nodes[5]");
+    out.find(SCENARIO, "dead-end", "nodes[6]");
+    assert_eq!(out.count("dead-end"), 3);
+    // `repair` still leads to endings.
+    out.lacks("no-reachable-ending");
+
+    // A decision point without choices leads nowhere.
+    let mut f = fixture();
+    set(f.scenario(), "/nodes/2/choices", json!([]));
+    let out = f.run();
+    out.only("dead-end", SCENARIO, "nodes[2]");
+    out.only("empty", SCENARIO, "nodes[2].choices");
+
+    fixture().run().lacks("dead-end");
+}
+
+#[test]
+fn no_ending_reachable_from_the_start() {
+    let mut f = fixture();
+    set(f.scenario(), "/start", json!("lost"));
+    at(f.scenario(), "/nodes")
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "lost", "next": "lost" }));
+    let out = f.run();
+    out.only("no-reachable-ending", SCENARIO, "start");
+    out.find(SCENARIO, "dead-end", "nodes[5]");
+    out.find(SCENARIO, "unreachable-node", "nodes[0]");
+
+    fixture().run().lacks("no-reachable-ending");
+}
+
+#[test]
+fn every_choice_conditional_is_reported() {
+    let mut f = fixture();
+    set(
+        f.scenario(),
+        "/nodes/2/choices/1/if",
+        json!({ "not": { "visited": "listen" } }),
+    );
+    let out = f.run();
+    assert_eq!(
+        out.only("all-choices-conditional", SCENARIO, "nodes[2].choices"),
+        &Problem::AllChoicesConditional {
+            id: "repair".into()
+        }
+    );
+    // Conditions may hold, so the endings still count as reachable.
+    out.lacks("dead-end");
+    out.lacks("unreachable-node");
+
+    fixture().run().lacks("all-choices-conditional");
+}
+
+// ---------------------------------------------------------------------------------------
+// Variable ranges
+
+/// A scenario with one variable and the given nodes, replacing the fixture's.
+fn ranged(min: i32, max: i32, start: i32, nodes: Value) -> Fixture {
+    let mut f = fixture();
+    set(
+        f.scenario(),
+        "/variables/0",
+        json!({ "id": "trust", "label": t("Vertrouwen"), "min": min, "max": max, "start": start }),
+    );
+    set(f.scenario(), "/start", json!("open"));
+    set(f.scenario(), "/nodes", nodes);
+    f
+}
+
+fn choice(id: &str, effect: i32, next: &str) -> Value {
+    json!({ "id": id, "text": t(id), "feedback": t(id), "effects": { "trust": effect }, "next": next })
+}
+
+fn ending(id: &str) -> Value {
+    json!({ "id": id, "ending": { "outcome": "mixed", "title": t(id), "debrief": t(id) } })
+}
+
+fn reached(problem: &Problem) -> i64 {
+    match problem {
+        Problem::OutOfRange { reached, .. } => *reached,
+        other => panic!("not out-of-range: {other:?}"),
+    }
+}
+
+#[test]
+fn effect_beyond_the_range_is_reported_with_the_value_reached() {
+    let mut f = fixture();
+    set(f.scenario(), "/nodes/0/choices/0/effects/trust", json!(60));
+    let out = f.run();
+    let problem = out.only(
+        "out-of-range",
+        SCENARIO,
+        "nodes[0].choices[0].effects.trust",
+    );
+    assert_eq!(
+        problem,
+        &Problem::OutOfRange {
+            id: "trust".into(),
+            reached: 110,
+            min: 0,
+            max: 100
+        }
+    );
+
+    // Below the minimum: 50 - 20 at `open`, then -40 at `repair`.
+    let mut f = fixture();
+    set(
+        f.scenario(),
+        "/nodes/2/choices/1/effects",
+        json!({ "trust": -40 }),
+    );
+    assert_eq!(
+        reached(f.run().only(
+            "out-of-range",
+            SCENARIO,
+            "nodes[2].choices[1].effects.trust"
+        )),
+        -10
+    );
+
+    // 50 - 20 + 5 stays inside.
+    fixture().run().lacks("out-of-range");
+}
+
+#[test]
+fn guards_narrow_the_range_before_the_effect() {
+    // `mid` is entered with trust in 0..=80; only `calm` with trust >= 40 subtracts 40.
+    let nodes = |guard: Value| {
+        let mut calm = choice("calm", -40, "end");
+        if !guard.is_null() {
+            calm["if"] = guard;
+        }
+        json!([
+            { "id": "open", "choices": [choice("up", 30, "mid"), choice("down", -50, "mid")] },
+            { "id": "mid", "choices": [calm, choice("stay", 0, "end")] },
+            ending("end")
+        ])
+    };
+    let compare = json!({ "compare": { "var": "trust", "op": ">=", "value": 40 } });
+
+    let out = ranged(0, 100, 50, nodes(compare.clone())).run();
+    out.lacks("out-of-range");
+
+    let inside_all = json!({ "all": [{ "visited": "open" }, compare.clone()] });
+    ranged(0, 100, 50, nodes(inside_all))
+        .run()
+        .lacks("out-of-range");
+
+    // Without the guard, or with one that says nothing definite, 0 - 40 is reachable.
+    for guard in [
+        Value::Null,
+        json!({ "any": [compare.clone()] }),
+        json!({ "not": { "compare": { "var": "trust", "op": "<", "value": 40 } } }),
+    ] {
+        let out = ranged(0, 100, 50, nodes(guard)).run();
+        assert_eq!(
+            reached(out.only(
+                "out-of-range",
+                SCENARIO,
+                "nodes[1].choices[0].effects.trust"
+            )),
+            -40
+        );
+    }
+}
+
+#[test]
+fn a_guard_that_cannot_hold_hides_the_effect() {
+    // trust is 50 at `open`; `never` needs more than 100.
+    let mut never = choice("never", 80, "end");
+    never["if"] = json!({ "compare": { "var": "trust", "op": ">", "value": 100 } });
+    let nodes = json!([
+        { "id": "open", "choices": [never, choice("fine", 0, "end")] },
+        ending("end")
+    ]);
+    ranged(0, 100, 50, nodes).run().lacks("out-of-range");
+}
+
+#[test]
+fn effects_in_a_cycle_accumulate() {
+    // `again` adds 10 and comes back: eventually it passes 100.
+    let nodes = json!([
+        { "id": "open", "choices": [choice("again", 10, "open"), choice("stop", 0, "end")] },
+        ending("end")
+    ]);
+    let out = ranged(0, 100, 50, nodes).run();
+    assert_eq!(
+        reached(out.only(
+            "out-of-range",
+            SCENARIO,
+            "nodes[0].choices[0].effects.trust"
+        )),
+        110
+    );
+
+    // Guarded at 90 it never passes 100.
+    let mut again = choice("again", 10, "open");
+    again["if"] = json!({ "compare": { "var": "trust", "op": "<=", "value": 90 } });
+    let nodes = json!([
+        { "id": "open", "choices": [again, choice("stop", 0, "end")] },
+        ending("end")
+    ]);
+    ranged(0, 100, 50, nodes).run().lacks("out-of-range");
+}
+
+#[test]
+fn a_guarded_loop_keeps_its_precise_bound() {
+    // The loop adds 1 while trust <= 50, so `open` is entered with at most 51; 51 + 40 is
+    // inside the range. A checker that stopped at a widened bound (100) would report it.
+    let mut again = choice("again", 1, "open");
+    again["if"] = json!({ "compare": { "var": "trust", "op": "<=", "value": 50 } });
+    let nodes = json!([
+        { "id": "open", "choices": [again, choice("finish", 40, "end")] },
+        ending("end")
+    ]);
+    ranged(0, 100, 0, nodes.clone()).run().lacks("out-of-range");
+
+    // 60 more from 51 does leave the range.
+    let mut nodes = nodes;
+    nodes[0]["choices"][1]["effects"]["trust"] = json!(60);
+    let out = ranged(0, 100, 0, nodes).run();
+    assert_eq!(
+        reached(out.only(
+            "out-of-range",
+            SCENARIO,
+            "nodes[0].choices[1].effects.trust"
+        )),
+        111
+    );
+}
+
+#[test]
+fn the_range_check_terminates_on_wide_ranges_and_auto_cycles() {
+    // A +1 loop over a range of two billion values, plus a cycle of automatic transitions:
+    // widening makes this a few rounds, not one per value.
+    let nodes = json!([
+        { "id": "open", "choices": [choice("again", 1, "open"), choice("on", 0, "a")] },
+        { "id": "a", "next": "b" },
+        { "id": "b", "choices": [choice("back", -1, "a"), choice("out", 0, "end")] },
+        ending("end")
+    ]);
+    let out = ranged(-1_000_000_000, 1_000_000_000, 0, nodes).run();
+    assert_eq!(
+        reached(out.find(
+            SCENARIO,
+            "out-of-range",
+            "nodes[0].choices[0].effects.trust"
+        )),
+        1_000_000_001
+    );
+    assert_eq!(
+        reached(out.find(
+            SCENARIO,
+            "out-of-range",
+            "nodes[2].choices[0].effects.trust"
+        )),
+        -1_000_000_001
+    );
+    assert_eq!(out.count("out-of-range"), 2);
+}
+
+// ---------------------------------------------------------------------------------------
+// Texts
+
+#[test]
+fn empty_texts() {
+    let mut f = fixture();
+    set(f.lesson(), "/title", json!({}));
+    let out = f.run();
+    assert_eq!(
+        out.only("empty", LESSON, "title"),
+        &Problem::Empty {
+            what: "the text".into()
+        }
+    );
+
+    let mut f = fixture();
+    set(
+        f.scenario(),
+        "/nodes/0/choices/1/feedback/en",
+        json!(" \n "),
+    );
+    assert_eq!(
+        f.run()
+            .only("empty", SCENARIO, "nodes[0].choices[1].feedback"),
+        &Problem::Empty {
+            what: "the `en` text".into()
+        }
+    );
+}
+
+#[test]
+fn texts_need_every_declared_locale() {
+    let mut f = fixture();
+    remove(f.scenario(), "/nodes/0/lines/0/text", "en");
+    let out = f.run();
+    assert_eq!(
+        out.only("missing-locale", SCENARIO, "nodes[0].lines[0].text"),
+        &Problem::MissingLocale {
+            locale: "en".into()
+        }
+    );
+
+    // One finding per missing locale.
+    let mut f = fixture();
+    set(&mut f.manifest, "/locales", json!(["nl", "en", "fr", "ar"]));
+    let out = f.run();
+    out.find(MANIFEST, "missing-locale", "title");
+    let at_title = out
+        .findings
+        .iter()
+        .filter(|f| f.file == MANIFEST && f.path.to_string() == "title")
+        .count();
+    assert_eq!(at_title, 2);
+}
+
+#[test]
+fn texts_may_not_use_undeclared_locales() {
+    let mut f = fixture();
+    set(
+        f.lesson(),
+        "/scenes/3/glossary/cards/0/term/de",
+        json!("Coming-out"),
+    );
+    assert_eq!(
+        f.run().only(
+            "undeclared-locale",
+            LESSON,
+            "scenes[3].glossary.cards[0].term.de"
+        ),
+        &Problem::UndeclaredLocale {
+            locale: "de".into()
+        }
+    );
+    fixture().run().lacks("undeclared-locale");
+}
+
+#[test]
+fn texts_may_not_contain_control_characters() {
+    for (text, code) in [
+        ("rood \u{1b}[31m", 0x1b),
+        ("x\u{7f}", 0x7f),
+        ("x\u{85}y", 0x85),
+        ("\r\n", 0x0d),
+    ] {
+        let mut f = fixture();
+        set(&mut f.manifest, "/modules/0/title/nl", json!(text));
+        assert_eq!(
+            f.run()
+                .only("control-character", MANIFEST, "modules[0].title.nl"),
+            &Problem::ControlCharacter {
+                locale: "nl".into(),
+                code
+            }
+        );
+    }
+
+    let mut f = fixture();
+    set(
+        &mut f.manifest,
+        "/modules/0/title/nl",
+        json!("Eerste alinea.\n\n\tTweede: « café », \u{a0}über."),
+    );
+    f.run().lacks("control-character");
+}
+
+#[test]
+fn control_characters_are_found_past_harmless_lookalikes() {
+    assert_eq!(first_control_character("plain text\n\twith tab"), None);
+    assert_eq!(first_control_character("« © » \u{a0}"), None);
+    assert_eq!(first_control_character("« \u{9b}31m"), Some(0x9b));
+    assert_eq!(first_control_character("\u{0}"), Some(0));
+    assert_eq!(first_control_character("\u{a0}\u{9f}"), Some(0x9f));
+}
+
+#[test]
+fn every_text_of_every_file_is_checked() {
+    // One text in each kind of place, each missing its `en`.
+    let mut f = fixture();
+    let places: [(FileIdx, &str, &str); 8] = [
+        (MANIFEST, "/competencies/0/title", "competencies[0].title"),
+        (
+            LESSON,
+            "/scenes/1/testimony/persona/background",
+            "scenes[1].testimony.persona.background",
+        ),
+        (
+            LESSON,
+            "/scenes/4/quiz/options/1/feedback",
+            "scenes[4].quiz.options[1].feedback",
+        ),
+        (
+            LESSON,
+            "/scenes/5/reflection/prompt",
+            "scenes[5].reflection.prompt",
+        ),
+        (SCENARIO, "/characters/0/bio", "characters[0].bio"),
+        (SCENARIO, "/variables/0/label", "variables[0].label"),
+        (
+            SCENARIO,
+            "/nodes/3/ending/debrief",
+            "nodes[3].ending.debrief",
+        ),
+        (
+            SCENARIO,
+            "/nodes/2/choices/0/text",
+            "nodes[2].choices[0].text",
+        ),
+    ];
+    for (file, pointer, _) in places {
+        let value = match file {
+            MANIFEST => &mut f.manifest,
+            LESSON => f.lesson(),
+            _ => f.scenario(),
+        };
+        remove(value, pointer, "en");
+    }
+    set(
+        f.scenario(),
+        "/facilitator_notes",
+        json!({ "text": t("Let op."), "discussion_questions": [{ "nl": "Waarom?" }] }),
+    );
+    let out = f.run();
+    for (file, _, path) in places {
+        out.find(file, "missing-locale", path);
+    }
+    out.find(
+        SCENARIO,
+        "missing-locale",
+        "facilitator_notes.discussion_questions[0]",
+    );
+    assert_eq!(out.count("missing-locale"), places.len() + 1);
+}

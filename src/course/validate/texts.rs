@@ -1,0 +1,107 @@
+//! Checks on learner-visible texts: present, complete in the declared locales, and free of
+//! characters that would drive the terminal.
+
+use super::{At, Ctx};
+use crate::course::diagnostic::Problem;
+use crate::course::model::{FacilitatorNotes, Text};
+
+impl Ctx<'_> {
+    /// Checks one text at `at`.
+    pub(super) fn text(&mut self, text: &Text, at: &At<'_>) {
+        if text.0.is_empty() {
+            self.report(
+                at,
+                Problem::Empty {
+                    what: "the text".to_owned(),
+                },
+            );
+            return;
+        }
+        let declared = self.facts.locales;
+        for (locale, string) in &text.0 {
+            if !declared.is_empty() && !declared.contains(locale) {
+                self.report(
+                    &at.key(locale.as_str()),
+                    Problem::UndeclaredLocale {
+                        locale: locale.to_string(),
+                    },
+                );
+            }
+            if string.trim().is_empty() {
+                self.report(
+                    at,
+                    Problem::Empty {
+                        what: format!("the `{locale}` text"),
+                    },
+                );
+            }
+            if let Some(code) = first_control_character(string) {
+                self.report(
+                    &at.key(locale.as_str()),
+                    Problem::ControlCharacter {
+                        locale: locale.to_string(),
+                        code,
+                    },
+                );
+            }
+        }
+        for locale in declared {
+            if !text.0.contains_key(locale.as_str()) {
+                self.report(
+                    at,
+                    Problem::MissingLocale {
+                        locale: locale.to_string(),
+                    },
+                );
+            }
+        }
+    }
+
+    /// Checks an optional text at `parent.key`.
+    pub(super) fn optional_text(&mut self, text: Option<&Text>, parent: &At<'_>, key: &str) {
+        if let Some(text) = text {
+            self.text(text, &parent.key(key));
+        }
+    }
+
+    /// Checks each text of a list at `parent.key[i]`; reports the list when it is empty and
+    /// `required` is set.
+    pub(super) fn texts(&mut self, texts: &[Text], parent: &At<'_>, key: &str, required: bool) {
+        let at = parent.key(key);
+        if required {
+            self.non_empty(texts, &at, &format!("`{key}`"));
+        }
+        for (i, text) in texts.iter().enumerate() {
+            self.text(text, &at.index(i));
+        }
+    }
+
+    /// Checks optional facilitator notes at `parent.facilitator_notes`.
+    pub(super) fn facilitator_notes(&mut self, notes: Option<&FacilitatorNotes>, parent: &At<'_>) {
+        let Some(notes) = notes else { return };
+        let at = parent.key("facilitator_notes");
+        self.text(&notes.text, &at.key("text"));
+        self.texts(
+            &notes.discussion_questions,
+            &at,
+            "discussion_questions",
+            false,
+        );
+    }
+}
+
+/// The first character that could drive the terminal: a C0 control other than newline and
+/// tab, DEL, or a C1 control.
+pub(super) fn first_control_character(text: &str) -> Option<u32> {
+    // Fast path over bytes: every such character starts with one of these bytes in UTF-8
+    // (C1 controls are 0xC2 0x80..0x9F), and most texts contain none of them.
+    let suspicious = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2;
+    if !text.bytes().any(suspicious) {
+        return None;
+    }
+    text.chars().find(|&c| is_control(c)).map(u32::from)
+}
+
+fn is_control(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}') && c != '\n' && c != '\t'
+}
