@@ -390,6 +390,28 @@ fn problems_read_naturally_with_their_arguments() {
 }
 
 #[test]
+fn duplicate_ids_name_the_kind_of_thing_in_every_language() {
+    let problem = Problem::DuplicateId {
+        what: "quiz option".into(),
+        id: "a".into(),
+        first: "options[0]".into(),
+    };
+    assert_eq!(
+        Localizer::new(UiLocale::En).problem(&problem),
+        "duplicate quiz option id `a` (first used at options[0])"
+    );
+    assert_eq!(
+        Localizer::new(UiLocale::Nl).problem(&problem),
+        "dubbele id `a` voor een quizoptie (eerst gebruikt bij options[0])"
+    );
+    assert!(
+        Localizer::new(UiLocale::Fr)
+            .problem(&problem)
+            .contains("une option de quiz")
+    );
+}
+
+#[test]
 fn a_diagnostic_line_keeps_the_editor_format_in_every_locale() {
     let diagnostic = Diagnostic {
         severity: Severity::Warning,

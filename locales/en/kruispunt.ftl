@@ -45,6 +45,8 @@ problem-duplicate-id = duplicate { $what ->
         [item] lesson or scenario
         [scene] scene
         [option] option
+        [quiz-option] quiz option
+        [checklist-entry] checklist entry
         [node] node
         [choice] choice
         [character] character

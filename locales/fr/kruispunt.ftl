@@ -46,6 +46,8 @@ problem-duplicate-id = identifiant `{ $id }` en double pour { $what ->
         [item] une leçon ou un scénario
         [scene] une scène
         [option] une option
+        [quiz-option] une option de quiz
+        [checklist-entry] un élément de liste de contrôle
         [node] un nœud
         [choice] un choix
         [character] un personnage

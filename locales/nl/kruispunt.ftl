@@ -45,6 +45,8 @@ problem-duplicate-id = dubbele id `{ $id }` voor { $what ->
         [item] een les of scenario
         [scene] een scène
         [option] een optie
+        [quiz-option] een quizoptie
+        [checklist-entry] een checklistpunt
         [node] een knoop
         [choice] een keuze
         [character] een personage

@@ -447,9 +447,10 @@ impl Localizer {
                 &args!("found" => *found, "supported" => *supported),
             ),
             Problem::UnknownFile => self.msg("problem-unknown-file", &args!()),
+            // Fluent variant keys have no spaces: `quiz option` selects `[quiz-option]`.
             Problem::DuplicateId { what, id, first } => self.msg(
                 "problem-duplicate-id",
-                &args!("what" => what, "id" => id, "first" => first),
+                &args!("what" => what.replace(' ', "-"), "id" => id, "first" => first),
             ),
             Problem::MissingItem { id } => self.msg("problem-missing-item", &args!("id" => id)),
             Problem::MissingNode { id } => self.msg("problem-missing-node", &args!("id" => id)),
