@@ -505,3 +505,53 @@ fn random_bytes_on_disk_never_panic() {
     assert_eq!(report.diagnostics.len(), 2, "{:#?}", report.diagnostics);
     assert!(report.diagnostics.iter().all(|d| d.code() == "unreadable"));
 }
+
+/// The codes of problems the loader itself finds, before validation.
+const PARSE_CODES: [&str; 6] = [
+    "unreadable",
+    "missing-manifest",
+    "json-syntax",
+    "json-type",
+    "format-version",
+    "unknown-file",
+];
+
+#[test]
+fn the_builtin_course_parses() {
+    let report = load(&CourseSource::builtin(), ValidateOptions::default());
+    let parse_problems: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| PARSE_CODES.contains(&d.code()))
+        .map(Diagnostic::to_string)
+        .collect();
+    assert!(parse_problems.is_empty(), "{parse_problems:#?}");
+}
+
+#[test]
+fn a_minimal_course_has_no_parse_problems_and_loads_from_disk() {
+    let report = load(
+        &source(&[("course.json", MANIFEST), ("lessons/intro.json", LESSON)]),
+        ValidateOptions::default(),
+    );
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| PARSE_CODES.contains(&d.code())),
+        "{:#?}",
+        report.diagnostics
+    );
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "course.json", MANIFEST.as_bytes());
+    write(dir.path(), "lessons/intro.json", LESSON.as_bytes());
+    match load_dir(dir.path()) {
+        Ok(course) => assert_eq!(course.id.as_str(), "test"),
+        Err(LoadError::Invalid(errors)) => assert!(
+            !errors.iter().any(|d| PARSE_CODES.contains(&d.code())),
+            "{errors:#?}"
+        ),
+        Err(LoadError::Source(error)) => panic!("{error}"),
+    }
+}

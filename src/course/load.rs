@@ -380,3 +380,38 @@ fn shown_path(display_root: &str, relative: &str) -> String {
         format!("{display_root}/{relative}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_position_converts_byte_columns_to_characters() {
+        let text = "{\n  \"é🎉\": x\n}";
+        // serde_json reports `x` at byte column 13 on line 2; it is character 9.
+        assert_eq!(
+            char_position(text, 2, 13),
+            Some(Position { line: 2, column: 9 })
+        );
+        // Column 0 (end of input right after a newline) still shows as column 1.
+        assert_eq!(
+            char_position(text, 3, 0),
+            Some(Position { line: 3, column: 1 })
+        );
+        assert_eq!(char_position(text, 0, 5), None);
+        assert_eq!(char_position(text, 9, 1), None);
+    }
+
+    #[test]
+    fn messages_lose_their_position_suffix_only() {
+        let error = serde_json::from_str::<u32>("\n  \"x\"").unwrap_err();
+        assert_eq!(
+            message_without_position(&error),
+            "invalid type: string \"x\", expected u32"
+        );
+        // Without a position there is nothing to strip.
+        let error = <serde_json::Error as serde::de::Error>::custom("no position here");
+        assert_eq!(error.line(), 0);
+        assert_eq!(message_without_position(&error), "no position here");
+    }
+}

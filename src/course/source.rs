@@ -204,3 +204,43 @@ fn not_utf8(path: String, bytes: &[u8], error: &std::str::Utf8Error) -> Unreadab
         position: Some(position),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_matches_the_course_directory_on_disk() {
+        let builtin = CourseSource::builtin();
+        assert_eq!(builtin.display_root, "course");
+        let on_disk = CourseSource::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("course"))
+            .expect("the built-in course directory is readable");
+        let paths = |s: &CourseSource| s.files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+        assert_eq!(paths(&builtin), paths(&on_disk));
+        for (embedded, disk) in builtin.files.iter().zip(&on_disk.files) {
+            assert_eq!(embedded.text, disk.text, "{} differs", embedded.path);
+            assert!(embedded.path.ends_with(".json") && !embedded.path.starts_with('/'));
+        }
+        assert!(builtin.unreadable.is_empty());
+    }
+
+    #[test]
+    fn not_utf8_points_at_the_first_bad_byte() {
+        let bytes = b"{\n  \"\xc3\xa9\xff\"}";
+        let Err(error) = std::str::from_utf8(std::hint::black_box(bytes)) else {
+            panic!("the bytes are not UTF-8");
+        };
+        let file = not_utf8("x.json".to_owned(), bytes, &error);
+        assert_eq!(file.position, Some(Position { line: 2, column: 5 }));
+    }
+
+    #[test]
+    fn relative_json_path_uses_slashes_and_skips_other_files() {
+        assert_eq!(
+            relative_json_path(Path::new("lessons/a.json")).as_deref(),
+            Some("lessons/a.json")
+        );
+        assert_eq!(relative_json_path(Path::new("lessons/README.md")), None);
+        assert_eq!(relative_json_path(Path::new("json")), None);
+    }
+}
