@@ -122,8 +122,7 @@ pub(crate) fn outline_totals(lessons: usize, scenarios: usize, minutes: u32) -> 
 
 /// The last line of the outline, until the interactive interface exists.
 pub(crate) fn interface_coming() -> &'static str {
-    "The interactive course interface is coming in a later version; \
-     for now `kruispunt` shows this outline."
+    "The interactive course interface is coming; for now, this is the outline."
 }
 
 #[cfg(test)]

@@ -72,7 +72,7 @@ pub(crate) fn write_outline(out: &mut impl Write, course: &Course) -> io::Result
         "{}",
         messages::outline_totals(lessons, scenarios, total_minutes)
     )?;
-    writeln!(out, "{}", messages::interface_coming())?;
+    write_wrapped(out, messages::interface_coming(), "")?;
     Ok(())
 }
 

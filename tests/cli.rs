@@ -1,0 +1,515 @@
+//! End-to-end tests of the `kruispunt` binary: arguments, output and exit codes.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// A `kruispunt` invocation under construction.
+struct Kruispunt {
+    command: Command,
+}
+
+/// Starts a `kruispunt` invocation with `args`.
+fn kruispunt<I: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = I>) -> Kruispunt {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kruispunt"));
+    command.args(args);
+    Kruispunt { command }
+}
+
+impl Kruispunt {
+    /// Adds one more argument (e.g. a path).
+    fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.command.arg(arg);
+        self
+    }
+
+    /// Runs to completion.
+    #[track_caller]
+    fn run(mut self) -> Run {
+        let output = self.command.output().expect("the binary starts");
+        Run::from(output)
+    }
+}
+
+/// What one run printed and how it exited.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Self {
+        Run {
+            code: output.status.code(),
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        }
+    }
+}
+
+impl Run {
+    /// Asserts the exit code, showing the output when it differs.
+    #[track_caller]
+    fn exits(self, code: i32) -> Self {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "exit code\n--- stdout\n{}--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// The lines on stdout.
+    fn lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+
+    /// Asserts that the process did not panic.
+    #[track_caller]
+    fn no_panic(self) -> Self {
+        assert!(!self.stderr.contains("panicked"), "panic:\n{}", self.stderr);
+        self
+    }
+}
+
+/// Writes `files` (relative path, contents) under `dir`.
+fn write_files(dir: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let path = dir.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create fixture dir");
+        }
+        std::fs::write(path, text).expect("write fixture file");
+    }
+}
+
+/// A temporary course directory with `files`; the path is returned as a string since it
+/// appears verbatim in diagnostics.
+fn course_dir(files: &[(&str, &str)]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_files(dir.path(), files);
+    let shown = dir.path().to_str().expect("UTF-8 temp path").to_owned();
+    (dir, shown)
+}
+
+const MANIFEST: &str = r#"{
+  "format_version": 1,
+  "id": "fixture",
+  "version": "1",
+  "title": {"en": "Fixture course"},
+  "description": {"en": "A small course for tests."},
+  "default_locale": "en",
+  "locales": ["en"],
+  "modules": [
+    {
+      "id": "basics",
+      "title": {"en": "The basics"},
+      "items": ["intro", "talk"]
+    }
+  ]
+}
+"#;
+
+const LESSON: &str = r#"{
+  "format_version": 1,
+  "id": "intro",
+  "title": {"en": "Words that matter"},
+  "estimated_minutes": 10,
+  "scenes": [
+    {
+      "id": "q",
+      "quiz": {
+        "question": {"en": "Which?"},
+        "options": [
+          {"id": "a", "text": {"en": "A"}, "correct": true, "feedback": {"en": "Yes."}},
+          {"id": "b", "text": {"en": "B"}, "correct": false, "feedback": {"en": "No."}}
+        ],
+        "explanation": {"en": "A it is."}
+      }
+    }
+  ]
+}
+"#;
+
+const SCENARIO: &str = r#"{
+  "format_version": 1,
+  "id": "talk",
+  "title": {"en": "A first talk"},
+  "setting": {"en": "An office."},
+  "goal": {"en": "Listen."},
+  "estimated_minutes": 15,
+  "characters": [
+    {"id": "sam", "name": {"en": "Sam"}, "role": {"en": "Resident"}, "bio": {"en": "Fictional."}}
+  ],
+  "start": "open",
+  "nodes": [
+    {
+      "id": "open",
+      "lines": [{"speaker": "sam", "text": {"en": "Hello."}}],
+      "choices": [
+        {"id": "listen", "text": {"en": "Listen."}, "feedback": {"en": "Good."}, "next": "end"}
+      ]
+    },
+    {
+      "id": "end",
+      "ending": {"outcome": "good", "title": {"en": "Done"}, "debrief": {"en": "Well done."}}
+    }
+  ]
+}
+"#;
+
+/// A small course without problems.
+fn valid_course() -> (tempfile::TempDir, String) {
+    course_dir(&[
+        ("course.json", MANIFEST),
+        ("lessons/intro.json", LESSON),
+        ("scenarios/talk.json", SCENARIO),
+    ])
+}
+
+/// A course with five errors and one warning, each in a known place.
+fn broken_course() -> (tempfile::TempDir, String) {
+    // A module item no file defines.
+    let manifest = MANIFEST.replace(r#"["intro", "talk"]"#, r#"["intro", "gone", "talk"]"#);
+    // A quiz with no correct option.
+    let lesson = LESSON.replace(r#""correct": true"#, r#""correct": false"#);
+    // A second choice, leading to a node that does not exist.
+    let scenario = SCENARIO.replace(
+        r#""next": "end"}"#,
+        r#""next": "end"},
+        {"id": "leave", "text": {"en": "Leave."}, "feedback": {"en": "Hm."}, "next": "nowhere"}"#,
+    );
+    course_dir(&[
+        ("course.json", &manifest),
+        ("lessons/intro.json", &lesson),
+        // A missing comma after the id.
+        (
+            "lessons/typo.json",
+            "{\n  \"format_version\": 1,\n  \"id\": \"typo\"\n  \"title\": {\"en\": \"Typo\"}\n}\n",
+        ),
+        // A number written as a string.
+        (
+            "lessons/wrong.json",
+            "{\n  \"format_version\": 1,\n  \"id\": \"wrong\",\n  \"title\": {\"en\": \"Wrong\"},\n  \"estimated_minutes\": \"ten\",\n  \"scenes\": []\n}\n",
+        ),
+        // Valid, but no module lists it: a warning.
+        (
+            "lessons/unused.json",
+            "{\n  \"format_version\": 1,\n  \"id\": \"unused\",\n  \"title\": {\"en\": \"Unused\"},\n  \"scenes\": [\n    {\"id\": \"s\", \"text\": {\"paragraphs\": [{\"en\": \"Hi.\"}]}}\n  ]\n}\n",
+        ),
+        ("scenarios/talk.json", &scenario),
+    ])
+}
+
+/// The `FILE:LINE:COL: severity[CODE]:` starts of the broken course's diagnostics, in order.
+fn broken_course_expected(root: &str) -> Vec<String> {
+    [
+        // Positions are where the offending value starts; for a JSON syntax or type error,
+        // where the parser noticed it.
+        ("course.json", "13:26", "error", "missing-item"),
+        ("lessons/intro.json", "11:20", "error", "no-correct-answer"),
+        ("lessons/typo.json", "4:3", "error", "json-syntax"),
+        ("lessons/unused.json", "3:9", "warning", "unused-item"),
+        ("lessons/wrong.json", "5:28", "error", "json-type"),
+        ("scenarios/talk.json", "18:86", "error", "missing-node"),
+    ]
+    .iter()
+    .map(|(file, at, severity, code)| format!("{root}/{file}:{at}: {severity}[{code}]:"))
+    .collect()
+}
+
+#[test]
+fn validate_builtin_course_succeeds() {
+    let run = kruispunt(["validate"]).run().exits(0).no_panic();
+    let last = run.lines().last().copied().unwrap_or_default().to_owned();
+    assert!(last.starts_with("course: "), "summary line: {last}");
+    assert!(
+        !run.stdout.contains("error["),
+        "errors in the built-in course:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn validate_strict_builtin_course_has_no_problems_at_all() {
+    let run = kruispunt(["validate", "--strict"]).run().exits(0);
+    let lines = run.lines();
+    assert_eq!(lines.len(), 1, "only the summary:\n{}", run.stdout);
+    assert!(
+        lines[0].starts_with("course: no problems ("),
+        "summary: {}",
+        lines[0]
+    );
+    assert!(lines[0].contains("lesson") && lines[0].contains("scenario"));
+}
+
+#[test]
+fn validate_valid_fixture_counts_items_and_nodes() {
+    let (_dir, root) = valid_course();
+    let run = kruispunt(["validate"]).arg(&root).run().exits(0);
+    assert_eq!(
+        run.lines(),
+        [format!(
+            "{root}: no problems (1 lesson, 1 scenario, 2 nodes)"
+        )]
+    );
+}
+
+#[test]
+fn validate_broken_course_reports_every_problem_with_its_place() {
+    let (_dir, root) = broken_course();
+    let run = kruispunt(["validate"]).arg(&root).run().exits(1).no_panic();
+    let lines = run.lines();
+    let expected = broken_course_expected(&root);
+    assert_eq!(
+        lines.len(),
+        expected.len() + 1,
+        "one line per problem and a summary:\n{}",
+        run.stdout
+    );
+    for (line, start) in lines.iter().zip(&expected) {
+        assert!(
+            line.starts_with(start.as_str()),
+            "expected {start}\n   got {line}"
+        );
+    }
+    assert_eq!(
+        lines[expected.len()],
+        format!("{root}: 5 errors, 1 warning")
+    );
+}
+
+#[test]
+fn strict_turns_warnings_into_errors() {
+    let (_dir, root) = broken_course();
+    let run = kruispunt(["validate", "--strict"])
+        .arg(&root)
+        .run()
+        .exits(1);
+    assert!(run.stdout.contains("error[unused-item]"), "{}", run.stdout);
+    assert!(!run.stdout.contains("warning["), "{}", run.stdout);
+    assert_eq!(
+        run.lines().last().copied(),
+        Some(format!("{root}: 6 errors").as_str())
+    );
+}
+
+#[test]
+fn validate_json_has_the_same_problems_as_text() {
+    let (_dir, root) = broken_course();
+    let text = kruispunt(["validate"]).arg(&root).run().exits(1);
+    let json = kruispunt(["validate", "--format", "json"])
+        .arg(&root)
+        .run()
+        .exits(1);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("one JSON document");
+    assert_eq!(doc["course"], root.as_str());
+    assert_eq!(doc["errors"], 5);
+    assert_eq!(doc["warnings"], 1);
+    let diagnostics = doc["diagnostics"].as_array().expect("diagnostics array");
+    let text_problems = text.lines().len() - 1;
+    assert_eq!(diagnostics.len(), text_problems);
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["problem"]["code"].as_str().expect("a code"))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "missing-item",
+            "no-correct-answer",
+            "json-syntax",
+            "unused-item",
+            "json-type",
+            "missing-node"
+        ]
+    );
+}
+
+#[test]
+fn validate_json_on_builtin_course_reports_zero_errors() {
+    let run = kruispunt(["validate", "--format", "json"]).run().exits(0);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(doc["errors"], 0);
+}
+
+#[test]
+fn course_option_and_positional_dir_are_the_same() {
+    let (_dir, root) = broken_course();
+    let positional = kruispunt(["validate"]).arg(&root).run().exits(1);
+    let option = kruispunt(["validate", "--course"])
+        .arg(&root)
+        .run()
+        .exits(1);
+    let before = kruispunt(["--course"])
+        .arg(&root)
+        .arg("validate")
+        .run()
+        .exits(1);
+    assert_eq!(positional.stdout, option.stdout);
+    assert_eq!(positional.stdout, before.stdout);
+}
+
+#[test]
+fn two_different_course_dirs_exit_2() {
+    let (_dir, root) = valid_course();
+    let run = kruispunt(["validate", "--course"])
+        .arg(&root)
+        .arg(std::env::temp_dir())
+        .run()
+        .exits(2);
+    assert!(
+        run.stderr.starts_with("kruispunt: error: "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn nonexistent_dir_exits_2_with_the_cause() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing: PathBuf = dir.path().join("no-such-course");
+    let run = kruispunt(["validate"])
+        .arg(&missing)
+        .run()
+        .exits(2)
+        .no_panic();
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .starts_with("kruispunt: error: cannot read the course in "),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("no-such-course"), "{}", run.stderr);
+    // The default command reads the course the same way.
+    kruispunt(["--course"]).arg(&missing).run().exits(2);
+}
+
+#[test]
+fn unknown_flag_and_bad_values_exit_2() {
+    let run = kruispunt(["validate", "--no-such-flag"]).run().exits(2);
+    assert!(run.stderr.contains("--no-such-flag"), "{}", run.stderr);
+    kruispunt(["--no-such-flag"]).run().exits(2);
+    kruispunt(["validate", "--format", "yaml"]).run().exits(2);
+    kruispunt(["schema", "module"]).run().exits(2);
+    kruispunt(["schema"]).run().exits(2);
+    kruispunt(["no-such-command"]).run().exits(2);
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let help = kruispunt(["--help"]).run().exits(0);
+    assert!(help.stdout.contains("validate"), "{}", help.stdout);
+    kruispunt(["validate", "--help"]).run().exits(0);
+    let version = kruispunt(["--version"]).run().exits(0);
+    assert!(
+        version.stdout.contains(env!("CARGO_PKG_VERSION")),
+        "{}",
+        version.stdout
+    );
+}
+
+#[test]
+fn default_command_prints_the_outline_of_another_course() {
+    let (_dir, root) = valid_course();
+    let run = kruispunt(["--course"]).arg(&root).run().exits(0).no_panic();
+    let lines = run.lines();
+    assert_eq!(lines.first().copied(), Some("Fixture course"));
+    assert!(run.stdout.contains("A small course for tests."));
+    assert!(run.stdout.contains("Module 1: The basics"));
+    let lesson = lines
+        .iter()
+        .position(|l| l.contains("lesson") && l.contains("Words that matter (10 min)"))
+        .expect("the lesson line");
+    let scenario = lines
+        .iter()
+        .position(|l| l.contains("scenario") && l.contains("A first talk (15 min)"))
+        .expect("the scenario line");
+    assert!(lesson < scenario, "course order:\n{}", run.stdout);
+    assert!(
+        run.stdout.contains("about 25 minutes"),
+        "total:\n{}",
+        run.stdout
+    );
+    assert!(
+        lines
+            .last()
+            .is_some_and(|l| l.contains("interactive") && l.contains("coming")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn default_command_on_builtin_course_prints_its_outline() {
+    let run = kruispunt(Vec::<&str>::new()).run().exits(0).no_panic();
+    assert!(run.stdout.contains("Module 1: "), "{}", run.stdout);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn default_command_on_broken_course_prints_problems_and_exits_1() {
+    let (_dir, root) = broken_course();
+    let run = kruispunt(["--course"]).arg(&root).run().exits(1);
+    assert!(run.stdout.is_empty(), "no outline:\n{}", run.stdout);
+    let validate = kruispunt(["validate"]).arg(&root).run();
+    assert_eq!(run.stderr, validate.stdout);
+}
+
+#[test]
+fn schema_prints_json_schemas() {
+    for file in ["course", "lesson", "scenario"] {
+        let run = kruispunt(["schema", file]).run().exits(0);
+        let schema: serde_json::Value = serde_json::from_str(&run.stdout).expect("schema is JSON");
+        assert!(schema.get("$schema").is_some(), "{file}: {}", run.stdout);
+        assert_eq!(schema["type"], "object", "{file}");
+    }
+    let course = kruispunt(["schema", "course"]).run();
+    let schema: serde_json::Value = serde_json::from_str(&course.stdout).expect("JSON");
+    assert!(schema["properties"].get("modules").is_some());
+}
+
+/// Reads one line of stdout, closes the pipe, and waits.
+#[track_caller]
+fn read_one_line_then_close(mut command: Command) -> Run {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("read the first line");
+    // Dropping the reader above closed our end of the pipe; further writes get EPIPE.
+    assert!(!first.is_empty(), "the command printed something");
+    let run = Run::from(child.wait_with_output().expect("wait"));
+    assert!(run.code.is_some(), "killed by a signal instead of exiting");
+    run
+}
+
+/// `kruispunt schema course | head -1`. The schema may fit in the pipe buffer, so this can
+/// finish before the close; the long report below is the case that must hit the closed pipe.
+#[test]
+fn closed_stdout_on_schema_is_not_a_panic() {
+    let run = read_one_line_then_close(kruispunt(["schema", "course"]).command);
+    let run = run.exits(0).no_panic();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn closed_stdout_during_a_long_report_is_not_a_panic() {
+    // Far more output than a pipe buffers, so the writes after the close must fail.
+    let dir = tempfile::tempdir().expect("tempdir");
+    for n in 0..2000 {
+        write_files(dir.path(), &[(&format!("lessons/l{n:04}.json"), "{,}")]);
+    }
+    let run = read_one_line_then_close(kruispunt(["validate"]).arg(dir.path()).command);
+    let run = run.exits(1).no_panic();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
