@@ -120,9 +120,9 @@ pub fn course(nodes: usize) -> CourseSource {
         "competencies": [{ "id": "open-questions", "title": text("Open vragen".into(), "Open questions".into()) }],
         "modules": [{ "id": "m", "title": text("Module".into(), "Module".into()), "items": ["big"] }]
     });
-    CourseSource {
-        display_root: "bench".into(),
-        files: vec![
+    CourseSource::new(
+        "bench",
+        vec![
             SourceFile {
                 path: "course.json".into(),
                 text: serde_json::to_string_pretty(&manifest).expect("manifest serialises"),
@@ -132,5 +132,5 @@ pub fn course(nodes: usize) -> CourseSource {
                 text: scenario_json("big", nodes),
             },
         ],
-    }
+    )
 }

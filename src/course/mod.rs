@@ -16,4 +16,4 @@ mod validate;
 pub use checked::Course;
 pub use diagnostic::{Diagnostic, FieldPath, PathSeg, Position, Problem, Severity};
 pub use load::{LoadError, Report, ValidateOptions, load, load_builtin, load_dir};
-pub use source::{CourseSource, SourceError, SourceFile};
+pub use source::{CourseSource, SourceError, SourceFile, UnreadableFile};
