@@ -419,7 +419,14 @@ fn a_loop_of_automatic_transitions_is_an_error_not_a_hang() {
     ));
 
     let looping_later = ScenarioBuilder::new("loop-later")
-        .choices("a", [choice("into-loop", "b"), choice("out", "end")])
+        .var("trust", 0, 10, 5)
+        .choices(
+            "a",
+            [
+                choice("into-loop", "b").effect("trust", 3),
+                choice("out", "end"),
+            ],
+        )
         .auto("b", "c")
         .auto("c", "b")
         .ending("end", Outcome::Good)

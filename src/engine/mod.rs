@@ -9,10 +9,12 @@
 //! Both are deterministic: the same actions on the same course give the same run. Neither
 //! formats text; they return indices and ids so the screens decide how to show them.
 
+mod inline_list;
 pub mod lesson;
 pub mod scenario;
 pub mod testkit;
 
+pub use inline_list::InlineList;
 pub use lesson::{
     CardView, LessonRun, LessonState, QuizAnswer, QuizOptionResult, QuizOutcome, ScenePosition,
     SceneRecord, SceneStatus,
