@@ -34,6 +34,8 @@ impl<'s> Plan<'s> {
     #[track_caller]
     fn expect_at(&mut self, node: &str) -> &mut Self {
         assert_eq!(self.node_id(self.run.current()), node, "current node");
+        let shown = self.run.current_node(self.scenario).map(|n| n.id.as_str());
+        assert_eq!(shown, Some(node));
         self
     }
 

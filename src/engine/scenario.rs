@@ -308,6 +308,11 @@ impl ScenarioRun {
         self.current
     }
 
+    /// The node the conversation is at, with its lines.
+    pub fn current_node<'s>(&self, scenario: &'s Scenario) -> Option<&'s Node> {
+        node_at(scenario, self.current).ok()
+    }
+
     /// The variable values, indexed by [`VarIdx`].
     pub fn variables(&self) -> &[i32] {
         &self.vars
