@@ -1,1 +1,58 @@
-fn main() {}
+//! Engine steps per second on the generated 100,000-node scenario.
+//!
+//! One step is what a learner's turn costs the engine: the choice is applied (condition
+//! checked, effects clamped, the next node entered, the path recorded) and the next node's
+//! choices are evaluated. Budget: at least 2 million steps per second. Criterion reports the
+//! time of a batch of `STEPS` steps; steps per second = STEPS / that time.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use kruispunt::course::{ValidateOptions, load};
+use kruispunt::engine::scenario::ScenarioRun;
+use std::hint::black_box;
+
+mod support;
+
+const STEPS: u64 = 100_000;
+
+fn bench_steps(c: &mut Criterion) {
+    let report = load(&support::course(100_000), ValidateOptions::default());
+    let course = report.course.expect("the generated course loads");
+    let scenario = course.scenarios.values().next().expect("one scenario");
+
+    let mut group = c.benchmark_group("engine");
+    group.throughput(Throughput::Elements(STEPS));
+    group.bench_function("steps_100k_node_scenario", |b| {
+        b.iter_batched_ref(
+            || ScenarioRun::new(scenario).expect("the scenario starts"),
+            |run| {
+                let mut turn = 0usize;
+                for _ in 0..STEPS {
+                    // Evaluate the current node's choices once, as a screen does, and take
+                    // one of the offered ones (varying which, so every branch kind is used).
+                    let mut offered = [0usize; 8];
+                    let mut count = 0;
+                    for choice in run.available_choices(scenario) {
+                        if choice.offered && count < offered.len() {
+                            offered[count] = choice.index;
+                            count += 1;
+                        }
+                    }
+                    if count == 0 {
+                        run.restart(scenario).expect("restart");
+                        continue;
+                    }
+                    turn += 1;
+                    black_box(
+                        run.choose(scenario, offered[turn % count])
+                            .expect("offered choice"),
+                    );
+                }
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_steps);
+criterion_main!(benches);
