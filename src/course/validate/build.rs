@@ -1,16 +1,20 @@
 //! Turning the parsed files into the checked course, once the checks found every reference
-//! resolvable. The files are moved, not copied. Every lookup still returns `Option`, so a
-//! course that slipped past a check gives no course rather than a panic.
+//! resolvable. The files are moved, not copied, and references are taken from the graphs
+//! the checks resolved, not looked up again. Every step still returns `Option`, so a course
+//! that slipped past a check gives no course rather than a panic.
 
+use super::flow::{Edge, Graph};
 use crate::course::checked::{self, Cond, Course, NodeIdx, Scene, SceneBody, Step, VarIdx};
-use crate::course::ids::NodeId;
 use crate::course::load::ParsedCourse;
-use crate::course::model::{self, Condition, Variable};
+use crate::course::model::{self, Condition};
 use std::collections::HashMap;
 
 /// The checked course built from `parsed`.
-pub(super) fn course(parsed: ParsedCourse) -> Option<Course> {
+pub(super) fn course(parsed: ParsedCourse, graphs: Vec<Graph>) -> Option<Course> {
     let (_, manifest) = parsed.manifest?;
+    if graphs.len() != parsed.scenarios.len() {
+        return None;
+    }
     let lessons = parsed
         .lessons
         .into_iter()
@@ -19,7 +23,8 @@ pub(super) fn course(parsed: ParsedCourse) -> Option<Course> {
     let scenarios = parsed
         .scenarios
         .into_iter()
-        .map(|(_, scenario)| scenario_of(scenario).map(|s| (s.id.clone(), s)))
+        .zip(&graphs)
+        .map(|((_, scenario), graph)| scenario_of(scenario, graph).map(|s| (s.id.clone(), s)))
         .collect::<Option<HashMap<_, _>>>()?;
     let model::Manifest {
         id,
@@ -103,38 +108,17 @@ fn scene_of(scene: model::Scene) -> Option<Scene> {
     })
 }
 
-/// What node and variable ids resolve to within one scenario.
-struct Resolver<'s> {
-    nodes: &'s HashMap<NodeId, NodeIdx>,
-    variables: &'s [Variable],
-}
-
-impl Resolver<'_> {
-    fn node(&self, id: &str) -> Option<NodeIdx> {
-        self.nodes.get(id).copied()
-    }
-
-    fn var(&self, id: &str) -> Option<VarIdx> {
-        let index = self.variables.iter().position(|v| v.id.as_str() == id)?;
-        u32::try_from(index).ok().map(VarIdx)
-    }
-}
-
-fn scenario_of(scenario: model::Scenario) -> Option<checked::Scenario> {
+fn scenario_of(scenario: model::Scenario, graph: &Graph) -> Option<checked::Scenario> {
     let mut node_index = HashMap::with_capacity(scenario.nodes.len());
     for (i, node) in scenario.nodes.iter().enumerate() {
         node_index.insert(node.id.clone(), NodeIdx(u32::try_from(i).ok()?));
     }
-    let resolver = Resolver {
-        nodes: &node_index,
-        variables: &scenario.variables,
-    };
-    let start = resolver.node(scenario.start.as_str())?;
-    let nodes = scenario
-        .nodes
-        .into_iter()
-        .map(|node| node_of(node, &resolver))
-        .collect::<Option<Vec<_>>>()?;
+    let start = NodeIdx(graph.start?);
+    let mut condition_refs = graph.condition_refs.iter().copied();
+    let mut nodes = Vec::with_capacity(scenario.nodes.len());
+    for (i, node) in scenario.nodes.into_iter().enumerate() {
+        nodes.push(node_of(node, graph, graph.edges(i), &mut condition_refs)?);
+    }
     Some(checked::Scenario {
         id: scenario.id,
         title: scenario.title,
@@ -151,15 +135,24 @@ fn scenario_of(scenario: model::Scenario) -> Option<checked::Scenario> {
     })
 }
 
-fn node_of(node: model::Node, resolver: &Resolver<'_>) -> Option<checked::Node> {
+fn node_of(
+    node: model::Node,
+    graph: &Graph,
+    edges: &[Edge],
+    condition_refs: &mut impl Iterator<Item = u32>,
+) -> Option<checked::Node> {
     let step = match (node.choices, node.next, node.ending) {
-        (Some(choices), None, None) => Step::Choices(
-            choices
-                .into_iter()
-                .map(|choice| choice_of(choice, resolver))
-                .collect::<Option<Vec<_>>>()?,
-        ),
-        (None, Some(next), None) => Step::Auto(resolver.node(next.as_str())?),
+        (Some(choices), None, None) => {
+            if choices.len() != edges.len() {
+                return None;
+            }
+            let mut checked = Vec::with_capacity(choices.len());
+            for (choice, edge) in choices.into_iter().zip(edges) {
+                checked.push(choice_of(choice, graph, edge, condition_refs)?);
+            }
+            Step::Choices(checked)
+        }
+        (None, Some(_), None) => Step::Auto(NodeIdx(edges.first()?.target?)),
         (None, None, Some(ending)) => Step::Ending(checked::Ending {
             outcome: ending.outcome,
             title: ending.title,
@@ -175,14 +168,23 @@ fn node_of(node: model::Node, resolver: &Resolver<'_>) -> Option<checked::Node> 
     })
 }
 
-fn choice_of(choice: model::Choice, resolver: &Resolver<'_>) -> Option<checked::Choice> {
-    let effects = choice
-        .effects
+fn choice_of(
+    choice: model::Choice,
+    graph: &Graph,
+    edge: &Edge,
+    condition_refs: &mut impl Iterator<Item = u32>,
+) -> Option<checked::Choice> {
+    let effects: Vec<(VarIdx, i32)> = graph
+        .effects(edge)
         .iter()
-        .map(|(var, delta)| Some((resolver.var(var.as_str())?, *delta)))
-        .collect::<Option<Vec<_>>>()?;
+        .map(|effect| (VarIdx(effect.var), effect.delta))
+        .collect();
+    // An effect on an undeclared variable is missing from the graph.
+    if effects.len() != choice.effects.len() {
+        return None;
+    }
     let condition = match choice.condition {
-        Some(condition) => Some(cond_of(&condition, resolver)?),
+        Some(condition) => Some(cond_of(condition, condition_refs)?),
         None => None,
     };
     Some(checked::Choice {
@@ -193,24 +195,31 @@ fn choice_of(choice: model::Choice, resolver: &Resolver<'_>) -> Option<checked::
         effects,
         competencies: choice.competencies,
         condition,
-        next: resolver.node(choice.next.as_str())?,
+        next: NodeIdx(edge.target?),
     })
 }
 
-fn cond_of(condition: &Condition, resolver: &Resolver<'_>) -> Option<Cond> {
-    let all = |conditions: &[Condition]| {
-        conditions
-            .iter()
-            .map(|c| cond_of(c, resolver))
-            .collect::<Option<Vec<_>>>()
-    };
+/// The condition with its references taken from `condition_refs`, walked in the same order
+/// as the check recorded them.
+fn cond_of(condition: Condition, refs: &mut impl Iterator<Item = u32>) -> Option<Cond> {
+    let mut resolved = || refs.next().filter(|&r| r != u32::MAX);
     Some(match condition {
-        Condition::All(conditions) => Cond::All(all(conditions)?),
-        Condition::Any(conditions) => Cond::Any(all(conditions)?),
-        Condition::Not(condition) => Cond::Not(Box::new(cond_of(condition, resolver)?)),
-        Condition::Visited(node) => Cond::Visited(resolver.node(node.as_str())?),
+        Condition::All(conditions) => Cond::All(
+            conditions
+                .into_iter()
+                .map(|c| cond_of(c, refs))
+                .collect::<Option<_>>()?,
+        ),
+        Condition::Any(conditions) => Cond::Any(
+            conditions
+                .into_iter()
+                .map(|c| cond_of(c, refs))
+                .collect::<Option<_>>()?,
+        ),
+        Condition::Not(condition) => Cond::Not(Box::new(cond_of(*condition, refs)?)),
+        Condition::Visited(_) => Cond::Visited(NodeIdx(resolved()?)),
         Condition::Compare(comparison) => Cond::Compare {
-            var: resolver.var(comparison.var.as_str())?,
+            var: VarIdx(resolved()?),
             op: comparison.op,
             value: comparison.value,
         },

@@ -12,6 +12,8 @@ use std::ops::Range;
 /// edges, with the effects and guards of the choice they stand for.
 #[derive(Debug, Default)]
 pub(super) struct Graph {
+    /// The start node, when it resolves.
+    pub start: Option<u32>,
     /// Whether each node is an ending.
     pub is_ending: Vec<bool>,
     /// Where each node's edges start in `edges`, and where the last node's end.
@@ -22,6 +24,9 @@ pub(super) struct Graph {
     pub effects: Vec<Effect>,
     /// Guards of every choice, edge by edge.
     pub guards: Vec<Guard>,
+    /// What the `visited` nodes and compared variables of every condition resolve to, in
+    /// the order the conditions are walked (`u32::MAX` when one does not resolve).
+    pub condition_refs: Vec<u32>,
 }
 
 /// A way from one node to another: a choice, or an automatic `next`.
@@ -73,12 +78,14 @@ impl Graph {
     /// An empty graph with room for `nodes` nodes.
     pub fn with_capacity(nodes: usize) -> Self {
         Graph {
+            start: None,
             is_ending: Vec::with_capacity(nodes),
             edge_starts: Vec::with_capacity(nodes + 1),
             // Most nodes are decision points with a few choices.
             edges: Vec::with_capacity(nodes * 3),
             effects: Vec::new(),
             guards: Vec::new(),
+            condition_refs: Vec::new(),
         }
     }
 

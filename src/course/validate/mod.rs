@@ -22,7 +22,9 @@ use super::checked::Course;
 use super::diagnostic::{FieldPath, PathSeg, Problem};
 use super::ids::Locale;
 use super::load::{FileIdx, Finding, ParsedCourse};
+use flow::Graph;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// The parsed files, borrowed or owned: `validate(&parsed, ..)` copies the files into the
 /// checked course, `validate(parsed, ..)` moves them (cheaper for large courses).
@@ -63,7 +65,7 @@ impl ParsedFiles for &ParsedCourse {
 /// course when every reference resolves.
 pub(crate) fn validate(parsed: impl ParsedFiles, findings: &mut Vec<Finding>) -> Option<Course> {
     let first_new = findings.len();
-    check(parsed.files(), findings);
+    let graphs = check(parsed.files(), findings);
     let unresolved = findings
         .iter()
         .skip(first_new)
@@ -71,16 +73,23 @@ pub(crate) fn validate(parsed: impl ParsedFiles, findings: &mut Vec<Finding>) ->
     if unresolved || parsed.files().manifest.is_none() {
         return None;
     }
-    build::course(parsed.into_owned())
+    build::course(parsed.into_owned(), graphs)
 }
 
-/// Every check, on every file.
-fn check(parsed: &ParsedCourse, findings: &mut Vec<Finding>) {
+/// Every check, on every file. Returns the graph of each scenario, in order: the resolved
+/// references the checked course is built from.
+fn check(parsed: &ParsedCourse, findings: &mut Vec<Finding>) -> Vec<Graph> {
     let manifest = parsed.manifest.as_ref().map(|(_, manifest)| manifest);
+    let mut locales: Vec<&str> = manifest
+        .map(|m| m.locales.iter().map(Locale::as_str).collect())
+        .unwrap_or_default();
+    // Sorted like the keys of a text, so a text is checked in one walk over both.
+    locales.sort_unstable();
+    locales.dedup();
     let facts = Facts {
         // Without a manifest the declared locales and competencies are unknown: those
         // checks are skipped rather than reporting every text and tag.
-        locales: manifest.map_or(&[], |m| m.locales.as_slice()),
+        locales,
         competencies: manifest.map(|m| m.competencies.iter().map(|c| c.id.as_str()).collect()),
     };
     if let Some((file, manifest)) = &parsed.manifest {
@@ -90,9 +99,11 @@ fn check(parsed: &ParsedCourse, findings: &mut Vec<Finding>) {
     for (file, lesson) in &parsed.lessons {
         lesson::check(&mut facts.in_file(*file, findings), lesson);
     }
-    for (file, scenario) in &parsed.scenarios {
-        scenario::check(&mut facts.in_file(*file, findings), scenario);
-    }
+    parsed
+        .scenarios
+        .iter()
+        .map(|(file, scenario)| scenario::check(&mut facts.in_file(*file, findings), scenario))
+        .collect()
 }
 
 /// Whether a problem leaves a reference unresolved, so no checked course can be built.
@@ -111,9 +122,9 @@ fn blocks_course(problem: &Problem) -> bool {
 
 /// What the manifest declares, which the other files are checked against.
 struct Facts<'c> {
-    /// Declared locales; empty when unknown (no manifest) or when the manifest declares
-    /// none (reported once, on the manifest).
-    locales: &'c [Locale],
+    /// Declared locales, sorted; empty when unknown (no manifest) or when the manifest
+    /// declares none (reported once, on the manifest).
+    locales: Vec<&'c str>,
     /// Declared competency tags; `None` when there is no manifest.
     competencies: Option<Vec<&'c str>>,
 }
@@ -161,7 +172,7 @@ impl Ctx<'_> {
     }
 
     /// Reports every repeated id in `list` (at `list[i].id`, or `list[i]` when `id_key` is
-    /// `None`), naming where the id was first used; true when every id is unique.
+    /// `None`), naming where the id was first used.
     fn unique_ids<T>(
         &mut self,
         list: &[T],
@@ -169,8 +180,41 @@ impl Ctx<'_> {
         at: &At<'_>,
         id_key: Option<&str>,
         what: &str,
-    ) -> bool {
+    ) {
+        for_each_duplicate(list, &id, |dup, first| {
+            self.report_duplicate(list, &id, at, id_key, what, dup, first);
+        });
+    }
+
+    /// Like [`Ctx::unique_ids`], and returns the index of the ids (to their first use) and
+    /// whether every id is unique.
+    fn indexed_ids<'l, T>(
+        &mut self,
+        list: &'l [T],
+        id: impl Fn(&'l T) -> &'l str,
+        at: &At<'_>,
+        id_key: Option<&str>,
+        what: &str,
+    ) -> (IdIndex<'l>, bool) {
         let mut unique = true;
+        let index = IdIndex::new(list.iter().map(&id), |dup, first| {
+            unique = false;
+            self.report_duplicate(list, &id, at, id_key, what, dup, first);
+        });
+        (index, unique)
+    }
+
+    #[allow(clippy::too_many_arguments)] // every argument is part of the message
+    fn report_duplicate<'l, T>(
+        &mut self,
+        list: &'l [T],
+        id: impl Fn(&'l T) -> &'l str,
+        at: &At<'_>,
+        id_key: Option<&str>,
+        what: &str,
+        dup: usize,
+        first: usize,
+    ) {
         let path_of = |i: usize| {
             let item = at.index(i);
             match id_key {
@@ -178,21 +222,17 @@ impl Ctx<'_> {
                 None => item.path(),
             }
         };
-        for_each_duplicate(list, &id, |dup, first| {
-            let problem = Problem::DuplicateId {
-                what: what.to_owned(),
-                id: list.get(dup).map(&id).unwrap_or_default().to_owned(),
-                first: path_of(first).to_string(),
-            };
-            self.findings.push(Finding {
-                file: self.file,
-                path: path_of(dup),
-                position: None,
-                problem,
-            });
-            unique = false;
+        let problem = Problem::DuplicateId {
+            what: what.to_owned(),
+            id: list.get(dup).map(id).unwrap_or_default().to_owned(),
+            first: path_of(first).to_string(),
+        };
+        self.findings.push(Finding {
+            file: self.file,
+            path: path_of(dup),
+            position: None,
+            problem,
         });
-        unique
     }
 }
 
@@ -231,14 +271,25 @@ enum IdIndex<'a> {
 }
 
 impl<'a> IdIndex<'a> {
-    fn new(ids: impl ExactSizeIterator<Item = &'a str>) -> Self {
+    /// Indexes `ids`, calling `on_duplicate(index, first_index)` for each repeated one.
+    fn new(
+        ids: impl ExactSizeIterator<Item = &'a str>,
+        mut on_duplicate: impl FnMut(usize, usize),
+    ) -> Self {
         const SCAN_UP_TO: usize = 16;
         if ids.len() <= SCAN_UP_TO {
-            return IdIndex::Short(ids.collect());
+            let ids: Vec<&str> = ids.collect();
+            for_each_duplicate(&ids, |id: &&str| *id, on_duplicate);
+            return IdIndex::Short(ids);
         }
         let mut map = HashMap::with_capacity(ids.len());
-        for (i, id) in (0u32..).zip(ids) {
-            map.entry(id).or_insert(i);
+        for (i, id) in ids.enumerate() {
+            match map.entry(id) {
+                Entry::Occupied(first) => on_duplicate(i, *first.get() as usize),
+                Entry::Vacant(slot) => {
+                    slot.insert(u32::try_from(i).unwrap_or(u32::MAX));
+                }
+            }
         }
         IdIndex::Long(map)
     }

@@ -14,8 +14,8 @@ struct Refs<'s> {
     nodes: IdIndex<'s>,
 }
 
-/// Checks one scenario.
-pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) {
+/// Checks one scenario; returns its graph, with every reference that resolved.
+pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Graph {
     let root = At::Root;
     ctx.text(&scenario.title, &root.key("title"));
     ctx.text(&scenario.setting, &root.key("setting"));
@@ -25,7 +25,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) {
 
     let characters = root.key("characters");
     ctx.non_empty(&scenario.characters, &characters, "`characters`");
-    ctx.unique_ids(
+    let (character_index, _) = ctx.indexed_ids(
         &scenario.characters,
         |c| c.id.as_str(),
         &characters,
@@ -40,7 +40,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) {
     }
 
     let variables = root.key("variables");
-    ctx.unique_ids(
+    let (variable_index, _) = ctx.indexed_ids(
         &scenario.variables,
         |v| v.id.as_str(),
         &variables,
@@ -72,7 +72,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) {
 
     let nodes = root.key("nodes");
     ctx.non_empty(&scenario.nodes, &nodes, "`nodes`");
-    let nodes_unique = ctx.unique_ids(
+    let (node_index, nodes_unique) = ctx.indexed_ids(
         &scenario.nodes,
         |n| n.id.as_str(),
         &nodes,
@@ -81,9 +81,9 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) {
     );
 
     let refs = Refs {
-        characters: IdIndex::new(scenario.characters.iter().map(|c| c.id.as_str())),
-        variables: IdIndex::new(scenario.variables.iter().map(|v| v.id.as_str())),
-        nodes: IdIndex::new(scenario.nodes.iter().map(|n| n.id.as_str())),
+        characters: character_index,
+        variables: variable_index,
+        nodes: node_index,
     };
     let start = refs.nodes.get(scenario.start.as_str());
     if start.is_none() {
@@ -96,6 +96,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) {
     }
 
     let mut graph = Graph::with_capacity(scenario.nodes.len());
+    graph.start = start;
     for (i, node) in scenario.nodes.iter().enumerate() {
         check_node(ctx, &refs, node, &nodes.index(i), &mut graph);
     }
@@ -105,6 +106,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) {
     if let (Some(start), true) = (start, nodes_unique) {
         flow::check(ctx, scenario, &graph, start, &bounds);
     }
+    graph
 }
 
 fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, graph: &mut Graph) {
@@ -218,7 +220,7 @@ fn check_choice(
 
     let guards_start = graph.guards.len();
     if let Some(condition) = &choice.condition {
-        check_condition(ctx, refs, condition, &at.key("if"), Some(&mut graph.guards));
+        check_condition(ctx, refs, condition, &at.key("if"), graph, true);
     }
 
     let target = refs.nodes.get(choice.next.as_str());
@@ -238,32 +240,38 @@ fn check_choice(
     });
 }
 
-/// Checks the references of a condition. Comparisons that must hold for the choice to be
-/// offered (the condition itself, or inside `all`) go to `guards`, which narrow the range
-/// analysis; `any` and `not` say nothing definite about one variable, so they do not.
+/// Checks the references of a condition, recording what they resolve to in
+/// `graph.condition_refs` (in the order [`super::build`] reads them back). Comparisons that
+/// must hold for the choice to be offered (the condition itself, or inside `all`) become
+/// guards, which narrow the range analysis; `any` and `not` say nothing definite about one
+/// variable, so they do not.
 fn check_condition(
     ctx: &mut Ctx<'_>,
     refs: &Refs<'_>,
     condition: &Condition,
     at: &At<'_>,
-    mut guards: Option<&mut Vec<Guard>>,
+    graph: &mut Graph,
+    guards: bool,
 ) {
     match condition {
         Condition::All(conditions) => {
             let list = at.key("all");
             for (k, condition) in conditions.iter().enumerate() {
-                check_condition(ctx, refs, condition, &list.index(k), guards.as_deref_mut());
+                check_condition(ctx, refs, condition, &list.index(k), graph, guards);
             }
         }
         Condition::Any(conditions) => {
             let list = at.key("any");
             for (k, condition) in conditions.iter().enumerate() {
-                check_condition(ctx, refs, condition, &list.index(k), None);
+                check_condition(ctx, refs, condition, &list.index(k), graph, false);
             }
         }
-        Condition::Not(condition) => check_condition(ctx, refs, condition, &at.key("not"), None),
+        Condition::Not(condition) => {
+            check_condition(ctx, refs, condition, &at.key("not"), graph, false);
+        }
         Condition::Visited(node) => {
-            if refs.nodes.get(node.as_str()).is_none() {
+            let target = refs.nodes.get(node.as_str());
+            if target.is_none() {
                 ctx.report(
                     &at.key("visited"),
                     Problem::MissingNode {
@@ -271,26 +279,28 @@ fn check_condition(
                     },
                 );
             }
+            graph.condition_refs.push(target.unwrap_or(u32::MAX));
         }
-        Condition::Compare(comparison) => match refs.variables.get(comparison.var.as_str()) {
-            Some(var) => {
-                if let Some(guards) = guards {
-                    guards.push(Guard {
-                        var,
-                        op: comparison.op,
-                        value: comparison.value,
-                    });
+        Condition::Compare(comparison) => {
+            let var = refs.variables.get(comparison.var.as_str());
+            match var {
+                Some(var) if guards => graph.guards.push(Guard {
+                    var,
+                    op: comparison.op,
+                    value: comparison.value,
+                }),
+                Some(_) => {}
+                None => {
+                    let compare = at.key("compare");
+                    ctx.report(
+                        &compare.key("var"),
+                        Problem::UndeclaredVariable {
+                            id: comparison.var.to_string(),
+                        },
+                    );
                 }
             }
-            None => {
-                let compare = at.key("compare");
-                ctx.report(
-                    &compare.key("var"),
-                    Problem::UndeclaredVariable {
-                        id: comparison.var.to_string(),
-                    },
-                );
-            }
-        },
+            graph.condition_refs.push(var.unwrap_or(u32::MAX));
+        }
     }
 }

@@ -17,13 +17,27 @@ impl Ctx<'_> {
             );
             return;
         }
-        let declared = self.facts.locales;
+        // One walk over the text's locales and the declared ones, both sorted: a declared
+        // locale skipped over is missing, a text locale not matched is undeclared.
+        let facts = self.facts;
+        let declared = facts.locales.as_slice();
+        let check_locales = !declared.is_empty();
+        let mut next_declared = 0;
         for (locale, string) in &text.0 {
-            if !declared.is_empty() && !declared.contains(locale) {
+            let locale = locale.as_str();
+            while let Some(&missing) = declared.get(next_declared)
+                && missing < locale
+            {
+                self.missing_locale(at, missing);
+                next_declared += 1;
+            }
+            if declared.get(next_declared) == Some(&locale) {
+                next_declared += 1;
+            } else if check_locales {
                 self.report(
-                    &at.key(locale.as_str()),
+                    &at.key(locale),
                     Problem::UndeclaredLocale {
-                        locale: locale.to_string(),
+                        locale: locale.to_owned(),
                     },
                 );
             }
@@ -37,24 +51,26 @@ impl Ctx<'_> {
             }
             if let Some(code) = first_control_character(string) {
                 self.report(
-                    &at.key(locale.as_str()),
+                    &at.key(locale),
                     Problem::ControlCharacter {
-                        locale: locale.to_string(),
+                        locale: locale.to_owned(),
                         code,
                     },
                 );
             }
         }
-        for locale in declared {
-            if !text.0.contains_key(locale.as_str()) {
-                self.report(
-                    at,
-                    Problem::MissingLocale {
-                        locale: locale.to_string(),
-                    },
-                );
-            }
+        for missing in declared.iter().skip(next_declared) {
+            self.missing_locale(at, missing);
         }
+    }
+
+    fn missing_locale(&mut self, at: &At<'_>, locale: &str) {
+        self.report(
+            at,
+            Problem::MissingLocale {
+                locale: locale.to_owned(),
+            },
+        );
     }
 
     /// Checks an optional text at `parent.key`.
