@@ -675,6 +675,24 @@ impl ScenarioRun {
             .collect()
     }
 
+    /// A run that took these choices (by id) from the start, in order.
+    pub fn replay(scenario: &Scenario, choices: &[ChoiceId]) -> Result<Self, RestoreError> {
+        let mut run = ScenarioRun::new(scenario).map_err(|source| RestoreError::Replay {
+            step: 0,
+            choice: String::new(),
+            source,
+        })?;
+        for (step, id) in choices.iter().enumerate() {
+            run.choose(scenario, id)
+                .map_err(|source| RestoreError::Replay {
+                    step,
+                    choice: id.to_string(),
+                    source,
+                })?;
+        }
+        Ok(run)
+    }
+
     /// Resumes a saved run by replaying its choices from the start, and checks that the
     /// replay arrives at the saved node with the saved variables and visited nodes.
     pub fn restore(scenario: &Scenario, saved: &RunSnapshot) -> Result<Self, RestoreError> {
@@ -684,19 +702,7 @@ impl ScenarioRun {
                 scenario: scenario.id.to_string(),
             });
         }
-        let mut run = ScenarioRun::new(scenario).map_err(|source| RestoreError::Replay {
-            step: 0,
-            choice: String::new(),
-            source,
-        })?;
-        for (step, id) in saved.choices.iter().enumerate() {
-            run.choose(scenario, id)
-                .map_err(|source| RestoreError::Replay {
-                    step,
-                    choice: id.to_string(),
-                    source,
-                })?;
-        }
+        let run = Self::replay(scenario, &saved.choices)?;
         if node_at(scenario, run.current).map(|n| &n.id) != Ok(&saved.current) {
             return Err(RestoreError::Mismatch { what: "node" });
         }

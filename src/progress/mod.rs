@@ -24,6 +24,7 @@ mod dir;
 mod document;
 mod migrate;
 mod name;
+pub mod runs;
 mod schedule;
 mod store;
 

@@ -1,0 +1,405 @@
+//! Engine runs in and out of the progress document.
+//!
+//! The engine saves its own states ([`LessonState`], [`RunSnapshot`]); the progress file
+//! keeps its own, versioned shapes. These functions translate between the two, so both
+//! interfaces (the TUI and plain mode) record and resume a learner's work the same way.
+//!
+//! Scenario attempts: the last attempt without an ending is the open one and is updated
+//! on every choice. Rewinding or replaying starts a new attempt (with the choices kept up
+//! to the rewind point), so every road explored stays in the file for the branch map and
+//! for comparing attempts.
+
+use super::document::{
+    AttemptEnding, ChoiceTaken, ContentNoteChoice, ItemStatus, Place, Position, Progress,
+    QuizRecord, ReflectionText, ScenarioAttempt, SceneProgress, Timestamp,
+};
+use crate::course::checked::{Lesson, Scenario};
+use crate::engine::EngineError;
+use crate::engine::lesson::{LessonRun, LessonState, QuizAnswer, SceneRecord, SceneStatus};
+use crate::engine::scenario::ScenarioRun;
+use std::collections::BTreeMap;
+
+/// How a saved scenario attempt was resumed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resumed {
+    /// No open attempt: a fresh start.
+    Fresh,
+    /// The open attempt continues where it was.
+    Continued,
+    /// The open attempt no longer fits the course (it changed); a fresh start. The old
+    /// attempt stays in the file.
+    FellBack,
+}
+
+/// The lesson as the learner left it (a fresh run when nothing was saved).
+pub fn resume_lesson(progress: &Progress, lesson: &Lesson) -> LessonRun {
+    let Some(saved) = progress.items.get(&lesson.id) else {
+        return LessonRun::new(lesson);
+    };
+    let scenes = saved
+        .lesson
+        .scenes
+        .iter()
+        .map(|(id, scene)| {
+            let record = SceneRecord {
+                status: match scene.content_note {
+                    Some(ContentNoteChoice::Skipped) if !scene.visited => SceneStatus::Skipped,
+                    _ if scene.visited => SceneStatus::Seen,
+                    _ => SceneStatus::NotSeen,
+                },
+                note_accepted: scene.content_note == Some(ContentNoteChoice::Accepted),
+                quiz: scene.quiz.as_ref().map(|quiz| {
+                    let first = QuizAnswer {
+                        selected: quiz.first_answer.clone(),
+                        correct: quiz.first_correct,
+                    };
+                    crate::engine::lesson::QuizRecord {
+                        last: first.clone(),
+                        first,
+                        attempts: quiz.attempts,
+                    }
+                }),
+                reflection: saved.reflections.get(id).map(|r| r.text.clone()),
+                checked: scene.checked.iter().cloned().collect(),
+                ..SceneRecord::default()
+            };
+            (id.clone(), record)
+        })
+        .collect();
+    let state = LessonState {
+        lesson: lesson.id.clone(),
+        current: saved.lesson.current_scene.clone(),
+        scenes,
+    };
+    LessonRun::restore(lesson, &state)
+}
+
+/// Writes the lesson run into the progress document (status, position, per-scene records,
+/// reflections), as of `now`.
+pub fn record_lesson(progress: &mut Progress, lesson: &Lesson, run: &LessonRun, now: Timestamp) {
+    let state = run.state(lesson);
+    let item = progress.item_mut(&lesson.id);
+    item.lesson.current_scene = state.current.clone();
+    for (id, record) in &state.scenes {
+        let scene = item.lesson.scenes.entry(id.clone()).or_default();
+        *scene = SceneProgress {
+            visited: record.status == SceneStatus::Seen,
+            quiz: record.quiz.as_ref().map(|quiz| QuizRecord {
+                first_answer: quiz.first.selected.clone(),
+                first_correct: quiz.first.correct,
+                attempts: quiz.attempts,
+            }),
+            checked: record.checked.iter().cloned().collect(),
+            content_note: if record.status == SceneStatus::Skipped {
+                Some(ContentNoteChoice::Skipped)
+            } else if record.note_accepted {
+                Some(ContentNoteChoice::Accepted)
+            } else {
+                None
+            },
+        };
+        match &record.reflection {
+            Some(text) => {
+                let changed = item.reflections.get(id).is_none_or(|r| &r.text != text);
+                if changed {
+                    item.reflections.insert(
+                        id.clone(),
+                        ReflectionText {
+                            text: text.clone(),
+                            updated_at: now,
+                        },
+                    );
+                }
+            }
+            None => {
+                item.reflections.remove(id);
+            }
+        }
+    }
+    if item.status != ItemStatus::Completed {
+        item.status = if run.is_finished() {
+            ItemStatus::Completed
+        } else {
+            ItemStatus::InProgress
+        };
+    }
+    progress.last_position = Some(Position {
+        item: lesson.id.clone(),
+        at: state.current.map(Place::Scene),
+    });
+    progress.touch(now);
+}
+
+/// The scenario's open attempt as the learner left it, or a fresh run.
+pub fn resume_scenario(
+    progress: &Progress,
+    scenario: &Scenario,
+) -> Result<(ScenarioRun, Resumed), EngineError> {
+    let open = progress
+        .items
+        .get(&scenario.id)
+        .and_then(|item| item.open_attempt());
+    let Some(attempt) = open else {
+        return Ok((ScenarioRun::new(scenario)?, Resumed::Fresh));
+    };
+    let choices: Vec<_> = attempt.choices.iter().map(|c| c.choice.clone()).collect();
+    // Visited nodes are not kept per attempt; the replay rebuilds them, so compare only
+    // what the file holds: the node reached and the variables.
+    let replayed = ScenarioRun::replay(scenario, &choices).ok().filter(|run| {
+        let now = run.snapshot(scenario);
+        now.current == attempt.current_node && now.variables == attempt.variables
+    });
+    match replayed {
+        Some(run) => Ok((run, Resumed::Continued)),
+        None => Ok((ScenarioRun::new(scenario)?, Resumed::FellBack)),
+    }
+}
+
+/// Writes the run into the scenario's open attempt (starting one when there is none), and
+/// closes the attempt when the run reached an ending.
+pub fn record_scenario(
+    progress: &mut Progress,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    now: Timestamp,
+) {
+    let snapshot = run.snapshot(scenario);
+    let choices: Vec<ChoiceTaken> = run
+        .decisions()
+        .iter()
+        .zip(&snapshot.choices)
+        .map(|(decision, choice)| ChoiceTaken {
+            node: scenario.node(decision.node).id.clone(),
+            choice: choice.clone(),
+        })
+        .collect();
+    let ending = run.ending(scenario).map(|ending| AttemptEnding {
+        node: snapshot.current.clone(),
+        outcome: ending.outcome.into(),
+    });
+    let item = progress.item_mut(&scenario.id);
+    let open = item.attempts.last().is_some_and(|a| a.ending.is_none());
+    if !open {
+        item.attempts.push(ScenarioAttempt {
+            choices: Vec::new(),
+            current_node: snapshot.current.clone(),
+            ending: None,
+            variables: BTreeMap::new(),
+            started_at: now,
+            finished_at: None,
+        });
+    }
+    if let Some(attempt) = item.attempts.last_mut() {
+        attempt.choices = choices;
+        attempt.current_node = snapshot.current.clone();
+        attempt.variables = snapshot.variables;
+        if ending.is_some() {
+            attempt.finished_at = Some(now);
+        }
+        attempt.ending = ending;
+    }
+    if item.status != ItemStatus::Completed {
+        item.status = if run.is_ended(scenario) {
+            ItemStatus::Completed
+        } else {
+            ItemStatus::InProgress
+        };
+    }
+    progress.last_position = Some(Position {
+        item: scenario.id.clone(),
+        at: Some(Place::Node(snapshot.current)),
+    });
+    progress.touch(now);
+}
+
+/// Starts a new attempt holding the run as it is now: used after the learner rewinds or
+/// replays, so the attempt left behind stays in the file as it was.
+pub fn begin_attempt(
+    progress: &mut Progress,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    now: Timestamp,
+) {
+    let item = progress.item_mut(&scenario.id);
+    // An open attempt without a single choice holds nothing worth keeping; any other is
+    // kept as it is, and is no longer the open one once a new attempt follows it.
+    if item
+        .attempts
+        .last()
+        .is_some_and(|a| a.ending.is_none() && a.choices.is_empty())
+    {
+        item.attempts.pop();
+    }
+    item.attempts.push(ScenarioAttempt {
+        choices: Vec::new(),
+        current_node: scenario.node(scenario.start).id.clone(),
+        ending: None,
+        variables: BTreeMap::new(),
+        started_at: now,
+        finished_at: None,
+    });
+    record_scenario(progress, scenario, run, now);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::ids::{CourseId, SceneId};
+    use crate::course::model::Outcome;
+    use crate::engine::testkit::{LessonBuilder, ScenarioBuilder, choice};
+    use crate::progress::{CourseStamp, EndingOutcome};
+
+    fn progress() -> Progress {
+        Progress::new(
+            CourseStamp {
+                id: CourseId::from("c"),
+                version: "1".into(),
+            },
+            Timestamp(1),
+        )
+    }
+
+    fn scenario() -> Scenario {
+        ScenarioBuilder::new("talk")
+            .var("trust", 0, 100, 50)
+            .choices(
+                "a",
+                [
+                    choice("open", "b").effect("trust", 10),
+                    choice("closed", "bad"),
+                ],
+            )
+            .choices("b", [choice("listen", "good"), choice("rush", "bad")])
+            .ending("good", Outcome::Good)
+            .ending("bad", Outcome::Poor)
+            .build()
+    }
+
+    #[test]
+    fn a_scenario_resumes_at_the_same_node_with_the_same_variables() {
+        let s = scenario();
+        let mut p = progress();
+        let (mut run, how) = resume_scenario(&p, &s).unwrap();
+        assert_eq!(how, Resumed::Fresh);
+        run.choose(&s, "open").unwrap();
+        record_scenario(&mut p, &s, &run, Timestamp(2));
+
+        let (again, how) = resume_scenario(&p, &s).unwrap();
+        assert_eq!(how, Resumed::Continued);
+        assert_eq!(again, run);
+        let attempt = &p.items[&s.id].attempts[0];
+        assert_eq!(attempt.current_node.as_str(), "b");
+        assert_eq!(
+            attempt.variables.values().copied().collect::<Vec<_>>(),
+            [60]
+        );
+        assert_eq!(p.items[&s.id].status, ItemStatus::InProgress);
+    }
+
+    #[test]
+    fn an_ending_closes_the_attempt_and_the_next_run_is_fresh() {
+        let s = scenario();
+        let mut p = progress();
+        let mut run = ScenarioRun::new(&s).unwrap();
+        run.choose(&s, "open").unwrap();
+        run.choose(&s, "listen").unwrap();
+        record_scenario(&mut p, &s, &run, Timestamp(3));
+        let item = &p.items[&s.id];
+        assert_eq!(item.status, ItemStatus::Completed);
+        let ending = item.attempts[0].ending.as_ref().unwrap();
+        assert_eq!(ending.outcome, EndingOutcome::Good);
+        assert_eq!(item.attempts[0].finished_at, Some(Timestamp(3)));
+        assert_eq!(resume_scenario(&p, &s).unwrap().1, Resumed::Fresh);
+    }
+
+    #[test]
+    fn rewinding_keeps_the_old_attempt_and_starts_a_new_one() {
+        let s = scenario();
+        let mut p = progress();
+        let mut run = ScenarioRun::new(&s).unwrap();
+        run.choose(&s, "open").unwrap();
+        run.choose(&s, "rush").unwrap();
+        record_scenario(&mut p, &s, &run, Timestamp(2));
+        run.rewind_to(&s, 1).unwrap();
+        begin_attempt(&mut p, &s, &run, Timestamp(3));
+        run.choose(&s, "listen").unwrap();
+        record_scenario(&mut p, &s, &run, Timestamp(4));
+
+        let attempts = &p.items[&s.id].attempts;
+        assert_eq!(attempts.len(), 2);
+        assert_eq!(
+            attempts[0].ending.as_ref().unwrap().outcome,
+            EndingOutcome::Poor
+        );
+        assert_eq!(
+            attempts[1].ending.as_ref().unwrap().outcome,
+            EndingOutcome::Good
+        );
+        let taken: Vec<&str> = attempts[1]
+            .choices
+            .iter()
+            .map(|c| c.choice.as_str())
+            .collect();
+        assert_eq!(taken, ["open", "listen"]);
+    }
+
+    #[test]
+    fn an_attempt_that_no_longer_fits_the_course_falls_back_to_the_start() {
+        let s = scenario();
+        let mut p = progress();
+        let mut run = ScenarioRun::new(&s).unwrap();
+        run.choose(&s, "open").unwrap();
+        record_scenario(&mut p, &s, &run, Timestamp(2));
+        let changed = ScenarioBuilder::new("talk")
+            .var("trust", 0, 100, 50)
+            .choices("a", [choice("other", "good"), choice("closed", "good")])
+            .ending("good", Outcome::Good)
+            .build();
+        let (run, how) = resume_scenario(&p, &changed).unwrap();
+        assert_eq!(how, Resumed::FellBack);
+        assert!(run.decisions().is_empty());
+        // The old attempt is still in the file.
+        assert_eq!(p.items[&s.id].attempts[0].choices.len(), 1);
+    }
+
+    #[test]
+    fn a_lesson_resumes_with_scene_quiz_checklist_and_reflection() {
+        let lesson = LessonBuilder::new("les")
+            .text("intro")
+            .quiz("q", false, [("a", true), ("b", false)])
+            .reflection("r")
+            .checklist("c", ["x", "y"])
+            .build();
+        let mut p = progress();
+        let mut run = LessonRun::new(&lesson);
+        run.next(&lesson);
+        run.answer_quiz(&lesson, ["b"]).unwrap();
+        run.answer_quiz(&lesson, ["a"]).unwrap();
+        run.next(&lesson);
+        run.set_reflection(&lesson, "r", "Mijn gedachte".into())
+            .unwrap();
+        run.next(&lesson);
+        run.toggle_check(&lesson, "y").unwrap();
+        record_lesson(&mut p, &lesson, &run, Timestamp(5));
+
+        let again = resume_lesson(&p, &lesson);
+        assert_eq!(again.position().index, 3);
+        assert_eq!(again.reflection(&lesson, "r"), Some("Mijn gedachte"));
+        assert!(again.is_checked(&lesson, "c", "y"));
+        assert!(!again.is_checked(&lesson, "c", "x"));
+        let quiz = again
+            .record_of(&lesson, "q")
+            .unwrap()
+            .quiz
+            .as_ref()
+            .unwrap();
+        assert!(!quiz.first.correct, "the first answer is what counts");
+        assert_eq!(quiz.attempts, 2);
+        let saved = &p.items[&lesson.id];
+        assert_eq!(saved.reflections[&SceneId::from("r")].text, "Mijn gedachte");
+        assert_eq!(
+            p.last_position.as_ref().unwrap().at,
+            Some(Place::Scene(SceneId::from("c")))
+        );
+    }
+}
