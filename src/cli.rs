@@ -1,16 +1,33 @@
-//! The command line: `kruispunt`, `kruispunt validate`, `kruispunt schema`.
+//! The command line: `kruispunt`, `kruispunt validate`, `kruispunt schema`,
+//! `kruispunt profiles`, `kruispunt forget`.
 //!
-//! This is the edge of the program: it parses arguments, loads the course, prints, and turns
-//! every outcome into an exit code. 0: fine (warnings allowed); 1: the course has errors;
-//! 2: wrong arguments or a course directory that cannot be read.
+//! This is the edge of the program: it parses arguments, chooses the interface language,
+//! loads the course, prints, and turns every outcome into an exit code:
+//!
+//! - 0: done (warnings allowed);
+//! - 1: the course has errors, or a profile could not be forgotten as things stand (it is
+//!   in use by another Kruispunt, it does not exist, or the confirmation was declined);
+//! - 2: wrong arguments (an invalid profile name included), a course directory that cannot
+//!   be read, no way to ask for confirmation, or a file that cannot be read or written.
+//!
+//! Every sentence printed comes from the Fluent files in `locales/`, in the language chosen
+//! by [`crate::i18n::resolve_locale`]; clap's generated `--help` text stays English.
 
 mod messages;
 mod outline;
+mod profiles;
 
-use crate::course::{self, Course, CourseSource, Diagnostic, Report, Severity, ValidateOptions};
-use anyhow::Context as _;
+use crate::course::{
+    self, Course, CourseSource, Diagnostic, FieldPath, Position, Report, Severity, SourceError,
+    ValidateOptions,
+};
+use crate::i18n::{self, LocaleCoverage};
+use crate::msg_args;
+use crate::progress::{DEFAULT_PROFILE, ProfileName};
 use clap::{Parser, Subcommand, ValueEnum};
-use messages::CourseCounts;
+use messages::Ui;
+use std::ffi::OsString;
+use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,6 +43,19 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub course: Option<PathBuf>,
 
+    /// Interface language: nl, en or fr (also nl_BE.UTF-8, fr-BE…). Default: KRUISPUNT_LANG,
+    /// then the system locale, then the course's default locale.
+    #[arg(long, global = true, value_name = "LOCALE")]
+    pub lang: Option<String>,
+
+    /// Keep progress in DIR. Default: KRUISPUNT_DATA_DIR, then the platform's data directory.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// The learner profile: letters, digits, - and _, at most 64 characters.
+    #[arg(long, global = true, value_name = "NAME", default_value = DEFAULT_PROFILE)]
+    pub profile: String,
+
     /// What to do; without a command, the course outline is shown.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -34,7 +64,8 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a course and report every problem as FILE:LINE:COL: error[CODE]: message.
+    /// Check a course and report every problem as FILE:LINE:COL: error[CODE]: message,
+    /// then the translation coverage per locale.
     Validate {
         /// The course directory (default: the built-in course).
         #[arg(value_name = "DIR")]
@@ -51,6 +82,14 @@ pub enum Command {
         /// Which file.
         #[arg(value_enum)]
         file: SchemaFile,
+    },
+    /// List the learner profiles in the data directory with their progress.
+    Profiles,
+    /// Delete every file of a profile (chosen with --profile), after confirmation.
+    Forget {
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -74,39 +113,134 @@ pub enum SchemaFile {
     Scenario,
 }
 
-/// Exit code: the course has errors.
-const EXIT_COURSE_ERRORS: u8 = 1;
-/// Exit code: wrong arguments or an unreadable course directory (as clap's usage errors).
-const EXIT_FAILURE: u8 = 2;
+/// A reason the program stops, already in the interface language, with its exit code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// What went wrong, localized.
+    pub message: String,
+    /// The exit code: [`EXIT_REFUSED`] or [`EXIT_FAILURE`].
+    pub code: u8,
+}
 
-/// Runs the program with the process arguments and returns its exit code.
-pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(error) => {
-            // Usage errors go to stderr with code 2; `--help`/`--version` to stdout with 0.
-            // A closed stdout while printing help is not worth reporting.
-            let _ = error.print();
-            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(EXIT_FAILURE));
+impl Failure {
+    /// Wrong arguments or an environment the program cannot work in: exit code 2.
+    fn usage(message: String) -> Self {
+        Self {
+            message,
+            code: EXIT_FAILURE,
         }
-    };
-    match run(cli) {
-        Ok(code) => code,
-        Err(error) => {
-            // stderr may be closed too; there is nowhere left to report that.
-            let _ = writeln!(io::stderr().lock(), "{}", messages::fatal_error(&error));
-            ExitCode::from(EXIT_FAILURE)
+    }
+
+    /// The operation is refused as things stand: exit code 1.
+    fn refused(message: String) -> Self {
+        Self {
+            message,
+            code: EXIT_REFUSED,
         }
     }
 }
 
-/// Runs a parsed command line.
-///
-/// Errors are what the program cannot get past (an unreadable directory, a failed write);
-/// problems in the course are reported on the output and reflected in the exit code.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// Exit code: the course has errors.
+const EXIT_COURSE_ERRORS: u8 = 1;
+/// Exit code: the operation was refused or declined (profile in use, no such profile).
+pub const EXIT_REFUSED: u8 = 1;
+/// Exit code: wrong arguments, an unreadable course directory, an I/O failure (as clap's
+/// usage errors).
+pub const EXIT_FAILURE: u8 = 2;
+
+/// Runs the program with the process arguments and returns its exit code.
+pub fn main() -> ExitCode {
+    match Cli::try_parse() {
+        Ok(cli) => run(cli),
+        Err(error) => usage_error(&error),
+    }
+}
+
+/// Runs a parsed command line: chooses the interface language, does the command, and
+/// prints the reason when it stops.
+pub fn run(cli: Cli) -> ExitCode {
+    let mut ui = Ui::from_environment(cli.lang.clone());
+    match execute(cli, &mut ui) {
+        Ok(code) => code,
+        Err(failure) => {
+            ui.show_notice();
+            // stderr may be closed too; there is nowhere left to report that.
+            let _ = writeln!(io::stderr().lock(), "{}", ui.fatal(&failure.message));
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+/// A command line clap refused (or `--help` / `--version`, which clap prints itself).
+fn usage_error(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let code = u8::try_from(error.exit_code()).unwrap_or(EXIT_FAILURE);
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        // A closed stdout while printing help is not worth reporting.
+        let _ = error.print();
+        return ExitCode::from(code);
+    }
+    let mut ui = Ui::from_environment(lang_in_args(std::env::args_os().skip(1)));
+    ui.show_notice();
+    // clap's own description of the mistake (in English) inside our localized frame.
+    let rendered = error.render().to_string();
+    let detail = rendered
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ")
+        .to_owned();
+    let mut err = io::stderr().lock();
+    let message = ui.msg("error-bad-argument", &msg_args!("detail" => detail));
+    let _ = writeln!(err, "{}", ui.fatal(&message));
+    let _ = writeln!(err, "{}", ui.msg("error-usage-hint", &msg_args!()));
+    ExitCode::from(code)
+}
+
+/// The value of `--lang` in arguments clap refused, so the refusal is in that language.
+fn lang_in_args(args: impl IntoIterator<Item = OsString>) -> Option<String> {
+    let mut args = args.into_iter();
+    let mut found = None;
+    while let Some(arg) = args.next() {
+        let arg = arg.to_string_lossy().into_owned();
+        if arg == "--" {
+            break;
+        } else if arg == "--lang" {
+            found = args.next().map(|v| v.to_string_lossy().into_owned());
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            found = Some(value.to_owned());
+        }
+    }
+    found
+}
+
+/// Does the command. Problems in the course are reported on the output and reflected in the
+/// exit code; a [`Failure`] is what the program cannot get past.
+fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
+    // The course's default locale counts for the language of errors found before the course
+    // is loaded (an invalid profile name); loading it adopts the same value again.
+    let course_dir = match &cli.command {
+        Some(Command::Validate { dir: Some(dir), .. }) => Some(dir.as_path()),
+        _ => cli.course.as_deref(),
+    };
+    ui.adopt_course_default(declared_default_in(course_dir).as_deref());
+    let profile =
+        ProfileName::new(&cli.profile).map_err(|e| Failure::usage(ui.profile_name_error(&e)))?;
     match cli.command {
-        None => show_outline(cli.course.as_deref()),
+        None => show_outline(cli.course.as_deref(), ui),
         Some(Command::Validate {
             dir,
             strict,
@@ -114,37 +248,118 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => {
             let dir = match (dir, cli.course) {
                 (Some(positional), Some(option)) if positional != option => {
-                    anyhow::bail!(messages::two_course_dirs(&positional, &option))
+                    return Err(Failure::usage(ui.msg(
+                        "error-two-course-dirs",
+                        &msg_args!(
+                            "positional" => positional.display().to_string(),
+                            "option" => option.display().to_string(),
+                        ),
+                    )));
                 }
                 (positional, option) => positional.or(option),
             };
-            validate(dir.as_deref(), ValidateOptions { strict }, format)
+            validate(dir.as_deref(), ValidateOptions { strict }, format, ui)
         }
-        Some(Command::Schema { file }) => print_schema(file),
+        Some(Command::Schema { file }) => {
+            ui.show_notice();
+            print_schema(file, ui)
+        }
+        Some(Command::Profiles) => {
+            profiles::list(cli.data_dir.as_deref(), cli.course.as_deref(), ui)
+        }
+        Some(Command::Forget { yes }) => profiles::forget(
+            &profiles::ForgetRequest {
+                data_dir: cli.data_dir.as_deref(),
+                course: cli.course.as_deref(),
+                profile: &profile,
+                confirmed: yes,
+            },
+            ui,
+        ),
     }
 }
 
 /// The built-in course, or the one in `dir`.
-fn course_source(dir: Option<&Path>) -> anyhow::Result<CourseSource> {
+fn course_source(dir: Option<&Path>, ui: &Ui) -> Result<CourseSource, Failure> {
     match dir {
         None => Ok(CourseSource::builtin()),
-        Some(dir) => CourseSource::from_dir(dir).with_context(|| messages::cannot_read_course(dir)),
+        Some(dir) => CourseSource::from_dir(dir).map_err(|error| {
+            let SourceError::Io { path, source } = &error;
+            let cause = ui.msg(
+                "error-cannot-read-path",
+                &msg_args!(
+                    "path" => path.display().to_string(),
+                    "reason" => source.to_string(),
+                ),
+            );
+            let context = ui.msg(
+                "error-cannot-read-course",
+                &msg_args!("dir" => dir.display().to_string()),
+            );
+            Failure::usage(ui.msg(
+                "error-with-cause",
+                &msg_args!("error" => context, "cause" => cause),
+            ))
+        }),
     }
 }
 
+/// Loads the course and makes its default locale the last candidate for the interface
+/// language; shows the notice about an unknown `--lang` value, if any.
+fn load_course(
+    dir: Option<&Path>,
+    options: ValidateOptions,
+    ui: &mut Ui,
+) -> Result<(CourseSource, Report), Failure> {
+    let source = course_source(dir, ui)?;
+    let report = course::load(&source, options);
+    let default = match &report.course {
+        Some(course) => Some(course.default_locale.0.clone()),
+        None => declared_default_locale(&source),
+    };
+    ui.adopt_course_default(default.as_deref());
+    ui.show_notice();
+    Ok((source, report))
+}
+
+/// The `default_locale` written in `course.json`, for a course that does not validate.
+fn declared_default_locale(source: &CourseSource) -> Option<String> {
+    let manifest = source.files.iter().find(|f| f.path == "course.json")?;
+    default_locale_in_manifest(&manifest.text)
+}
+
+/// The `default_locale` of the course in `dir` (or the built-in course), read without
+/// loading the whole course; `None` when it cannot be read.
+fn declared_default_in(dir: Option<&Path>) -> Option<String> {
+    match dir {
+        None => declared_default_locale(&CourseSource::builtin()),
+        Some(dir) => {
+            default_locale_in_manifest(&std::fs::read_to_string(dir.join("course.json")).ok()?)
+        }
+    }
+}
+
+/// The `default_locale` field of a `course.json` text.
+fn default_locale_in_manifest(text: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    value.get("default_locale")?.as_str().map(str::to_owned)
+}
+
 /// `kruispunt`: the outline, or the course's problems when it has errors.
-fn show_outline(dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let source = course_source(dir)?;
-    let report = course::load(&source, ValidateOptions::default());
+fn show_outline(dir: Option<&Path>, ui: &mut Ui) -> Result<ExitCode, Failure> {
+    let (source, report) = load_course(dir, ValidateOptions::default(), ui)?;
     if !report.diagnostics.is_empty() {
         // Problems go to stderr so that stdout holds only the outline.
-        let problems = write_text_report(&mut io::stderr().lock(), &source, &report);
-        finish_output(problems)?;
+        let problems = write_text_report(&mut io::stderr().lock(), &source, &report, false, ui);
+        finish_output(problems, ui)?;
     }
     let Some(course) = &report.course else {
         return Ok(ExitCode::from(EXIT_COURSE_ERRORS));
     };
-    finish_output(outline::write_outline(&mut io::stdout().lock(), course))?;
+    finish_output(
+        outline::write_outline(&mut io::stdout().lock(), course, ui),
+        ui,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -153,9 +368,9 @@ fn validate(
     dir: Option<&Path>,
     options: ValidateOptions,
     format: Format,
-) -> anyhow::Result<ExitCode> {
-    let source = course_source(dir)?;
-    let report = course::load(&source, options);
+    ui: &mut Ui,
+) -> Result<ExitCode, Failure> {
+    let (source, report) = load_course(dir, options, ui)?;
     let code = if count(&report.diagnostics, Severity::Error) > 0 {
         ExitCode::from(EXIT_COURSE_ERRORS)
     } else {
@@ -163,42 +378,92 @@ fn validate(
     };
     let mut out = io::stdout().lock();
     let written = match format {
-        Format::Text => write_text_report(&mut out, &source, &report),
+        Format::Text => write_text_report(&mut out, &source, &report, true, ui),
         Format::Json => {
-            let document = json_report(&source, &report);
+            let document = json_report(&source, &report, ui);
             write_json(&mut out, &document)
         }
     };
-    finish_output(written)?;
+    finish_output(written, ui)?;
     Ok(code)
 }
 
-/// Every diagnostic on its own line, then the summary.
+/// Every diagnostic on its own line, then (with `with_coverage`, for a course that loaded)
+/// the translation coverage, then the summary.
 fn write_text_report(
     out: &mut impl Write,
     source: &CourseSource,
     report: &Report,
+    with_coverage: bool,
+    ui: &Ui,
 ) -> io::Result<()> {
     for diagnostic in &report.diagnostics {
-        writeln!(out, "{diagnostic}")?;
+        writeln!(out, "{}", ui.diagnostic(diagnostic))?;
     }
-    let summary = messages::validate_summary(
-        &source.display_root,
-        count(&report.diagnostics, Severity::Error),
-        count(&report.diagnostics, Severity::Warning),
-        report.course.as_ref().map(course_counts),
-    );
-    writeln!(out, "{summary}")?;
+    if with_coverage && let Some(course) = &report.course {
+        writeln!(out, "{}", ui.msg("coverage-heading", &msg_args!()))?;
+        for locale in i18n::coverage(course).locales() {
+            writeln!(out, "  {}", ui.l10n().coverage_line(locale))?;
+        }
+    }
+    writeln!(out, "{}", summary(source, report, ui))?;
     out.flush()
 }
 
+/// The last line of `validate`: `course: 2 errors, 1 warning` or
+/// `course: no problems (3 lessons, 1 scenario, 41 nodes)`.
+fn summary(source: &CourseSource, report: &Report, ui: &Ui) -> String {
+    let root = source.display_root.as_str();
+    let errors = count(&report.diagnostics, Severity::Error);
+    let warnings = count(&report.diagnostics, Severity::Warning);
+    match (&report.course, errors + warnings) {
+        (Some(course), 0) => {
+            let counts = course_counts(course);
+            ui.msg(
+                "validate-ok",
+                &msg_args!(
+                    "root" => root,
+                    "lessons" => counts.lessons,
+                    "scenarios" => counts.scenarios,
+                    "nodes" => counts.nodes,
+                ),
+            )
+        }
+        _ => ui.msg(
+            "validate-summary",
+            &msg_args!("root" => root, "errors" => errors, "warnings" => warnings),
+        ),
+    }
+}
+
 /// The `--format json` document.
-fn json_report<'a>(source: &'a CourseSource, report: &'a Report) -> JsonReport<'a> {
+fn json_report<'a>(source: &'a CourseSource, report: &'a Report, ui: &Ui) -> JsonReport<'a> {
     JsonReport {
         course: &source.display_root,
+        language: ui.locale().tag(),
         errors: count(&report.diagnostics, Severity::Error),
         warnings: count(&report.diagnostics, Severity::Warning),
-        diagnostics: &report.diagnostics,
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic {
+                severity: d.severity,
+                file: &d.file,
+                position: d.position,
+                path: &d.path,
+                problem: JsonProblem {
+                    code: d.code(),
+                    message: ui.problem(&d.problem),
+                },
+            })
+            .collect(),
+        coverage: report.course.as_ref().map(|course| {
+            i18n::coverage(course)
+                .locales()
+                .iter()
+                .map(|c| JsonCoverage::of(c, &course.default_locale.0))
+                .collect()
+        }),
     }
 }
 
@@ -207,20 +472,64 @@ fn json_report<'a>(source: &'a CourseSource, report: &'a Report) -> JsonReport<'
 struct JsonReport<'a> {
     /// How the course root is shown, as in the text summary.
     course: &'a str,
+    /// The language of the messages (`nl`, `en`, `fr`).
+    language: &'static str,
     errors: usize,
     warnings: usize,
-    diagnostics: &'a [Diagnostic],
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// Per declared locale; `null` when the course has errors.
+    coverage: Option<Vec<JsonCoverage>>,
+}
+
+/// A diagnostic in the JSON report: the stable code and the message in the chosen language.
+#[derive(serde::Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    file: &'a str,
+    position: Option<Position>,
+    path: &'a FieldPath,
+    problem: JsonProblem,
+}
+
+/// The problem of a [`JsonDiagnostic`].
+#[derive(serde::Serialize)]
+struct JsonProblem {
+    code: &'static str,
+    message: String,
+}
+
+/// The translation coverage of one locale in the JSON report.
+#[derive(serde::Serialize)]
+struct JsonCoverage {
+    locale: String,
+    present: usize,
+    total: usize,
+    percent: u32,
+    /// Whether this is the course's default locale.
+    default: bool,
+}
+
+impl JsonCoverage {
+    fn of(coverage: &LocaleCoverage, default: &str) -> Self {
+        Self {
+            locale: coverage.locale.0.clone(),
+            present: coverage.present,
+            total: coverage.total,
+            percent: coverage.percent(),
+            default: coverage.locale.0 == default,
+        }
+    }
 }
 
 /// `kruispunt schema FILE`.
-fn print_schema(file: SchemaFile) -> anyhow::Result<ExitCode> {
+fn print_schema(file: SchemaFile, ui: &Ui) -> Result<ExitCode, Failure> {
     use crate::course::model::{Lesson, Manifest, Scenario};
     let schema = match file {
         SchemaFile::Course => schemars::schema_for!(Manifest),
         SchemaFile::Lesson => schemars::schema_for!(Lesson),
         SchemaFile::Scenario => schemars::schema_for!(Scenario),
     };
-    finish_output(write_json(&mut io::stdout().lock(), &schema))?;
+    finish_output(write_json(&mut io::stdout().lock(), &schema), ui)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -233,10 +542,17 @@ fn write_json(out: &mut impl Write, document: &impl serde::Serialize) -> io::Res
 
 /// Accepts a closed pipe as the reader's choice (`kruispunt schema course | head -1`);
 /// any other write failure is an error.
-fn finish_output(result: io::Result<()>) -> anyhow::Result<()> {
+fn finish_output(result: io::Result<()>, ui: &Ui) -> Result<(), Failure> {
     match result {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.with_context(messages::cannot_write_output),
+        Err(error) => {
+            let context = ui.msg("error-cannot-write-output", &msg_args!());
+            Err(Failure::usage(ui.msg(
+                "error-with-cause",
+                &msg_args!("error" => context, "cause" => error.to_string()),
+            )))
+        }
+        Ok(()) => Ok(()),
     }
 }
 
@@ -246,6 +562,14 @@ fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
         .iter()
         .filter(|d| d.severity == severity)
         .count()
+}
+
+/// How many of each thing a loaded course has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct CourseCounts {
+    lessons: usize,
+    scenarios: usize,
+    nodes: usize,
 }
 
 /// Lessons, scenarios and scenario nodes of a loaded course.
@@ -260,7 +584,15 @@ fn course_counts(course: &Course) -> CourseCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{LocaleCandidates, UiLocale};
     use clap::CommandFactory;
+
+    fn english() -> Ui {
+        Ui::new(LocaleCandidates {
+            flag: Some("en".into()),
+            ..LocaleCandidates::default()
+        })
+    }
 
     #[test]
     fn command_line_definition_is_consistent() {
@@ -268,20 +600,64 @@ mod tests {
     }
 
     #[test]
-    fn course_option_is_accepted_after_a_command() {
-        let cli = Cli::try_parse_from(["kruispunt", "validate", "--course", "x", "--strict"])
-            .expect("valid arguments");
+    fn global_options_are_accepted_after_a_command() {
+        let cli = Cli::try_parse_from([
+            "kruispunt",
+            "validate",
+            "--course",
+            "x",
+            "--strict",
+            "--lang",
+            "fr",
+        ])
+        .expect("valid arguments");
         assert_eq!(cli.course, Some(PathBuf::from("x")));
+        assert_eq!(cli.lang.as_deref(), Some("fr"));
+        assert_eq!(cli.profile, DEFAULT_PROFILE);
         assert!(matches!(
             cli.command,
             Some(Command::Validate { strict: true, .. })
         ));
+        let cli = Cli::try_parse_from(["kruispunt", "forget", "--profile", "anna", "--yes"])
+            .expect("valid arguments");
+        assert_eq!(cli.profile, "anna");
+        assert!(matches!(cli.command, Some(Command::Forget { yes: true })));
     }
 
     #[test]
     fn two_different_course_dirs_are_refused() {
         let cli = Cli::try_parse_from(["kruispunt", "validate", "a", "--course", "b"])
             .expect("valid arguments");
-        assert!(run(cli).is_err());
+        let failure = execute(cli, &mut english()).expect_err("refused");
+        assert_eq!(failure.code, EXIT_FAILURE);
+        assert!(failure.message.starts_with("two course directories"));
+    }
+
+    #[test]
+    fn an_invalid_profile_name_is_a_usage_error_in_the_chosen_language() {
+        let cli = Cli::try_parse_from(["kruispunt", "--profile", "a/b", "schema", "course"])
+            .expect("valid arguments");
+        let mut ui = Ui::new(LocaleCandidates {
+            flag: Some("nl".into()),
+            ..LocaleCandidates::default()
+        });
+        assert_eq!(ui.locale(), UiLocale::Nl);
+        let failure = execute(cli, &mut ui).expect_err("refused");
+        assert_eq!(failure.code, EXIT_FAILURE);
+        assert!(failure.message.contains("“a/b”"), "{}", failure.message);
+    }
+
+    #[test]
+    fn lang_is_found_in_refused_arguments() {
+        let args = |a: &[&str]| a.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_in_args(args(&["--lang", "fr", "--bogus"])).as_deref(),
+            Some("fr")
+        );
+        assert_eq!(
+            lang_in_args(args(&["validate", "--lang=nl"])).as_deref(),
+            Some("nl")
+        );
+        assert_eq!(lang_in_args(args(&["--", "--lang", "fr"])), None);
     }
 }

@@ -9,14 +9,45 @@ struct Kruispunt {
     command: Command,
 }
 
-/// Starts a `kruispunt` invocation with `args`.
+/// Environment variables that choose the interface language or the data directory; every
+/// run starts without them so the machine's settings cannot change the results.
+const LOCALE_AND_DATA_ENV: [&str; 6] = [
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANG",
+    "KRUISPUNT_LANG",
+    "KRUISPUNT_DATA_DIR",
+];
+
+/// Unicode isolation marks, which Fluent adds around arguments unless told not to.
+const ISOLATION_MARKS: [char; 2] = ['\u{2068}', '\u{2069}'];
+
+/// Starts a `kruispunt` invocation with `args`, in English (`KRUISPUNT_LANG=en`) and with
+/// no other locale or data directory settings.
 fn kruispunt<I: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = I>) -> Kruispunt {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kruispunt"));
     command.args(args);
+    for name in LOCALE_AND_DATA_ENV {
+        command.env_remove(name);
+    }
+    command.env("KRUISPUNT_LANG", "en");
     Kruispunt { command }
 }
 
 impl Kruispunt {
+    /// Sets an environment variable.
+    fn env(mut self, name: &str, value: &str) -> Self {
+        self.command.env(name, value);
+        self
+    }
+
+    /// Removes an environment variable, e.g. the default `KRUISPUNT_LANG=en`.
+    fn env_remove(mut self, name: &str) -> Self {
+        self.command.env_remove(name);
+        self
+    }
+
     /// Adds one more argument (e.g. a path).
     fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Self {
         self.command.arg(arg);
@@ -39,12 +70,20 @@ struct Run {
 }
 
 impl From<Output> for Run {
+    /// Also checks, for every run, that no output has Unicode isolation marks.
     fn from(output: Output) -> Self {
-        Run {
+        let run = Run {
             code: output.status.code(),
             stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
             stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        }
+        };
+        assert!(
+            !run.stdout.contains(ISOLATION_MARKS) && !run.stderr.contains(ISOLATION_MARKS),
+            "isolation marks in the output:\n{}{}",
+            run.stdout,
+            run.stderr
+        );
+        run
     }
 }
 
@@ -237,24 +276,38 @@ fn validate_builtin_course_succeeds() {
 fn validate_strict_builtin_course_has_no_problems_at_all() {
     let run = kruispunt(["validate", "--strict"]).run().exits(0);
     let lines = run.lines();
-    assert_eq!(lines.len(), 1, "only the summary:\n{}", run.stdout);
+    // Only the coverage of its two locales and the summary.
+    assert_eq!(lines.len(), 4, "no problems:\n{}", run.stdout);
+    assert_eq!(lines[0], "Translation coverage:");
+    assert!(lines[1].starts_with("  nl (default): "), "{}", lines[1]);
+    assert!(lines[1].ends_with(" texts (100%)"), "{}", lines[1]);
+    assert!(lines[2].starts_with("  en: "), "{}", lines[2]);
     assert!(
-        lines[0].starts_with("course: no problems ("),
+        lines[3].starts_with("course: no problems ("),
         "summary: {}",
-        lines[0]
+        lines[3]
     );
-    assert!(lines[0].contains("lesson") && lines[0].contains("scenario"));
+    assert!(lines[3].contains("lesson") && lines[3].contains("scenario"));
 }
 
 #[test]
 fn validate_valid_fixture_counts_items_and_nodes() {
     let (_dir, root) = valid_course();
     let run = kruispunt(["validate"]).arg(&root).run().exits(0);
+    let lines = run.lines();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert_eq!(lines[0], "Translation coverage:");
+    // Every text of the fixture is in English, its only locale.
+    let coverage = lines[1]
+        .strip_prefix("  en (default): ")
+        .and_then(|rest| rest.strip_suffix(" texts (100%)"))
+        .expect("the coverage of en");
+    let (present, total) = coverage.split_once('/').expect("present/total");
+    assert_eq!(present, total);
+    assert!(total.parse::<usize>().expect("a count") > 10, "{coverage}");
     assert_eq!(
-        run.lines(),
-        [format!(
-            "{root}: no problems (1 lesson, 1 scenario, 2 nodes)"
-        )]
+        lines[2],
+        format!("{root}: no problems (1 lesson, 1 scenario, 2 nodes)")
     );
 }
 
@@ -423,11 +476,11 @@ fn default_command_prints_the_outline_of_another_course() {
     assert!(run.stdout.contains("Module 1: The basics"));
     let lesson = lines
         .iter()
-        .position(|l| l.contains("lesson") && l.contains("Words that matter (10 min)"))
+        .position(|l| l.contains("lesson") && l.contains("Words that matter (10 minutes)"))
         .expect("the lesson line");
     let scenario = lines
         .iter()
-        .position(|l| l.contains("scenario") && l.contains("A first talk (15 min)"))
+        .position(|l| l.contains("scenario") && l.contains("A first talk (15 minutes)"))
         .expect("the scenario line");
     assert!(lesson < scenario, "course order:\n{}", run.stdout);
     assert!(
@@ -435,13 +488,14 @@ fn default_command_prints_the_outline_of_another_course() {
         "total:\n{}",
         run.stdout
     );
+    // The closing sentence, wrapped over the last lines.
+    let words = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        lines
-            .last()
-            .is_some_and(|l| l.contains("interactive") && l.contains("coming")),
+        words.ends_with("for now `kruispunt` shows this outline."),
         "{}",
         run.stdout
     );
+    assert!(words.contains("The interactive course interface is coming"));
 }
 
 #[test]
@@ -512,4 +566,285 @@ fn closed_stdout_during_a_long_report_is_not_a_panic() {
     let run = read_one_line_then_close(kruispunt(["validate"]).arg(dir.path()).command);
     let run = run.exits(1).no_panic();
     assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+// --- The interface language ---------------------------------------------------------------
+
+/// The summary line and the `missing-item` diagnostic of the broken course, per language.
+fn broken_course_in(root: &str, lang: &str) -> (String, String) {
+    match lang {
+        "nl" => (
+            format!("{root}: 5 fouten, 1 waarschuwing"),
+            format!(
+                "{root}/course.json:13:26: fout[missing-item]: geen enkele les of scenario heeft de id `gone`"
+            ),
+        ),
+        "fr" => (
+            format!("{root}\u{a0}: 5 erreurs, 1 avertissement"),
+            format!(
+                "{root}/course.json:13:26: erreur[missing-item]: aucune leçon ni aucun scénario n’a l’identifiant `gone`"
+            ),
+        ),
+        _ => (
+            format!("{root}: 5 errors, 1 warning"),
+            format!(
+                "{root}/course.json:13:26: error[missing-item]: no lesson or scenario has the id `gone`"
+            ),
+        ),
+    }
+}
+
+#[track_caller]
+fn assert_broken_course_report(run: &Run, root: &str, lang: &str) {
+    let (summary, diagnostic) = broken_course_in(root, lang);
+    let lines = run.lines();
+    assert_eq!(lines.last().copied(), Some(summary.as_str()), "{lang}");
+    assert!(
+        lines.iter().any(|l| l.starts_with(diagnostic.as_str())),
+        "{lang}: expected {diagnostic}\n{}",
+        run.stdout
+    );
+    assert!(run.stderr.is_empty(), "{lang}: {}", run.stderr);
+}
+
+#[test]
+fn validate_speaks_the_language_of_lang() {
+    let (_dir, root) = broken_course();
+    for lang in ["nl", "en", "fr"] {
+        let run = kruispunt(["validate", "--lang", lang])
+            .arg(&root)
+            // The option wins over the environment.
+            .env("KRUISPUNT_LANG", if lang == "nl" { "fr" } else { "nl" })
+            .run()
+            .exits(1)
+            .no_panic();
+        assert_broken_course_report(&run, &root, lang);
+    }
+}
+
+#[test]
+fn validate_speaks_the_language_of_kruispunt_lang() {
+    let (_dir, root) = broken_course();
+    for lang in ["nl", "en", "fr"] {
+        let run = kruispunt(["validate"])
+            .arg(&root)
+            .env("KRUISPUNT_LANG", lang)
+            // KRUISPUNT_LANG wins over the system locale.
+            .env("LANG", "de_DE.UTF-8")
+            .run()
+            .exits(1);
+        assert_broken_course_report(&run, &root, lang);
+    }
+}
+
+#[test]
+fn the_system_locale_picks_dutch() {
+    let (_dir, root) = broken_course();
+    // The fixture's default locale is en; the system locale comes first.
+    let run = kruispunt(["validate"])
+        .arg(&root)
+        .env_remove("KRUISPUNT_LANG")
+        .env("LANG", "nl_BE.UTF-8")
+        .run()
+        .exits(1);
+    assert_broken_course_report(&run, &root, "nl");
+}
+
+#[test]
+fn without_any_setting_the_course_default_decides() {
+    let (_dir, root) = broken_course();
+    let run = kruispunt(["validate"])
+        .arg(&root)
+        .env_remove("KRUISPUNT_LANG")
+        .env("LANG", "C.UTF-8")
+        .run()
+        .exits(1);
+    assert_broken_course_report(&run, &root, "en");
+    // The built-in course's default is Dutch.
+    let builtin = kruispunt(Vec::<&str>::new())
+        .env_remove("KRUISPUNT_LANG")
+        .run()
+        .exits(0);
+    assert!(builtin.stdout.contains("\nVersie "), "{}", builtin.stdout);
+}
+
+#[test]
+fn an_unknown_language_gives_a_notice_and_falls_back() {
+    let (_dir, root) = broken_course();
+    let run = kruispunt(["validate", "--lang", "de"])
+        .arg(&root)
+        .run()
+        .exits(1)
+        .no_panic();
+    assert_eq!(
+        run.stderr,
+        "Unknown language “de” (from --lang); using English. Available: nl, en, fr.\n"
+    );
+    // English from the fixture's default locale (KRUISPUNT_LANG=en comes after the option
+    // but still before the course default).
+    assert_eq!(
+        run.lines().last().copied(),
+        Some(format!("{root}: 5 errors, 1 warning").as_str())
+    );
+
+    // Nothing else set: the built-in course's default, Dutch, with a Dutch notice.
+    let outline = kruispunt(["--lang", "de"])
+        .env_remove("KRUISPUNT_LANG")
+        .run()
+        .exits(0);
+    // The notice comes first, once; any warnings about the course follow it.
+    assert_eq!(
+        outline.stderr.lines().next(),
+        Some(
+            "Onbekende taal “de” (via --lang); de interface is in het Nederlands. Beschikbaar: nl, en, fr."
+        )
+    );
+    assert_eq!(outline.stderr.matches("Onbekende taal").count(), 1);
+    assert!(outline.stdout.contains("Module 1: "), "{}", outline.stdout);
+    assert!(outline.stdout.contains("Versie "), "{}", outline.stdout);
+
+    // An unknown value in the environment is a notice too, never an error.
+    let env = kruispunt(["schema", "lesson"])
+        .env("KRUISPUNT_LANG", "xx-YY")
+        .run()
+        .exits(0);
+    assert_eq!(env.stderr.lines().count(), 1, "{}", env.stderr);
+    assert!(env.stderr.contains("KRUISPUNT_LANG"), "{}", env.stderr);
+}
+
+#[test]
+fn errors_of_the_command_line_are_localized() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("no-such-course");
+    let run = kruispunt(["--lang", "fr", "validate"])
+        .arg(&missing)
+        .run()
+        .exits(2);
+    assert!(
+        run.stderr
+            .starts_with("kruispunt\u{a0}: erreur\u{a0}: impossible de lire le cours dans "),
+        "{}",
+        run.stderr
+    );
+    // clap's description of a bad argument stays English, inside a localized frame.
+    let bad = kruispunt(["--lang", "nl", "validate", "--no-such-flag"])
+        .run()
+        .exits(2);
+    let lines: Vec<&str> = bad.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", bad.stderr);
+    assert!(
+        lines[0].starts_with("kruispunt: fout: ongeldig argument: ")
+            && lines[0].contains("--no-such-flag"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(
+        lines[1],
+        "Typ “kruispunt --help” om de commando’s en opties te zien."
+    );
+}
+
+#[test]
+fn the_outline_shows_course_texts_in_the_chosen_locale_with_fallback_markers() {
+    // The built-in course has nl and en texts; French falls back to Dutch, marked [nl].
+    let french = kruispunt(["--lang", "fr"]).run().exits(0);
+    let first = french
+        .lines()
+        .first()
+        .copied()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(first.ends_with(" [nl]"), "{first}");
+    assert!(french.stdout.contains("leçon"), "{}", french.stdout);
+    assert!(
+        french.stdout.contains("Module 1\u{a0}: "),
+        "{}",
+        french.stdout
+    );
+
+    let english = kruispunt(["--lang", "en"]).run().exits(0);
+    assert!(!english.stdout.contains("[nl]"), "{}", english.stdout);
+    let dutch = kruispunt(["--lang", "nl"]).run().exits(0);
+    assert!(!dutch.stdout.contains("[en]"), "{}", dutch.stdout);
+    assert_ne!(english.lines().first(), dutch.lines().first());
+    assert!(dutch.stdout.contains(" minuten)"), "{}", dutch.stdout);
+}
+
+#[test]
+fn validate_reports_coverage_per_declared_locale() {
+    // French is declared, but only the course title has it.
+    let manifest = MANIFEST
+        .replace(r#""locales": ["en"]"#, r#""locales": ["en", "fr"]"#)
+        .replace(
+            r#""title": {"en": "Fixture course"}"#,
+            r#""title": {"en": "Fixture course", "fr": "Cours de test"}"#,
+        );
+    let (_dir, root) = course_dir(&[
+        ("course.json", &manifest),
+        ("lessons/intro.json", LESSON),
+        ("scenarios/talk.json", SCENARIO),
+    ]);
+    let run = kruispunt(["validate"]).arg(&root).run().exits(0);
+    assert!(
+        run.stdout.contains("warning[missing-locale]"),
+        "{}",
+        run.stdout
+    );
+    let lines = run.lines();
+    let heading = lines
+        .iter()
+        .position(|l| *l == "Translation coverage:")
+        .expect("the coverage heading");
+    assert!(
+        lines[..heading].iter().all(|l| l.contains("warning[")),
+        "diagnostics first:\n{}",
+        run.stdout
+    );
+    let en = lines[heading + 1];
+    let fr = lines[heading + 2];
+    assert!(
+        en.starts_with("  en (default): ") && en.ends_with("(100%)"),
+        "{en}"
+    );
+    assert!(fr.starts_with("  fr: 1/"), "{fr}");
+    assert!(lines[heading + 3].starts_with(&format!("{root}: ")));
+
+    let json = kruispunt(["validate", "--format", "json", "--lang", "fr"])
+        .arg(&root)
+        .run()
+        .exits(0);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let coverage = doc["coverage"].as_array().expect("a coverage array");
+    assert_eq!(coverage.len(), 2);
+    assert_eq!(coverage[0]["locale"], "en");
+    assert_eq!(coverage[0]["default"], true);
+    assert_eq!(coverage[0]["percent"], 100);
+    assert_eq!(coverage[1]["locale"], "fr");
+    assert_eq!(coverage[1]["present"], 1);
+    assert_eq!(coverage[0]["total"], coverage[1]["total"]);
+}
+
+#[test]
+fn json_keeps_stable_codes_with_messages_in_the_chosen_language() {
+    let (_dir, root) = broken_course();
+    let run = kruispunt(["validate", "--format", "json", "--lang", "nl"])
+        .arg(&root)
+        .run()
+        .exits(1);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(doc["language"], "nl");
+    assert!(
+        doc["coverage"].is_null(),
+        "no coverage for a course with errors"
+    );
+    let first = &doc["diagnostics"][0];
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["file"], format!("{root}/course.json"));
+    assert_eq!(first["position"]["line"], 13);
+    assert_eq!(first["path"], "modules[0].items[1]");
+    assert_eq!(first["problem"]["code"], "missing-item");
+    assert_eq!(
+        first["problem"]["message"],
+        "geen enkele les of scenario heeft de id `gone`"
+    );
 }

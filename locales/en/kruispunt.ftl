@@ -144,6 +144,8 @@ outline-interface-coming = The interactive course interface is coming in a later
 
 # $message: what went wrong, possibly with its causes.
 error-fatal = kruispunt: error: { $message }
+# Joins an error and its cause: “cannot read the course in X: <cause>”.
+error-with-cause = { $error }: { $cause }
 error-cannot-read-course = cannot read the course in { $dir }
 error-cannot-read-path = cannot read { $path }: { $reason }
 error-two-course-dirs = two course directories given ({ $positional } and --course { $option }); give one
@@ -152,3 +154,65 @@ error-cannot-serialize-schema = cannot serialize the schema
 error-cannot-serialize-report = cannot serialize the report
 error-bad-argument = invalid argument: { $detail }
 error-usage-hint = Run “kruispunt --help” to see the commands and options.
+
+## Profiles: `kruispunt profiles` and `kruispunt forget`
+
+# $dir: the data directory.
+profiles-heading = Profiles in { $dir }:
+profiles-none = No profiles in { $dir } yet; one is made when you start the course.
+# $name: the profile; $completed of the $total items of the current course are done;
+# $updated: date and time of the last save (UTC).
+profiles-line = { $name }: { $completed } of { $total ->
+        [one] { $total } item
+       *[other] { $total } items
+    } completed, last updated { $updated }
+# The progress was saved for another course; $course: that course's id.
+profiles-line-other-course = { $name }: progress of another course (`{ $course }`), last updated { $updated }
+# The current course could not be loaded, so there is nothing to count against.
+profiles-line-no-course = { $name }: last updated { $updated }
+profiles-line-newer = { $name }: written by a newer version of Kruispunt (progress format { $found }); update Kruispunt to use this profile
+# $damage: what is wrong with the file, one of the damage-* messages.
+profiles-line-damaged = { $name }: the progress file is damaged ({ $damage }); it is set aside, not deleted, when the profile is next opened
+damage-empty = the file is empty
+damage-unreadable = the file cannot be read: { $reason }
+damage-not-json = not valid JSON: { $reason }
+damage-no-version = no schema_version
+damage-wrong-shape = not a progress file: { $reason }
+
+# $name: the profile; $dir: the data directory.
+forget-confirm = This deletes all progress and reflections of profile “{ $name }” in { $dir }. It cannot be undone.
+# Keep the word in quotes equal to forget-confirm-word.
+forget-prompt = Type “yes” to delete, anything else to cancel:
+# The answer that confirms; “yes”, “ja” and “oui” are accepted in every language.
+forget-confirm-word = yes
+forget-cancelled = Cancelled; profile “{ $name }” is kept.
+forget-done = Profile “{ $name }” forgotten: { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    } deleted.
+forget-needs-confirmation = not forgetting profile “{ $name }” without confirmation, and no answer could be read; run “kruispunt forget --profile { $name } --yes” to delete it without asking
+
+## Errors about profiles and progress files
+
+error-no-such-profile = there is no profile “{ $name }” in { $dir }
+error-profile-in-use = profile “{ $name }” is in use by another running Kruispunt (process { $pid }); close that one first, or choose another profile with --profile NAME
+error-profile-in-use-no-pid = profile “{ $name }” is in use by another running Kruispunt; close that one first, or choose another profile with --profile NAME
+error-profile-name-empty = a profile name cannot be empty
+error-profile-name-too-long = the profile name is { $len } characters long; at most { $max } are allowed
+error-profile-name-character = the profile name “{ $name }” contains “{ $found }”; use only the letters a–z and A–Z, digits, - and _
+error-no-data-dir = cannot find a place to keep progress (no home directory); pass --data-dir DIR or set KRUISPUNT_DATA_DIR
+error-newer-progress = { $path } was written by a newer version of Kruispunt (progress format { $found }; this version reads up to { $supported }); it was left untouched: update Kruispunt to continue with this profile
+# $action: what was being done to the file.
+error-progress-io = could not { $action ->
+        [create] create
+        [list] list
+        [lock] lock
+        [move-aside] move aside
+        [open] open
+        [read] read
+        [remove] remove
+        [replace] replace
+        [sync] sync
+       *[write] write
+    } { $path }: { $reason }
+error-progress-encode = could not encode the progress: { $reason }

@@ -152,6 +152,8 @@ outline-interface-coming = L’interface interactive du cours arrive dans une pr
 
 # $message : ce qui s’est mal passé, éventuellement avec les causes.
 error-fatal = kruispunt : erreur : { $message }
+# Relie une erreur à sa cause : « impossible de lire le cours dans X : <cause> ».
+error-with-cause = { $error } : { $cause }
 error-cannot-read-course = impossible de lire le cours dans { $dir }
 error-cannot-read-path = impossible de lire { $path } : { $reason }
 error-two-course-dirs = deux dossiers de cours donnés ({ $positional } et --course { $option }) ; n’en donnez qu’un
@@ -160,3 +162,65 @@ error-cannot-serialize-schema = impossible de sérialiser le schéma
 error-cannot-serialize-report = impossible de sérialiser le rapport
 error-bad-argument = argument non valide : { $detail }
 error-usage-hint = Tapez « kruispunt --help » pour voir les commandes et les options.
+
+## Profils : `kruispunt profiles` et `kruispunt forget`
+
+# $dir : le dossier de données.
+profiles-heading = Profils dans { $dir } :
+profiles-none = Aucun profil dans { $dir } pour l’instant ; un profil est créé quand vous commencez le cours.
+# $name : le profil ; $completed des $total éléments du cours actuel sont terminés ;
+# $updated : date et heure du dernier enregistrement (UTC).
+profiles-line = { $name } : { $completed } sur { $total } { $total ->
+        [one] élément terminé
+       *[other] éléments terminés
+    }, dernière mise à jour { $updated }
+# La progression appartient à un autre cours ; $course : l’identifiant de ce cours.
+profiles-line-other-course = { $name } : progression d’un autre cours (`{ $course }`), dernière mise à jour { $updated }
+# Le cours actuel n’a pas pu être chargé, il n’y a donc rien à compter.
+profiles-line-no-course = { $name } : dernière mise à jour { $updated }
+profiles-line-newer = { $name } : écrit par une version plus récente de Kruispunt (format de progression { $found }) ; mettez Kruispunt à jour pour utiliser ce profil
+# $damage : ce qui ne va pas dans le fichier, un des messages damage-*.
+profiles-line-damaged = { $name } : le fichier de progression est endommagé ({ $damage }) ; il sera mis de côté, pas supprimé, à la prochaine ouverture du profil
+damage-empty = le fichier est vide
+damage-unreadable = le fichier ne peut pas être lu : { $reason }
+damage-not-json = JSON non valide : { $reason }
+damage-no-version = pas de schema_version
+damage-wrong-shape = ce n’est pas un fichier de progression : { $reason }
+
+# $name : le profil ; $dir : le dossier de données.
+forget-confirm = Ceci supprime toute la progression et toutes les réflexions du profil « { $name } » dans { $dir }. C’est irréversible.
+# Le mot entre guillemets est celui de forget-confirm-word.
+forget-prompt = Tapez « oui » pour supprimer, autre chose pour annuler :
+# La réponse qui confirme ; « yes », « ja » et « oui » sont acceptés dans toutes les langues.
+forget-confirm-word = oui
+forget-cancelled = Annulé ; le profil « { $name } » est conservé.
+forget-done = Profil « { $name } » oublié : { $files ->
+        [one] { $files } fichier supprimé
+       *[other] { $files } fichiers supprimés
+    }.
+forget-needs-confirmation = le profil « { $name } » n’est pas oublié sans confirmation, et aucune réponse n’a pu être lue ; lancez « kruispunt forget --profile { $name } --yes » pour le supprimer sans question
+
+## Erreurs concernant les profils et les fichiers de progression
+
+error-no-such-profile = il n’y a pas de profil « { $name } » dans { $dir }
+error-profile-in-use = le profil « { $name } » est utilisé par un autre Kruispunt en cours d’exécution (processus { $pid }) ; fermez-le d’abord, ou choisissez un autre profil avec --profile NOM
+error-profile-in-use-no-pid = le profil « { $name } » est utilisé par un autre Kruispunt en cours d’exécution ; fermez-le d’abord, ou choisissez un autre profil avec --profile NOM
+error-profile-name-empty = un nom de profil ne peut pas être vide
+error-profile-name-too-long = le nom de profil compte { $len } caractères ; { $max } au maximum sont permis
+error-profile-name-character = le nom de profil « { $name } » contient « { $found } » ; utilisez uniquement les lettres a–z et A–Z, des chiffres, - et _
+error-no-data-dir = impossible de trouver où garder la progression (pas de dossier personnel) ; indiquez --data-dir DOSSIER ou définissez KRUISPUNT_DATA_DIR
+error-newer-progress = { $path } a été écrit par une version plus récente de Kruispunt (format de progression { $found } ; cette version lit jusqu’à { $supported }) ; il n’a pas été modifié : mettez Kruispunt à jour pour continuer avec ce profil
+# $action : ce qui devait être fait avec le fichier.
+error-progress-io = impossible { $action ->
+        [create] de créer
+        [list] de lister
+        [lock] de verrouiller
+        [move-aside] de mettre de côté
+        [open] d’ouvrir
+        [read] de lire
+        [remove] de supprimer
+        [replace] de remplacer
+        [sync] de synchroniser
+       *[write] d’écrire
+    } { $path } : { $reason }
+error-progress-encode = impossible d’encoder la progression : { $reason }

@@ -144,6 +144,8 @@ outline-interface-coming = De interactieve cursusinterface komt in een latere ve
 
 # $message: wat er misliep, eventueel met de oorzaken.
 error-fatal = kruispunt: fout: { $message }
+# Verbindt een fout met haar oorzaak: “de cursus in X kan niet gelezen worden: <oorzaak>”.
+error-with-cause = { $error }: { $cause }
 error-cannot-read-course = de cursus in { $dir } kan niet gelezen worden
 error-cannot-read-path = { $path } kan niet gelezen worden: { $reason }
 error-two-course-dirs = twee cursusmappen opgegeven ({ $positional } en --course { $option }); geef er één op
@@ -152,3 +154,65 @@ error-cannot-serialize-schema = het schema kan niet geserialiseerd worden
 error-cannot-serialize-report = het rapport kan niet geserialiseerd worden
 error-bad-argument = ongeldig argument: { $detail }
 error-usage-hint = Typ “kruispunt --help” om de commando’s en opties te zien.
+
+## Profielen: `kruispunt profiles` en `kruispunt forget`
+
+# $dir: de gegevensmap.
+profiles-heading = Profielen in { $dir }:
+profiles-none = Nog geen profielen in { $dir }; er wordt er een gemaakt zodra je de cursus start.
+# $name: het profiel; $completed van de $total onderdelen van de huidige cursus zijn afgewerkt;
+# $updated: datum en tijd van de laatste keer bewaren (UTC).
+profiles-line = { $name }: { $completed } van { $total ->
+        [one] { $total } onderdeel
+       *[other] { $total } onderdelen
+    } afgewerkt, laatst bijgewerkt { $updated }
+# De voortgang hoort bij een andere cursus; $course: de id van die cursus.
+profiles-line-other-course = { $name }: voortgang van een andere cursus (`{ $course }`), laatst bijgewerkt { $updated }
+# De huidige cursus kon niet geladen worden, dus er valt niets te tellen.
+profiles-line-no-course = { $name }: laatst bijgewerkt { $updated }
+profiles-line-newer = { $name }: geschreven door een nieuwere versie van Kruispunt (voortgangsformaat { $found }); werk Kruispunt bij om dit profiel te gebruiken
+# $damage: wat er mis is met het bestand, een van de damage-*-berichten.
+profiles-line-damaged = { $name }: het voortgangsbestand is beschadigd ({ $damage }); het wordt opzijgezet, niet verwijderd, wanneer het profiel opnieuw geopend wordt
+damage-empty = het bestand is leeg
+damage-unreadable = het bestand kan niet gelezen worden: { $reason }
+damage-not-json = geen geldige JSON: { $reason }
+damage-no-version = geen schema_version
+damage-wrong-shape = geen voortgangsbestand: { $reason }
+
+# $name: het profiel; $dir: de gegevensmap.
+forget-confirm = Dit verwijdert alle voortgang en reflecties van profiel “{ $name }” in { $dir }. Dat kan niet ongedaan gemaakt worden.
+# Het woord tussen aanhalingstekens is gelijk aan forget-confirm-word.
+forget-prompt = Typ “ja” om te verwijderen, iets anders om te annuleren:
+# Het antwoord dat bevestigt; “yes”, “ja” en “oui” worden in elke taal aanvaard.
+forget-confirm-word = ja
+forget-cancelled = Geannuleerd; profiel “{ $name }” blijft bewaard.
+forget-done = Profiel “{ $name }” vergeten: { $files ->
+        [one] { $files } bestand
+       *[other] { $files } bestanden
+    } verwijderd.
+forget-needs-confirmation = profiel “{ $name }” wordt niet vergeten zonder bevestiging, en er kon geen antwoord gelezen worden; gebruik “kruispunt forget --profile { $name } --yes” om het zonder vragen te verwijderen
+
+## Fouten over profielen en voortgangsbestanden
+
+error-no-such-profile = er is geen profiel “{ $name }” in { $dir }
+error-profile-in-use = profiel “{ $name }” is in gebruik door een andere Kruispunt die nog draait (proces { $pid }); sluit die eerst, of kies een ander profiel met --profile NAAM
+error-profile-in-use-no-pid = profiel “{ $name }” is in gebruik door een andere Kruispunt die nog draait; sluit die eerst, of kies een ander profiel met --profile NAAM
+error-profile-name-empty = een profielnaam mag niet leeg zijn
+error-profile-name-too-long = de profielnaam is { $len } tekens lang; hoogstens { $max } zijn toegestaan
+error-profile-name-character = de profielnaam “{ $name }” bevat “{ $found }”; gebruik alleen de letters a–z en A–Z, cijfers, - en _
+error-no-data-dir = er is geen plaats om voortgang te bewaren (geen thuismap); geef --data-dir MAP op of stel KRUISPUNT_DATA_DIR in
+error-newer-progress = { $path } is geschreven door een nieuwere versie van Kruispunt (voortgangsformaat { $found }; deze versie leest tot { $supported }); het bestand is niet aangeraakt: werk Kruispunt bij om met dit profiel verder te gaan
+# $action: wat er met het bestand moest gebeuren.
+error-progress-io = { $path } kan niet { $action ->
+        [create] aangemaakt
+        [list] opgelijst
+        [lock] vergrendeld
+        [move-aside] opzijgezet
+        [open] geopend
+        [read] gelezen
+        [remove] verwijderd
+        [replace] vervangen
+        [sync] gesynchroniseerd
+       *[write] geschreven
+    } worden: { $reason }
+error-progress-encode = de voortgang kan niet gecodeerd worden: { $reason }

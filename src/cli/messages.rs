@@ -1,159 +1,241 @@
-//! Every user-facing sentence of the command line, one function per message.
+//! The interface language of one run and the messages that need more than one `msg` call.
 //!
-//! Kept together so they can move to Fluent locale files later without hunting through the
-//! code: callers pass numbers and names, never assemble sentences themselves.
+//! Every user-facing sentence comes from the Fluent files in `locales/`; this module only
+//! chooses the language and passes numbers and names, it never assembles sentences.
 
+use crate::course::{Diagnostic, Problem};
+use crate::i18n::{LocaleCandidates, LocaleNotice, Localizer, MsgArgs, UiLocale, resolve_locale};
+use crate::msg_args;
+use crate::progress::{Damage, ProfileNameError, ProgressError};
+use std::io::Write;
 use std::path::Path;
 
-/// The kind of a course item, as shown in the outline.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum ItemKind {
-    Lesson,
-    Scenario,
+/// The interface language of this run, chosen again once the course (and so its default
+/// locale) is known, and the one-line notice for a locale value that names no translation.
+pub(crate) struct Ui {
+    l10n: Localizer,
+    candidates: LocaleCandidates,
+    notice: Option<LocaleNotice>,
+    notice_shown: bool,
 }
 
-/// How many of each thing a loaded course has.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct CourseCounts {
-    pub lessons: usize,
-    pub scenarios: usize,
-    pub nodes: usize,
+impl Ui {
+    /// The language from `--lang`, `KRUISPUNT_LANG` and the system locale; the course
+    /// default is added by [`Ui::adopt_course_default`].
+    pub(crate) fn from_environment(flag: Option<String>) -> Self {
+        Self::new(LocaleCandidates::from_environment(flag, None))
+    }
+
+    /// The language chosen from `candidates`.
+    pub(crate) fn new(candidates: LocaleCandidates) -> Self {
+        let resolution = resolve_locale(&candidates);
+        Self {
+            l10n: Localizer::new(resolution.locale),
+            candidates,
+            notice: resolution.notice,
+            notice_shown: false,
+        }
+    }
+
+    /// Chooses the language again with the course's default locale as the last candidate,
+    /// and lets messages and course texts fall back to it.
+    pub(crate) fn adopt_course_default(&mut self, default: Option<&str>) {
+        let Some(default) = default else {
+            return;
+        };
+        self.candidates.course_default = Some(default.to_owned());
+        let resolution = resolve_locale(&self.candidates);
+        self.l10n.set_locale(resolution.locale);
+        self.l10n
+            .set_course_default(crate::course::ids::Locale(default.to_owned()));
+        if !self.notice_shown {
+            self.notice = resolution.notice;
+        }
+    }
+
+    /// Writes the notice about an unknown locale value to stderr, once per run.
+    pub(crate) fn show_notice(&mut self) {
+        if self.notice_shown {
+            return;
+        }
+        self.notice_shown = true;
+        if let Some(notice) = &self.notice {
+            // A closed stderr leaves nowhere to report that.
+            let _ = writeln!(std::io::stderr().lock(), "{}", self.l10n.notice(notice));
+        }
+    }
+
+    /// The localisation layer.
+    pub(crate) fn l10n(&self) -> &Localizer {
+        &self.l10n
+    }
+
+    /// The current interface language.
+    pub(crate) fn locale(&self) -> UiLocale {
+        self.l10n.current()
+    }
+
+    /// The message `id` with `args` in the current language.
+    pub(crate) fn msg(&self, id: &str, args: &MsgArgs<'_>) -> String {
+        self.l10n.msg(id, args)
+    }
+
+    /// A diagnostic line, `FILE:LINE:COL: SEVERITY[CODE]: MESSAGE`.
+    pub(crate) fn diagnostic(&self, diagnostic: &Diagnostic) -> String {
+        self.l10n.diagnostic(diagnostic)
+    }
+
+    /// What a problem is, in words.
+    pub(crate) fn problem(&self, problem: &Problem) -> String {
+        self.l10n.problem(problem)
+    }
+
+    /// The line printed for an error that stops the program.
+    pub(crate) fn fatal(&self, message: &str) -> String {
+        self.msg("error-fatal", &msg_args!("message" => message))
+    }
+
+    /// A profile name that is not allowed.
+    pub(crate) fn profile_name_error(&self, error: &ProfileNameError) -> String {
+        match error {
+            ProfileNameError::Empty => self.msg("error-profile-name-empty", &msg_args!()),
+            ProfileNameError::TooLong { len } => self.msg(
+                "error-profile-name-too-long",
+                &msg_args!("len" => *len, "max" => crate::progress::MAX_PROFILE_NAME_LEN),
+            ),
+            ProfileNameError::InvalidCharacter { name, found } => self.msg(
+                "error-profile-name-character",
+                &msg_args!("name" => name, "found" => printable(*found)),
+            ),
+        }
+    }
+
+    /// A progress error, in words.
+    pub(crate) fn progress_error(&self, error: &ProgressError, dir: &Path) -> String {
+        match error {
+            ProgressError::NoDataDir => self.msg("error-no-data-dir", &msg_args!()),
+            ProgressError::InvalidName(e) => self.profile_name_error(e),
+            ProgressError::ProfileInUse {
+                profile,
+                pid: Some(pid),
+            } => self.msg(
+                "error-profile-in-use",
+                &msg_args!("name" => profile.as_str(), "pid" => *pid),
+            ),
+            ProgressError::ProfileInUse { profile, pid: None } => self.msg(
+                "error-profile-in-use-no-pid",
+                &msg_args!("name" => profile.as_str()),
+            ),
+            ProgressError::NewerVersion {
+                path,
+                found,
+                supported,
+            } => self.msg(
+                "error-newer-progress",
+                &msg_args!(
+                    "path" => path.display().to_string(),
+                    "found" => *found,
+                    "supported" => *supported,
+                ),
+            ),
+            ProgressError::NoSuchProfile { profile } => self.msg(
+                "error-no-such-profile",
+                &msg_args!("name" => profile.as_str(), "dir" => dir.display().to_string()),
+            ),
+            ProgressError::Io {
+                action,
+                path,
+                source,
+            } => self.msg(
+                "error-progress-io",
+                &msg_args!(
+                    // Fluent variant keys have no spaces: `move aside` selects `[move-aside]`.
+                    "action" => action.replace(' ', "-"),
+                    "path" => path.display().to_string(),
+                    "reason" => source.to_string(),
+                ),
+            ),
+            ProgressError::Encode(e) => self.msg(
+                "error-progress-encode",
+                &msg_args!("reason" => e.to_string()),
+            ),
+        }
+    }
+
+    /// What is wrong with a damaged progress file.
+    pub(crate) fn damage(&self, damage: &Damage) -> String {
+        match damage {
+            Damage::Empty => self.msg("damage-empty", &msg_args!()),
+            Damage::Unreadable(reason) => {
+                self.msg("damage-unreadable", &msg_args!("reason" => reason))
+            }
+            Damage::NotJson(reason) => self.msg("damage-not-json", &msg_args!("reason" => reason)),
+            Damage::NoVersion => self.msg("damage-no-version", &msg_args!()),
+            Damage::WrongShape(reason) => {
+                self.msg("damage-wrong-shape", &msg_args!("reason" => reason))
+            }
+        }
+    }
 }
 
-/// `3 errors`, `1 error`.
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
+/// A refused character as shown in a message: control characters and spaces as `U+XXXX`,
+/// so the message stays one readable line.
+fn printable(c: char) -> String {
+    if c.is_control() || c.is_whitespace() {
+        format!("U+{:04X}", u32::from(c))
     } else {
-        format!("{n} {many}")
+        c.to_string()
     }
-}
-
-/// The last line of `validate`: `course: 2 errors, 1 warning` or
-/// `course: no problems (3 lessons, 1 scenario, 41 nodes)`.
-pub(crate) fn validate_summary(
-    root: &str,
-    errors: usize,
-    warnings: usize,
-    counts: Option<CourseCounts>,
-) -> String {
-    let problems = match (errors, warnings) {
-        (0, 0) => "no problems".to_owned(),
-        (0, w) => plural(w, "warning", "warnings"),
-        (e, 0) => plural(e, "error", "errors"),
-        (e, w) => format!(
-            "{}, {}",
-            plural(e, "error", "errors"),
-            plural(w, "warning", "warnings")
-        ),
-    };
-    match counts {
-        Some(c) => format!(
-            "{root}: {problems} ({}, {}, {})",
-            plural(c.lessons, "lesson", "lessons"),
-            plural(c.scenarios, "scenario", "scenarios"),
-            plural(c.nodes, "node", "nodes"),
-        ),
-        None => format!("{root}: {problems}"),
-    }
-}
-
-/// The prefix and context chain of an error that stops the program.
-pub(crate) fn fatal_error(error: &anyhow::Error) -> String {
-    // `{:#}` prints the whole context chain: `outer: inner: cause`.
-    format!("kruispunt: error: {error:#}")
-}
-
-/// Context for a course directory that cannot be read.
-pub(crate) fn cannot_read_course(dir: &Path) -> String {
-    format!("cannot read the course in {}", dir.display())
-}
-
-/// `validate DIR` and `--course DIR` were both given, with different directories.
-pub(crate) fn two_course_dirs(positional: &Path, option: &Path) -> String {
-    format!(
-        "two course directories given ({} and --course {}); give one",
-        positional.display(),
-        option.display()
-    )
-}
-
-/// Context for writing the output.
-pub(crate) fn cannot_write_output() -> String {
-    "cannot write the output".to_owned()
-}
-
-/// The outline line under the title: the course version.
-pub(crate) fn outline_version(version: &str) -> String {
-    format!("Version {version}")
-}
-
-/// The heading of a module in the outline.
-pub(crate) fn outline_module(number: usize, title: &str) -> String {
-    format!("Module {number}: {title}")
-}
-
-/// The label of an item kind in the outline.
-pub(crate) fn item_kind(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Lesson => "lesson",
-        ItemKind::Scenario => "scenario",
-    }
-}
-
-/// An item's estimated duration.
-pub(crate) fn minutes(n: u32) -> String {
-    format!("{n} min")
-}
-
-/// The totals under the outline.
-pub(crate) fn outline_totals(lessons: usize, scenarios: usize, minutes: u32) -> String {
-    let items = format!(
-        "{} and {}",
-        plural(lessons, "lesson", "lessons"),
-        plural(scenarios, "scenario", "scenarios")
-    );
-    if minutes == 0 {
-        format!("{items}.")
-    } else {
-        format!("{items}, about {minutes} minutes in total.")
-    }
-}
-
-/// The last line of the outline, until the interactive interface exists.
-pub(crate) fn interface_coming() -> &'static str {
-    "The interactive course interface is coming; for now, this is the outline."
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn summary_counts_and_plurals() {
-        assert_eq!(
-            validate_summary("course", 2, 1, None),
-            "course: 2 errors, 1 warning"
-        );
-        assert_eq!(validate_summary("c", 1, 0, None), "c: 1 error");
-        assert_eq!(validate_summary("c", 0, 3, None), "c: 3 warnings");
-        let counts = CourseCounts {
-            lessons: 3,
-            scenarios: 1,
-            nodes: 41,
-        };
-        assert_eq!(
-            validate_summary("course", 0, 0, Some(counts)),
-            "course: no problems (3 lessons, 1 scenario, 41 nodes)"
-        );
+    fn ui(flag: &str) -> Ui {
+        Ui::new(LocaleCandidates {
+            flag: Some(flag.to_owned()),
+            ..LocaleCandidates::default()
+        })
     }
 
     #[test]
-    fn totals_leave_out_unknown_minutes() {
-        assert_eq!(outline_totals(1, 2, 0), "1 lesson and 2 scenarios.");
-        assert_eq!(
-            outline_totals(2, 1, 55),
-            "2 lessons and 1 scenario, about 55 minutes in total."
+    fn the_course_default_decides_only_when_nothing_else_does() {
+        let mut ui = Ui::new(LocaleCandidates::default());
+        assert_eq!(ui.locale(), UiLocale::En);
+        ui.adopt_course_default(Some("nl"));
+        assert_eq!(ui.locale(), UiLocale::Nl);
+
+        let mut flagged = self::ui("fr");
+        flagged.adopt_course_default(Some("nl"));
+        assert_eq!(flagged.locale(), UiLocale::Fr);
+    }
+
+    #[test]
+    fn an_unknown_flag_falls_back_to_the_course_default_with_a_notice() {
+        let mut ui = ui("de");
+        assert!(ui.notice.is_some());
+        ui.adopt_course_default(Some("nl"));
+        assert_eq!(ui.locale(), UiLocale::Nl);
+        assert_eq!(ui.notice.as_ref().map(|n| n.chosen), Some(UiLocale::Nl));
+    }
+
+    #[test]
+    fn profile_name_errors_are_localized() {
+        let error = ProfileNameError::InvalidCharacter {
+            name: "a/b".into(),
+            found: '/',
+        };
+        assert!(ui("en").profile_name_error(&error).contains("“/”"));
+        assert!(
+            ui("nl")
+                .profile_name_error(&error)
+                .starts_with("de profielnaam")
         );
+        let space = ProfileNameError::InvalidCharacter {
+            name: "a b".into(),
+            found: ' ',
+        };
+        assert!(ui("en").profile_name_error(&space).contains("U+0020"));
     }
 }

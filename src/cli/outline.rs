@@ -1,40 +1,49 @@
 //! The course outline printed by `kruispunt` without a command, until the interactive
 //! interface exists.
 
-use super::messages::{self, ItemKind};
+use super::messages::Ui;
 use crate::course::Course;
 use crate::course::checked::Item;
-use crate::course::ids::Locale;
 use crate::course::model::Text;
+use crate::msg_args;
 use std::io::{self, Write};
 
 /// Lines are wrapped to this many characters, which fits an 80-column terminal.
 const WIDTH: usize = 78;
 
-/// Writes the outline of `course` in its default locale.
-pub(crate) fn write_outline(out: &mut impl Write, course: &Course) -> io::Result<()> {
-    let locale = &course.default_locale;
-    writeln!(out, "{}", localized(&course.title, locale))?;
-    writeln!(out, "{}", messages::outline_version(&course.version))?;
+/// Writes the outline of `course` in the interface language; course texts missing in it
+/// are shown in another locale with a marker such as `[nl]`.
+pub(crate) fn write_outline(out: &mut impl Write, course: &Course, ui: &Ui) -> io::Result<()> {
+    writeln!(out, "{}", localized(&course.title, ui))?;
+    writeln!(
+        out,
+        "{}",
+        ui.msg("outline-version", &msg_args!("version" => &course.version))
+    )?;
     writeln!(out)?;
-    write_wrapped(out, localized(&course.description, locale), "")?;
+    write_wrapped(out, &localized(&course.description, ui), "")?;
 
-    let kind_width = [ItemKind::Lesson, ItemKind::Scenario]
-        .iter()
-        .map(|kind| messages::item_kind(*kind).chars().count())
-        .max()
-        .unwrap_or(0);
-    let (mut lessons, mut scenarios, mut total_minutes) = (0, 0, 0u32);
+    let lesson_label = ui.msg("outline-kind-lesson", &msg_args!());
+    let scenario_label = ui.msg("outline-kind-scenario", &msg_args!());
+    let kind_width = lesson_label
+        .chars()
+        .count()
+        .max(scenario_label.chars().count());
+    let (mut lessons, mut scenarios, mut total_minutes) = (0usize, 0usize, 0u32);
 
-    for (number, module) in (1..).zip(&course.modules) {
+    for (number, module) in (1usize..).zip(&course.modules) {
         writeln!(out)?;
+        let title = localized(&module.title, ui);
         writeln!(
             out,
             "{}",
-            messages::outline_module(number, localized(&module.title, locale))
+            ui.msg(
+                "outline-module",
+                &msg_args!("number" => number, "title" => title)
+            )
         )?;
         if let Some(description) = &module.description {
-            write_wrapped(out, localized(description, locale), "  ")?;
+            write_wrapped(out, &localized(description, ui), "  ")?;
         }
         // Validation guarantees every id resolves; an id that does not is skipped, not fatal.
         for item in module
@@ -45,21 +54,20 @@ pub(crate) fn write_outline(out: &mut impl Write, course: &Course) -> io::Result
             let (kind, minutes) = match item {
                 Item::Lesson(lesson) => {
                     lessons += 1;
-                    (ItemKind::Lesson, lesson.estimated_minutes)
+                    (&lesson_label, lesson.estimated_minutes)
                 }
                 Item::Scenario(scenario) => {
                     scenarios += 1;
-                    (ItemKind::Scenario, scenario.estimated_minutes)
+                    (&scenario_label, scenario.estimated_minutes)
                 }
             };
             total_minutes = total_minutes.saturating_add(minutes.unwrap_or(0));
-            let title = localized(item.title(), locale);
-            let kind = messages::item_kind(kind);
+            let title = localized(item.title(), ui);
             match minutes {
                 Some(m) => writeln!(
                     out,
                     "  - {kind:<kind_width$}  {title} ({})",
-                    messages::minutes(m)
+                    ui.msg("outline-minutes", &msg_args!("minutes" => m))
                 )?,
                 None => writeln!(out, "  - {kind:<kind_width$}  {title}")?,
             }
@@ -70,17 +78,27 @@ pub(crate) fn write_outline(out: &mut impl Write, course: &Course) -> io::Result
     writeln!(
         out,
         "{}",
-        messages::outline_totals(lessons, scenarios, total_minutes)
+        ui.msg(
+            "outline-totals",
+            &msg_args!(
+                "lessons" => lessons,
+                "scenarios" => scenarios,
+                "minutes" => total_minutes,
+            )
+        )
     )?;
-    write_wrapped(out, messages::interface_coming(), "")?;
+    write_wrapped(out, &ui.msg("outline-interface-coming", &msg_args!()), "")?;
     Ok(())
 }
 
-/// The text in `locale`, else in any locale the text has, else empty.
-fn localized<'a>(text: &'a Text, locale: &Locale) -> &'a str {
-    text.get(locale.as_str())
-        .or_else(|| text.0.values().next().map(String::as_str))
-        .unwrap_or("")
+/// The text in the interface language; else in the course default or any locale it has,
+/// followed by the locale marker (`[nl]`).
+fn localized(text: &Text, ui: &Ui) -> String {
+    let picked = ui.l10n().pick(text);
+    match ui.l10n().fallback_marker(&picked) {
+        Some(marker) => format!("{} {marker}", picked.text),
+        None => picked.text.to_owned(),
+    }
 }
 
 /// Writes `text` wrapped to [`WIDTH`], each line after `indent`; blank lines in the text

@@ -1,0 +1,274 @@
+//! `kruispunt profiles` and `kruispunt forget`: the learner profiles in the data directory.
+
+use super::messages::Ui;
+use super::{EXIT_FAILURE, EXIT_REFUSED, Failure, finish_output};
+use crate::course::{self, Course, CourseSource, ValidateOptions};
+use crate::msg_args;
+use crate::progress::{
+    DataDir, ProfileName, ProfileState, ProfileStore, ProfileSummary, ProgressError, Timestamp,
+};
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Answers that confirm `forget` in any interface language, besides the word of the
+/// current one (`forget-confirm-word`).
+const CONFIRM_WORDS: [&str; 3] = ["yes", "ja", "oui"];
+
+/// `kruispunt profiles`: every profile with its progress in the current course.
+pub(super) fn list(
+    data_dir: Option<&Path>,
+    course_dir: Option<&Path>,
+    ui: &mut Ui,
+) -> Result<ExitCode, Failure> {
+    let course = current_course(course_dir, ui);
+    let dir = resolve_dir(data_dir, ui)?;
+    let store = ProfileStore::new(&dir.path);
+    let profiles = store
+        .list()
+        .map_err(|e| progress_failure(&e, &dir.path, ui))?;
+    let shown_dir = dir.path.display().to_string();
+    let mut out = io::stdout().lock();
+    let written = (|| {
+        if profiles.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                ui.msg("profiles-none", &msg_args!("dir" => shown_dir.as_str()))
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{}",
+                ui.msg("profiles-heading", &msg_args!("dir" => shown_dir.as_str()))
+            )?;
+            for profile in &profiles {
+                writeln!(out, "  {}", profile_line(profile, course.as_ref(), ui))?;
+            }
+        }
+        out.flush()
+    })();
+    finish_output(written, ui)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line of `kruispunt profiles`.
+fn profile_line(profile: &ProfileSummary, course: Option<&Course>, ui: &Ui) -> String {
+    let name = profile.name.as_str();
+    match &profile.state {
+        ProfileState::Readable {
+            course: saved,
+            updated_at,
+            ..
+        } => {
+            let updated = human_time(*updated_at);
+            match course {
+                Some(current) if current.id != saved.id => ui.msg(
+                    "profiles-line-other-course",
+                    &msg_args!(
+                        "name" => name,
+                        "course" => saved.id.0.as_str(),
+                        "updated" => updated,
+                    ),
+                ),
+                Some(current) => {
+                    let (completed, total) = profile.completed_of(current).unwrap_or_default();
+                    ui.msg(
+                        "profiles-line",
+                        &msg_args!(
+                            "name" => name,
+                            "completed" => completed,
+                            "total" => total,
+                            "updated" => updated,
+                        ),
+                    )
+                }
+                None => ui.msg(
+                    "profiles-line-no-course",
+                    &msg_args!("name" => name, "updated" => updated),
+                ),
+            }
+        }
+        ProfileState::Newer { found } => ui.msg(
+            "profiles-line-newer",
+            &msg_args!("name" => name, "found" => *found),
+        ),
+        ProfileState::Damaged(damage) => ui.msg(
+            "profiles-line-damaged",
+            &msg_args!("name" => name, "damage" => ui.damage(damage)),
+        ),
+    }
+}
+
+/// `2026-03-21 10:15 UTC`: the minute is precise enough for a list, and UTC says which
+/// clock it is.
+fn human_time(time: Timestamp) -> String {
+    let full = time.rfc3339();
+    match (full.get(..10), full.get(11..16)) {
+        (Some(date), Some(clock)) => format!("{date} {clock} UTC"),
+        _ => full,
+    }
+}
+
+/// What `kruispunt forget` was asked to do.
+pub(super) struct ForgetRequest<'a> {
+    /// `--data-dir`.
+    pub data_dir: Option<&'a Path>,
+    /// `--course`, for the course's default locale.
+    pub course: Option<&'a Path>,
+    /// The profile to delete.
+    pub profile: &'a ProfileName,
+    /// `--yes`: do not ask.
+    pub confirmed: bool,
+}
+
+/// `kruispunt forget`: deletes every file of a profile once the learner confirms.
+pub(super) fn forget(request: &ForgetRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
+    // Only for its default locale: the interface speaks the course's language.
+    let _ = current_course(request.course, ui);
+    let dir = resolve_dir(request.data_dir, ui)?;
+    let store = ProfileStore::new(&dir.path);
+    let name = request.profile;
+    if !store.exists(name) {
+        let missing = ProgressError::NoSuchProfile {
+            profile: name.clone(),
+        };
+        return Err(progress_failure(&missing, &dir.path, ui));
+    }
+    if !request.confirmed && !confirm(name, &dir.path, ui)? {
+        let cancelled = ui.msg("forget-cancelled", &msg_args!("name" => name.as_str()));
+        finish_output(writeln!(io::stdout().lock(), "{cancelled}"), ui)?;
+        return Ok(ExitCode::from(EXIT_REFUSED));
+    }
+    let removed = store
+        .forget(name)
+        .map_err(|e| progress_failure(&e, &dir.path, ui))?;
+    // The lock file is listed too, but it is bookkeeping rather than the learner's data.
+    let lock = store.paths(name).lock;
+    let files = removed.iter().filter(|path| **path != lock).count();
+    let done = ui.msg(
+        "forget-done",
+        &msg_args!("name" => name.as_str(), "files" => files),
+    );
+    finish_output(writeln!(io::stdout().lock(), "{done}"), ui)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Asks on stderr and reads one line of stdin. An answer that is not a confirmation word is
+/// a "no". No answer at all (end of input) is a "no" on a terminal (Ctrl-D), and a failure
+/// when stdin is not a terminal: a script must say `--yes`, it is never deleted silently.
+fn confirm(name: &ProfileName, dir: &Path, ui: &Ui) -> Result<bool, Failure> {
+    let question = ui.msg(
+        "forget-confirm",
+        &msg_args!("name" => name.as_str(), "dir" => dir.display().to_string()),
+    );
+    let prompt = ui.msg("forget-prompt", &msg_args!());
+    {
+        let mut err = io::stderr().lock();
+        // Without a stderr the question cannot be seen; reading the answer still decides.
+        let _ = writeln!(err, "{question}");
+        let _ = write!(err, "{prompt} ");
+        let _ = err.flush();
+    }
+    let stdin = io::stdin();
+    let terminal = stdin.is_terminal();
+    let mut answer = String::new();
+    let read = stdin.lock().read_line(&mut answer);
+    if terminal {
+        // The answer's newline ended the prompt line on the screen; Ctrl-D did not.
+        if answer.is_empty() {
+            let _ = writeln!(io::stderr().lock());
+        }
+    } else {
+        // Piped input is not echoed; end the prompt line so later messages start afresh.
+        let _ = writeln!(io::stderr().lock());
+    }
+    match read {
+        Ok(0) | Err(_) if !terminal => Err(Failure {
+            message: ui.msg(
+                "forget-needs-confirmation",
+                &msg_args!("name" => name.as_str()),
+            ),
+            code: EXIT_FAILURE,
+        }),
+        Ok(_) | Err(_) => Ok(is_confirmation(&answer, ui)),
+    }
+}
+
+/// Whether `answer` confirms: `yes`, `ja`, `oui` or the current language's word, in any case.
+fn is_confirmation(answer: &str, ui: &Ui) -> bool {
+    let answer = answer.trim().to_lowercase();
+    let word = ui.msg("forget-confirm-word", &msg_args!()).to_lowercase();
+    !answer.is_empty() && (answer == word || CONFIRM_WORDS.contains(&answer.as_str()))
+}
+
+/// The data directory from `--data-dir`, `KRUISPUNT_DATA_DIR` or the platform.
+fn resolve_dir(flag: Option<&Path>, ui: &Ui) -> Result<DataDir, Failure> {
+    DataDir::resolve(flag).map_err(|e| progress_failure(&e, flag.unwrap_or(Path::new("")), ui))
+}
+
+/// The current course when it loads, for counting items; its default locale becomes the
+/// last candidate for the interface language. A course that cannot be read or has errors
+/// is not a reason to refuse listing or forgetting profiles.
+fn current_course(dir: Option<&Path>, ui: &mut Ui) -> Option<Course> {
+    let source = match dir {
+        None => CourseSource::builtin(),
+        Some(dir) => CourseSource::from_dir(dir).ok()?,
+    };
+    let report = course::load(&source, ValidateOptions::default());
+    let default = match &report.course {
+        Some(course) => Some(course.default_locale.0.clone()),
+        None => super::declared_default_locale(&source),
+    };
+    ui.adopt_course_default(default.as_deref());
+    ui.show_notice();
+    report.course
+}
+
+/// A progress error with its exit code: refused (1) when the profile is in use or does not
+/// exist, a failure (2) otherwise.
+fn progress_failure(error: &ProgressError, dir: &Path, ui: &Ui) -> Failure {
+    let message = ui.progress_error(error, dir);
+    match error {
+        ProgressError::ProfileInUse { .. } | ProgressError::NoSuchProfile { .. } => {
+            Failure::refused(message)
+        }
+        ProgressError::InvalidName(_)
+        | ProgressError::NoDataDir
+        | ProgressError::NewerVersion { .. }
+        | ProgressError::Io { .. }
+        | ProgressError::Encode(_) => Failure::usage(message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::LocaleCandidates;
+
+    fn ui(lang: &str) -> Ui {
+        Ui::new(LocaleCandidates {
+            flag: Some(lang.to_owned()),
+            ..LocaleCandidates::default()
+        })
+    }
+
+    #[test]
+    fn confirmation_words_in_every_language() {
+        for lang in ["nl", "en", "fr"] {
+            let ui = ui(lang);
+            for yes in ["yes", "JA\n", " oui "] {
+                assert!(is_confirmation(yes, &ui), "{lang}: {yes:?}");
+            }
+            for no in ["", "\n", "no", "nee", "non", "y", "yes please"] {
+                assert!(!is_confirmation(no, &ui), "{lang}: {no:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn times_are_shown_to_the_minute_in_utc() {
+        assert_eq!(human_time(Timestamp(0)), "1970-01-01 00:00 UTC");
+        assert_eq!(human_time(Timestamp(1_774_088_100)), "2026-03-21 10:15 UTC");
+    }
+}
