@@ -77,7 +77,10 @@ fn run_with_input(dir: &Path, args: &[&str], input: &str) -> Run {
         .stderr(Stdio::piped());
     let mut child = command.spawn().expect("the binary starts");
     let mut stdin = child.stdin.take().expect("piped stdin");
-    stdin.write_all(input.as_bytes()).expect("write the answer");
+    // A child that exits without reading closes the pipe; its exit code tells the story.
+    if let Err(error) = stdin.write_all(input.as_bytes()) {
+        assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "{error}");
+    }
     drop(stdin);
     Run::from(child.wait_with_output().expect("wait"))
 }
