@@ -7,8 +7,9 @@
 //! and joined into the target node. The fixpoint is found with a worklist. Intervals only
 //! grow, and after a node has grown a few times its growing bounds jump straight to the
 //! declared range (widening), so a cycle such as `trust + 1` costs a few rounds instead of
-//! one per value. A couple of plain passes afterwards win back what widening gave away
-//! (e.g. a loop guarded by `trust <= 50` ends at 51, not at the maximum).
+//! one per value. Plain passes afterwards win back what widening gave away (e.g. a loop
+//! guarded by `trust <= 50` ends at 51, not at the maximum); each pass wins back one more
+//! step downstream of a widened node, so they repeat until nothing changes.
 
 use super::flow::{Edge, Graph};
 use super::{At, Ctx};
@@ -18,8 +19,10 @@ use std::collections::VecDeque;
 
 /// How often a node's intervals grow before their growing bounds jump to the range.
 const WIDEN_AFTER: u8 = 4;
-/// Plain passes after the widened fixpoint, to narrow it again.
-const NARROWING_PASSES: usize = 2;
+/// At most this many plain passes after the widened fixpoint, to narrow it again. Long
+/// conversations that join often widen early, and every node after a widened one needs
+/// one more pass; the passes stop as soon as one changes nothing.
+const NARROWING_PASSES: usize = 32;
 
 /// A variable's declared range and start value.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +47,7 @@ impl VarBounds {
 type Interval = (i64, i64);
 
 /// Per node, per variable: the interval the node can be entered with, or nothing yet.
+#[derive(PartialEq)]
 struct Entries {
     vars: usize,
     intervals: Vec<(i32, i32)>,
@@ -180,7 +184,11 @@ pub(super) fn check(
                 }
             }
         }
+        let stable = next == entries;
         entries = next;
+        if stable {
+            break;
+        }
     }
 
     let root = At::Root;
