@@ -14,3 +14,4 @@ pub mod course;
 pub mod engine;
 pub mod i18n;
 pub mod progress;
+pub mod tui;

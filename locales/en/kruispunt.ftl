@@ -216,3 +216,45 @@ error-progress-io = could not { $action ->
        *[write] write
     } { $path }: { $reason }
 error-progress-encode = could not encode the progress: { $reason }
+
+## Terminal interface: frame, help, home, settings
+
+tui-too-small = Make the window larger: Kruispunt needs at least { $width } columns and { $height } rows.
+help-title = Help
+help-screen-keys = On this screen
+help-global-keys = Everywhere
+help-close = Press ?, Esc or Enter to close this help.
+key-help = help
+key-quit = quit
+key-interrupt = save and quit at once
+key-language = switch language
+key-gloss = second-language gloss on/off
+key-theme = switch theme (default / high contrast)
+key-move = move
+key-open = open
+key-continue = continue where you left off
+key-settings = settings
+key-change = change
+key-back = back
+home-title = Overview
+home-progress = Progress: { $done } of { $total } { $total ->
+        [one] part
+       *[other] parts
+    } done
+home-module = Module { $number }: { $title }
+home-kind-lesson = Lesson
+home-kind-scenario = Practice conversation
+home-minutes = { $minutes } min
+home-continue = Continue where you left off: { $title }
+home-start = Start the course: { $title }
+home-settings = Settings: language, theme, second-language gloss
+settings-title = Settings
+settings-language = Language
+settings-language-name = English
+settings-theme = Theme
+settings-theme-default = default
+settings-theme-high-contrast = high contrast
+settings-gloss = Second-language gloss
+settings-gloss-off = off
+settings-hint = Changes apply at once and are kept in your profile.
+settings-no-color = NO_COLOR is set: the interface uses no colours, only bold, underline and reverse.

@@ -224,3 +224,45 @@ error-progress-io = impossible { $action ->
        *[write] d’écrire
     } { $path } : { $reason }
 error-progress-encode = impossible d’encoder la progression : { $reason }
+
+## Interface du terminal : cadre, aide, accueil, réglages
+
+tui-too-small = Agrandissez la fenêtre : Kruispunt a besoin d’au moins { $width } colonnes et { $height } lignes.
+help-title = Aide
+help-screen-keys = Sur cet écran
+help-global-keys = Partout
+help-close = Appuyez sur ?, Échap ou Entrée pour fermer l’aide.
+key-help = aide
+key-quit = quitter
+key-interrupt = enregistrer et quitter tout de suite
+key-language = changer de langue
+key-gloss = deuxième langue en dessous (oui/non)
+key-theme = changer de thème (standard / contraste élevé)
+key-move = se déplacer
+key-open = ouvrir
+key-continue = reprendre là où vous en étiez
+key-settings = réglages
+key-change = modifier
+key-back = retour
+home-title = Aperçu
+home-progress = Progression : { $done } sur { $total } { $total ->
+        [one] partie terminée
+       *[other] parties terminées
+    }
+home-module = Module { $number } : { $title }
+home-kind-lesson = Leçon
+home-kind-scenario = Conversation d’entraînement
+home-minutes = { $minutes } min
+home-continue = Reprendre là où vous en étiez : { $title }
+home-start = Commencer le cours : { $title }
+home-settings = Réglages : langue, thème, deuxième langue
+settings-title = Réglages
+settings-language = Langue
+settings-language-name = Français
+settings-theme = Thème
+settings-theme-default = standard
+settings-theme-high-contrast = contraste élevé
+settings-gloss = Deuxième langue en dessous
+settings-gloss-off = non
+settings-hint = Les changements s’appliquent tout de suite et sont gardés dans votre profil.
+settings-no-color = NO_COLOR est défini : l’interface n’utilise aucune couleur, seulement le gras, le soulignement et l’inversion.

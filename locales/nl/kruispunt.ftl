@@ -216,3 +216,45 @@ error-progress-io = { $path } kan niet { $action ->
        *[write] geschreven
     } worden: { $reason }
 error-progress-encode = de voortgang kan niet gecodeerd worden: { $reason }
+
+## Terminalinterface: kader, hulp, overzicht, instellingen
+
+tui-too-small = Maak het venster groter: Kruispunt heeft minstens { $width } kolommen en { $height } rijen nodig.
+help-title = Hulp
+help-screen-keys = Op dit scherm
+help-global-keys = Overal
+help-close = Druk op ?, Esc of Enter om deze hulp te sluiten.
+key-help = hulp
+key-quit = stoppen
+key-interrupt = meteen bewaren en stoppen
+key-language = andere taal
+key-gloss = tweede taal eronder aan/uit
+key-theme = ander thema (standaard / hoog contrast)
+key-move = bewegen
+key-open = openen
+key-continue = verdergaan waar je was
+key-settings = instellingen
+key-change = wijzigen
+key-back = terug
+home-title = Overzicht
+home-progress = Voortgang: { $done } van { $total } { $total ->
+        [one] onderdeel
+       *[other] onderdelen
+    } klaar
+home-module = Module { $number }: { $title }
+home-kind-lesson = Les
+home-kind-scenario = Oefengesprek
+home-minutes = { $minutes } min
+home-continue = Verdergaan waar je was: { $title }
+home-start = Begin aan de cursus: { $title }
+home-settings = Instellingen: taal, thema, tweede taal
+settings-title = Instellingen
+settings-language = Taal
+settings-language-name = Nederlands
+settings-theme = Thema
+settings-theme-default = standaard
+settings-theme-high-contrast = hoog contrast
+settings-gloss = Tweede taal eronder
+settings-gloss-off = uit
+settings-hint = Wijzigingen gelden meteen en worden in je profiel bewaard.
+settings-no-color = NO_COLOR staat aan: de interface gebruikt geen kleuren, alleen vet, onderstreept en omgekeerd.

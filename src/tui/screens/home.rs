@@ -1,0 +1,373 @@
+//! Home: the course, its modules with a progress gauge each, overall progress, "continue
+//! where you left off", and the way to settings.
+
+use super::{KeyHelp, Screen, lesson, scenario, settings};
+use crate::course::checked::Item;
+use crate::course::ids::ItemId;
+use crate::msg_args;
+use crate::progress::ItemStatus;
+use crate::tui::action::Action;
+use crate::tui::app::{Ctx, Transition};
+use crate::tui::text;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The home screen's state: which entry is selected.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct State {
+    /// Index into the selectable entries of [`rows`].
+    pub selected: usize,
+}
+
+impl State {
+    /// The home screen, with "continue" selected.
+    pub fn new(ctx: &Ctx) -> Self {
+        let _ = ctx;
+        Self { selected: 0 }
+    }
+}
+
+/// Something on the home screen that can be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// Continue where the learner left off (or start at the first item).
+    Continue(ItemId),
+    /// A lesson or scenario.
+    Item(ItemId),
+    /// The settings screen.
+    Settings,
+}
+
+/// One row of the home list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// A module heading with its progress.
+    Module(usize),
+    /// An entry that can be selected and opened.
+    Entry(Entry),
+}
+
+/// The rows of the list, in order.
+pub fn rows(ctx: &Ctx) -> Vec<Row> {
+    let mut rows = Vec::new();
+    if let Some(item) = continue_item(ctx) {
+        rows.push(Row::Entry(Entry::Continue(item)));
+    }
+    for (index, module) in ctx.course.modules.iter().enumerate() {
+        rows.push(Row::Module(index));
+        for item in &module.items {
+            rows.push(Row::Entry(Entry::Item(item.clone())));
+        }
+    }
+    rows.push(Row::Entry(Entry::Settings));
+    rows
+}
+
+/// The item to continue with: the last position, else the first item not completed.
+pub fn continue_item(ctx: &Ctx) -> Option<ItemId> {
+    if let Some(position) = &ctx.progress.last_position
+        && ctx.course.item(position.item.as_str()).is_some()
+        && status(ctx, &position.item) != ItemStatus::Completed
+    {
+        return Some(position.item.clone());
+    }
+    ctx.course
+        .items_in_order()
+        .map(|(_, item)| item.id().clone())
+        .find(|id| status(ctx, id) != ItemStatus::Completed)
+}
+
+fn status(ctx: &Ctx, item: &ItemId) -> ItemStatus {
+    ctx.progress
+        .items
+        .get(item)
+        .map(|p| p.status)
+        .unwrap_or_default()
+}
+
+fn entries(rows: &[Row]) -> Vec<&Entry> {
+    rows.iter()
+        .filter_map(|row| match row {
+            Row::Entry(entry) => Some(entry),
+            Row::Module(_) => None,
+        })
+        .collect()
+}
+
+/// The areas of the home screen.
+struct Areas {
+    top: Rect,
+    list: Rect,
+}
+
+fn areas(ctx: &Ctx, area: Rect) -> Areas {
+    let top_height = 2 + u16::try_from(ctx.notices.len()).unwrap_or(u16::MAX);
+    let [top, list] =
+        Layout::vertical([Constraint::Length(top_height), Constraint::Min(0)]).areas(area);
+    Areas { top, list }
+}
+
+/// The first row shown, so that the selected entry stays in view.
+fn scroll(rows: &[Row], selected: usize, height: u16) -> usize {
+    let Some(selected_row) = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, Row::Entry(_)))
+        .nth(selected)
+        .map(|(i, _)| i)
+    else {
+        return 0;
+    };
+    let height = usize::from(height.max(1));
+    // Keep the module heading above the selection visible when it fits.
+    let wanted = selected_row.saturating_sub(1);
+    if selected_row < height {
+        0
+    } else {
+        wanted
+            .min(rows.len().saturating_sub(height))
+            .max(selected_row + 1 - height)
+    }
+}
+
+/// Applies an action.
+pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    let rows = rows(ctx);
+    let entries = entries(&rows);
+    let count = entries.len();
+    match action {
+        Action::Up => state.selected = state.selected.saturating_sub(1),
+        Action::Down => state.selected = (state.selected + 1).min(count.saturating_sub(1)),
+        Action::PageUp => state.selected = state.selected.saturating_sub(5),
+        Action::PageDown => state.selected = (state.selected + 5).min(count.saturating_sub(1)),
+        Action::Confirm | Action::Right => {
+            if let Some(entry) = entries.get(state.selected) {
+                return open((*entry).clone(), ctx);
+            }
+        }
+        Action::Letter('s') => return open(Entry::Settings, ctx),
+        Action::Letter('c') => {
+            if let Some(item) = continue_item(ctx) {
+                return open(Entry::Continue(item), ctx);
+            }
+        }
+        Action::Back => return Transition::Quit,
+        Action::Click { column, row } => {
+            let list = areas(ctx, body_area(ctx)).list;
+            if !list.contains((*column, *row).into()) {
+                return Transition::Stay;
+            }
+            let first = scroll(&rows, state.selected, list.height);
+            let clicked = first + usize::from(row - list.y);
+            if let Some(Row::Entry(entry)) = rows.get(clicked) {
+                let index = entries.iter().position(|e| *e == entry).unwrap_or(0);
+                state.selected = index;
+                return open(entry.clone(), ctx);
+            }
+        }
+        Action::ScrollUp => state.selected = state.selected.saturating_sub(1),
+        Action::ScrollDown => state.selected = (state.selected + 1).min(count.saturating_sub(1)),
+        _ => {}
+    }
+    Transition::Stay
+}
+
+/// The body area for a frame of `ctx.area` (the same split as the view makes).
+fn body_area(ctx: &Ctx) -> Rect {
+    crate::tui::view::body_area(ctx.area)
+}
+
+fn open(entry: Entry, ctx: &mut Ctx) -> Transition {
+    match entry {
+        Entry::Settings => Transition::Open(Screen::Settings(settings::State::new(ctx))),
+        Entry::Continue(item) | Entry::Item(item) => match ctx.course.item(item.as_str()) {
+            Some(Item::Lesson(_)) => {
+                Transition::Open(Screen::Lesson(lesson::State::open(ctx, &item)))
+            }
+            Some(Item::Scenario(_)) => {
+                Transition::Open(Screen::Scenario(scenario::State::open(ctx, &item)))
+            }
+            None => Transition::Stay,
+        },
+    }
+}
+
+/// A text gauge: `████░░░░░░ 4/10`, readable without colour.
+pub fn gauge(done: usize, total: usize, width: usize) -> String {
+    let filled = (done * width + total / 2).checked_div(total).unwrap_or(0);
+    format!(
+        "{}{}",
+        "█".repeat(filled.min(width)),
+        "░".repeat(width.saturating_sub(filled))
+    )
+}
+
+fn module_progress(ctx: &Ctx, index: usize) -> (usize, usize) {
+    let Some(module) = ctx.course.modules.get(index) else {
+        return (0, 0);
+    };
+    let done = module
+        .items
+        .iter()
+        .filter(|id| status(ctx, id) == ItemStatus::Completed)
+        .count();
+    (done, module.items.len())
+}
+
+fn overall_progress(ctx: &Ctx) -> (usize, usize) {
+    (0..ctx.course.modules.len())
+        .map(|i| module_progress(ctx, i))
+        .fold((0, 0), |(d, t), (d2, t2)| (d + d2, t + t2))
+}
+
+fn item_label(ctx: &Ctx, id: &ItemId) -> (String, String, Option<u32>) {
+    match ctx.course.item(id.as_str()) {
+        Some(Item::Lesson(l)) => (
+            ctx.plain(&l.title),
+            ctx.t("home-kind-lesson"),
+            l.estimated_minutes,
+        ),
+        Some(Item::Scenario(s)) => (
+            ctx.plain(&s.title),
+            ctx.t("home-kind-scenario"),
+            s.estimated_minutes,
+        ),
+        None => (id.to_string(), String::new(), None),
+    }
+}
+
+fn status_marker(status: ItemStatus) -> &'static str {
+    match status {
+        ItemStatus::Completed => "✓",
+        ItemStatus::InProgress => "◐",
+        ItemStatus::Skipped => "–",
+        ItemStatus::NotStarted => "·",
+    }
+}
+
+/// Draws the home screen.
+pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
+    let theme = &ctx.theme;
+    let areas = areas(ctx, area);
+    let (done, total) = overall_progress(ctx);
+    let gauge_width = if area.width >= 80 { 20 } else { 10 };
+    let mut top = vec![
+        Line::from(Span::styled(ctx.plain(&ctx.course.title), theme.title())),
+        Line::from(vec![
+            Span::styled(
+                ctx.tr(
+                    "home-progress",
+                    &msg_args!("done" => done, "total" => total),
+                ),
+                theme.text(),
+            ),
+            Span::raw(" "),
+            Span::styled(gauge(done, total, gauge_width), theme.gauge()),
+        ]),
+    ];
+    for notice in &ctx.notices {
+        top.push(Line::from(Span::styled(
+            text::truncate(notice, usize::from(area.width)),
+            theme.notice(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(top), areas.top);
+
+    let rows = rows(ctx);
+    let first = scroll(&rows, state.selected, areas.list.height);
+    let width = usize::from(areas.list.width);
+    let mut selectable = 0usize;
+    let mut lines = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let line = match row {
+            Row::Module(index) => {
+                let (d, t) = module_progress(ctx, *index);
+                let title = ctx
+                    .course
+                    .modules
+                    .get(*index)
+                    .map(|m| ctx.plain(&m.title))
+                    .unwrap_or_default();
+                let label = ctx.tr(
+                    "home-module",
+                    &msg_args!("number" => index + 1, "title" => title.as_str()),
+                );
+                let right = format!(" {} {d}/{t}", gauge(d, t, 8));
+                let room =
+                    width.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()));
+                Line::from(vec![
+                    Span::styled(text::truncate(&label, room), theme.title()),
+                    Span::styled(right, theme.gauge()),
+                ])
+            }
+            Row::Entry(entry) => {
+                let selected = selectable == state.selected;
+                selectable += 1;
+                let marker = if selected { "› " } else { "  " };
+                let label = match entry {
+                    Entry::Continue(item) => {
+                        let (title, _, _) = item_label(ctx, item);
+                        let key = if ctx.progress.last_position.is_some() {
+                            "home-continue"
+                        } else {
+                            "home-start"
+                        };
+                        format!("▶ {}", ctx.tr(key, &msg_args!("title" => title.as_str())))
+                    }
+                    Entry::Item(item) => {
+                        let (title, kind, minutes) = item_label(ctx, item);
+                        let minutes = minutes
+                            .map(|m| {
+                                format!(" · {}", ctx.tr("home-minutes", &msg_args!("minutes" => m)))
+                            })
+                            .unwrap_or_default();
+                        format!(
+                            "  {} {kind} · {title}{minutes}",
+                            status_marker(status(ctx, item))
+                        )
+                    }
+                    Entry::Settings => format!("⚙ {}", ctx.t("home-settings")),
+                };
+                let style = if selected {
+                    theme.selected()
+                } else {
+                    theme.text()
+                };
+                Line::from(Span::styled(
+                    text::truncate(&format!("{marker}{label}"), width),
+                    style,
+                ))
+            }
+        };
+        if i >= first {
+            lines.push(line);
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).style(Style::default()), areas.list);
+}
+
+/// The keys of the home screen.
+pub fn keys(ctx: &Ctx, _state: &State) -> Vec<KeyHelp> {
+    vec![
+        KeyHelp::new("↑↓ j k", ctx.t("key-move")),
+        KeyHelp::new("Enter", ctx.t("key-open")),
+        KeyHelp::new("c", ctx.t("key-continue")),
+        KeyHelp::new("s", ctx.t("key-settings")),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gauge_reads_without_colour() {
+        assert_eq!(gauge(0, 4, 8), "░░░░░░░░");
+        assert_eq!(gauge(2, 4, 8), "████░░░░");
+        assert_eq!(gauge(4, 4, 8), "████████");
+        assert_eq!(gauge(1, 0, 4), "░░░░");
+    }
+}

@@ -1,0 +1,103 @@
+//! One module per screen. Each has a `State`, an `update` that changes it (and the
+//! progress) and returns a [`Transition`], a pure `render`, and the keys it offers for the
+//! help overlay and the footer.
+
+pub mod home;
+pub mod lesson;
+pub mod scenario;
+pub mod settings;
+
+use super::action::Action;
+use super::app::{Ctx, Transition};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// A key and what it does, localised, for the help overlay and the footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyHelp {
+    /// The key(s), e.g. `↑↓ j k`.
+    pub keys: String,
+    /// What they do.
+    pub action: String,
+}
+
+impl KeyHelp {
+    /// A key and its (localised) description.
+    pub fn new(keys: &str, action: String) -> Self {
+        Self {
+            keys: keys.to_owned(),
+            action,
+        }
+    }
+}
+
+/// The screen shown.
+#[derive(Debug)]
+pub enum Screen {
+    /// The course overview.
+    Home(home::State),
+    /// A lesson, one scene at a time.
+    Lesson(lesson::State),
+    /// A practice conversation.
+    Scenario(scenario::State),
+    /// Language, theme and gloss.
+    Settings(settings::State),
+}
+
+impl Screen {
+    /// Applies an action to the screen.
+    pub fn update(&mut self, ctx: &mut Ctx, action: &Action) -> Transition {
+        match self {
+            Screen::Home(s) => home::update(ctx, s, action),
+            Screen::Lesson(s) => lesson::update(ctx, s, action),
+            Screen::Scenario(s) => scenario::update(ctx, s, action),
+            Screen::Settings(s) => settings::update(ctx, s, action),
+        }
+    }
+
+    /// Draws the screen into `area`.
+    pub fn render(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        match self {
+            Screen::Home(s) => home::render(ctx, s, frame, area),
+            Screen::Lesson(s) => lesson::render(ctx, s, frame, area),
+            Screen::Scenario(s) => scenario::render(ctx, s, frame, area),
+            Screen::Settings(s) => settings::render(ctx, s, frame, area),
+        }
+    }
+
+    /// The keys of this screen, most important first.
+    pub fn keys(&self, ctx: &Ctx) -> Vec<KeyHelp> {
+        match self {
+            Screen::Home(s) => home::keys(ctx, s),
+            Screen::Lesson(s) => lesson::keys(ctx, s),
+            Screen::Scenario(s) => scenario::keys(ctx, s),
+            Screen::Settings(s) => settings::keys(ctx, s),
+        }
+    }
+
+    /// The title shown in the header.
+    pub fn title(&self, ctx: &Ctx) -> String {
+        match self {
+            Screen::Home(_) => ctx.t("home-title"),
+            Screen::Lesson(s) => lesson::title(ctx, s),
+            Screen::Scenario(s) => scenario::title(ctx, s),
+            Screen::Settings(_) => ctx.t("settings-title"),
+        }
+    }
+
+    /// Whether a text editor has the focus.
+    pub fn editing(&self) -> bool {
+        match self {
+            Screen::Lesson(s) => lesson::editing(s),
+            _ => false,
+        }
+    }
+
+    /// Called before the screen is left or the app quits: record what is not yet recorded
+    /// (e.g. reflection text still being typed).
+    pub fn before_leaving(&mut self, ctx: &mut Ctx) {
+        if let Screen::Lesson(s) = self {
+            lesson::before_leaving(ctx, s);
+        }
+    }
+}

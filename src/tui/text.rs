@@ -1,0 +1,219 @@
+//! Course text on screen: `*emphasis*`, paragraphs, and wrapping measured in terminal
+//! columns (wide and combining characters count as they display).
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use textwrap::core::Fragment;
+use unicode_width::UnicodeWidthStr;
+
+/// A word with its style and the space after it, as textwrap wants it.
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    emphasis: bool,
+    width: usize,
+    space: usize,
+}
+
+impl Fragment for Word {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.space as f64
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Splits a paragraph into words, toggling emphasis at each `*`. A word wider than
+/// `width` is cut into pieces that fit.
+fn words(paragraph: &str, width: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut emphasis = false;
+    for raw in paragraph.split_whitespace() {
+        // Split the word at `*` so emphasis can start or end inside it.
+        let mut piece = String::new();
+        let mut pieces: Vec<(String, bool)> = Vec::new();
+        for ch in raw.chars() {
+            if ch == '*' {
+                if !piece.is_empty() {
+                    pieces.push((std::mem::take(&mut piece), emphasis));
+                }
+                emphasis = !emphasis;
+            } else {
+                piece.push(ch);
+            }
+        }
+        if !piece.is_empty() {
+            pieces.push((piece, emphasis));
+        }
+        let count = pieces.len();
+        for (i, (text, emph)) in pieces.into_iter().enumerate() {
+            let space = usize::from(i + 1 == count);
+            for chunk in cut_to_width(&text, width.max(1)) {
+                out.push(Word {
+                    width: chunk.width(),
+                    text: chunk,
+                    emphasis: emph,
+                    space: 0,
+                });
+            }
+            if let Some(last) = out.last_mut() {
+                last.space = space;
+            }
+        }
+    }
+    out
+}
+
+/// Cuts `text` into pieces no wider than `width` columns (a single wider character stays
+/// whole: nothing narrower can hold it).
+fn cut_to_width(text: &str, width: usize) -> Vec<String> {
+    if text.width() <= width {
+        return vec![text.to_owned()];
+    }
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    let mut current_width = 0;
+    for ch in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if current_width + w > width && !current.is_empty() {
+            pieces.push(std::mem::take(&mut current));
+            current_width = 0;
+        }
+        current.push(ch);
+        current_width += w;
+    }
+    if !current.is_empty() {
+        pieces.push(current);
+    }
+    pieces
+}
+
+/// Wraps `text` to `width` columns: paragraphs (separated by blank lines) become blocks of
+/// lines with an empty line between them; `*emphasis*` gets the `emphasis` style.
+pub fn wrap(text: &str, width: u16, style: Style, emphasis: Style) -> Vec<Line<'static>> {
+    let width = usize::from(width.max(1));
+    let mut lines = Vec::new();
+    for (n, paragraph) in text.split("\n\n").enumerate() {
+        if n > 0 {
+            lines.push(Line::default());
+        }
+        for source_line in paragraph.split('\n') {
+            let words = words(source_line, width);
+            if words.is_empty() {
+                lines.push(Line::default());
+                continue;
+            }
+            let wrapped = textwrap::wrap_algorithms::wrap_first_fit(&words, &[width as f64]);
+            for line_words in wrapped {
+                let mut spans: Vec<Span<'static>> = Vec::new();
+                for (i, word) in line_words.iter().enumerate() {
+                    let style = if word.emphasis { emphasis } else { style };
+                    let last = i + 1 == line_words.len();
+                    let mut content = word.text.clone();
+                    if !last && word.space > 0 {
+                        content.push(' ');
+                    }
+                    spans.push(Span::styled(content, style));
+                }
+                lines.push(Line::from(spans));
+            }
+        }
+    }
+    lines
+}
+
+/// `text` cut to at most `width` columns, with `…` when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    fn plain(lines: &[Line<'_>]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn wraps_by_columns_and_keeps_paragraphs() {
+        let lines = wrap(
+            "een twee drie vier\n\nvijf",
+            9,
+            Style::default(),
+            Style::default(),
+        );
+        assert_eq!(plain(&lines), ["een twee", "drie vier", "", "vijf"]);
+    }
+
+    #[test]
+    fn wide_characters_count_double_and_combining_characters_not_at_all() {
+        // Each of these CJK characters takes two columns: four fit in 8 columns.
+        let lines = wrap("漢字漢字漢字", 8, Style::default(), Style::default());
+        assert_eq!(plain(&lines), ["漢字漢字", "漢字"]);
+        // "e" + combining acute is one column.
+        let lines = wrap(
+            "cafe\u{301} cafe\u{301}",
+            5,
+            Style::default(),
+            Style::default(),
+        );
+        assert_eq!(plain(&lines), ["cafe\u{301}", "cafe\u{301}"]);
+        for line in &lines {
+            assert!(line.width() <= 5);
+        }
+    }
+
+    #[test]
+    fn emphasis_is_styled_and_its_markers_disappear() {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let lines = wrap("Vraag *open* en luister", 40, Style::default(), bold);
+        assert_eq!(plain(&lines), ["Vraag open en luister"]);
+        let open = lines[0]
+            .spans
+            .iter()
+            .find(|s| s.content.trim() == "open")
+            .unwrap();
+        assert_eq!(open.style, bold);
+        let vraag = &lines[0].spans[0];
+        assert_eq!(vraag.style, Style::default());
+    }
+
+    #[test]
+    fn never_panics_on_tiny_widths() {
+        for width in 0..4 {
+            let lines = wrap(
+                "supercalifragilistisch 漢 *x*",
+                width,
+                Style::default(),
+                Style::default(),
+            );
+            assert!(!lines.is_empty());
+        }
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

@@ -1,0 +1,84 @@
+//! Shared by the TUI tests: an app over a fixed test course (`tests/fixtures/tui-course`,
+//! a frozen copy of an early built-in course, so snapshots do not change when the real
+//! course is edited) with fresh progress, a fixed clock, and helpers to press keys and
+//! read the screen as text.
+
+#![allow(dead_code)]
+
+use kruispunt::course::{Course, load_dir};
+use kruispunt::i18n::{Localizer, UiLocale};
+use kruispunt::progress::{CourseStamp, Progress, Timestamp};
+use kruispunt::tui::theme::{Theme, ThemeName};
+use kruispunt::tui::{Action, App, Ctx, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The fixed test course.
+pub fn course() -> Course {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course");
+    load_dir(&dir).expect("the test course loads")
+}
+
+/// An app on the home screen of the test course, interface in `locale`, no progress.
+pub fn app(locale: UiLocale) -> App {
+    let course = course();
+    let mut i18n = Localizer::new(locale);
+    i18n.set_course_default(course.default_locale.clone());
+    let progress = Progress::new(CourseStamp::of(&course), Timestamp(1_764_000_000));
+    let mut ctx = Ctx::new(
+        course,
+        i18n,
+        progress,
+        Theme::new(ThemeName::Default, false),
+    );
+    ctx.clock.wall = Timestamp(1_764_000_000);
+    App::new(ctx)
+}
+
+/// The app drawn into a `width` x `height` test terminal.
+pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    app.update(Action::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| view::render(app, frame))
+        .expect("draw");
+    terminal
+}
+
+/// The screen as lines of text.
+pub fn screen(app: &mut App, width: u16, height: u16) -> String {
+    let terminal = draw(app, width, height);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Presses keys, given as a string: each char is a key, except `⏎` Enter, `⎋` Esc,
+/// `↑ ↓ ← →` arrows, `⇥` Tab.
+pub fn press(app: &mut App, keys: &str) {
+    for ch in keys.chars() {
+        let code = match ch {
+            '⏎' => KeyCode::Enter,
+            '⎋' => KeyCode::Esc,
+            '↑' => KeyCode::Up,
+            '↓' => KeyCode::Down,
+            '←' => KeyCode::Left,
+            '→' => KeyCode::Right,
+            '⇥' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        if let Some(action) = kruispunt::tui::action::from_key(key, app.editing()) {
+            app.update(action);
+        }
+    }
+}
