@@ -25,7 +25,9 @@ pub fn scenario_json(id: &str, nodes: usize) -> String {
             if n < decisions {
                 format!("n{n}")
             } else {
-                format!("end-{}", ["good", "mixed", "poor"][n % 3])
+                // Past the last decision point: the first step lands on the good ending,
+                // the second on the mixed one.
+                format!("end-{}", ["good", "mixed"][(n - decisions).min(1)])
             }
         };
         let mut wary = json!({
@@ -68,7 +70,8 @@ pub fn scenario_json(id: &str, nodes: usize) -> String {
                     "id": "assume",
                     "text": text("Je hebt vast een vriendin thuis?".into(), "You must have a girlfriend back home?".into()),
                     "feedback": text("Een aanname sluit het gesprek.".into(), "An assumption closes the conversation.".into()),
-                    "next": next(1)
+                    // The last decision point's poor choice is the way to the poor ending.
+                    "next": if i + 1 == decisions { "end-poor".to_owned() } else { next(1) }
                 }
             ]
         }));

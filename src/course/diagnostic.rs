@@ -358,10 +358,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let (line, column) = self
-            .position
-            .map(|p| (p.line, p.column))
-            .unwrap_or((1, 1));
+        let (line, column) = self.position.map(|p| (p.line, p.column)).unwrap_or((1, 1));
         write!(
             f,
             "{}:{}:{}: {}[{}]: {}",

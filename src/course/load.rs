@@ -95,9 +95,8 @@ pub fn load(source: &CourseSource, options: ValidateOptions) -> Report {
             }),
         }
     }
-    let course = super::validate::validate(&parsed, &mut findings);
-    // The checked course owns what it needs; free the parsed files before reporting.
-    drop(parsed);
+    // By value: the checked course is built by moving the parsed files, not copying them.
+    let course = super::validate::validate(parsed, &mut findings);
 
     let diagnostics = finalise(source, findings, options);
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);

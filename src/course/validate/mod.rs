@@ -26,54 +26,19 @@ use flow::Graph;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-/// The parsed files, borrowed or owned: `validate(&parsed, ..)` copies the files into the
-/// checked course, `validate(parsed, ..)` moves them (cheaper for large courses).
-pub(crate) trait ParsedFiles {
-    /// The files to check.
-    fn files(&self) -> &ParsedCourse;
-    /// The files to build the checked course from.
-    fn into_owned(self) -> ParsedCourse;
-}
-
-impl ParsedFiles for ParsedCourse {
-    fn files(&self) -> &ParsedCourse {
-        self
-    }
-
-    fn into_owned(self) -> ParsedCourse {
-        self
-    }
-}
-
-impl ParsedFiles for &ParsedCourse {
-    fn files(&self) -> &ParsedCourse {
-        self
-    }
-
-    #[allow(clippy::needless_update)] // stays correct if the loader adds fields
-    fn into_owned(self) -> ParsedCourse {
-        ParsedCourse {
-            manifest: self.manifest.clone(),
-            lessons: self.lessons.clone(),
-            scenarios: self.scenarios.clone(),
-            ..Default::default()
-        }
-    }
-}
-
 /// Runs every check on the parsed files, pushing what it finds, and builds the checked
 /// course when every reference resolves.
-pub(crate) fn validate(parsed: impl ParsedFiles, findings: &mut Vec<Finding>) -> Option<Course> {
+pub(crate) fn validate(parsed: ParsedCourse, findings: &mut Vec<Finding>) -> Option<Course> {
     let first_new = findings.len();
-    let graphs = check(parsed.files(), findings);
+    let graphs = check(&parsed, findings);
     let unresolved = findings
         .iter()
         .skip(first_new)
         .any(|finding| blocks_course(&finding.problem));
-    if unresolved || parsed.files().manifest.is_none() {
+    if unresolved || parsed.manifest.is_none() {
         return None;
     }
-    build::course(parsed.into_owned(), graphs)
+    build::course(parsed, graphs)
 }
 
 /// Every check, on every file. Returns the graph of each scenario, in order: the resolved
