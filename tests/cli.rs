@@ -252,7 +252,7 @@ fn broken_course_expected(root: &str) -> Vec<String> {
         ("lessons/intro.json", "11:20", "error", "no-correct-answer"),
         ("lessons/typo.json", "4:3", "error", "json-syntax"),
         ("lessons/unused.json", "3:9", "warning", "unused-item"),
-        ("lessons/wrong.json", "5:28", "error", "json-type"),
+        ("lessons/wrong.json", "5:24", "error", "json-type"),
         ("scenarios/talk.json", "18:86", "error", "missing-node"),
     ]
     .iter()

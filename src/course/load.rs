@@ -234,6 +234,7 @@ fn parse_failure<T: DeserializeOwned>(
     };
     use serde_json::error::Category;
     let message = message_without_position(&error);
+    let unknown_field = message.starts_with("unknown field");
     let problem = match error.classify() {
         Category::Data => {
             // A file from a newer format has fields this build does not know; saying which
@@ -247,10 +248,22 @@ fn parse_failure<T: DeserializeOwned>(
         }
         Category::Syntax | Category::Eof | Category::Io => Problem::Syntax { message },
     };
+    // serde_json reports where it noticed the problem: the end of a wrongly typed value,
+    // the end of an object missing a field. Point at the start of that value instead, as
+    // every other diagnostic does. An unknown field is the exception: serde points right at
+    // the key, which is better than its object.
+    let at_value = matches!(problem, Problem::Type { .. })
+        && !path.0.is_empty()
+        && !unknown_field;
+    let position = if at_value {
+        SpanIndex::new(text).position(&path)
+    } else {
+        None
+    };
     Finding {
         file,
         path,
-        position: char_position(text, error.line(), error.column()),
+        position: position.or_else(|| char_position(text, error.line(), error.column())),
         problem,
     }
 }
