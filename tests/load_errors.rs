@@ -105,8 +105,8 @@ fn wrong_type_deep_in_a_scenario_names_the_field_path() {
     let d = only_for(&diags, "demo/scenarios/talk.json");
     assert_eq!(d.code(), "json-type");
     assert_eq!(d.path.to_string(), "nodes[1].choices[0].next");
-    // Line 12 is the choice; `42` is at characters 78-79 and serde reports where it stopped.
-    assert_eq!(d.position, at(12, 79));
+    // Line 12 is the choice; `42` is at characters 78-79: the diagnostic points at its start.
+    assert_eq!(d.position, at(12, 78));
     assert_eq!(
         d.problem.to_string(),
         "invalid type: integer `42`, expected a string"
@@ -243,7 +243,7 @@ fn diagnostic_display_is_file_line_col_severity_code_message() {
     ]);
     assert_eq!(
         only_for(&diags, "demo/scenarios/talk.json").to_string(),
-        "demo/scenarios/talk.json:12:79: error[json-type]: invalid type: integer `42`, \
+        "demo/scenarios/talk.json:12:78: error[json-type]: invalid type: integer `42`, \
          expected a string (at nodes[1].choices[0].next)"
     );
 
