@@ -1,0 +1,413 @@
+//! Quality rules of the built-in course that the validator does not enforce: the shape of
+//! every scenario (decision points, endings, path lengths), the fiction and competency rules,
+//! and the structure of lessons and modules. The scenario rules are checked by walking every
+//! path from the start, regardless of conditions, so that no route a trainee could take (or
+//! that a later edit could open) escapes them.
+
+use kruispunt::course::checked::{Course, Item, Scenario, SceneBody, Step};
+use kruispunt::course::model::Outcome;
+use kruispunt::course::{CourseSource, ValidateOptions};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Decision points every path to a good ending passes at least.
+const MIN_DECISIONS_TO_GOOD: usize = 6;
+/// Decisions a path takes at least before it may reach a poor ending.
+const MIN_DECISIONS_TO_POOR: usize = 3;
+/// Choices every decision point offers at least.
+const MIN_CHOICES: usize = 3;
+/// Paths walked per scenario at most; far more than a hand-written scenario has.
+const MAX_PATHS: usize = 1_000_000;
+
+fn course() -> Course {
+    match kruispunt::course::load_builtin() {
+        Ok(course) => course,
+        Err(err) => panic!("the built-in course does not load: {err:?}"),
+    }
+}
+
+fn scenarios(course: &Course) -> Vec<&Scenario> {
+    let mut all: Vec<&Scenario> = course.scenarios.values().collect();
+    all.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+    all
+}
+
+/// One route from the start to an ending.
+struct Path {
+    /// Decision points passed (nodes where the trainee chose).
+    decisions: usize,
+    outcome: Outcome,
+    /// `node:choice` for every decision, then the ending node.
+    trail: Vec<String>,
+}
+
+impl Path {
+    fn describe(&self) -> String {
+        format!(
+            "{} decisions to a {:?} ending: {}",
+            self.decisions,
+            self.outcome,
+            self.trail.join(" -> ")
+        )
+    }
+}
+
+/// Every path from the start to an ending, taking every choice whatever its condition, and
+/// never entering a node twice on one path (a loop adds no new route).
+fn all_paths(scenario: &Scenario) -> Vec<Path> {
+    struct Walk<'a> {
+        scenario: &'a Scenario,
+        on_path: Vec<bool>,
+        trail: Vec<String>,
+        paths: Vec<Path>,
+    }
+
+    impl Walk<'_> {
+        fn visit(&mut self, node_idx: usize, decisions: usize) {
+            assert!(
+                self.paths.len() <= MAX_PATHS,
+                "{}: more than {MAX_PATHS} paths",
+                self.scenario.id
+            );
+            let Some(node) = self.scenario.nodes.get(node_idx) else {
+                panic!("{}: node index {node_idx} out of bounds", self.scenario.id);
+            };
+            if self.on_path[node_idx] {
+                return;
+            }
+            self.on_path[node_idx] = true;
+            match &node.step {
+                Step::Ending(ending) => {
+                    let mut trail = self.trail.clone();
+                    trail.push(node.id.to_string());
+                    self.paths.push(Path {
+                        decisions,
+                        outcome: ending.outcome,
+                        trail,
+                    });
+                }
+                Step::Auto(next) => self.visit(next.0 as usize, decisions),
+                Step::Choices(choices) => {
+                    for choice in choices {
+                        self.trail.push(format!("{}:{}", node.id, choice.id));
+                        self.visit(choice.next.0 as usize, decisions + 1);
+                        self.trail.pop();
+                    }
+                }
+            }
+            self.on_path[node_idx] = false;
+        }
+    }
+
+    let mut walk = Walk {
+        scenario,
+        on_path: vec![false; scenario.nodes.len()],
+        trail: Vec::new(),
+        paths: Vec::new(),
+    };
+    walk.visit(scenario.start.0 as usize, 0);
+    walk.paths
+}
+
+/// Per outcome, how many paths take how many decisions: the context for every failure.
+fn decision_counts(paths: &[Path]) -> String {
+    let mut counts: BTreeMap<String, BTreeMap<usize, usize>> = BTreeMap::new();
+    for path in paths {
+        *counts
+            .entry(format!("{:?}", path.outcome))
+            .or_default()
+            .entry(path.decisions)
+            .or_default() += 1;
+    }
+    counts
+        .iter()
+        .map(|(outcome, by_decisions)| {
+            let spread: Vec<String> = by_decisions
+                .iter()
+                .map(|(decisions, n)| format!("{n} path(s) with {decisions}"))
+                .collect();
+            format!("{outcome}: {}", spread.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[test]
+fn the_course_validates_strictly_without_any_diagnostic() {
+    let report =
+        kruispunt::course::load(&CourseSource::builtin(), ValidateOptions { strict: true });
+    let listed: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        listed.is_empty(),
+        "validate --strict reports {} problem(s):\n{}",
+        listed.len(),
+        listed.join("\n")
+    );
+    assert!(report.course.is_some());
+}
+
+#[test]
+fn the_course_has_at_least_five_scenarios() {
+    let course = course();
+    let ids: Vec<&str> = scenarios(&course).iter().map(|s| s.id.as_str()).collect();
+    assert!(ids.len() >= 5, "only {} scenario(s): {ids:?}", ids.len());
+}
+
+#[test]
+fn every_decision_point_offers_at_least_three_choices() {
+    let course = course();
+    let mut short = Vec::new();
+    for scenario in scenarios(&course) {
+        for node in &scenario.nodes {
+            if let Step::Choices(choices) = &node.step
+                && choices.len() < MIN_CHOICES
+            {
+                short.push(format!(
+                    "{}/{}: {} choice(s)",
+                    scenario.id,
+                    node.id,
+                    choices.len()
+                ));
+            }
+        }
+    }
+    assert!(
+        short.is_empty(),
+        "decision points with fewer than {MIN_CHOICES} choices:\n{}",
+        short.join("\n")
+    );
+}
+
+#[test]
+fn every_scenario_has_good_mixed_and_poor_endings() {
+    let course = course();
+    let mut problems = Vec::new();
+    for scenario in scenarios(&course) {
+        let outcomes: Vec<Outcome> = scenario
+            .nodes
+            .iter()
+            .filter_map(|node| match &node.step {
+                Step::Ending(ending) => Some(ending.outcome),
+                _ => None,
+            })
+            .collect();
+        if outcomes.len() < 3 {
+            problems.push(format!(
+                "{}: {} ending(s), needs 3",
+                scenario.id,
+                outcomes.len()
+            ));
+        }
+        for wanted in [Outcome::Good, Outcome::Mixed, Outcome::Poor] {
+            if !outcomes.contains(&wanted) {
+                problems.push(format!("{}: no {wanted:?} ending", scenario.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_path_to_a_good_ending_passes_six_decision_points() {
+    let course = course();
+    let mut problems = Vec::new();
+    for scenario in scenarios(&course) {
+        let paths = all_paths(scenario);
+        let short: Vec<String> = paths
+            .iter()
+            .filter(|p| p.outcome == Outcome::Good && p.decisions < MIN_DECISIONS_TO_GOOD)
+            .map(Path::describe)
+            .collect();
+        if !short.is_empty() {
+            problems.push(format!(
+                "{} ({}):\n  {}",
+                scenario.id,
+                decision_counts(&paths),
+                short.join("\n  ")
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "paths reach a good ending with fewer than {MIN_DECISIONS_TO_GOOD} decisions:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn no_path_reaches_a_poor_ending_before_the_third_decision() {
+    let course = course();
+    let mut problems = Vec::new();
+    for scenario in scenarios(&course) {
+        let paths = all_paths(scenario);
+        let early: Vec<String> = paths
+            .iter()
+            .filter(|p| p.outcome == Outcome::Poor && p.decisions < MIN_DECISIONS_TO_POOR)
+            .map(Path::describe)
+            .collect();
+        if !early.is_empty() {
+            problems.push(format!(
+                "{} ({}):\n  {}",
+                scenario.id,
+                decision_counts(&paths),
+                early.join("\n  ")
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "paths reach a poor ending with fewer than {MIN_DECISIONS_TO_POOR} decisions:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn good_endings_are_reachable_in_more_than_one_way() {
+    let course = course();
+    let mut problems = Vec::new();
+    for scenario in scenarios(&course) {
+        let paths = all_paths(scenario);
+        let good: Vec<&Path> = paths
+            .iter()
+            .filter(|p| p.outcome == Outcome::Good)
+            .collect();
+        if good.len() < 2 {
+            problems.push(format!(
+                "{}: {} path(s) to a good ending ({}): {}",
+                scenario.id,
+                good.len(),
+                decision_counts(&paths),
+                good.iter()
+                    .map(|p| p.describe())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn choices_carry_only_declared_competencies() {
+    let course = course();
+    let declared: BTreeSet<&str> = course.competencies.iter().map(|c| c.id.as_str()).collect();
+    let mut unknown = Vec::new();
+    for scenario in scenarios(&course) {
+        for node in &scenario.nodes {
+            if let Step::Choices(choices) = &node.step {
+                for choice in choices {
+                    for tag in &choice.competencies {
+                        if !declared.contains(tag.as_str()) {
+                            unknown
+                                .push(format!("{}/{}/{}: {tag}", scenario.id, node.id, choice.id));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        unknown.is_empty(),
+        "undeclared competencies (declared: {declared:?}):\n{}",
+        unknown.join("\n")
+    );
+}
+
+#[test]
+fn every_scenario_tracks_trust_from_0_to_100() {
+    let course = course();
+    let mut problems = Vec::new();
+    for scenario in scenarios(&course) {
+        match scenario.variables.iter().find(|v| v.id.as_str() == "trust") {
+            None => problems.push(format!("{}: no `trust` variable", scenario.id)),
+            Some(trust) if (trust.min, trust.max) != (0, 100) => problems.push(format!(
+                "{}: `trust` ranges {}..{}, not 0..100",
+                scenario.id, trust.min, trust.max
+            )),
+            Some(_) => {}
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn personas_and_characters_are_marked_fictional() {
+    let course = course();
+    let mut problems = Vec::new();
+    for scenario in scenarios(&course) {
+        for character in &scenario.characters {
+            let nl = character.bio.get("nl").unwrap_or_default().to_lowercase();
+            let en = character.bio.get("en").unwrap_or_default().to_lowercase();
+            if !nl.contains("fictief") {
+                problems.push(format!(
+                    "{}/{}: the nl bio does not say “fictief”",
+                    scenario.id, character.id
+                ));
+            }
+            if !en.contains("fictional") {
+                problems.push(format!(
+                    "{}/{}: the en bio does not say “fictional”",
+                    scenario.id, character.id
+                ));
+            }
+        }
+    }
+    for lesson in course.lessons.values() {
+        for scene in &lesson.scenes {
+            if let SceneBody::Testimony(testimony) = &scene.body
+                && !testimony.fictional_composite
+            {
+                problems.push(format!(
+                    "{}/{}: testimony not a fictional composite",
+                    lesson.id, scene.id
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_lesson_ends_with_key_points() {
+    let course = course();
+    let mut problems: Vec<String> = course
+        .lessons
+        .values()
+        .filter(|lesson| {
+            !matches!(
+                lesson.scenes.last().map(|s| &s.body),
+                Some(SceneBody::KeyPoints(_))
+            )
+        })
+        .map(|lesson| lesson.id.to_string())
+        .collect();
+    problems.sort();
+    assert!(
+        problems.is_empty(),
+        "lessons that do not end with key points: {problems:?}"
+    );
+}
+
+#[test]
+fn every_module_has_a_reflection() {
+    let course = course();
+    let mut problems = Vec::new();
+    for module in &course.modules {
+        let reflects = module
+            .items
+            .iter()
+            .any(|id| match course.item(id.as_str()) {
+                Some(Item::Lesson(lesson)) => lesson
+                    .scenes
+                    .iter()
+                    .any(|scene| matches!(scene.body, SceneBody::Reflection(_))),
+                _ => false,
+            });
+        if !reflects {
+            problems.push(module.id.to_string());
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "modules without a reflection scene: {problems:?}"
+    );
+}
