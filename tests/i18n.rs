@@ -750,12 +750,10 @@ fn a_broken_source_is_an_error_not_a_panic() {
 }
 
 fn text(pairs: &[(&str, &str)]) -> Text {
-    Text(
-        pairs
-            .iter()
-            .map(|(l, s)| (Locale::from(*l), (*s).to_owned()))
-            .collect(),
-    )
+    pairs
+        .iter()
+        .map(|(l, s)| (Locale::from(*l), (*s).to_owned()))
+        .collect()
 }
 
 #[test]

@@ -420,7 +420,7 @@ fn a_version_1_file_is_migrated() {
 /// A small checked course: lesson `intro` (scenes s1, s2) and scenario `intake`
 /// (start --c1--> end).
 fn course(version: &str) -> Course {
-    let text = || Text(Default::default());
+    let text = Text::default;
     let scene = |id: &str| Scene {
         id: id.into(),
         title: None,

@@ -15,14 +15,102 @@ pub const FORMAT_VERSION: u32 = 1;
 /// A learner-visible text: one string per locale, e.g. `{"nl": "Welkom", "en": "Welcome"}`.
 ///
 /// Texts may use `*emphasis*` for light emphasis and blank lines between paragraphs.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(transparent)]
-pub struct Text(pub BTreeMap<Locale, String>);
+///
+/// Kept as a small vector sorted by locale rather than a map: a course holds many
+/// thousands of texts with two or three locales each, and a map's node would be most of
+/// their memory and much of their parsing time. A locale written twice keeps the last
+/// value, as a JSON object would.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text(Vec<(Locale, String)>);
 
 impl Text {
     /// The text in `locale`, if the course provides it.
     pub fn get(&self, locale: &str) -> Option<&str> {
-        self.0.get(locale).map(String::as_str)
+        self.entry(locale).map(|(_, text)| text)
+    }
+
+    /// The locale and text for `locale`, if the course provides it.
+    pub fn entry(&self, locale: &str) -> Option<(&Locale, &str)> {
+        self.0
+            .binary_search_by(|(l, _)| l.as_str().cmp(locale))
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(l, t)| (l, t.as_str()))
+    }
+
+    /// Every locale and its text, sorted by locale.
+    pub fn iter(&self) -> impl Iterator<Item = (&Locale, &str)> {
+        self.0.iter().map(|(l, t)| (l, t.as_str()))
+    }
+
+    /// How many locales the text has.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the text has no locale at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Sets the text for `locale`.
+    pub fn insert(&mut self, locale: Locale, text: String) {
+        match self.0.binary_search_by(|(l, _)| l.cmp(&locale)) {
+            Ok(i) => self.0[i].1 = text,
+            Err(i) => self.0.insert(i, (locale, text)),
+        }
+    }
+}
+
+impl FromIterator<(Locale, String)> for Text {
+    fn from_iter<I: IntoIterator<Item = (Locale, String)>>(pairs: I) -> Self {
+        let mut text = Text::default();
+        for (locale, string) in pairs {
+            text.insert(locale, string);
+        }
+        text
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(l, t)| (l, t)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> serde::de::Visitor<'de> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map from locale to text, like {\"nl\": \"...\", \"en\": \"...\"}")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut pairs: Vec<(Locale, String)> =
+                    Vec::with_capacity(map.size_hint().unwrap_or(2).min(8));
+                while let Some((locale, text)) = map.next_entry::<Locale, String>()? {
+                    pairs.push((locale, text));
+                }
+                // Usually already sorted and unique; otherwise sort, keeping the last of
+                // a repeated locale.
+                if pairs.windows(2).all(|w| w[0].0 < w[1].0) {
+                    return Ok(Text(pairs));
+                }
+                Ok(pairs.into_iter().collect())
+            }
+        }
+        deserializer.deserialize_map(TextVisitor)
+    }
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <BTreeMap<String, String>>::json_schema(generator)
     }
 }
 

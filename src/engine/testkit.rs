@@ -13,11 +13,11 @@ use crate::course::model::{
     Checklist, ChecklistEntry, CompareOp, Glossary, GlossaryCard, Outcome, Quiz, QuizOption,
     Reflection, Text, TextScene, Variable,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// An English-only text.
 pub fn text(s: &str) -> Text {
-    Text(BTreeMap::from([(Locale::from("en"), s.to_owned())]))
+    Text::from_iter([(Locale::from("en"), s.to_owned())])
 }
 
 /// A condition written with ids, resolved when the scenario is built.

@@ -351,12 +351,7 @@ impl Localizer {
             .course_default
             .as_ref()
             .and_then(|default| find_locale(text, default));
-        let other = || {
-            text.0
-                .iter()
-                .find(|(_, s)| !s.trim().is_empty())
-                .map(|(l, s)| (l, s.as_str()))
-        };
+        let other = || text.iter().find(|(_, s)| !s.trim().is_empty());
         match default.or_else(other) {
             Some((locale, s)) => Picked {
                 text: s,
@@ -538,19 +533,15 @@ impl Localizer {
 /// The non-blank text for `wanted`: exactly that locale, else one of the same language
 /// (`nl-BE` for `nl`).
 fn find_locale<'a>(text: &'a Text, wanted: &Locale) -> Option<(&'a Locale, &'a str)> {
-    let present = |(_, s): &(&Locale, &String)| !s.trim().is_empty();
-    let exact = text
-        .0
-        .get_key_value(wanted.as_str())
-        .filter(|entry| present(entry));
+    let present = |(_, s): &(&Locale, &str)| !s.trim().is_empty();
+    let exact = text.entry(wanted.as_str()).filter(present);
     let same_language = || {
         let language = language_of(wanted.as_str());
-        text.0
-            .iter()
+        text.iter()
             .filter(present)
             .find(|(l, _)| language_of(l.as_str()).eq_ignore_ascii_case(language))
     };
-    exact.or_else(same_language).map(|(l, s)| (l, s.as_str()))
+    exact.or_else(same_language)
 }
 
 /// The language subtag of a locale tag: `nl` of `nl-BE` or `nl_BE`.

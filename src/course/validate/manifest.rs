@@ -158,7 +158,7 @@ pub(super) fn check_items(parsed: &ParsedCourse, findings: &mut Vec<Finding>) {
 fn describe(item: &ItemDef<'_>, default_locale: Option<&str>) -> String {
     let title = default_locale
         .and_then(|locale| item.title.get(locale))
-        .or_else(|| item.title.0.values().next().map(String::as_str));
+        .or_else(|| item.title.iter().next().map(|(_, text)| text));
     match title {
         Some(title) => format!("the {} titled \"{title}\", field `id`", item.kind),
         None => format!("another {} file, field `id`", item.kind),

@@ -4,10 +4,12 @@
 //! Each node gets, per variable, the interval of values it can be entered with. A choice
 //! narrows the interval by its guards (comparisons that must hold for it to be offered),
 //! then adds its effects; the result is clamped to the declared range (as the engine does)
-//! and joined into the target node. The fixpoint is found with a worklist. Intervals only
-//! grow, and after a node has grown a few times its growing bounds jump straight to the
-//! declared range (widening), so a cycle such as `trust + 1` costs a few rounds instead of
-//! one per value. Plain passes afterwards win back what widening gave away (e.g. a loop
+//! and joined into the target node. The fixpoint is found with a worklist taken in reverse
+//! postorder, so in a conversation without loops every node is computed once, after all the
+//! nodes that lead to it, and the result is exact. Only at the head of a loop can intervals
+//! keep growing: after a loop head has grown a few times its growing bounds jump straight to
+//! the declared range (widening), so a cycle such as `trust + 1` costs a few rounds instead
+//! of one per value. Plain passes afterwards win back what widening gave away (e.g. a loop
 //! guarded by `trust <= 50` ends at 51, not at the maximum); each pass wins back one more
 //! step downstream of a widened node, so they repeat until nothing changes.
 
@@ -15,7 +17,8 @@ use super::flow::{Edge, Graph};
 use super::{At, Ctx};
 use crate::course::diagnostic::Problem;
 use crate::course::model::{CompareOp, Scenario};
-use std::collections::VecDeque;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// How often a node's intervals grow before their growing bounds jump to the range.
 const WIDEN_AFTER: u8 = 4;
@@ -105,6 +108,51 @@ impl Entries {
     }
 }
 
+/// Each node's rank in reverse postorder from `start` (unreached nodes rank last), and which
+/// nodes are loop heads (the target of an edge back to a node still being explored).
+fn reverse_postorder(graph: &Graph, start: usize) -> (Vec<usize>, Vec<bool>) {
+    let nodes = graph.node_count();
+    let mut rank = vec![usize::MAX; nodes];
+    let mut loop_heads = vec![false; nodes];
+    // 0 = not seen, 1 = on the DFS stack, 2 = finished.
+    let mut state = vec![0u8; nodes];
+    let mut postorder = Vec::with_capacity(nodes);
+    if start < nodes {
+        // (node, index of the next edge to follow)
+        let mut stack = vec![(start, 0usize)];
+        state[start] = 1;
+        while let Some((node, next)) = stack.last_mut() {
+            let node = *node;
+            let target = graph.edges(node).get(*next).map(|edge| edge.target);
+            match target {
+                Some(target) => {
+                    *next += 1;
+                    let Some(target) = target.map(|t| t as usize) else {
+                        continue;
+                    };
+                    match state.get(target).copied() {
+                        Some(0) => {
+                            state[target] = 1;
+                            stack.push((target, 0));
+                        }
+                        Some(1) => loop_heads[target] = true,
+                        _ => {}
+                    }
+                }
+                None => {
+                    state[node] = 2;
+                    postorder.push(node);
+                    stack.pop();
+                }
+            }
+        }
+    }
+    for (i, node) in postorder.iter().rev().enumerate() {
+        rank[*node] = i;
+    }
+    (rank, loop_heads)
+}
+
 fn to_i32(value: i64) -> i32 {
     value.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
 }
@@ -128,14 +176,15 @@ pub(super) fn check(
         .collect();
     let mut scratch = initial.clone();
 
-    // Widening fixpoint with a worklist.
+    // Widening fixpoint with a worklist in reverse postorder; widening at loop heads only.
+    let (order, loop_heads) = reverse_postorder(graph, start);
     let mut entries = Entries::new(nodes, vars.len());
     entries.join(start, &initial, None);
     let mut growths = vec![0u8; nodes];
     let mut queued = vec![false; nodes];
-    let mut queue = VecDeque::from([start]);
+    let mut queue = BinaryHeap::from([Reverse((order.get(start).copied().unwrap_or(0), start))]);
     let mut from = vec![(0i32, 0i32); vars.len()];
-    while let Some(node) = queue.pop_front() {
+    while let Some(Reverse((_, node))) = queue.pop() {
         if let Some(slot) = queued.get_mut(node) {
             *slot = false;
         }
@@ -154,14 +203,16 @@ pub(super) fn check(
             let Some(growth) = growths.get_mut(target) else {
                 continue;
             };
-            let widen = (*growth >= WIDEN_AFTER).then_some(vars);
+            let is_loop_head = loop_heads.get(target).copied().unwrap_or(false);
+            let widen = (is_loop_head && *growth >= WIDEN_AFTER).then_some(vars);
             if entries.join(target, &scratch, widen) {
                 *growth = growth.saturating_add(1);
                 if let Some(slot) = queued.get_mut(target)
                     && !*slot
                 {
                     *slot = true;
-                    queue.push_back(target);
+                    let rank = order.get(target).copied().unwrap_or(usize::MAX);
+                    queue.push(Reverse((rank, target)));
                 }
             }
         }

@@ -1436,3 +1436,88 @@ fn every_text_of_every_file_is_checked() {
     );
     assert_eq!(out.count("missing-locale"), places.len() + 1);
 }
+
+#[test]
+fn branches_that_rejoin_without_a_loop_are_analysed_exactly() {
+    // 48 decision points, each raising trust by 0, 1 or 2, all rejoining at the next one:
+    // trust reaches at most 96 before `last`, so +4 there is fine and +5 is not. No loop
+    // means no widening, however often a node's range grows and however long the road.
+    let nodes = |last_effect: i32| {
+        let mut nodes: Vec<Value> = (0..48)
+            .map(|i| {
+                let next = if i == 47 {
+                    "last".to_owned()
+                } else {
+                    format!("d{}", i + 1)
+                };
+                // The fixture's scenario starts at `open`.
+                let id = if i == 0 {
+                    "open".to_owned()
+                } else {
+                    format!("d{i}")
+                };
+                json!({ "id": id, "choices": [
+                    choice("none", 0, &next), choice("some", 1, &next), choice("more", 2, &next)
+                ] })
+            })
+            .collect();
+        nodes.push(json!({ "id": "last", "choices": [choice("final", last_effect, "end")] }));
+        nodes.push(ending("end"));
+        Value::Array(nodes)
+    };
+    ranged(0, 100, 0, nodes(4)).run().lacks("out-of-range");
+    let out = ranged(0, 100, 0, nodes(5)).run();
+    assert_eq!(
+        reached(out.only(
+            "out-of-range",
+            SCENARIO,
+            "nodes[48].choices[0].effects.trust"
+        )),
+        101
+    );
+}
+
+#[test]
+fn side_roads_of_different_lengths_do_not_widen_a_conversation_without_loops() {
+    // Ten steps each add 5, and every step has a side road straight to `c0`, so `c0` is
+    // reached again and again with ever larger values. Then a long road of 40 nodes, and a
+    // final effect. Trust can be at most 50 there: +50 is fine and +51 is not.
+    let nodes = |last_effect: i32| {
+        let mut nodes: Vec<Value> = (0..10)
+            .map(|i| {
+                let id = if i == 0 {
+                    "open".to_owned()
+                } else {
+                    format!("a{i}")
+                };
+                let next = if i == 9 {
+                    "c0".to_owned()
+                } else {
+                    format!("a{}", i + 1)
+                };
+                json!({ "id": id, "choices": [choice("up", 5, &next), choice("out", 0, "c0")] })
+            })
+            .collect();
+        nodes.extend((0..40).map(|i| {
+            let next = if i == 39 {
+                "last".to_owned()
+            } else {
+                format!("c{}", i + 1)
+            };
+            json!({ "id": format!("c{i}"), "choices": [choice("go", 0, &next)] })
+        }));
+        nodes.push(json!({ "id": "last", "choices": [choice("final", last_effect, "end")] }));
+        nodes.push(ending("end"));
+        Value::Array(nodes)
+    };
+    ranged(0, 100, 0, nodes(50)).run().lacks("out-of-range");
+    let out = ranged(0, 100, 0, nodes(51)).run();
+    assert_eq!(
+        reached(out.only(
+            "out-of-range",
+            SCENARIO,
+            "nodes[50].choices[0].effects.trust"
+        )),
+        101
+    );
+}

@@ -8,7 +8,7 @@ use crate::course::model::{FacilitatorNotes, Text};
 impl Ctx<'_> {
     /// Checks one text at `at`.
     pub(super) fn text(&mut self, text: &Text, at: &At<'_>) {
-        if text.0.is_empty() {
+        if text.is_empty() {
             self.report(
                 at,
                 Problem::Empty {
@@ -23,7 +23,7 @@ impl Ctx<'_> {
         let declared = facts.locales.as_slice();
         let check_locales = !declared.is_empty();
         let mut next_declared = 0;
-        for (locale, string) in &text.0 {
+        for (locale, string) in text.iter() {
             let locale = locale.as_str();
             while let Some(&missing) = declared.get(next_declared)
                 && missing < locale
