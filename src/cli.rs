@@ -1,14 +1,16 @@
-//! The command line: `kruispunt`, `kruispunt validate`, `kruispunt schema`,
-//! `kruispunt profiles`, `kruispunt forget`.
+//! The command line: `kruispunt` (the interactive course), `kruispunt outline`,
+//! `kruispunt validate`, `kruispunt schema`, `kruispunt profiles`, `kruispunt forget`.
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
 //!
 //! - 0: done (warnings allowed);
-//! - 1: the course has errors, or a profile could not be forgotten as things stand (it is
-//!   in use by another Kruispunt, it does not exist, or the confirmation was declined);
+//! - 1: the course has errors, or a profile could not be opened or forgotten as things
+//!   stand (it is in use by another Kruispunt, it does not exist, or the confirmation was
+//!   declined);
 //! - 2: wrong arguments (an invalid profile name included), a course directory that cannot
-//!   be read, no way to ask for confirmation, or a file that cannot be read or written.
+//!   be read, no way to ask for confirmation, no terminal for the interactive course, a
+//!   progress file written by a newer Kruispunt, or a file that cannot be read or written.
 //!
 //! Every sentence printed comes from the Fluent files in `locales/`, in the language chosen
 //! by [`crate::i18n::resolve_locale`]; clap's generated `--help` text stays English.
@@ -16,6 +18,7 @@
 mod messages;
 mod outline;
 mod profiles;
+mod start;
 
 use crate::course::{
     self, Course, CourseSource, Diagnostic, FieldPath, Position, Report, Severity, SourceError,
@@ -35,7 +38,7 @@ use std::process::ExitCode;
 /// Kruispunt: a terminal training course on supporting LGBTQIA+ people with a migration
 /// background.
 ///
-/// Without a command, shows the course outline.
+/// Without a command, starts the interactive course in the terminal.
 #[derive(Debug, Parser)]
 #[command(name = "kruispunt", version)]
 pub struct Cli {
@@ -56,7 +59,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "NAME", default_value = DEFAULT_PROFILE)]
     pub profile: String,
 
-    /// What to do; without a command, the course outline is shown.
+    /// What to do; without a command, the interactive course starts.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -64,6 +67,8 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print the course outline: modules, lessons and scenarios with their estimated time.
+    Outline,
     /// Check a course and report every problem as FILE:LINE:COL: error[CODE]: message,
     /// then the translation coverage per locale.
     Validate {
@@ -240,7 +245,16 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
     let profile =
         ProfileName::new(&cli.profile).map_err(|e| Failure::usage(ui.profile_name_error(&e)))?;
     match cli.command {
-        None => show_outline(cli.course.as_deref(), ui),
+        None => start::start(
+            start::StartRequest {
+                course: cli.course.as_deref(),
+                data_dir: cli.data_dir.as_deref(),
+                profile: &profile,
+                lang: cli.lang,
+            },
+            ui,
+        ),
+        Some(Command::Outline) => show_outline(cli.course.as_deref(), ui),
         Some(Command::Validate {
             dir,
             strict,
@@ -345,7 +359,7 @@ fn default_locale_in_manifest(text: &str) -> Option<String> {
     value.get("default_locale")?.as_str().map(str::to_owned)
 }
 
-/// `kruispunt`: the outline, or the course's problems when it has errors.
+/// `kruispunt outline`: the outline, or the course's problems when it has errors.
 fn show_outline(dir: Option<&Path>, ui: &mut Ui) -> Result<ExitCode, Failure> {
     let (source, report) = load_course(dir, ValidateOptions::default(), ui)?;
     if !report.diagnostics.is_empty() {

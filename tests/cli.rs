@@ -467,9 +467,13 @@ fn help_and_version_exit_0() {
 }
 
 #[test]
-fn default_command_prints_the_outline_of_another_course() {
+fn outline_of_another_course() {
     let (_dir, root) = valid_course();
-    let run = kruispunt(["--course"]).arg(&root).run().exits(0).no_panic();
+    let run = kruispunt(["outline", "--course"])
+        .arg(&root)
+        .run()
+        .exits(0)
+        .no_panic();
     let lines = run.lines();
     assert_eq!(lines.first().copied(), Some("Fixture course"));
     assert!(run.stdout.contains("A small course for tests."));
@@ -491,24 +495,23 @@ fn default_command_prints_the_outline_of_another_course() {
     // The closing sentence, wrapped over the last lines.
     let words = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        words.ends_with("for now `kruispunt` shows this outline."),
+        words.ends_with("Start the interactive course with `kruispunt` in a terminal."),
         "{}",
         run.stdout
     );
-    assert!(words.contains("The interactive course interface is coming"));
 }
 
 #[test]
-fn default_command_on_builtin_course_prints_its_outline() {
-    let run = kruispunt(Vec::<&str>::new()).run().exits(0).no_panic();
+fn outline_of_the_builtin_course() {
+    let run = kruispunt(["outline"]).run().exits(0).no_panic();
     assert!(run.stdout.contains("Module 1: "), "{}", run.stdout);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
 
 #[test]
-fn default_command_on_broken_course_prints_problems_and_exits_1() {
+fn outline_of_a_broken_course_prints_problems_and_exits_1() {
     let (_dir, root) = broken_course();
-    let run = kruispunt(["--course"]).arg(&root).run().exits(1);
+    let run = kruispunt(["outline", "--course"]).arg(&root).run().exits(1);
     assert!(run.stdout.is_empty(), "no outline:\n{}", run.stdout);
     let validate = kruispunt(["validate"]).arg(&root).run();
     assert_eq!(run.stderr, validate.stdout);
@@ -661,7 +664,7 @@ fn without_any_setting_the_course_default_decides() {
         .exits(1);
     assert_broken_course_report(&run, &root, "en");
     // The built-in course's default is Dutch.
-    let builtin = kruispunt(Vec::<&str>::new())
+    let builtin = kruispunt(["outline"])
         .env_remove("KRUISPUNT_LANG")
         .run()
         .exits(0);
@@ -688,7 +691,7 @@ fn an_unknown_language_gives_a_notice_and_falls_back() {
     );
 
     // Nothing else set: the built-in course's default, Dutch, with a Dutch notice.
-    let outline = kruispunt(["--lang", "de"])
+    let outline = kruispunt(["outline", "--lang", "de"])
         .env_remove("KRUISPUNT_LANG")
         .run()
         .exits(0);
@@ -747,7 +750,7 @@ fn errors_of_the_command_line_are_localized() {
 #[test]
 fn the_outline_shows_course_texts_in_the_chosen_locale_with_fallback_markers() {
     // The built-in course has nl and en texts; French falls back to Dutch, marked [nl].
-    let french = kruispunt(["--lang", "fr"]).run().exits(0);
+    let french = kruispunt(["outline", "--lang", "fr"]).run().exits(0);
     let first = french
         .lines()
         .first()
@@ -762,9 +765,9 @@ fn the_outline_shows_course_texts_in_the_chosen_locale_with_fallback_markers() {
         french.stdout
     );
 
-    let english = kruispunt(["--lang", "en"]).run().exits(0);
+    let english = kruispunt(["outline", "--lang", "en"]).run().exits(0);
     assert!(!english.stdout.contains("[nl]"), "{}", english.stdout);
-    let dutch = kruispunt(["--lang", "nl"]).run().exits(0);
+    let dutch = kruispunt(["outline", "--lang", "nl"]).run().exits(0);
     assert!(!dutch.stdout.contains("[en]"), "{}", dutch.stdout);
     assert_ne!(english.lines().first(), dutch.lines().first());
     assert!(dutch.stdout.contains(" minuten)"), "{}", dutch.stdout);

@@ -258,3 +258,23 @@ settings-gloss = Second-language gloss
 settings-gloss-off = off
 settings-hint = Changes apply at once and are kept in your profile.
 settings-no-color = NO_COLOR is set: the interface uses no colours, only bold, underline and reverse.
+
+## Starting the interactive course (`kruispunt` without a command)
+
+start-needs-terminal = the interactive course needs a terminal, but the output goes to a pipe or a file. Run `kruispunt` in a terminal window; `kruispunt outline` prints the course outline, and `kruispunt --help` lists the other commands.
+# $reason: the system's description of the problem.
+start-terminal-failed = the terminal could not be used for the interactive course: { $reason }
+# $reason: why the save failed (file and system error).
+tui-save-failed = Your progress could not be saved ({ $reason }). Kruispunt tries again at the next step and when you quit.
+start-notice-damaged-restored = Your progress file was damaged; the previous saved version was loaded, so your last step may be missing.
+start-notice-damaged-fresh = Your progress file was damaged and there was no usable copy, so your progress starts afresh.
+# $file: the name of the damaged file, now set aside in the data directory.
+start-notice-damaged-kept = The damaged file is kept unchanged as { $file } in the data directory.
+start-notice-backup-damaged-kept = Its backup copy was damaged too and is kept as { $file }.
+start-notice-restored-from-backup = Your progress file was missing; its backup copy was loaded.
+start-notice-migrated = Your progress was saved by an older version of Kruispunt and has been updated; the old file is kept as a backup.
+# $saved, $current: the course version in the progress file and now.
+start-notice-course-version-changed = The course was updated (version { $saved } → { $current }). Your progress is kept; progress on parts that no longer exist is not shown.
+# $course: the id of the course the profile was used with.
+start-notice-other-course = This profile was used with another course ({ $course }); that progress is kept but not shown here.
+outline-start-hint = Start the interactive course with `kruispunt` in a terminal.

@@ -266,3 +266,23 @@ settings-gloss = Deuxième langue en dessous
 settings-gloss-off = non
 settings-hint = Les changements s’appliquent tout de suite et sont gardés dans votre profil.
 settings-no-color = NO_COLOR est défini : l’interface n’utilise aucune couleur, seulement le gras, le soulignement et l’inversion.
+
+## Starting the interactive course (`kruispunt` without a command)
+
+start-needs-terminal = le cours interactif a besoin d’un terminal, mais la sortie va vers un tube ou un fichier. Lancez `kruispunt` dans une fenêtre de terminal ; `kruispunt outline` affiche l’aperçu du cours, et `kruispunt --help` liste les autres commandes.
+# $reason: the system's description of the problem.
+start-terminal-failed = le terminal n’a pas pu être utilisé pour le cours interactif : { $reason }
+# $reason: why the save failed (file and system error).
+tui-save-failed = Votre progression n’a pas pu être enregistrée ({ $reason }). Kruispunt réessaie à l’étape suivante et quand vous quittez.
+start-notice-damaged-restored = Votre fichier de progression était endommagé ; la version enregistrée précédente a été chargée, votre dernière étape peut donc manquer.
+start-notice-damaged-fresh = Votre fichier de progression était endommagé et aucune copie n’était utilisable : votre progression repart de zéro.
+# $file: the name of the damaged file, now set aside in the data directory.
+start-notice-damaged-kept = Le fichier endommagé est conservé tel quel sous le nom { $file } dans le dossier de données.
+start-notice-backup-damaged-kept = Sa copie de sauvegarde était endommagée aussi et est conservée sous le nom { $file }.
+start-notice-restored-from-backup = Votre fichier de progression manquait ; sa copie de sauvegarde a été chargée.
+start-notice-migrated = Votre progression a été enregistrée par une ancienne version de Kruispunt et a été mise à jour ; l’ancien fichier est gardé comme sauvegarde.
+# $saved, $current: the course version in the progress file and now.
+start-notice-course-version-changed = Le cours a été mis à jour (version { $saved } → { $current }). Votre progression est conservée ; celle des parties qui n’existent plus n’est pas affichée.
+# $course: the id of the course the profile was used with.
+start-notice-other-course = Ce profil a servi pour un autre cours ({ $course }) ; cette progression est conservée mais n’est pas affichée ici.
+outline-start-hint = Lancez le cours interactif avec `kruispunt` dans un terminal.

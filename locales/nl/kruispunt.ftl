@@ -258,3 +258,23 @@ settings-gloss = Tweede taal eronder
 settings-gloss-off = uit
 settings-hint = Wijzigingen gelden meteen en worden in je profiel bewaard.
 settings-no-color = NO_COLOR staat aan: de interface gebruikt geen kleuren, alleen vet, onderstreept en omgekeerd.
+
+## Starting the interactive course (`kruispunt` without a command)
+
+start-needs-terminal = de interactieve cursus heeft een terminal nodig, maar de uitvoer gaat naar een pipe of een bestand. Start `kruispunt` in een terminalvenster; `kruispunt outline` toont het overzicht van de cursus, en `kruispunt --help` toont de andere commando’s.
+# $reason: the system's description of the problem.
+start-terminal-failed = de terminal kon niet gebruikt worden voor de interactieve cursus: { $reason }
+# $reason: why the save failed (file and system error).
+tui-save-failed = Je voortgang kon niet bewaard worden ({ $reason }). Kruispunt probeert het opnieuw bij de volgende stap en wanneer je afsluit.
+start-notice-damaged-restored = Je voortgangsbestand was beschadigd; de vorige bewaarde versie is geladen, dus je laatste stap kan ontbreken.
+start-notice-damaged-fresh = Je voortgangsbestand was beschadigd en er was geen bruikbare kopie, dus je voortgang begint opnieuw.
+# $file: the name of the damaged file, now set aside in the data directory.
+start-notice-damaged-kept = Het beschadigde bestand blijft ongewijzigd bewaard als { $file } in de gegevensmap.
+start-notice-backup-damaged-kept = De reservekopie was ook beschadigd en blijft bewaard als { $file }.
+start-notice-restored-from-backup = Je voortgangsbestand ontbrak; de reservekopie is geladen.
+start-notice-migrated = Je voortgang was bewaard door een oudere versie van Kruispunt en is bijgewerkt; het oude bestand blijft bewaard als reservekopie.
+# $saved, $current: the course version in the progress file and now.
+start-notice-course-version-changed = De cursus is bijgewerkt (versie { $saved } → { $current }). Je voortgang blijft bewaard; voortgang in onderdelen die niet meer bestaan, wordt niet getoond.
+# $course: the id of the course the profile was used with.
+start-notice-other-course = Dit profiel werd gebruikt met een andere cursus ({ $course }); die voortgang blijft bewaard, maar wordt hier niet getoond.
+outline-start-hint = Start de interactieve cursus met `kruispunt` in een terminal.

@@ -53,6 +53,12 @@ impl Ui {
         }
     }
 
+    /// Speaks `locale` from now on, whatever the candidates say (the interactive course
+    /// chose it, possibly from the learner's profile).
+    pub(crate) fn set_locale(&mut self, locale: UiLocale) {
+        self.l10n.set_locale(locale);
+    }
+
     /// Writes the notice about an unknown locale value to stderr, once per run.
     pub(crate) fn show_notice(&mut self) {
         if self.notice_shown {

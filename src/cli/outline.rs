@@ -1,5 +1,5 @@
-//! The course outline printed by `kruispunt` without a command, until the interactive
-//! interface exists.
+//! The course outline printed by `kruispunt outline`, for planning a session or reading
+//! the course without the interactive interface.
 
 use super::messages::Ui;
 use crate::course::Course;
@@ -87,7 +87,7 @@ pub(crate) fn write_outline(out: &mut impl Write, course: &Course, ui: &Ui) -> i
             )
         )
     )?;
-    write_wrapped(out, &ui.msg("outline-interface-coming", &msg_args!()), "")?;
+    write_wrapped(out, &ui.msg("outline-start-hint", &msg_args!()), "")?;
     Ok(())
 }
 

@@ -203,7 +203,7 @@ fn is_confirmation(answer: &str, ui: &Ui) -> bool {
 }
 
 /// The data directory from `--data-dir`, `KRUISPUNT_DATA_DIR` or the platform.
-fn resolve_dir(flag: Option<&Path>, ui: &Ui) -> Result<DataDir, Failure> {
+pub(super) fn resolve_dir(flag: Option<&Path>, ui: &Ui) -> Result<DataDir, Failure> {
     DataDir::resolve(flag).map_err(|e| progress_failure(&e, flag.unwrap_or(Path::new("")), ui))
 }
 
@@ -227,7 +227,7 @@ fn current_course(dir: Option<&Path>, ui: &mut Ui) -> Option<Course> {
 
 /// A progress error with its exit code: refused (1) when the profile is in use or does not
 /// exist, a failure (2) otherwise.
-fn progress_failure(error: &ProgressError, dir: &Path, ui: &Ui) -> Failure {
+pub(super) fn progress_failure(error: &ProgressError, dir: &Path, ui: &Ui) -> Failure {
     let message = ui.progress_error(error, dir);
     match error {
         ProgressError::ProfileInUse { .. } | ProgressError::NoSuchProfile { .. } => {

@@ -13,6 +13,7 @@
 pub mod action;
 pub mod app;
 pub mod screens;
+pub mod start;
 pub mod text;
 pub mod theme;
 pub mod view;
@@ -20,43 +21,151 @@ pub mod view;
 pub use action::Action;
 pub use app::{App, Clock, Ctx};
 
-use crate::progress::ProfileSession;
-use ratatui::DefaultTerminal;
+use crate::msg_args;
+use crate::progress::{ProfileSession, ProgressError};
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::{DefaultTerminal, Terminal};
 use std::io;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Once};
 use std::time::Duration;
 
 /// How long the loop waits for input before looking at the clock and the signals.
 const POLL: Duration = Duration::from_millis(250);
 
-/// Runs the interface until the learner quits, saving progress through `session`. The
-/// terminal is restored on every way out: a normal quit, an error, a panic, and SIGINT,
-/// SIGTERM or SIGHUP (progress is saved first).
-pub fn run(mut app: App, session: &ProfileSession) -> io::Result<()> {
+/// Why the interface stopped other than by the learner quitting.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The terminal could not be set up, read or drawn to.
+    #[error("terminal: {0}")]
+    Terminal(#[from] io::Error),
+    /// The last save of the progress failed: the learner must be told after the terminal
+    /// is restored, or the failure would vanish with the screen.
+    #[error(transparent)]
+    Save(ProgressError),
+}
+
+/// Runs the interface until the learner quits, saving progress through `session`.
+///
+/// The terminal is restored on every way out: a normal quit, an error, a panic (by the
+/// panic hook, before the panic message is printed), and SIGINT, SIGTERM or SIGHUP (the
+/// screen records where the learner was first). A second such signal while the first is
+/// being handled ends the process at once. The final save happens after the terminal is
+/// restored, so a failure to save is returned as [`RunError::Save`] for the caller to print
+/// on the normal screen.
+pub fn run(mut app: App, session: &ProfileSession) -> Result<(), RunError> {
     let signalled = Arc::new(AtomicBool::new(false));
+    let mut registered = Vec::new();
     for signal in [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGINT,
         signal_hook::consts::SIGHUP,
     ] {
-        signal_hook::flag::register(signal, Arc::clone(&signalled))?;
+        // The shutdown is registered first so that it sees the flag from an earlier signal.
+        registered.push(signal_hook::flag::register_conditional_shutdown(
+            signal,
+            1,
+            Arc::clone(&signalled),
+        )?);
+        registered.push(signal_hook::flag::register(signal, Arc::clone(&signalled))?);
     }
-    // ratatui::init installs a panic hook that restores the terminal; ours runs first and
-    // turns the mouse reporting off as well.
-    let mut terminal = ratatui::init();
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        previous(info);
-    }));
-    let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app, session, &signalled);
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    result
+    let mut save_failed = false;
+    let looped = match TerminalGuard::enter() {
+        Ok(mut guard) => {
+            let looped = event_loop(
+                &mut guard.terminal,
+                &mut app,
+                session,
+                &signalled,
+                &mut save_failed,
+            );
+            drop(guard);
+            looped
+        }
+        Err(error) => Err(error),
+    };
+    // However the loop ended (the terminal may be gone after SIGHUP), the screen records
+    // where the learner was, and what is not on disk yet is saved.
+    if !app.should_quit() {
+        app.update(Action::Interrupt);
+    }
+    let saved = if app.save_pending() || save_failed {
+        session.save(&app.ctx.progress)
+    } else {
+        Ok(())
+    };
+    // Only now, so that a first signal during the save is caught rather than fatal.
+    for id in registered {
+        signal_hook::low_level::unregister(id);
+    }
+    saved.map_err(RunError::Save)?;
+    looped.map_err(RunError::Terminal)
+}
+
+/// Whether the terminal is in the interface's mode (raw, alternate screen, mouse). Shared
+/// by the guard and the panic hook, so the terminal is restored exactly once.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Installs the panic hook once per process.
+static PANIC_HOOK: Once = Once::new();
+
+/// Puts the terminal back as it was: raw mode off first (it has the most side effects),
+/// then the normal screen, no mouse reporting, a visible cursor. Does nothing when the
+/// terminal is not in the interface's mode, so a panic (hook, then unwinding) restores once
+/// and the panic message stays on the normal screen.
+fn restore_terminal() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        // Nothing more can be done when the terminal refuses; the process is ending anyway.
+        let _ = disable_raw_mode();
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            Show
+        );
+    }
+}
+
+/// The terminal in the interface's mode; dropping it restores the terminal.
+struct TerminalGuard {
+    terminal: DefaultTerminal,
+}
+
+impl TerminalGuard {
+    /// Raw mode, alternate screen, mouse reporting; the panic hook that undoes them.
+    fn enter() -> io::Result<Self> {
+        PANIC_HOOK.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                restore_terminal();
+                previous(info);
+            }));
+        });
+        // Marked first: a failure half-way (raw mode on, no alternate screen) is undone too.
+        ACTIVE.store(true, Ordering::SeqCst);
+        let entered = enable_raw_mode()
+            .and_then(|()| execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture))
+            .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        match entered {
+            Ok(terminal) => Ok(Self { terminal }),
+            Err(error) => {
+                restore_terminal();
+                Err(error)
+            }
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
 }
 
 fn event_loop(
@@ -64,6 +173,7 @@ fn event_loop(
     app: &mut App,
     session: &ProfileSession,
     signalled: &AtomicBool,
+    save_failed: &mut bool,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize {
@@ -76,7 +186,13 @@ fn event_loop(
             .save_deadline()
             .map(|deadline| deadline.saturating_duration_since(std::time::Instant::now()))
             .map_or(POLL, |d| d.min(POLL));
-        let action = if event::poll(timeout)? {
+        let ready = match event::poll(timeout) {
+            Ok(ready) => ready,
+            // A signal arrived while waiting: the flag is looked at below.
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => false,
+            Err(error) => return Err(error),
+        };
+        let action = if ready {
             action::from_event(&event::read()?, app.editing())
         } else {
             None
@@ -89,12 +205,18 @@ fn event_loop(
         if signalled.load(Ordering::Relaxed) {
             app.update(Action::Interrupt);
         }
-        if app.save_due() || (app.should_quit() && app.save_pending()) {
-            let error = session.save(&app.ctx.progress).err();
-            app.saved(error.map(|e| e.to_string()));
-        }
         if app.should_quit() {
+            // `run` saves once the terminal is restored.
             return Ok(());
+        }
+        if app.save_due() {
+            let error = session.save(&app.ctx.progress).err();
+            *save_failed = error.is_some();
+            let status = error.map(|e| {
+                app.ctx
+                    .tr("tui-save-failed", &msg_args!("reason" => e.to_string()))
+            });
+            app.saved(status);
         }
     }
 }

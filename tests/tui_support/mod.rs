@@ -82,3 +82,26 @@ pub fn press(app: &mut App, keys: &str) {
         }
     }
 }
+
+/// The app as `kruispunt` starts it over the test course: profile `default` opened from
+/// `data_dir` (recovering a damaged file, with its notices), its saved language, theme and
+/// gloss applied, `candidates` as `--lang`, `KRUISPUNT_LANG` and the system locale. The
+/// session holds the profile lock until it is dropped.
+pub fn app_from_data_dir(
+    data_dir: &std::path::Path,
+    candidates: kruispunt::i18n::LocaleCandidates,
+) -> (App, kruispunt::progress::ProfileSession) {
+    use kruispunt::progress::{DEFAULT_PROFILE, ProfileName, ProfileStore};
+    use kruispunt::tui::start;
+    let course = course();
+    let name = ProfileName::new(DEFAULT_PROFILE).expect("the default profile name");
+    let opened = ProfileStore::new(data_dir)
+        .open(&name, &CourseStamp::of(&course))
+        .expect("the profile opens");
+    let options = start::StartOptions {
+        candidates,
+        no_color: false,
+    };
+    let app = start::app(course, opened.progress, &opened.notices, &options);
+    (app, opened.session)
+}

@@ -1,0 +1,90 @@
+//! `kruispunt` without a command: the interactive course in the terminal.
+//!
+//! In order: load the course (its problems are printed as `validate` prints them), open the
+//! profile (a profile in use or written by a newer Kruispunt stops here, before the screen
+//! changes), check that there is a terminal to draw in, build the app and run it. Whatever
+//! goes wrong after the interface started is printed once the terminal is restored.
+
+use super::messages::Ui;
+use super::profiles::{progress_failure, resolve_dir};
+use super::{EXIT_COURSE_ERRORS, Failure, course_source, write_text_report};
+use crate::course::{self, ValidateOptions};
+use crate::i18n::LocaleCandidates;
+use crate::msg_args;
+use crate::progress::{CourseStamp, ProfileName, ProfileStore};
+use crate::tui::{self, RunError, start};
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// What `kruispunt` was asked to start with.
+pub(super) struct StartRequest<'a> {
+    /// `--course`.
+    pub course: Option<&'a Path>,
+    /// `--data-dir`.
+    pub data_dir: Option<&'a Path>,
+    /// `--profile`.
+    pub profile: &'a ProfileName,
+    /// `--lang`.
+    pub lang: Option<String>,
+}
+
+/// Starts the interactive course and returns when the learner quits.
+pub(super) fn start(request: StartRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
+    let source = course_source(request.course, ui)?;
+    let report = course::load(&source, ValidateOptions::default());
+    let default = match &report.course {
+        Some(course) => Some(course.default_locale.as_str().to_owned()),
+        None => super::declared_default_locale(&source),
+    };
+    ui.adopt_course_default(default.as_deref());
+    let Some(course) = report.course else {
+        ui.show_notice();
+        // As `validate` prints them, on stderr: there is no interface to show them in.
+        let written = write_text_report(&mut io::stderr().lock(), &source, &report, false, ui);
+        // A closed stderr leaves nowhere to report that; the exit code still says it.
+        let _ = written;
+        return Ok(ExitCode::from(EXIT_COURSE_ERRORS));
+    };
+
+    let dir = resolve_dir(request.data_dir, ui)?;
+    let store = ProfileStore::new(&dir.path);
+    let terminal = io::stdout().is_terminal();
+    // Without a terminal nothing is drawn, so a profile that does not exist yet is not
+    // created either; an existing one is still opened, to report what would stop the
+    // interface (in use, written by a newer version) and to recover a damaged file.
+    if !terminal && !store.exists(request.profile) {
+        return Err(needs_terminal(ui));
+    }
+    let opened = store
+        .open(request.profile, &CourseStamp::of(&course))
+        .map_err(|e| progress_failure(&e, &dir.path, ui))?;
+    let options = start::StartOptions {
+        candidates: LocaleCandidates::from_environment(request.lang, None),
+        no_color: start::no_color_from_env(),
+    };
+    let app = start::app(course, opened.progress, &opened.notices, &options);
+    // Messages printed after the interface speak the language it started in.
+    ui.set_locale(app.ctx.i18n.current());
+    if !terminal {
+        ui.show_notice();
+        let mut err = io::stderr().lock();
+        for line in &app.ctx.notices {
+            let _ = writeln!(err, "{line}");
+        }
+        return Err(needs_terminal(ui));
+    }
+    match tui::run(app, &opened.session) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(RunError::Save(error)) => Err(progress_failure(&error, &dir.path, ui)),
+        Err(RunError::Terminal(error)) => Err(Failure::usage(ui.msg(
+            "start-terminal-failed",
+            &msg_args!("reason" => error.to_string()),
+        ))),
+    }
+}
+
+/// The interface draws on a terminal only; stdout is a pipe or a file.
+fn needs_terminal(ui: &Ui) -> Failure {
+    Failure::usage(ui.msg("start-needs-terminal", &msg_args!()))
+}
