@@ -278,3 +278,78 @@ start-notice-course-version-changed = The course was updated (version { $saved }
 # $course: the id of the course the profile was used with.
 start-notice-other-course = This profile was used with another course ({ $course }); that progress is kept but not shown here.
 outline-start-hint = Start the interactive course with `kruispunt` in a terminal.
+
+## Terminal interface: lesson screen
+
+lesson-missing = This lesson is not in the course. Press any key to go back to the overview.
+lesson-scene-position = Scene { $number } of { $total }
+lesson-kind-text = Text
+lesson-kind-testimony = Testimony
+lesson-kind-key-points = Key points
+lesson-kind-glossary = Glossary
+lesson-kind-quiz = Quiz
+lesson-kind-reflection = Reflection
+lesson-kind-checklist = Checklist
+lesson-more-below = ↓ more below: ↓ or PgDn
+lesson-more-above = ↑ more above: ↑ or PgUp
+lesson-note-title = Content note
+lesson-note-choice = Press Enter to read this scene, or s to skip it. You can come back to it later with ←.
+lesson-testimony-fictional = Fictional composite: { $name } is not a real person. This story is put together from experiences that come up often.
+lesson-testimony-persona-age = { $name }, { $age } years old
+lesson-card-position = Card { $number } of { $total }
+lesson-card-front = front
+lesson-card-back = back
+lesson-card-turn-hint = Space or Enter turns the card over.
+lesson-card-note = Note
+lesson-card-keys = Space or Enter: turn over · ← → or n p: other cards
+lesson-quiz-single = Choose one answer.
+lesson-quiz-multiple = Choose every answer that is right.
+lesson-quiz-how = Select with ↑ ↓ and Space, or with a number key; then press Enter to answer.
+lesson-quiz-pick-one = Choose an answer first (Space or a number key), then press Enter.
+lesson-quiz-pick-some = Choose at least one answer first (Space or a number key), then press Enter.
+lesson-option-correct = correct answer
+lesson-option-incorrect = not correct
+lesson-option-chosen = you chose this
+lesson-quiz-right = Your answer is right.
+lesson-quiz-wrong = Your answer is not quite right. Read the feedback under each option.
+lesson-quiz-explanation = Explanation
+lesson-quiz-retry-hint = Press r to try again. Your first answer is the one that counts.
+# $result: "right" or "wrong", how the first answer went.
+lesson-quiz-first-counts = Another try: your first answer is the one that counts, and it was { $result ->
+        [right] right
+       *[wrong] not quite right
+    }.
+lesson-reflection-hint = To get started
+lesson-reflection-private = What you write stays on this computer, in your profile. Nobody else reads it.
+lesson-reflection-how-start = Press Enter or e to write; Esc when you are done.
+lesson-reflection-how-stop = You are writing: Esc when you are done. Your text is saved as you type.
+lesson-reflection-your-answer = Your answer
+lesson-reflection-editing = Writing (Esc: done)
+lesson-reflection-empty = Nothing written yet. Press Enter or e to write.
+lesson-checklist-count = { $done } of { $total } ticked
+lesson-done-title = Lesson done
+lesson-done = You finished the lesson “{ $title }”.
+lesson-done-scenes = You went through { $done } of { $total } scenes.
+lesson-done-quizzes = Quizzes right at the first try: { $right } of { $total }.
+lesson-done-skipped = You skipped { $count } { $count ->
+        [one] scene
+       *[other] scenes
+    }; you can go back to { $count ->
+        [one] it
+       *[other] them
+    } with ←.
+lesson-done-home = Press Enter to go back to the overview, or ← to look at the last scene again.
+lesson-key-next = next scene
+lesson-key-previous = previous scene
+lesson-key-scroll = scroll
+lesson-key-read-on = read this scene
+lesson-key-skip = skip this scene
+lesson-key-turn = turn the card over
+lesson-key-card = other card
+lesson-key-select = select
+lesson-key-answer = answer
+lesson-key-retry = try again
+lesson-key-write = write
+lesson-key-stop-writing = stop writing
+lesson-key-tick = tick
+lesson-key-home = back to the overview

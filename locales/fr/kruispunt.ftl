@@ -286,3 +286,75 @@ start-notice-course-version-changed = Le cours a été mis à jour (version { $s
 # $course: the id of the course the profile was used with.
 start-notice-other-course = Ce profil a servi pour un autre cours ({ $course }) ; cette progression est conservée mais n’est pas affichée ici.
 outline-start-hint = Lancez le cours interactif avec `kruispunt` dans un terminal.
+
+## Terminal interface: lesson screen
+
+lesson-missing = Cette leçon ne fait pas partie du cours. Appuyez sur une touche pour revenir à l’aperçu.
+lesson-scene-position = Scène { $number } sur { $total }
+lesson-kind-text = Texte
+lesson-kind-testimony = Témoignage
+lesson-kind-key-points = Points clés
+lesson-kind-glossary = Glossaire
+lesson-kind-quiz = Quiz
+lesson-kind-reflection = Réflexion
+lesson-kind-checklist = Liste de contrôle
+lesson-more-below = ↓ suite plus bas : ↓ ou PgDn
+lesson-more-above = ↑ début plus haut : ↑ ou PgUp
+lesson-note-title = Avertissement sur le contenu
+lesson-note-choice = Appuyez sur Entrée pour lire cette scène, ou sur s pour la passer. Vous pourrez y revenir plus tard avec ←.
+lesson-testimony-fictional = Personnage fictif et composite : { $name } n’existe pas. Ce récit rassemble des expériences qui reviennent souvent.
+lesson-testimony-persona-age = { $name }, { $age } ans
+lesson-card-position = Carte { $number } sur { $total }
+lesson-card-front = recto
+lesson-card-back = verso
+lesson-card-turn-hint = Espace ou Entrée retourne la carte.
+lesson-card-note = À noter
+lesson-card-keys = Espace ou Entrée : retourner · ← → ou n p : autres cartes
+lesson-quiz-single = Choisissez une réponse.
+lesson-quiz-multiple = Choisissez toutes les réponses correctes.
+lesson-quiz-how = Choisissez avec ↑ ↓ et Espace, ou avec une touche chiffrée ; appuyez ensuite sur Entrée pour répondre.
+lesson-quiz-pick-one = Choisissez d’abord une réponse (Espace ou une touche chiffrée), puis appuyez sur Entrée.
+lesson-quiz-pick-some = Choisissez d’abord au moins une réponse (Espace ou une touche chiffrée), puis appuyez sur Entrée.
+lesson-option-correct = bonne réponse
+lesson-option-incorrect = pas correct
+lesson-option-chosen = votre choix
+lesson-quiz-right = Votre réponse est correcte.
+lesson-quiz-wrong = Votre réponse n’est pas tout à fait correcte. Lisez le commentaire sous chaque option.
+lesson-quiz-explanation = Explication
+lesson-quiz-retry-hint = Appuyez sur r pour réessayer. C’est votre première réponse qui compte.
+# $result : "right" ou "wrong", ce que valait la première réponse.
+lesson-quiz-first-counts = Nouvel essai : c’est votre première réponse qui compte, et elle était { $result ->
+        [right] correcte
+       *[wrong] pas tout à fait correcte
+    }.
+lesson-reflection-hint = Pour commencer
+lesson-reflection-private = Ce que vous écrivez reste sur cet ordinateur, dans votre profil. Personne d’autre ne le lit.
+lesson-reflection-how-start = Appuyez sur Entrée ou e pour écrire ; Échap quand vous avez fini.
+lesson-reflection-how-stop = Vous écrivez : Échap quand vous avez fini. Votre texte est enregistré pendant que vous tapez.
+lesson-reflection-your-answer = Votre réponse
+lesson-reflection-editing = En cours d’écriture (Échap : terminé)
+lesson-reflection-empty = Rien d’écrit pour l’instant. Appuyez sur Entrée ou e pour écrire.
+lesson-checklist-count = { $done } sur { $total } cochés
+lesson-done-title = Leçon terminée
+lesson-done = Vous avez terminé la leçon « { $title } ».
+lesson-done-scenes = Vous avez parcouru { $done } scènes sur { $total }.
+lesson-done-quizzes = Questions réussies du premier coup : { $right } sur { $total }.
+lesson-done-skipped = Vous avez passé { $count } { $count ->
+        [one] scène
+       *[other] scènes
+    } ; vous pouvez y revenir avec ←.
+lesson-done-home = Appuyez sur Entrée pour revenir à l’aperçu, ou sur ← pour revoir la dernière scène.
+lesson-key-next = scène suivante
+lesson-key-previous = scène précédente
+lesson-key-scroll = faire défiler
+lesson-key-read-on = lire cette scène
+lesson-key-skip = passer cette scène
+lesson-key-turn = retourner la carte
+lesson-key-card = autre carte
+lesson-key-select = choisir
+lesson-key-answer = répondre
+lesson-key-retry = réessayer
+lesson-key-write = écrire
+lesson-key-stop-writing = arrêter d’écrire
+lesson-key-tick = cocher
+lesson-key-home = retour à l’aperçu

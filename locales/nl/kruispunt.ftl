@@ -278,3 +278,75 @@ start-notice-course-version-changed = De cursus is bijgewerkt (versie { $saved }
 # $course: the id of the course the profile was used with.
 start-notice-other-course = Dit profiel werd gebruikt met een andere cursus ({ $course }); die voortgang blijft bewaard, maar wordt hier niet getoond.
 outline-start-hint = Start de interactieve cursus met `kruispunt` in een terminal.
+
+## Terminal interface: lesson screen
+
+lesson-missing = Deze les zit niet in de cursus. Druk op een toets om terug te gaan naar het overzicht.
+lesson-scene-position = Scène { $number } van { $total }
+lesson-kind-text = Tekst
+lesson-kind-testimony = Getuigenis
+lesson-kind-key-points = Kernpunten
+lesson-kind-glossary = Woordenlijst
+lesson-kind-quiz = Quiz
+lesson-kind-reflection = Reflectie
+lesson-kind-checklist = Checklist
+lesson-more-below = ↓ meer hieronder: ↓ of PgDn
+lesson-more-above = ↑ meer hierboven: ↑ of PgUp
+lesson-note-title = Inhoudswaarschuwing
+lesson-note-choice = Druk op Enter om deze scène te lezen, of op s om ze over te slaan. Met ← kun je er later naar terug.
+lesson-testimony-fictional = Fictief, samengesteld personage: { $name } bestaat niet echt. Dit verhaal is samengesteld uit ervaringen die vaak terugkomen.
+lesson-testimony-persona-age = { $name }, { $age } jaar
+lesson-card-position = Kaart { $number } van { $total }
+lesson-card-front = voorkant
+lesson-card-back = achterkant
+lesson-card-turn-hint = Spatie of Enter draait de kaart om.
+lesson-card-note = Let op
+lesson-card-keys = Spatie of Enter: omdraaien · ← → of n p: andere kaarten
+lesson-quiz-single = Kies één antwoord.
+lesson-quiz-multiple = Kies alle antwoorden die juist zijn.
+lesson-quiz-how = Kies met ↑ ↓ en spatie, of met een cijfertoets; druk dan op Enter om te antwoorden.
+lesson-quiz-pick-one = Kies eerst een antwoord (spatie of een cijfertoets) en druk dan op Enter.
+lesson-quiz-pick-some = Kies eerst minstens één antwoord (spatie of een cijfertoets) en druk dan op Enter.
+lesson-option-correct = juist antwoord
+lesson-option-incorrect = niet juist
+lesson-option-chosen = jouw keuze
+lesson-quiz-right = Je antwoord is juist.
+lesson-quiz-wrong = Je antwoord is niet helemaal juist. Lees de feedback bij elke optie.
+lesson-quiz-explanation = Uitleg
+lesson-quiz-retry-hint = Druk op r om het opnieuw te proberen. Je eerste antwoord is het antwoord dat telt.
+# $result: "right" of "wrong", hoe het eerste antwoord was.
+lesson-quiz-first-counts = Nieuwe poging: je eerste antwoord is het antwoord dat telt, en dat was { $result ->
+        [right] juist
+       *[wrong] niet helemaal juist
+    }.
+lesson-reflection-hint = Om te beginnen
+lesson-reflection-private = Wat je schrijft, blijft op deze computer, in je profiel. Niemand anders leest het.
+lesson-reflection-how-start = Druk op Enter of e om te schrijven; Esc als je klaar bent.
+lesson-reflection-how-stop = Je bent aan het schrijven: Esc als je klaar bent. Je tekst wordt bewaard terwijl je typt.
+lesson-reflection-your-answer = Jouw antwoord
+lesson-reflection-editing = Aan het schrijven (Esc: klaar)
+lesson-reflection-empty = Nog niets geschreven. Druk op Enter of e om te schrijven.
+lesson-checklist-count = { $done } van { $total } aangevinkt
+lesson-done-title = Les afgerond
+lesson-done = Je hebt de les ‘{ $title }’ afgerond.
+lesson-done-scenes = Je hebt { $done } van de { $total } scènes doorlopen.
+lesson-done-quizzes = Quizvragen juist bij de eerste poging: { $right } van { $total }.
+lesson-done-skipped = Je hebt { $count } { $count ->
+        [one] scène
+       *[other] scènes
+    } overgeslagen; met ← kun je er terug naartoe.
+lesson-done-home = Druk op Enter om terug te gaan naar het overzicht, of op ← om de laatste scène nog eens te bekijken.
+lesson-key-next = volgende scène
+lesson-key-previous = vorige scène
+lesson-key-scroll = scrollen
+lesson-key-read-on = deze scène lezen
+lesson-key-skip = deze scène overslaan
+lesson-key-turn = kaart omdraaien
+lesson-key-card = andere kaart
+lesson-key-select = kiezen
+lesson-key-answer = antwoorden
+lesson-key-retry = opnieuw proberen
+lesson-key-write = schrijven
+lesson-key-stop-writing = stoppen met schrijven
+lesson-key-tick = aanvinken
+lesson-key-home = terug naar het overzicht

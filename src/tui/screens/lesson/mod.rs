@@ -1,0 +1,905 @@
+//! A lesson, one scene at a time: "scene 3 of 8", next and previous, content notes first,
+//! and every scene kind (text, testimony, glossary cards, quiz, reflection, checklist, key
+//! points). When the last scene is left a short "lesson done" summary leads back home.
+//!
+//! - [`content`]: the lines of a scene, pure, with the rows a click can hit;
+//! - this module: the state, the keys and the one layout function that both drawing and
+//!   mouse hit tests use.
+//!
+//! Every step the learner takes is written into the progress at once through
+//! [`runs::record_lesson`]; reflection typing is saved a moment after typing stops.
+
+mod content;
+
+use super::KeyHelp;
+use crate::course::checked::{Lesson, SceneBody};
+use crate::course::ids::ItemId;
+use crate::engine::lesson::{LessonRun, QuizOptionResult};
+use crate::msg_args;
+use crate::progress::runs;
+use crate::tui::action::Action;
+use crate::tui::app::{Ctx, Transition};
+use crate::tui::text;
+use crate::tui::view;
+use content::{Content, TargetKind};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui_textarea::{TextArea, WrapMode};
+
+/// Lines the mouse wheel scrolls at a time.
+const WHEEL_LINES: usize = 3;
+/// The widest text column in the full layout: long lines read badly.
+const MAX_TEXT_WIDTH: u16 = 100;
+
+/// The lesson screen's state.
+#[derive(Debug)]
+pub struct State {
+    /// The lesson shown.
+    pub lesson: ItemId,
+    /// The lesson and the run; `None` when the course has no such lesson.
+    open: Option<Box<Open>>,
+}
+
+/// A lesson that exists, with the learner's run and what the screen shows of it.
+#[derive(Debug)]
+struct Open {
+    /// A copy of the lesson, so the run and the progress can change while it is read.
+    lesson: Lesson,
+    run: LessonRun,
+    ui: SceneUi,
+    /// The last scene was left: the "lesson done" summary is shown.
+    done: bool,
+}
+
+/// What the screen shows of the current scene; rebuilt whenever another scene is shown.
+#[derive(Debug)]
+struct SceneUi {
+    /// The first content line shown.
+    scroll: usize,
+    /// The quiz option or checklist entry with the focus.
+    cursor: usize,
+    /// The quiz options selected, in the quiz's order.
+    picked: Vec<bool>,
+    /// The answer shown with its feedback, once the quiz was answered.
+    answered: Option<Answered>,
+    /// The learner pressed "try again" on this quiz.
+    retrying: bool,
+    /// A short message about the last key (e.g. nothing selected yet).
+    notice: Option<Notice>,
+    /// The reflection editor (on a reflection scene).
+    editor: TextArea<'static>,
+    /// Whether the editor has the focus.
+    editing: bool,
+}
+
+/// A quiz answer shown with each option's feedback.
+#[derive(Debug, Clone)]
+struct Answered {
+    correct: bool,
+    options: Vec<QuizOptionResult>,
+}
+
+/// A short message shown under the scene.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Notice {
+    /// Enter on a single-answer quiz with nothing selected.
+    PickOne,
+    /// Enter on a multiple-answer quiz with nothing selected.
+    PickSome,
+}
+
+impl State {
+    /// Opens `lesson` where the learner left it. A lesson the course does not have gives a
+    /// screen that says so and goes back home on any key.
+    pub fn open(ctx: &mut Ctx, lesson: &ItemId) -> Self {
+        let open = ctx.course.lessons.get(lesson).map(|l| {
+            let run = runs::resume_lesson(&ctx.progress, l);
+            let ui = SceneUi::for_scene(l, &run);
+            Box::new(Open {
+                lesson: l.clone(),
+                run,
+                ui,
+                done: false,
+            })
+        });
+        let mut state = Self {
+            lesson: lesson.clone(),
+            open,
+        };
+        // Opening counts as a step: the lesson is "in progress" and is where to continue.
+        record(ctx, &mut state);
+        state
+    }
+
+    /// The run, when the lesson exists.
+    pub fn run(&self) -> Option<&LessonRun> {
+        self.open.as_ref().map(|o| &o.run)
+    }
+
+    /// Whether the "lesson done" summary is shown.
+    pub fn is_done(&self) -> bool {
+        self.open.as_ref().is_some_and(|o| o.done)
+    }
+}
+
+impl SceneUi {
+    /// The screen state for the scene the run shows, with earlier answers back in place.
+    fn for_scene(lesson: &Lesson, run: &LessonRun) -> Self {
+        let index = run.position().index;
+        let record = run.record(index);
+        let scene = run.current(lesson);
+        let mut ui = Self {
+            scroll: 0,
+            cursor: 0,
+            picked: Vec::new(),
+            answered: None,
+            retrying: false,
+            notice: None,
+            editor: new_editor(""),
+            editing: false,
+        };
+        match scene.map(|s| &s.body) {
+            Some(SceneBody::Quiz(quiz)) => {
+                let saved = record.and_then(|r| r.quiz.as_ref());
+                ui.picked = quiz
+                    .options
+                    .iter()
+                    .map(|o| saved.is_some_and(|q| q.last.selected.contains(&o.id)))
+                    .collect();
+                if let Some(saved) = saved {
+                    let options: Vec<QuizOptionResult> = quiz
+                        .options
+                        .iter()
+                        .zip(&ui.picked)
+                        .enumerate()
+                        .map(|(index, (o, &selected))| QuizOptionResult {
+                            index,
+                            id: o.id.clone(),
+                            selected,
+                            correct: o.correct,
+                        })
+                        .collect();
+                    ui.answered = Some(Answered {
+                        correct: saved.last.correct,
+                        options,
+                    });
+                }
+            }
+            Some(SceneBody::Reflection(_)) => {
+                let text = record
+                    .and_then(|r| r.reflection.as_deref())
+                    .unwrap_or_default();
+                ui.editor = new_editor(text);
+            }
+            _ => {}
+        }
+        ui
+    }
+}
+
+/// A reflection editor holding `text`, wrapping long lines, with no cursor shown until the
+/// learner starts writing.
+fn new_editor(text: &str) -> TextArea<'static> {
+    let mut editor = TextArea::new(text.split('\n').map(str::to_owned).collect());
+    editor.set_wrap_mode(WrapMode::WordOrGlyph);
+    editor.set_cursor_line_style(Style::default());
+    editor.set_cursor_style(Style::default());
+    editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    editor.move_cursor(ratatui_textarea::CursorMove::End);
+    editor
+}
+
+/// Writes the run into the progress (nothing for a missing lesson).
+fn record(ctx: &mut Ctx, state: &mut State) {
+    if let Some(open) = &state.open {
+        runs::record_lesson(&mut ctx.progress, &open.lesson, &open.run, ctx.clock.wall);
+    }
+}
+
+/// Records the run and asks for an immediate save.
+fn step(ctx: &mut Ctx, state: &mut State) {
+    record(ctx, state);
+    ctx.step_done();
+}
+
+/// Copies the editor's text into the run.
+fn keep_reflection(open: &mut Open) {
+    let Some(scene) = open.run.current(&open.lesson) else {
+        return;
+    };
+    if !matches!(scene.body, SceneBody::Reflection(_)) {
+        return;
+    }
+    let id = scene.id.to_string();
+    let text = open.ui.editor.lines().join("\n");
+    let text = if text.trim().is_empty() {
+        String::new()
+    } else {
+        text
+    };
+    // The scene is the run's own reflection scene, so this cannot be refused.
+    let _ = open.run.set_reflection(&open.lesson, &id, text);
+}
+
+/// The areas of the lesson screen inside `body`.
+#[derive(Debug, Clone, Copy)]
+struct Areas {
+    /// "Scene 3 of 8 · Quiz".
+    top: Rect,
+    /// The scene's lines (scrolled).
+    content: Rect,
+    /// The reflection editor, on a reflection scene.
+    editor: Option<Rect>,
+    /// A message or the "more below" hint.
+    status: Rect,
+}
+
+/// Whether `body` gets the full layout (an indented, width-capped text column).
+fn full_layout(body: Rect) -> bool {
+    body.width + 2 >= view::FULL_WIDTH
+}
+
+/// The one layout of the screen: drawing and mouse hit tests both use it.
+fn areas(body: Rect, with_editor: bool) -> Areas {
+    let editor_height = if with_editor {
+        (body.height / 3).clamp(4, 10)
+    } else {
+        0
+    };
+    let [top, _, content, editor, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(body.height >= 16)),
+        Constraint::Min(1),
+        Constraint::Length(editor_height),
+        Constraint::Length(1),
+    ])
+    .areas(body);
+    let column = |r: Rect| {
+        if full_layout(body) {
+            let indented = Rect {
+                x: r.x.saturating_add(2),
+                width: r.width.saturating_sub(2),
+                ..r
+            };
+            Rect {
+                width: indented.width.min(MAX_TEXT_WIDTH),
+                ..indented
+            }
+        } else {
+            r
+        }
+    };
+    Areas {
+        top,
+        content: column(content),
+        editor: with_editor.then(|| column(editor)),
+        status,
+    }
+}
+
+/// Whether the scene shown has the reflection editor under it.
+fn shows_editor(open: &Open) -> bool {
+    !open.done
+        && !open.run.content_note_pending(&open.lesson)
+        && open
+            .run
+            .current(&open.lesson)
+            .is_some_and(|s| matches!(s.body, SceneBody::Reflection(_)))
+}
+
+/// The areas for a frame of `ctx.area`, as the view draws them.
+fn current_areas(ctx: &Ctx, open: &Open) -> Areas {
+    areas(view::body_area(ctx.area), shows_editor(open))
+}
+
+/// The content of the scene shown, for `width` columns.
+fn content_of(ctx: &Ctx, open: &Open, width: u16) -> Content {
+    content::build(ctx, open, width)
+}
+
+/// The largest useful scroll offset.
+fn max_scroll(lines: usize, height: u16) -> usize {
+    lines.saturating_sub(usize::from(height.max(1)))
+}
+
+/// Keeps the scroll offset in range and, when `focus` is set, the focused option in view.
+fn settle_scroll(ctx: &Ctx, open: &mut Open, focus: bool) {
+    let areas = current_areas(ctx, open);
+    let content = content_of(ctx, open, areas.content.width);
+    let height = usize::from(areas.content.height.max(1));
+    if focus
+        && let Some(target) = content.targets.iter().find(|t| match t.kind {
+            TargetKind::QuizOption(i) | TargetKind::ChecklistEntry(i) => i == open.ui.cursor,
+        })
+    {
+        if target.first < open.ui.scroll {
+            open.ui.scroll = target.first;
+        } else if target.end > open.ui.scroll + height {
+            open.ui.scroll = target.end.saturating_sub(height).min(target.first);
+        }
+    }
+    open.ui.scroll = open
+        .ui
+        .scroll
+        .min(max_scroll(content.lines.len(), areas.content.height));
+}
+
+/// What kind of list, if any, the arrow keys move in on the scene shown.
+fn list_len(open: &Open) -> Option<usize> {
+    if open.run.content_note_pending(&open.lesson) {
+        return None;
+    }
+    match &open.run.current(&open.lesson)?.body {
+        SceneBody::Quiz(quiz) if open.ui.answered.is_none() => Some(quiz.options.len()),
+        SceneBody::Checklist(checklist) => Some(checklist.entries.len()),
+        _ => None,
+    }
+}
+
+/// Applies an action.
+pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    let Some(open) = state.open.as_mut() else {
+        // A missing lesson: any key goes home.
+        return match action {
+            Action::Tick(_) | Action::Resize { .. } | Action::ScrollUp | Action::ScrollDown => {
+                Transition::Stay
+            }
+            _ => Transition::Home,
+        };
+    };
+    if matches!(action, Action::Tick(_) | Action::Resize { .. }) {
+        return Transition::Stay;
+    }
+    if open.done {
+        return match action {
+            Action::Confirm | Action::Right | Action::Back => Transition::Home,
+            Action::Left => {
+                open.done = false;
+                Transition::Stay
+            }
+            _ => Transition::Stay,
+        };
+    }
+    if open.ui.editing {
+        match action {
+            Action::Back => {
+                open.ui.editing = false;
+                open.ui.editor.set_cursor_style(Style::default());
+                keep_reflection(open);
+                step(ctx, state);
+            }
+            // The wheel still scrolls the prompt above the editor.
+            Action::ScrollUp => open.ui.scroll = open.ui.scroll.saturating_sub(WHEEL_LINES),
+            Action::ScrollDown => {
+                open.ui.scroll = open.ui.scroll.saturating_add(WHEEL_LINES);
+                settle_scroll(ctx, open, false);
+            }
+            Action::Edit(key) if open.ui.editor.input(*key) => {
+                keep_reflection(open);
+                record(ctx, state);
+                ctx.typed();
+            }
+            _ => {}
+        }
+        return Transition::Stay;
+    }
+    open.ui.notice = None;
+    let transition = if open.run.content_note_pending(&open.lesson) {
+        note_action(ctx, state, action)
+    } else {
+        scene_action(ctx, state, action)
+    };
+    if let Some(open) = state.open.as_mut() {
+        let focus = matches!(
+            action,
+            Action::Up | Action::Down | Action::Number(_) | Action::Click { .. }
+        ) && list_len(open).is_some();
+        settle_scroll(ctx, open, focus);
+    }
+    transition
+}
+
+/// Keys while a content note is shown.
+fn note_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    let Some(open) = state.open.as_mut() else {
+        return Transition::Home;
+    };
+    match action {
+        Action::Confirm => {
+            open.run.accept_content_note(&open.lesson);
+            open.ui = SceneUi::for_scene(&open.lesson, &open.run);
+            step(ctx, state);
+        }
+        Action::Letter('s') | Action::Right => {
+            let before = open.run.position().index;
+            open.run.skip_scene(&open.lesson);
+            if open.run.position().index == before {
+                // The last scene was skipped: the lesson is done.
+                open.done = true;
+            }
+            open.ui = SceneUi::for_scene(&open.lesson, &open.run);
+            step(ctx, state);
+        }
+        _ => return common_action(ctx, state, action),
+    }
+    Transition::Stay
+}
+
+/// Moves to the next scene, or to the "lesson done" summary after the last one.
+fn next_scene(ctx: &mut Ctx, state: &mut State) {
+    let Some(open) = state.open.as_mut() else {
+        return;
+    };
+    if !open.run.next(&open.lesson) {
+        open.done = true;
+    }
+    open.ui = SceneUi::for_scene(&open.lesson, &open.run);
+    step(ctx, state);
+}
+
+/// Moves to the previous scene.
+fn previous_scene(ctx: &mut Ctx, state: &mut State) {
+    let Some(open) = state.open.as_mut() else {
+        return;
+    };
+    if open.run.previous(&open.lesson) {
+        open.ui = SceneUi::for_scene(&open.lesson, &open.run);
+        step(ctx, state);
+    }
+}
+
+/// Keys that work on every scene: back, next, previous, scrolling.
+fn common_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    let Some(open) = state.open.as_mut() else {
+        return Transition::Home;
+    };
+    let page = usize::from(
+        current_areas(ctx, open)
+            .content
+            .height
+            .saturating_sub(1)
+            .max(1),
+    );
+    match action {
+        Action::Back => return Transition::Home,
+        Action::Right | Action::Confirm => next_scene(ctx, state),
+        Action::Left => previous_scene(ctx, state),
+        Action::Up | Action::ScrollUp => {
+            let lines = if matches!(action, Action::ScrollUp) {
+                WHEEL_LINES
+            } else {
+                1
+            };
+            open.ui.scroll = open.ui.scroll.saturating_sub(lines);
+        }
+        Action::Down | Action::ScrollDown => {
+            let lines = if matches!(action, Action::ScrollDown) {
+                WHEEL_LINES
+            } else {
+                1
+            };
+            open.ui.scroll = open.ui.scroll.saturating_add(lines);
+        }
+        Action::PageUp => open.ui.scroll = open.ui.scroll.saturating_sub(page),
+        Action::PageDown => open.ui.scroll = open.ui.scroll.saturating_add(page),
+        _ => {}
+    }
+    Transition::Stay
+}
+
+/// Keys on a scene whose content is shown.
+fn scene_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    let Some(open) = state.open.as_mut() else {
+        return Transition::Home;
+    };
+    let kind = open.run.current(&open.lesson).map(|s| &s.body);
+    match kind {
+        Some(SceneBody::Glossary(_)) => glossary_action(ctx, state, action),
+        Some(SceneBody::Quiz(_)) => quiz_action(ctx, state, action),
+        Some(SceneBody::Reflection(_)) => match action {
+            Action::Confirm | Action::Letter('e') => {
+                start_editing(open);
+                Transition::Stay
+            }
+            Action::Click { column, row } => {
+                let areas = current_areas(ctx, open);
+                if areas
+                    .editor
+                    .is_some_and(|e| e.contains((*column, *row).into()))
+                {
+                    start_editing(open);
+                }
+                Transition::Stay
+            }
+            _ => common_action(ctx, state, action),
+        },
+        Some(SceneBody::Checklist(_)) => checklist_action(ctx, state, action),
+        _ => common_action(ctx, state, action),
+    }
+}
+
+fn start_editing(open: &mut Open) {
+    open.ui.editing = true;
+    open.ui
+        .editor
+        .set_cursor_style(Style::default().add_modifier(ratatui::style::Modifier::REVERSED));
+}
+
+/// The list entry a click at (`column`, `row`) hits, if any.
+fn clicked(ctx: &Ctx, open: &Open, column: u16, row: u16) -> Option<TargetKind> {
+    let areas = current_areas(ctx, open);
+    if !areas.content.contains((column, row).into()) {
+        return None;
+    }
+    let content = content_of(ctx, open, areas.content.width);
+    let scroll = open
+        .ui
+        .scroll
+        .min(max_scroll(content.lines.len(), areas.content.height));
+    let line = scroll + usize::from(row - areas.content.y);
+    content
+        .targets
+        .iter()
+        .find(|t| (t.first..t.end).contains(&line))
+        .map(|t| t.kind)
+}
+
+fn glossary_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    let Some(open) = state.open.as_mut() else {
+        return Transition::Home;
+    };
+    let lesson = &open.lesson;
+    // Turning and moving between cards is kept in the run but is not a step worth an
+    // immediate save; it is recorded with the next step.
+    match action {
+        Action::Toggle | Action::Confirm => {
+            let _ = open.run.flip_card(lesson);
+        }
+        Action::Letter('n') => {
+            let _ = open.run.next_card(lesson);
+        }
+        Action::Letter('p') => {
+            let _ = open.run.previous_card(lesson);
+        }
+        Action::Right => {
+            if !open.run.next_card(lesson).unwrap_or(false) {
+                next_scene(ctx, state);
+            }
+        }
+        Action::Left => {
+            if !open.run.previous_card(lesson).unwrap_or(false) {
+                previous_scene(ctx, state);
+            }
+        }
+        _ => return common_action(ctx, state, action),
+    }
+    Transition::Stay
+}
+
+fn quiz_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    let Some(open) = state.open.as_mut() else {
+        return Transition::Home;
+    };
+    let Some(SceneBody::Quiz(quiz)) = open.run.current(&open.lesson).map(|s| &s.body) else {
+        return common_action(ctx, state, action);
+    };
+    let multiple = quiz.multiple;
+    let count = quiz.options.len();
+    if open.ui.answered.is_some() {
+        return match action {
+            Action::Letter('r') => {
+                open.ui.answered = None;
+                open.ui.retrying = true;
+                open.ui.picked = vec![false; count];
+                open.ui.cursor = 0;
+                open.ui.scroll = 0;
+                Transition::Stay
+            }
+            _ => common_action(ctx, state, action),
+        };
+    }
+    let pick = |ui: &mut SceneUi, index: usize| {
+        if index >= count {
+            return;
+        }
+        ui.cursor = index;
+        if multiple {
+            if let Some(p) = ui.picked.get_mut(index) {
+                *p = !*p;
+            }
+        } else {
+            ui.picked = (0..count).map(|i| i == index).collect();
+        }
+    };
+    match action {
+        Action::Up => open.ui.cursor = open.ui.cursor.saturating_sub(1),
+        Action::Down => open.ui.cursor = (open.ui.cursor + 1).min(count.saturating_sub(1)),
+        Action::Toggle => {
+            let cursor = open.ui.cursor;
+            pick(&mut open.ui, cursor);
+        }
+        Action::Number(n) => pick(&mut open.ui, usize::from(*n).saturating_sub(1)),
+        Action::Click { column, row } => {
+            if let Some(TargetKind::QuizOption(index)) = clicked(ctx, open, *column, *row) {
+                pick(&mut open.ui, index);
+            }
+        }
+        Action::Confirm => {
+            let selected: Vec<String> = quiz
+                .options
+                .iter()
+                .zip(&open.ui.picked)
+                .filter(|(_, p)| **p)
+                .map(|(o, _)| o.id.to_string())
+                .collect();
+            match open
+                .run
+                .answer_quiz(&open.lesson, selected.iter().map(String::as_str))
+            {
+                Ok(outcome) => {
+                    open.ui.answered = Some(Answered {
+                        correct: outcome.correct,
+                        options: outcome.options,
+                    });
+                    step(ctx, state);
+                }
+                Err(_) => {
+                    open.ui.notice = Some(if multiple {
+                        Notice::PickSome
+                    } else {
+                        Notice::PickOne
+                    });
+                }
+            }
+        }
+        _ => return common_action(ctx, state, action),
+    }
+    Transition::Stay
+}
+
+fn checklist_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    let Some(open) = state.open.as_mut() else {
+        return Transition::Home;
+    };
+    let Some(SceneBody::Checklist(checklist)) = open.run.current(&open.lesson).map(|s| &s.body)
+    else {
+        return common_action(ctx, state, action);
+    };
+    let count = checklist.entries.len();
+    let index = match action {
+        Action::Up => {
+            open.ui.cursor = open.ui.cursor.saturating_sub(1);
+            return Transition::Stay;
+        }
+        Action::Down => {
+            open.ui.cursor = (open.ui.cursor + 1).min(count.saturating_sub(1));
+            return Transition::Stay;
+        }
+        Action::Toggle => open.ui.cursor,
+        Action::Number(n) => usize::from(*n).saturating_sub(1),
+        Action::Click { column, row } => match clicked(ctx, open, *column, *row) {
+            Some(TargetKind::ChecklistEntry(index)) => index,
+            _ => return Transition::Stay,
+        },
+        _ => return common_action(ctx, state, action),
+    };
+    let Some(entry) = checklist.entries.get(index) else {
+        return Transition::Stay;
+    };
+    let id = entry.id.to_string();
+    open.ui.cursor = index;
+    if open.run.toggle_check(&open.lesson, &id).is_ok() {
+        step(ctx, state);
+    }
+    Transition::Stay
+}
+
+/// Draws the lesson.
+pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
+    let theme = &ctx.theme;
+    let Some(open) = &state.open else {
+        let message = ctx.t("lesson-missing");
+        frame.render_widget(
+            Paragraph::new(message)
+                .style(theme.notice())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    };
+    let areas = areas(area, shows_editor(open));
+
+    // "Scene 3 of 8 · Quiz"
+    let position = open.run.position();
+    let mut top = ctx.tr(
+        "lesson-scene-position",
+        &msg_args!("number" => position.number(), "total" => position.total),
+    );
+    if open.done {
+        top = ctx.t("lesson-done-title");
+    } else if let Some(scene) = open.run.current(&open.lesson) {
+        top = format!("{top} · {}", kind_label(ctx, &scene.body));
+    }
+    let width = usize::from(areas.top.width);
+    let gauge = if full_layout(area) && position.total > 0 {
+        let (done, total) = open.run.scenes_done();
+        format!(" {}", super::home::gauge(done, total, 10))
+    } else {
+        String::new()
+    };
+    let gauge_width = unicode_width::UnicodeWidthStr::width(gauge.as_str());
+    let room = width.saturating_sub(gauge_width);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(
+                format!("{:<room$}", text::truncate(&top, room)),
+                theme.accent(),
+            ),
+            Span::styled(gauge, theme.gauge()),
+        ])),
+        areas.top,
+    );
+
+    let content = content_of(ctx, open, areas.content.width);
+    let scroll = open
+        .ui
+        .scroll
+        .min(max_scroll(content.lines.len(), areas.content.height));
+    let shown: Vec<Line<'static>> = content
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(areas.content.height))
+        .cloned()
+        .collect();
+    frame.render_widget(Paragraph::new(shown), areas.content);
+
+    if let Some(editor_area) = areas.editor {
+        render_editor(ctx, open, frame, editor_area);
+    }
+
+    let more_below = scroll + usize::from(areas.content.height) < content.lines.len();
+    let status = match open.ui.notice {
+        Some(Notice::PickOne) => Some((ctx.t("lesson-quiz-pick-one"), theme.notice())),
+        Some(Notice::PickSome) => Some((ctx.t("lesson-quiz-pick-some"), theme.notice())),
+        None if open.ui.editing => Some((ctx.t("lesson-reflection-how-stop"), theme.dim())),
+        None if more_below => Some((ctx.t("lesson-more-below"), theme.dim())),
+        None if scroll > 0 => Some((ctx.t("lesson-more-above"), theme.dim())),
+        None if areas.editor.is_some() => Some((ctx.t("lesson-reflection-how-start"), theme.dim())),
+        None => None,
+    };
+    if let Some((message, style)) = status {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                text::truncate(&message, usize::from(areas.status.width)),
+                style,
+            )),
+            areas.status,
+        );
+    }
+}
+
+fn render_editor(ctx: &Ctx, open: &Open, frame: &mut Frame, area: Rect) {
+    let theme = &ctx.theme;
+    let (title, border) = if open.ui.editing {
+        (ctx.t("lesson-reflection-editing"), theme.accent())
+    } else {
+        (ctx.t("lesson-reflection-your-answer"), theme.border())
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(Span::styled(
+            format!(
+                " {} ",
+                text::truncate(&title, usize::from(area.width.saturating_sub(4)))
+            ),
+            border,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if open.ui.editor.is_empty() && !open.ui.editing {
+        frame.render_widget(
+            Paragraph::new(ctx.t("lesson-reflection-empty"))
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+    } else {
+        frame.render_widget(&open.ui.editor, inner);
+    }
+}
+
+/// The word for a scene's kind, shown next to its position.
+fn kind_label(ctx: &Ctx, body: &SceneBody) -> String {
+    match body {
+        SceneBody::Text(_) => ctx.t("lesson-kind-text"),
+        SceneBody::Testimony(_) => ctx.t("lesson-kind-testimony"),
+        SceneBody::KeyPoints(_) => ctx.t("lesson-kind-key-points"),
+        SceneBody::Glossary(_) => ctx.t("lesson-kind-glossary"),
+        SceneBody::Quiz(_) => ctx.t("lesson-kind-quiz"),
+        SceneBody::Reflection(_) => ctx.t("lesson-kind-reflection"),
+        SceneBody::Checklist(_) => ctx.t("lesson-kind-checklist"),
+    }
+}
+
+/// The lesson title.
+pub fn title(ctx: &Ctx, state: &State) -> String {
+    match &state.open {
+        Some(open) => ctx.plain(&open.lesson.title),
+        None => ctx.t("home-kind-lesson"),
+    }
+}
+
+/// The keys of the lesson screen, for what is shown now.
+pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
+    let Some(open) = &state.open else {
+        return vec![KeyHelp::new("Enter", ctx.t("key-back"))];
+    };
+    if open.done {
+        return vec![
+            KeyHelp::new("Enter", ctx.t("lesson-key-home")),
+            KeyHelp::new("←", ctx.t("lesson-key-previous")),
+        ];
+    }
+    if open.ui.editing {
+        return vec![KeyHelp::new("Esc", ctx.t("lesson-key-stop-writing"))];
+    }
+    let next = KeyHelp::new("→ l", ctx.t("lesson-key-next"));
+    let previous = KeyHelp::new("← h", ctx.t("lesson-key-previous"));
+    let scroll = KeyHelp::new("PgUp PgDn", ctx.t("lesson-key-scroll"));
+    let back = KeyHelp::new("Esc", ctx.t("key-back"));
+    if open.run.content_note_pending(&open.lesson) {
+        return vec![
+            KeyHelp::new("Enter", ctx.t("lesson-key-read-on")),
+            KeyHelp::new("s", ctx.t("lesson-key-skip")),
+            previous,
+            back,
+        ];
+    }
+    let mut keys = match open.run.current(&open.lesson).map(|s| &s.body) {
+        Some(SceneBody::Glossary(_)) => vec![
+            KeyHelp::new("Space Enter", ctx.t("lesson-key-turn")),
+            KeyHelp::new("→ ← n p", ctx.t("lesson-key-card")),
+        ],
+        Some(SceneBody::Quiz(_)) if open.ui.answered.is_none() => vec![
+            KeyHelp::new("↑↓ Space 1-9", ctx.t("lesson-key-select")),
+            KeyHelp::new("Enter", ctx.t("lesson-key-answer")),
+            next,
+        ],
+        Some(SceneBody::Quiz(_)) => vec![
+            KeyHelp::new("Enter →", ctx.t("lesson-key-next")),
+            KeyHelp::new("r", ctx.t("lesson-key-retry")),
+        ],
+        Some(SceneBody::Reflection(_)) => {
+            vec![KeyHelp::new("Enter e", ctx.t("lesson-key-write")), next]
+        }
+        Some(SceneBody::Checklist(_)) => vec![
+            KeyHelp::new("↑↓ Space 1-9", ctx.t("lesson-key-tick")),
+            KeyHelp::new("Enter →", ctx.t("lesson-key-next")),
+        ],
+        _ => vec![KeyHelp::new("Enter →", ctx.t("lesson-key-next"))],
+    };
+    keys.push(previous);
+    keys.push(scroll);
+    keys.push(back);
+    keys
+}
+
+/// Whether the reflection editor has the focus.
+pub fn editing(state: &State) -> bool {
+    state.open.as_ref().is_some_and(|o| o.ui.editing)
+}
+
+/// Records what is not yet recorded (the reflection being typed) before the lesson is left.
+pub fn before_leaving(ctx: &mut Ctx, state: &mut State) {
+    if let Some(open) = state.open.as_mut() {
+        keep_reflection(open);
+        open.ui.editing = false;
+        open.ui.editor.set_cursor_style(Style::default());
+    }
+    step(ctx, state);
+}

@@ -1,0 +1,372 @@
+//! Snapshot and behaviour tests of the lesson screen: every scene kind, content notes,
+//! quizzes with feedback and retries, the reflection editor, checklists, the gloss, help,
+//! saving and resuming, and tiny sizes.
+
+mod tui_support;
+
+use insta::assert_snapshot;
+use kruispunt::course::ids::{ItemId, SceneId};
+use kruispunt::i18n::UiLocale;
+use kruispunt::progress::{ContentNoteChoice, ItemStatus, Progress};
+use kruispunt::tui::screens::{Screen, lesson};
+use kruispunt::tui::{Action, App};
+use tui_support::{app, press, screen};
+
+const WELCOME: &str = "welkom-op-het-kruispunt";
+const LETTERS: &str = "de-letters";
+
+/// An app (English interface) with `lesson` open, at its first scene.
+fn open(lesson: &str) -> App {
+    let mut app = app(UiLocale::En);
+    open_in(&mut app, lesson);
+    app
+}
+
+fn open_in(app: &mut App, lesson: &str) {
+    let state = lesson::State::open(&mut app.ctx, &ItemId::from(lesson));
+    app.screen = Screen::Lesson(state);
+}
+
+/// The scene position shown, from 1 (panics when not on the lesson screen).
+fn scene_number(app: &App) -> usize {
+    match &app.screen {
+        Screen::Lesson(state) => state.run().expect("the lesson exists").position().number(),
+        other => panic!("not on the lesson screen: {other:?}"),
+    }
+}
+
+/// Presses → until scene `number` is shown (glossary cards take one → each).
+fn to_scene(app: &mut App, number: usize) {
+    for _ in 0..40 {
+        if scene_number(app) == number {
+            return;
+        }
+        press(app, "→");
+    }
+    panic!("scene {number} not reached");
+}
+
+/// Both sizes of every snapshot: the full layout at 80x24 and a roomy one.
+fn snapshots(app: &mut App, name: &str) {
+    assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
+    assert_snapshot!(format!("{name}_120x40"), screen(app, 120, 40));
+}
+
+fn progress_of<'p>(app: &'p App, lesson: &str) -> &'p kruispunt::progress::ItemProgress {
+    app.ctx
+        .progress
+        .items
+        .get(&ItemId::from(lesson))
+        .expect("the lesson is in the progress")
+}
+
+#[test]
+fn a_text_scene() {
+    let mut app = open(WELCOME);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Scene 1 of 6 · Text"), "{shown}");
+    snapshots(&mut app, "text");
+}
+
+#[test]
+fn a_content_note_comes_first_and_the_testimony_is_marked_fictional() {
+    let mut app = open(WELCOME);
+    press(&mut app, "→→");
+    assert_eq!(scene_number(&app), 3);
+    snapshots(&mut app, "content_note");
+    press(&mut app, "⏎");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Fictional composite"), "{shown}");
+    snapshots(&mut app, "testimony");
+    let scene = &progress_of(&app, WELCOME).lesson.scenes[&SceneId::from("getuigenis-dalia")];
+    assert_eq!(scene.content_note, Some(ContentNoteChoice::Accepted));
+    assert!(scene.visited);
+}
+
+#[test]
+fn skipping_a_content_note_moves_on_and_is_recorded() {
+    let mut app = open(WELCOME);
+    press(&mut app, "→→s");
+    assert_eq!(scene_number(&app), 4);
+    let scene = &progress_of(&app, WELCOME).lesson.scenes[&SceneId::from("getuigenis-dalia")];
+    assert_eq!(scene.content_note, Some(ContentNoteChoice::Skipped));
+    assert!(!scene.visited);
+}
+
+#[test]
+fn glossary_cards_turn_over_and_move() {
+    let mut app = open(LETTERS);
+    press(&mut app, "→");
+    let front = screen(&mut app, 80, 24);
+    assert!(front.contains("Card 1 of"), "{front}");
+    snapshots(&mut app, "glossary_front");
+    press(&mut app, " ");
+    let back = screen(&mut app, 80, 24);
+    assert!(back.contains("A woman who is attracted to women"), "{back}");
+    snapshots(&mut app, "glossary_back");
+    press(&mut app, "n");
+    assert!(screen(&mut app, 80, 24).contains("Card 2 of"));
+    press(&mut app, "→");
+    assert!(screen(&mut app, 80, 24).contains("Card 3 of"));
+    press(&mut app, "←p");
+    assert!(screen(&mut app, 80, 24).contains("Card 1 of"));
+    // ← on the first card goes back to the previous scene.
+    press(&mut app, "←");
+    assert_eq!(scene_number(&app), 1);
+}
+
+#[test]
+fn a_quiz_before_and_after_answering() {
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 3);
+    snapshots(&mut app, "quiz_before");
+    press(&mut app, "2⏎");
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("✗ not correct · you chose this"), "{shown}");
+    assert!(shown.contains("✓ correct answer"), "{shown}");
+    assert!(shown.contains("Explanation"), "{shown}");
+    snapshots(&mut app, "quiz_after");
+}
+
+#[test]
+fn the_first_quiz_answer_counts_after_a_retry() {
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 3);
+    // Wrong first, then right.
+    press(&mut app, "2⏎r1⏎");
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Your answer is right"), "{shown}");
+    assert!(
+        shown.contains("your first answer is the one that counts, and it was not quite right"),
+        "{shown}"
+    );
+    let quiz = progress_of(&app, LETTERS).lesson.scenes[&SceneId::from("quiz-trans")]
+        .quiz
+        .clone()
+        .expect("the quiz is recorded");
+    assert!(!quiz.first_correct);
+    assert_eq!(quiz.attempts, 2);
+    assert_eq!(quiz.first_answer.len(), 1);
+    assert_eq!(quiz.first_answer[0].as_str(), "transseksueel");
+}
+
+#[test]
+fn submitting_nothing_shows_a_message_instead_of_failing() {
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 3);
+    press(&mut app, "⏎");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Choose an answer first"), "{shown}");
+    assert_eq!(scene_number(&app), 3);
+    assert!(
+        progress_of(&app, LETTERS).lesson.scenes[&SceneId::from("quiz-trans")]
+            .quiz
+            .is_none()
+    );
+    // A multiple-answer quiz says "at least one".
+    press(&mut app, "1⏎→⏎");
+    assert_eq!(scene_number(&app), 4);
+    assert!(screen(&mut app, 120, 40).contains("Choose at least one answer first"));
+}
+
+#[test]
+fn a_multiple_answer_quiz_toggles_options() {
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 4);
+    press(&mut app, "12⏎");
+    let quiz = progress_of(&app, LETTERS).lesson.scenes[&SceneId::from("quiz-intersekse")]
+        .quiz
+        .clone()
+        .expect("answered");
+    let ids: Vec<&str> = quiz.first_answer.iter().map(|o| o.as_str()).collect();
+    assert_eq!(ids, ["lichaam", "man-of-vrouw"]);
+}
+
+#[test]
+fn a_quiz_option_is_selected_with_a_click() {
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 3);
+    let shown = screen(&mut app, 80, 24);
+    let row = shown
+        .lines()
+        .position(|l| l.contains("( ) 3."))
+        .expect("option 3 is shown");
+    let column = shown.lines().nth(row).unwrap().find("( ) 3.").unwrap() as u16;
+    app.update(Action::Click {
+        column,
+        row: row as u16,
+    });
+    assert!(screen(&mut app, 80, 24).contains("(•) 3."));
+}
+
+#[test]
+fn the_reflection_editor_takes_every_key_and_keeps_the_text() {
+    let mut app = open(WELCOME);
+    press(&mut app, "→→s");
+    assert_eq!(scene_number(&app), 4);
+    press(&mut app, "⏎");
+    assert!(app.editing());
+    // q and ? are text here, not quit and help.
+    press(&mut app, "Who is missing? quite a lot");
+    assert!(!app.should_quit() && !app.help);
+    press(&mut app, "⏎second line");
+    snapshots(&mut app, "reflection_editing");
+    let text = "Who is missing? quite a lot\nsecond line";
+    let reflections = &progress_of(&app, WELCOME).reflections;
+    assert_eq!(reflections[&SceneId::from("eigen-beeld")].text, text);
+    press(&mut app, "⎋");
+    assert!(!app.editing());
+    // Esc again leaves the lesson; the text stays in the progress.
+    press(&mut app, "⎋");
+    assert!(matches!(app.screen, Screen::Home(_)));
+    let reflections = &progress_of(&app, WELCOME).reflections;
+    assert_eq!(reflections[&SceneId::from("eigen-beeld")].text, text);
+}
+
+#[test]
+fn quitting_while_writing_keeps_the_text() {
+    let mut app = open(WELCOME);
+    press(&mut app, "→→s⏎");
+    press(&mut app, "unsaved");
+    app.update(Action::Interrupt);
+    assert!(app.should_quit());
+    let reflections = &progress_of(&app, WELCOME).reflections;
+    assert_eq!(reflections[&SceneId::from("eigen-beeld")].text, "unsaved");
+}
+
+#[test]
+fn a_checklist_with_one_tick() {
+    let mut app = open(WELCOME);
+    press(&mut app, "→→s→");
+    assert_eq!(scene_number(&app), 5);
+    press(&mut app, "j ");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("1 of"), "{shown}");
+    snapshots(&mut app, "checklist");
+    let scene = &progress_of(&app, WELCOME).lesson.scenes[&SceneId::from("signalen-organisatie")];
+    assert_eq!(scene.checked.len(), 1);
+    assert_eq!(
+        scene.checked.iter().next().map(|c| c.as_str()),
+        Some("gedragscode")
+    );
+    // A number key ticks too, and again unticks.
+    press(&mut app, "11");
+    let scene = &progress_of(&app, WELCOME).lesson.scenes[&SceneId::from("signalen-organisatie")];
+    assert_eq!(scene.checked.len(), 1);
+}
+
+#[test]
+fn key_points_and_the_end_of_the_lesson() {
+    let mut app = open(WELCOME);
+    press(&mut app, "→→s→→");
+    assert_eq!(scene_number(&app), 6);
+    snapshots(&mut app, "key_points");
+    assert_eq!(progress_of(&app, WELCOME).status, ItemStatus::Completed);
+    press(&mut app, "→");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Lesson done"), "{shown}");
+    assert!(shown.contains("You skipped 1 scene"), "{shown}");
+    press(&mut app, "⏎");
+    assert!(matches!(app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn the_gloss_shows_the_second_language_under_course_text() {
+    let mut app = open(WELCOME);
+    press(&mut app, "G");
+    assert!(app.ctx.gloss.is_some());
+    snapshots(&mut app, "gloss");
+}
+
+#[test]
+fn help_on_the_lesson_screen() {
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 3);
+    press(&mut app, "?");
+    assert!(app.help);
+    assert_snapshot!("help_lesson_80x24", screen(&mut app, 80, 24));
+    assert_snapshot!("help_lesson_120x40", screen(&mut app, 120, 40));
+}
+
+#[test]
+fn long_scenes_scroll() {
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 3);
+    press(&mut app, "3⏎");
+    let top = screen(&mut app, 60, 14);
+    assert!(top.contains("more below"), "{top}");
+    for _ in 0..40 {
+        app.update(Action::PageDown);
+    }
+    let bottom = screen(&mut app, 60, 14);
+    assert_ne!(top, bottom);
+    assert!(bottom.contains("Press r to try again"), "{bottom}");
+    app.update(Action::ScrollUp);
+    assert!(screen(&mut app, 60, 14).contains("more"));
+}
+
+#[test]
+fn quitting_mid_lesson_and_reopening_resumes_scene_and_answers() {
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 3);
+    press(&mut app, "2⏎→");
+    assert_eq!(scene_number(&app), 4);
+    press(&mut app, "q");
+    assert!(app.should_quit());
+    let saved = serde_json::to_string(&app.ctx.progress).expect("progress serialises");
+
+    let mut again = tui_support::app(UiLocale::En);
+    again.ctx.progress = serde_json::from_str::<Progress>(&saved).expect("progress parses");
+    // Home offers to continue where the learner left off.
+    press(&mut again, "c");
+    assert_eq!(scene_number(&again), 4);
+    press(&mut again, "←");
+    let shown = screen(&mut again, 120, 40);
+    assert!(shown.contains("✗ not correct · you chose this"), "{shown}");
+    assert!(shown.contains("Explanation"), "{shown}");
+}
+
+#[test]
+fn a_missing_lesson_says_so_and_any_key_goes_home() {
+    let mut app = app(UiLocale::En);
+    open_in(&mut app, "no-such-lesson");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("not in the course"), "{shown}");
+    press(&mut app, "x");
+    assert!(matches!(app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn compact_layout_and_tiny_sizes_never_panic_on_any_scene() {
+    let sizes = [
+        (0, 0),
+        (1, 1),
+        (10, 3),
+        (39, 12),
+        (40, 12),
+        (45, 13),
+        (60, 16),
+        (79, 23),
+        (80, 24),
+    ];
+    for lesson in [WELCOME, LETTERS] {
+        let mut app = open(lesson);
+        for _ in 0..8 {
+            for (w, h) in sizes {
+                let _ = screen(&mut app, w, h);
+                // Input at every size, so scrolling and clicks use that layout.
+                app.update(Action::PageDown);
+                app.update(Action::ScrollDown);
+                app.update(Action::Click { column: 3, row: 5 });
+            }
+            // Answer, turn, write, tick where the scene asks for it, then move on.
+            press(&mut app, "⏎ 1⏎xy⎋");
+            for (w, h) in sizes {
+                let _ = screen(&mut app, w, h);
+            }
+            press(&mut app, "→");
+        }
+    }
+    let mut app = open(WELCOME);
+    assert_snapshot!("text_compact_60x16", screen(&mut app, 60, 16));
+}
