@@ -164,15 +164,17 @@ fn ids_used_in_src() -> BTreeMap<String, PathBuf> {
     found
 }
 
-/// The string literals directly after `msg(` or `msg_in(`, whitespace allowed.
+/// The string literals directly after `msg(` or `msg_in(`, or the screens' shorthands
+/// `.t(` and `.tr(` (`ctx.t("id")`), whitespace allowed.
 fn msg_ids(code: &str) -> Vec<String> {
     let mut ids = Vec::new();
-    for call in ["msg(", "msg_in("] {
+    for call in ["msg(", "msg_in(", ".t(", ".tr("] {
         for (at, _) in code.match_indices(call) {
-            // `fn msg(` is the definition, not a use.
+            // `fn msg(` is the definition, not a use; `smsg(` is another function.
             let before = &code[..at];
-            if before.ends_with("fn ")
-                || before.ends_with(|c: char| c.is_alphanumeric() || c == '_')
+            if !call.starts_with('.')
+                && (before.ends_with("fn ")
+                    || before.ends_with(|c: char| c.is_alphanumeric() || c == '_'))
             {
                 continue;
             }
@@ -189,8 +191,10 @@ fn msg_ids(code: &str) -> Vec<String> {
 
 #[test]
 fn the_scanner_finds_ids_in_calls() {
-    let code = "l.msg(\"a-b\", &x); self.msg(\n    \"c\",\n); fn msg(id: &str) {} l.msg_in(\"d\", L, &a); smsg(\"no\")";
-    assert_eq!(msg_ids(code), ["a-b", "c", "d"]);
+    let code = "l.msg(\"a-b\", &x); self.msg(\n    \"c\",\n); fn msg(id: &str) {} l.msg_in(\"d\", L, &a); smsg(\"no\") ctx.t(\"e\") ctx.tr(\"f\", &a) t(\"no\")";
+    let mut ids = msg_ids(code);
+    ids.sort();
+    assert_eq!(ids, ["a-b", "c", "d", "e", "f"]);
 }
 
 #[test]

@@ -252,9 +252,7 @@ fn parse_failure<T: DeserializeOwned>(
     // the end of an object missing a field. Point at the start of that value instead, as
     // every other diagnostic does. An unknown field is the exception: serde points right at
     // the key, which is better than its object.
-    let at_value = matches!(problem, Problem::Type { .. })
-        && !path.0.is_empty()
-        && !unknown_field;
+    let at_value = matches!(problem, Problem::Type { .. }) && !path.0.is_empty() && !unknown_field;
     let position = if at_value {
         SpanIndex::new(text).position(&path)
     } else {

@@ -99,8 +99,13 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn hints(app: &App, width: usize) -> Line<'static> {
     let ctx = &app.ctx;
     let mut keys = app.screen.keys(ctx);
-    keys.push(KeyHelp::new("?", ctx.t("key-help")));
-    keys.push(KeyHelp::new("q", ctx.t("key-quit")));
+    if app.editing() {
+        // While the editor has the focus, `?` and `q` are typed, not keys.
+        keys.push(KeyHelp::new("Ctrl-C", ctx.t("key-interrupt")));
+    } else {
+        keys.push(KeyHelp::new("?", ctx.t("key-help")));
+        keys.push(KeyHelp::new("q", ctx.t("key-quit")));
+    }
     let mut spans = Vec::new();
     let mut used = 1;
     spans.push(Span::raw(" "));
