@@ -353,3 +353,95 @@ lesson-key-write = write
 lesson-key-stop-writing = stop writing
 lesson-key-tick = tick
 lesson-key-home = back to the overview
+
+## Scenario screen: conversation, ending, rewind, branch map, compare
+
+scenario-missing = This practice conversation is not in the course. Press Esc to go back.
+scenario-engine-error = This practice conversation cannot go on: { $reason }
+scenario-fell-back = The course changed since your last visit: this conversation starts again from the beginning.
+scenario-content-note = Content note
+scenario-setting = Setting
+scenario-goal = Your goal
+scenario-note-continue = Enter: start the conversation · s: skip it for now (back to the overview)
+scenario-intro-continue = Enter: start the conversation · Esc: back to the overview
+scenario-speaker = { $name } ({ $role })
+# $mood: how a character comes across in a line.
+scenario-mood = { $mood ->
+        [neutral] neutral
+        [calm] calm
+        [hopeful] hopeful
+        [relieved] relieved
+        [warm] warm
+        [guarded] guarded
+        [anxious] anxious
+        [confused] confused
+        [sad] sad
+        [hurt] hurt
+        [angry] angry
+       *[other] { $mood }
+    }
+# $outcome: good, mixed or poor.
+scenario-outcome = { $outcome ->
+        [good] good
+        [mixed] mixed
+       *[poor] poor
+    }
+scenario-you = You
+scenario-transcript = Conversation
+scenario-choices = Your answer
+scenario-stuck = No answer is available here. Go back a decision (b) or start again (r).
+scenario-coach = Coach
+scenario-thought = Inner thought of { $name }
+scenario-more-below = ↓ { $count } more { $count ->
+        [one] line
+       *[other] lines
+    } below (PgDn)
+scenario-key-start = start
+scenario-key-skip = skip for now
+scenario-key-number = pick that answer
+scenario-key-choose = choose an answer
+scenario-key-scroll = scroll the conversation
+scenario-key-focus = conversation or answers
+scenario-key-back-one = back one decision
+scenario-key-rewind = go back to a decision
+scenario-key-replay = play again from the start
+scenario-key-map = branch map
+scenario-key-compare = compare attempts
+scenario-key-scroll-page = scroll
+scenario-key-pick-decision = pick a decision
+scenario-key-go-back = go back to it
+scenario-key-compare-side = left or right attempt
+scenario-key-compare-attempt = another attempt
+ending-heading = Ending: { $outcome } · { $title }
+ending-debrief = Debrief
+ending-final = Where it ended (change since the start)
+ending-path = Your path, with the coach's feedback
+ending-shown = Competencies you showed
+ending-missed = Competencies you could still show (answers you did not take)
+ending-none = none
+ending-next = r play again · w go back to a decision · m branch map · c compare
+rewind-title = Go back to a decision
+rewind-hint = Pick the decision to take again (↑↓ or its number, then Enter). This attempt stays saved.
+rewind-empty = You have not taken any decision yet.
+rewind-answered = you answered: { $answer }
+map-title = Branch map: what you explored in all your attempts
+map-summary = Answers explored: { $explored } of { $total } · endings reached: { $endings } of { $all_endings }
+map-legend = ✓ explored · ? not explored yet · ■ ending reached · ◀ where you are
+map-ending = Ending: { $outcome } · { $title }
+map-ending-unknown = an ending you have not reached yet
+map-here = you are here
+map-shown-above = continues as shown above
+compare-title = Compare two attempts
+compare-need-two = You need at least two attempts to compare. Play again (r) or go back to a decision (w), then come back here.
+compare-hint = Tab: left or right · ←→: another attempt · ↑↓: scroll · Esc: back
+compare-same-start = Both attempts start with the same { $count ->
+        [one] answer
+       *[other] { $count } answers
+    }.
+compare-differ-at-once = The attempts differ from the first answer on.
+compare-split = They split at decision { $number }: { $point }
+compare-identical = These attempts took the same answers so far.
+compare-attempt = Attempt { $number }
+compare-no-ending = not finished
+compare-after = From the split on you answered:
+compare-nothing-after = nothing yet

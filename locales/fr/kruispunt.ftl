@@ -358,3 +358,95 @@ lesson-key-write = écrire
 lesson-key-stop-writing = arrêter d’écrire
 lesson-key-tick = cocher
 lesson-key-home = retour à l’aperçu
+
+## Scenario screen: conversation, ending, rewind, branch map, compare
+
+scenario-missing = Cette conversation d’entraînement ne fait pas partie du cours. Appuyez sur Échap pour revenir.
+scenario-engine-error = Cette conversation d’entraînement ne peut pas continuer : { $reason }
+scenario-fell-back = Le cours a changé depuis votre dernière visite : cette conversation recommence depuis le début.
+scenario-content-note = Avertissement de contenu
+scenario-setting = Situation
+scenario-goal = Votre objectif
+scenario-note-continue = Entrée : commencer la conversation · s : la passer pour l’instant (retour à l’aperçu)
+scenario-intro-continue = Entrée : commencer la conversation · Échap : retour à l’aperçu
+scenario-speaker = { $name } ({ $role })
+# $mood: how a character comes across in a line.
+scenario-mood = { $mood ->
+        [neutral] neutre
+        [calm] calme
+        [hopeful] plein d’espoir
+        [relieved] soulagé
+        [warm] chaleureux
+        [guarded] sur ses gardes
+        [anxious] anxieux
+        [confused] perplexe
+        [sad] triste
+        [hurt] blessé
+        [angry] fâché
+       *[other] { $mood }
+    }
+# $outcome: good, mixed or poor.
+scenario-outcome = { $outcome ->
+        [good] bonne
+        [mixed] mitigée
+       *[poor] peu favorable
+    }
+scenario-you = Vous
+scenario-transcript = Conversation
+scenario-choices = Votre réponse
+scenario-stuck = Aucune réponse n’est possible ici. Revenez d’une décision (b) ou recommencez (r).
+scenario-coach = Coach
+scenario-thought = Ce que pense { $name }
+scenario-more-below = ↓ encore { $count } { $count ->
+        [one] ligne
+       *[other] lignes
+    } plus bas (PgDn)
+scenario-key-start = commencer
+scenario-key-skip = passer pour l’instant
+scenario-key-number = choisir cette réponse
+scenario-key-choose = choisir une réponse
+scenario-key-scroll = faire défiler la conversation
+scenario-key-focus = conversation ou réponses
+scenario-key-back-one = revenir d’une décision
+scenario-key-rewind = revenir à une décision
+scenario-key-replay = recommencer depuis le début
+scenario-key-map = carte des embranchements
+scenario-key-compare = comparer des essais
+scenario-key-scroll-page = faire défiler
+scenario-key-pick-decision = choisir une décision
+scenario-key-go-back = y revenir
+scenario-key-compare-side = essai de gauche ou de droite
+scenario-key-compare-attempt = un autre essai
+ending-heading = Fin : { $outcome } · { $title }
+ending-debrief = Débriefing
+ending-final = Où cela s’est terminé (écart par rapport au début)
+ending-path = Votre parcours, avec le retour du coach
+ending-shown = Compétences montrées
+ending-missed = Compétences que vous pouviez encore montrer (réponses non choisies)
+ending-none = aucune
+ending-next = r recommencer · w revenir à une décision · m carte · c comparer
+rewind-title = Revenir à une décision
+rewind-hint = Choisissez la décision à reprendre (↑↓ ou son numéro, puis Entrée). Cet essai reste enregistré.
+rewind-empty = Vous n’avez encore pris aucune décision.
+rewind-answered = vous avez répondu : { $answer }
+map-title = Carte des embranchements : ce que vous avez exploré dans tous vos essais
+map-summary = Réponses explorées : { $explored } sur { $total } · fins atteintes : { $endings } sur { $all_endings }
+map-legend = ✓ exploré · ? pas encore exploré · ■ fin atteinte · ◀ vous êtes ici
+map-ending = Fin : { $outcome } · { $title }
+map-ending-unknown = une fin que vous n’avez pas encore atteinte
+map-here = vous êtes ici
+map-shown-above = suite comme plus haut
+compare-title = Comparer deux essais
+compare-need-two = Il faut au moins deux essais pour comparer. Recommencez (r) ou revenez à une décision (w), puis revenez ici.
+compare-hint = Tab : gauche ou droite · ←→ : un autre essai · ↑↓ : défiler · Échap : retour
+compare-same-start = Les deux essais commencent par { $count ->
+        [one] la même réponse
+       *[other] les mêmes { $count } réponses
+    }.
+compare-differ-at-once = Les essais diffèrent dès la première réponse.
+compare-split = Ils se séparent à la décision { $number } : { $point }
+compare-identical = Ces essais ont donné les mêmes réponses jusqu’ici.
+compare-attempt = Essai { $number }
+compare-no-ending = pas terminé
+compare-after = À partir de l’embranchement, vous avez répondu :
+compare-nothing-after = rien encore

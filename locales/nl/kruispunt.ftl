@@ -350,3 +350,95 @@ lesson-key-write = schrijven
 lesson-key-stop-writing = stoppen met schrijven
 lesson-key-tick = aanvinken
 lesson-key-home = terug naar het overzicht
+
+## Scenario screen: conversation, ending, rewind, branch map, compare
+
+scenario-missing = Dit oefengesprek zit niet in de cursus. Druk op Esc om terug te gaan.
+scenario-engine-error = Dit oefengesprek kan niet verder: { $reason }
+scenario-fell-back = De cursus is veranderd sinds je laatste bezoek: dit gesprek begint opnieuw vanaf het begin.
+scenario-content-note = Inhoudswaarschuwing
+scenario-setting = Situatie
+scenario-goal = Je doel
+scenario-note-continue = Enter: begin het gesprek · s: sla het nu over (terug naar het overzicht)
+scenario-intro-continue = Enter: begin het gesprek · Esc: terug naar het overzicht
+scenario-speaker = { $name } ({ $role })
+# $mood: how a character comes across in a line.
+scenario-mood = { $mood ->
+        [neutral] neutraal
+        [calm] rustig
+        [hopeful] hoopvol
+        [relieved] opgelucht
+        [warm] warm
+        [guarded] op de hoede
+        [anxious] angstig
+        [confused] verward
+        [sad] verdrietig
+        [hurt] gekwetst
+        [angry] boos
+       *[other] { $mood }
+    }
+# $outcome: good, mixed or poor.
+scenario-outcome = { $outcome ->
+        [good] goed
+        [mixed] gemengd
+       *[poor] minder goed
+    }
+scenario-you = Jij
+scenario-transcript = Gesprek
+scenario-choices = Je antwoord
+scenario-stuck = Hier is geen antwoord mogelijk. Ga een beslissing terug (b) of begin opnieuw (r).
+scenario-coach = Coach
+scenario-thought = Wat { $name } denkt
+scenario-more-below = ↓ nog { $count } { $count ->
+        [one] regel
+       *[other] regels
+    } hieronder (PgDn)
+scenario-key-start = beginnen
+scenario-key-skip = nu overslaan
+scenario-key-number = dat antwoord kiezen
+scenario-key-choose = een antwoord kiezen
+scenario-key-scroll = door het gesprek scrollen
+scenario-key-focus = gesprek of antwoorden
+scenario-key-back-one = een beslissing terug
+scenario-key-rewind = terug naar een beslissing
+scenario-key-replay = opnieuw vanaf het begin
+scenario-key-map = vertakkingskaart
+scenario-key-compare = pogingen vergelijken
+scenario-key-scroll-page = scrollen
+scenario-key-pick-decision = een beslissing kiezen
+scenario-key-go-back = daarnaar teruggaan
+scenario-key-compare-side = linkse of rechtse poging
+scenario-key-compare-attempt = een andere poging
+ending-heading = Einde: { $outcome } · { $title }
+ending-debrief = Nabespreking
+ending-final = Hoe het eindigde (verschil met het begin)
+ending-path = Jouw weg, met de feedback van de coach
+ending-shown = Competenties die je toonde
+ending-missed = Competenties die je nog kon tonen (antwoorden die je niet koos)
+ending-none = geen
+ending-next = r opnieuw · w terug naar een beslissing · m vertakkingskaart · c vergelijken
+rewind-title = Terug naar een beslissing
+rewind-hint = Kies de beslissing die je opnieuw wilt nemen (↑↓ of het nummer, dan Enter). Deze poging blijft bewaard.
+rewind-empty = Je hebt nog geen beslissing genomen.
+rewind-answered = je antwoordde: { $answer }
+map-title = Vertakkingskaart: wat je in al je pogingen verkende
+map-summary = Verkende antwoorden: { $explored } van { $total } · bereikte eindes: { $endings } van { $all_endings }
+map-legend = ✓ verkend · ? nog niet verkend · ■ einde bereikt · ◀ waar je nu bent
+map-ending = Einde: { $outcome } · { $title }
+map-ending-unknown = een einde dat je nog niet bereikte
+map-here = hier ben je
+map-shown-above = gaat verder zoals hierboven
+compare-title = Twee pogingen vergelijken
+compare-need-two = Je hebt minstens twee pogingen nodig om te vergelijken. Speel opnieuw (r) of ga terug naar een beslissing (w) en kom dan terug.
+compare-hint = Tab: links of rechts · ←→: een andere poging · ↑↓: scrollen · Esc: terug
+compare-same-start = Beide pogingen beginnen met { $count ->
+        [one] hetzelfde antwoord
+       *[other] dezelfde { $count } antwoorden
+    }.
+compare-differ-at-once = De pogingen verschillen vanaf het eerste antwoord.
+compare-split = Ze splitsen bij beslissing { $number }: { $point }
+compare-identical = Deze pogingen kozen tot nu toe dezelfde antwoorden.
+compare-attempt = Poging { $number }
+compare-no-ending = niet afgerond
+compare-after = Vanaf de splitsing antwoordde je:
+compare-nothing-after = nog niets

@@ -1,0 +1,616 @@
+//! The conversation: the transcript (the characters' lines and the learner's answers), the
+//! answers offered now, the coach's feedback and the inner thoughts after the last answer,
+//! and the variables as gauges.
+//!
+//! Full layout (80 columns and more): transcript above the answers on the left, gauges and
+//! feedback on the right. Compact: gauges in one line on top, then the transcript, the
+//! feedback and the answers.
+
+use super::{Focus, State, change_label, choice_at, course_lines, node, speaker_name};
+use crate::course::checked::{NodeIdx, Scenario};
+use crate::course::model::Mood;
+use crate::engine::scenario::{PathEvent, ScenarioRun};
+use crate::msg_args;
+use crate::tui::action::Action;
+use crate::tui::app::{Ctx, Transition};
+use crate::tui::screens::home::gauge;
+use crate::tui::text;
+use crate::tui::view::FULL_WIDTH;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// The panes of the conversation.
+#[derive(Debug, Clone, Copy)]
+pub struct Areas {
+    /// The variables' gauges.
+    pub gauges: Rect,
+    /// The transcript.
+    pub transcript: Rect,
+    /// The coach's feedback and inner thoughts.
+    pub feedback: Rect,
+    /// The answers offered.
+    pub choices: Rect,
+    /// Whether this is the full layout (side panel) or the compact one.
+    pub full: bool,
+}
+
+/// Whether `area` (the screen body) gets the full layout.
+pub fn is_full(area: Rect) -> bool {
+    // The body has one column of margin on each side of the frame.
+    area.width.saturating_add(2) >= FULL_WIDTH
+}
+
+/// The panes for `area`; the answers' height follows their wrapped text.
+pub fn areas(
+    ctx: &Ctx,
+    state: &State,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    area: Rect,
+) -> Areas {
+    let full = is_full(area);
+    if full {
+        let [left, _, right] = Layout::horizontal([
+            Constraint::Percentage(60),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        let wanted = choice_lines(ctx, state, scenario, run, left.width).0.len();
+        let choices_height = clamp_height(wanted, left.height / 2 + 2);
+        let [transcript, choices] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(choices_height)]).areas(left);
+        let rows_per_gauge = if with_bars(area) { 2 } else { 1 };
+        let gauge_height = u16::try_from(scenario.variables.len() * rows_per_gauge)
+            .unwrap_or(u16::MAX)
+            .min(right.height / 2);
+        let [gauges, feedback] =
+            Layout::vertical([Constraint::Length(gauge_height), Constraint::Min(0)]).areas(right);
+        Areas {
+            gauges,
+            transcript,
+            feedback,
+            choices,
+            full,
+        }
+    } else {
+        let gauge_height = u16::from(!scenario.variables.is_empty());
+        let wanted = choice_lines(ctx, state, scenario, run, area.width).0.len();
+        let choices_height = clamp_height(wanted, area.height / 3 + 1);
+        let feedback_wanted = feedback_lines(ctx, scenario, run, area.width).len();
+        let feedback_height = clamp_height(feedback_wanted, area.height / 4 + 1);
+        let [gauges, transcript, feedback, choices] = Layout::vertical([
+            Constraint::Length(gauge_height),
+            Constraint::Min(0),
+            Constraint::Length(feedback_height),
+            Constraint::Length(choices_height),
+        ])
+        .areas(area);
+        Areas {
+            gauges,
+            transcript,
+            feedback,
+            choices,
+            full,
+        }
+    }
+}
+
+/// Whether the full layout has room for a bar under each gauge's numbers.
+fn with_bars(area: Rect) -> bool {
+    area.height >= 30
+}
+
+fn clamp_height(wanted: usize, most: u16) -> u16 {
+    u16::try_from(wanted).unwrap_or(u16::MAX).min(most)
+}
+
+/// Applies an action in the conversation.
+pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    let Some(scenario) = ctx.course.scenarios.get(&state.scenario) else {
+        return Transition::Home;
+    };
+    let Some(run) = state.run.as_ref() else {
+        return Transition::Home;
+    };
+    let offered = run.offered_count(scenario);
+    let area = super::content_area(ctx, state);
+    let panes = areas(ctx, state, scenario, run, area);
+    let transcript_len = transcript_lines(ctx, scenario, run, panes.transcript.width).len();
+    let height = usize::from(panes.transcript.height);
+    let most_back = transcript_len.saturating_sub(height);
+    let page = height.saturating_sub(1).max(1);
+    let scroll = |state: &mut State, up: bool, by: usize| {
+        state.scroll_back = if up {
+            (state.scroll_back.min(most_back) + by).min(most_back)
+        } else {
+            state.scroll_back.min(most_back).saturating_sub(by)
+        };
+    };
+    match action {
+        Action::Number(n) => {
+            let picked = usize::from(*n).saturating_sub(1);
+            if picked < offered {
+                super::choose(ctx, state, picked);
+            }
+        }
+        Action::Confirm if state.focus == Focus::Choices && offered > 0 => {
+            let picked = state.selected.min(offered - 1);
+            super::choose(ctx, state, picked);
+        }
+        Action::Confirm => state.focus = Focus::Choices,
+        Action::NextPane | Action::PrevPane => {
+            state.focus = match state.focus {
+                Focus::Choices => Focus::Transcript,
+                Focus::Transcript => Focus::Choices,
+            };
+        }
+        Action::Up if state.focus == Focus::Choices => {
+            state.selected = state.selected.saturating_sub(1);
+        }
+        Action::Down if state.focus == Focus::Choices => {
+            state.selected = (state.selected + 1).min(offered.saturating_sub(1));
+        }
+        Action::Up => scroll(state, true, 1),
+        Action::Down => scroll(state, false, 1),
+        Action::PageUp => scroll(state, true, page),
+        Action::PageDown => scroll(state, false, page),
+        Action::ScrollUp => scroll(state, true, 3),
+        Action::ScrollDown => scroll(state, false, 3),
+        Action::Click { column, row } => {
+            let at = (*column, *row).into();
+            if panes.choices.contains(at) {
+                let (_, rows) = choice_lines(ctx, state, scenario, run, panes.choices.width);
+                let first = choices_top(state, &rows, panes.choices.height);
+                let clicked = first + usize::from(row - panes.choices.y);
+                if let Some(picked) = rows.iter().rposition(|&start| start <= clicked)
+                    && *row > panes.choices.y
+                {
+                    state.focus = Focus::Choices;
+                    super::choose(ctx, state, picked);
+                }
+            } else if panes.transcript.contains(at) {
+                state.focus = Focus::Transcript;
+            }
+        }
+        Action::Letter(letter) => {
+            super::shared_letter(ctx, state, *letter);
+        }
+        Action::Back => return Transition::Home,
+        _ => {}
+    }
+    Transition::Stay
+}
+
+/// The transcript: each character line with name, role and mood above it, and the
+/// learner's answers indented under a "You" label.
+pub fn transcript_lines(
+    ctx: &Ctx,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let theme = &ctx.theme;
+    let mut lines = Vec::new();
+    for event in run.path() {
+        match event {
+            PathEvent::Entered(idx) => {
+                let Some(node) = node(scenario, idx) else {
+                    continue;
+                };
+                for said in &node.lines {
+                    let (name, role) = match scenario.character(&said.speaker) {
+                        Some(c) => (ctx.plain(&c.name), ctx.plain(&c.role)),
+                        None => (said.speaker.to_string(), String::new()),
+                    };
+                    let mut header = ctx.tr(
+                        "scenario-speaker",
+                        &msg_args!("name" => name.as_str(), "role" => role.as_str()),
+                    );
+                    if let Some(mood) = said.mood {
+                        header.push_str(" · ");
+                        header.push_str(&mood_word(ctx, mood));
+                    }
+                    lines.extend(text::wrap(
+                        &header,
+                        width,
+                        theme.character(),
+                        theme.character(),
+                    ));
+                    lines.extend(course_lines(ctx, &said.text, width, 2, theme.text()));
+                    lines.push(Line::default());
+                }
+            }
+            PathEvent::Chose { node, choice, .. } => {
+                let Some(choice) = choice_at(scenario, node, choice) else {
+                    continue;
+                };
+                let label = format!("    » {}", ctx.t("scenario-you"));
+                lines.push(Line::from(Span::styled(
+                    text::truncate(&label, usize::from(width)),
+                    theme.learner(),
+                )));
+                lines.extend(course_lines(ctx, &choice.text, width, 6, theme.learner()));
+                lines.push(Line::default());
+            }
+        }
+    }
+    if lines.last().is_some_and(|l| l.width() == 0) {
+        lines.pop();
+    }
+    lines
+}
+
+/// A mood as a word.
+pub fn mood_word(ctx: &Ctx, mood: Mood) -> String {
+    let key = match mood {
+        Mood::Neutral => "neutral",
+        Mood::Calm => "calm",
+        Mood::Hopeful => "hopeful",
+        Mood::Relieved => "relieved",
+        Mood::Warm => "warm",
+        Mood::Guarded => "guarded",
+        Mood::Anxious => "anxious",
+        Mood::Confused => "confused",
+        Mood::Sad => "sad",
+        Mood::Hurt => "hurt",
+        Mood::Angry => "angry",
+    };
+    ctx.tr("scenario-mood", &msg_args!("mood" => key))
+}
+
+/// The answers offered now, numbered, with the selection marked; also the first row of
+/// each answer (row 0 is the heading), for mouse clicks.
+pub fn choice_lines(
+    ctx: &Ctx,
+    state: &State,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    width: u16,
+) -> (Vec<Line<'static>>, Vec<usize>) {
+    let theme = &ctx.theme;
+    let focused = state.focus == Focus::Choices;
+    let heading = if focused {
+        format!("▸ {}", ctx.t("scenario-choices"))
+    } else {
+        format!("  {}", ctx.t("scenario-choices"))
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        text::truncate(&heading, usize::from(width)),
+        if focused {
+            theme.accent()
+        } else {
+            theme.title()
+        },
+    ))];
+    let mut starts = Vec::new();
+    let offered: Vec<_> = run.offered_choices(scenario).collect();
+    if offered.is_empty() && !run.is_ended(scenario) {
+        lines.extend(text::wrap(
+            &ctx.t("scenario-stuck"),
+            width,
+            theme.notice(),
+            theme.notice(),
+        ));
+    }
+    let selected = state.selected.min(offered.len().saturating_sub(1));
+    for (shown, available) in offered.iter().enumerate() {
+        starts.push(lines.len());
+        let is_selected = shown == selected;
+        let marker = if is_selected { "›" } else { " " };
+        let style = if is_selected && focused {
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        let number = format!("{marker} {}. ", shown + 1);
+        let indent = u16::try_from(number.chars().count()).unwrap_or(5);
+        let mut body = course_lines(ctx, &available.choice.text, width, indent, style);
+        if let Some(first) = body.first_mut()
+            && first
+                .spans
+                .first()
+                .is_some_and(|s| s.content.trim().is_empty())
+            && let Some(pad) = first.spans.first_mut()
+        {
+            *pad = Span::styled(number, style);
+        }
+        lines.extend(body);
+    }
+    (lines, starts)
+}
+
+/// The first row of the answers shown, so that the selected one stays in view.
+fn choices_top(state: &State, starts: &[usize], height: u16) -> usize {
+    let Some(&start) = starts.get(state.selected.min(starts.len().saturating_sub(1))) else {
+        return 0;
+    };
+    let end = starts
+        .get(state.selected + 1)
+        .copied()
+        .unwrap_or(start + 1)
+        .saturating_sub(1);
+    let height = usize::from(height.max(1));
+    if end < height { 0 } else { end + 1 - height }.min(start)
+}
+
+/// The feedback on the last answer and the inner thoughts that came with it; before the
+/// first answer, the goal and any thought in the opening lines.
+pub fn feedback_lines(
+    ctx: &Ctx,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let theme = &ctx.theme;
+    let mut lines = Vec::new();
+    let mut thoughts: Vec<(String, &crate::course::model::Text)> = Vec::new();
+    let last = run.decisions().len().checked_sub(1);
+    let entered: &[NodeIdx] = match last {
+        Some(last) => run.entered_after(last),
+        None => run.entered_at_start(),
+    };
+    match last.and_then(|i| run.decisions().get(i)) {
+        Some(decision) => {
+            if let Some(choice) = choice_at(scenario, decision.node, decision.choice as usize) {
+                lines.push(Line::from(Span::styled(
+                    text::truncate(&ctx.t("scenario-coach"), usize::from(width)),
+                    theme.coach().add_modifier(ratatui::style::Modifier::BOLD),
+                )));
+                lines.extend(course_lines(ctx, &choice.feedback, width, 0, theme.coach()));
+                if let Some(thought) = &choice.thought {
+                    // The thought is the reaction of whoever spoke last before the answer.
+                    let speaker = node(scenario, decision.node)
+                        .and_then(|n| n.lines.last())
+                        .map(|l| l.speaker.clone())
+                        .or_else(|| scenario.characters.first().map(|c| c.id.clone()));
+                    let name = speaker
+                        .map(|s| speaker_name(ctx, scenario, &s))
+                        .unwrap_or_default();
+                    thoughts.push((name, thought));
+                }
+            }
+        }
+        None => {
+            lines.push(Line::from(Span::styled(
+                text::truncate(&ctx.t("scenario-goal"), usize::from(width)),
+                theme.title(),
+            )));
+            lines.extend(course_lines(ctx, &scenario.goal, width, 0, theme.text()));
+        }
+    }
+    for idx in entered {
+        if let Some(node) = node(scenario, *idx) {
+            for said in &node.lines {
+                if let Some(thought) = &said.thought {
+                    thoughts.push((speaker_name(ctx, scenario, &said.speaker), thought));
+                }
+            }
+        }
+    }
+    for (name, thought) in thoughts {
+        lines.push(Line::default());
+        let label = ctx.tr("scenario-thought", &msg_args!("name" => name.as_str()));
+        lines.push(Line::from(Span::styled(
+            text::truncate(&label.clone(), usize::from(width)),
+            theme.thought().add_modifier(ratatui::style::Modifier::BOLD),
+        )));
+        lines.extend(course_lines(ctx, thought, width, 2, theme.thought()));
+    }
+    lines
+}
+
+/// How the gauges are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GaugeLayout {
+    /// All variables in one line.
+    OneLine,
+    /// One line per variable.
+    Rows,
+    /// One line per variable with a bar under it.
+    WithBars,
+}
+
+/// The gauges: each variable with its value, range and the change of the last answer.
+/// Full: two rows per variable (label and numbers, then a bar); compact: one row for all.
+pub fn gauge_lines(
+    ctx: &Ctx,
+    scenario: &Scenario,
+    values: &[i32],
+    before: Option<&[i32]>,
+    width: u16,
+    layout: GaugeLayout,
+) -> Vec<Line<'static>> {
+    let full = layout != GaugeLayout::OneLine;
+    let theme = &ctx.theme;
+    let width = usize::from(width);
+    let mut lines = Vec::new();
+    let mut compact: Vec<Span<'static>> = Vec::new();
+    for (i, var) in scenario.variables.iter().enumerate() {
+        let Some(&value) = values.get(i) else {
+            continue;
+        };
+        let label = ctx.plain(&var.label);
+        let numbers = format!("{value}/{}", var.max);
+        let change = before
+            .and_then(|b| b.get(i))
+            .map(|&b| value.saturating_sub(b));
+        let change_style = match change.map(i32::signum) {
+            Some(1) => theme.good(),
+            Some(-1) => theme.poor(),
+            _ => theme.dim(),
+        };
+        let change = change.map(change_label);
+        let span = i64::from(var.max) - i64::from(var.min);
+        let filled = i64::from(value) - i64::from(var.min);
+        let (filled, span) = (
+            usize::try_from(filled.max(0)).unwrap_or(0),
+            usize::try_from(span.max(0)).unwrap_or(0),
+        );
+        if full {
+            let mut spans = vec![
+                Span::styled(label, theme.title()),
+                Span::styled(format!(" {numbers}"), theme.text()),
+            ];
+            if let Some(change) = change {
+                spans.push(Span::styled(format!(" {change}"), change_style));
+            }
+            lines.push(truncate_line(spans, width));
+            if layout == GaugeLayout::WithBars {
+                lines.push(Line::from(Span::styled(
+                    gauge(filled, span, width.min(30)),
+                    theme.gauge(),
+                )));
+            }
+        } else {
+            if !compact.is_empty() {
+                compact.push(Span::styled(" · ", theme.dim()));
+            }
+            compact.push(Span::styled(format!("{label} "), theme.title()));
+            compact.push(Span::styled(numbers, theme.text()));
+            if let Some(change) = change {
+                compact.push(Span::styled(format!(" {change}"), change_style));
+            }
+        }
+    }
+    if !full && !compact.is_empty() {
+        lines.push(truncate_line(compact, width));
+    }
+    lines
+}
+
+/// A line of spans cut to `width` columns.
+pub fn truncate_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in spans {
+        let w = span.width();
+        if used + w <= width {
+            used += w;
+            out.push(span);
+        } else {
+            let room = width.saturating_sub(used);
+            if room > 0 {
+                out.push(Span::styled(
+                    text::truncate(&span.content, room),
+                    span.style,
+                ));
+            }
+            break;
+        }
+    }
+    Line::from(out)
+}
+
+/// Draws the conversation.
+pub fn render(
+    ctx: &Ctx,
+    state: &State,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let theme = &ctx.theme;
+    let panes = areas(ctx, state, scenario, run, area);
+
+    // Transcript, following the newest line unless scrolled back.
+    let (transcript_area, bordered) = if panes.full && panes.transcript.height > 3 {
+        (panes.transcript, true)
+    } else {
+        (panes.transcript, false)
+    };
+    let inner = if bordered {
+        let focused = state.focus == Focus::Transcript;
+        let title = if focused {
+            format!("▸ {} ", ctx.t("scenario-transcript"))
+        } else {
+            format!(" {} ", ctx.t("scenario-transcript"))
+        };
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme.border())
+            .title(Span::styled(
+                title,
+                if focused {
+                    theme.accent()
+                } else {
+                    theme.title()
+                },
+            ));
+        let inner = block.inner(transcript_area);
+        frame.render_widget(block, transcript_area);
+        inner
+    } else {
+        transcript_area
+    };
+    let lines = transcript_lines(ctx, scenario, run, inner.width);
+    let height = usize::from(inner.height);
+    let back = state.scroll_back.min(lines.len().saturating_sub(height));
+    let top = lines.len().saturating_sub(height + back);
+    let mut shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
+    if back > 0
+        && let Some(last) = shown.last_mut()
+    {
+        // Say that newer lines are below, in words as well as by position.
+        *last = Line::from(Span::styled(
+            text::truncate(
+                &ctx.tr("scenario-more-below", &msg_args!("count" => back)),
+                usize::from(inner.width),
+            ),
+            theme.accent(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(shown), inner);
+
+    // Gauges.
+    let last = run.decisions().len().checked_sub(1);
+    let before = last.and_then(|i| run.variables_before(i));
+    let gauges = gauge_lines(
+        ctx,
+        scenario,
+        run.variables(),
+        before,
+        panes.gauges.width,
+        match (panes.full, with_bars(area)) {
+            (false, _) => GaugeLayout::OneLine,
+            (true, false) => GaugeLayout::Rows,
+            (true, true) => GaugeLayout::WithBars,
+        },
+    );
+    frame.render_widget(Paragraph::new(gauges), panes.gauges);
+
+    // Feedback and thoughts.
+    let feedback_area = if panes.full && panes.feedback.height > 2 {
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme.border());
+        let inner = block.inner(panes.feedback);
+        frame.render_widget(block, panes.feedback);
+        inner
+    } else {
+        panes.feedback
+    };
+    let feedback = feedback_lines(ctx, scenario, run, feedback_area.width);
+    frame.render_widget(Paragraph::new(feedback), feedback_area);
+
+    // Answers.
+    let (choices, starts) = choice_lines(ctx, state, scenario, run, panes.choices.width);
+    let first = choices_top(state, &starts, panes.choices.height);
+    let mut shown: Vec<Line> = choices.into_iter().skip(first).collect();
+    if first > 0
+        && let Some(heading) = shown.first_mut()
+    {
+        // Keep the heading when the list scrolled.
+        *heading = Line::from(Span::styled(
+            text::truncate(
+                &format!("▸ {} ↑", ctx.t("scenario-choices")),
+                usize::from(panes.choices.width),
+            ),
+            theme.accent(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(shown), panes.choices);
+}

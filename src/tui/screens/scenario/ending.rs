@@ -1,0 +1,304 @@
+//! The end of a conversation (outcome, debrief, the path with the feedback of each
+//! decision, competencies shown and missed) and the list of decisions to go back to.
+
+use super::conversation::{GaugeLayout, gauge_lines};
+use super::{
+    State, View, choice_at, course_lines, node_label, outcome_style, outcome_word, render_scrolled,
+    scroll_document,
+};
+use crate::course::checked::Scenario;
+use crate::course::ids::Competency;
+use crate::engine::scenario::ScenarioRun;
+use crate::msg_args;
+use crate::tui::action::Action;
+use crate::tui::app::{Ctx, Transition};
+use crate::tui::text;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The document area and the hint row of the ending view.
+fn split(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area)
+}
+
+/// Applies an action at the ending.
+pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    match action {
+        Action::Letter(letter) => {
+            super::shared_letter(ctx, state, *letter);
+        }
+        Action::Back => return Transition::Home,
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::ScrollUp
+        | Action::ScrollDown => {
+            let [doc, _] = split(super::content_area(ctx, state));
+            let total = match (ctx.course.scenarios.get(&state.scenario), &state.run) {
+                (Some(scenario), Some(run)) => debrief_lines(ctx, scenario, run, doc.width).len(),
+                _ => 0,
+            };
+            scroll_document(&mut state.scroll, action, total, usize::from(doc.height));
+        }
+        _ => {}
+    }
+    Transition::Stay
+}
+
+/// A competency's label from the course's competency set (the tag when it has none).
+pub fn competency_label(ctx: &Ctx, tag: &Competency) -> String {
+    ctx.course
+        .competencies
+        .iter()
+        .find(|c| &c.id == tag)
+        .map(|c| ctx.plain(&c.title))
+        .unwrap_or_else(|| tag.to_string())
+}
+
+/// The whole debrief as lines.
+pub fn debrief_lines(
+    ctx: &Ctx,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let theme = &ctx.theme;
+    let mut lines = Vec::new();
+    if let Some(ending) = run.ending(scenario) {
+        let heading = ctx.tr(
+            "ending-heading",
+            &msg_args!(
+                "outcome" => outcome_word(ctx, ending.outcome),
+                "title" => ctx.plain(&ending.title)
+            ),
+        );
+        let style = outcome_style(ctx, ending.outcome);
+        lines.extend(text::wrap(&heading, width, style, style));
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            ctx.t("ending-debrief"),
+            theme.title(),
+        )));
+        lines.extend(course_lines(ctx, &ending.debrief, width, 2, theme.text()));
+        lines.push(Line::default());
+    }
+    let start: Vec<i32> = scenario.variables.iter().map(|v| v.start).collect();
+    if !scenario.variables.is_empty() {
+        lines.push(Line::from(Span::styled(
+            ctx.t("ending-final"),
+            theme.title(),
+        )));
+        lines.extend(gauge_lines(
+            ctx,
+            scenario,
+            run.variables(),
+            Some(&start),
+            width,
+            GaugeLayout::OneLine,
+        ));
+        lines.push(Line::default());
+    }
+
+    if let Some(result) = run.result(scenario) {
+        for (key, tags) in [
+            ("ending-shown", &result.shown),
+            ("ending-missed", &result.missed),
+        ] {
+            lines.push(Line::from(Span::styled(ctx.t(key), theme.title())));
+            if tags.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", ctx.t("ending-none")),
+                    theme.dim(),
+                )));
+            }
+            for tag in tags {
+                lines.extend(super::indented(
+                    &format!("• {}", competency_label(ctx, tag)),
+                    width,
+                    2,
+                    theme.text(),
+                    theme.text(),
+                ));
+            }
+            lines.push(Line::default());
+        }
+    }
+    lines.push(Line::from(Span::styled(
+        ctx.t("ending-path"),
+        theme.title(),
+    )));
+    for (i, decision) in run.decisions().iter().enumerate() {
+        let Some(choice) = choice_at(scenario, decision.node, decision.choice as usize) else {
+            continue;
+        };
+        let number = format!("{:>2}. ", i + 1);
+        let mut said = course_lines(ctx, &choice.text, width, 4, theme.learner());
+        if let Some(first) = said.first_mut()
+            && let Some(pad) = first.spans.first_mut()
+            && pad.content.trim().is_empty()
+        {
+            *pad = Span::styled(number, theme.learner());
+        }
+        lines.extend(said);
+        let coach = format!("{}:", ctx.t("scenario-coach"));
+        lines.push(Line::from(vec![
+            Span::raw("    "),
+            Span::styled(
+                text::truncate(&coach, usize::from(width.saturating_sub(4))),
+                theme.coach(),
+            ),
+        ]));
+        lines.extend(course_lines(ctx, &choice.feedback, width, 4, theme.coach()));
+        lines.push(Line::default());
+    }
+
+    if lines.last().is_some_and(|l| l.width() == 0) {
+        lines.pop();
+    }
+    lines
+}
+
+/// Draws the ending.
+pub fn render(
+    ctx: &Ctx,
+    state: &State,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let [doc, hint] = split(area);
+    let lines = debrief_lines(ctx, scenario, run, doc.width);
+    let height = usize::from(doc.height);
+    let top = state.scroll.min(lines.len().saturating_sub(height));
+    let below = lines.len().saturating_sub(top + height);
+    render_scrolled(frame, lines, state.scroll, doc);
+    // Say when there is more below, else what can be done next.
+    let hint_text = if below > 0 {
+        ctx.tr("scenario-more-below", &msg_args!("count" => below))
+    } else {
+        ctx.t("ending-next")
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            text::truncate(&hint_text, usize::from(hint.width)),
+            ctx.theme.accent(),
+        )),
+        hint,
+    );
+}
+
+/// The rows of the rewind list: heading rows, then two rows per decision.
+const REWIND_HEAD: usize = 2;
+const ROWS_PER_DECISION: usize = 2;
+
+/// Applies an action in the rewind list.
+pub fn update_rewind(
+    ctx: &mut Ctx,
+    state: &mut State,
+    selected: usize,
+    action: &Action,
+) -> Transition {
+    let count = state.run.as_ref().map_or(0, |r| r.decisions().len());
+    let last = count.saturating_sub(1);
+    let mut selected = selected.min(last);
+    match action {
+        Action::Up | Action::ScrollUp => selected = selected.saturating_sub(1),
+        Action::Down | Action::ScrollDown => selected = (selected + 1).min(last),
+        Action::PageUp => selected = selected.saturating_sub(5),
+        Action::PageDown => selected = (selected + 5).min(last),
+        Action::Number(n) => {
+            let picked = usize::from(*n).saturating_sub(1);
+            if picked < count {
+                selected = picked;
+            }
+        }
+        Action::Confirm if count > 0 => {
+            super::rewind(ctx, state, selected);
+            return Transition::Stay;
+        }
+        Action::Click { column, row } => {
+            let area = super::content_area(ctx, state);
+            if area.contains((*column, *row).into()) {
+                let top = rewind_top(selected, area.height);
+                let line = top + usize::from(row - area.y);
+                if let Some(index) = line.checked_sub(REWIND_HEAD).map(|l| l / ROWS_PER_DECISION)
+                    && index < count
+                {
+                    super::rewind(ctx, state, index);
+                    return Transition::Stay;
+                }
+            }
+        }
+        Action::Back | Action::Letter('w') => {
+            state.view = state.main_view(ctx);
+            return Transition::Stay;
+        }
+        _ => {}
+    }
+    state.view = View::Rewind { selected };
+    Transition::Stay
+}
+
+/// The first row shown in the rewind list, so the selected decision stays in view.
+fn rewind_top(selected: usize, height: u16) -> usize {
+    let end = REWIND_HEAD + (selected + 1) * ROWS_PER_DECISION;
+    end.saturating_sub(usize::from(height))
+}
+
+/// Draws the list of decisions to go back to.
+pub fn render_rewind(
+    ctx: &Ctx,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    selected: usize,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let theme = &ctx.theme;
+    let width = usize::from(area.width);
+    let mut lines = vec![
+        Line::from(Span::styled(
+            text::truncate(&ctx.t("rewind-title"), width),
+            theme.title(),
+        )),
+        Line::from(Span::styled(
+            text::truncate(&ctx.t("rewind-hint"), width),
+            theme.dim(),
+        )),
+    ];
+    if run.decisions().is_empty() {
+        lines.push(Line::from(Span::styled(
+            text::truncate(&ctx.t("rewind-empty"), width),
+            theme.notice(),
+        )));
+    }
+    for (i, decision) in run.decisions().iter().enumerate() {
+        let is_selected = i == selected;
+        let marker = if is_selected { "›" } else { " " };
+        let label = node_label(ctx, scenario, decision.node);
+        let row = format!("{marker} {}. {label}", i + 1);
+        lines.push(Line::from(Span::styled(
+            text::truncate(&row, width),
+            if is_selected {
+                theme.selected()
+            } else {
+                theme.text()
+            },
+        )));
+        let answer = choice_at(scenario, decision.node, decision.choice as usize)
+            .map(|c| super::unmarked(&ctx.plain(&c.text)))
+            .unwrap_or_default();
+        let answered = ctx.tr("rewind-answered", &msg_args!("answer" => answer));
+        lines.push(Line::from(Span::styled(
+            text::truncate(&format!("      {answered}"), width),
+            theme.dim(),
+        )));
+    }
+    let top = rewind_top(selected, area.height);
+    let shown: Vec<Line> = lines.into_iter().skip(top).collect();
+    frame.render_widget(Paragraph::new(shown), area);
+}

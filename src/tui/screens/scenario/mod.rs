@@ -1,0 +1,619 @@
+//! A practice conversation: the transcript, the learner's answers, the coach's feedback
+//! and the character's inner thoughts, gauges for the scenario's variables, and at the
+//! end the debrief. From there (or at any time) the learner can go back to a decision,
+//! play again, look at the branch map of everything explored, or compare two attempts.
+//!
+//! - [`conversation`]: the conversation itself (transcript, answers, feedback, gauges);
+//! - [`ending`]: the debrief at an ending, and the list of decisions to go back to;
+//! - [`map`]: the branch map across attempts;
+//! - [`compare`]: two attempts side by side.
+//!
+//! Every choice is recorded in the progress at once; rewinding or playing again starts a
+//! new attempt, so every road explored stays in the file.
+
+pub mod compare;
+pub mod conversation;
+pub mod ending;
+pub mod map;
+
+use super::KeyHelp;
+use crate::course::checked::{Choice, Node, NodeIdx, Scenario, Step};
+use crate::course::ids::ItemId;
+use crate::course::model::{Outcome, Text};
+use crate::engine::scenario::ScenarioRun;
+use crate::msg_args;
+use crate::progress::runs::{self, Resumed};
+use crate::tui::action::Action;
+use crate::tui::app::{Ctx, Transition};
+use crate::tui::text;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// What the scenario screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    /// Before a fresh start: setting, goal and the content note, continue or skip.
+    Intro,
+    /// The conversation.
+    Conversation,
+    /// The debrief at an ending.
+    Ending,
+    /// The decisions taken, to go back to one of them.
+    Rewind {
+        /// The decision selected, from 0.
+        selected: usize,
+    },
+    /// The branch map.
+    Map,
+    /// Two attempts side by side.
+    Compare(compare::Picked),
+}
+
+/// Which pane of the conversation has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// The answers: arrows move the selection.
+    #[default]
+    Choices,
+    /// The transcript: arrows scroll.
+    Transcript,
+}
+
+/// The scenario screen's state.
+#[derive(Debug)]
+pub struct State {
+    /// The scenario shown.
+    pub scenario: ItemId,
+    /// The attempt in progress; `None` when the scenario is missing or cannot run. Boxed:
+    /// the screen enum stays small.
+    pub run: Option<Box<ScenarioRun>>,
+    /// A short message instead of the conversation (missing scenario, engine error).
+    pub problem: Option<String>,
+    /// A one-line notice (the saved attempt no longer fitted the course).
+    pub notice: Option<String>,
+    /// What is shown.
+    pub view: View,
+    /// The pane with the focus in the conversation.
+    pub focus: Focus,
+    /// The selected answer, among those offered.
+    pub selected: usize,
+    /// How many lines the transcript is scrolled back from the newest (0 follows it).
+    pub scroll_back: usize,
+    /// The first line shown in the ending, map and compare views.
+    pub scroll: usize,
+}
+
+impl State {
+    /// Opens `scenario` where the learner left it (a fresh start shows the introduction
+    /// and the content note first).
+    pub fn open(ctx: &mut Ctx, scenario: &ItemId) -> Self {
+        let mut state = Self {
+            scenario: scenario.clone(),
+            run: None,
+            problem: None,
+            notice: None,
+            view: View::Conversation,
+            focus: Focus::Choices,
+            selected: 0,
+            scroll_back: 0,
+            scroll: 0,
+        };
+        let Some(found) = ctx.course.scenarios.get(scenario) else {
+            state.problem = Some(ctx.t("scenario-missing"));
+            return state;
+        };
+        match runs::resume_scenario(&ctx.progress, found) {
+            Ok((run, how)) => {
+                if how == Resumed::FellBack {
+                    state.notice = Some(ctx.t("scenario-fell-back"));
+                }
+                if run.decisions().is_empty() {
+                    state.view = View::Intro;
+                } else if run.is_ended(found) {
+                    state.view = View::Ending;
+                }
+                state.run = Some(Box::new(run));
+            }
+            Err(error) => {
+                state.problem = Some(ctx.tr(
+                    "scenario-engine-error",
+                    &msg_args!("reason" => error.to_string()),
+                ));
+            }
+        }
+        state
+    }
+
+    /// Where Esc goes back to from the rewind list, the map and compare.
+    fn main_view(&self, ctx: &Ctx) -> View {
+        match (&self.run, ctx.course.scenarios.get(&self.scenario)) {
+            (Some(run), Some(scenario)) if run.is_ended(scenario) => View::Ending,
+            _ => View::Conversation,
+        }
+    }
+}
+
+/// Applies an action.
+pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    if state.problem.is_some() || state.run.is_none() {
+        return match action {
+            Action::Back | Action::Confirm => Transition::Home,
+            _ => Transition::Stay,
+        };
+    }
+    match state.view.clone() {
+        View::Intro => match action {
+            Action::Confirm | Action::Right => {
+                state.view = View::Conversation;
+                Transition::Stay
+            }
+            Action::Letter('s') | Action::Back => Transition::Home,
+            _ => Transition::Stay,
+        },
+        View::Conversation => conversation::update(ctx, state, action),
+        View::Ending => ending::update(ctx, state, action),
+        View::Rewind { selected } => ending::update_rewind(ctx, state, selected, action),
+        View::Map => map::update(ctx, state, action),
+        View::Compare(picked) => compare::update(ctx, state, picked, action),
+    }
+}
+
+/// The keys every view after the start shares: going back, playing again, map, compare.
+fn shared_letter(ctx: &mut Ctx, state: &mut State, letter: char) -> bool {
+    match letter {
+        'b' => {
+            let count = state.run.as_ref().map_or(0, |r| r.decisions().len());
+            if let Some(last) = count.checked_sub(1) {
+                rewind(ctx, state, last);
+            }
+        }
+        'w' => {
+            let count = state.run.as_ref().map_or(0, |r| r.decisions().len());
+            state.view = View::Rewind {
+                selected: count.saturating_sub(1),
+            };
+        }
+        'r' => replay(ctx, state),
+        'm' => {
+            state.view = View::Map;
+            state.scroll = 0;
+        }
+        'c' => {
+            state.view = View::Compare(compare::Picked::default_for(ctx, state));
+            state.scroll = 0;
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Takes the offered answer `offered` (0 = the first shown) and records it.
+fn choose(ctx: &mut Ctx, state: &mut State, offered: usize) {
+    let Some(scenario) = ctx.course.scenarios.get(&state.scenario) else {
+        return;
+    };
+    let Some(run) = state.run.as_mut() else {
+        return;
+    };
+    let Some(index) = run.offered_choices(scenario).nth(offered).map(|c| c.index) else {
+        return;
+    };
+    match run.choose(scenario, index) {
+        Ok(outcome) => {
+            let ended = outcome.ending.is_some();
+            runs::record_scenario(&mut ctx.progress, scenario, run, ctx.clock.wall);
+            state.selected = 0;
+            state.scroll_back = 0;
+            state.scroll = 0;
+            if ended {
+                state.view = View::Ending;
+            }
+            ctx.step_done();
+        }
+        Err(error) => {
+            ctx.status = Some(ctx.tr(
+                "scenario-engine-error",
+                &msg_args!("reason" => error.to_string()),
+            ));
+        }
+    }
+}
+
+/// Goes back to just before decision `decision` and starts a new attempt from there.
+fn rewind(ctx: &mut Ctx, state: &mut State, decision: usize) {
+    let Some(scenario) = ctx.course.scenarios.get(&state.scenario) else {
+        return;
+    };
+    let Some(run) = state.run.as_mut() else {
+        return;
+    };
+    match run.rewind_to(scenario, decision) {
+        Ok(()) => {
+            runs::begin_attempt(&mut ctx.progress, scenario, run, ctx.clock.wall);
+            after_restart(state);
+            ctx.step_done();
+        }
+        Err(error) => {
+            ctx.status = Some(ctx.tr(
+                "scenario-engine-error",
+                &msg_args!("reason" => error.to_string()),
+            ));
+        }
+    }
+}
+
+/// Plays the scenario again from the start, as a new attempt.
+fn replay(ctx: &mut Ctx, state: &mut State) {
+    let Some(scenario) = ctx.course.scenarios.get(&state.scenario) else {
+        return;
+    };
+    let Some(run) = state.run.as_mut() else {
+        return;
+    };
+    match run.restart(scenario) {
+        Ok(()) => {
+            runs::begin_attempt(&mut ctx.progress, scenario, run, ctx.clock.wall);
+            after_restart(state);
+            ctx.step_done();
+        }
+        Err(error) => {
+            ctx.status = Some(ctx.tr(
+                "scenario-engine-error",
+                &msg_args!("reason" => error.to_string()),
+            ));
+        }
+    }
+}
+
+fn after_restart(state: &mut State) {
+    state.view = View::Conversation;
+    state.focus = Focus::Choices;
+    state.selected = 0;
+    state.scroll_back = 0;
+    state.scroll = 0;
+}
+
+/// Draws the scenario.
+pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
+    let scenario = ctx.course.scenarios.get(&state.scenario);
+    let (Some(scenario), Some(run), None) = (scenario, &state.run, &state.problem) else {
+        let message = state
+            .problem
+            .clone()
+            .unwrap_or_else(|| ctx.t("scenario-missing"));
+        frame.render_widget(
+            Paragraph::new(message)
+                .style(ctx.theme.notice())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    };
+    // The notice about a changed course takes the first row, above whatever is shown.
+    let area = match &state.notice {
+        Some(notice) if area.height > 1 => {
+            let row = Rect { height: 1, ..area };
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    text::truncate(notice, usize::from(area.width)),
+                    ctx.theme.notice(),
+                )),
+                row,
+            );
+            Rect {
+                y: area.y + 1,
+                height: area.height - 1,
+                ..area
+            }
+        }
+        _ => area,
+    };
+    match &state.view {
+        View::Intro => render_intro(ctx, state, scenario, frame, area),
+        View::Conversation => conversation::render(ctx, state, scenario, run, frame, area),
+        View::Ending => ending::render(ctx, state, scenario, run, frame, area),
+        View::Rewind { selected } => {
+            ending::render_rewind(ctx, scenario, run, *selected, frame, area)
+        }
+        View::Map => map::render(ctx, state, scenario, run, frame, area),
+        View::Compare(picked) => compare::render(ctx, state, scenario, picked, frame, area),
+    }
+}
+
+/// The body area the view draws the scenario into, for mouse hit tests: the same split as
+/// [`render`] makes.
+fn content_area(ctx: &Ctx, state: &State) -> Rect {
+    let area = crate::tui::view::body_area(ctx.area);
+    match &state.notice {
+        Some(_) if area.height > 1 => Rect {
+            y: area.y + 1,
+            height: area.height - 1,
+            ..area
+        },
+        _ => area,
+    }
+}
+
+fn render_intro(ctx: &Ctx, state: &State, scenario: &Scenario, frame: &mut Frame, area: Rect) {
+    let _ = state;
+    let theme = &ctx.theme;
+    let width = area.width;
+    let mut lines = vec![Line::from(Span::styled(
+        ctx.plain(&scenario.title),
+        theme.title(),
+    ))];
+    if let Some(note) = &scenario.content_note {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            format!("⚠ {}", ctx.t("scenario-content-note")),
+            theme.notice(),
+        )));
+        lines.extend(course_lines(ctx, note, width, 2, theme.text()));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        ctx.t("scenario-setting"),
+        theme.title(),
+    )));
+    lines.extend(course_lines(ctx, &scenario.setting, width, 2, theme.text()));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        ctx.t("scenario-goal"),
+        theme.title(),
+    )));
+    lines.extend(course_lines(ctx, &scenario.goal, width, 2, theme.text()));
+    lines.push(Line::default());
+    let hint = if scenario.content_note.is_some() {
+        ctx.t("scenario-note-continue")
+    } else {
+        ctx.t("scenario-intro-continue")
+    };
+    lines.extend(text::wrap(&hint, width, theme.accent(), theme.accent()));
+    // The hint must stay visible: when the text is too long, the hint is pinned below it.
+    let hint_height = u16::try_from(text::wrap(&hint, width, theme.accent(), theme.accent()).len())
+        .unwrap_or(1)
+        .min(area.height);
+    let body_height = area.height.saturating_sub(hint_height);
+    let total = lines.len();
+    if total > usize::from(area.height) {
+        let hint_lines: Vec<Line> = lines.split_off(total - usize::from(hint_height));
+        lines.truncate(usize::from(body_height));
+        frame.render_widget(
+            Paragraph::new(lines),
+            Rect {
+                height: body_height,
+                ..area
+            },
+        );
+        frame.render_widget(
+            Paragraph::new(hint_lines),
+            Rect {
+                y: area.y + body_height,
+                height: hint_height,
+                ..area
+            },
+        );
+    } else {
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+/// The scenario title.
+pub fn title(ctx: &Ctx, state: &State) -> String {
+    ctx.course
+        .scenarios
+        .get(&state.scenario)
+        .map(|s| ctx.plain(&s.title))
+        .unwrap_or_else(|| state.scenario.to_string())
+}
+
+/// The keys of the scenario screen, for the view shown.
+pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
+    if state.problem.is_some() || state.run.is_none() {
+        return vec![KeyHelp::new("Esc", ctx.t("key-back"))];
+    }
+    let mut keys = match &state.view {
+        View::Intro => vec![
+            KeyHelp::new("Enter", ctx.t("scenario-key-start")),
+            KeyHelp::new("s", ctx.t("scenario-key-skip")),
+        ],
+        View::Conversation => vec![
+            KeyHelp::new("1-9", ctx.t("scenario-key-number")),
+            KeyHelp::new("↑↓ Enter", ctx.t("scenario-key-choose")),
+            KeyHelp::new("PgUp PgDn", ctx.t("scenario-key-scroll")),
+            KeyHelp::new("Tab", ctx.t("scenario-key-focus")),
+            KeyHelp::new("b", ctx.t("scenario-key-back-one")),
+            KeyHelp::new("w", ctx.t("scenario-key-rewind")),
+            KeyHelp::new("r", ctx.t("scenario-key-replay")),
+            KeyHelp::new("m", ctx.t("scenario-key-map")),
+            KeyHelp::new("c", ctx.t("scenario-key-compare")),
+        ],
+        View::Ending => vec![
+            KeyHelp::new("r", ctx.t("scenario-key-replay")),
+            KeyHelp::new("w", ctx.t("scenario-key-rewind")),
+            KeyHelp::new("b", ctx.t("scenario-key-back-one")),
+            KeyHelp::new("m", ctx.t("scenario-key-map")),
+            KeyHelp::new("c", ctx.t("scenario-key-compare")),
+            KeyHelp::new("↑↓ PgUp PgDn", ctx.t("scenario-key-scroll-page")),
+        ],
+        View::Rewind { .. } => vec![
+            KeyHelp::new("↑↓ 1-9", ctx.t("scenario-key-pick-decision")),
+            KeyHelp::new("Enter", ctx.t("scenario-key-go-back")),
+        ],
+        View::Map => vec![KeyHelp::new(
+            "↑↓ PgUp PgDn",
+            ctx.t("scenario-key-scroll-page"),
+        )],
+        View::Compare(_) => vec![
+            KeyHelp::new("Tab", ctx.t("scenario-key-compare-side")),
+            KeyHelp::new("←→", ctx.t("scenario-key-compare-attempt")),
+            KeyHelp::new("↑↓ PgUp PgDn", ctx.t("scenario-key-scroll-page")),
+        ],
+    };
+    keys.push(KeyHelp::new("Esc", ctx.t("key-back")));
+    keys
+}
+
+// Shared helpers for the views.
+
+/// A course text wrapped to `width` columns with `indent` spaces in front, and the
+/// second-language gloss under it (dimmed) when it is on.
+pub(crate) fn course_lines(
+    ctx: &Ctx,
+    source: &Text,
+    width: u16,
+    indent: u16,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let shown = ctx.text(source);
+    let mut lines = indented(&shown.main, width, indent, style, ctx.theme.emphasis());
+    if let Some(gloss) = shown.gloss {
+        lines.extend(indented(
+            &gloss,
+            width,
+            indent,
+            ctx.theme.dim(),
+            ctx.theme.dim(),
+        ));
+    }
+    lines
+}
+
+/// Plain text wrapped with `indent` spaces in front of every line.
+pub(crate) fn indented(
+    source: &str,
+    width: u16,
+    indent: u16,
+    style: Style,
+    emphasis: Style,
+) -> Vec<Line<'static>> {
+    // Indent only when there is room for text beside it.
+    let indent = if width > indent.saturating_mul(2) {
+        indent
+    } else {
+        0
+    };
+    let pad = " ".repeat(usize::from(indent));
+    text::wrap(source, width.saturating_sub(indent), style, emphasis)
+        .into_iter()
+        .map(|line| {
+            let mut spans = vec![Span::raw(pad.clone())];
+            spans.extend(line.spans);
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// The node at `idx`, if it exists.
+pub(crate) fn node(scenario: &Scenario, idx: NodeIdx) -> Option<&Node> {
+    scenario.nodes.get(idx.0 as usize)
+}
+
+/// The choice at position `index` of node `idx`.
+pub(crate) fn choice_at(scenario: &Scenario, idx: NodeIdx, index: usize) -> Option<&Choice> {
+    match &node(scenario, idx)?.step {
+        Step::Choices(choices) => choices.get(index),
+        _ => None,
+    }
+}
+
+/// A character's name, or the id when the course has no such character.
+pub(crate) fn speaker_name(
+    ctx: &Ctx,
+    scenario: &Scenario,
+    id: &crate::course::ids::CharacterId,
+) -> String {
+    scenario
+        .character(id)
+        .map(|c| ctx.plain(&c.name))
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// A decision point in a few words: who says what last before the learner answers.
+pub(crate) fn node_label(ctx: &Ctx, scenario: &Scenario, idx: NodeIdx) -> String {
+    let Some(line) = node(scenario, idx).and_then(|n| n.lines.last()) else {
+        return node(scenario, idx)
+            .map(|n| n.id.to_string())
+            .unwrap_or_default();
+    };
+    format!(
+        "{}: {}",
+        speaker_name(ctx, scenario, &line.speaker),
+        unmarked(&ctx.plain(&line.text))
+    )
+}
+
+/// Course text for a one-line summary: without the `*emphasis*` markers.
+pub(crate) fn unmarked(source: &str) -> String {
+    source.replace('*', "")
+}
+
+/// The outcome as a word.
+pub(crate) fn outcome_word(ctx: &Ctx, outcome: Outcome) -> String {
+    let key = match outcome {
+        Outcome::Good => "good",
+        Outcome::Mixed => "mixed",
+        Outcome::Poor => "poor",
+    };
+    ctx.tr("scenario-outcome", &msg_args!("outcome" => key))
+}
+
+/// The style of an outcome (the word carries the meaning; colour only adds to it).
+pub(crate) fn outcome_style(ctx: &Ctx, outcome: Outcome) -> Style {
+    match outcome {
+        Outcome::Good => ctx.theme.good(),
+        Outcome::Mixed => ctx.theme.mixed(),
+        Outcome::Poor => ctx.theme.poor(),
+    }
+}
+
+/// A change as symbol and number: `▲ +10`, `▼ −5`, `= 0`.
+pub(crate) fn change_label(change: i32) -> String {
+    match change.signum() {
+        1 => format!("▲ +{change}"),
+        -1 => format!("▼ −{}", change.unsigned_abs()),
+        _ => "= 0".to_owned(),
+    }
+}
+
+/// Draws `lines` from `scroll` (clamped so the last page stays full).
+pub(crate) fn render_scrolled(
+    frame: &mut Frame,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    area: Rect,
+) {
+    let top = scroll.min(lines.len().saturating_sub(usize::from(area.height)));
+    let shown: Vec<Line> = lines.into_iter().skip(top).collect();
+    frame.render_widget(Paragraph::new(shown), area);
+}
+
+/// Scrolls a document of `total` lines shown in `height` rows.
+pub(crate) fn scroll_document(scroll: &mut usize, action: &Action, total: usize, height: usize) {
+    let max = total.saturating_sub(height);
+    let page = height.saturating_sub(1).max(1);
+    let now = (*scroll).min(max);
+    *scroll = match action {
+        Action::Up | Action::ScrollUp => now.saturating_sub(1),
+        Action::Down | Action::ScrollDown => (now + 1).min(max),
+        Action::PageUp => now.saturating_sub(page),
+        Action::PageDown => (now + page).min(max),
+        _ => now,
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_read_without_colour() {
+        assert_eq!(change_label(10), "▲ +10");
+        assert_eq!(change_label(-5), "▼ −5");
+        assert_eq!(change_label(0), "= 0");
+        assert_eq!(change_label(i32::MIN), "▼ −2147483648");
+    }
+}

@@ -1,0 +1,390 @@
+//! The scenario screen over the fixture scenario `opvang-kamerwissel`: content note,
+//! conversation with feedback, thoughts and gauges, endings, rewinding, the branch map,
+//! compare, help, the gloss, resuming, and tiny sizes.
+//!
+//! The fixture's good road: 1 office, 1 simple words, 1 open question, 1 another bed,
+//! 1 agree together -> good ending. Its third answer at the last decision (write down
+//! everything) ends mixed.
+
+mod tui_support;
+
+use insta::assert_snapshot;
+use kruispunt::course::ids::ItemId;
+use kruispunt::i18n::UiLocale;
+use kruispunt::progress::{EndingOutcome, Progress};
+use kruispunt::tui::App;
+use kruispunt::tui::screens::{Screen, scenario};
+use tui_support::{app, press, screen};
+
+const ID: &str = "opvang-kamerwissel";
+
+/// Opens the fixture scenario as the home screen would.
+fn open(app: &mut App) {
+    let id = ItemId::from(ID);
+    app.screen = Screen::Scenario(scenario::State::open(&mut app.ctx, &id));
+}
+
+/// An English app on the scenario, past the content note.
+fn started() -> App {
+    let mut app = app(UiLocale::En);
+    open(&mut app);
+    press(&mut app, "⏎");
+    app
+}
+
+fn state(app: &App) -> &scenario::State {
+    match &app.screen {
+        Screen::Scenario(s) => s,
+        other => panic!("not on the scenario screen: {other:?}"),
+    }
+}
+
+fn attempts(app: &App) -> &[kruispunt::progress::ScenarioAttempt] {
+    app.ctx
+        .progress
+        .items
+        .get(ID)
+        .map_or(&[][..], |i| i.attempts.as_slice())
+}
+
+fn both_sizes(app: &mut App, name: &str) {
+    assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
+    assert_snapshot!(format!("{name}_120x40"), screen(app, 120, 40));
+}
+
+#[test]
+fn the_content_note_comes_first_with_setting_and_goal() {
+    let mut app = app(UiLocale::En);
+    open(&mut app);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Content note"), "{shown}");
+    assert!(
+        shown.contains("harassment in a reception centre"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Setting") && shown.contains("Your goal"),
+        "{shown}"
+    );
+    both_sizes(&mut app, "content_note");
+    // Skipping goes back home without starting an attempt.
+    press(&mut app, "s");
+    assert!(matches!(app.screen, Screen::Home(_)));
+    assert!(attempts(&app).is_empty());
+}
+
+#[test]
+fn after_two_choices_feedback_thought_and_gauges_show() {
+    let mut app = started();
+    press(&mut app, "11");
+    let shown = screen(&mut app, 80, 24);
+    // The coach on the second answer, the thoughts, and trust moved by +10 twice.
+    assert!(shown.contains("Coach"), "{shown}");
+    assert!(shown.contains("Inner thought of Yassin"), "{shown}");
+    assert!(shown.contains("Trust 60/100 ▲ +10"), "{shown}");
+    assert!(shown.contains("Safety 50/100 = 0"), "{shown}");
+    assert!(screen(&mut app, 120, 40).contains("» You"), "{shown}");
+    both_sizes(&mut app, "two_choices");
+    // Every choice is recorded in the open attempt.
+    let attempt = attempts(&app).last().expect("an attempt");
+    assert_eq!(attempt.choices.len(), 2);
+    assert_eq!(attempt.current_node.as_str(), "signaal");
+}
+
+#[test]
+fn arrows_and_enter_choose_and_choices_not_offered_are_hidden() {
+    let mut app = started();
+    // Arrow down to the second answer ("why, at the desk") and take it.
+    press(&mut app, "↓⏎");
+    assert_eq!(attempts(&app)[0].choices[0].choice.as_str(), "waarom-hier");
+    // Reach the last decision with trust below 60: the support offer needs trust >= 60.
+    let mut low = started();
+    press(&mut low, "1311"); // office, ask for the reason first (-10), open question, other bed
+    let shown = screen(&mut low, 120, 40);
+    let run = state(&low).run.as_ref().expect("a run");
+    assert_eq!(run.variables()[0], 55);
+    assert!(!shown.contains("3. "), "only two answers offered:\n{shown}");
+    let mut high = started();
+    press(&mut high, "1111");
+    assert!(screen(&mut high, 120, 40).contains("3. "));
+}
+
+#[test]
+fn end_to_end_good_ending_then_rewind_to_a_different_ending() {
+    let mut app = started();
+    press(&mut app, "11111");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Ending: good"), "{shown}");
+    both_sizes(&mut app, "ending_good");
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Debrief"), "{shown}");
+    assert!(shown.contains("Your path"), "{shown}");
+    assert!(shown.contains("Competencies you showed"), "{shown}");
+    assert!(shown.contains("Confidentiality"), "{shown}");
+    assert_eq!(
+        attempts(&app)[0].ending.as_ref().map(|e| e.outcome),
+        Some(EndingOutcome::Good)
+    );
+
+    // Back one decision, take the third answer: a mixed ending, in a new attempt.
+    press(&mut app, "b");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Your answer"), "{shown}");
+    press(&mut app, "3");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Ending: mixed"), "{shown}");
+    let all = attempts(&app);
+    assert_eq!(all.len(), 2);
+    assert_eq!(
+        all[1].ending.as_ref().map(|e| e.outcome),
+        Some(EndingOutcome::Mixed)
+    );
+    assert_eq!(all[1].choices.len(), 5);
+}
+
+#[test]
+fn the_rewind_list_goes_back_to_any_decision() {
+    let mut app = started();
+    press(&mut app, "111");
+    press(&mut app, "w");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Go back to a decision"), "{shown}");
+    assert!(
+        shown.contains("› 3."),
+        "the last decision is selected:\n{shown}"
+    );
+    both_sizes(&mut app, "rewind_list");
+    // Number 1 then Enter: back to the very first decision.
+    press(&mut app, "1⏎");
+    let run = state(&app).run.as_ref().expect("a run");
+    assert!(run.decisions().is_empty());
+    assert_eq!(attempts(&app).len(), 2, "a new attempt began");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Trust 40/100"), "{shown}");
+}
+
+#[test]
+fn the_branch_map_shows_what_two_attempts_explored() {
+    let mut app = started();
+    press(&mut app, "11111"); // good
+    press(&mut app, "r");
+    press(&mut app, "3"); // a note for the social assistant: Yassin walks off
+    press(&mut app, "2"); // leave it at the note: poor ending
+    assert!(screen(&mut app, 80, 24).contains("Ending: poor"));
+    press(&mut app, "m");
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Branch map"), "{shown}");
+    assert!(shown.contains("endings reached: 2 of 4"), "{shown}");
+    assert!(shown.contains("✓ 1."), "{shown}");
+    assert!(shown.contains("? 2."), "{shown}");
+    assert!(shown.contains("Ending: good"), "{shown}");
+    assert!(shown.contains("Ending: poor"), "{shown}");
+    both_sizes(&mut app, "branch_map");
+    // Scrolling moves the outline; Esc goes back to the ending.
+    let before = screen(&mut app, 80, 24);
+    press(&mut app, "jj");
+    assert_ne!(before, screen(&mut app, 80, 24));
+    press(&mut app, "⎋");
+    assert!(screen(&mut app, 80, 24).contains("Ending: poor"));
+}
+
+#[test]
+fn compare_shows_where_two_attempts_split() {
+    let mut app = started();
+    press(&mut app, "11111"); // good
+    press(&mut app, "b3"); // mixed, split at decision 5
+    press(&mut app, "c");
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Compare two attempts"), "{shown}");
+    assert!(shown.contains("same 4 answers"), "{shown}");
+    assert!(shown.contains("split at decision 5"), "{shown}");
+    assert!(
+        shown.contains("Attempt 1") && shown.contains("Attempt 2"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Ending: good") && shown.contains("Ending: mixed"),
+        "{shown}"
+    );
+    both_sizes(&mut app, "compare");
+    // With only one attempt there is nothing to compare, and no panic.
+    let mut lone = started();
+    press(&mut lone, "1c");
+    assert!(screen(&mut lone, 80, 24).contains("at least two attempts"));
+}
+
+#[test]
+fn help_lists_the_scenario_keys() {
+    let mut app = started();
+    press(&mut app, "?");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("back one decision"), "{shown}");
+    assert!(shown.contains("branch map"), "{shown}");
+    both_sizes(&mut app, "help");
+}
+
+#[test]
+fn the_gloss_shows_the_second_language_under_course_text() {
+    let mut app = started();
+    press(&mut app, "1G");
+    let shown = screen(&mut app, 120, 40);
+    // English interface, Dutch gloss: the coach's feedback in both languages.
+    assert!(shown.contains("You take the request seriously"), "{shown}");
+    assert!(shown.contains("Je neemt de vraag ernstig"), "{shown}");
+    both_sizes(&mut app, "gloss");
+}
+
+#[test]
+fn transcript_tells_character_and_learner_apart_and_scrolls() {
+    let mut app = started();
+    press(&mut app, "1111");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Yassin (Resident) · "), "{shown}");
+    // PageUp scrolls back and says how much is below; PageDown follows the newest again.
+    let newest = screen(&mut app, 80, 24);
+    app.update(kruispunt::tui::Action::PageUp);
+    let back = screen(&mut app, 80, 24);
+    assert_ne!(newest, back);
+    assert!(back.contains("below (PgDn)"), "{back}");
+    app.update(kruispunt::tui::Action::ScrollDown);
+    app.update(kruispunt::tui::Action::PageDown);
+    app.update(kruispunt::tui::Action::PageDown);
+    assert_eq!(newest, screen(&mut app, 80, 24));
+}
+
+#[test]
+fn a_click_on_an_answer_takes_it() {
+    let mut app = started();
+    let shown = screen(&mut app, 120, 40);
+    let (row, line) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("2. “Another room?"))
+        .expect("the second answer on screen");
+    let column = u16::try_from(line.find('2').unwrap_or(0)).unwrap_or(0) + 2;
+    app.update(kruispunt::tui::Action::Click {
+        column,
+        row: u16::try_from(row).unwrap_or(0),
+    });
+    assert_eq!(attempts(&app)[0].choices[0].choice.as_str(), "waarom-hier");
+}
+
+#[test]
+fn a_resumed_scenario_is_where_it_was() {
+    let mut app = started();
+    press(&mut app, "112");
+    let before = screen(&mut app, 80, 24);
+    let before_wide = screen(&mut app, 120, 40);
+    let (node, vars) = {
+        let a = attempts(&app).last().expect("an attempt");
+        (a.current_node.clone(), a.variables.clone())
+    };
+    let saved: Progress = app.ctx.progress.clone();
+    drop(app);
+
+    let mut again = tui_support::app(UiLocale::En);
+    again.ctx.progress = saved;
+    open(&mut again);
+    let run = state(&again).run.as_ref().expect("a run");
+    let scenario = &again.ctx.course.scenarios[&ItemId::from(ID)];
+    let snapshot = run.snapshot(scenario);
+    assert_eq!(snapshot.current, node);
+    assert_eq!(snapshot.variables, vars);
+    assert_eq!(screen(&mut again, 80, 24), before);
+    assert_eq!(screen(&mut again, 120, 40), before_wide);
+}
+
+#[test]
+fn a_missing_scenario_shows_a_message_and_goes_back() {
+    let mut app = app(UiLocale::En);
+    app.screen = Screen::Scenario(scenario::State::open(
+        &mut app.ctx,
+        &ItemId::from("no-such-scenario"),
+    ));
+    assert!(screen(&mut app, 80, 24).contains("not in the course"));
+    press(&mut app, "1⏎");
+    assert!(matches!(app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn every_view_survives_tiny_sizes() {
+    let sizes = [
+        (0, 0),
+        (1, 1),
+        (10, 3),
+        (39, 12),
+        (40, 12),
+        (41, 13),
+        (50, 14),
+        (79, 23),
+        (80, 24),
+        (200, 60),
+    ];
+    let mut app = app(UiLocale::En);
+    open(&mut app);
+    let mut views: Vec<(&str, App)> = Vec::new();
+    let note = {
+        let mut a = tui_support::app(UiLocale::En);
+        open(&mut a);
+        a
+    };
+    views.push(("note", note));
+    let mut conversation = started();
+    press(&mut conversation, "11G");
+    views.push(("conversation", conversation));
+    let mut ending = started();
+    press(&mut ending, "11111");
+    views.push(("ending", ending));
+    let mut rewind = started();
+    press(&mut rewind, "111w");
+    views.push(("rewind", rewind));
+    let mut map = started();
+    press(&mut map, "11111b3m");
+    views.push(("map", map));
+    let mut compare = started();
+    press(&mut compare, "11111b3c");
+    views.push(("compare", compare));
+    for (name, mut app) in views {
+        for (w, h) in sizes {
+            let _ = screen(&mut app, w, h);
+            // Keys and clicks at that size must not panic either.
+            press(&mut app, "↓↑⇥");
+            app.update(kruispunt::tui::Action::Click { column: 5, row: 5 });
+            app.update(kruispunt::tui::Action::ScrollUp);
+            let _ = screen(&mut app, w, h);
+        }
+        let _ = name;
+    }
+}
+
+#[test]
+fn every_message_id_of_the_screen_exists_in_every_language() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("src/tui/screens/scenario");
+    let mut ids = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("the scenario screen sources") {
+        let code = std::fs::read_to_string(entry.expect("an entry").path()).expect("source");
+        for call in ["t(\"", "tr(\"", "tr(\n"] {
+            for (at, _) in code.match_indices(call) {
+                let rest = code[at + call.len()..].trim_start().trim_start_matches('"');
+                if let Some(end) = rest.find('"') {
+                    let id = &rest[..end];
+                    if id.contains('-') && !id.contains(' ') {
+                        ids.push(id.to_owned());
+                    }
+                }
+            }
+        }
+    }
+    assert!(ids.len() > 40, "found only {ids:?}");
+    for locale in ["en", "nl", "fr"] {
+        let ftl = std::fs::read_to_string(root.join(format!("locales/{locale}/kruispunt.ftl")))
+            .expect("the ftl file");
+        for id in &ids {
+            assert!(
+                ftl.lines().any(|l| l.starts_with(&format!("{id} ="))),
+                "`{id}` is missing in {locale}"
+            );
+        }
+    }
+}
