@@ -194,6 +194,9 @@ pub enum RestoreError {
 /// scenario to its methods.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScenarioRun {
+    /// Where the attempt began: the scenario's start, or the node given to [`Self::at`].
+    /// Rewinding and restarting go back here.
+    origin: NodeIdx,
     current: NodeIdx,
     vars: Vec<i32>,
     visited: Vec<bool>,
@@ -280,8 +283,16 @@ impl ScenarioRun {
     /// A fresh attempt: variables at their start values, at the start node (after any
     /// automatic transitions from it).
     pub fn new(scenario: &Scenario) -> Result<Self, EngineError> {
+        Self::at(scenario, scenario.start)
+    }
+
+    /// A fresh attempt that begins at `node` instead of the start: variables at their start
+    /// values, nothing visited, that node current (after any automatic transitions from it).
+    /// A facilitator opens a decision point directly this way; rewinding and restarting
+    /// come back to `node`.
+    pub fn at(scenario: &Scenario, node: NodeIdx) -> Result<Self, EngineError> {
         let mut entered = Vec::new();
-        let current = settle(scenario, scenario.start, &mut entered)?;
+        let current = settle(scenario, node, &mut entered)?;
         let mut visited = vec![false; scenario.nodes.len()];
         // Nodes passed through are left at once; the last one is where we are.
         for node in entered
@@ -293,6 +304,7 @@ impl ScenarioRun {
             }
         }
         Ok(Self {
+            origin: node,
             current,
             vars: scenario.variables.iter().map(|v| v.start).collect(),
             visited,
@@ -573,7 +585,7 @@ impl ScenarioRun {
                 taken: self.decisions.len(),
             });
         }
-        let mut replay = ScenarioRun::new(scenario)?;
+        let mut replay = ScenarioRun::at(scenario, self.origin)?;
         for d in &self.decisions[..decision] {
             replay.choose(scenario, d.choice as usize)?;
         }
@@ -581,9 +593,9 @@ impl ScenarioRun {
         Ok(())
     }
 
-    /// Starts the attempt again from the beginning.
+    /// Starts the attempt again from the beginning (the node it began at).
     pub fn restart(&mut self, scenario: &Scenario) -> Result<(), EngineError> {
-        *self = ScenarioRun::new(scenario)?;
+        *self = ScenarioRun::at(scenario, self.origin)?;
         Ok(())
     }
 
@@ -725,5 +737,67 @@ impl ScenarioRun {
             });
         }
         Ok(run)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::testkit::{ScenarioBuilder, choice};
+
+    fn scenario() -> Scenario {
+        ScenarioBuilder::new("s")
+            .var("trust", 0, 10, 5)
+            .choices("a", [choice("a1", "pass").effect("trust", 2)])
+            .auto("pass", "b")
+            .choices(
+                "b",
+                [
+                    choice("b1", "good").effect("trust", 3),
+                    choice("b2", "poor"),
+                ],
+            )
+            .ending("good", Outcome::Good)
+            .ending("poor", Outcome::Poor)
+            .build()
+    }
+
+    #[test]
+    fn a_run_can_begin_at_a_node_with_fresh_variables() {
+        let scenario = scenario();
+        let pass = scenario.node_idx("pass").expect("node");
+        let b = scenario.node_idx("b").expect("node");
+        let mut run = ScenarioRun::at(&scenario, pass).expect("runs");
+        // Passed through `pass`, at `b`, nothing chosen, start values.
+        assert_eq!(run.current(), b);
+        assert_eq!(run.entered(), &[pass, b]);
+        assert!(run.has_visited(pass));
+        assert!(!run.has_visited(scenario.start));
+        assert_eq!(run.variables(), &[5]);
+        assert!(run.decisions().is_empty());
+
+        run.choose(&scenario, "b1").expect("offered");
+        assert_eq!(run.variables(), &[8]);
+        assert!(run.is_ended(&scenario));
+        // Rewinding and restarting come back to where the run began, not to the start.
+        run.rewind_to(&scenario, 0).expect("rewinds");
+        assert_eq!(run.current(), b);
+        assert_eq!(run.variables(), &[5]);
+        run.choose(&scenario, "b2").expect("offered");
+        run.restart(&scenario).expect("restarts");
+        assert_eq!(run.current(), b);
+        assert_eq!(
+            ScenarioRun::new(&scenario).expect("runs").current(),
+            scenario.start
+        );
+    }
+
+    #[test]
+    fn a_node_outside_the_scenario_is_refused() {
+        let scenario = scenario();
+        assert_eq!(
+            ScenarioRun::at(&scenario, NodeIdx(99)),
+            Err(EngineError::NoSuchNode { index: 99 })
+        );
     }
 }
