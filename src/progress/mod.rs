@@ -41,6 +41,7 @@ pub use store::{
     Damage, LoadNotice, OpenedProfile, ProfilePaths, ProfileSession, ProfileState, ProfileStore,
     ProfileSummary,
 };
+pub(crate) use store::{create_private_dir, write_atomically};
 
 use std::path::PathBuf;
 

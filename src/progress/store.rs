@@ -606,6 +606,22 @@ fn remove_if_present(path: &Path) -> Result<(), ProgressError> {
     }
 }
 
+/// Replaces `path` atomically with `bytes` (0600 on Unix): writes `PATH.tmp`, fsyncs it,
+/// renames it over `path` and fsyncs the directory, so `path` is always either the old or
+/// the new complete file. For other private documents kept like progress (the facilitator's
+/// session logs); the directory must exist (see [`create_private_dir`]).
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ProgressError> {
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(".tmp");
+    let temp = PathBuf::from(temp);
+    write_synced(&temp, bytes)?;
+    fs::rename(&temp, path).map_err(io_err("replace", path))?;
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => sync_dir(dir),
+        _ => sync_dir(Path::new(".")),
+    }
+}
+
 /// Writes a new file (0600 on Unix) and fsyncs it.
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), ProgressError> {
     remove_if_present(path)?;
@@ -630,7 +646,7 @@ fn private_file_options() -> OpenOptions {
 
 /// Creates the data directory (and missing parents) as 0700 on Unix. An existing directory
 /// is left as it is: it may be one the learner chose with `--data-dir`.
-fn create_private_dir(dir: &Path) -> Result<(), ProgressError> {
+pub(crate) fn create_private_dir(dir: &Path) -> Result<(), ProgressError> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

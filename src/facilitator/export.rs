@@ -1,0 +1,503 @@
+//! The handout of a session: Markdown or one self-contained HTML page (no scripts, no
+//! external files; the votes as inline SVG bar charts). Headings are in the interface
+//! language; titles, scenes, lines and choices come from the course when it still has
+//! them, else their ids are shown.
+
+use super::log::{ChoiceVotes, Entry, SessionLog};
+use crate::course::checked::{Course, Step};
+use crate::course::ids::{ChoiceId, ItemId, NodeId, SceneId};
+use crate::i18n::Localizer;
+use crate::msg_args;
+use std::fmt::Write as _;
+
+/// The widest text bar in the Markdown handout, in characters.
+const TEXT_BAR: u32 = 20;
+
+/// Resolves ids to the text people read.
+struct Names<'a> {
+    course: Option<&'a Course>,
+    i18n: &'a Localizer,
+}
+
+impl Names<'_> {
+    fn item(&self, item: &ItemId) -> String {
+        self.course
+            .and_then(|c| c.item(item.as_str()))
+            .map(|i| plain(&self.i18n.pick(i.title()).text))
+            .unwrap_or_else(|| item.to_string())
+    }
+
+    fn scene(&self, item: &ItemId, scene: &SceneId) -> String {
+        let title = self
+            .course
+            .and_then(|c| c.lessons.get(item))
+            .and_then(|l| l.scenes.iter().find(|s| &s.id == scene))
+            .and_then(|s| s.title.as_ref())
+            .map(|t| plain(&self.i18n.pick(t).text));
+        title.unwrap_or_else(|| scene.to_string())
+    }
+
+    /// The last line said at a node, as "Name: text", or the node id.
+    fn node(&self, item: &ItemId, node: &NodeId) -> String {
+        let Some(scenario) = self.course.and_then(|c| c.scenarios.get(item)) else {
+            return node.to_string();
+        };
+        let line = scenario
+            .node_idx(node.as_str())
+            .and_then(|idx| scenario.nodes.get(idx.0 as usize))
+            .and_then(|n| n.lines.last());
+        match line {
+            Some(line) => {
+                let name = scenario
+                    .character(&line.speaker)
+                    .map(|c| self.i18n.pick(&c.name).text.to_owned())
+                    .unwrap_or_else(|| line.speaker.to_string());
+                format!("{name}: {}", plain(&self.i18n.pick(&line.text).text))
+            }
+            None => node.to_string(),
+        }
+    }
+
+    fn choice(&self, item: &ItemId, node: &NodeId, choice: &ChoiceId) -> String {
+        let text = self
+            .course
+            .and_then(|c| c.scenarios.get(item))
+            .and_then(|s| s.node_idx(node.as_str()).map(|idx| (s, idx)))
+            .and_then(|(s, idx)| match &s.nodes.get(idx.0 as usize)?.step {
+                Step::Choices(choices) => choices.iter().find(|c| &c.id == choice),
+                _ => None,
+            })
+            .map(|c| plain(&self.i18n.pick(&c.text).text));
+        text.unwrap_or_else(|| choice.to_string())
+    }
+
+    fn msg(&self, id: &str, args: &crate::i18n::MsgArgs<'_>) -> String {
+        self.i18n.msg(id, args)
+    }
+}
+
+/// Course text without the `*emphasis*` markers.
+fn plain(text: &str) -> String {
+    text.replace('*', "")
+}
+
+/// `12 min 5 s`.
+fn duration(names: &Names<'_>, seconds: u64) -> String {
+    names.msg(
+        "session-export-duration",
+        &msg_args!("minutes" => seconds / 60, "seconds" => seconds % 60),
+    )
+}
+
+/// What the handout says, in order, before it is written as Markdown or HTML.
+enum Block {
+    Title(String),
+    Line(String),
+    Heading(String),
+    Bullet(String),
+    /// A vote: heading, the bars (label, votes), the chosen line.
+    Vote {
+        heading: String,
+        bars: Vec<(String, u32, bool)>,
+        chosen: String,
+    },
+}
+
+fn blocks(log: &SessionLog, names: &Names<'_>) -> Vec<Block> {
+    let mut out = vec![
+        Block::Title(names.msg("session-export-title", &msg_args!("id" => log.id.as_str()))),
+        Block::Line(names.msg(
+            "session-export-course",
+            &msg_args!(
+                "course" => names
+                    .course
+                    .map(|c| plain(&names.i18n.pick(&c.title).text))
+                    .unwrap_or_else(|| log.course.id.to_string()),
+                "version" => log.course.version.as_str(),
+            ),
+        )),
+        Block::Line(names.msg(
+            "session-export-when",
+            &msg_args!(
+                "start" => log.started_at.rfc3339(),
+                "end" => log.updated_at.rfc3339(),
+            ),
+        )),
+    ];
+
+    out.push(Block::Heading(
+        names.msg("session-export-shown", &msg_args!()),
+    ));
+    let mut shown_any = false;
+    for entry in &log.entries {
+        let line = match entry {
+            Entry::Opened { item, .. } => names.item(item),
+            Entry::Shown {
+                item,
+                scene: Some(scene),
+                ..
+            } => format!("{} › {}", names.item(item), names.scene(item, scene)),
+            Entry::Shown {
+                item,
+                node: Some(node),
+                ..
+            } => format!("{} › {}", names.item(item), names.node(item, node)),
+            Entry::Rewound { item, to, .. } => names.msg(
+                "session-export-rewound",
+                &msg_args!("item" => names.item(item), "node" => names.node(item, to)),
+            ),
+            _ => continue,
+        };
+        shown_any = true;
+        out.push(Block::Bullet(line));
+    }
+    if !shown_any {
+        out.push(Block::Line(names.msg("session-export-none", &msg_args!())));
+    }
+
+    out.push(Block::Heading(
+        names.msg("session-export-votes", &msg_args!()),
+    ));
+    let mut number = 0;
+    for entry in &log.entries {
+        let Entry::Vote {
+            item,
+            node,
+            counts,
+            chosen,
+            ..
+        } = entry
+        else {
+            continue;
+        };
+        number += 1;
+        let bars = counts
+            .iter()
+            .map(|ChoiceVotes { choice, votes }| {
+                (names.choice(item, node, choice), *votes, choice == chosen)
+            })
+            .collect();
+        out.push(Block::Vote {
+            heading: names.msg(
+                "session-export-vote-heading",
+                &msg_args!(
+                    "number" => number,
+                    "item" => names.item(item),
+                    "node" => names.node(item, node),
+                ),
+            ),
+            bars,
+            chosen: names.msg(
+                "session-export-chosen",
+                &msg_args!("choice" => names.choice(item, node, chosen)),
+            ),
+        });
+    }
+    if number == 0 {
+        out.push(Block::Line(names.msg("session-export-none", &msg_args!())));
+    }
+
+    out.push(Block::Heading(
+        names.msg("session-export-time", &msg_args!()),
+    ));
+    let times = log.time_per_item();
+    if times.is_empty() {
+        out.push(Block::Line(names.msg("session-export-none", &msg_args!())));
+    }
+    for time in times {
+        out.push(Block::Bullet(format!(
+            "{}: {}",
+            names.item(&time.item),
+            duration(names, time.seconds)
+        )));
+    }
+
+    out.push(Block::Heading(
+        names.msg("session-export-notes", &msg_args!()),
+    ));
+    let mut noted = false;
+    for entry in log.notes() {
+        if let Entry::Note { at, item, text } = entry {
+            noted = true;
+            let place = item
+                .as_ref()
+                .map(|i| format!(" ({})", names.item(i)))
+                .unwrap_or_default();
+            out.push(Block::Bullet(format!(
+                "{}{place}: {text}",
+                clock_time(at.rfc3339())
+            )));
+        }
+    }
+    if !noted {
+        out.push(Block::Line(names.msg("session-export-none", &msg_args!())));
+    }
+    out
+}
+
+/// `10:15` from `2026-03-21T10:15:00Z`.
+fn clock_time(rfc3339: String) -> String {
+    rfc3339.get(11..16).map_or(rfc3339.clone(), str::to_owned)
+}
+
+/// The handout as Markdown.
+pub fn markdown(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> String {
+    let names = Names { course, i18n };
+    let mut out = String::new();
+    for block in blocks(log, &names) {
+        match block {
+            Block::Title(text) => {
+                let _ = writeln!(out, "# {}\n", md_escape(&text));
+            }
+            Block::Line(text) => {
+                let _ = writeln!(out, "{}\n", md_escape(&text));
+            }
+            Block::Heading(text) => {
+                let _ = writeln!(out, "## {}\n", md_escape(&text));
+            }
+            Block::Bullet(text) => {
+                let _ = writeln!(out, "- {}", md_escape(&text));
+            }
+            Block::Vote {
+                heading,
+                bars,
+                chosen,
+            } => {
+                let _ = writeln!(out, "\n### {}\n", md_escape(&heading));
+                let most = bars.iter().map(|b| b.1).max().unwrap_or(0);
+                for (label, votes, picked) in &bars {
+                    let len = (votes * TEXT_BAR).checked_div(most).unwrap_or(0) as usize;
+                    let mark = if *picked { " ✓" } else { "" };
+                    let _ = writeln!(
+                        out,
+                        "- `{}{}` {votes}{mark} — {}",
+                        "█".repeat(len),
+                        "░".repeat(TEXT_BAR as usize - len),
+                        md_escape(label)
+                    );
+                }
+                let _ = writeln!(out, "\n**{}**\n", md_escape(&chosen));
+            }
+        }
+    }
+    // One blank line between blocks is enough.
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
+    out
+}
+
+/// Escapes what Markdown would read as markup in plain text.
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The handout as one self-contained HTML page.
+pub fn html(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> String {
+    let names = Names { course, i18n };
+    let blocks = blocks(log, &names);
+    let title = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Title(t) => Some(t.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n<main>\n",
+        i18n.current().tag(),
+        html_escape(&title),
+        STYLE
+    );
+    let mut in_list = false;
+    for block in &blocks {
+        let bullet = matches!(block, Block::Bullet(_));
+        if in_list && !bullet {
+            out.push_str("</ul>\n");
+            in_list = false;
+        }
+        match block {
+            Block::Title(text) => {
+                let _ = writeln!(out, "<h1>{}</h1>", html_escape(text));
+            }
+            Block::Line(text) => {
+                let _ = writeln!(out, "<p>{}</p>", html_escape(text));
+            }
+            Block::Heading(text) => {
+                let _ = writeln!(out, "<h2>{}</h2>", html_escape(text));
+            }
+            Block::Bullet(text) => {
+                if !in_list {
+                    out.push_str("<ul>\n");
+                    in_list = true;
+                }
+                let _ = writeln!(out, "<li>{}</li>", html_escape(text));
+            }
+            Block::Vote {
+                heading,
+                bars,
+                chosen,
+            } => {
+                let _ = writeln!(
+                    out,
+                    "<section class=\"vote\">\n<h3>{}</h3>",
+                    html_escape(heading)
+                );
+                out.push_str(&svg_bars(bars));
+                let _ = writeln!(
+                    out,
+                    "<p class=\"chosen\"><strong>{}</strong></p>\n</section>",
+                    html_escape(chosen)
+                );
+            }
+        }
+    }
+    if in_list {
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;color:#111;background:#fff}\n\
+main{max-width:48rem;margin:2rem auto;padding:0 1rem}\n\
+.vote{margin:1.5rem 0}\n\
+svg{width:100%;height:auto}\n\
+svg .bar{fill:#2a6f97}\nsvg .bar.chosen{fill:#14532d}\n\
+svg text{font-size:14px;fill:#111}\n\
+@media print{main{margin:0}}\n";
+
+/// One inline SVG bar chart: a row per choice with its label, a bar and the number, so it
+/// reads without colour (the chosen one is also marked with ✓).
+fn svg_bars(bars: &[(String, u32, bool)]) -> String {
+    const ROW: u32 = 44;
+    const BAR_X: u32 = 8;
+    const BAR_MAX: u32 = 520;
+    let most = bars.iter().map(|b| b.1).max().unwrap_or(0);
+    let height = ROW * u32::try_from(bars.len()).unwrap_or(0) + 8;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 {height}\" role=\"img\">\n"
+    );
+    for (row, (label, votes, picked)) in bars.iter().enumerate() {
+        let y = ROW * u32::try_from(row).unwrap_or(0);
+        let width = (votes * BAR_MAX).checked_div(most).unwrap_or(0);
+        let mark = if *picked { " ✓" } else { "" };
+        let class = if *picked { "bar chosen" } else { "bar" };
+        let _ = writeln!(
+            out,
+            "<text x=\"{BAR_X}\" y=\"{}\">{}{mark}</text>\n\
+             <rect class=\"{class}\" x=\"{BAR_X}\" y=\"{}\" width=\"{width}\" height=\"16\" data-votes=\"{votes}\"><title>{votes}</title></rect>\n\
+             <text x=\"{}\" y=\"{}\">{votes}</text>",
+            y + 16,
+            html_escape(label),
+            y + 22,
+            BAR_X + width + 6,
+            y + 35,
+        );
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::ids::CourseId;
+    use crate::facilitator::{SessionId, SessionLog};
+    use crate::i18n::UiLocale;
+    use crate::progress::{CourseStamp, Timestamp};
+
+    fn log() -> SessionLog {
+        let t = |s: u64| Timestamp(1_764_000_000 + s);
+        let mut log = SessionLog::new(
+            SessionId::new(t(0), 1),
+            CourseStamp {
+                id: CourseId::from("c"),
+                version: "1".into(),
+            },
+            t(0),
+        );
+        let item = ItemId::from("s");
+        log.push(Entry::Opened {
+            at: t(0),
+            item: item.clone(),
+        });
+        log.push(Entry::Vote {
+            at: t(90),
+            item: item.clone(),
+            node: NodeId::from("n"),
+            counts: vec![
+                ChoiceVotes {
+                    choice: ChoiceId::from("a"),
+                    votes: 4,
+                },
+                ChoiceVotes {
+                    choice: ChoiceId::from("b<script>"),
+                    votes: 2,
+                },
+            ],
+            chosen: ChoiceId::from("a"),
+        });
+        log.push(Entry::Note {
+            at: t(120),
+            item: Some(item),
+            text: "<b>names</b> & pronouns".into(),
+        });
+        log
+    }
+
+    #[test]
+    fn markdown_has_votes_as_text_bars_and_escaped_notes() {
+        let md = markdown(&log(), None, &Localizer::new(UiLocale::En));
+        assert!(md.contains("`████████████████████` 4 ✓ — a"), "{md}");
+        assert!(
+            md.contains("`██████████░░░░░░░░░░` 2 — b\\<script\\>"),
+            "{md}"
+        );
+        assert!(md.contains("\\<b\\>names\\</b\\> & pronouns"), "{md}");
+        assert!(md.contains("2 min 0 s"), "{md}");
+    }
+
+    #[test]
+    fn html_escapes_every_text_and_has_no_script() {
+        let html = html(&log(), None, &Localizer::new(UiLocale::En));
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("b&lt;script&gt;"));
+        assert!(html.contains("&lt;b&gt;names&lt;/b&gt; &amp; pronouns"));
+        assert!(
+            html.contains("width=\"520\""),
+            "the most votes get the full bar"
+        );
+        assert!(html.contains("width=\"260\""));
+    }
+}
