@@ -12,6 +12,7 @@
 pub mod cli;
 pub mod course;
 pub mod engine;
+pub mod facilitator;
 pub mod i18n;
 pub mod progress;
 pub mod tui;
