@@ -14,5 +14,6 @@ pub mod course;
 pub mod engine;
 pub mod facilitator;
 pub mod i18n;
+pub mod plain;
 pub mod progress;
 pub mod tui;

@@ -445,3 +445,153 @@ compare-attempt = Attempt { $number }
 compare-no-ending = not finished
 compare-after = From the split on you answered:
 compare-nothing-after = nothing yet
+
+## Plain mode (kruispunt --plain): a line-by-line conversation for screen readers.
+plain-welcome = Kruispunt in plain mode. Type ? or help at any prompt to hear the commands.
+plain-bye = Your progress is saved. Goodbye.
+plain-not-understood = “{ $answer }” was not understood. You can answer:
+plain-lang-usage = Type lang followed by a language: lang nl for Nederlands, lang en for English, lang fr for Français.
+plain-save-failed = Your progress could not be saved: { $reason }. Kruispunt tries again at the next step.
+plain-help-title = Help: these commands work at every prompt.
+plain-help-numbers = Type the number or the letter of an option and press Enter. An empty line takes the option marked Enter.
+plain-help-help = ? or help: this help.
+plain-help-lang = lang nl, lang en or lang fr: switch the language (kept in your profile).
+plain-help-home = home or back: back to the overview.
+plain-help-quit = q or quit: stop. Your progress is kept and you continue where you were, in plain mode or in the full-screen interface.
+plain-help-saved = Your progress is saved after every step; reflections stay on this computer.
+plain-home-title = Overview: { $title }
+plain-home-progress = Progress: { $done } of { $total } { $total ->
+        [one] part
+       *[other] parts
+    } done.
+plain-home-module = Module { $number }: { $title }, { $done } of { $total } done.
+plain-home-item = { $number }. { $title }. { $kind }, { $status }.
+# $status: not-started, in-progress, done or skipped.
+plain-status = { $status ->
+        [in-progress] in progress
+        [done] done
+        [skipped] skipped
+       *[other] not started
+    }
+plain-home-continue = c or Enter: continue with { $title }
+plain-home-settings = s: settings (language: { $language })
+plain-home-prompt = Type the number of a part to open it.
+plain-settings-title = Settings
+# $state: current or other.
+plain-settings-language = { $number }. Language: { $name }{ $state ->
+        [current] , chosen
+       *[other] {""}
+    }
+plain-settings-gloss = { $number }. Show course text also in { $locale }{ $state ->
+        [current] , chosen
+       *[other] {""}
+    }
+plain-settings-gloss-off = { $number }. Course text in one language only{ $state ->
+        [current] , chosen
+       *[other] {""}
+    }
+plain-settings-prompt = Type a number to change a setting, or an empty line to go back. Changes are kept in your profile.
+plain-lesson-title = Lesson: { $title }
+plain-scene-heading = Scene { $number } of { $total }: { $title }
+plain-scene-position = Scene { $number } of { $total }
+plain-content-note = Content note:
+plain-note-continue = 1 or Enter: continue and show this part
+plain-note-skip = 2 or s: skip this part
+plain-nav-next = n or Enter: next
+plain-nav-previous = p: previous scene
+# $who: the name, perhaps with the age; $kind: composite or real.
+plain-testimony = { $kind ->
+        [composite] Testimony (fictional composite): { $who }
+       *[other] Testimony: { $who }
+    }
+plain-testimony-age = { $name }, { $age }
+plain-key-points = Key points:
+plain-card = Term { $number } of { $total }: { $term }
+plain-card-definition = Definition:
+plain-card-note = Note:
+plain-quiz-question = Question:
+plain-quiz-how-single = Type the number of your answer.
+plain-quiz-how-multiple = More than one answer can be right: type the numbers of your answers, separated by spaces, for example 1 3.
+plain-quiz-skip = n: go on without answering
+plain-quiz-correct = Correct.
+plain-quiz-incorrect = Not quite.
+# $chosen, $correct: yes or no.
+plain-quiz-option = { $chosen ->
+        [yes] You chose this.
+       *[other] You did not choose this.
+    } { $correct ->
+        [yes] It is correct.
+       *[other] It is not correct.
+    }
+plain-quiz-explanation = Explanation:
+plain-quiz-first-counts = Only your first answer counts for your score.
+plain-quiz-retry = t: try again
+plain-reflection-prompt = Reflection:
+plain-reflection-hint = Hint:
+plain-reflection-private = What you write stays on this computer, in your progress file. Nobody else sees it.
+plain-reflection-how = Type your reflection, over several lines if you like, and end it with an empty line. An empty line right away writes nothing.
+plain-reflection-saved = Your reflection is kept.
+plain-reflection-yours = What you wrote:
+plain-reflection-rewrite = e: write it again
+plain-checklist-entry = { $number }. { $text }: { $state ->
+        [ticked] ticked
+       *[other] not ticked
+    }
+plain-checklist-hint = Hint:
+plain-checklist-how = Type the numbers of entries to tick or untick them, separated by spaces. An empty line goes on.
+plain-lesson-done = End of the lesson { $title }.
+plain-lesson-score = Quizzes: { $correct } of { $total } right at the first answer.
+plain-lesson-skipped = Skipped: { $scenes }
+plain-lesson-back = n or Enter: back to the overview
+plain-scenario-title = Practice conversation: { $title }
+plain-scenario-fell-back = The course changed since your last visit, so this conversation starts again from the beginning.
+plain-scenario-resumed = You continue where you were, after { $decisions } { $decisions ->
+        [one] answer
+       *[other] answers
+    }.
+plain-scenario-error = This conversation cannot be run: { $reason }
+plain-scenario-setting = Setting:
+plain-scenario-goal = Goal:
+plain-scenario-characters = Characters:
+plain-scenario-character = { $name }, { $role }: { $bio }
+plain-scenario-start = 1 or Enter: start the conversation
+plain-scenario-skip = 2: back to the overview
+plain-line = { $name } ({ $details }): { $text }
+plain-thought = { $name } thinks:
+plain-you = You:
+plain-coach = Coach:
+# $direction: up, down, limit (the change was cut off at the end of the range) or none.
+plain-variable = { $label }: { $value } of { $max }{ $direction ->
+        [up] , up { $change }
+        [down] , down { $change }
+        [limit] , unchanged (at its limit)
+       *[other] {""}
+    }
+plain-variable-total = { $label }: { $value } of { $max }{ $direction ->
+        [up] , up { $change } since the start
+        [down] , down { $change } since the start
+       *[other] , as at the start
+    }
+plain-scenario-what-now = What do you say? Type a number.
+plain-scenario-rewind = r: go back to an earlier answer
+plain-scenario-values = v: hear the values
+plain-scenario-stuck = No answer is possible here. Go back to an earlier answer, or type home.
+plain-rewind-title = Go back to which answer? The answers after it are undone; the road you took stays in your progress.
+plain-rewind-decision = Answer { $number }: { $text }
+plain-rewind-cancel = Type a number, or an empty line to stay where you are.
+plain-rewound = You are back before answer { $number }.
+plain-outcome = { $outcome ->
+        [good] good
+        [mixed] mixed
+       *[poor] poor
+    }
+plain-ending = Ending: { $outcome }. { $title }
+plain-ending-debrief = Debrief:
+plain-ending-values = Where it ended:
+plain-ending-path = Your path, with the coach's feedback:
+plain-ending-shown = Competencies you showed: { $list }
+plain-ending-missed = Competencies you could still show: { $list }
+plain-none = none
+plain-ending-replay = 1: play again from the start
+plain-ending-rewind = 2: go back to an earlier answer
+plain-ending-overview = 3 or Enter: back to the overview

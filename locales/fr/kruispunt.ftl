@@ -450,3 +450,153 @@ compare-attempt = Essai { $number }
 compare-no-ending = pas terminé
 compare-after = À partir de l’embranchement, vous avez répondu :
 compare-nothing-after = rien encore
+
+## Mode simple (kruispunt --plain) : une conversation ligne par ligne, pour les lecteurs d’écran.
+plain-welcome = Kruispunt en mode simple. Tapez ? ou help à chaque question pour entendre les commandes.
+plain-bye = Votre progression est enregistrée. Au revoir.
+plain-not-understood = « { $answer } » n’a pas été compris. Vous pouvez répondre :
+plain-lang-usage = Tapez lang suivi d’une langue : lang nl pour Nederlands, lang en pour English, lang fr pour Français.
+plain-save-failed = Votre progression n’a pas pu être enregistrée : { $reason }. Kruispunt réessaiera à l’étape suivante.
+plain-help-title = Aide : ces commandes fonctionnent à chaque question.
+plain-help-numbers = Tapez le numéro ou la lettre d’une option et appuyez sur Entrée. Une ligne vide choisit l’option marquée Entrée.
+plain-help-help = ? ou help : cette aide.
+plain-help-lang = lang nl, lang en ou lang fr : changer de langue (gardée dans votre profil).
+plain-help-home = home ou back : retour à l’aperçu.
+plain-help-quit = q ou quit : arrêter. Votre progression est gardée et vous reprenez là où vous étiez, en mode simple ou dans l’interface plein écran.
+plain-help-saved = Votre progression est enregistrée après chaque étape ; les réflexions restent sur cet ordinateur.
+plain-home-title = Aperçu : { $title }
+plain-home-progress = Progression : { $done } { $done ->
+        [one] partie terminée
+       *[other] parties terminées
+    } sur { $total }.
+plain-home-module = Module { $number } : { $title }, { $done } sur { $total } terminé(s).
+plain-home-item = { $number }. { $title }. { $kind }, { $status }.
+# $status : not-started, in-progress, done ou skipped.
+plain-status = { $status ->
+        [in-progress] en cours
+        [done] terminé
+        [skipped] passé
+       *[other] pas encore commencé
+    }
+plain-home-continue = c ou Entrée : continuer avec { $title }
+plain-home-settings = s : paramètres (langue : { $language })
+plain-home-prompt = Tapez le numéro d’une partie pour l’ouvrir.
+plain-settings-title = Paramètres
+# $state : current ou other.
+plain-settings-language = { $number }. Langue : { $name }{ $state ->
+        [current] , choisie
+       *[other] {""}
+    }
+plain-settings-gloss = { $number }. Afficher aussi le texte du cours en { $locale }{ $state ->
+        [current] , choisi
+       *[other] {""}
+    }
+plain-settings-gloss-off = { $number }. Texte du cours dans une seule langue{ $state ->
+        [current] , choisi
+       *[other] {""}
+    }
+plain-settings-prompt = Tapez un numéro pour changer un paramètre, ou une ligne vide pour revenir. Les changements sont gardés dans votre profil.
+plain-lesson-title = Leçon : { $title }
+plain-scene-heading = Partie { $number } sur { $total } : { $title }
+plain-scene-position = Partie { $number } sur { $total }
+plain-content-note = Avertissement sur le contenu :
+plain-note-continue = 1 ou Entrée : continuer et afficher cette partie
+plain-note-skip = 2 ou s : passer cette partie
+plain-nav-next = n ou Entrée : suivant
+plain-nav-previous = p : partie précédente
+# $who : le nom, éventuellement avec l’âge ; $kind : composite ou real.
+plain-testimony = { $kind ->
+        [composite] Témoignage (fictif, composé) : { $who }
+       *[other] Témoignage : { $who }
+    }
+plain-testimony-age = { $name }, { $age } ans
+plain-key-points = À retenir :
+plain-card = Terme { $number } sur { $total } : { $term }
+plain-card-definition = Définition :
+plain-card-note = Remarque :
+plain-quiz-question = Question :
+plain-quiz-how-single = Tapez le numéro de votre réponse.
+plain-quiz-how-multiple = Plusieurs réponses peuvent être justes : tapez les numéros de vos réponses, séparés par des espaces, par exemple 1 3.
+plain-quiz-skip = n : continuer sans répondre
+plain-quiz-correct = Exact.
+plain-quiz-incorrect = Pas tout à fait.
+# $chosen, $correct : yes ou no.
+plain-quiz-option = { $chosen ->
+        [yes] Vous avez choisi cette réponse.
+       *[other] Vous n’avez pas choisi cette réponse.
+    } { $correct ->
+        [yes] Elle est juste.
+       *[other] Elle n’est pas juste.
+    }
+plain-quiz-explanation = Explication :
+plain-quiz-first-counts = Seule votre première réponse compte pour votre score.
+plain-quiz-retry = t : réessayer
+plain-reflection-prompt = Réflexion :
+plain-reflection-hint = Piste :
+plain-reflection-private = Ce que vous écrivez reste sur cet ordinateur, dans votre fichier de progression. Personne d’autre ne le voit.
+plain-reflection-how = Tapez votre réflexion, sur plusieurs lignes si vous le souhaitez, et terminez par une ligne vide. Une ligne vide tout de suite n’écrit rien.
+plain-reflection-saved = Votre réflexion est gardée.
+plain-reflection-yours = Ce que vous avez écrit :
+plain-reflection-rewrite = e : réécrire
+plain-checklist-entry = { $number }. { $text } : { $state ->
+        [ticked] coché
+       *[other] pas coché
+    }
+plain-checklist-hint = Piste :
+plain-checklist-how = Tapez les numéros des points à cocher ou décocher, séparés par des espaces. Une ligne vide continue.
+plain-lesson-done = Fin de la leçon { $title }.
+plain-lesson-score = Quiz : { $correct } sur { $total } justes à la première réponse.
+plain-lesson-skipped = Passé : { $scenes }
+plain-lesson-back = n ou Entrée : retour à l’aperçu
+plain-scenario-title = Conversation d’entraînement : { $title }
+plain-scenario-fell-back = Le cours a changé depuis votre dernière visite : cette conversation recommence donc depuis le début.
+plain-scenario-resumed = Vous reprenez là où vous étiez, après { $decisions } { $decisions ->
+        [one] réponse
+       *[other] réponses
+    }.
+plain-scenario-error = Cette conversation ne peut pas se dérouler : { $reason }
+plain-scenario-setting = Situation :
+plain-scenario-goal = Objectif :
+plain-scenario-characters = Personnages :
+plain-scenario-character = { $name }, { $role } : { $bio }
+plain-scenario-start = 1 ou Entrée : commencer la conversation
+plain-scenario-skip = 2 : retour à l’aperçu
+plain-line = { $name } ({ $details }) : { $text }
+plain-thought = { $name } pense :
+plain-you = Vous :
+plain-coach = Coach :
+# $direction : up, down, limit (le changement a buté sur la limite) ou none.
+plain-variable = { $label } : { $value } sur { $max }{ $direction ->
+        [up] , en hausse de { $change }
+        [down] , en baisse de { $change }
+        [limit] , inchangé (à sa limite)
+       *[other] {""}
+    }
+plain-variable-total = { $label } : { $value } sur { $max }{ $direction ->
+        [up] , { $change } de plus qu’au départ
+        [down] , { $change } de moins qu’au départ
+       *[other] , comme au départ
+    }
+plain-scenario-what-now = Que dites-vous ? Tapez un numéro.
+plain-scenario-rewind = r : revenir à une réponse précédente
+plain-scenario-values = v : entendre les valeurs
+plain-scenario-stuck = Aucune réponse n’est possible ici. Revenez à une réponse précédente, ou tapez home.
+plain-rewind-title = Revenir à quelle réponse ? Les réponses suivantes sont annulées ; le chemin parcouru reste dans votre progression.
+plain-rewind-decision = Réponse { $number } : { $text }
+plain-rewind-cancel = Tapez un numéro, ou une ligne vide pour rester où vous êtes.
+plain-rewound = Vous êtes revenu·e avant la réponse { $number }.
+plain-outcome = { $outcome ->
+        [good] bonne
+        [mixed] mitigée
+       *[poor] peu favorable
+    }
+plain-ending = Fin : { $outcome }. { $title }
+plain-ending-debrief = Débriefing :
+plain-ending-values = Où cela s’est terminé :
+plain-ending-path = Votre chemin, avec le retour du coach :
+plain-ending-shown = Compétences montrées : { $list }
+plain-ending-missed = Compétences que vous pouvez encore montrer : { $list }
+plain-none = aucune
+plain-ending-replay = 1 : rejouer depuis le début
+plain-ending-rewind = 2 : revenir à une réponse précédente
+plain-ending-overview = 3 ou Entrée : retour à l’aperçu

@@ -442,3 +442,153 @@ compare-attempt = Poging { $number }
 compare-no-ending = niet afgerond
 compare-after = Vanaf de splitsing antwoordde je:
 compare-nothing-after = nog niets
+
+## Platte modus (kruispunt --plain): een gesprek regel per regel, voor schermlezers.
+plain-welcome = Kruispunt in platte modus. Typ ? of help bij elke vraag om de commando's te horen.
+plain-bye = Je voortgang is bewaard. Tot ziens.
+plain-not-understood = “{ $answer }” werd niet begrepen. Je kunt antwoorden:
+plain-lang-usage = Typ lang en een taal: lang nl voor Nederlands, lang en voor English, lang fr voor Français.
+plain-save-failed = Je voortgang kon niet bewaard worden: { $reason }. Kruispunt probeert het opnieuw bij de volgende stap.
+plain-help-title = Hulp: deze commando's werken bij elke vraag.
+plain-help-numbers = Typ het nummer of de letter van een keuze en druk op Enter. Een lege regel kiest de keuze met Enter erbij.
+plain-help-help = ? of help: deze hulp.
+plain-help-lang = lang nl, lang en of lang fr: een andere taal (bewaard in je profiel).
+plain-help-home = home of back: terug naar het overzicht.
+plain-help-quit = q of quit: stoppen. Je voortgang blijft bewaard en je gaat verder waar je was, in platte modus of in de volledige schermweergave.
+plain-help-saved = Je voortgang wordt na elke stap bewaard; reflecties blijven op deze computer.
+plain-home-title = Overzicht: { $title }
+plain-home-progress = Voortgang: { $done } van { $total } { $total ->
+        [one] onderdeel
+       *[other] onderdelen
+    } klaar.
+plain-home-module = Module { $number }: { $title }, { $done } van { $total } klaar.
+plain-home-item = { $number }. { $title }. { $kind }, { $status }.
+# $status: not-started, in-progress, done of skipped.
+plain-status = { $status ->
+        [in-progress] bezig
+        [done] klaar
+        [skipped] overgeslagen
+       *[other] nog niet begonnen
+    }
+plain-home-continue = c of Enter: verdergaan met { $title }
+plain-home-settings = s: instellingen (taal: { $language })
+plain-home-prompt = Typ het nummer van een onderdeel om het te openen.
+plain-settings-title = Instellingen
+# $state: current of other.
+plain-settings-language = { $number }. Taal: { $name }{ $state ->
+        [current] , gekozen
+       *[other] {""}
+    }
+plain-settings-gloss = { $number }. Cursustekst ook tonen in het { $locale }{ $state ->
+        [current] , gekozen
+       *[other] {""}
+    }
+plain-settings-gloss-off = { $number }. Cursustekst in één taal{ $state ->
+        [current] , gekozen
+       *[other] {""}
+    }
+plain-settings-prompt = Typ een nummer om een instelling te wijzigen, of een lege regel om terug te gaan. Wijzigingen worden in je profiel bewaard.
+plain-lesson-title = Les: { $title }
+plain-scene-heading = Deel { $number } van { $total }: { $title }
+plain-scene-position = Deel { $number } van { $total }
+plain-content-note = Inhoudswaarschuwing:
+plain-note-continue = 1 of Enter: verdergaan en dit deel tonen
+plain-note-skip = 2 of s: dit deel overslaan
+plain-nav-next = n of Enter: volgende
+plain-nav-previous = p: vorig deel
+# $who: de naam, eventueel met de leeftijd; $kind: composite of real.
+plain-testimony = { $kind ->
+        [composite] Getuigenis (fictief, samengesteld): { $who }
+       *[other] Getuigenis: { $who }
+    }
+plain-testimony-age = { $name }, { $age }
+plain-key-points = Om te onthouden:
+plain-card = Woord { $number } van { $total }: { $term }
+plain-card-definition = Betekenis:
+plain-card-note = Let op:
+plain-quiz-question = Vraag:
+plain-quiz-how-single = Typ het nummer van je antwoord.
+plain-quiz-how-multiple = Er kan meer dan één antwoord juist zijn: typ de nummers van je antwoorden, gescheiden door spaties, bijvoorbeeld 1 3.
+plain-quiz-skip = n: verdergaan zonder te antwoorden
+plain-quiz-correct = Juist.
+plain-quiz-incorrect = Niet helemaal.
+# $chosen, $correct: yes of no.
+plain-quiz-option = { $chosen ->
+        [yes] Dit heb je gekozen.
+       *[other] Dit heb je niet gekozen.
+    } { $correct ->
+        [yes] Het is juist.
+       *[other] Het is niet juist.
+    }
+plain-quiz-explanation = Uitleg:
+plain-quiz-first-counts = Alleen je eerste antwoord telt voor je score.
+plain-quiz-retry = t: opnieuw proberen
+plain-reflection-prompt = Reflectie:
+plain-reflection-hint = Tip:
+plain-reflection-private = Wat je schrijft, blijft op deze computer, in je voortgangsbestand. Niemand anders ziet het.
+plain-reflection-how = Typ je reflectie, gerust over meerdere regels, en sluit af met een lege regel. Meteen een lege regel schrijft niets.
+plain-reflection-saved = Je reflectie is bewaard.
+plain-reflection-yours = Wat je schreef:
+plain-reflection-rewrite = e: opnieuw schrijven
+plain-checklist-entry = { $number }. { $text }: { $state ->
+        [ticked] aangevinkt
+       *[other] niet aangevinkt
+    }
+plain-checklist-hint = Tip:
+plain-checklist-how = Typ de nummers van punten om ze aan of uit te vinken, gescheiden door spaties. Een lege regel gaat verder.
+plain-lesson-done = Einde van de les { $title }.
+plain-lesson-score = Quizvragen: { $correct } van { $total } juist bij het eerste antwoord.
+plain-lesson-skipped = Overgeslagen: { $scenes }
+plain-lesson-back = n of Enter: terug naar het overzicht
+plain-scenario-title = Oefengesprek: { $title }
+plain-scenario-fell-back = De cursus is veranderd sinds je vorige bezoek, dus dit gesprek begint opnieuw bij het begin.
+plain-scenario-resumed = Je gaat verder waar je was, na { $decisions } { $decisions ->
+        [one] antwoord
+       *[other] antwoorden
+    }.
+plain-scenario-error = Dit gesprek kan niet lopen: { $reason }
+plain-scenario-setting = Situatie:
+plain-scenario-goal = Doel:
+plain-scenario-characters = Personages:
+plain-scenario-character = { $name }, { $role }: { $bio }
+plain-scenario-start = 1 of Enter: het gesprek beginnen
+plain-scenario-skip = 2: terug naar het overzicht
+plain-line = { $name } ({ $details }): { $text }
+plain-thought = { $name } denkt:
+plain-you = Jij:
+plain-coach = Coach:
+# $direction: up, down, limit (de wijziging stootte op de grens) of none.
+plain-variable = { $label }: { $value } van { $max }{ $direction ->
+        [up] , { $change } omhoog
+        [down] , { $change } omlaag
+        [limit] , onveranderd (op de grens)
+       *[other] {""}
+    }
+plain-variable-total = { $label }: { $value } van { $max }{ $direction ->
+        [up] , { $change } hoger dan bij de start
+        [down] , { $change } lager dan bij de start
+       *[other] , zoals bij de start
+    }
+plain-scenario-what-now = Wat zeg je? Typ een nummer.
+plain-scenario-rewind = r: terug naar een vroeger antwoord
+plain-scenario-values = v: de waarden horen
+plain-scenario-stuck = Hier is geen antwoord mogelijk. Ga terug naar een vroeger antwoord, of typ home.
+plain-rewind-title = Terug naar welk antwoord? De antwoorden erna worden ongedaan gemaakt; de weg die je nam, blijft in je voortgang.
+plain-rewind-decision = Antwoord { $number }: { $text }
+plain-rewind-cancel = Typ een nummer, of een lege regel om te blijven waar je bent.
+plain-rewound = Je bent terug vóór antwoord { $number }.
+plain-outcome = { $outcome ->
+        [good] goed
+        [mixed] gemengd
+       *[poor] minder goed
+    }
+plain-ending = Einde: { $outcome }. { $title }
+plain-ending-debrief = Nabespreking:
+plain-ending-values = Waar het eindigde:
+plain-ending-path = Jouw weg, met de feedback van de coach:
+plain-ending-shown = Competenties die je toonde: { $list }
+plain-ending-missed = Competenties die je nog kunt tonen: { $list }
+plain-none = geen
+plain-ending-replay = 1: opnieuw spelen vanaf het begin
+plain-ending-rewind = 2: terug naar een vroeger antwoord
+plain-ending-overview = 3 of Enter: terug naar het overzicht

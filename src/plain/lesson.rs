@@ -1,0 +1,614 @@
+//! A lesson in plain mode: scene by scene, content notes first, quizzes answered by
+//! number, reflections typed as lines, checklists ticked by number.
+
+use super::{Plain, Step, clean, numbers};
+use crate::course::checked::{Lesson, Scene, SceneBody};
+use crate::course::model::{Checklist, Glossary, Quiz, Reflection, Testimony};
+use crate::engine::lesson::{LessonRun, QuizOptionResult, QuizOutcome};
+use crate::msg_args;
+use crate::progress::{Timestamp, runs};
+use std::io::{self, BufRead, Write};
+
+/// Where the learner goes after a scene.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Nav {
+    /// The next scene (or the end of the lesson after the last one).
+    Next,
+    /// The previous scene.
+    Previous,
+    /// Show the current scene again (it changed, or the language did).
+    Again,
+}
+
+/// An extra action offered next to next/previous after a scene.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extra {
+    /// Answer the quiz again.
+    Retry,
+    /// Write the reflection again.
+    Rewrite,
+}
+
+/// What was picked after a scene.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum After {
+    Nav(Nav),
+    Extra(Extra),
+}
+
+/// The quiz prompt's answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum QuizReply {
+    Options(Vec<usize>),
+    Nav(Nav),
+}
+
+/// The checklist prompt's answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ChecklistReply {
+    Toggle(Vec<usize>),
+    Nav(Nav),
+}
+
+impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    /// Goes through `lesson` from where the learner left it, until the overview.
+    pub(super) fn lesson(&mut self, lesson: &Lesson) -> Step<()> {
+        let mut run = runs::resume_lesson(&self.progress, lesson);
+        // Opening counts as a step: the lesson is "in progress" and is where to continue.
+        self.record_lesson(lesson, &run);
+        self.gap()?;
+        let title = self.text(&lesson.title);
+        self.line(
+            &self
+                .i18n
+                .msg("plain-lesson-title", &msg_args!("title" => title)),
+        )?;
+        if let Some(summary) = &lesson.summary {
+            self.say(summary)?;
+        }
+        let mut done = lesson.scenes.is_empty();
+        loop {
+            let nav = if done {
+                self.lesson_done(lesson, &run)?
+            } else {
+                self.scene(lesson, &mut run)?
+            };
+            match nav {
+                Nav::Next if done => return Ok(()),
+                Nav::Next => {
+                    if !run.next(lesson) {
+                        done = true;
+                    }
+                }
+                Nav::Previous => {
+                    if done {
+                        done = false;
+                    } else {
+                        run.previous(lesson);
+                    }
+                }
+                Nav::Again => continue,
+            }
+            self.record_lesson(lesson, &run);
+        }
+    }
+
+    /// Writes the run into the progress and saves at once.
+    fn record_lesson(&mut self, lesson: &Lesson, run: &LessonRun) {
+        runs::record_lesson(&mut self.progress, lesson, run, Timestamp::now());
+        self.save_now();
+    }
+
+    /// Shows the current scene and lets the learner work on it.
+    fn scene(&mut self, lesson: &Lesson, run: &mut LessonRun) -> Step<Nav> {
+        let Some(scene) = run.current(lesson) else {
+            return Ok(Nav::Next);
+        };
+        let position = run.position();
+        self.gap()?;
+        let heading = match &scene.title {
+            Some(title) => self.i18n.msg(
+                "plain-scene-heading",
+                &msg_args!(
+                    "number" => position.number(),
+                    "total" => position.total,
+                    "title" => self.text(title),
+                ),
+            ),
+            None => self.i18n.msg(
+                "plain-scene-position",
+                &msg_args!("number" => position.number(), "total" => position.total),
+            ),
+        };
+        self.line(&heading)?;
+        let first = position.index == 0;
+        if run.content_note_pending(lesson) {
+            return self.content_note(lesson, run, scene, first);
+        }
+        match &scene.body {
+            SceneBody::Text(text) => {
+                for paragraph in &text.paragraphs {
+                    self.say(paragraph)?;
+                    self.gap()?;
+                }
+            }
+            SceneBody::Testimony(testimony) => self.testimony(testimony)?,
+            SceneBody::KeyPoints(points) => {
+                self.line(&self.i18n.msg("plain-key-points", &msg_args!()))?;
+                for point in &points.points {
+                    let text = self.text(point);
+                    self.line(&format!("- {text}"))?;
+                    self.gloss_of(point)?;
+                }
+                self.gap()?;
+            }
+            SceneBody::Glossary(glossary) => self.glossary(glossary)?,
+            SceneBody::Quiz(quiz) => return self.quiz(lesson, run, quiz, first),
+            SceneBody::Reflection(reflection) => {
+                return self.reflection(lesson, run, scene, reflection, first);
+            }
+            SceneBody::Checklist(checklist) => {
+                return self.checklist(lesson, run, checklist, first);
+            }
+        }
+        self.after_scene(first, &[]).map(|after| match after {
+            Some(After::Nav(nav)) => nav,
+            _ => Nav::Again,
+        })
+    }
+
+    /// The scene's content note, with the choice to see the scene or skip it.
+    fn content_note(
+        &mut self,
+        lesson: &Lesson,
+        run: &mut LessonRun,
+        scene: &Scene,
+        first: bool,
+    ) -> Step<Nav> {
+        if let Some(note) = &scene.content_note {
+            let label = self.i18n.msg("plain-content-note", &msg_args!());
+            self.say_labelled(&label, note)?;
+        }
+        let picked = self.choose(
+            |p| {
+                p.line(&p.i18n.msg("plain-note-continue", &msg_args!()))?;
+                p.line(&p.i18n.msg("plain-note-skip", &msg_args!()))?;
+                if !first {
+                    p.line(&p.i18n.msg("plain-nav-previous", &msg_args!()))?;
+                }
+                Ok(())
+            },
+            |line| match line.to_lowercase().as_str() {
+                "" | "1" => Some(Some(true)),
+                "2" | "s" => Some(Some(false)),
+                "p" if !first => Some(None),
+                _ => None,
+            },
+        )?;
+        match picked {
+            None => Ok(Nav::Again),
+            Some(None) => Ok(Nav::Previous),
+            Some(Some(true)) => {
+                run.accept_content_note(lesson);
+                self.record_lesson(lesson, run);
+                Ok(Nav::Again)
+            }
+            Some(Some(false)) => {
+                let before = run.position().index;
+                run.skip_scene(lesson);
+                self.record_lesson(lesson, run);
+                // The last scene skipped: the lesson is done.
+                Ok(if run.position().index == before {
+                    Nav::Next
+                } else {
+                    Nav::Again
+                })
+            }
+        }
+    }
+
+    fn testimony(&mut self, testimony: &Testimony) -> io::Result<()> {
+        let name = self.text(&testimony.persona.name);
+        let who = match testimony.persona.age {
+            Some(age) => self.i18n.msg(
+                "plain-testimony-age",
+                &msg_args!("name" => name, "age" => age),
+            ),
+            None => name,
+        };
+        let kind = if testimony.fictional_composite {
+            "composite"
+        } else {
+            "real"
+        };
+        self.line(
+            &self
+                .i18n
+                .msg("plain-testimony", &msg_args!("who" => who, "kind" => kind)),
+        )?;
+        self.say(&testimony.persona.background)?;
+        self.gap()?;
+        for paragraph in &testimony.quote {
+            self.say(paragraph)?;
+            self.gap()?;
+        }
+        Ok(())
+    }
+
+    fn glossary(&mut self, glossary: &Glossary) -> io::Result<()> {
+        let total = glossary.cards.len();
+        for (index, card) in glossary.cards.iter().enumerate() {
+            let term = self.text(&card.term);
+            self.line(&self.i18n.msg(
+                "plain-card",
+                &msg_args!("number" => index + 1, "total" => total, "term" => term),
+            ))?;
+            self.gloss_of(&card.term)?;
+            let label = self.i18n.msg("plain-card-definition", &msg_args!());
+            self.say_labelled(&label, &card.definition)?;
+            if let Some(note) = &card.note {
+                let label = self.i18n.msg("plain-card-note", &msg_args!());
+                self.say_labelled(&label, note)?;
+            }
+            self.gap()?;
+        }
+        Ok(())
+    }
+
+    /// Next and previous (and `extras`) after a scene. `None`: the language changed.
+    fn after_scene(&mut self, first: bool, extras: &[Extra]) -> Step<Option<After>> {
+        self.choose(
+            |p| {
+                for extra in extras {
+                    let line = match extra {
+                        Extra::Retry => p.i18n.msg("plain-quiz-retry", &msg_args!()),
+                        Extra::Rewrite => p.i18n.msg("plain-reflection-rewrite", &msg_args!()),
+                    };
+                    p.line(&line)?;
+                }
+                p.line(&p.i18n.msg("plain-nav-next", &msg_args!()))?;
+                if !first {
+                    p.line(&p.i18n.msg("plain-nav-previous", &msg_args!()))?;
+                }
+                Ok(())
+            },
+            |line| match line.to_lowercase().as_str() {
+                "" | "n" => Some(After::Nav(Nav::Next)),
+                "p" if !first => Some(After::Nav(Nav::Previous)),
+                "t" if extras.contains(&Extra::Retry) => Some(After::Extra(Extra::Retry)),
+                "e" if extras.contains(&Extra::Rewrite) => Some(After::Extra(Extra::Rewrite)),
+                _ => None,
+            },
+        )
+    }
+
+    /// The quiz: question, numbered options, the answer as numbers; then per option
+    /// whether it was chosen and correct with its feedback, the explanation, and a second
+    /// try.
+    fn quiz(
+        &mut self,
+        lesson: &Lesson,
+        run: &mut LessonRun,
+        quiz: &Quiz,
+        first: bool,
+    ) -> Step<Nav> {
+        let index = run.position().index;
+        let saved = run
+            .record(index)
+            .and_then(|r| r.quiz.as_ref())
+            .map(|q| q.last.clone());
+        let mut answered = saved.map(|last| QuizOutcome {
+            correct: last.correct,
+            first_attempt: true,
+            options: quiz
+                .options
+                .iter()
+                .enumerate()
+                .map(|(index, o)| QuizOptionResult {
+                    index,
+                    id: o.id.clone(),
+                    selected: last.selected.contains(&o.id),
+                    correct: o.correct,
+                })
+                .collect(),
+        });
+        loop {
+            let question_label = self.i18n.msg("plain-quiz-question", &msg_args!());
+            self.say_labelled(&question_label, &quiz.question)?;
+            if let Some(outcome) = &answered {
+                self.quiz_result(quiz, outcome)?;
+                match self.after_scene(first, &[Extra::Retry])? {
+                    None => return Ok(Nav::Again),
+                    Some(After::Nav(nav)) => return Ok(nav),
+                    Some(After::Extra(_)) => {
+                        answered = None;
+                        continue;
+                    }
+                }
+            }
+            let count = quiz.options.len();
+            let multiple = quiz.multiple;
+            let reply = self.choose(
+                |p| {
+                    for (i, option) in quiz.options.iter().enumerate() {
+                        let text = p.text(&option.text);
+                        p.line(&format!("{}. {text}", i + 1))?;
+                        p.gloss_of(&option.text)?;
+                    }
+                    let how = if multiple {
+                        p.i18n.msg("plain-quiz-how-multiple", &msg_args!())
+                    } else {
+                        p.i18n.msg("plain-quiz-how-single", &msg_args!())
+                    };
+                    p.line(&how)?;
+                    p.line(&p.i18n.msg("plain-quiz-skip", &msg_args!()))?;
+                    if !first {
+                        p.line(&p.i18n.msg("plain-nav-previous", &msg_args!()))?;
+                    }
+                    Ok(())
+                },
+                |line| match line.to_lowercase().as_str() {
+                    "n" => Some(QuizReply::Nav(Nav::Next)),
+                    "p" if !first => Some(QuizReply::Nav(Nav::Previous)),
+                    other => numbers(other, count)
+                        .filter(|picked| multiple || picked.len() == 1)
+                        .map(QuizReply::Options),
+                },
+            )?;
+            let picked = match reply {
+                None => return Ok(Nav::Again),
+                Some(QuizReply::Nav(nav)) => return Ok(nav),
+                Some(QuizReply::Options(picked)) => picked,
+            };
+            let ids: Vec<String> = picked
+                .iter()
+                .filter_map(|&i| quiz.options.get(i))
+                .map(|o| o.id.to_string())
+                .collect();
+            match run.answer_quiz(lesson, ids.iter().map(String::as_str)) {
+                Ok(outcome) => {
+                    self.record_lesson(lesson, run);
+                    self.gap()?;
+                    answered = Some(outcome);
+                }
+                // The numbers were checked above; a refusal would be an engine bug, and
+                // the question is simply asked again.
+                Err(_) => continue,
+            }
+        }
+    }
+
+    fn quiz_result(&mut self, quiz: &Quiz, outcome: &QuizOutcome) -> io::Result<()> {
+        let verdict = if outcome.correct {
+            self.i18n.msg("plain-quiz-correct", &msg_args!())
+        } else {
+            self.i18n.msg("plain-quiz-incorrect", &msg_args!())
+        };
+        self.line(&verdict)?;
+        for (option, result) in quiz.options.iter().zip(&outcome.options) {
+            let text = self.text(&option.text);
+            self.line(&format!("{}. {text}", result.index + 1))?;
+            let chosen = if result.selected { "yes" } else { "no" };
+            let correct = if result.correct { "yes" } else { "no" };
+            self.line(&self.i18n.msg(
+                "plain-quiz-option",
+                &msg_args!("chosen" => chosen, "correct" => correct),
+            ))?;
+            self.say(&option.feedback)?;
+        }
+        let label = self.i18n.msg("plain-quiz-explanation", &msg_args!());
+        self.say_labelled(&label, &quiz.explanation)?;
+        if !outcome.first_attempt {
+            self.line(&self.i18n.msg("plain-quiz-first-counts", &msg_args!()))?;
+        }
+        self.gap()
+    }
+
+    /// The reflection: prompt, what was written before, typed lines ended by an empty
+    /// line; kept only in the progress file on this computer.
+    fn reflection(
+        &mut self,
+        lesson: &Lesson,
+        run: &mut LessonRun,
+        scene: &Scene,
+        reflection: &Reflection,
+        first: bool,
+    ) -> Step<Nav> {
+        let label = self.i18n.msg("plain-reflection-prompt", &msg_args!());
+        self.say_labelled(&label, &reflection.prompt)?;
+        if let Some(hint) = &reflection.hint {
+            let label = self.i18n.msg("plain-reflection-hint", &msg_args!());
+            self.say_labelled(&label, hint)?;
+        }
+        self.line(&self.i18n.msg("plain-reflection-private", &msg_args!()))?;
+        let scene_id = scene.id.to_string();
+        let mut writing = run
+            .reflection(lesson, &scene_id)
+            .is_none_or(|text| text.trim().is_empty());
+        loop {
+            if writing {
+                self.line(&self.i18n.msg("plain-reflection-how", &msg_args!()))?;
+                let Some(text) = self.type_lines(lesson, run, &scene_id)? else {
+                    return Ok(Nav::Again);
+                };
+                if !text.is_empty() {
+                    // The scene is the run's own reflection scene: this is not refused.
+                    let _ = run.set_reflection(lesson, &scene_id, text);
+                    self.record_lesson(lesson, run);
+                    self.line(&self.i18n.msg("plain-reflection-saved", &msg_args!()))?;
+                }
+            }
+            if let Some(text) = run.reflection(lesson, &scene_id)
+                && !text.trim().is_empty()
+            {
+                let text = clean(text);
+                self.line(&self.i18n.msg("plain-reflection-yours", &msg_args!()))?;
+                for line in text.lines() {
+                    self.line(line)?;
+                }
+                self.gap()?;
+            }
+            match self.after_scene(first, &[Extra::Rewrite])? {
+                None => return Ok(Nav::Again),
+                Some(After::Nav(nav)) => return Ok(nav),
+                Some(After::Extra(_)) => {}
+            }
+            // Only "write again" comes back here.
+            writing = true;
+        }
+    }
+
+    /// Reads reflection lines until an empty line. The first line may be a command (help,
+    /// language, overview, quit); later lines are text. `None`: the language changed. At
+    /// the end of the input what was typed is kept before quitting.
+    fn type_lines(
+        &mut self,
+        lesson: &Lesson,
+        run: &mut LessonRun,
+        scene_id: &str,
+    ) -> Step<Option<String>> {
+        let first = loop {
+            match self.ask()? {
+                None => self.line(&self.i18n.msg("plain-reflection-how", &msg_args!()))?,
+                Some(super::Said::Redraw) => return Ok(None),
+                Some(super::Said::Line(line)) => break line,
+            }
+        };
+        let mut lines = Vec::new();
+        if !first.is_empty() {
+            lines.push(first);
+            loop {
+                match self.read_line()? {
+                    Some(line) if line.trim().is_empty() => break,
+                    Some(line) => lines.push(line.trim_end().to_owned()),
+                    None => {
+                        let _ = run.set_reflection(lesson, scene_id, lines.join("\n"));
+                        self.record_lesson(lesson, run);
+                        return Err(super::Stop::Quit);
+                    }
+                }
+            }
+        }
+        Ok(Some(lines.join("\n")))
+    }
+
+    /// The checklist: numbered entries, ticked or not; numbers toggle, an empty line goes
+    /// on.
+    fn checklist(
+        &mut self,
+        lesson: &Lesson,
+        run: &mut LessonRun,
+        checklist: &Checklist,
+        first: bool,
+    ) -> Step<Nav> {
+        if let Some(intro) = &checklist.intro {
+            self.say(intro)?;
+        }
+        let scene_id = run
+            .current(lesson)
+            .map(|s| s.id.to_string())
+            .unwrap_or_default();
+        let count = checklist.entries.len();
+        loop {
+            let ticked: Vec<bool> = checklist
+                .entries
+                .iter()
+                .map(|e| run.is_checked(lesson, &scene_id, e.id.as_str()))
+                .collect();
+            let reply = self.choose(
+                |p| {
+                    for (i, entry) in checklist.entries.iter().enumerate() {
+                        let text = p.text(&entry.text);
+                        let state = if ticked.get(i).copied().unwrap_or(false) {
+                            "ticked"
+                        } else {
+                            "not-ticked"
+                        };
+                        p.line(&p.i18n.msg(
+                            "plain-checklist-entry",
+                            &msg_args!("number" => i + 1, "text" => text, "state" => state),
+                        ))?;
+                        if let Some(hint) = &entry.hint {
+                            let label = p.i18n.msg("plain-checklist-hint", &msg_args!());
+                            p.say_labelled(&label, hint)?;
+                        }
+                    }
+                    p.line(&p.i18n.msg("plain-checklist-how", &msg_args!()))?;
+                    if !first {
+                        p.line(&p.i18n.msg("plain-nav-previous", &msg_args!()))?;
+                    }
+                    Ok(())
+                },
+                |line| match line.to_lowercase().as_str() {
+                    "" | "n" => Some(ChecklistReply::Nav(Nav::Next)),
+                    "p" if !first => Some(ChecklistReply::Nav(Nav::Previous)),
+                    other => numbers(other, count).map(ChecklistReply::Toggle),
+                },
+            )?;
+            match reply {
+                None => return Ok(Nav::Again),
+                Some(ChecklistReply::Nav(nav)) => return Ok(nav),
+                Some(ChecklistReply::Toggle(picked)) => {
+                    for index in picked {
+                        if let Some(entry) = checklist.entries.get(index) {
+                            let _ = run.toggle_check(lesson, entry.id.as_str());
+                        }
+                    }
+                    self.record_lesson(lesson, run);
+                    self.gap()?;
+                }
+            }
+        }
+    }
+
+    /// After the last scene: the quiz score and the skipped scenes; back to the overview
+    /// or to the last scene.
+    fn lesson_done(&mut self, lesson: &Lesson, run: &LessonRun) -> Step<Nav> {
+        self.gap()?;
+        let title = self.text(&lesson.title);
+        self.line(
+            &self
+                .i18n
+                .msg("plain-lesson-done", &msg_args!("title" => title)),
+        )?;
+        let (correct, quizzes) = run.quiz_score();
+        if quizzes > 0 {
+            self.line(&self.i18n.msg(
+                "plain-lesson-score",
+                &msg_args!("correct" => correct, "total" => quizzes),
+            ))?;
+        }
+        let skipped: Vec<String> = run
+            .skipped(lesson)
+            .into_iter()
+            .filter_map(|id| lesson.scenes.iter().find(|s| &s.id == id))
+            .map(|s| {
+                s.title
+                    .as_ref()
+                    .map_or_else(|| s.id.to_string(), |t| self.text(t))
+            })
+            .collect();
+        if !skipped.is_empty() {
+            self.line(&self.i18n.msg(
+                "plain-lesson-skipped",
+                &msg_args!("scenes" => skipped.join(", ")),
+            ))?;
+        }
+        let empty = lesson.scenes.is_empty();
+        let picked = self.choose(
+            |p| {
+                p.line(&p.i18n.msg("plain-lesson-back", &msg_args!()))?;
+                if !empty {
+                    p.line(&p.i18n.msg("plain-nav-previous", &msg_args!()))?;
+                }
+                Ok(())
+            },
+            |line| match line.to_lowercase().as_str() {
+                "" | "n" => Some(Nav::Next),
+                "p" if !empty => Some(Nav::Previous),
+                _ => None,
+            },
+        )?;
+        Ok(picked.unwrap_or(Nav::Again))
+    }
+}

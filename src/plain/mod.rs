@@ -1,0 +1,711 @@
+//! Plain mode (`kruispunt --plain`): the whole course as a line-by-line conversation on
+//! standard output and standard input, for screen readers and slow remote connections.
+//!
+//! Text comes in reading order, every option has a number or a letter, and every answer is
+//! one line. Nothing moves the cursor, clears the screen, draws boxes or uses colour, so a
+//! screen reader reads each new line once and a script can drive the course through a pipe.
+//!
+//! Plain mode runs the same engine and records progress with the same functions as the
+//! TUI ([`crate::progress::runs`]), and keeps the language in the same profile setting, so
+//! a learner can switch between the two interfaces and continue where they were.
+//!
+//! - [`run`]: the conversation, over any [`BufRead`] and [`Write`];
+//! - [`localizer`]: the interface language and start-up notices, as the TUI chooses them.
+
+mod lesson;
+mod scenario;
+
+use crate::course::Course;
+use crate::course::checked::Item;
+use crate::course::ids::{ItemId, Locale};
+use crate::course::model::Text;
+use crate::i18n::{LocaleCandidates, Localizer, UiLocale};
+use crate::msg_args;
+use crate::progress::{ItemStatus, LoadNotice, ProfileSession, Progress, ProgressError};
+use std::io::{self, BufRead, Write};
+
+/// The longest input line kept, in bytes; the rest of a longer line is read and dropped,
+/// so a stray binary file on standard input cannot exhaust memory.
+const MAX_LINE: usize = 64 * 1024;
+
+/// Why plain mode stopped other than by the learner quitting or the input ending.
+#[derive(Debug, thiserror::Error)]
+pub enum PlainError {
+    /// Standard output (or input) failed, e.g. the reading end of the pipe was closed.
+    #[error("input or output: {0}")]
+    Io(#[from] io::Error),
+    /// The last save of the progress failed.
+    #[error(transparent)]
+    Save(ProgressError),
+}
+
+/// The interface language and the start-up notices (language notice, how the profile was
+/// opened) as sentences, chosen exactly as the TUI chooses them: `--lang`, then
+/// `KRUISPUNT_LANG`, then the language saved in the profile, then the system, then the
+/// course default.
+pub fn localizer(
+    course: &Course,
+    progress: &Progress,
+    notices: &[LoadNotice],
+    candidates: &LocaleCandidates,
+) -> (Localizer, Vec<String>) {
+    let mut candidates = candidates.clone();
+    candidates.course_default = Some(course.default_locale.as_str().to_owned());
+    let (locale, locale_notice) =
+        crate::tui::start::choose_locale(&candidates, progress.settings.locale.as_ref());
+    let mut i18n = Localizer::new(locale);
+    i18n.set_course_default(course.default_locale.clone());
+    let mut lines: Vec<String> = locale_notice.iter().map(|n| i18n.notice(n)).collect();
+    lines.extend(crate::tui::start::notice_lines(&i18n, notices));
+    (i18n, lines)
+}
+
+/// Runs the course as a conversation until the learner quits or the input ends, saving
+/// the progress through `session` after every step and once more at the end. Returns the
+/// progress as it was left.
+///
+/// The end of the input is a normal way out (a script that stops, Ctrl-D): the progress is
+/// saved and `Ok` returned. A save that fails on the way is reported in the output and
+/// retried at the next step; only a failing last save is an error.
+pub fn run(
+    course: &Course,
+    i18n: Localizer,
+    progress: Progress,
+    notices: &[String],
+    session: Option<&ProfileSession>,
+    input: impl BufRead,
+    output: impl Write,
+) -> Result<Progress, PlainError> {
+    let gloss = progress
+        .settings
+        .gloss_locale
+        .clone()
+        .filter(|l| course.locales.contains(l));
+    let mut plain = Plain {
+        course,
+        i18n,
+        gloss,
+        progress,
+        session,
+        input,
+        out: output,
+        save_error: None,
+    };
+    let ended = plain.main(notices);
+    plain.save_now();
+    let bye = plain.i18n.msg("plain-bye", &msg_args!());
+    // The output may be what failed; the goodbye is a courtesy.
+    let _ = writeln!(plain.out, "{bye}").and_then(|()| plain.out.flush());
+    if let Some(error) = plain.save_error.take() {
+        return Err(PlainError::Save(error));
+    }
+    match ended {
+        Ok(()) | Err(Stop::Quit | Stop::Home) => Ok(plain.progress),
+        Err(Stop::Io(error)) => Err(PlainError::Io(error)),
+    }
+}
+
+/// Why a screen stopped: back to the overview, quit (or end of input), or broken output.
+#[derive(Debug)]
+enum Stop {
+    /// `home` or `back`: to the overview.
+    Home,
+    /// `quit`, `q`, or the end of the input.
+    Quit,
+    /// Reading or writing failed.
+    Io(io::Error),
+}
+
+impl From<io::Error> for Stop {
+    fn from(error: io::Error) -> Self {
+        Stop::Io(error)
+    }
+}
+
+/// A screen's result: its value, or where the conversation goes instead.
+type Step<T> = Result<T, Stop>;
+
+/// What the learner answered at a prompt, after the global commands were handled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Said {
+    /// A line for the screen to interpret (trimmed).
+    Line(String),
+    /// The language changed: show the screen again in the new language.
+    Redraw,
+}
+
+/// A global command typed at a prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Command {
+    Help,
+    Home,
+    Quit,
+    /// `lang xx`: `None` when no known language was named.
+    Lang(Option<UiLocale>),
+}
+
+/// The global command in `line`, if it is one.
+fn command(line: &str) -> Option<Command> {
+    let lower = line.trim().to_lowercase();
+    let mut words = lower.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    match (first, rest.as_slice()) {
+        ("?" | "help", []) => Some(Command::Help),
+        ("home" | "back", []) => Some(Command::Home),
+        ("quit" | "q" | "exit", []) => Some(Command::Quit),
+        ("lang" | "language", []) => Some(Command::Lang(None)),
+        ("lang" | "language", [code]) => Some(Command::Lang(UiLocale::parse(code))),
+        _ => None,
+    }
+}
+
+/// Removes what must not reach a screen reader or a terminal: `*emphasis*` markers and
+/// control characters (an escape sequence in a file or in typed text is shown as nothing).
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '*' => None,
+            '\n' => Some('\n'),
+            '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// The numbers in `line` (1-based, as typed), each between 1 and `count`, without
+/// repeats; `None` when anything else is there or nothing is.
+fn numbers(line: &str, count: usize) -> Option<Vec<usize>> {
+    let mut picked = Vec::new();
+    for word in line.split(|c: char| c.is_whitespace() || c == ',') {
+        if word.is_empty() {
+            continue;
+        }
+        let n: usize = word.trim_end_matches('.').parse().ok()?;
+        if n == 0 || n > count || picked.contains(&(n - 1)) {
+            return None;
+        }
+        picked.push(n - 1);
+    }
+    (!picked.is_empty()).then_some(picked)
+}
+
+/// One number between 1 and `count`, as a 0-based index.
+fn one_number(line: &str, count: usize) -> Option<usize> {
+    match numbers(line, count)?.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// The conversation's state: the course, the language, the progress and the streams.
+struct Plain<'c, R, W> {
+    course: &'c Course,
+    i18n: Localizer,
+    gloss: Option<Locale>,
+    progress: Progress,
+    session: Option<&'c ProfileSession>,
+    input: R,
+    out: W,
+    /// The last save failed with this; cleared by the next successful save.
+    save_error: Option<ProgressError>,
+}
+
+impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    /// The overview, again and again, until the learner quits.
+    fn main(&mut self, notices: &[String]) -> Step<()> {
+        self.line(&self.i18n.msg("plain-welcome", &msg_args!()))?;
+        for notice in notices {
+            self.line(&clean(notice))?;
+        }
+        loop {
+            match self.home() {
+                Ok(()) | Err(Stop::Home) => {}
+                Err(stop) => return Err(stop),
+            }
+        }
+    }
+
+    // ----- output -----
+
+    /// One line of output.
+    fn line(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.out, "{text}")
+    }
+
+    /// An empty line between blocks, so a reader hears where a new part starts.
+    fn gap(&mut self) -> io::Result<()> {
+        writeln!(self.out)
+    }
+
+    /// A course text in the current language, with the fallback marker, cleaned.
+    fn text(&self, text: &Text) -> String {
+        let picked = self.i18n.pick(text);
+        let main = match self.i18n.fallback_marker(&picked) {
+            Some(marker) => format!("{marker} {}", picked.text),
+            None => picked.text.to_owned(),
+        };
+        clean(&main)
+    }
+
+    /// A course text as its own line(s), followed by the second-language gloss when it is
+    /// on, introduced by the language's code.
+    fn say(&mut self, text: &Text) -> io::Result<()> {
+        let main = self.text(text);
+        self.line(&main)?;
+        self.gloss_of(text)
+    }
+
+    /// A labelled course text, e.g. "Goal: ...", with the gloss after it.
+    fn say_labelled(&mut self, label: &str, text: &Text) -> io::Result<()> {
+        let main = self.text(text);
+        self.line(&format!("{label} {main}"))?;
+        self.gloss_of(text)
+    }
+
+    fn gloss_of(&mut self, text: &Text) -> io::Result<()> {
+        let picked_locale = self.i18n.pick(text).locale.clone();
+        let gloss = self
+            .gloss
+            .as_ref()
+            .filter(|second| **second != picked_locale)
+            .and_then(|second| {
+                self.i18n
+                    .gloss(text, second)
+                    .map(|g| (second.to_string(), clean(g)))
+            });
+        match gloss {
+            Some((locale, gloss)) => self.line(&format!("({locale}) {gloss}")),
+            None => Ok(()),
+        }
+    }
+
+    // ----- input -----
+
+    /// One line of input without its line ending, or `None` at the end of the input.
+    /// Invalid UTF-8 is replaced, control characters dropped, and a line longer than
+    /// [`MAX_LINE`] cut there.
+    fn read_line(&mut self) -> io::Result<Option<String>> {
+        let mut bytes = Vec::new();
+        let mut read_any = false;
+        loop {
+            let available = match self.input.fill_buf() {
+                Ok(available) => available,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) => return Err(error),
+            };
+            if available.is_empty() {
+                break;
+            }
+            read_any = true;
+            let (chunk, used, done) = match available.iter().position(|&b| b == b'\n') {
+                Some(end) => (&available[..end], end + 1, true),
+                None => (available, available.len(), false),
+            };
+            let room = MAX_LINE.saturating_sub(bytes.len());
+            bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            self.input.consume(used);
+            if done {
+                break;
+            }
+        }
+        if !read_any {
+            return Ok(None);
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        Ok(Some(
+            text.chars()
+                .filter(|c| !c.is_control() || *c == '\t')
+                .collect(),
+        ))
+    }
+
+    /// Shows the prompt and reads one answer. Global commands are handled here: help is
+    /// shown (and `None` returned, so the caller shows its options again), `lang` switches
+    /// the language, `home`/`back` and `quit` stop the screen, the end of input quits.
+    fn ask(&mut self) -> Step<Option<Said>> {
+        write!(self.out, "> ")?;
+        self.out.flush()?;
+        let Some(line) = self.read_line()? else {
+            // The prompt has no line ending yet; end it so the output ends cleanly.
+            self.gap()?;
+            return Err(Stop::Quit);
+        };
+        match command(&line) {
+            Some(Command::Help) => {
+                self.help()?;
+                Ok(None)
+            }
+            Some(Command::Home) => Err(Stop::Home),
+            Some(Command::Quit) => Err(Stop::Quit),
+            Some(Command::Lang(Some(locale))) => {
+                self.set_locale(locale);
+                Ok(Some(Said::Redraw))
+            }
+            Some(Command::Lang(None)) => {
+                let usage = self.i18n.msg("plain-lang-usage", &msg_args!());
+                self.line(&usage)?;
+                Ok(None)
+            }
+            None => Ok(Some(Said::Line(line.trim().to_owned()))),
+        }
+    }
+
+    /// Asks until `parse` accepts an answer: the options (`options`) are shown first, and
+    /// again after help or an answer that was not understood. `None` means the language
+    /// changed and the caller should show its screen again.
+    fn choose<T>(
+        &mut self,
+        options: impl Fn(&mut Self) -> io::Result<()>,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Step<Option<T>> {
+        options(self)?;
+        loop {
+            match self.ask()? {
+                None => options(self)?,
+                Some(Said::Redraw) => return Ok(None),
+                Some(Said::Line(line)) => match parse(&line) {
+                    Some(value) => return Ok(Some(value)),
+                    None => {
+                        let shown = clean(&line);
+                        let shown: String = shown.chars().take(40).collect();
+                        let text = self
+                            .i18n
+                            .msg("plain-not-understood", &msg_args!("answer" => shown));
+                        self.line(&text)?;
+                        options(self)?;
+                    }
+                },
+            }
+        }
+    }
+
+    /// The help: the commands that work at every prompt.
+    fn help(&mut self) -> io::Result<()> {
+        self.gap()?;
+        for id in [
+            self.i18n.msg("plain-help-title", &msg_args!()),
+            self.i18n.msg("plain-help-numbers", &msg_args!()),
+            self.i18n.msg("plain-help-help", &msg_args!()),
+            self.i18n.msg("plain-help-lang", &msg_args!()),
+            self.i18n.msg("plain-help-home", &msg_args!()),
+            self.i18n.msg("plain-help-quit", &msg_args!()),
+            self.i18n.msg("plain-help-saved", &msg_args!()),
+        ] {
+            self.line(&id)?;
+        }
+        self.gap()
+    }
+
+    // ----- progress and settings -----
+
+    /// Saves the progress now; a failure is said once in the output and remembered.
+    fn save_now(&mut self) {
+        let Some(session) = self.session else {
+            return;
+        };
+        match session.save(&self.progress) {
+            Ok(()) => self.save_error = None,
+            Err(error) => {
+                let text = self.i18n.msg(
+                    "plain-save-failed",
+                    &msg_args!("reason" => error.to_string()),
+                );
+                // When the output fails too, the error is still returned at the end.
+                let _ = self.line(&text);
+                self.save_error = Some(error);
+            }
+        }
+    }
+
+    /// Switches the interface and course language and keeps it in the profile, as the
+    /// TUI does.
+    fn set_locale(&mut self, locale: UiLocale) {
+        self.i18n.set_locale(locale);
+        self.progress.settings.locale = Some(Locale::from(locale.tag()));
+        self.save_now();
+    }
+
+    fn status(&self, item: &ItemId) -> ItemStatus {
+        self.progress
+            .items
+            .get(item)
+            .map(|p| p.status)
+            .unwrap_or_default()
+    }
+
+    fn status_word(&self, status: ItemStatus) -> String {
+        let key = match status {
+            ItemStatus::NotStarted => "not-started",
+            ItemStatus::InProgress => "in-progress",
+            ItemStatus::Completed => "done",
+            ItemStatus::Skipped => "skipped",
+        };
+        self.i18n.msg("plain-status", &msg_args!("status" => key))
+    }
+
+    /// The item to continue with: the last position, else the first item not completed
+    /// (the same rule as the TUI's overview).
+    fn continue_item(&self) -> Option<ItemId> {
+        if let Some(position) = &self.progress.last_position
+            && self.course.item(position.item.as_str()).is_some()
+            && self.status(&position.item) != ItemStatus::Completed
+        {
+            return Some(position.item.clone());
+        }
+        self.course
+            .items_in_order()
+            .map(|(_, item)| item.id().clone())
+            .find(|id| self.status(id) != ItemStatus::Completed)
+    }
+
+    // ----- screens -----
+
+    /// The overview: course, progress, numbered items with their status, continue,
+    /// settings. Returns after an item or the settings were visited.
+    fn home(&mut self) -> Step<()> {
+        let items: Vec<ItemId> = self
+            .course
+            .items_in_order()
+            .map(|(_, item)| item.id().clone())
+            .collect();
+        let choice = loop {
+            self.show_home(&items)?;
+            let count = items.len();
+            let has_continue = self.continue_item().is_some();
+            let picked = self.choose(
+                |p| p.home_options(has_continue),
+                |line| match line.to_lowercase().as_str() {
+                    "c" | "" if has_continue => Some(HomeChoice::Continue),
+                    "s" => Some(HomeChoice::Settings),
+                    other => one_number(other, count).map(HomeChoice::Item),
+                },
+            )?;
+            if let Some(picked) = picked {
+                break picked;
+            }
+        };
+        let item = match choice {
+            HomeChoice::Settings => return self.settings(),
+            HomeChoice::Continue => self.continue_item(),
+            HomeChoice::Item(index) => items.get(index).cloned(),
+        };
+        match item {
+            Some(item) => self.open(&item),
+            None => Ok(()),
+        }
+    }
+
+    fn show_home(&mut self, items: &[ItemId]) -> io::Result<()> {
+        self.gap()?;
+        let title = self.text(&self.course.title);
+        self.line(
+            &self
+                .i18n
+                .msg("plain-home-title", &msg_args!("title" => title)),
+        )?;
+        let done = items
+            .iter()
+            .filter(|id| self.status(id) == ItemStatus::Completed)
+            .count();
+        self.line(&self.i18n.msg(
+            "plain-home-progress",
+            &msg_args!("done" => done, "total" => items.len()),
+        ))?;
+        let mut number = 0usize;
+        for (module_number, module) in self.course.modules.iter().enumerate() {
+            let module_done = module
+                .items
+                .iter()
+                .filter(|id| self.status(id) == ItemStatus::Completed)
+                .count();
+            self.gap()?;
+            let module_title = self.text(&module.title);
+            self.line(&self.i18n.msg(
+                "plain-home-module",
+                &msg_args!(
+                    "number" => module_number + 1,
+                    "title" => module_title,
+                    "done" => module_done,
+                    "total" => module.items.len(),
+                ),
+            ))?;
+            for id in &module.items {
+                let Some(item) = self.course.item(id.as_str()) else {
+                    continue;
+                };
+                number += 1;
+                let kind = match item {
+                    Item::Lesson(_) => self.i18n.msg("home-kind-lesson", &msg_args!()),
+                    Item::Scenario(_) => self.i18n.msg("home-kind-scenario", &msg_args!()),
+                };
+                let title = self.text(item.title());
+                let status = self.status_word(self.status(id));
+                self.line(&self.i18n.msg(
+                    "plain-home-item",
+                    &msg_args!(
+                        "number" => number,
+                        "title" => title,
+                        "kind" => kind,
+                        "status" => status,
+                    ),
+                ))?;
+            }
+        }
+        self.gap()
+    }
+
+    fn home_options(&mut self, has_continue: bool) -> io::Result<()> {
+        if has_continue && let Some(item) = self.continue_item() {
+            let title = self
+                .course
+                .item(item.as_str())
+                .map(|i| self.text(i.title()))
+                .unwrap_or_default();
+            self.line(
+                &self
+                    .i18n
+                    .msg("plain-home-continue", &msg_args!("title" => title)),
+            )?;
+        }
+        let language = self.i18n.msg("settings-language-name", &msg_args!());
+        self.line(
+            &self
+                .i18n
+                .msg("plain-home-settings", &msg_args!("language" => language)),
+        )?;
+        self.line(&self.i18n.msg("plain-home-prompt", &msg_args!()))
+    }
+
+    /// Settings: the interface language and the second-language gloss, each numbered.
+    fn settings(&mut self) -> Step<()> {
+        loop {
+            self.gap()?;
+            self.line(&self.i18n.msg("plain-settings-title", &msg_args!()))?;
+            let languages = UiLocale::ALL;
+            let glosses: Vec<Locale> = self.course.locales.clone();
+            let count = languages.len() + glosses.len() + 1;
+            let picked = self.choose(
+                |p| {
+                    let now = p.i18n.current();
+                    for (i, locale) in languages.iter().enumerate() {
+                        let name = p
+                            .i18n
+                            .msg_in("settings-language-name", *locale, &msg_args!())
+                            .unwrap_or_else(|_| locale.tag().to_owned());
+                        let key = if *locale == now { "current" } else { "other" };
+                        p.line(&p.i18n.msg(
+                            "plain-settings-language",
+                            &msg_args!("number" => i + 1, "name" => name, "state" => key),
+                        ))?;
+                    }
+                    for (i, locale) in glosses.iter().enumerate() {
+                        let key = if p.gloss.as_ref() == Some(locale) {
+                            "current"
+                        } else {
+                            "other"
+                        };
+                        p.line(&p.i18n.msg(
+                            "plain-settings-gloss",
+                            &msg_args!(
+                                "number" => languages.len() + i + 1,
+                                "locale" => locale.as_str(),
+                                "state" => key,
+                            ),
+                        ))?;
+                    }
+                    let key = if p.gloss.is_none() {
+                        "current"
+                    } else {
+                        "other"
+                    };
+                    p.line(&p.i18n.msg(
+                        "plain-settings-gloss-off",
+                        &msg_args!("number" => count, "state" => key),
+                    ))?;
+                    p.line(&p.i18n.msg("plain-settings-prompt", &msg_args!()))
+                },
+                |line| {
+                    if line.is_empty() {
+                        Some(None)
+                    } else {
+                        one_number(line, count).map(Some)
+                    }
+                },
+            )?;
+            match picked {
+                None => continue,
+                Some(None) => return Ok(()),
+                Some(Some(index)) => {
+                    if let Some(locale) = languages.get(index) {
+                        self.set_locale(*locale);
+                    } else if let Some(locale) = glosses.get(index - languages.len()) {
+                        self.gloss = Some(locale.clone());
+                        self.progress.settings.gloss_locale = self.gloss.clone();
+                        self.save_now();
+                    } else {
+                        self.gloss = None;
+                        self.progress.settings.gloss_locale = None;
+                        self.save_now();
+                    }
+                }
+            }
+        }
+    }
+
+    /// Opens a lesson or a scenario.
+    fn open(&mut self, item: &ItemId) -> Step<()> {
+        match self.course.item(item.as_str()) {
+            Some(Item::Lesson(lesson)) => self.lesson(lesson),
+            Some(Item::Scenario(scenario)) => self.scenario(scenario),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What was picked on the overview.
+#[derive(Debug, Clone, Copy)]
+enum HomeChoice {
+    Continue,
+    Settings,
+    Item(usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_are_recognised_in_any_case_and_nothing_else_is() {
+        assert_eq!(command("?"), Some(Command::Help));
+        assert_eq!(command(" HELP "), Some(Command::Help));
+        assert_eq!(command("q"), Some(Command::Quit));
+        assert_eq!(command("back"), Some(Command::Home));
+        assert_eq!(command("lang fr"), Some(Command::Lang(Some(UiLocale::Fr))));
+        assert_eq!(command("lang de"), Some(Command::Lang(None)));
+        assert_eq!(command("1"), None);
+        assert_eq!(command("quit now"), None);
+        assert_eq!(command(""), None);
+    }
+
+    #[test]
+    fn numbers_are_one_based_in_range_and_without_repeats() {
+        assert_eq!(numbers("1 3", 4), Some(vec![0, 2]));
+        assert_eq!(numbers("2, 1", 4), Some(vec![1, 0]));
+        assert_eq!(numbers("0", 4), None);
+        assert_eq!(numbers("5", 4), None);
+        assert_eq!(numbers("1 1", 4), None);
+        assert_eq!(numbers("99999999999999999999999", 4), None);
+        assert_eq!(numbers("", 4), None);
+        assert_eq!(numbers("one", 4), None);
+        assert_eq!(one_number("1 2", 4), None);
+        assert_eq!(one_number("2.", 4), Some(1));
+    }
+
+    #[test]
+    fn clean_drops_emphasis_and_control_characters() {
+        assert_eq!(clean("a *word*\u{1b}[2J\tend"), "a word[2J end");
+        assert_eq!(clean("two\nlines"), "two\nlines");
+    }
+}

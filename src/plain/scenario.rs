@@ -1,0 +1,529 @@
+//! A practice conversation in plain mode: setting, goal and characters; each line as
+//! "NAME (role, mood): text"; numbered answers; the coach's feedback, inner thoughts and
+//! variable values read out as words and numbers; endings with their debrief, replaying
+//! and rewinding.
+
+use super::{Plain, Step, one_number};
+use crate::course::checked::{Choice, Node, NodeIdx, Scenario, Step as NodeStep};
+use crate::course::ids::Competency;
+use crate::course::model::{Mood, Outcome};
+use crate::engine::scenario::{ScenarioRun, VarChange};
+use crate::msg_args;
+use crate::progress::Timestamp;
+use crate::progress::runs::{self, Resumed};
+use std::io::{self, BufRead, Write};
+
+/// What the learner picked at a decision point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    /// The choice at this position among the node's choices.
+    Choice(usize),
+    /// Go back to an earlier decision.
+    Rewind,
+    /// Hear the values of the variables.
+    Values,
+}
+
+/// What the learner picked at an ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AtEnd {
+    Replay,
+    Rewind,
+    Overview,
+}
+
+fn mood_key(mood: Mood) -> &'static str {
+    match mood {
+        Mood::Neutral => "neutral",
+        Mood::Calm => "calm",
+        Mood::Hopeful => "hopeful",
+        Mood::Relieved => "relieved",
+        Mood::Warm => "warm",
+        Mood::Guarded => "guarded",
+        Mood::Anxious => "anxious",
+        Mood::Confused => "confused",
+        Mood::Sad => "sad",
+        Mood::Hurt => "hurt",
+        Mood::Angry => "angry",
+    }
+}
+
+fn outcome_key(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Good => "good",
+        Outcome::Mixed => "mixed",
+        Outcome::Poor => "poor",
+    }
+}
+
+impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    /// Runs `scenario` from where the learner left it, until the overview.
+    pub(super) fn scenario(&mut self, scenario: &Scenario) -> Step<()> {
+        let (mut run, how) = match runs::resume_scenario(&self.progress, scenario) {
+            Ok(resumed) => resumed,
+            Err(error) => {
+                self.line(&self.i18n.msg(
+                    "plain-scenario-error",
+                    &msg_args!("reason" => error.to_string()),
+                ))?;
+                return Ok(());
+            }
+        };
+        self.gap()?;
+        let title = self.text(&scenario.title);
+        self.line(
+            &self
+                .i18n
+                .msg("plain-scenario-title", &msg_args!("title" => title)),
+        )?;
+        if how == Resumed::FellBack {
+            self.line(&self.i18n.msg("plain-scenario-fell-back", &msg_args!()))?;
+        }
+        if run.decisions().is_empty() && !run.is_ended(scenario) {
+            if !self.intro(scenario, &run)? {
+                return Ok(());
+            }
+        } else if !run.is_ended(scenario) {
+            self.line(&self.i18n.msg(
+                "plain-scenario-resumed",
+                &msg_args!("decisions" => run.decisions().len()),
+            ))?;
+        }
+        self.conversation(scenario, &mut run)
+    }
+
+    /// Content note, setting, goal, characters and the starting values; `false` when the
+    /// learner goes back to the overview instead of starting.
+    fn intro(&mut self, scenario: &Scenario, run: &ScenarioRun) -> Step<bool> {
+        loop {
+            if let Some(note) = &scenario.content_note {
+                let label = self.i18n.msg("plain-content-note", &msg_args!());
+                self.say_labelled(&label, note)?;
+            }
+            let label = self.i18n.msg("plain-scenario-setting", &msg_args!());
+            self.say_labelled(&label, &scenario.setting)?;
+            let label = self.i18n.msg("plain-scenario-goal", &msg_args!());
+            self.say_labelled(&label, &scenario.goal)?;
+            self.line(&self.i18n.msg("plain-scenario-characters", &msg_args!()))?;
+            for character in &scenario.characters {
+                let name = self.text(&character.name);
+                let role = self.text(&character.role);
+                let bio = self.text(&character.bio);
+                self.line(&self.i18n.msg(
+                    "plain-scenario-character",
+                    &msg_args!("name" => name, "role" => role, "bio" => bio),
+                ))?;
+            }
+            self.values(scenario, run)?;
+            self.gap()?;
+            let picked = self.choose(
+                |p| {
+                    p.line(&p.i18n.msg("plain-scenario-start", &msg_args!()))?;
+                    p.line(&p.i18n.msg("plain-scenario-skip", &msg_args!()))
+                },
+                |line| match line {
+                    "" | "1" => Some(true),
+                    "2" => Some(false),
+                    _ => None,
+                },
+            )?;
+            if let Some(start) = picked {
+                return Ok(start);
+            }
+        }
+    }
+
+    /// Every variable's value, e.g. "Trust: 40 of 100".
+    fn values(&mut self, scenario: &Scenario, run: &ScenarioRun) -> io::Result<()> {
+        for (variable, value) in scenario.variables.iter().zip(run.variables()) {
+            let label = self.text(&variable.label);
+            self.line(&self.i18n.msg(
+                "plain-variable",
+                &msg_args!(
+                    "label" => label,
+                    "value" => *value,
+                    "max" => variable.max,
+                    "direction" => "none",
+                    "change" => 0,
+                ),
+            ))?;
+        }
+        Ok(())
+    }
+
+    /// A changed variable: "Trust: 60 of 100, up 10".
+    fn change(&mut self, scenario: &Scenario, change: &VarChange) -> io::Result<()> {
+        let Some(variable) = scenario.variables.get(change.var.0 as usize) else {
+            return Ok(());
+        };
+        let label = self.text(&variable.label);
+        let direction = match change.applied {
+            0 => "limit",
+            n if n > 0 => "up",
+            _ => "down",
+        };
+        self.line(&self.i18n.msg(
+            "plain-variable",
+            &msg_args!(
+                "label" => label,
+                "value" => change.after,
+                "max" => variable.max,
+                "direction" => direction,
+                "change" => change.applied.unsigned_abs(),
+            ),
+        ))
+    }
+
+    /// The name of a character, or its id when the scenario has no such character.
+    fn speaker_name(&self, scenario: &Scenario, id: &crate::course::ids::CharacterId) -> String {
+        scenario
+            .character(id)
+            .map_or_else(|| id.to_string(), |c| self.text(&c.name))
+    }
+
+    /// The lines said in these nodes, each as "NAME (role, mood): text", with the
+    /// speaker's inner thought after it.
+    fn lines_of(&mut self, scenario: &Scenario, nodes: &[NodeIdx]) -> io::Result<()> {
+        for &idx in nodes {
+            let Some(node) = scenario.nodes.get(idx.0 as usize) else {
+                continue;
+            };
+            for said in &node.lines {
+                let name = self.speaker_name(scenario, &said.speaker);
+                let role = scenario
+                    .character(&said.speaker)
+                    .map(|c| self.text(&c.role))
+                    .unwrap_or_default();
+                let mood = said.mood.map_or("none", mood_key);
+                let mood = if mood == "none" {
+                    String::new()
+                } else {
+                    self.i18n.msg("scenario-mood", &msg_args!("mood" => mood))
+                };
+                let details = match (role.is_empty(), mood.is_empty()) {
+                    (_, true) => role,
+                    (true, false) => mood,
+                    (false, false) => format!("{role}, {mood}"),
+                };
+                let text = self.text(&said.text);
+                self.line(&self.i18n.msg(
+                    "plain-line",
+                    &msg_args!("name" => name.as_str(), "details" => details, "text" => text),
+                ))?;
+                self.gloss_of(&said.text)?;
+                if let Some(thought) = &said.thought {
+                    let label = self
+                        .i18n
+                        .msg("plain-thought", &msg_args!("name" => name.as_str()));
+                    self.say_labelled(&label, thought)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The conversation from where the run is, until the learner leaves it.
+    fn conversation(&mut self, scenario: &Scenario, run: &mut ScenarioRun) -> Step<()> {
+        loop {
+            self.gap()?;
+            let entered: Vec<NodeIdx> = match run.decisions().len().checked_sub(1) {
+                Some(last) => run.entered_after(last).to_vec(),
+                None => run.entered_at_start().to_vec(),
+            };
+            self.lines_of(scenario, &entered)?;
+            if run.is_ended(scenario) {
+                match self.ending(scenario, run)? {
+                    None => continue,
+                    Some(AtEnd::Overview) => return Ok(()),
+                    Some(AtEnd::Replay) => {
+                        if run.restart(scenario).is_ok() {
+                            runs::begin_attempt(
+                                &mut self.progress,
+                                scenario,
+                                run,
+                                Timestamp::now(),
+                            );
+                            self.save_now();
+                        }
+                        continue;
+                    }
+                    Some(AtEnd::Rewind) => {
+                        self.rewind(scenario, run)?;
+                        continue;
+                    }
+                }
+            }
+            let offered: Vec<usize> = run
+                .available_choices(scenario)
+                .filter(|c| c.offered)
+                .map(|c| c.index)
+                .collect();
+            let choices: &[Choice] = match scenario.nodes.get(run.current().0 as usize) {
+                Some(Node {
+                    step: NodeStep::Choices(choices),
+                    ..
+                }) => choices,
+                _ => &[],
+            };
+            let can_rewind = !run.decisions().is_empty();
+            if offered.is_empty() {
+                self.line(&self.i18n.msg("plain-scenario-stuck", &msg_args!()))?;
+            }
+            let picked = self.choose(
+                |p| p.choice_options(choices, &offered, can_rewind),
+                |line| match line.to_lowercase().as_str() {
+                    "r" if can_rewind => Some(Pick::Rewind),
+                    "v" => Some(Pick::Values),
+                    other => one_number(other, offered.len())
+                        .and_then(|i| offered.get(i).copied())
+                        .map(Pick::Choice),
+                },
+            )?;
+            match picked {
+                None => continue,
+                Some(Pick::Values) => {
+                    self.values(scenario, run)?;
+                    continue;
+                }
+                Some(Pick::Rewind) => {
+                    self.rewind(scenario, run)?;
+                    continue;
+                }
+                Some(Pick::Choice(index)) => self.take(scenario, run, index)?,
+            }
+        }
+    }
+
+    /// The answers offered now, numbered in order, then rewinding and the values.
+    fn choice_options(
+        &mut self,
+        choices: &[Choice],
+        offered: &[usize],
+        can_rewind: bool,
+    ) -> io::Result<()> {
+        if !offered.is_empty() {
+            self.line(&self.i18n.msg("plain-scenario-what-now", &msg_args!()))?;
+        }
+        for (number, &index) in offered.iter().enumerate() {
+            if let Some(choice) = choices.get(index) {
+                let text = self.text(&choice.text);
+                self.line(&format!("{}. {text}", number + 1))?;
+                self.gloss_of(&choice.text)?;
+            }
+        }
+        if can_rewind {
+            self.line(&self.i18n.msg("plain-scenario-rewind", &msg_args!()))?;
+        }
+        self.line(&self.i18n.msg("plain-scenario-values", &msg_args!()))
+    }
+
+    /// Takes the choice at `index`: what you said, the coach's feedback, the thought it
+    /// caused, the changed values; then saves.
+    fn take(&mut self, scenario: &Scenario, run: &mut ScenarioRun, index: usize) -> Step<()> {
+        let speaker = scenario
+            .nodes
+            .get(run.current().0 as usize)
+            .and_then(|n| n.lines.last())
+            .map(|l| l.speaker.clone())
+            .or_else(|| scenario.characters.first().map(|c| c.id.clone()));
+        let outcome = match run.choose(scenario, index) {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                self.line(&self.i18n.msg(
+                    "plain-scenario-error",
+                    &msg_args!("reason" => error.to_string()),
+                ))?;
+                return Ok(());
+            }
+        };
+        let choice = outcome.choice;
+        let changes: Vec<VarChange> = outcome.changes.iter().copied().collect();
+        self.gap()?;
+        let label = self.i18n.msg("plain-you", &msg_args!());
+        self.say_labelled(&label, &choice.text)?;
+        let label = self.i18n.msg("plain-coach", &msg_args!());
+        self.say_labelled(&label, &choice.feedback)?;
+        if let Some(thought) = &choice.thought {
+            let name = speaker
+                .map(|s| self.speaker_name(scenario, &s))
+                .unwrap_or_default();
+            let label = self.i18n.msg("plain-thought", &msg_args!("name" => name));
+            self.say_labelled(&label, thought)?;
+        }
+        for change in &changes {
+            self.change(scenario, change)?;
+        }
+        runs::record_scenario(&mut self.progress, scenario, run, Timestamp::now());
+        self.save_now();
+        Ok(())
+    }
+
+    /// Lists the decisions taken and goes back to the one picked (a new attempt, as in
+    /// the TUI, so the road left behind stays in the progress file).
+    fn rewind(&mut self, scenario: &Scenario, run: &mut ScenarioRun) -> Step<()> {
+        let decisions = self.decision_texts(scenario, run);
+        if decisions.is_empty() {
+            return Ok(());
+        }
+        self.gap()?;
+        let count = decisions.len();
+        let picked = self.choose(
+            |p| {
+                p.line(&p.i18n.msg("plain-rewind-title", &msg_args!()))?;
+                for (i, text) in decisions.iter().enumerate() {
+                    p.line(&p.i18n.msg(
+                        "plain-rewind-decision",
+                        &msg_args!("number" => i + 1, "text" => text.as_str()),
+                    ))?;
+                }
+                p.line(&p.i18n.msg("plain-rewind-cancel", &msg_args!()))
+            },
+            |line| {
+                if line.is_empty() {
+                    Some(None)
+                } else {
+                    one_number(line, count).map(Some)
+                }
+            },
+        )?;
+        if let Some(Some(decision)) = picked
+            && run.rewind_to(scenario, decision).is_ok()
+        {
+            runs::begin_attempt(&mut self.progress, scenario, run, Timestamp::now());
+            self.save_now();
+            self.line(
+                &self
+                    .i18n
+                    .msg("plain-rewound", &msg_args!("number" => decision + 1)),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// What was said at each decision taken, in order.
+    fn decision_texts(&self, scenario: &Scenario, run: &ScenarioRun) -> Vec<String> {
+        run.decisions()
+            .iter()
+            .filter_map(|d| {
+                let node = scenario.nodes.get(d.node.0 as usize)?;
+                match &node.step {
+                    NodeStep::Choices(choices) => {
+                        choices.get(d.choice as usize).map(|c| self.text(&c.text))
+                    }
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
+    fn competency_names(&self, competencies: &[Competency]) -> String {
+        if competencies.is_empty() {
+            return self.i18n.msg("plain-none", &msg_args!());
+        }
+        competencies
+            .iter()
+            .map(|id| {
+                self.course
+                    .competencies
+                    .iter()
+                    .find(|c| &c.id == id)
+                    .map_or_else(|| id.to_string(), |c| self.text(&c.title))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The ending: outcome word, title, debrief, final values, the path with the coach's
+    /// feedback, competencies shown and missed; then replay, rewind or the overview.
+    fn ending(&mut self, scenario: &Scenario, run: &ScenarioRun) -> Step<Option<AtEnd>> {
+        let Some(ending) = run.ending(scenario) else {
+            return Ok(Some(AtEnd::Overview));
+        };
+        self.gap()?;
+        let outcome = self.i18n.msg(
+            "plain-outcome",
+            &msg_args!("outcome" => outcome_key(ending.outcome)),
+        );
+        let title = self.text(&ending.title);
+        self.line(&self.i18n.msg(
+            "plain-ending",
+            &msg_args!("outcome" => outcome, "title" => title),
+        ))?;
+        let label = self.i18n.msg("plain-ending-debrief", &msg_args!());
+        self.say_labelled(&label, &ending.debrief)?;
+        self.gap()?;
+        self.line(&self.i18n.msg("plain-ending-values", &msg_args!()))?;
+        for (variable, value) in scenario.variables.iter().zip(run.variables()) {
+            let label = self.text(&variable.label);
+            let change = value - variable.start;
+            let direction = match change {
+                0 => "same",
+                n if n > 0 => "up",
+                _ => "down",
+            };
+            self.line(&self.i18n.msg(
+                "plain-variable-total",
+                &msg_args!(
+                    "label" => label,
+                    "value" => *value,
+                    "max" => variable.max,
+                    "direction" => direction,
+                    "change" => change.unsigned_abs(),
+                ),
+            ))?;
+        }
+        self.gap()?;
+        self.line(&self.i18n.msg("plain-ending-path", &msg_args!()))?;
+        for (number, decision) in run.decisions().iter().enumerate() {
+            let Some(NodeStep::Choices(choices)) = scenario
+                .nodes
+                .get(decision.node.0 as usize)
+                .map(|n| &n.step)
+            else {
+                continue;
+            };
+            let Some(choice) = choices.get(decision.choice as usize) else {
+                continue;
+            };
+            let text = self.text(&choice.text);
+            self.line(&self.i18n.msg(
+                "plain-rewind-decision",
+                &msg_args!("number" => number + 1, "text" => text),
+            ))?;
+            let label = self.i18n.msg("plain-coach", &msg_args!());
+            self.say_labelled(&label, &choice.feedback)?;
+        }
+        if let Some(result) = run.result(scenario) {
+            self.gap()?;
+            let shown = self.competency_names(&result.shown);
+            self.line(
+                &self
+                    .i18n
+                    .msg("plain-ending-shown", &msg_args!("list" => shown)),
+            )?;
+            let missed = self.competency_names(&result.missed);
+            self.line(
+                &self
+                    .i18n
+                    .msg("plain-ending-missed", &msg_args!("list" => missed)),
+            )?;
+        }
+        self.gap()?;
+        let can_rewind = !run.decisions().is_empty();
+        self.choose(
+            |p| {
+                p.line(&p.i18n.msg("plain-ending-replay", &msg_args!()))?;
+                if can_rewind {
+                    p.line(&p.i18n.msg("plain-ending-rewind", &msg_args!()))?;
+                }
+                p.line(&p.i18n.msg("plain-ending-overview", &msg_args!()))
+            },
+            |line| match line {
+                "1" => Some(AtEnd::Replay),
+                "2" if can_rewind => Some(AtEnd::Rewind),
+                "" | "3" => Some(AtEnd::Overview),
+                _ => None,
+            },
+        )
+    }
+}
