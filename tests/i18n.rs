@@ -910,6 +910,7 @@ fn small_course() -> checked::Course {
             },
         ],
         node_index: HashMap::new(),
+        flow: Default::default(),
     };
     checked::Course {
         id: "test".into(),

@@ -475,6 +475,7 @@ fn course(version: &str) -> Course {
             (NodeId::from("start"), NodeIdx(0)),
             (NodeId::from("end"), NodeIdx(1)),
         ]),
+        flow: Default::default(),
     };
     Course {
         id: "kruispunt".into(),

@@ -173,9 +173,17 @@ pub struct Scenario {
     pub nodes: Vec<Node>,
     /// Node id to index.
     pub node_index: HashMap<NodeId, NodeIdx>,
+    /// The flat structure the engine steps through, built from `nodes` on first use;
+    /// construct with `Default::default()`.
+    pub flow: std::sync::OnceLock<Flow>,
 }
 
 impl Scenario {
+    /// The flat structure of the conversation, for the engine.
+    pub fn flow(&self) -> &Flow {
+        self.flow.get_or_init(|| Flow::of(&self.nodes))
+    }
+
     /// The node at `idx`.
     pub fn node(&self, idx: NodeIdx) -> &Node {
         &self.nodes[idx.0 as usize]
@@ -269,4 +277,172 @@ pub struct Ending {
     pub title: Text,
     /// Debrief.
     pub debrief: Text,
+}
+
+/// A scenario's structure laid out flat for the engine's hot path: per node the range of
+/// its choices, per choice its condition, effects and next node, all in a few contiguous
+/// arrays. The checked nodes keep everything else (texts, ids); stepping through a long
+/// conversation then touches a few bytes per choice instead of whole choice records.
+#[derive(Debug, Clone, Default)]
+pub struct Flow {
+    nodes: Vec<FlowNode>,
+    choices: Vec<FlowChoice>,
+    effects: Vec<(VarIdx, i32)>,
+    conds: Vec<FlowCond>,
+    children: Vec<u32>,
+}
+
+/// One node in a [`Flow`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FlowNode {
+    /// Index of the node's first choice in the flow's choices.
+    first: u32,
+    /// How many choices the node has.
+    count: u32,
+    /// Where an automatic transition goes.
+    pub auto: Option<NodeIdx>,
+    /// Whether the node is an ending.
+    pub ending: bool,
+}
+
+/// One choice in a [`Flow`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FlowChoice {
+    /// Where the choice goes.
+    pub next: NodeIdx,
+    cond: Option<u32>,
+    effects_first: u32,
+    effects_count: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FlowCond {
+    All {
+        first: u32,
+        count: u32,
+    },
+    Any {
+        first: u32,
+        count: u32,
+    },
+    Not(u32),
+    Visited(NodeIdx),
+    Compare {
+        var: VarIdx,
+        op: CompareOp,
+        value: i32,
+    },
+}
+
+impl Flow {
+    /// The flow of these nodes.
+    pub fn of(nodes: &[Node]) -> Self {
+        let mut flow = Flow::default();
+        for node in nodes {
+            let first = flow.choices.len() as u32;
+            let (count, auto, ending) = match &node.step {
+                Step::Choices(choices) => {
+                    for choice in choices {
+                        let cond = choice.condition.as_ref().map(|c| flow.add_cond(c));
+                        let effects_first = flow.effects.len() as u32;
+                        flow.effects.extend_from_slice(&choice.effects);
+                        flow.choices.push(FlowChoice {
+                            next: choice.next,
+                            cond,
+                            effects_first,
+                            effects_count: choice.effects.len() as u32,
+                        });
+                    }
+                    (choices.len() as u32, None, false)
+                }
+                Step::Auto(next) => (0, Some(*next), false),
+                Step::Ending(_) => (0, None, true),
+            };
+            flow.nodes.push(FlowNode {
+                first,
+                count,
+                auto,
+                ending,
+            });
+        }
+        flow
+    }
+
+    fn add_cond(&mut self, cond: &Cond) -> u32 {
+        let flat = match cond {
+            Cond::All(all) | Cond::Any(all) => {
+                let kids: Vec<u32> = all.iter().map(|c| self.add_cond(c)).collect();
+                let first = self.children.len() as u32;
+                self.children.extend_from_slice(&kids);
+                let count = kids.len() as u32;
+                if matches!(cond, Cond::All(_)) {
+                    FlowCond::All { first, count }
+                } else {
+                    FlowCond::Any { first, count }
+                }
+            }
+            Cond::Not(inner) => FlowCond::Not(self.add_cond(inner)),
+            Cond::Visited(node) => FlowCond::Visited(*node),
+            Cond::Compare { var, op, value } => FlowCond::Compare {
+                var: *var,
+                op: *op,
+                value: *value,
+            },
+        };
+        self.conds.push(flat);
+        self.conds.len() as u32 - 1
+    }
+
+    /// The node at `idx`, if it exists.
+    pub fn node(&self, idx: NodeIdx) -> Option<&FlowNode> {
+        self.nodes.get(idx.0 as usize)
+    }
+
+    /// The choices of the node at `idx`, in order (empty for other nodes).
+    pub fn choices(&self, idx: NodeIdx) -> &[FlowChoice] {
+        self.node(idx)
+            .and_then(|n| {
+                self.choices
+                    .get(n.first as usize..(n.first as usize + n.count as usize))
+            })
+            .unwrap_or(&[])
+    }
+
+    /// The effects of `choice`.
+    pub fn effects(&self, choice: &FlowChoice) -> &[(VarIdx, i32)] {
+        let first = choice.effects_first as usize;
+        self.effects
+            .get(first..first + choice.effects_count as usize)
+            .unwrap_or(&[])
+    }
+
+    /// Whether `choice` is offered for these variable values and visited nodes.
+    pub fn offered(&self, choice: &FlowChoice, vars: &[i32], visited: &[bool]) -> bool {
+        choice.cond.is_none_or(|c| self.holds(c, vars, visited))
+    }
+
+    /// Whether condition `cond` holds. A reference outside the scenario does not hold.
+    fn holds(&self, cond: u32, vars: &[i32], visited: &[bool]) -> bool {
+        let Some(flat) = self.conds.get(cond as usize) else {
+            return false;
+        };
+        let kids = |first: u32, count: u32| {
+            self.children
+                .get(first as usize..(first as usize + count as usize))
+                .unwrap_or(&[])
+        };
+        match *flat {
+            FlowCond::All { first, count } => kids(first, count)
+                .iter()
+                .all(|&c| self.holds(c, vars, visited)),
+            FlowCond::Any { first, count } => kids(first, count)
+                .iter()
+                .any(|&c| self.holds(c, vars, visited)),
+            FlowCond::Not(inner) => !self.holds(inner, vars, visited),
+            FlowCond::Visited(node) => visited.get(node.0 as usize).copied().unwrap_or(false),
+            FlowCond::Compare { var, op, value } => vars
+                .get(var.0 as usize)
+                .is_some_and(|&v| op.holds(v, value)),
+        }
+    }
 }

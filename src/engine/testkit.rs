@@ -262,6 +262,7 @@ impl ScenarioBuilder {
             start,
             nodes,
             node_index,
+            flow: Default::default(),
         }
     }
 }

@@ -132,6 +132,7 @@ fn scenario_of(scenario: model::Scenario, graph: &Graph) -> Option<checked::Scen
         start,
         nodes,
         node_index,
+        flow: Default::default(),
     })
 }
 
