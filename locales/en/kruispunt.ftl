@@ -446,6 +446,80 @@ compare-no-ending = not finished
 compare-after = From the split on you answered:
 compare-nothing-after = nothing yet
 
+## Facilitator mode (kruispunt --facilitator)
+facilitator-title = Facilitator
+facilitator-jump-title = Jump to any module, lesson, scene or decision point
+facilitator-jump-session = Session { $id } · the log is saved as you go
+facilitator-module = Module { $number }: { $title }
+facilitator-kind-lesson = lesson
+facilitator-kind-scenario = scenario
+facilitator-scene = scene { $number }: { $title }
+facilitator-node-start = start: { $label }
+facilitator-node = decision: { $label }
+facilitator-ending = ending ({ $outcome }): { $title }
+facilitator-notes-title = Facilitator notes
+facilitator-notes-none = No facilitator notes here.
+facilitator-notes-questions = Questions for the group
+facilitator-notes-minutes = Suggested time: { $minutes } min
+facilitator-note-title = Note for the session log
+facilitator-note-hint = Type your note · Esc: save it and close (an empty note is not saved)
+facilitator-note-saved = Note saved in the session log.
+facilitator-key-jump = jump menu
+facilitator-key-notes = notes panel
+facilitator-key-note = write a note
+facilitator-key-open = open
+facilitator-key-fold = fold or unfold
+facilitator-key-quit = end the session
+facilitator-ended = Session { $id } saved. Make the handout with: kruispunt session export { $id } --format html
+vote-title = Group vote
+vote-key-add = add a vote
+vote-key-remove = remove a vote
+vote-key-reveal = show or hide the votes
+vote-key-pick = go with the answer
+vote-counted = { $total ->
+        [one] 1 vote counted
+       *[other] { $total } votes counted
+    } · shown with v
+vote-remove-armed = Remove a vote: press the answer's number
+vote-winner = Most votes: answer { $number }. Enter goes with it.
+vote-tie = A tie: select one of the tied answers with ↑↓, then Enter.
+vote-none = No votes yet: Enter goes with the selected answer.
+vote-bar = { $votes ->
+        [one] 1 vote
+       *[other] { $votes } votes
+    }
+timer-label = Discussion
+timer-running = running
+timer-paused = paused
+timer-ready = ready (t starts)
+timer-over = time is up
+timer-key-toggle = timer start or pause
+timer-key-minutes = timer minutes
+timer-key-reset = timer reset
+session-list-empty = No facilitated sessions in { $dir }.
+session-list-heading = Facilitated sessions in { $dir }:
+session-list-line = { $id } · { $start } · { $course } · { $votes ->
+        [one] 1 vote
+       *[other] { $votes } votes
+    }
+session-list-unreadable = Cannot read a session file: { $reason }
+session-bad-id = “{ $id }” is not a session id; `kruispunt session list` shows them.
+session-not-found = There is no session { $id } in { $dir }; `kruispunt session list` shows them.
+session-read-failed = Could not read the session: { $reason }
+session-export-written = Handout written to { $file }.
+session-export-title = Session { $id }
+session-export-course = Course: { $course } (version { $version })
+session-export-when = From { $start } to { $end }
+session-export-shown = What was shown
+session-export-rewound = Went back: { $item } › { $node }
+session-export-votes = Votes and the path the group chose
+session-export-vote-heading = Decision { $number } · { $item } · { $node }
+session-export-chosen = The group went with: { $choice }
+session-export-time = Time per item
+session-export-duration = { $minutes } min { $seconds } s
+session-export-notes = Notes from the facilitator
+session-export-none = Nothing.
+
 ## Plain mode (kruispunt --plain): a line-by-line conversation for screen readers.
 plain-welcome = Kruispunt in plain mode. Type ? or help at any prompt to hear the commands.
 plain-bye = Your progress is saved. Goodbye.
@@ -595,3 +669,90 @@ plain-none = none
 plain-ending-replay = 1: play again from the start
 plain-ending-rewind = 2: go back to an earlier answer
 plain-ending-overview = 3 or Enter: back to the overview
+
+## kruispunt export and kruispunt report (the facilitator's group report).
+# $name: profile name; $file: the export file written.
+export-written = Results of profile “{ $name }” written to { $file } (without reflections).
+export-written-with-reflections = Results of profile “{ $name }” written to { $file }, with the reflections.
+# $file: where the damaged progress file was moved.
+export-damaged-profile = warning: the progress file of this profile was damaged and set aside as { $file }; the export holds what could be recovered.
+report-course-errors = the course has errors; fix them first (see kruispunt validate)
+# $file: the output file; $reason: the system's message.
+report-cannot-write = cannot write { $file }: { $reason }
+# $file: an input file; $reason: one of the report-reason-* messages.
+report-skipped = skipped { $file }: { $reason }
+report-reason-unreadable = cannot read it ({ $detail })
+report-reason-not-json = it is not a JSON file ({ $detail })
+report-reason-foreign = it is not a Kruispunt export
+report-reason-newer = it was exported by a newer Kruispunt (export format { $found }; this version reads up to { $supported })
+report-reason-damaged = the export is damaged ({ $detail })
+report-reason-other-course = it is an export of another course (“{ $found }”, not “{ $expected }”)
+report-none-usable = none of the { $files ->
+        [one] file given is
+       *[other] { $files } files given are
+    } a usable export; no report was made
+report-skipped-summary = { $skipped ->
+        [one] 1 file was
+       *[other] { $skipped } files were
+    } skipped; the report uses { $used ->
+        [one] 1 export
+       *[other] { $used } exports
+    }.
+report-title = Group report: { $course }
+report-summary = Course { $id }, version { $version } · { $trainees ->
+        [one] 1 trainee
+       *[other] { $trainees } trainees
+    }
+report-anonymous = Trainees are numbered in the order their exports were given; their names are not in this report.
+report-named = Trainees are shown by their profile names.
+report-trainee = Trainee { $number }
+report-count-of = { $count } of { $total }
+# $version: the course version of an export that differs from the current course.
+report-other-version = exported from course version { $version }
+report-trainees-heading = Trainees
+report-trainees-intro = Items completed by each trainee, out of all lessons and scenarios of the course.
+report-completion-heading = Completion per module
+report-completion-intro = How many trainees completed each item, and the whole module.
+report-whole-module = Whole module
+report-quizzes-heading = Quiz questions
+report-quizzes-intro = Trainees whose first answer was right, out of those who answered; least often right first.
+report-decisions-heading = Decision points
+report-decisions-intro = What trainees chose the first time they reached each decision point, out of those who reached it.
+# $scenario: scenario title; $number: decision point number in the scenario.
+report-decision-title = { $scenario } · decision point { $number }
+report-endings-heading = Endings reached
+report-endings-intro = Trainees who reached each ending in at least one attempt.
+# $outcome: good, mixed or poor.
+report-outcome = { $outcome ->
+        [good] good ending
+        [mixed] mixed ending
+       *[poor] poor ending
+    }
+report-competencies-heading = Competencies of the group
+report-competencies-intro = Trainees who showed each competency in at least one finished conversation; “missed by” counts trainees who passed up an answer showing it and never showed it.
+report-missed-by = missed by { $count }
+report-column-trainee = Trainee
+report-column-completed = Completed
+report-column-item = Lesson or scenario
+report-column-question = Question
+report-column-correct = Right the first time
+report-column-answer = Answer
+report-column-trainees = Trainees
+report-column-ending = Ending
+report-column-competency = Competency
+report-column-shown = Shown by
+report-column-version = Course version
+report-column-id = Id
+report-column-what = No longer in the course
+report-unmatched-heading = No longer in the course
+report-unmatched-intro = Exports made with another version of the course refer to these, which this version no longer has; they are not counted above.
+report-unmatched-none = Every export matches the course.
+report-unmatched-item = lesson or scenario
+report-unmatched-quiz = quiz question
+report-unmatched-decision = decision point
+report-unmatched-choice = answer at a decision point
+report-unmatched-ending = ending
+report-unmatched-competency = competency
+plain-needs-terminal = the full-screen course needs a terminal, but the output goes to a pipe or a file. `kruispunt --plain` runs the course as a line-by-line conversation that works in a pipe and with a screen reader; `kruispunt --help` lists the other commands.
+# $reason: the system's description of the problem.
+plain-io-failed = plain mode stopped: the input or the output failed: { $reason }

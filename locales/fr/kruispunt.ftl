@@ -451,6 +451,164 @@ compare-no-ending = pas terminé
 compare-after = À partir de l’embranchement, vous avez répondu :
 compare-nothing-after = rien encore
 
+## Mode animateur (kruispunt --facilitator)
+facilitator-title = Animation
+facilitator-jump-title = Aller à un module, une leçon, une scène ou un choix
+facilitator-jump-session = Séance { $id } · le journal est enregistré au fur et à mesure
+facilitator-module = Module { $number } : { $title }
+facilitator-kind-lesson = leçon
+facilitator-kind-scenario = scénario
+facilitator-scene = scène { $number } : { $title }
+facilitator-node-start = début : { $label }
+facilitator-node = choix : { $label }
+facilitator-ending = fin ({ $outcome }) : { $title }
+facilitator-notes-title = Notes pour l'animateur·rice
+facilitator-notes-none = Pas de notes pour l'animateur·rice ici.
+facilitator-notes-questions = Questions pour le groupe
+facilitator-notes-minutes = Durée proposée : { $minutes } min
+facilitator-note-title = Note pour le journal de séance
+facilitator-note-hint = Tapez votre note · Échap : l'enregistrer et fermer (une note vide n'est pas enregistrée)
+facilitator-note-saved = Note enregistrée dans le journal de séance.
+facilitator-key-jump = menu de navigation
+facilitator-key-notes = panneau de notes
+facilitator-key-note = écrire une note
+facilitator-key-open = ouvrir
+facilitator-key-fold = déplier ou replier
+facilitator-key-quit = terminer la séance
+facilitator-ended = Séance { $id } enregistrée. Créez le document avec : kruispunt session export { $id } --format html
+vote-title = Vote du groupe
+vote-key-add = ajouter une voix
+vote-key-remove = retirer une voix
+vote-key-reveal = afficher ou masquer les voix
+vote-key-pick = continuer avec cette réponse
+vote-counted = { $total ->
+        [one] 1 voix comptée
+       *[other] { $total } voix comptées
+    } · affichage avec v
+vote-remove-armed = Retirer une voix : appuyez sur le numéro de la réponse
+vote-winner = Le plus de voix : réponse { $number }. Entrée pour continuer avec elle.
+vote-tie = Égalité : sélectionnez une des réponses à égalité avec ↑↓, puis Entrée.
+vote-none = Pas encore de voix : Entrée continue avec la réponse sélectionnée.
+vote-bar = { $votes ->
+        [one] 1 voix
+       *[other] { $votes } voix
+    }
+timer-label = Discussion
+timer-running = en cours
+timer-paused = en pause
+timer-ready = prêt (t pour démarrer)
+timer-over = le temps est écoulé
+timer-key-toggle = minuteur démarrer ou pause
+timer-key-minutes = minutes du minuteur
+timer-key-reset = remettre le minuteur à zéro
+session-list-empty = Aucune séance animée dans { $dir }.
+session-list-heading = Séances animées dans { $dir } :
+session-list-line = { $id } · { $start } · { $course } · { $votes ->
+        [one] 1 vote
+       *[other] { $votes } votes
+    }
+session-list-unreadable = Un fichier de séance est illisible : { $reason }
+session-bad-id = « { $id } » n'est pas un identifiant de séance ; `kruispunt session list` les affiche.
+session-not-found = Il n'y a pas de séance { $id } dans { $dir } ; `kruispunt session list` les affiche.
+session-read-failed = Impossible de lire la séance : { $reason }
+session-export-written = Document écrit dans { $file }.
+session-export-title = Séance { $id }
+session-export-course = Formation : { $course } (version { $version })
+session-export-when = Du { $start } au { $end }
+session-export-shown = Ce qui a été montré
+session-export-rewound = Retour en arrière : { $item } › { $node }
+session-export-votes = Les votes et le chemin choisi par le groupe
+session-export-vote-heading = Choix { $number } · { $item } · { $node }
+session-export-chosen = Le groupe a choisi : { $choice }
+session-export-time = Temps par élément
+session-export-duration = { $minutes } min { $seconds } s
+session-export-notes = Notes de l'animateur·rice
+session-export-none = Rien.
+
+## kruispunt export et kruispunt report (le rapport de groupe pour l'animateur·rice).
+# $name : nom du profil ; $file : le fichier d'export écrit.
+export-written = Résultats du profil « { $name } » écrits dans { $file } (sans les réflexions).
+export-written-with-reflections = Résultats du profil « { $name } » écrits dans { $file }, avec les réflexions.
+# $file : où le fichier de progression endommagé a été déplacé.
+export-damaged-profile = attention : le fichier de progression de ce profil était endommagé et a été mis de côté sous { $file } ; l'export contient ce qui a pu être récupéré.
+report-course-errors = le cours contient des erreurs ; corrigez-les d'abord (voir kruispunt validate)
+# $file : le fichier de sortie ; $reason : le message du système.
+report-cannot-write = impossible d'écrire { $file } : { $reason }
+# $file : un fichier d'entrée ; $reason : un des messages report-reason-*.
+report-skipped = { $file } ignoré : { $reason }
+report-reason-unreadable = il est illisible ({ $detail })
+report-reason-not-json = ce n'est pas un fichier JSON ({ $detail })
+report-reason-foreign = ce n'est pas un export Kruispunt
+report-reason-newer = il a été exporté par une version plus récente de Kruispunt (format d'export { $found } ; cette version lit jusqu'au { $supported })
+report-reason-damaged = l'export est endommagé ({ $detail })
+report-reason-other-course = c'est l'export d'un autre cours (« { $found } », pas « { $expected } »)
+report-none-usable = { $files ->
+        [one] le fichier donné n'est pas
+       *[other] aucun des { $files } fichiers donnés n'est
+    } un export utilisable ; aucun rapport n'a été créé
+report-skipped-summary = { $skipped ->
+        [one] 1 fichier a été ignoré
+       *[other] { $skipped } fichiers ont été ignorés
+    } ; le rapport utilise { $used ->
+        [one] 1 export
+       *[other] { $used } exports
+    }.
+report-title = Rapport de groupe : { $course }
+report-summary = Cours { $id }, version { $version } · { $trainees ->
+        [one] 1 participant·e
+       *[other] { $trainees } participant·es
+    }
+report-anonymous = Les participant·es sont numéroté·es dans l'ordre où leurs exports ont été donnés ; leurs noms ne figurent pas dans ce rapport.
+report-named = Les participant·es sont indiqué·es par leur nom de profil.
+report-trainee = Participant·e { $number }
+report-count-of = { $count } sur { $total }
+# $version : la version du cours d'un export qui diffère du cours actuel.
+report-other-version = exporté de la version { $version } du cours
+report-trainees-heading = Participant·es
+report-trainees-intro = Éléments terminés par chaque participant·e, sur toutes les leçons et tous les scénarios du cours.
+report-completion-heading = Achèvement par module
+report-completion-intro = Combien de participant·es ont terminé chaque élément, et le module entier.
+report-whole-module = Module entier
+report-quizzes-heading = Questions de quiz
+report-quizzes-intro = Participant·es dont la première réponse était juste, sur celles et ceux qui ont répondu ; les moins souvent réussies d'abord.
+report-decisions-heading = Moments de choix
+report-decisions-intro = Ce que les participant·es ont choisi la première fois qu'ils ou elles ont atteint chaque moment de choix, sur celles et ceux qui l'ont atteint.
+# $scenario : titre du scénario ; $number : numéro du moment de choix dans le scénario.
+report-decision-title = { $scenario } · moment de choix { $number }
+report-endings-heading = Fins atteintes
+report-endings-intro = Participant·es ayant atteint chaque fin lors d'au moins une tentative.
+# $outcome : good, mixed ou poor.
+report-outcome = { $outcome ->
+        [good] bonne fin
+        [mixed] fin mitigée
+       *[poor] fin difficile
+    }
+report-competencies-heading = Compétences du groupe
+report-competencies-intro = Participant·es ayant montré chaque compétence dans au moins une conversation terminée ; « manquée par » compte celles et ceux qui ont laissé passer une réponse qui la montre sans jamais la montrer.
+report-missed-by = manquée par { $count }
+report-column-trainee = Participant·e
+report-column-completed = Terminé
+report-column-item = Leçon ou scénario
+report-column-question = Question
+report-column-correct = Juste du premier coup
+report-column-answer = Réponse
+report-column-trainees = Participant·es
+report-column-ending = Fin
+report-column-competency = Compétence
+report-column-shown = Montrée par
+report-column-version = Version du cours
+report-column-id = Identifiant
+report-column-what = N'est plus dans le cours
+report-unmatched-heading = N'est plus dans le cours
+report-unmatched-intro = Des exports faits avec une autre version du cours renvoient à ces éléments, que cette version n'a plus ; ils ne sont pas comptés plus haut.
+report-unmatched-none = Chaque export correspond au cours.
+report-unmatched-item = leçon ou scénario
+report-unmatched-quiz = question de quiz
+report-unmatched-decision = moment de choix
+report-unmatched-choice = réponse à un moment de choix
+report-unmatched-ending = fin
+report-unmatched-competency = compétence
+
 ## Mode simple (kruispunt --plain) : une conversation ligne par ligne, pour les lecteurs d’écran.
 plain-welcome = Kruispunt en mode simple. Tapez ? ou help à chaque question pour entendre les commandes.
 plain-bye = Votre progression est enregistrée. Au revoir.
@@ -600,3 +758,6 @@ plain-none = aucune
 plain-ending-replay = 1 : rejouer depuis le début
 plain-ending-rewind = 2 : revenir à une réponse précédente
 plain-ending-overview = 3 ou Entrée : retour à l’aperçu
+plain-needs-terminal = le cours plein écran a besoin d’un terminal, mais la sortie va vers un tube ou un fichier. `kruispunt --plain` présente le cours comme une conversation ligne par ligne, qui fonctionne dans un tube et avec un lecteur d’écran ; `kruispunt --help` liste les autres commandes.
+# $reason: the system's description of the problem.
+plain-io-failed = le mode simple s’est arrêté : l’entrée ou la sortie a échoué : { $reason }

@@ -23,7 +23,7 @@ impl Names<'_> {
     fn item(&self, item: &ItemId) -> String {
         self.course
             .and_then(|c| c.item(item.as_str()))
-            .map(|i| plain(&self.i18n.pick(i.title()).text))
+            .map(|i| plain(self.i18n.pick(i.title()).text))
             .unwrap_or_else(|| item.to_string())
     }
 
@@ -33,7 +33,7 @@ impl Names<'_> {
             .and_then(|c| c.lessons.get(item))
             .and_then(|l| l.scenes.iter().find(|s| &s.id == scene))
             .and_then(|s| s.title.as_ref())
-            .map(|t| plain(&self.i18n.pick(t).text));
+            .map(|t| plain(self.i18n.pick(t).text));
         title.unwrap_or_else(|| scene.to_string())
     }
 
@@ -52,7 +52,7 @@ impl Names<'_> {
                     .character(&line.speaker)
                     .map(|c| self.i18n.pick(&c.name).text.to_owned())
                     .unwrap_or_else(|| line.speaker.to_string());
-                format!("{name}: {}", plain(&self.i18n.pick(&line.text).text))
+                format!("{name}: {}", plain(self.i18n.pick(&line.text).text))
             }
             None => node.to_string(),
         }
@@ -67,7 +67,7 @@ impl Names<'_> {
                 Step::Choices(choices) => choices.iter().find(|c| &c.id == choice),
                 _ => None,
             })
-            .map(|c| plain(&self.i18n.pick(&c.text).text));
+            .map(|c| plain(self.i18n.pick(&c.text).text));
         text.unwrap_or_else(|| choice.to_string())
     }
 
@@ -111,7 +111,7 @@ fn blocks(log: &SessionLog, names: &Names<'_>) -> Vec<Block> {
             &msg_args!(
                 "course" => names
                     .course
-                    .map(|c| plain(&names.i18n.pick(&c.title).text))
+                    .map(|c| plain(names.i18n.pick(&c.title).text))
                     .unwrap_or_else(|| log.course.id.to_string()),
                 "version" => log.course.version.as_str(),
             ),

@@ -29,6 +29,10 @@ pub enum Action {
     Back,
     /// A number key, 1 to 9: pick that choice or option.
     Number(u8),
+    /// Alt and a number key, 1 to 9 (facilitator mode: remove a vote for that choice).
+    AltNumber(u8),
+    /// `+`, `-` or `0` (facilitator mode: the discussion timer's minutes and reset).
+    Symbol(char),
     /// Tab: the next pane.
     NextPane,
     /// Shift-Tab: the previous pane.
@@ -104,6 +108,11 @@ pub fn from_key(key: KeyEvent, editing: bool) -> Option<Action> {
     if ctrl {
         return None;
     }
+    if key.modifiers.contains(KeyModifiers::ALT)
+        && let KeyCode::Char(c @ '1'..='9') = key.code
+    {
+        return Some(Action::AltNumber(c as u8 - b'0'));
+    }
     Some(match key.code {
         KeyCode::Up | KeyCode::Char('k') => Action::Up,
         KeyCode::Down | KeyCode::Char('j') => Action::Down,
@@ -119,6 +128,7 @@ pub fn from_key(key: KeyEvent, editing: bool) -> Option<Action> {
         KeyCode::Char('?') => Action::Help,
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Char(c @ '1'..='9') => Action::Number(c as u8 - b'0'),
+        KeyCode::Char(c @ ('+' | '-' | '0')) => Action::Symbol(c),
         KeyCode::Char(c) if c.is_alphabetic() => Action::Letter(c),
         _ => return None,
     })
@@ -154,7 +164,12 @@ mod tests {
         assert_eq!(press(KeyCode::Up), Some(Action::Up));
         assert_eq!(press(KeyCode::Char('k')), Some(Action::Up));
         assert_eq!(press(KeyCode::Char('3')), Some(Action::Number(3)));
-        assert_eq!(press(KeyCode::Char('0')), None);
+        assert_eq!(press(KeyCode::Char('0')), Some(Action::Symbol('0')));
+        assert_eq!(press(KeyCode::Char('-')), Some(Action::Symbol('-')));
+        assert_eq!(press(KeyCode::Char('=')), None);
+        let alt = |code| from_key(KeyEvent::new(code, KeyModifiers::ALT), false);
+        assert_eq!(alt(KeyCode::Char('2')), Some(Action::AltNumber(2)));
+        assert_eq!(alt(KeyCode::Char('x')), Some(Action::Letter('x')));
         assert_eq!(press(KeyCode::Char('?')), Some(Action::Help));
         assert_eq!(press(KeyCode::Char('q')), Some(Action::Quit));
         assert_eq!(press(KeyCode::Char('r')), Some(Action::Letter('r')));

@@ -66,6 +66,8 @@ pub struct Ctx {
     pub area: Rect,
     /// The time of the current update.
     pub clock: Clock,
+    /// Facilitator mode: the group session (its log, the timer). `None` for a trainee.
+    pub facilitator: Option<Box<screens::facilitator::Room>>,
     saves: SaveScheduler,
 }
 
@@ -82,6 +84,7 @@ impl Ctx {
             status: None,
             area: Rect::new(0, 0, 80, 24),
             clock: Clock::now(),
+            facilitator: None,
             saves: SaveScheduler::default(),
         }
     }

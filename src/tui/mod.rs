@@ -51,6 +51,19 @@ pub enum RunError {
     Save(ProgressError),
 }
 
+/// Where the event loop saves what the app keeps: a trainee's progress through their
+/// [`ProfileSession`], or a facilitated session's log.
+pub trait Persist {
+    /// Saves what `app` keeps.
+    fn persist(&self, app: &App) -> Result<(), ProgressError>;
+}
+
+impl Persist for ProfileSession {
+    fn persist(&self, app: &App) -> Result<(), ProgressError> {
+        self.save(&app.ctx.progress)
+    }
+}
+
 /// Runs the interface until the learner quits, saving progress through `session`.
 ///
 /// The terminal is restored on every way out: a normal quit, an error, a panic (by the
@@ -59,7 +72,7 @@ pub enum RunError {
 /// being handled ends the process at once. The final save happens after the terminal is
 /// restored, so a failure to save is returned as [`RunError::Save`] for the caller to print
 /// on the normal screen.
-pub fn run(mut app: App, session: &ProfileSession) -> Result<(), RunError> {
+pub fn run(mut app: App, session: &dyn Persist) -> Result<(), RunError> {
     let signalled = Arc::new(AtomicBool::new(false));
     let mut registered = Vec::new();
     for signal in [
@@ -96,7 +109,7 @@ pub fn run(mut app: App, session: &ProfileSession) -> Result<(), RunError> {
         app.update(Action::Interrupt);
     }
     let saved = if app.save_pending() || save_failed {
-        session.save(&app.ctx.progress)
+        session.persist(&app)
     } else {
         Ok(())
     };
@@ -171,7 +184,7 @@ impl Drop for TerminalGuard {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    session: &ProfileSession,
+    session: &dyn Persist,
     signalled: &AtomicBool,
     save_failed: &mut bool,
 ) -> io::Result<()> {
@@ -210,7 +223,7 @@ fn event_loop(
             return Ok(());
         }
         if app.save_due() {
-            let error = session.save(&app.ctx.progress).err();
+            let error = session.persist(app).err();
             *save_failed = error.is_some();
             let status = error.map(|e| {
                 app.ctx

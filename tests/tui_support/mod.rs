@@ -105,3 +105,27 @@ pub fn app_from_data_dir(
     let app = start::app(course, opened.progress, &opened.notices, &options);
     (app, opened.session)
 }
+
+/// The app in facilitator mode over the test course, on the jump menu, with a new session
+/// log started at the fixed wall time and the monotonic clock at `base`.
+pub fn facilitator_app(locale: UiLocale, base: std::time::Instant) -> App {
+    use kruispunt::facilitator::{SessionId, SessionLog};
+    let mut app = app(locale);
+    app.ctx.clock.instant = base;
+    let stamp = CourseStamp::of(&app.ctx.course);
+    let log = SessionLog::new(
+        SessionId::new(Timestamp(1_764_000_000), 0x2a),
+        stamp,
+        Timestamp(1_764_000_000),
+    );
+    kruispunt::tui::screens::facilitator::enter(&mut app, log);
+    app
+}
+
+/// Presses Alt and a number key.
+pub fn press_alt_number(app: &mut App, digit: char) {
+    let key = KeyEvent::new(KeyCode::Char(digit), KeyModifiers::ALT);
+    if let Some(action) = kruispunt::tui::action::from_key(key, app.editing()) {
+        app.update(action);
+    }
+}

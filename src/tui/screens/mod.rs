@@ -2,6 +2,7 @@
 //! progress) and returns a [`Transition`], a pure `render`, and the keys it offers for the
 //! help overlay and the footer.
 
+pub mod facilitator;
 pub mod home;
 pub mod lesson;
 pub mod scenario;
@@ -42,6 +43,10 @@ pub enum Screen {
     Scenario(scenario::State),
     /// Language, theme and gloss.
     Settings(settings::State),
+    /// Facilitator mode: every module, lesson, scene and decision point.
+    Jump(facilitator::jump::State),
+    /// Facilitator mode: a lesson or scenario on the projector, with notes, vote and timer.
+    Stage(facilitator::State),
 }
 
 impl Screen {
@@ -52,6 +57,8 @@ impl Screen {
             Screen::Lesson(s) => lesson::update(ctx, s, action),
             Screen::Scenario(s) => scenario::update(ctx, s, action),
             Screen::Settings(s) => settings::update(ctx, s, action),
+            Screen::Jump(s) => facilitator::jump::update(ctx, s, action),
+            Screen::Stage(s) => facilitator::update(ctx, s, action),
         }
     }
 
@@ -62,6 +69,8 @@ impl Screen {
             Screen::Lesson(s) => lesson::render(ctx, s, frame, area),
             Screen::Scenario(s) => scenario::render(ctx, s, frame, area),
             Screen::Settings(s) => settings::render(ctx, s, frame, area),
+            Screen::Jump(s) => facilitator::jump::render(ctx, s, frame, area),
+            Screen::Stage(s) => facilitator::render(ctx, s, frame, area),
         }
     }
 
@@ -72,6 +81,8 @@ impl Screen {
             Screen::Lesson(s) => lesson::keys(ctx, s),
             Screen::Scenario(s) => scenario::keys(ctx, s),
             Screen::Settings(s) => settings::keys(ctx, s),
+            Screen::Jump(s) => facilitator::jump::keys(ctx, s),
+            Screen::Stage(s) => facilitator::keys(ctx, s),
         }
     }
 
@@ -82,6 +93,8 @@ impl Screen {
             Screen::Lesson(s) => lesson::title(ctx, s),
             Screen::Scenario(s) => scenario::title(ctx, s),
             Screen::Settings(_) => ctx.t("settings-title"),
+            Screen::Jump(_) => ctx.t("facilitator-title"),
+            Screen::Stage(s) => facilitator::title(ctx, s),
         }
     }
 
@@ -89,6 +102,7 @@ impl Screen {
     pub fn editing(&self) -> bool {
         match self {
             Screen::Lesson(s) => lesson::editing(s),
+            Screen::Stage(s) => facilitator::editing(s),
             _ => false,
         }
     }
@@ -96,8 +110,10 @@ impl Screen {
     /// Called before the screen is left or the app quits: record what is not yet recorded
     /// (e.g. reflection text still being typed).
     pub fn before_leaving(&mut self, ctx: &mut Ctx) {
-        if let Screen::Lesson(s) = self {
-            lesson::before_leaving(ctx, s);
+        match self {
+            Screen::Lesson(s) => lesson::before_leaving(ctx, s),
+            Screen::Stage(s) => facilitator::before_leaving(ctx, s),
+            _ => {}
         }
     }
 }

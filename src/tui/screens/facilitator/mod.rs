@@ -1,0 +1,782 @@
+//! Facilitator mode on the projector: a lesson or scenario shown through the trainee
+//! screen (wrapped, not changed), with the facilitator notes beside it (`n` hides them
+//! while projecting), the group vote at every decision point, the discussion timer, notes
+//! typed into the session log, and the jump menu ([`jump`]) to open anything directly.
+//!
+//! Keys added to the trainee screen's own:
+//! - at a decision point: `1`-`9` adds a vote for that answer; `Alt`+`1`-`9`, or `x` and
+//!   then the number, removes one; `v` shows or hides the result as bars; Enter goes with
+//!   the answer with the most votes (on a tie or without votes: the selected answer);
+//! - `t` starts or pauses the timer, `+` and `-` change its minutes, `0` resets it;
+//! - `n` shows or hides the notes panel, `e` writes a note, `g` opens the jump menu.
+//!
+//! Nothing private is shown: facilitator mode opens no profile, so the trainee screens
+//! work on a throwaway progress that is never saved; the session log is what is kept.
+
+pub mod jump;
+
+use super::{KeyHelp, Screen, lesson, scenario};
+use crate::course::checked::{Item, NodeIdx};
+use crate::course::ids::{ItemId, NodeId, SceneId};
+use crate::course::model::FacilitatorNotes;
+use crate::engine::scenario::ScenarioRun;
+use crate::facilitator::{ChoiceVotes, Entry, SessionLog, SessionStore, Tally, Timer, Vote};
+use crate::msg_args;
+use crate::progress::ProgressError;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Ctx, Transition};
+use crate::tui::text;
+use crate::tui::view::FULL_WIDTH;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui_textarea::{TextArea, WrapMode};
+
+/// The group session, shared by the facilitator screens: the log and the timer.
+#[derive(Debug)]
+pub struct Room {
+    /// What the group saw and decided; saved by the event loop.
+    pub log: SessionLog,
+    /// The discussion timer.
+    pub timer: Timer,
+    /// Whether the facilitator notes panel is shown.
+    pub notes_shown: bool,
+}
+
+impl Room {
+    /// A room for the session `log`, notes shown, timer at its default.
+    pub fn new(log: SessionLog) -> Self {
+        Self {
+            log,
+            timer: Timer::default(),
+            notes_shown: true,
+        }
+    }
+}
+
+/// Puts `app` in facilitator mode for the session `log`: the jump menu first.
+pub fn enter(app: &mut App, log: SessionLog) {
+    app.ctx.facilitator = Some(Box::new(Room::new(log)));
+    app.screen = Screen::Jump(jump::State::new(&app.ctx));
+}
+
+impl crate::tui::Persist for SessionStore {
+    fn persist(&self, app: &App) -> Result<(), ProgressError> {
+        match &app.ctx.facilitator {
+            Some(room) => self.save(&room.log),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Where the group is inside the item, for the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Spot {
+    Scene(SceneId),
+    Node(NodeIdx),
+    Nowhere,
+}
+
+/// A lesson or scenario on the projector.
+#[derive(Debug)]
+pub struct State {
+    /// The lesson or scenario.
+    pub item: ItemId,
+    /// The trainee screen that shows it.
+    pub inner: Box<Screen>,
+    /// The votes at the current decision point.
+    pub vote: Vote,
+    /// The decision point the vote is for: the node and how many decisions came before.
+    vote_at: Option<(NodeIdx, usize)>,
+    /// `x` was pressed: the next number removes a vote.
+    removing: bool,
+    /// The note being typed.
+    editor: Option<Box<TextArea<'static>>>,
+    /// The last place logged as shown.
+    spot: Spot,
+    /// Decisions taken in the scenario run, to notice going back.
+    decisions: usize,
+}
+
+impl State {
+    fn new(ctx: &mut Ctx, item: &ItemId, inner: Screen) -> Self {
+        let mut state = Self {
+            item: item.clone(),
+            inner: Box::new(inner),
+            vote: Vote::default(),
+            vote_at: None,
+            removing: false,
+            editor: None,
+            spot: Spot::Nowhere,
+            decisions: 0,
+        };
+        log(
+            ctx,
+            Entry::Opened {
+                at: ctx.clock.wall,
+                item: item.clone(),
+            },
+        );
+        observe(ctx, &mut state);
+        state
+    }
+}
+
+/// Opens `item` from its start (a lesson where the group left it in this session).
+pub fn open_item(ctx: &mut Ctx, item: &ItemId) -> Option<Screen> {
+    let inner = match ctx.course.item(item.as_str())? {
+        Item::Lesson(_) => Screen::Lesson(lesson::State::open(ctx, item)),
+        Item::Scenario(_) => {
+            let mut s = scenario::State::open(ctx, item);
+            // About the throwaway progress of this session: nothing for the room.
+            s.notice = None;
+            Screen::Scenario(s)
+        }
+    };
+    Some(Screen::Stage(State::new(ctx, item, inner)))
+}
+
+/// Opens lesson `item` at `scene`.
+pub fn open_scene(ctx: &mut Ctx, item: &ItemId, scene: &SceneId) -> Option<Screen> {
+    ctx.course.lessons.get(item)?;
+    // The progress is this session's throwaway copy: setting the position there is how
+    // the lesson screen is told where to open.
+    ctx.progress
+        .items
+        .entry(item.clone())
+        .or_default()
+        .lesson
+        .current_scene = Some(scene.clone());
+    let inner = Screen::Lesson(lesson::State::open(ctx, item));
+    Some(Screen::Stage(State::new(ctx, item, inner)))
+}
+
+/// Opens scenario `item` at decision point `node`, with the variables at their start.
+pub fn open_node(ctx: &mut Ctx, item: &ItemId, node: NodeIdx) -> Option<Screen> {
+    let run = ScenarioRun::at(ctx.course.scenarios.get(item)?, node).ok()?;
+    let mut s = scenario::State::open(ctx, item);
+    s.notice = None;
+    s.run = Some(Box::new(run));
+    s.view = if s
+        .run
+        .as_ref()
+        .zip(ctx.course.scenarios.get(item))
+        .is_some_and(|(r, sc)| r.is_ended(sc))
+    {
+        scenario::View::Ending
+    } else {
+        scenario::View::Conversation
+    };
+    Some(Screen::Stage(State::new(ctx, item, Screen::Scenario(s))))
+}
+
+/// Appends to the session log and asks for a save.
+fn log(ctx: &mut Ctx, entry: Entry) {
+    if let Some(room) = ctx.facilitator.as_mut() {
+        room.log.push(entry);
+        ctx.step_done();
+    }
+}
+
+/// The decision point on screen: the node, decisions before it, the offered answers'
+/// choice positions, and the selected answer.
+struct Point {
+    node: NodeIdx,
+    decisions: usize,
+    offered: Vec<usize>,
+    selected: usize,
+}
+
+fn decision_point(ctx: &Ctx, state: &State) -> Option<Point> {
+    let Screen::Scenario(s) = &*state.inner else {
+        return None;
+    };
+    if s.view != scenario::View::Conversation || s.problem.is_some() {
+        return None;
+    }
+    let scenario = ctx.course.scenarios.get(&s.scenario)?;
+    let run = s.run.as_deref()?;
+    let offered: Vec<usize> = run.offered_choices(scenario).map(|c| c.index).collect();
+    if run.is_ended(scenario) || offered.is_empty() {
+        return None;
+    }
+    Some(Point {
+        node: run.current(),
+        decisions: run.decisions().len(),
+        selected: s.selected.min(offered.len() - 1),
+        offered,
+    })
+}
+
+/// Logs what changed after the trainee screen acted: another scene or node shown, a
+/// rewind; and takes the timer's minutes from the notes there while it has not run.
+fn observe(ctx: &mut Ctx, state: &mut State) {
+    let (spot, decisions) = match &*state.inner {
+        Screen::Lesson(s) => {
+            let scene = ctx
+                .course
+                .lessons
+                .get(&state.item)
+                .zip(s.run())
+                .and_then(|(l, r)| r.current(l))
+                .map(|scene| scene.id.clone());
+            (scene.map_or(Spot::Nowhere, Spot::Scene), 0)
+        }
+        Screen::Scenario(s) => match &s.run {
+            Some(run) => (Spot::Node(run.current()), run.decisions().len()),
+            None => (Spot::Nowhere, 0),
+        },
+        _ => (Spot::Nowhere, 0),
+    };
+    let at = ctx.clock.wall;
+    let node_id = |idx: NodeIdx| -> Option<NodeId> {
+        ctx.course
+            .scenarios
+            .get(&state.item)
+            .and_then(|s| s.nodes.get(idx.0 as usize))
+            .map(|n| n.id.clone())
+    };
+    let mut entries = Vec::new();
+    if decisions < state.decisions
+        && let Spot::Node(idx) = &spot
+        && let Some(to) = node_id(*idx)
+    {
+        entries.push(Entry::Rewound {
+            at,
+            item: state.item.clone(),
+            to,
+        });
+    }
+    if spot != state.spot {
+        match &spot {
+            Spot::Scene(scene) => entries.push(Entry::Shown {
+                at,
+                item: state.item.clone(),
+                scene: Some(scene.clone()),
+                node: None,
+            }),
+            Spot::Node(idx) => entries.push(Entry::Shown {
+                at,
+                item: state.item.clone(),
+                scene: None,
+                node: node_id(*idx),
+            }),
+            Spot::Nowhere => {}
+        }
+    }
+    let moved = spot != state.spot;
+    state.spot = spot;
+    state.decisions = decisions;
+    for entry in entries {
+        log(ctx, entry);
+    }
+    if moved {
+        let minutes = notes_here(ctx, state).and_then(|n| n.minutes);
+        if let (Some(minutes), Some(room)) = (minutes, ctx.facilitator.as_mut())
+            && room.timer.is_fresh()
+        {
+            room.timer.set_minutes(minutes);
+        }
+    }
+}
+
+/// The facilitator notes for what is on screen: the scene's or node's, else the
+/// scenario's, else the module's.
+fn notes_here<'c>(ctx: &'c Ctx, state: &State) -> Option<&'c FacilitatorNotes> {
+    let here = match (&state.spot, ctx.course.item(state.item.as_str())) {
+        (Spot::Scene(id), Some(Item::Lesson(l))) => l
+            .scenes
+            .iter()
+            .find(|s| &s.id == id)
+            .and_then(|s| s.facilitator_notes.as_ref()),
+        (Spot::Node(idx), Some(Item::Scenario(s))) => s
+            .nodes
+            .get(idx.0 as usize)
+            .and_then(|n| n.facilitator_notes.as_ref()),
+        _ => None,
+    };
+    let item = match ctx.course.item(state.item.as_str()) {
+        Some(Item::Scenario(s)) => s.facilitator_notes.as_ref(),
+        _ => None,
+    };
+    let module = || {
+        ctx.course
+            .modules
+            .iter()
+            .find(|m| m.items.contains(&state.item))
+            .and_then(|m| m.facilitator_notes.as_ref())
+    };
+    here.or(item).or_else(module)
+}
+
+/// Applies an action.
+pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    if let Some(editor) = state.editor.as_mut() {
+        match action {
+            Action::Edit(key) => {
+                editor.input(*key);
+            }
+            Action::Back => {
+                let text = editor.lines().join("\n").trim().to_owned();
+                state.editor = None;
+                if !text.is_empty() {
+                    log(
+                        ctx,
+                        Entry::Note {
+                            at: ctx.clock.wall,
+                            item: Some(state.item.clone()),
+                            text,
+                        },
+                    );
+                    ctx.status = Some(ctx.t("facilitator-note-saved"));
+                }
+            }
+            _ => {}
+        }
+        return Transition::Stay;
+    }
+    let now = ctx.clock.instant;
+    let room_timer = |ctx: &mut Ctx, change: &dyn Fn(&mut Timer)| {
+        if let Some(room) = ctx.facilitator.as_mut() {
+            change(&mut room.timer);
+        }
+    };
+    match action {
+        Action::Letter('g') => {
+            return Transition::Open(Screen::Jump(jump::State::at(ctx, &state.item)));
+        }
+        Action::Letter('n') => {
+            if let Some(room) = ctx.facilitator.as_mut() {
+                room.notes_shown = !room.notes_shown;
+            }
+            return Transition::Stay;
+        }
+        Action::Letter('e') => {
+            let mut editor = TextArea::default();
+            editor.set_wrap_mode(WrapMode::WordOrGlyph);
+            state.editor = Some(Box::new(editor));
+            ctx.status = None;
+            return Transition::Stay;
+        }
+        Action::Letter('t') => {
+            room_timer(ctx, &|t| t.toggle(now));
+            return Transition::Stay;
+        }
+        Action::Symbol('+') => {
+            room_timer(ctx, &|t| t.add_minutes(1));
+            return Transition::Stay;
+        }
+        Action::Symbol('-') => {
+            room_timer(ctx, &|t| t.add_minutes(-1));
+            return Transition::Stay;
+        }
+        Action::Symbol('0') => {
+            room_timer(ctx, &|t| t.reset());
+            return Transition::Stay;
+        }
+        // The trainee screens hit-test clicks against their own layout, which the
+        // presenter layout changes: the facilitator uses the keys.
+        Action::Click { .. } => return Transition::Stay,
+        _ => {}
+    }
+    if let Some(point) = decision_point(ctx, state) {
+        if state.vote_at != Some((point.node, point.decisions)) {
+            state.vote = Vote::new(point.offered.len());
+            state.vote_at = Some((point.node, point.decisions));
+            state.removing = false;
+        }
+        match action {
+            Action::Number(n) => {
+                let index = usize::from(*n).saturating_sub(1);
+                if state.removing {
+                    state.vote.remove(index);
+                } else {
+                    state.vote.add(index);
+                }
+                state.removing = false;
+                return Transition::Stay;
+            }
+            Action::AltNumber(n) => {
+                state.vote.remove(usize::from(*n).saturating_sub(1));
+                return Transition::Stay;
+            }
+            Action::Letter('x') => {
+                state.removing = !state.removing;
+                return Transition::Stay;
+            }
+            Action::Letter('v') => {
+                state.vote.toggle_reveal();
+                return Transition::Stay;
+            }
+            Action::Confirm => return go_with_vote(ctx, state, &point),
+            _ => {}
+        }
+    }
+    forward(ctx, state, action)
+}
+
+/// The trainee screen acts; going home means back to the jump menu.
+fn forward(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    let transition = state.inner.update(ctx, action);
+    observe(ctx, state);
+    match transition {
+        Transition::Home => Transition::Open(Screen::Jump(jump::State::at(ctx, &state.item))),
+        other => other,
+    }
+}
+
+/// Enter at a decision point: the group goes with the answer with the most votes (or the
+/// selected one), and the vote is logged once the scenario has moved on.
+fn go_with_vote(ctx: &mut Ctx, state: &mut State, point: &Point) -> Transition {
+    let picked = state.vote.pick(point.selected);
+    let entry = ctx.course.scenarios.get(&state.item).and_then(|scenario| {
+        let node = scenario.nodes.get(point.node.0 as usize)?;
+        let choice_id = |index: usize| scenario::choice_at(scenario, point.node, index);
+        let counts = point
+            .offered
+            .iter()
+            .zip(state.vote.counts())
+            .filter_map(|(&index, &votes)| {
+                Some(ChoiceVotes {
+                    choice: choice_id(index)?.id.clone(),
+                    votes,
+                })
+            })
+            .collect();
+        Some(Entry::Vote {
+            at: ctx.clock.wall,
+            item: state.item.clone(),
+            node: node.id.clone(),
+            counts,
+            chosen: choice_id(*point.offered.get(picked)?)?.id.clone(),
+        })
+    });
+    let number = u8::try_from(picked + 1).unwrap_or(u8::MAX);
+    let transition = state.inner.update(ctx, &Action::Number(number));
+    let moved_on = match &*state.inner {
+        Screen::Scenario(s) => s
+            .run
+            .as_ref()
+            .is_some_and(|r| r.decisions().len() > point.decisions),
+        _ => false,
+    };
+    if moved_on && let Some(entry) = entry {
+        log(ctx, entry);
+    }
+    observe(ctx, state);
+    transition
+}
+
+/// The areas of the presenter layout.
+struct Areas {
+    status: Rect,
+    stage: Rect,
+    vote: Option<Rect>,
+    notes: Option<Rect>,
+}
+
+fn areas(ctx: &Ctx, state: &State, area: Rect) -> Areas {
+    let [status, _, main] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let notes_shown = ctx.facilitator.as_ref().is_some_and(|r| r.notes_shown);
+    let (left, notes) = match (notes_shown, area.width >= FULL_WIDTH) {
+        (false, _) => (main, None),
+        (true, true) => {
+            let width = (main.width / 3).clamp(28, 48);
+            let [left, _, notes] = Layout::horizontal([
+                Constraint::Min(0),
+                Constraint::Length(2),
+                Constraint::Length(width),
+            ])
+            .areas(main);
+            (left, Some(notes))
+        }
+        (true, false) => {
+            let [left, notes] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(main.height / 3)])
+                    .areas(main);
+            (left, Some(notes))
+        }
+    };
+    let (stage, vote) = match decision_point(ctx, state) {
+        Some(point) => {
+            // The borders, the count or tally line, the bars once shown, the removal hint.
+            let bars = if state.vote.is_revealed() {
+                point.offered.len()
+            } else {
+                0
+            };
+            let rows = 3 + bars + usize::from(state.removing);
+            let height = u16::try_from(rows).unwrap_or(u16::MAX).min(left.height / 2);
+            let [stage, vote] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(height)]).areas(left);
+            (stage, Some(vote))
+        }
+        None => (left, None),
+    };
+    // Generous margins on the projector.
+    let stage = stage.inner(Margin::new(if area.width >= FULL_WIDTH { 2 } else { 0 }, 0));
+    Areas {
+        status,
+        stage,
+        vote,
+        notes,
+    }
+}
+
+/// Draws the stage.
+pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
+    let areas = areas(ctx, state, area);
+    frame.render_widget(
+        Paragraph::new(timer_line(ctx, areas.status.width)),
+        areas.status,
+    );
+    state.inner.render(ctx, frame, areas.stage);
+    if let Some(vote) = areas.vote {
+        render_vote(ctx, state, frame, vote);
+    }
+    if let Some(notes) = areas.notes {
+        render_notes(ctx, state, frame, notes);
+    }
+    if let Some(editor) = &state.editor {
+        render_editor(ctx, editor, frame, area);
+    }
+}
+
+/// `⏱ Discussion 04:32 · running`.
+fn timer_line(ctx: &Ctx, width: u16) -> Line<'static> {
+    let Some(room) = &ctx.facilitator else {
+        return Line::default();
+    };
+    let now = ctx.clock.instant;
+    let timer = &room.timer;
+    let (state, style) = if timer.is_over(now) {
+        (ctx.t("timer-over"), ctx.theme.notice())
+    } else if timer.is_running() {
+        (ctx.t("timer-running"), ctx.theme.accent())
+    } else if timer.is_fresh() {
+        (ctx.t("timer-ready"), ctx.theme.dim())
+    } else {
+        (ctx.t("timer-paused"), ctx.theme.dim())
+    };
+    let text = format!(
+        "⏱ {} {} · {state}",
+        ctx.t("timer-label"),
+        timer.display(now)
+    );
+    Line::from(Span::styled(
+        text::truncate(&text, usize::from(width)),
+        style,
+    ))
+}
+
+fn panel<'a>(ctx: &Ctx, title: String) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(ctx.theme.border())
+        .title(Span::styled(format!(" {title} "), ctx.theme.title()))
+}
+
+fn render_vote(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
+    let block = panel(ctx, ctx.t("vote-title"));
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    frame.render_widget(block, area);
+    let theme = &ctx.theme;
+    let width = usize::from(inner.width);
+    let vote = &state.vote;
+    let mut lines = Vec::new();
+    if vote.is_revealed() {
+        let most = vote.counts().iter().copied().max().unwrap_or(0);
+        let labels: Vec<String> = vote
+            .counts()
+            .iter()
+            .map(|&votes| ctx.tr("vote-bar", &msg_args!("votes" => votes)))
+            .collect();
+        let label_width = labels
+            .iter()
+            .map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()))
+            .max()
+            .unwrap_or(0);
+        let bar_width = width.saturating_sub(label_width + 5).min(40);
+        for (i, (&votes, label)) in vote.counts().iter().zip(&labels).enumerate() {
+            let filled = (votes as usize * bar_width)
+                .checked_div(most as usize)
+                .unwrap_or(0);
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}  ", i + 1), theme.accent()),
+                Span::styled("█".repeat(filled), theme.gauge()),
+                Span::styled("░".repeat(bar_width - filled), theme.dim()),
+                Span::styled(format!(" {label}"), theme.text()),
+            ]));
+        }
+        let tally = match vote.tally() {
+            Tally::Winner(i) => ctx.tr("vote-winner", &msg_args!("number" => i + 1)),
+            Tally::Tie(_) => ctx.t("vote-tie"),
+            Tally::Empty => ctx.t("vote-none"),
+        };
+        lines.push(Line::from(Span::styled(
+            text::truncate(&tally, width),
+            theme.title(),
+        )));
+    } else {
+        let counted = ctx.tr("vote-counted", &msg_args!("total" => vote.total()));
+        lines.push(Line::from(Span::styled(
+            text::truncate(&counted, width),
+            theme.text(),
+        )));
+    }
+    if state.removing {
+        lines.push(Line::from(Span::styled(
+            text::truncate(&ctx.t("vote-remove-armed"), width),
+            theme.notice(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_notes(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
+    let block = panel(ctx, ctx.t("facilitator-notes-title"));
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    frame.render_widget(block, area);
+    let theme = &ctx.theme;
+    let width = inner.width;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    match notes_here(ctx, state) {
+        None => lines.extend(text::wrap(
+            &ctx.t("facilitator-notes-none"),
+            width,
+            theme.dim(),
+            theme.dim(),
+        )),
+        Some(notes) => {
+            lines.extend(scenario::course_lines(
+                ctx,
+                &notes.text,
+                width,
+                0,
+                theme.text(),
+            ));
+            if !notes.discussion_questions.is_empty() {
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled(
+                    text::truncate(&ctx.t("facilitator-notes-questions"), usize::from(width)),
+                    theme.title(),
+                )));
+                for question in &notes.discussion_questions {
+                    let shown = ctx.plain(question);
+                    let mut wrapped =
+                        scenario::indented(&shown, width, 2, theme.text(), theme.emphasis());
+                    if let Some(first) = wrapped.first_mut()
+                        && let Some(pad) = first.spans.first_mut()
+                    {
+                        *pad = Span::styled("• ", theme.accent());
+                    }
+                    lines.extend(wrapped);
+                }
+            }
+            if let Some(minutes) = notes.minutes {
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled(
+                    ctx.tr(
+                        "facilitator-notes-minutes",
+                        &msg_args!("minutes" => minutes),
+                    ),
+                    theme.dim(),
+                )));
+            }
+        }
+    }
+    lines.truncate(usize::from(inner.height));
+    frame.render_widget(Paragraph::new(lines).style(Style::default()), inner);
+}
+
+fn render_editor(ctx: &Ctx, editor: &TextArea<'static>, frame: &mut Frame, area: Rect) {
+    let height = area.height.min(9);
+    let popup = Rect {
+        y: area.y + area.height - height,
+        height,
+        ..area
+    };
+    frame.render_widget(Clear, popup);
+    let block = panel(ctx, ctx.t("facilitator-note-title"));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    if inner.height == 0 {
+        return;
+    }
+    let hint = Rect { height: 1, ..inner };
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            text::truncate(&ctx.t("facilitator-note-hint"), usize::from(inner.width)),
+            ctx.theme.dim(),
+        )),
+        hint,
+    );
+    let rest = Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
+    frame.render_widget(editor, rest);
+}
+
+/// The title in the header: the item's.
+pub fn title(ctx: &Ctx, state: &State) -> String {
+    state.inner.title(ctx)
+}
+
+/// The keys: the vote's at a decision point, the timer, notes, jump, then the trainee
+/// screen's own.
+pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
+    if state.editor.is_some() {
+        return vec![KeyHelp::new("Esc", ctx.t("facilitator-note-hint"))];
+    }
+    let mut keys = Vec::new();
+    if decision_point(ctx, state).is_some() {
+        keys.extend([
+            KeyHelp::new("1-9", ctx.t("vote-key-add")),
+            KeyHelp::new("v", ctx.t("vote-key-reveal")),
+            KeyHelp::new("Enter", ctx.t("vote-key-pick")),
+            KeyHelp::new("Alt+1-9 x", ctx.t("vote-key-remove")),
+        ]);
+    }
+    keys.extend([
+        KeyHelp::new("t", ctx.t("timer-key-toggle")),
+        KeyHelp::new("+ -", ctx.t("timer-key-minutes")),
+        KeyHelp::new("0", ctx.t("timer-key-reset")),
+        KeyHelp::new("n", ctx.t("facilitator-key-notes")),
+        KeyHelp::new("e", ctx.t("facilitator-key-note")),
+        KeyHelp::new("g", ctx.t("facilitator-key-jump")),
+    ]);
+    keys.extend(
+        state
+            .inner
+            .keys(ctx)
+            .into_iter()
+            .filter(|k| !matches!(k.keys.as_str(), "1-9" | "↑↓ Enter")),
+    );
+    keys
+}
+
+/// Whether the note editor (or the trainee screen's editor) has the focus.
+pub fn editing(state: &State) -> bool {
+    state.editor.is_some() || state.inner.editing()
+}
+
+/// Leaving the item: the trainee screen records what it must; the log notes the time.
+pub fn before_leaving(ctx: &mut Ctx, state: &mut State) {
+    state.inner.before_leaving(ctx);
+    log(
+        ctx,
+        Entry::Closed {
+            at: ctx.clock.wall,
+            item: state.item.clone(),
+        },
+    );
+}

@@ -1,0 +1,203 @@
+//! Facilitator mode: the jump menu, the notes panel shown and hidden, counting a group
+//! vote, the revealed chart, the timer with a fixed clock, notes typed into the session
+//! log, rewinding, and the log saved through the event loop's persistence.
+
+mod tui_support;
+
+use insta::assert_snapshot;
+use kruispunt::facilitator::{Entry, SessionStore};
+use kruispunt::i18n::UiLocale;
+use kruispunt::tui::screens::Screen;
+use kruispunt::tui::{Action, App, Persist};
+use std::time::{Duration, Instant};
+use tui_support::{facilitator_app, press, press_alt_number, screen};
+
+fn both_sizes(app: &mut App, name: &str) {
+    assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
+    assert_snapshot!(format!("{name}_120x40"), screen(app, 120, 40));
+}
+
+fn entries(app: &App) -> Vec<Entry> {
+    app.ctx
+        .facilitator
+        .as_ref()
+        .expect("facilitator mode")
+        .log
+        .entries
+        .clone()
+}
+
+/// The scenario unfolded in the jump menu, and its decision point `signaal` (which has
+/// facilitator notes with 5 minutes) opened.
+fn at_signaal(base: Instant) -> App {
+    let mut app = facilitator_app(UiLocale::En, base);
+    // Third item (the scenario), unfolded, then down to `signaal` past five nodes.
+    press(&mut app, "jj→jjjjjj");
+    press(&mut app, "⏎");
+    assert!(matches!(app.screen, Screen::Stage(_)));
+    app
+}
+
+#[test]
+fn the_jump_menu_lists_everything_and_unfolds_an_item() {
+    let mut app = facilitator_app(UiLocale::En, Instant::now());
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Jump to any module"), "{shown}");
+    assert!(shown.contains("Session 20251124T160000Z-002a"), "{shown}");
+    both_sizes(&mut app, "jump_menu");
+    press(&mut app, "jj→");
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("start: "), "{shown}");
+    assert!(
+        shown.contains("ending (good)") || shown.contains("ending ("),
+        "{shown}"
+    );
+    both_sizes(&mut app, "jump_menu_unfolded");
+}
+
+#[test]
+fn the_notes_panel_shows_the_node_notes_and_can_be_hidden() {
+    let mut app = at_signaal(Instant::now());
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Facilitator notes"), "{shown}");
+    assert!(shown.contains("Suggested time: 5 min"), "{shown}");
+    assert!(
+        shown.contains("05:00"),
+        "the timer takes the notes' minutes:\n{shown}"
+    );
+    both_sizes(&mut app, "notes_shown");
+    press(&mut app, "n");
+    let shown = screen(&mut app, 120, 40);
+    assert!(!shown.contains("Facilitator notes"), "{shown}");
+    both_sizes(&mut app, "notes_hidden");
+    // The trainee screen is inside; nothing from a profile: there is none.
+    assert!(!shown.contains("Reflection"), "{shown}");
+}
+
+#[test]
+fn votes_are_counted_revealed_and_the_group_goes_with_the_most() {
+    let mut app = at_signaal(Instant::now());
+    press(&mut app, "n");
+    press(&mut app, "1222");
+    // Alt+2 and x then 2 remove one each; a removal below zero does nothing.
+    press_alt_number(&mut app, '2');
+    press(&mut app, "x3");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("3 votes counted"), "{shown}");
+    assert!(!shown.contains("Most votes"), "hidden until v:\n{shown}");
+    press(&mut app, "x");
+    assert!(screen(&mut app, 80, 24).contains("Remove a vote"));
+    press(&mut app, "x");
+    both_sizes(&mut app, "vote_counting");
+    press(&mut app, "v");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("1 vote"), "{shown}");
+    assert!(shown.contains("2 votes"), "{shown}");
+    assert!(shown.contains("Most votes: answer 2"), "{shown}");
+    assert!(shown.contains('█'), "bars:\n{shown}");
+    both_sizes(&mut app, "vote_revealed");
+    press(&mut app, "⏎");
+    let vote = entries(&app)
+        .into_iter()
+        .find_map(|e| match e {
+            Entry::Vote {
+                node,
+                counts,
+                chosen,
+                ..
+            } => Some((node, counts, chosen)),
+            _ => None,
+        })
+        .expect("the vote is logged");
+    assert_eq!(vote.0.as_str(), "signaal");
+    let votes: Vec<u32> = vote.1.iter().map(|c| c.votes).collect();
+    assert_eq!(votes[..2], [1, 2]);
+    assert_eq!(vote.2, vote.1[1].choice, "the answer with the most votes");
+    // The scenario went on: the next decision point starts with a fresh count.
+    assert!(screen(&mut app, 80, 24).contains("0 votes counted"));
+}
+
+#[test]
+fn a_tie_goes_with_the_selected_answer() {
+    let mut app = at_signaal(Instant::now());
+    press(&mut app, "12↓⏎");
+    let chosen = entries(&app).into_iter().find_map(|e| match e {
+        Entry::Vote { counts, chosen, .. } => Some((counts, chosen)),
+        _ => None,
+    });
+    let (counts, chosen) = chosen.expect("a vote");
+    assert_eq!(chosen, counts[1].choice);
+}
+
+#[test]
+fn the_timer_counts_down_with_the_clock_and_never_blocks() {
+    let base = Instant::now();
+    let mut app = at_signaal(base);
+    press(&mut app, "t");
+    app.update(Action::Tick(base + Duration::from_secs(90)));
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("03:30 · running"), "{shown}");
+    both_sizes(&mut app, "timer_running");
+    press(&mut app, "t");
+    app.update(Action::Tick(base + Duration::from_secs(600)));
+    assert!(screen(&mut app, 80, 24).contains("03:30 · paused"));
+    press(&mut app, "+");
+    assert!(screen(&mut app, 80, 24).contains("04:30"));
+    press(&mut app, "0");
+    assert!(screen(&mut app, 80, 24).contains("06:00 · ready"));
+    press(&mut app, "t");
+    app.update(Action::Tick(base + Duration::from_secs(600 + 360)));
+    assert!(screen(&mut app, 80, 24).contains("time is up"));
+}
+
+#[test]
+fn notes_rewinds_and_leaving_are_logged_and_saved() {
+    let mut app = at_signaal(Instant::now());
+    press(&mut app, "e");
+    assert!(app.editing());
+    press(&mut app, "ask about names");
+    press(&mut app, "⎋");
+    assert!(!app.editing());
+    press(&mut app, "1⏎");
+    press(&mut app, "b");
+    press(&mut app, "g");
+    assert!(matches!(app.screen, Screen::Jump(_)));
+    let log = entries(&app);
+    assert!(
+        log.iter()
+            .any(|e| matches!(e, Entry::Note { text, .. } if text == "ask about names"))
+    );
+    assert!(
+        log.iter()
+            .any(|e| matches!(e, Entry::Rewound { to, .. } if to.as_str() == "signaal"))
+    );
+    assert!(matches!(log.last(), Some(Entry::Closed { .. })));
+    assert!(
+        log.iter()
+            .any(|e| matches!(e, Entry::Shown { node: Some(n), .. } if n.as_str() == "signaal"))
+    );
+
+    let temp = tempfile::tempdir().expect("temp dir");
+    let store = SessionStore::new(temp.path());
+    assert!(app.save_pending());
+    store.persist(&app).expect("saves");
+    let saved = app.ctx.facilitator.as_ref().expect("room").log.clone();
+    assert_eq!(store.load(&saved.id).expect("loads"), saved);
+}
+
+#[test]
+fn a_lesson_opens_at_a_scene_and_small_sizes_do_not_panic() {
+    let mut app = facilitator_app(UiLocale::En, Instant::now());
+    press(&mut app, "→jj⏎");
+    assert!(matches!(app.screen, Screen::Stage(_)));
+    let logged = entries(&app);
+    assert!(
+        logged
+            .iter()
+            .any(|e| matches!(e, Entry::Shown { scene: Some(_), .. })),
+        "{logged:?}"
+    );
+    for (w, h) in [(40, 12), (60, 20), (79, 23), (1, 1)] {
+        let _ = screen(&mut app, w, h);
+    }
+}
