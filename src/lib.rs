@@ -16,4 +16,5 @@ pub mod facilitator;
 pub mod i18n;
 pub mod plain;
 pub mod progress;
+pub mod report;
 pub mod tui;

@@ -756,3 +756,87 @@ report-unmatched-competency = competency
 plain-needs-terminal = the full-screen course needs a terminal, but the output goes to a pipe or a file. `kruispunt --plain` runs the course as a line-by-line conversation that works in a pipe and with a screen reader; `kruispunt --help` lists the other commands.
 # $reason: the system's description of the problem.
 plain-io-failed = plain mode stopped: the input or the output failed: { $reason }
+
+## kruispunt export and kruispunt report (the facilitator's group report).
+# $name: profile name; $file: the export file written.
+export-written = Results of profile “{ $name }” written to { $file } (without reflections).
+export-written-with-reflections = Results of profile “{ $name }” written to { $file }, with the reflections.
+# $file: where the damaged progress file was moved.
+export-damaged-profile = warning: the progress file of this profile was damaged and set aside as { $file }; the export holds what could be recovered.
+report-course-errors = the course has errors; fix them first (see kruispunt validate)
+# $file: the output file; $reason: the system's message.
+report-cannot-write = cannot write { $file }: { $reason }
+# $file: an input file; $reason: one of the report-reason-* messages.
+report-skipped = skipped { $file }: { $reason }
+report-reason-unreadable = cannot read it ({ $detail })
+report-reason-not-json = it is not a JSON file ({ $detail })
+report-reason-foreign = it is not a Kruispunt export
+report-reason-newer = it was exported by a newer Kruispunt (export format { $found }; this version reads up to { $supported })
+report-reason-damaged = the export is damaged ({ $detail })
+report-reason-other-course = it is an export of another course (“{ $found }”, not “{ $expected }”)
+report-none-usable = none of the { $files ->
+        [one] file given is
+       *[other] { $files } files given are
+    } a usable export; no report was made
+report-skipped-summary = { $skipped ->
+        [one] 1 file was
+       *[other] { $skipped } files were
+    } skipped; the report uses { $used ->
+        [one] 1 export
+       *[other] { $used } exports
+    }.
+report-title = Group report: { $course }
+report-summary = Course { $id }, version { $version } · { $trainees ->
+        [one] 1 trainee
+       *[other] { $trainees } trainees
+    }
+report-anonymous = Trainees are numbered in the order their exports were given; their names are not in this report.
+report-named = Trainees are shown by their profile names.
+report-trainee = Trainee { $number }
+report-count-of = { $count } of { $total }
+# $version: the course version of an export that differs from the current course.
+report-other-version = exported from course version { $version }
+report-trainees-heading = Trainees
+report-trainees-intro = Items completed by each trainee, out of all lessons and scenarios of the course.
+report-completion-heading = Completion per module
+report-completion-intro = How many trainees completed each item, and the whole module.
+report-whole-module = Whole module
+report-quizzes-heading = Quiz questions
+report-quizzes-intro = Trainees whose first answer was right, out of those who answered; least often right first.
+report-decisions-heading = Decision points
+report-decisions-intro = What trainees chose the first time they reached each decision point, out of those who reached it.
+# $scenario: scenario title; $number: decision point number in the scenario.
+report-decision-title = { $scenario } · decision point { $number }
+report-endings-heading = Endings reached
+report-endings-intro = Trainees who reached each ending in at least one attempt.
+# $outcome: good, mixed or poor.
+report-outcome = { $outcome ->
+        [good] good ending
+        [mixed] mixed ending
+       *[poor] poor ending
+    }
+report-competencies-heading = Competencies of the group
+report-competencies-intro = Trainees who showed each competency in at least one finished conversation; “missed by” counts trainees who passed up an answer showing it and never showed it.
+report-missed-by = missed by { $count }
+report-column-trainee = Trainee
+report-column-completed = Completed
+report-column-item = Lesson or scenario
+report-column-question = Question
+report-column-correct = Right the first time
+report-column-answer = Answer
+report-column-trainees = Trainees
+report-column-ending = Ending
+report-column-competency = Competency
+report-column-shown = Shown by
+report-column-version = Course version
+report-column-id = Id
+report-column-what = No longer in the course
+report-unmatched-heading = No longer in the course
+report-unmatched-intro = Exports made with another version of the course refer to these, which this version no longer has; they are not counted above.
+report-unmatched-none = Every export matches the course.
+report-unmatched-item = lesson or scenario
+report-unmatched-quiz = quiz question
+report-unmatched-decision = decision point
+report-unmatched-choice = answer at a decision point
+report-unmatched-ending = ending
+report-unmatched-competency = competency

@@ -761,3 +761,87 @@ plain-ending-overview = 3 ou Entrée : retour à l’aperçu
 plain-needs-terminal = le cours plein écran a besoin d’un terminal, mais la sortie va vers un tube ou un fichier. `kruispunt --plain` présente le cours comme une conversation ligne par ligne, qui fonctionne dans un tube et avec un lecteur d’écran ; `kruispunt --help` liste les autres commandes.
 # $reason: the system's description of the problem.
 plain-io-failed = le mode simple s’est arrêté : l’entrée ou la sortie a échoué : { $reason }
+
+## kruispunt export et kruispunt report (le rapport de groupe pour l'animateur·rice).
+# $name : nom du profil ; $file : le fichier d'export écrit.
+export-written = Résultats du profil « { $name } » écrits dans { $file } (sans les réflexions).
+export-written-with-reflections = Résultats du profil « { $name } » écrits dans { $file }, avec les réflexions.
+# $file : où le fichier de progression endommagé a été déplacé.
+export-damaged-profile = attention : le fichier de progression de ce profil était endommagé et a été mis de côté sous { $file } ; l'export contient ce qui a pu être récupéré.
+report-course-errors = le cours contient des erreurs ; corrigez-les d'abord (voir kruispunt validate)
+# $file : le fichier de sortie ; $reason : le message du système.
+report-cannot-write = impossible d'écrire { $file } : { $reason }
+# $file : un fichier d'entrée ; $reason : un des messages report-reason-*.
+report-skipped = { $file } ignoré : { $reason }
+report-reason-unreadable = il est illisible ({ $detail })
+report-reason-not-json = ce n'est pas un fichier JSON ({ $detail })
+report-reason-foreign = ce n'est pas un export Kruispunt
+report-reason-newer = il a été exporté par une version plus récente de Kruispunt (format d'export { $found } ; cette version lit jusqu'au { $supported })
+report-reason-damaged = l'export est endommagé ({ $detail })
+report-reason-other-course = c'est l'export d'un autre cours (« { $found } », pas « { $expected } »)
+report-none-usable = { $files ->
+        [one] le fichier donné n'est pas
+       *[other] aucun des { $files } fichiers donnés n'est
+    } un export utilisable ; aucun rapport n'a été créé
+report-skipped-summary = { $skipped ->
+        [one] 1 fichier a été ignoré
+       *[other] { $skipped } fichiers ont été ignorés
+    } ; le rapport utilise { $used ->
+        [one] 1 export
+       *[other] { $used } exports
+    }.
+report-title = Rapport de groupe : { $course }
+report-summary = Cours { $id }, version { $version } · { $trainees ->
+        [one] 1 participant·e
+       *[other] { $trainees } participant·es
+    }
+report-anonymous = Les participant·es sont numéroté·es dans l'ordre où leurs exports ont été donnés ; leurs noms ne figurent pas dans ce rapport.
+report-named = Les participant·es sont indiqué·es par leur nom de profil.
+report-trainee = Participant·e { $number }
+report-count-of = { $count } sur { $total }
+# $version : la version du cours d'un export qui diffère du cours actuel.
+report-other-version = exporté de la version { $version } du cours
+report-trainees-heading = Participant·es
+report-trainees-intro = Éléments terminés par chaque participant·e, sur toutes les leçons et tous les scénarios du cours.
+report-completion-heading = Achèvement par module
+report-completion-intro = Combien de participant·es ont terminé chaque élément, et le module entier.
+report-whole-module = Module entier
+report-quizzes-heading = Questions de quiz
+report-quizzes-intro = Participant·es dont la première réponse était juste, sur celles et ceux qui ont répondu ; les moins souvent réussies d'abord.
+report-decisions-heading = Moments de choix
+report-decisions-intro = Ce que les participant·es ont choisi la première fois qu'ils ou elles ont atteint chaque moment de choix, sur celles et ceux qui l'ont atteint.
+# $scenario : titre du scénario ; $number : numéro du moment de choix dans le scénario.
+report-decision-title = { $scenario } · moment de choix { $number }
+report-endings-heading = Fins atteintes
+report-endings-intro = Participant·es ayant atteint chaque fin lors d'au moins une tentative.
+# $outcome : good, mixed ou poor.
+report-outcome = { $outcome ->
+        [good] bonne fin
+        [mixed] fin mitigée
+       *[poor] fin difficile
+    }
+report-competencies-heading = Compétences du groupe
+report-competencies-intro = Participant·es ayant montré chaque compétence dans au moins une conversation terminée ; « manquée par » compte celles et ceux qui ont laissé passer une réponse qui la montre sans jamais la montrer.
+report-missed-by = manquée par { $count }
+report-column-trainee = Participant·e
+report-column-completed = Terminé
+report-column-item = Leçon ou scénario
+report-column-question = Question
+report-column-correct = Juste du premier coup
+report-column-answer = Réponse
+report-column-trainees = Participant·es
+report-column-ending = Fin
+report-column-competency = Compétence
+report-column-shown = Montrée par
+report-column-version = Version du cours
+report-column-id = Identifiant
+report-column-what = N'est plus dans le cours
+report-unmatched-heading = N'est plus dans le cours
+report-unmatched-intro = Des exports faits avec une autre version du cours renvoient à ces éléments, que cette version n'a plus ; ils ne sont pas comptés plus haut.
+report-unmatched-none = Chaque export correspond au cours.
+report-unmatched-item = leçon ou scénario
+report-unmatched-quiz = question de quiz
+report-unmatched-decision = moment de choix
+report-unmatched-choice = réponse à un moment de choix
+report-unmatched-ending = fin
+report-unmatched-competency = compétence

@@ -753,3 +753,87 @@ plain-ending-overview = 3 of Enter: terug naar het overzicht
 plain-needs-terminal = de cursus op volledig scherm heeft een terminal nodig, maar de uitvoer gaat naar een pipe of een bestand. `kruispunt --plain` toont de cursus als een gesprek regel per regel, dat werkt in een pipe en met een schermlezer; `kruispunt --help` toont de andere commando’s.
 # $reason: the system's description of the problem.
 plain-io-failed = de platte modus is gestopt: de invoer of de uitvoer liep mis: { $reason }
+
+## kruispunt export en kruispunt report (het groepsrapport voor de begeleider).
+# $name: profielnaam; $file: het geschreven exportbestand.
+export-written = Resultaten van profiel “{ $name }” geschreven naar { $file } (zonder reflecties).
+export-written-with-reflections = Resultaten van profiel “{ $name }” geschreven naar { $file }, met de reflecties.
+# $file: waar het beschadigde voortgangsbestand naartoe is verplaatst.
+export-damaged-profile = waarschuwing: het voortgangsbestand van dit profiel was beschadigd en is apart gezet als { $file }; de export bevat wat kon worden hersteld.
+report-course-errors = de cursus bevat fouten; los die eerst op (zie kruispunt validate)
+# $file: het uitvoerbestand; $reason: de melding van het systeem.
+report-cannot-write = kan { $file } niet schrijven: { $reason }
+# $file: een invoerbestand; $reason: een van de report-reason-*-berichten.
+report-skipped = { $file } overgeslagen: { $reason }
+report-reason-unreadable = het kan niet gelezen worden ({ $detail })
+report-reason-not-json = het is geen JSON-bestand ({ $detail })
+report-reason-foreign = het is geen Kruispunt-export
+report-reason-newer = het werd geëxporteerd door een nieuwere Kruispunt (exportformaat { $found }; deze versie leest tot { $supported })
+report-reason-damaged = de export is beschadigd ({ $detail })
+report-reason-other-course = het is een export van een andere cursus (“{ $found }”, niet “{ $expected }”)
+report-none-usable = { $files ->
+        [one] het opgegeven bestand is geen bruikbare export
+       *[other] geen van de { $files } opgegeven bestanden is een bruikbare export
+    }; er is geen rapport gemaakt
+report-skipped-summary = { $skipped ->
+        [one] 1 bestand is
+       *[other] { $skipped } bestanden zijn
+    } overgeslagen; het rapport gebruikt { $used ->
+        [one] 1 export
+       *[other] { $used } exports
+    }.
+report-title = Groepsrapport: { $course }
+report-summary = Cursus { $id }, versie { $version } · { $trainees ->
+        [one] 1 deelnemer
+       *[other] { $trainees } deelnemers
+    }
+report-anonymous = Deelnemers zijn genummerd in de volgorde waarin hun exports werden opgegeven; hun namen staan niet in dit rapport.
+report-named = Deelnemers worden getoond met hun profielnaam.
+report-trainee = Deelnemer { $number }
+report-count-of = { $count } van { $total }
+# $version: de cursusversie van een export die verschilt van de huidige cursus.
+report-other-version = geëxporteerd uit cursusversie { $version }
+report-trainees-heading = Deelnemers
+report-trainees-intro = Onderdelen die elke deelnemer afrondde, van alle lessen en scenario's van de cursus.
+report-completion-heading = Voltooiing per module
+report-completion-intro = Hoeveel deelnemers elk onderdeel afrondden, en de hele module.
+report-whole-module = Hele module
+report-quizzes-heading = Quizvragen
+report-quizzes-intro = Deelnemers van wie het eerste antwoord juist was, van wie antwoordde; het minst vaak juist eerst.
+report-decisions-heading = Keuzemomenten
+report-decisions-intro = Wat deelnemers kozen de eerste keer dat ze een keuzemoment bereikten, van wie het bereikte.
+# $scenario: titel van het scenario; $number: nummer van het keuzemoment in het scenario.
+report-decision-title = { $scenario } · keuzemoment { $number }
+report-endings-heading = Bereikte eindes
+report-endings-intro = Deelnemers die elk einde bereikten in minstens één poging.
+# $outcome: good, mixed of poor.
+report-outcome = { $outcome ->
+        [good] goed einde
+        [mixed] gemengd einde
+       *[poor] slecht einde
+    }
+report-competencies-heading = Competenties van de groep
+report-competencies-intro = Deelnemers die elke competentie toonden in minstens één afgerond gesprek; “gemist door” telt deelnemers die een antwoord lieten liggen dat ze toont en ze nooit toonden.
+report-missed-by = gemist door { $count }
+report-column-trainee = Deelnemer
+report-column-completed = Afgerond
+report-column-item = Les of scenario
+report-column-question = Vraag
+report-column-correct = Meteen juist
+report-column-answer = Antwoord
+report-column-trainees = Deelnemers
+report-column-ending = Einde
+report-column-competency = Competentie
+report-column-shown = Getoond door
+report-column-version = Cursusversie
+report-column-id = Id
+report-column-what = Niet meer in de cursus
+report-unmatched-heading = Niet meer in de cursus
+report-unmatched-intro = Exports van een andere versie van de cursus verwijzen naar deze onderdelen, die deze versie niet meer heeft; ze zijn hierboven niet meegeteld.
+report-unmatched-none = Elke export past bij de cursus.
+report-unmatched-item = les of scenario
+report-unmatched-quiz = quizvraag
+report-unmatched-decision = keuzemoment
+report-unmatched-choice = antwoord bij een keuzemoment
+report-unmatched-ending = einde
+report-unmatched-competency = competentie

@@ -1,0 +1,262 @@
+//! `kruispunt export` (one trainee's results for the facilitator) and `kruispunt report`
+//! (the group report from any number of exports).
+//!
+//! Exit codes of `report`: 0 when every file was used; 1 when some were skipped (each is
+//! named on stderr, and the report is still written); 2 when no file is a usable export,
+//! the course does not load, or the report cannot be written.
+
+use super::messages::Ui;
+use super::profiles::{progress_failure, resolve_dir};
+use super::{Failure, finish_output, load_course, write_text_report};
+use crate::course::{Course, ValidateOptions};
+use crate::msg_args;
+use crate::progress::{
+    CourseStamp, LoadNotice, ProfileName, ProfileStore, ProgressError, Timestamp,
+};
+use crate::report::{self, Export, ExportError, ReportFormat, ReportOptions};
+use clap::ValueEnum;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit code of `report` when some files were skipped (the report is still written).
+const EXIT_SKIPPED: u8 = 1;
+
+/// Output format of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The versioned JSON export document.
+    Json,
+}
+
+/// Output format of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportOutput {
+    /// Markdown, readable as plain text.
+    Md,
+    /// One self-contained HTML file with SVG bar charts.
+    Html,
+    /// One CSV table with a `section` column.
+    Csv,
+}
+
+/// What `kruispunt export` was asked to do.
+pub(super) struct ExportRequest<'a> {
+    /// `--course`.
+    pub course: Option<&'a Path>,
+    /// `--data-dir`.
+    pub data_dir: Option<&'a Path>,
+    /// `--profile`.
+    pub profile: &'a ProfileName,
+    /// `-o FILE`; stdout without it.
+    pub output: Option<&'a Path>,
+    /// `--include-reflections`.
+    pub include_reflections: bool,
+}
+
+/// What `kruispunt report` was asked to do.
+pub(super) struct ReportRequest<'a> {
+    /// `--course`.
+    pub course: Option<&'a Path>,
+    /// The export files.
+    pub files: &'a [PathBuf],
+    /// `--format`.
+    pub format: ReportOutput,
+    /// `-o FILE`; stdout without it.
+    pub output: Option<&'a Path>,
+    /// `--names`.
+    pub names: bool,
+}
+
+/// The course, or a failure (2) after its problems were printed to stderr.
+fn course_or_fail(dir: Option<&Path>, ui: &mut Ui) -> Result<Course, Failure> {
+    let (source, loaded) = load_course(dir, ValidateOptions::default(), ui)?;
+    match loaded.course {
+        Some(course) => Ok(course),
+        None => {
+            let printed = write_text_report(&mut io::stderr().lock(), &source, &loaded, false, ui);
+            finish_output(printed, ui)?;
+            Err(Failure::usage(ui.msg("report-course-errors", &msg_args!())))
+        }
+    }
+}
+
+/// Writes `text` to `output`, or to stdout.
+fn write_out(output: Option<&Path>, text: &str, ui: &Ui) -> Result<(), Failure> {
+    match output {
+        None => {
+            let mut out = io::stdout().lock();
+            finish_output(
+                out.write_all(text.as_bytes()).and_then(|()| out.flush()),
+                ui,
+            )
+        }
+        Some(path) => std::fs::write(path, text).map_err(|error| {
+            Failure::usage(ui.msg(
+                "report-cannot-write",
+                &msg_args!("file" => path.display().to_string(), "reason" => error.to_string()),
+            ))
+        }),
+    }
+}
+
+/// `kruispunt export`: the profile's results as JSON, without reflections unless asked.
+pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
+    let course = course_or_fail(request.course, ui)?;
+    let dir = resolve_dir(request.data_dir, ui)?;
+    let store = ProfileStore::new(&dir.path);
+    let name = request.profile;
+    if !store.exists(name) {
+        let missing = ProgressError::NoSuchProfile {
+            profile: name.clone(),
+        };
+        return Err(progress_failure(&missing, &dir.path, ui));
+    }
+    let opened = store
+        .open(name, &CourseStamp::of(&course))
+        .map_err(|e| progress_failure(&e, &dir.path, ui))?;
+    for notice in &opened.notices {
+        // A damaged file was set aside by opening it: say so, or the export looks empty.
+        if let LoadNotice::CorruptSetAside { moved_to, .. } = notice {
+            let warning = ui.msg(
+                "export-damaged-profile",
+                &msg_args!("file" => moved_to.display().to_string()),
+            );
+            let _ = writeln!(io::stderr().lock(), "{warning}");
+        }
+    }
+    let document = Export::of(
+        &course,
+        &opened.progress,
+        name.as_str(),
+        request.include_reflections,
+        Timestamp::now(),
+    );
+    // The lock is not needed while writing the export.
+    drop(opened);
+    let mut json = serde_json::to_string_pretty(&document).map_err(|e| {
+        Failure::usage(ui.msg(
+            "error-with-cause",
+            &msg_args!(
+                "error" => ui.msg("error-cannot-serialize-report", &msg_args!()),
+                "cause" => e.to_string(),
+            ),
+        ))
+    })?;
+    json.push('\n');
+    write_out(request.output, &json, ui)?;
+    if let Some(path) = request.output {
+        let done = if request.include_reflections {
+            ui.msg(
+                "export-written-with-reflections",
+                &msg_args!("name" => name.as_str(), "file" => path.display().to_string()),
+            )
+        } else {
+            ui.msg(
+                "export-written",
+                &msg_args!("name" => name.as_str(), "file" => path.display().to_string()),
+            )
+        };
+        let _ = writeln!(io::stderr().lock(), "{done}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Why one file was skipped, in words.
+fn skip_reason(error: &ExportError, ui: &Ui) -> String {
+    match error {
+        ExportError::NotJson(detail) => ui.msg(
+            "report-reason-not-json",
+            &msg_args!("detail" => detail.as_str()),
+        ),
+        ExportError::Foreign => ui.msg("report-reason-foreign", &msg_args!()),
+        ExportError::Newer { found, supported } => ui.msg(
+            "report-reason-newer",
+            &msg_args!(
+                "found" => i64::try_from(*found).unwrap_or(i64::MAX),
+                "supported" => *supported,
+            ),
+        ),
+        ExportError::WrongShape(detail) => ui.msg(
+            "report-reason-damaged",
+            &msg_args!("detail" => detail.as_str()),
+        ),
+    }
+}
+
+/// The export in `file`, or why it cannot be used.
+fn read_export(file: &Path, course: &Course, ui: &Ui) -> Result<Export, String> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        ui.msg(
+            "report-reason-unreadable",
+            &msg_args!("detail" => e.to_string()),
+        )
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        ui.msg(
+            "report-reason-not-json",
+            &msg_args!("detail" => e.to_string()),
+        )
+    })?;
+    let export = Export::parse(&text).map_err(|e| skip_reason(&e, ui))?;
+    if export.course.id != course.id {
+        return Err(ui.msg(
+            "report-reason-other-course",
+            &msg_args!(
+                "found" => export.course.id.as_str(),
+                "expected" => course.id.as_str(),
+            ),
+        ));
+    }
+    Ok(export)
+}
+
+/// `kruispunt report`: reads every file, names and skips the unusable ones, and writes the
+/// report of the rest.
+pub(super) fn report(request: &ReportRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
+    let course = course_or_fail(request.course, ui)?;
+    let mut exports = Vec::new();
+    let mut skipped = 0usize;
+    for file in request.files {
+        match read_export(file, &course, ui) {
+            Ok(export) => exports.push(export),
+            Err(reason) => {
+                skipped += 1;
+                let line = ui.msg(
+                    "report-skipped",
+                    &msg_args!("file" => file.display().to_string(), "reason" => reason),
+                );
+                let _ = writeln!(io::stderr().lock(), "{line}");
+            }
+        }
+    }
+    if exports.is_empty() {
+        return Err(Failure::usage(ui.msg(
+            "report-none-usable",
+            &msg_args!("files" => request.files.len()),
+        )));
+    }
+    let group = report::aggregate(
+        &course,
+        &exports,
+        ReportOptions {
+            names: request.names,
+        },
+        ui.l10n(),
+    );
+    let format = match request.format {
+        ReportOutput::Md => ReportFormat::Markdown,
+        ReportOutput::Html => ReportFormat::Html,
+        ReportOutput::Csv => ReportFormat::Csv,
+    };
+    write_out(request.output, &report::render(&group, format), ui)?;
+    if skipped == 0 {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let summary = ui.msg(
+        "report-skipped-summary",
+        &msg_args!("skipped" => skipped, "used" => exports.len()),
+    );
+    let _ = writeln!(io::stderr().lock(), "{summary}");
+    Ok(ExitCode::from(EXIT_SKIPPED))
+}

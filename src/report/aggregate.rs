@@ -1,0 +1,674 @@
+//! The group report: what any number of exports say together, already in words (the
+//! interface language), ready for a renderer. Everything is counted per trainee, so a
+//! trainee who replays a scenario ten times weighs as much as one who played it once.
+
+use super::export::{Export, ExportedItem};
+use crate::course::checked::{Course, Item, Scenario, Step};
+use crate::course::ids::{Competency, ItemId, NodeId};
+use crate::course::model::Outcome;
+use crate::i18n::Localizer;
+use crate::msg_args;
+use crate::progress::ItemStatus;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How to make the report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Show profile names instead of numbering the trainees.
+    pub names: bool,
+}
+
+/// One bar: a count out of a total.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bar {
+    /// A stable id of what is counted (item, choice, ending node, competency…).
+    pub id: String,
+    /// What is counted, in words.
+    pub label: String,
+    /// Where it belongs or what else to know (a lesson title, an outcome), in words.
+    pub context: Option<String>,
+    /// The count.
+    pub value: u32,
+    /// What the count is out of; the bar is full at this value.
+    pub total: u32,
+    /// The count in words, e.g. `3 of 5`.
+    pub caption: String,
+}
+
+/// A bar chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    /// A stable id (module id, `scenario/node`…).
+    pub id: String,
+    /// The chart's title.
+    pub title: String,
+    /// A line under the title, e.g. what was said before a decision.
+    pub subtitle: Option<String>,
+    /// The bars in order.
+    pub bars: Vec<Bar>,
+}
+
+/// A part of the report: a heading and its charts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// A stable id (the `section` column of the CSV, the HTML anchor).
+    pub id: &'static str,
+    /// The heading.
+    pub heading: String,
+    /// What the numbers mean.
+    pub intro: String,
+    /// The heading of the label column.
+    pub label_heading: String,
+    /// The heading of the count column.
+    pub value_heading: String,
+    /// The charts.
+    pub charts: Vec<Chart>,
+}
+
+/// Something an export refers to that the course no longer has.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Unmatched {
+    /// The trainee, as shown in the report.
+    pub trainee: String,
+    /// The course version of their export.
+    pub version: String,
+    /// The id as in the export (`scenario/node/choice` for a choice).
+    pub id: String,
+    /// What kind of thing it is, in words.
+    pub what: String,
+}
+
+/// The whole report, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupReport {
+    /// The interface language's tag (`nl`, `en`, `fr`), for the HTML `lang`.
+    pub language: &'static str,
+    /// The document title.
+    pub title: String,
+    /// The course, its version and the number of trainees, in one line.
+    pub summary: String,
+    /// How trainees are named.
+    pub anonymity: String,
+    /// The sections in order.
+    pub sections: Vec<Section>,
+    /// The heading of the unmatched list.
+    pub unmatched_heading: String,
+    /// What the unmatched list is.
+    pub unmatched_intro: String,
+    /// Column headings of the unmatched list: trainee, course version, id, what.
+    pub unmatched_columns: [String; 4],
+    /// What exports refer to that the course no longer has; empty when all matched.
+    pub unmatched: Vec<Unmatched>,
+    /// Said when nothing was unmatched.
+    pub all_matched: String,
+}
+
+/// Counts `n` as a `u32` for a bar (a report never has four billion trainees).
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The group report of `exports` (all of `course`'s id) in `l10n`'s language.
+pub fn aggregate(
+    course: &Course,
+    exports: &[Export],
+    options: ReportOptions,
+    l10n: &Localizer,
+) -> GroupReport {
+    let trainees: Vec<String> = exports
+        .iter()
+        .enumerate()
+        .map(|(i, export)| {
+            if options.names {
+                export.profile.clone()
+            } else {
+                l10n.msg("report-trainee", &msg_args!("number" => i + 1))
+            }
+        })
+        .collect();
+    let n = count(exports.len());
+    let indexed: Vec<BTreeMap<&ItemId, &ExportedItem>> = exports
+        .iter()
+        .map(|e| e.items.iter().map(|item| (&item.id, item)).collect())
+        .collect();
+    let text = |t: &crate::course::model::Text| l10n.pick(t).text.to_owned();
+
+    let mut sections = vec![
+        trainee_section(course, exports, &trainees, &indexed, l10n),
+        completion_section(course, &indexed, n, l10n, &text),
+        quiz_section(course, &indexed, l10n, &text),
+    ];
+    let mut decisions = Vec::new();
+    let mut endings = Vec::new();
+    for (_, item) in course.items_in_order() {
+        if let Item::Scenario(scenario) = item {
+            decisions.extend(decision_charts(scenario, &indexed, l10n, &text));
+            endings.push(ending_chart(scenario, &indexed, n, l10n, &text));
+        }
+    }
+    sections.push(Section {
+        id: "decisions",
+        heading: l10n.msg("report-decisions-heading", &msg_args!()),
+        intro: l10n.msg("report-decisions-intro", &msg_args!()),
+        label_heading: l10n.msg("report-column-answer", &msg_args!()),
+        value_heading: l10n.msg("report-column-trainees", &msg_args!()),
+        charts: decisions,
+    });
+    sections.push(Section {
+        id: "endings",
+        heading: l10n.msg("report-endings-heading", &msg_args!()),
+        intro: l10n.msg("report-endings-intro", &msg_args!()),
+        label_heading: l10n.msg("report-column-ending", &msg_args!()),
+        value_heading: l10n.msg("report-column-trainees", &msg_args!()),
+        charts: endings,
+    });
+    sections.push(competency_section(course, &indexed, n, l10n, &text));
+
+    let mut unmatched = Vec::new();
+    for ((export, trainee), items) in exports.iter().zip(&trainees).zip(&indexed) {
+        for (id, what) in unmatched_in(course, items) {
+            unmatched.push(Unmatched {
+                trainee: trainee.clone(),
+                version: export.course.version.clone(),
+                what: what.describe(l10n),
+                id,
+            });
+        }
+    }
+
+    // Every count in words, once all bars exist.
+    for bar in sections
+        .iter_mut()
+        .flat_map(|s| s.charts.iter_mut())
+        .flat_map(|c| c.bars.iter_mut())
+    {
+        bar.caption = l10n.msg(
+            "report-count-of",
+            &msg_args!("count" => bar.value, "total" => bar.total),
+        );
+    }
+
+    GroupReport {
+        language: l10n.current().tag(),
+        title: l10n.msg("report-title", &msg_args!("course" => text(&course.title))),
+        summary: l10n.msg(
+            "report-summary",
+            &msg_args!(
+                "id" => course.id.as_str(),
+                "version" => course.version.as_str(),
+                "trainees" => exports.len(),
+            ),
+        ),
+        anonymity: if options.names {
+            l10n.msg("report-named", &msg_args!())
+        } else {
+            l10n.msg("report-anonymous", &msg_args!())
+        },
+        sections,
+        unmatched_heading: l10n.msg("report-unmatched-heading", &msg_args!()),
+        unmatched_intro: l10n.msg("report-unmatched-intro", &msg_args!()),
+        unmatched_columns: [
+            l10n.msg("report-column-trainee", &msg_args!()),
+            l10n.msg("report-column-version", &msg_args!()),
+            l10n.msg("report-column-id", &msg_args!()),
+            l10n.msg("report-column-what", &msg_args!()),
+        ],
+        unmatched,
+        all_matched: l10n.msg("report-unmatched-none", &msg_args!()),
+    }
+}
+
+/// Items completed per trainee.
+fn trainee_section(
+    course: &Course,
+    exports: &[Export],
+    trainees: &[String],
+    indexed: &[BTreeMap<&ItemId, &ExportedItem>],
+    l10n: &Localizer,
+) -> Section {
+    let total = count(course.items_in_order().count());
+    let bars = exports
+        .iter()
+        .zip(trainees)
+        .zip(indexed)
+        .map(|((export, trainee), items)| Bar {
+            id: trainee.clone(),
+            label: trainee.clone(),
+            context: (export.course.version != course.version).then(|| {
+                l10n.msg(
+                    "report-other-version",
+                    &msg_args!("version" => export.course.version.as_str()),
+                )
+            }),
+            value: count(
+                course
+                    .items_in_order()
+                    .filter(|(_, item)| completed(items, item.id()))
+                    .count(),
+            ),
+            total,
+            caption: String::new(),
+        })
+        .collect();
+    Section {
+        id: "trainees",
+        heading: l10n.msg("report-trainees-heading", &msg_args!()),
+        intro: l10n.msg("report-trainees-intro", &msg_args!()),
+        label_heading: l10n.msg("report-column-trainee", &msg_args!()),
+        value_heading: l10n.msg("report-column-completed", &msg_args!()),
+        charts: vec![Chart {
+            id: "trainees".to_owned(),
+            title: l10n.msg("report-trainees-heading", &msg_args!()),
+            subtitle: None,
+            bars,
+        }],
+    }
+}
+
+fn completed(items: &BTreeMap<&ItemId, &ExportedItem>, id: &ItemId) -> bool {
+    items
+        .get(id)
+        .is_some_and(|item| item.status == ItemStatus::Completed)
+}
+
+/// Per module: trainees who completed the whole module, then each item.
+fn completion_section(
+    course: &Course,
+    indexed: &[BTreeMap<&ItemId, &ExportedItem>],
+    n: u32,
+    l10n: &Localizer,
+    text: &dyn Fn(&crate::course::model::Text) -> String,
+) -> Section {
+    let charts = course
+        .modules
+        .iter()
+        .map(|module| {
+            let whole = indexed
+                .iter()
+                .filter(|items| module.items.iter().all(|id| completed(items, id)))
+                .count();
+            let mut bars = vec![Bar {
+                id: module.id.to_string(),
+                label: l10n.msg("report-whole-module", &msg_args!()),
+                context: None,
+                value: count(whole),
+                total: n,
+                caption: String::new(),
+            }];
+            for id in &module.items {
+                let Some(item) = course.item(id.as_str()) else {
+                    continue;
+                };
+                bars.push(Bar {
+                    id: id.to_string(),
+                    label: text(item.title()),
+                    context: None,
+                    value: count(indexed.iter().filter(|items| completed(items, id)).count()),
+                    total: n,
+                    caption: String::new(),
+                });
+            }
+            Chart {
+                id: module.id.to_string(),
+                title: text(&module.title),
+                subtitle: None,
+                bars,
+            }
+        })
+        .collect();
+    Section {
+        id: "completion",
+        heading: l10n.msg("report-completion-heading", &msg_args!()),
+        intro: l10n.msg("report-completion-intro", &msg_args!()),
+        label_heading: l10n.msg("report-column-item", &msg_args!()),
+        value_heading: l10n.msg("report-column-completed", &msg_args!()),
+        charts,
+    }
+}
+
+/// Every quiz, least often answered correctly (the first time) first.
+fn quiz_section(
+    course: &Course,
+    indexed: &[BTreeMap<&ItemId, &ExportedItem>],
+    l10n: &Localizer,
+    text: &dyn Fn(&crate::course::model::Text) -> String,
+) -> Section {
+    let mut bars = Vec::new();
+    for (_, item) in course.items_in_order() {
+        let Item::Lesson(lesson) = item else {
+            continue;
+        };
+        for scene in &lesson.scenes {
+            let crate::course::checked::SceneBody::Quiz(quiz) = &scene.body else {
+                continue;
+            };
+            let answers: Vec<bool> = indexed
+                .iter()
+                .filter_map(|items| {
+                    let answer = items
+                        .get(&lesson.id)?
+                        .quizzes
+                        .iter()
+                        .find(|q| q.scene == scene.id)?;
+                    Some(answer.correct)
+                })
+                .collect();
+            bars.push(Bar {
+                id: format!("{}/{}", lesson.id, scene.id),
+                label: text(&quiz.question),
+                context: Some(text(&lesson.title)),
+                value: count(answers.iter().filter(|c| **c).count()),
+                total: count(answers.len()),
+                caption: String::new(),
+            });
+        }
+    }
+    // By share answered correctly, exactly (cross-multiplied); unanswered last; a stable
+    // sort keeps course order among equals.
+    bars.sort_by(|a, b| {
+        let unanswered = (a.total == 0).cmp(&(b.total == 0));
+        let share = (u64::from(a.value) * u64::from(b.total))
+            .cmp(&(u64::from(b.value) * u64::from(a.total)));
+        unanswered.then(share)
+    });
+    Section {
+        id: "quizzes",
+        heading: l10n.msg("report-quizzes-heading", &msg_args!()),
+        intro: l10n.msg("report-quizzes-intro", &msg_args!()),
+        label_heading: l10n.msg("report-column-question", &msg_args!()),
+        value_heading: l10n.msg("report-column-correct", &msg_args!()),
+        charts: vec![Chart {
+            id: "quizzes".to_owned(),
+            title: l10n.msg("report-quizzes-heading", &msg_args!()),
+            subtitle: None,
+            bars,
+        }],
+    }
+}
+
+/// The choice each trainee took the first time at each node of `scenario` (attempts
+/// oldest first), by node id. Choices the scenario no longer has are passed over: they are
+/// listed as unmatched instead.
+fn first_choices<'e>(
+    scenario: &Scenario,
+    items: &BTreeMap<&ItemId, &'e ExportedItem>,
+) -> BTreeMap<&'e NodeId, &'e str> {
+    let exists = |node: &NodeId, choice: &str| {
+        scenario
+            .node_idx(node.as_str())
+            .is_some_and(|idx| match &scenario.node(idx).step {
+                Step::Choices(choices) => choices.iter().any(|c| c.id.as_str() == choice),
+                _ => false,
+            })
+    };
+    let mut first = BTreeMap::new();
+    if let Some(item) = items.get(&scenario.id) {
+        for attempt in &item.attempts {
+            for taken in &attempt.choices {
+                if exists(&taken.node, taken.choice.as_str()) {
+                    first
+                        .entry(&taken.node)
+                        .or_insert_with(|| taken.choice.as_str());
+                }
+            }
+        }
+    }
+    first
+}
+
+/// One chart per decision point of `scenario`, in node order.
+fn decision_charts(
+    scenario: &Scenario,
+    indexed: &[BTreeMap<&ItemId, &ExportedItem>],
+    l10n: &Localizer,
+    text: &dyn Fn(&crate::course::model::Text) -> String,
+) -> Vec<Chart> {
+    let firsts: Vec<_> = indexed
+        .iter()
+        .map(|items| first_choices(scenario, items))
+        .collect();
+    let mut charts = Vec::new();
+    let mut number = 0usize;
+    for node in &scenario.nodes {
+        let Step::Choices(choices) = &node.step else {
+            continue;
+        };
+        number += 1;
+        let reached: Vec<&str> = firsts
+            .iter()
+            .filter_map(|f| f.get(&node.id).copied())
+            .collect();
+        let bars = choices
+            .iter()
+            .map(|choice| Bar {
+                id: choice.id.to_string(),
+                label: text(&choice.text),
+                context: None,
+                value: count(reached.iter().filter(|c| **c == choice.id.as_str()).count()),
+                total: count(reached.len()),
+                caption: String::new(),
+            })
+            .collect();
+        charts.push(Chart {
+            id: format!("{}/{}", scenario.id, node.id),
+            title: l10n.msg(
+                "report-decision-title",
+                &msg_args!("scenario" => text(&scenario.title), "number" => number),
+            ),
+            subtitle: node.lines.last().map(|line| text(&line.text)),
+            bars,
+        });
+    }
+    charts
+}
+
+/// The word for an outcome.
+fn outcome_word(outcome: Outcome, l10n: &Localizer) -> String {
+    let key = match outcome {
+        Outcome::Good => "good",
+        Outcome::Mixed => "mixed",
+        Outcome::Poor => "poor",
+    };
+    l10n.msg("report-outcome", &msg_args!("outcome" => key))
+}
+
+/// Trainees who reached each ending of `scenario` in at least one attempt.
+fn ending_chart(
+    scenario: &Scenario,
+    indexed: &[BTreeMap<&ItemId, &ExportedItem>],
+    n: u32,
+    l10n: &Localizer,
+    text: &dyn Fn(&crate::course::model::Text) -> String,
+) -> Chart {
+    let reached: Vec<BTreeSet<&NodeId>> = indexed
+        .iter()
+        .map(|items| {
+            items
+                .get(&scenario.id)
+                .map(|item| {
+                    item.attempts
+                        .iter()
+                        .filter_map(|a| a.ending.as_ref().map(|e| &e.node))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    let bars = scenario
+        .nodes
+        .iter()
+        .filter_map(|node| match &node.step {
+            Step::Ending(ending) => Some(Bar {
+                id: node.id.to_string(),
+                label: text(&ending.title),
+                context: Some(outcome_word(ending.outcome, l10n)),
+                value: count(reached.iter().filter(|r| r.contains(&node.id)).count()),
+                total: n,
+                caption: String::new(),
+            }),
+            _ => None,
+        })
+        .collect();
+    Chart {
+        id: scenario.id.to_string(),
+        title: text(&scenario.title),
+        subtitle: None,
+        bars,
+    }
+}
+
+/// Per competency of the course: trainees who showed it in at least one attempt; the
+/// context says how many missed it without ever showing it.
+fn competency_section(
+    course: &Course,
+    indexed: &[BTreeMap<&ItemId, &ExportedItem>],
+    n: u32,
+    l10n: &Localizer,
+    text: &dyn Fn(&crate::course::model::Text) -> String,
+) -> Section {
+    let per_trainee: Vec<(BTreeSet<&Competency>, BTreeSet<&Competency>)> = indexed
+        .iter()
+        .map(|items| {
+            let mut shown = BTreeSet::new();
+            let mut missed = BTreeSet::new();
+            for item in items.values() {
+                for result in item.attempts.iter().filter_map(|a| a.competencies.as_ref()) {
+                    shown.extend(&result.shown);
+                    missed.extend(&result.missed);
+                }
+            }
+            missed.retain(|c| !shown.contains(c));
+            (shown, missed)
+        })
+        .collect();
+    let bars = course
+        .competencies
+        .iter()
+        .map(|def| {
+            let missed = per_trainee
+                .iter()
+                .filter(|(_, m)| m.contains(&def.id))
+                .count();
+            Bar {
+                id: def.id.to_string(),
+                label: text(&def.title),
+                context: Some(l10n.msg("report-missed-by", &msg_args!("count" => missed))),
+                value: count(
+                    per_trainee
+                        .iter()
+                        .filter(|(s, _)| s.contains(&def.id))
+                        .count(),
+                ),
+                total: n,
+                caption: String::new(),
+            }
+        })
+        .collect();
+    Section {
+        id: "competencies",
+        heading: l10n.msg("report-competencies-heading", &msg_args!()),
+        intro: l10n.msg("report-competencies-intro", &msg_args!()),
+        label_heading: l10n.msg("report-column-competency", &msg_args!()),
+        value_heading: l10n.msg("report-column-shown", &msg_args!()),
+        charts: vec![Chart {
+            id: "competencies".to_owned(),
+            title: l10n.msg("report-competencies-heading", &msg_args!()),
+            subtitle: None,
+            bars,
+        }],
+    }
+}
+
+/// The kinds of thing an export can refer to that the course no longer has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Missing {
+    Item,
+    Quiz,
+    Decision,
+    Choice,
+    Ending,
+    Competency,
+}
+
+impl Missing {
+    fn describe(self, l10n: &Localizer) -> String {
+        match self {
+            Missing::Item => l10n.msg("report-unmatched-item", &msg_args!()),
+            Missing::Quiz => l10n.msg("report-unmatched-quiz", &msg_args!()),
+            Missing::Decision => l10n.msg("report-unmatched-decision", &msg_args!()),
+            Missing::Choice => l10n.msg("report-unmatched-choice", &msg_args!()),
+            Missing::Ending => l10n.msg("report-unmatched-ending", &msg_args!()),
+            Missing::Competency => l10n.msg("report-unmatched-competency", &msg_args!()),
+        }
+    }
+}
+
+/// What one export refers to that `course` does not have: `(id, kind)`, without repeats,
+/// in a stable order.
+fn unmatched_in(
+    course: &Course,
+    items: &BTreeMap<&ItemId, &ExportedItem>,
+) -> BTreeSet<(String, Missing)> {
+    let mut found = BTreeSet::new();
+    let known: BTreeSet<&str> = course.competencies.iter().map(|c| c.id.as_str()).collect();
+    for (id, item) in items {
+        let Some(in_course) = course.item(id.as_str()) else {
+            found.insert((id.to_string(), Missing::Item));
+            continue;
+        };
+        let lesson = match in_course {
+            Item::Lesson(lesson) => Some(lesson),
+            Item::Scenario(_) => None,
+        };
+        for quiz in &item.quizzes {
+            let exists = lesson.is_some_and(|l| {
+                l.scenes.iter().any(|s| {
+                    s.id == quiz.scene
+                        && matches!(s.body, crate::course::checked::SceneBody::Quiz(_))
+                })
+            });
+            if !exists {
+                found.insert((format!("{id}/{}", quiz.scene), Missing::Quiz));
+            }
+        }
+        let scenario = match in_course {
+            Item::Scenario(scenario) => Some(scenario),
+            Item::Lesson(_) => None,
+        };
+        for attempt in &item.attempts {
+            for taken in &attempt.choices {
+                let node =
+                    scenario.and_then(|s| s.node_idx(taken.node.as_str()).map(|idx| s.node(idx)));
+                match node.map(|n| &n.step) {
+                    Some(Step::Choices(choices)) => {
+                        if !choices.iter().any(|c| c.id == taken.choice) {
+                            found.insert((
+                                format!("{id}/{}/{}", taken.node, taken.choice),
+                                Missing::Choice,
+                            ));
+                        }
+                    }
+                    _ => {
+                        found.insert((format!("{id}/{}", taken.node), Missing::Decision));
+                    }
+                }
+            }
+            if let Some(ending) = &attempt.ending {
+                let is_ending = scenario
+                    .and_then(|s| s.node_idx(ending.node.as_str()).map(|idx| s.node(idx)))
+                    .is_some_and(|n| matches!(n.step, Step::Ending(_)));
+                if !is_ending {
+                    found.insert((format!("{id}/{}", ending.node), Missing::Ending));
+                }
+            }
+            if let Some(result) = &attempt.competencies {
+                for tag in result.shown.iter().chain(&result.missed) {
+                    if !known.contains(tag.as_str()) {
+                        found.insert((tag.to_string(), Missing::Competency));
+                    }
+                }
+            }
+        }
+    }
+    found
+}

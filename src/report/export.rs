@@ -1,0 +1,305 @@
+//! The export document: one trainee's results, written by `kruispunt export` and read by
+//! `kruispunt report`. Versioned ([`EXPORT_VERSION`]) and keyed by course ids, so exports
+//! of another course version can still be matched.
+
+use crate::course::checked::{self, Course};
+use crate::course::ids::{
+    ChoiceId, Competency, CourseId, ItemId, NodeId, OptionId, SceneId, VarId,
+};
+use crate::engine::ScenarioRun;
+use crate::progress::{EndingOutcome, ItemProgress, ItemStatus, Progress, Timestamp};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The export format version this build writes and reads.
+pub const EXPORT_VERSION: u32 = 1;
+
+/// The value of `kind` in every export, so a report recognises a foreign JSON file.
+pub const EXPORT_KIND: &str = "kruispunt-export";
+
+/// One trainee's results in one course, for the facilitator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    /// Always [`EXPORT_KIND`].
+    pub kind: String,
+    /// The format version ([`EXPORT_VERSION`]).
+    pub export_version: u32,
+    /// The course the results were matched against when exporting.
+    pub course: ExportedCourse,
+    /// The profile name (shown in a report only with `--names`).
+    pub profile: String,
+    /// When the export was made.
+    pub exported_at: Timestamp,
+    /// Every item of the course in course order, then items the profile still holds that
+    /// are no longer in the course.
+    pub items: Vec<ExportedItem>,
+    /// Whether reflections were included (they are only with `--include-reflections`).
+    #[serde(default)]
+    pub includes_reflections: bool,
+}
+
+/// The course id and version of an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedCourse {
+    /// The course id.
+    pub id: CourseId,
+    /// The course's own version string.
+    pub version: String,
+}
+
+/// One lesson or scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedItem {
+    /// The item id.
+    pub id: ItemId,
+    /// How far the trainee got.
+    pub status: ItemStatus,
+    /// Quiz results of a lesson, in scene order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quizzes: Vec<QuizResult>,
+    /// Scenario attempts, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attempts: Vec<AttemptResult>,
+    /// Reflections, only when the trainee chose to include them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reflections: Vec<ExportedReflection>,
+}
+
+/// The first answer to one quiz (the one that counts).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizResult {
+    /// The quiz scene.
+    pub scene: SceneId,
+    /// The option ids of the first answer.
+    pub first_answer: Vec<OptionId>,
+    /// Whether the first answer was right.
+    pub correct: bool,
+    /// How many times the trainee answered.
+    pub tries: u32,
+}
+
+/// One attempt at a scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptResult {
+    /// The choices taken, in order.
+    pub choices: Vec<ExportedChoice>,
+    /// The ending reached; absent for an unfinished attempt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ending: Option<ExportedEnding>,
+    /// Variable values at the end (or where the attempt stopped).
+    #[serde(default)]
+    pub variables: BTreeMap<VarId, i32>,
+    /// Competencies shown and missed, computed by replaying the choices in the course;
+    /// absent when the attempt is unfinished or no longer replays in the course.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub competencies: Option<CompetencyResult>,
+}
+
+/// One decision: the choice taken at a node.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedChoice {
+    /// The decision point.
+    pub node: NodeId,
+    /// The choice taken.
+    pub choice: ChoiceId,
+}
+
+/// The ending of an attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedEnding {
+    /// The ending node.
+    pub node: NodeId,
+    /// Good, mixed or poor.
+    pub outcome: EndingOutcome,
+}
+
+/// Competencies of a finished attempt.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompetencyResult {
+    /// Shown by the choices taken.
+    pub shown: Vec<Competency>,
+    /// On choices offered but not taken, and never shown in the attempt.
+    pub missed: Vec<Competency>,
+}
+
+/// A reflection the trainee wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedReflection {
+    /// The reflection scene.
+    pub scene: SceneId,
+    /// What the trainee wrote.
+    pub text: String,
+}
+
+/// Why a file is not a usable export.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    /// Not JSON at all (for example cut off).
+    #[error("not valid JSON ({0})")]
+    NotJson(String),
+    /// JSON, but not a Kruispunt export.
+    #[error("not a Kruispunt export")]
+    Foreign,
+    /// An export of a newer format.
+    #[error("export format {found} is newer than this Kruispunt reads ({supported})")]
+    Newer {
+        /// The version in the file.
+        found: u64,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// An export whose content does not have the expected shape.
+    #[error("a damaged export ({0})")]
+    WrongShape(String),
+}
+
+impl Export {
+    /// The export of `progress` (profile `profile`) in `course`, made `now`. Reflections are
+    /// left out unless `include_reflections`.
+    pub fn of(
+        course: &Course,
+        progress: &Progress,
+        profile: &str,
+        include_reflections: bool,
+        now: Timestamp,
+    ) -> Self {
+        let empty = ItemProgress::default();
+        let mut items: Vec<ExportedItem> = course
+            .items_in_order()
+            .map(|(_, item)| {
+                let saved = progress.items.get(item.id()).unwrap_or(&empty);
+                exported_item(item.id(), saved, Some(item), include_reflections)
+            })
+            .collect();
+        for (id, saved) in &progress.items {
+            if course.item(id.as_str()).is_none() {
+                items.push(exported_item(id, saved, None, include_reflections));
+            }
+        }
+        Self {
+            kind: EXPORT_KIND.to_owned(),
+            export_version: EXPORT_VERSION,
+            course: ExportedCourse {
+                id: course.id.clone(),
+                version: course.version.clone(),
+            },
+            profile: profile.to_owned(),
+            exported_at: now,
+            items,
+            includes_reflections: include_reflections,
+        }
+    }
+
+    /// Reads an export from its JSON text, telling a foreign or newer file from a damaged
+    /// export.
+    pub fn parse(text: &str) -> Result<Self, ExportError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| ExportError::NotJson(e.to_string()))?;
+        if value.get("kind").and_then(|k| k.as_str()) != Some(EXPORT_KIND) {
+            return Err(ExportError::Foreign);
+        }
+        match value.get("export_version").and_then(|v| v.as_u64()) {
+            None => return Err(ExportError::WrongShape("no export_version".to_owned())),
+            Some(found) if found > u64::from(EXPORT_VERSION) => {
+                return Err(ExportError::Newer {
+                    found,
+                    supported: EXPORT_VERSION,
+                });
+            }
+            Some(_) => {}
+        }
+        serde_json::from_value(value).map_err(|e| ExportError::WrongShape(e.to_string()))
+    }
+}
+
+/// One item of an export. `item` is the item in the course, when it still exists.
+fn exported_item(
+    id: &ItemId,
+    saved: &ItemProgress,
+    item: Option<checked::Item<'_>>,
+    include_reflections: bool,
+) -> ExportedItem {
+    // Quizzes in scene order when the lesson is known; by scene id otherwise.
+    let quiz_of = |scene: &SceneId| {
+        let record = saved.lesson.scenes.get(scene)?.quiz.as_ref()?;
+        Some(QuizResult {
+            scene: scene.clone(),
+            first_answer: record.first_answer.clone(),
+            correct: record.first_correct,
+            tries: record.attempts,
+        })
+    };
+    let quizzes = match item {
+        Some(checked::Item::Lesson(lesson)) => {
+            let mut in_order: Vec<QuizResult> = lesson
+                .scenes
+                .iter()
+                .filter_map(|s| quiz_of(&s.id))
+                .collect();
+            // Answers to scenes no longer in the lesson stay, after the others.
+            for scene in saved.lesson.scenes.keys() {
+                if !lesson.scenes.iter().any(|s| &s.id == scene)
+                    && let Some(quiz) = quiz_of(scene)
+                {
+                    in_order.push(quiz);
+                }
+            }
+            in_order
+        }
+        _ => saved.lesson.scenes.keys().filter_map(quiz_of).collect(),
+    };
+    let scenario = match item {
+        Some(checked::Item::Scenario(scenario)) => Some(scenario),
+        _ => None,
+    };
+    let attempts = saved
+        .attempts
+        .iter()
+        .map(|attempt| {
+            let choices: Vec<ChoiceId> = attempt.choices.iter().map(|c| c.choice.clone()).collect();
+            let competencies = scenario.and_then(|scenario| {
+                let run = ScenarioRun::replay(scenario, &choices).ok()?;
+                let result = run.result(scenario)?;
+                Some(CompetencyResult {
+                    shown: result.shown,
+                    missed: result.missed,
+                })
+            });
+            AttemptResult {
+                choices: attempt
+                    .choices
+                    .iter()
+                    .map(|c| ExportedChoice {
+                        node: c.node.clone(),
+                        choice: c.choice.clone(),
+                    })
+                    .collect(),
+                ending: attempt.ending.as_ref().map(|e| ExportedEnding {
+                    node: e.node.clone(),
+                    outcome: e.outcome,
+                }),
+                variables: attempt.variables.clone(),
+                competencies,
+            }
+        })
+        .collect();
+    let reflections = if include_reflections {
+        saved
+            .reflections
+            .iter()
+            .map(|(scene, r)| ExportedReflection {
+                scene: scene.clone(),
+                text: r.text.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    ExportedItem {
+        id: id.clone(),
+        status: saved.status,
+        quizzes,
+        attempts,
+        reflections,
+    }
+}

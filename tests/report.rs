@@ -1,0 +1,493 @@
+//! `kruispunt export` and `kruispunt report` through the real binary: golden reports in
+//! Markdown, CSV and HTML from fixed exports (one of an older course version), the HTML's
+//! SVG charts read with a real HTML parser, skipped files, anonymity, and exports made from
+//! a real profile with and without reflections.
+//!
+//! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test report`, then read
+//! every changed file before committing it.
+
+use kruispunt::course::{self, Course};
+use kruispunt::engine::{LessonRun, ScenarioRun};
+use kruispunt::progress::{CourseStamp, ProfileName, ProfileStore, Timestamp, runs};
+use kruispunt::report::Export;
+use scraper::{ElementRef, Html, Selector};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A reflection no export may carry unless asked.
+const SECRET_REFLECTION: &str = "Mijn privégedachte over het kruispunt 7Q";
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report")
+}
+
+fn course_dir() -> PathBuf {
+    fixtures().join("course")
+}
+
+/// The three fixed exports, in the order given to the report: two of course version 2.0,
+/// one of version 1.0 with a lesson, a quiz, a choice, an ending and a competency that no
+/// longer exist.
+fn good_exports() -> Vec<PathBuf> {
+    ["anna", "bram", "chris"]
+        .iter()
+        .map(|name| fixtures().join("exports").join(format!("{name}.json")))
+        .collect()
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the binary in English with no locale or data directory from the machine.
+fn kruispunt<I: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = I>) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kruispunt"));
+    command.args(args);
+    for name in [
+        "LANGUAGE",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "KRUISPUNT_DATA_DIR",
+    ] {
+        command.env_remove(name);
+    }
+    command.env("KRUISPUNT_LANG", "en");
+    let output = command.output().expect("the binary starts");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// `kruispunt report --course FIXTURE FILES... --format FORMAT` plus `extra`.
+fn report(files: &[PathBuf], format: &str, extra: &[&str]) -> Run {
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "report".into(),
+        "--course".into(),
+        course_dir().into(),
+        "--format".into(),
+        format.into(),
+    ];
+    args.extend(extra.iter().map(Into::into));
+    args.extend(files.iter().map(|f| f.clone().into_os_string()));
+    kruispunt(args)
+}
+
+/// Compares `actual` with the golden file, or rewrites it with `UPDATE_GOLDEN=1`.
+#[track_caller]
+fn assert_golden(name: &str, actual: &str) {
+    let path = fixtures().join("expected").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("create expected/");
+        std::fs::write(&path, actual).expect("write the golden file");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
+    assert!(
+        expected == actual,
+        "{name} differs from the golden file; run with UPDATE_GOLDEN=1 and read the diff.\n--- actual ---\n{actual}"
+    );
+}
+
+#[test]
+fn golden_markdown_report() {
+    let run = report(&good_exports(), "md", &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert_golden("report.md", &run.stdout);
+}
+
+#[test]
+fn golden_csv_report() {
+    let run = report(&good_exports(), "csv", &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_golden("report.csv", &run.stdout);
+    // One table: every record has the header's number of fields (no field here holds a
+    // line break, so records are lines).
+    let body = run.stdout.trim_start_matches('\u{feff}');
+    let fields = |line: &str| {
+        let mut count = 1;
+        let mut quoted = false;
+        for c in line.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                ',' if !quoted => count += 1,
+                _ => {}
+            }
+        }
+        count
+    };
+    let lines: Vec<&str> = body.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(lines.len() > 20);
+    for line in &lines {
+        assert_eq!(fields(line), 9, "{line}");
+    }
+    assert!(body.contains("\"What is \"\"A & B\"\", <bold> | or not?\""));
+}
+
+#[test]
+fn golden_html_report() {
+    let run = report(&good_exports(), "html", &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_golden("report.html", &run.stdout);
+}
+
+fn select<'a>(root: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
+    let selector = Selector::parse(css).expect("a valid selector");
+    root.select(&selector).collect()
+}
+
+fn attr(element: &ElementRef<'_>, name: &str) -> f64 {
+    element
+        .value()
+        .attr(name)
+        .unwrap_or_else(|| panic!("no {name}"))
+        .parse()
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The bars of the chart with this id: (count, total, width, title text).
+fn bars(document: &Html, chart: &str) -> Vec<(u32, u32, f64, String)> {
+    let figure = select(
+        document.root_element(),
+        &format!("figure[data-chart=\"{chart}\"]"),
+    );
+    assert_eq!(figure.len(), 1, "chart {chart}");
+    let svgs = select(figure[0], "svg");
+    assert_eq!(svgs.len(), 1, "one svg in {chart}");
+    select(svgs[0], "g.bar")
+        .into_iter()
+        .map(|group| {
+            let rects = select(group, "rect");
+            assert_eq!(rects.len(), 1, "one rect per bar");
+            let rect = rects[0];
+            let title: String = select(group, "title")
+                .first()
+                .expect("a title per bar")
+                .text()
+                .collect();
+            (
+                attr(&rect, "data-count") as u32,
+                attr(&rect, "data-total") as u32,
+                attr(&rect, "width"),
+                title,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn html_is_self_contained_and_its_svg_bars_encode_the_counts() {
+    let run = report(&good_exports(), "html", &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let document = Html::parse_document(&run.stdout);
+    assert!(document.errors.is_empty(), "{:?}", document.errors);
+    let root = document.root_element();
+    assert_eq!(root.value().attr("lang"), Some("en"));
+    assert!(select(root, "script").is_empty(), "no scripts");
+    assert!(select(root, "link, img, iframe, object, embed").is_empty());
+    for element in select(root, "*") {
+        for (name, value) in element.value().attrs() {
+            assert!(
+                !value.contains("://") && !name.starts_with("on"),
+                "{name}={value}"
+            );
+        }
+    }
+    assert!(!run.stdout.contains("http"), "no external URLs");
+    assert_eq!(select(root, "style").len(), 1, "inline CSS");
+
+    // The first decision point: one bar per choice, in course order; 2 of 3 trainees went
+    // to the office first, 1 stayed at the desk.
+    let balie = bars(&document, "intake/balie");
+    assert_eq!(balie.len(), 2);
+    assert_eq!((balie[0].0, balie[0].1), (2, 3));
+    assert_eq!((balie[1].0, balie[1].1), (1, 3));
+    assert!(balie[0].3.contains("let's go to the office") && balie[0].3.ends_with("2 of 3"));
+    // Widths proportional to the counts.
+    assert!((balie[0].2 - 2.0 * balie[1].2).abs() < 0.11, "{balie:?}");
+    // The second: three choices; the older export's removed choice is not counted.
+    let vraag = bars(&document, "intake/vraag");
+    assert_eq!(
+        vraag.iter().map(|b| (b.0, b.1)).collect::<Vec<_>>(),
+        [(0, 2), (1, 2), (1, 2)]
+    );
+    assert_eq!(vraag[0].2, 0.0);
+    assert!((vraag[1].2 - vraag[2].2).abs() < 0.01 && vraag[1].2 > 0.0);
+    // Course text is escaped, not markup.
+    assert!(
+        vraag[2].3.contains("<here> & \"at home\""),
+        "{}",
+        vraag[2].3
+    );
+    assert!(
+        run.stdout
+            .contains("&lt;here&gt; &amp; &quot;at home&quot;")
+    );
+
+    // Every bar of every chart: width = count / total of the full width, the number in its
+    // title and as a text label.
+    let mut seen = 0;
+    for group in select(root, "svg g.bar") {
+        let rect = select(group, "rect")[0];
+        let (count, total, width) = (
+            attr(&rect, "data-count"),
+            attr(&rect, "data-total"),
+            attr(&rect, "width"),
+        );
+        let expected = if total == 0.0 {
+            0.0
+        } else {
+            count / total * 360.0
+        };
+        assert!((width - expected).abs() < 0.051, "{count}/{total}: {width}");
+        let label = format!("{count} of {total}");
+        let texts: Vec<String> = select(group, "text")
+            .iter()
+            .map(|t| t.text().collect())
+            .collect();
+        assert!(texts.contains(&label), "{texts:?} lacks {label}");
+        seen += 1;
+    }
+    assert!(seen >= 15, "{seen} bars");
+
+    // Quizzes ranked: the one answered right least often comes first.
+    let quizzes = bars(&document, "quizzes");
+    assert_eq!(
+        quizzes.iter().map(|b| (b.0, b.1)).collect::<Vec<_>>(),
+        [(1, 2), (2, 3)]
+    );
+    // What no longer exists is listed.
+    let unmatched: String = select(root, "section#unmatched")[0].text().collect();
+    for id in [
+        "oude-les",
+        "woorden/q-old",
+        "intake/vraag/doorvragen",
+        "intake/einde-oud",
+        "luisteren",
+    ] {
+        assert!(unmatched.contains(id), "{id} not listed: {unmatched}");
+    }
+}
+
+#[test]
+fn trainees_are_numbered_unless_names_are_asked_for() {
+    for format in ["md", "csv", "html"] {
+        let anonymous = report(&good_exports(), format, &[]);
+        assert_eq!(anonymous.code, Some(0));
+        for name in ["anna", "bram", "chris"] {
+            assert!(!anonymous.stdout.contains(name), "{format}: {name}");
+        }
+        assert!(anonymous.stdout.contains("Trainee 3"));
+        let named = report(&good_exports(), format, &["--names"]);
+        assert_eq!(named.code, Some(0));
+        for name in ["anna", "bram", "chris"] {
+            assert!(named.stdout.contains(name), "{format}: {name}");
+        }
+        assert!(!named.stdout.contains("Trainee 3"));
+    }
+}
+
+#[test]
+fn the_report_speaks_the_interface_language() {
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "report".into(),
+        "--lang".into(),
+        "nl".into(),
+        "--course".into(),
+        course_dir().into(),
+    ];
+    args.extend(good_exports().into_iter().map(PathBuf::into_os_string));
+    let run = kruispunt(args);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.starts_with("# Groepsrapport: Rapporttest"));
+    assert!(run.stdout.contains("Deelnemer 2"));
+    assert!(
+        run.stdout
+            .contains("“Kom, we gaan naar het kantoor.” | █████████████ 2 van 3 |")
+    );
+}
+
+#[test]
+fn unusable_files_are_named_and_skipped_and_the_report_is_still_made() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let corrupt = dir.path().join("corrupt-export.json");
+    let good = std::fs::read_to_string(&good_exports()[0]).expect("fixture");
+    std::fs::write(&corrupt, &good[..good.len() / 2]).expect("write");
+    let foreign = dir.path().join("package.json");
+    std::fs::write(&foreign, r#"{"name": "not-an-export", "version": "1.0.0"}"#).expect("write");
+    let missing = dir.path().join("missing-export.json");
+    let exports = good_exports();
+    let files = [
+        exports[0].clone(),
+        corrupt,
+        exports[1].clone(),
+        foreign,
+        missing,
+        exports[2].clone(),
+    ];
+    let out = dir.path().join("report.md");
+    let run = report(&files, "md", &["-o", out.to_str().expect("UTF-8 path")]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    for name in ["corrupt-export.json", "package.json", "missing-export.json"] {
+        let lines: Vec<&str> = run.stderr.lines().filter(|l| l.contains(name)).collect();
+        assert_eq!(lines.len(), 1, "{name} in {}", run.stderr);
+        assert!(lines[0].starts_with("skipped "), "{}", lines[0]);
+    }
+    assert!(run.stderr.contains("it is not a Kruispunt export"));
+    assert!(
+        run.stderr
+            .contains("3 files were skipped; the report uses 3 exports.")
+    );
+    // The report of the three good ones is exactly the golden report.
+    let written = std::fs::read_to_string(&out).expect("the report was written");
+    assert_eq!(
+        written,
+        std::fs::read_to_string(fixtures().join("expected/report.md")).expect("golden")
+    );
+}
+
+#[test]
+fn without_a_usable_export_there_is_no_report_and_exit_code_2() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let foreign = dir.path().join("other.json");
+    std::fs::write(&foreign, "[1, 2, 3]").expect("write");
+    let run = report(&[foreign], "html", &[]);
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("other.json"), "{}", run.stderr);
+    assert!(run.stderr.contains("no report was made"), "{}", run.stderr);
+    let no_files = kruispunt(["report"]);
+    assert_eq!(no_files.code, Some(2));
+}
+
+fn load_fixture_course() -> Course {
+    course::load_dir(&course_dir()).expect("the fixture course loads")
+}
+
+/// A profile `anna` in `data`: the lesson with both quizzes (the second first wrong) and a
+/// reflection, and two attempts at the scenario.
+fn make_profile(data: &Path) {
+    let course = load_fixture_course();
+    let store = ProfileStore::new(data);
+    let name = ProfileName::new("anna").expect("a valid name");
+    let mut opened = store
+        .open(&name, &CourseStamp::of(&course))
+        .expect("the profile opens");
+    let lesson = &course.lessons["woorden"];
+    let mut run = LessonRun::new(lesson);
+    run.next(lesson);
+    run.answer_quiz(lesson, ["eigen"]).expect("q1");
+    run.next(lesson);
+    run.answer_quiz(lesson, ["a"]).expect("q2 first");
+    run.answer_quiz(lesson, ["a", "b"]).expect("q2 again");
+    run.next(lesson);
+    run.set_reflection(lesson, "r", SECRET_REFLECTION.into())
+        .expect("reflection");
+    run.next(lesson);
+    runs::record_lesson(&mut opened.progress, lesson, &run, Timestamp(10));
+
+    let scenario = &course.scenarios["intake"];
+    let mut play = ScenarioRun::new(scenario).expect("a run");
+    play.choose(scenario, "hier").expect("hier");
+    play.choose(scenario, "label").expect("label");
+    runs::record_scenario(&mut opened.progress, scenario, &play, Timestamp(11));
+    play.restart(scenario).expect("restart");
+    runs::begin_attempt(&mut opened.progress, scenario, &play, Timestamp(12));
+    play.choose(scenario, "kantoor").expect("kantoor");
+    play.choose(scenario, "open").expect("open");
+    runs::record_scenario(&mut opened.progress, scenario, &play, Timestamp(13));
+    opened.session.save(&opened.progress).expect("saved");
+}
+
+fn export_args(data: &Path, extra: &[&str]) -> Vec<std::ffi::OsString> {
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "export".into(),
+        "--course".into(),
+        course_dir().into(),
+        "--data-dir".into(),
+        data.into(),
+        "--profile".into(),
+        "anna".into(),
+        "--format".into(),
+        "json".into(),
+    ];
+    args.extend(extra.iter().map(Into::into));
+    args
+}
+
+#[test]
+fn export_leaves_reflections_out_and_computes_competencies_with_the_engine() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    make_profile(dir.path());
+    let run = kruispunt(export_args(dir.path(), &[]));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(!run.stdout.contains(SECRET_REFLECTION));
+    assert!(!run.stdout.contains("privégedachte"));
+    assert!(!run.stdout.contains("reflections\": ["));
+    let export = Export::parse(&run.stdout).expect("a valid export");
+    assert!(!export.includes_reflections);
+    assert_eq!(export.profile, "anna");
+    assert_eq!(export.course.version, "2.0");
+    let ids: Vec<&str> = export.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["woorden", "intake"]);
+    let quizzes = &export.items[0].quizzes;
+    assert_eq!(
+        quizzes
+            .iter()
+            .map(|q| (q.scene.as_str(), q.correct, q.tries))
+            .collect::<Vec<_>>(),
+        [("q1", true, 1), ("q2", false, 2)]
+    );
+    // The attempts match the fixed export written by hand for the golden report.
+    let fixture = Export::parse(&std::fs::read_to_string(&good_exports()[0]).expect("fixture"))
+        .expect("the fixture parses");
+    assert_eq!(export.items[1].attempts, fixture.items[1].attempts);
+    assert_eq!(export.items[0].quizzes, fixture.items[0].quizzes);
+
+    // The export makes a report.
+    let file = dir.path().join("anna-export.json");
+    std::fs::write(&file, &run.stdout).expect("write");
+    let made = report(&[file], "md", &[]);
+    assert_eq!(made.code, Some(0), "{}", made.stderr);
+    assert!(made.stdout.contains("1 trainee"));
+}
+
+#[test]
+fn export_includes_reflections_only_when_asked() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    make_profile(dir.path());
+    let file = dir.path().join("with-reflections.json");
+    let run = kruispunt(export_args(
+        dir.path(),
+        &["--include-reflections", "-o", file.to_str().expect("UTF-8")],
+    ));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.contains("with the reflections"),
+        "{}",
+        run.stderr
+    );
+    let text = std::fs::read_to_string(&file).expect("written");
+    let export = Export::parse(&text).expect("valid");
+    assert!(export.includes_reflections);
+    let reflections = &export.items[0].reflections;
+    assert_eq!(reflections.len(), 1);
+    assert_eq!(reflections[0].text, SECRET_REFLECTION);
+}
+
+#[test]
+fn export_of_a_profile_that_does_not_exist_is_refused() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let run = kruispunt(export_args(dir.path(), &[]));
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("anna"), "{}", run.stderr);
+}
