@@ -18,10 +18,8 @@
 mod messages;
 mod outline;
 mod profiles;
-mod report;
+pub mod session;
 mod start;
-
-pub use report::{ExportFormat, ReportOutput};
 
 use crate::course::{
     self, Course, CourseSource, Diagnostic, FieldPath, Position, Report, Severity, SourceError,
@@ -62,6 +60,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "NAME", default_value = DEFAULT_PROFILE)]
     pub profile: String,
 
+    /// Run the course with a group: every item opens directly, facilitator notes, group
+    /// votes, a discussion timer and a session log (no learner profile is opened).
+    #[arg(long, global = true)]
+    pub facilitator: bool,
+
     /// What to do; without a command, the interactive course starts.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -99,34 +102,11 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
-    /// Write the results of a profile (chosen with --profile) for the facilitator, without
-    /// reflections unless --include-reflections.
-    Export {
-        /// The export format.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-        format: ExportFormat,
-        /// Write to FILE instead of the standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Include the reflections the trainee wrote.
-        #[arg(long)]
-        include_reflections: bool,
-    },
-    /// Make a group report from trainees' exports: completion, quizzes, choices, endings,
-    /// competencies. Exit code 1 when a file was skipped.
-    Report {
-        /// The export files.
-        #[arg(value_name = "FILE", required = true)]
-        files: Vec<PathBuf>,
-        /// The report format.
-        #[arg(long, value_enum, default_value_t = ReportOutput::Md)]
-        format: ReportOutput,
-        /// Write to FILE instead of the standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Show profile names instead of numbering the trainees.
-        #[arg(long)]
-        names: bool,
+    /// The logs of facilitated sessions (`kruispunt --facilitator`): list, export.
+    Session {
+        /// What to do with them.
+        #[command(subcommand)]
+        command: session::SessionCommand,
     },
 }
 
@@ -277,6 +257,27 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
     let profile =
         ProfileName::new(&cli.profile).map_err(|e| Failure::usage(ui.profile_name_error(&e)))?;
     match cli.command {
+        None if cli.facilitator => session::start_facilitator(
+            cli.course.as_deref(),
+            cli.data_dir.as_deref(),
+            cli.lang,
+            ui,
+        ),
+        Some(Command::Session {
+            command: session::SessionCommand::List,
+        }) => session::list(cli.data_dir.as_deref(), ui),
+        Some(Command::Session {
+            command: session::SessionCommand::Export { id, format, output },
+        }) => session::export(
+            &session::ExportRequest {
+                course: cli.course.as_deref(),
+                data_dir: cli.data_dir.as_deref(),
+                id: &id,
+                format,
+                output: output.as_deref(),
+            },
+            ui,
+        ),
         None => start::start(
             start::StartRequest {
                 course: cli.course.as_deref(),
@@ -319,35 +320,6 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
                 course: cli.course.as_deref(),
                 profile: &profile,
                 confirmed: yes,
-            },
-            ui,
-        ),
-        Some(Command::Export {
-            format: ExportFormat::Json,
-            output,
-            include_reflections,
-        }) => report::export(
-            &report::ExportRequest {
-                course: cli.course.as_deref(),
-                data_dir: cli.data_dir.as_deref(),
-                profile: &profile,
-                output: output.as_deref(),
-                include_reflections,
-            },
-            ui,
-        ),
-        Some(Command::Report {
-            files,
-            format,
-            output,
-            names,
-        }) => report::report(
-            &report::ReportRequest {
-                course: cli.course.as_deref(),
-                files: &files,
-                format,
-                output: output.as_deref(),
-                names,
             },
             ui,
         ),

@@ -1,0 +1,264 @@
+//! Facilitator mode and its session logs: `kruispunt --facilitator` runs the course with a
+//! group (no profile is opened: no trainee's progress is read or shown), `kruispunt
+//! session list` lists the logs in the data directory, and `kruispunt session export ID
+//! --format md|html [-o FILE]` turns one into a handout.
+
+use super::messages::Ui;
+use super::profiles::{progress_failure, resolve_dir};
+use super::{EXIT_COURSE_ERRORS, Failure, course_source, finish_output, write_text_report};
+use crate::course::{self, Course, CourseSource, ValidateOptions};
+use crate::facilitator::{SessionError, SessionId, SessionLog, SessionStore, export};
+use crate::i18n::LocaleCandidates;
+use crate::msg_args;
+use crate::progress::{CourseStamp, Progress, Timestamp};
+use crate::tui::{self, RunError, start};
+use clap::{Subcommand, ValueEnum};
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// `kruispunt session …`.
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// List the facilitated sessions in the data directory.
+    List,
+    /// Write the handout of a session: what was shown, the votes, the path the group
+    /// chose, time per item and the facilitator's notes.
+    Export {
+        /// The session id, as `kruispunt session list` shows it.
+        #[arg(value_name = "ID")]
+        id: String,
+        /// The handout format.
+        #[arg(long, value_enum, default_value_t = HandoutFormat::Md)]
+        format: HandoutFormat,
+        /// Write to FILE instead of the standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The format of a session handout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HandoutFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained HTML page.
+    Html,
+}
+
+/// `kruispunt --facilitator`: the course for a group, with a new session log.
+pub(super) fn start_facilitator(
+    course_dir: Option<&Path>,
+    data_dir: Option<&Path>,
+    lang: Option<String>,
+    ui: &mut Ui,
+) -> Result<ExitCode, Failure> {
+    let source = course_source(course_dir, ui)?;
+    let report = course::load(&source, ValidateOptions::default());
+    let default = match &report.course {
+        Some(course) => Some(course.default_locale.as_str().to_owned()),
+        None => super::declared_default_locale(&source),
+    };
+    ui.adopt_course_default(default.as_deref());
+    let Some(course) = report.course else {
+        ui.show_notice();
+        let _ = write_text_report(&mut io::stderr().lock(), &source, &report, false, ui);
+        return Ok(ExitCode::from(EXIT_COURSE_ERRORS));
+    };
+    if !io::stdout().is_terminal() {
+        ui.show_notice();
+        return Err(Failure::usage(ui.msg("start-needs-terminal", &msg_args!())));
+    }
+    let dir = resolve_dir(data_dir, ui)?;
+    let store = SessionStore::new(&dir.path);
+    let now = Timestamp::now();
+    let stamp = CourseStamp::of(&course);
+    let log = SessionLog::new(SessionId::new(now, salt()), stamp.clone(), now);
+    let id = log.id.clone();
+    store
+        .save(&log)
+        .map_err(|e| progress_failure(&e, &dir.path, ui))?;
+    let options = start::StartOptions {
+        candidates: LocaleCandidates::from_environment(lang, None),
+        no_color: start::no_color_from_env(),
+    };
+    // A progress that is never saved: the trainee screens need one, and no trainee's is
+    // read.
+    let mut app = start::app(course, Progress::new(stamp, now), &[], &options);
+    tui::screens::facilitator::enter(&mut app, log);
+    ui.set_locale(app.ctx.i18n.current());
+    ui.show_notice();
+    match tui::run(app, &store) {
+        Ok(()) => {
+            let _ = writeln!(
+                io::stderr().lock(),
+                "{}",
+                ui.msg("facilitator-ended", &msg_args!("id" => id.as_str()))
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(RunError::Save(error)) => Err(progress_failure(&error, &dir.path, ui)),
+        Err(RunError::Terminal(error)) => Err(Failure::usage(ui.msg(
+            "start-terminal-failed",
+            &msg_args!("reason" => error.to_string()),
+        ))),
+    }
+}
+
+/// Tells apart sessions started in the same second: the clock's nanoseconds and the
+/// process id.
+fn salt() -> u32 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    nanos ^ std::process::id().rotate_left(16)
+}
+
+/// `kruispunt session list`.
+pub(super) fn list(data_dir: Option<&Path>, ui: &mut Ui) -> Result<ExitCode, Failure> {
+    ui.show_notice();
+    let dir = resolve_dir(data_dir, ui)?;
+    let store = SessionStore::new(&dir.path);
+    let (sessions, problems) = store.list().map_err(|e| session_failure(&e, ui))?;
+    let shown_dir = store.dir().display().to_string();
+    let mut out = io::stdout().lock();
+    let written = (|| {
+        if sessions.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                ui.msg(
+                    "session-list-empty",
+                    &msg_args!("dir" => shown_dir.as_str())
+                )
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{}",
+                ui.msg(
+                    "session-list-heading",
+                    &msg_args!("dir" => shown_dir.as_str())
+                )
+            )?;
+            for session in &sessions {
+                let line = ui.msg(
+                    "session-list-line",
+                    &msg_args!(
+                        "id" => session.id.as_str(),
+                        "start" => session.started_at.rfc3339(),
+                        "course" => session.course.as_str(),
+                        "votes" => session.votes,
+                    ),
+                );
+                writeln!(out, "  {line}")?;
+            }
+        }
+        out.flush()
+    })();
+    finish_output(written, ui)?;
+    let mut err = io::stderr().lock();
+    for problem in &problems {
+        let _ = writeln!(
+            err,
+            "{}",
+            ui.msg(
+                "session-list-unreadable",
+                &msg_args!("reason" => problem.to_string())
+            )
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `kruispunt session export` was asked.
+pub(super) struct ExportRequest<'a> {
+    /// `--course`, for titles and texts.
+    pub course: Option<&'a Path>,
+    /// `--data-dir`.
+    pub data_dir: Option<&'a Path>,
+    /// The session id.
+    pub id: &'a str,
+    /// `--format`.
+    pub format: HandoutFormat,
+    /// `-o FILE`.
+    pub output: Option<&'a Path>,
+}
+
+/// `kruispunt session export ID`.
+pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
+    let course = current_course(request.course, ui);
+    let id = SessionId::parse(request.id)
+        .map_err(|_| Failure::usage(ui.msg("session-bad-id", &msg_args!("id" => request.id))))?;
+    let dir = resolve_dir(request.data_dir, ui)?;
+    let store = SessionStore::new(&dir.path);
+    let log = store.load(&id).map_err(|e| match e {
+        SessionError::NoSuchSession(_) => Failure::refused(ui.msg(
+            "session-not-found",
+            &msg_args!(
+                "id" => id.as_str(),
+                "dir" => store.dir().display().to_string(),
+            ),
+        )),
+        other => session_failure(&other, ui),
+    })?;
+    // Titles only from the course the session used.
+    let course = course.filter(|c| CourseStamp::of(c).id == log.course.id);
+    let handout = match request.format {
+        HandoutFormat::Md => export::markdown(&log, course.as_ref(), ui.l10n()),
+        HandoutFormat::Html => export::html(&log, course.as_ref(), ui.l10n()),
+    };
+    match request.output {
+        None => {
+            let mut out = io::stdout().lock();
+            finish_output(
+                out.write_all(handout.as_bytes()).and_then(|()| out.flush()),
+                ui,
+            )?;
+        }
+        Some(file) => {
+            std::fs::write(file, handout.as_bytes()).map_err(|e| {
+                Failure::usage(ui.msg(
+                    "error-with-cause",
+                    &msg_args!(
+                        "error" => ui.msg("error-cannot-write-output", &msg_args!()),
+                        "cause" => format!("{}: {e}", file.display()),
+                    ),
+                ))
+            })?;
+            let _ = writeln!(
+                io::stderr().lock(),
+                "{}",
+                ui.msg(
+                    "session-export-written",
+                    &msg_args!("file" => file.display().to_string())
+                )
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn session_failure(error: &SessionError, ui: &Ui) -> Failure {
+    Failure::usage(ui.msg(
+        "session-read-failed",
+        &msg_args!("reason" => error.to_string()),
+    ))
+}
+
+/// The course when it loads (for titles); a course that does not load only means ids are
+/// shown instead.
+fn current_course(dir: Option<&Path>, ui: &mut Ui) -> Option<Course> {
+    let source = match dir {
+        None => CourseSource::builtin(),
+        Some(dir) => CourseSource::from_dir(dir).ok()?,
+    };
+    let report = course::load(&source, ValidateOptions::default());
+    let default = report
+        .course
+        .as_ref()
+        .map(|c| c.default_locale.as_str().to_owned());
+    ui.adopt_course_default(default.as_deref());
+    ui.show_notice();
+    report.course
+}

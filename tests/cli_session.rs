@@ -1,0 +1,128 @@
+//! `kruispunt session list` and `kruispunt session export` through the real binary, with
+//! a session log written into a temporary data directory.
+
+use kruispunt::course::ids::{ChoiceId, CourseId, ItemId, NodeId};
+use kruispunt::facilitator::{ChoiceVotes, Entry, SessionId, SessionLog, SessionStore};
+use kruispunt::progress::{CourseStamp, Timestamp};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn kruispunt(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kruispunt"))
+        .args(["--lang", "en", "--data-dir"])
+        .arg(data_dir)
+        .args(args)
+        .env_remove("KRUISPUNT_DATA_DIR")
+        .output()
+        .expect("the binary runs")
+}
+
+fn saved_session(data_dir: &Path) -> SessionLog {
+    let t = |s: u64| Timestamp(1_764_000_000 + s);
+    let mut log = SessionLog::new(
+        SessionId::new(t(0), 5),
+        CourseStamp {
+            id: CourseId::from("kruispunt"),
+            version: "x".into(),
+        },
+        t(0),
+    );
+    let item = ItemId::from("opvang-kamerwissel");
+    log.push(Entry::Opened {
+        at: t(0),
+        item: item.clone(),
+    });
+    log.push(Entry::Vote {
+        at: t(120),
+        item: item.clone(),
+        node: NodeId::from("balie"),
+        counts: vec![
+            ChoiceVotes {
+                choice: ChoiceId::from("naar-kantoor"),
+                votes: 6,
+            },
+            ChoiceVotes {
+                choice: ChoiceId::from("waarom-hier"),
+                votes: 3,
+            },
+            ChoiceVotes {
+                choice: ChoiceId::from("formulier"),
+                votes: 0,
+            },
+        ],
+        chosen: ChoiceId::from("naar-kantoor"),
+    });
+    log.push(Entry::Note {
+        at: t(200),
+        item: Some(item.clone()),
+        text: "The group asked <why> the office & not the desk".into(),
+    });
+    log.push(Entry::Closed { at: t(300), item });
+    SessionStore::new(data_dir).save(&log).expect("saves");
+    log
+}
+
+#[test]
+fn list_shows_the_sessions_and_an_empty_directory_says_so() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let out = kruispunt(temp.path(), &["session", "list"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No facilitated sessions"));
+    let log = saved_session(temp.path());
+    let out = kruispunt(temp.path(), &["session", "list"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(stdout.contains(log.id.as_str()), "{stdout}");
+    assert!(stdout.contains("1 vote"), "{stdout}");
+}
+
+#[test]
+fn export_writes_markdown_and_an_html_page_with_vote_bars() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let log = saved_session(temp.path());
+    let out = kruispunt(temp.path(), &["session", "export", log.id.as_str()]);
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(md.starts_with(&format!("# Session {}", log.id)), "{md}");
+    assert!(md.contains("Votes and the path the group chose"), "{md}");
+    assert!(md.contains("5 min 0 s"), "time per item:\n{md}");
+
+    let file = temp.path().join("handout.html");
+    let out = kruispunt(
+        temp.path(),
+        &[
+            "session",
+            "export",
+            log.id.as_str(),
+            "--format",
+            "html",
+            "-o",
+            file.to_str().expect("a UTF-8 path"),
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let html = std::fs::read_to_string(&file).expect("written");
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).expect("a selector");
+    assert_eq!(page.select(&select("script")).count(), 0);
+    assert_eq!(page.select(&select("link")).count(), 0, "no external files");
+    let bars: Vec<String> = page
+        .select(&select("section.vote svg rect"))
+        .filter_map(|r| r.value().attr("data-votes").map(str::to_owned))
+        .collect();
+    assert_eq!(bars, ["6", "3", "0"]);
+    let chosen = page.select(&select("section.vote svg rect.chosen")).count();
+    assert_eq!(chosen, 1);
+    let notes: String = page.root_element().text().collect();
+    assert!(notes.contains("The group asked <why> the office & not the desk"));
+}
+
+#[test]
+fn an_unknown_or_invalid_id_is_refused() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let out = kruispunt(temp.path(), &["session", "export", "20250101T000000Z-0000"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no session"));
+    let out = kruispunt(temp.path(), &["session", "export", "../x"]);
+    assert_eq!(out.status.code(), Some(2));
+}
