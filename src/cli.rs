@@ -65,6 +65,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub facilitator: bool,
 
+    /// Run the course as a line-by-line conversation on standard input and output: for
+    /// screen readers, slow connections and scripts (no cursor movement, no colour).
+    #[arg(long, global = true)]
+    pub plain: bool,
+
     /// What to do; without a command, the interactive course starts.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -284,6 +289,7 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
                 data_dir: cli.data_dir.as_deref(),
                 profile: &profile,
                 lang: cli.lang,
+                plain: cli.plain,
             },
             ui,
         ),

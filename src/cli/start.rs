@@ -27,6 +27,8 @@ pub(super) struct StartRequest<'a> {
     pub profile: &'a ProfileName,
     /// `--lang`.
     pub lang: Option<String>,
+    /// `--plain`: the course as a line-by-line conversation on stdin and stdout.
+    pub plain: bool,
 }
 
 /// Starts the interactive course and returns when the learner quits.
@@ -49,6 +51,9 @@ pub(super) fn start(request: StartRequest<'_>, ui: &mut Ui) -> Result<ExitCode, 
 
     let dir = resolve_dir(request.data_dir, ui)?;
     let store = ProfileStore::new(&dir.path);
+    if request.plain {
+        return plain(course, &store, &dir.path, request, ui);
+    }
     let terminal = io::stdout().is_terminal();
     // Without a terminal nothing is drawn, so a profile that does not exist yet is not
     // created either; an existing one is still opened, to report what would stop the
@@ -84,7 +89,50 @@ pub(super) fn start(request: StartRequest<'_>, ui: &mut Ui) -> Result<ExitCode, 
     }
 }
 
-/// The interface draws on a terminal only; stdout is a pipe or a file.
+/// The interface draws on a terminal only; stdout is a pipe or a file. Plain mode is
+/// named, since it works there.
 fn needs_terminal(ui: &Ui) -> Failure {
-    Failure::usage(ui.msg("start-needs-terminal", &msg_args!()))
+    Failure::usage(format!(
+        "{} {}",
+        ui.msg("start-needs-terminal", &msg_args!()),
+        ui.msg("plain-try-plain", &msg_args!())
+    ))
+}
+
+/// `kruispunt --plain`: the profile opened as for the TUI, the language chosen as for the
+/// TUI, then the conversation on stdin and stdout. The end of input is a normal way out;
+/// so is a closed stdout (the reader of a pipe went away).
+fn plain(
+    course: crate::course::Course,
+    store: &ProfileStore,
+    dir: &Path,
+    request: StartRequest<'_>,
+    ui: &mut Ui,
+) -> Result<ExitCode, Failure> {
+    let opened = store
+        .open(request.profile, &CourseStamp::of(&course))
+        .map_err(|e| progress_failure(&e, dir, ui))?;
+    let candidates = LocaleCandidates::from_environment(request.lang, None);
+    let (i18n, notices) =
+        crate::plain::localizer(&course, &opened.progress, &opened.notices, &candidates);
+    ui.set_locale(i18n.current());
+    let ran = crate::plain::run(
+        &course,
+        i18n,
+        opened.progress,
+        &notices,
+        Some(&opened.session),
+        io::stdin().lock(),
+        io::stdout().lock(),
+    );
+    match ran {
+        Ok(_) => Ok(ExitCode::SUCCESS),
+        Err(crate::plain::PlainError::Save(error)) => Err(progress_failure(&error, dir, ui)),
+        Err(crate::plain::PlainError::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(crate::plain::PlainError::Io(error)) => Err(Failure::usage(
+            ui.msg("plain-io-failed", &msg_args!("reason" => error.to_string())),
+        )),
+    }
 }

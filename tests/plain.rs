@@ -1,0 +1,402 @@
+//! Plain mode (`kruispunt --plain`) driven like a script would: the real binary over the
+//! frozen fixture course (`tests/fixtures/tui-course`), answers piped to standard input,
+//! assertions on standard output. Also: garbage and end of input at every prompt, and
+//! resuming across plain mode and the TUI in both directions.
+//!
+//! The fixture in plain mode's numbering: 1 the welcome lesson (testimony with a content
+//! note, a reflection, a checklist), 2 the letters lesson (glossary, a single-answer quiz
+//! whose answer 1 is right, a multiple-answer quiz whose answers 1 and 2 are right), 3 the
+//! scenario (trust starts at 40; answer 1 five times is the good road).
+
+mod tui_support;
+
+use kruispunt::course::ids::ItemId;
+use kruispunt::i18n::{LocaleCandidates, UiLocale};
+use kruispunt::progress::{CourseStamp, DEFAULT_PROFILE, ProfileName, ProfileStore, Progress};
+use kruispunt::tui::screens::{Screen, scenario};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const SCENARIO: &str = "opvang-kamerwissel";
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course")
+}
+
+/// Runs `kruispunt --plain` over the fixture with `input` on standard input, in English,
+/// with none of the caller's language or Kruispunt settings.
+fn plain(data_dir: &Path, input: &[u8]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kruispunt"));
+    for (key, _) in std::env::vars_os() {
+        let key_text = key.to_string_lossy();
+        if key_text == "LANG"
+            || key_text == "LANGUAGE"
+            || key_text.starts_with("LC_")
+            || key_text.starts_with("KRUISPUNT_")
+        {
+            command.env_remove(&key);
+        }
+    }
+    let mut child = command
+        .env("KRUISPUNT_LANG", "en")
+        .arg("--plain")
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("--course")
+        .arg(fixture())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kruispunt starts");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    // The program may stop reading early (quit); a closed pipe is then expected.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().expect("kruispunt runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn assert_clean_exit(output: &Output) {
+    let out = stdout(output);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "status {:?}\nstdout:\n{out}\nstderr:\n{err}",
+        output.status
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        !output.stdout.contains(&0x1b),
+        "an escape byte in the output:\n{out}"
+    );
+}
+
+fn progress_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(format!("{DEFAULT_PROFILE}.json"))
+}
+
+fn saved_progress(data_dir: &Path) -> Progress {
+    let text = std::fs::read_to_string(progress_path(data_dir)).expect("the progress file");
+    serde_json::from_str(&text).expect("the progress file parses")
+}
+
+/// The letters lesson: through the glossary, the single quiz wrong then right, the
+/// multiple quiz right, to the end and back to the overview.
+const LETTERS: &str = "2\n\n\n2\nt\n1\n\n1 2\n\n\n\n\n";
+/// The welcome lesson: the testimony's content note accepted, a two-line reflection, two
+/// checklist entries ticked, to the end.
+const WELCOME: &str =
+    "1\n\n\n1\n\nI decide too fast what someone is.\nI will ask first.\n\n\n1 3\n\n\n\n";
+/// The scenario on its good road to the good ending, then the overview.
+const SCENARIO_GOOD: &str = "3\n\n1\n1\n1\n1\n1\n3\n";
+
+#[test]
+fn a_lesson_and_a_scenario_run_through_a_pipe_to_the_end() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let script = format!("{LETTERS}{WELCOME}{SCENARIO_GOOD}q\n");
+    let output = plain(dir.path(), script.as_bytes());
+    assert_clean_exit(&output);
+    let out = stdout(&output);
+
+    // The overview, in reading order, with numbered items and their status.
+    assert!(out.contains("Progress: 0 of 3 parts done."), "{out}");
+    assert!(
+        out.contains("2. The letters LGBTQIA+. Lesson, not started."),
+        "{out}"
+    );
+    // The quizzes: numbered options, the instruction for several answers, per-option
+    // results with feedback, the explanation, a second try.
+    assert!(
+        out.contains("Scene 3 of 6: A sentence in a report"),
+        "{out}"
+    );
+    assert!(out.contains("Type the number of your answer."), "{out}");
+    assert!(out.contains("Not quite."), "{out}");
+    assert!(out.contains("You chose this. It is not correct."), "{out}");
+    assert!(out.contains("Explanation:"), "{out}");
+    assert!(out.contains("Only your first answer counts"), "{out}");
+    assert!(out.contains("Correct."), "{out}");
+    assert!(
+        out.contains("type the numbers of your answers, separated by spaces"),
+        "{out}"
+    );
+    assert!(out.contains("Term 1 of"), "{out}");
+    assert!(out.contains("Definition:"), "{out}");
+    // Emphasis markers are gone.
+    assert!(!out.contains('*'), "{out}");
+    // The welcome lesson: content note first, the testimony introduced, the reflection.
+    assert!(out.contains("Content note:"), "{out}");
+    assert!(out.contains("Testimony (fictional composite): "), "{out}");
+    assert!(
+        out.contains("What you write stays on this computer"),
+        "{out}"
+    );
+    assert!(out.contains("Your reflection is kept."), "{out}");
+    assert!(out.contains("1. "), "{out}");
+    assert!(out.contains(": ticked"), "{out}");
+    // The scenario: lines with role, feedback, thoughts, values as words and numbers, the
+    // ending and its debrief.
+    assert!(out.contains("Yassin (Resident"), "{out}");
+    assert!(out.contains("Coach: "), "{out}");
+    assert!(out.contains("Trust: 50 of 100, up 10"), "{out}");
+    assert!(out.contains("Trust: 60 of 100, up 10"), "{out}");
+    assert!(out.contains(" thinks: "), "{out}");
+    assert!(out.contains("Ending: good."), "{out}");
+    assert!(out.contains("Debrief:"), "{out}");
+    assert!(out.contains("Competencies you showed: "), "{out}");
+    assert!(out.contains("1: play again from the start"), "{out}");
+    assert!(out.contains("Progress: 3 of 3 parts done."), "{out}");
+    assert!(out.contains("Your progress is saved. Goodbye."), "{out}");
+
+    let progress = saved_progress(dir.path());
+    let welcome = &progress.items[&ItemId::from("welkom-op-het-kruispunt")];
+    let reflection = welcome.reflections.values().next().expect("a reflection");
+    assert_eq!(
+        reflection.text,
+        "I decide too fast what someone is.\nI will ask first."
+    );
+    let attempts = &progress.items[&ItemId::from(SCENARIO)].attempts;
+    assert_eq!(attempts.len(), 1);
+    assert!(attempts[0].ending.is_some());
+}
+
+#[test]
+fn garbage_repeats_the_question_and_never_crashes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut script: Vec<u8> = Vec::new();
+    let garbage: [&[u8]; 9] = [
+        b"hello there\n",
+        b"99999999999999999999999999999\n",
+        b"-1\n",
+        b"0\n",
+        b"\n",
+        b"\x00\x01\xff\xfe\x1b[2J\n",
+        b"1 1 1\n",
+        b"lang xx\n",
+        b"   \t  \n",
+    ];
+    // At the overview (an empty line continues there, so it is left out), in a quiz, at
+    // a scenario's decision point and at its ending.
+    for g in &garbage[..4] {
+        script.extend_from_slice(g);
+    }
+    script.extend_from_slice(b"2\n\n\n");
+    for g in &garbage {
+        script.extend_from_slice(g);
+    }
+    script.extend_from_slice(b"1\nhome\n3\n\n");
+    for g in &garbage {
+        script.extend_from_slice(g);
+    }
+    script.extend_from_slice(b"1\n");
+    script.extend(std::iter::repeat_n(b'x', 200_000));
+    script.extend_from_slice(b"\nq\n");
+    let output = plain(dir.path(), &script);
+    assert_clean_exit(&output);
+    let out = stdout(&output);
+    assert!(out.contains("was not understood. You can answer:"), "{out}");
+    assert!(out.contains("Type lang followed by a language"), "{out}");
+    // The quiz was answered once the garbage was past, and the first choice taken.
+    assert!(out.contains("Correct."), "{out}");
+    assert!(out.contains("Trust: 50 of 100, up 10"), "{out}");
+    // The question comes again with its options after every garbage line.
+    let repeats = out.matches("What do you say? Type a number.").count();
+    assert!(repeats >= 8, "{repeats} times:\n{out}");
+}
+
+#[test]
+fn the_end_of_input_at_every_prompt_exits_cleanly_with_the_progress_saved() {
+    let script = format!("{LETTERS}{WELCOME}{SCENARIO_GOOD}");
+    let lines: Vec<&str> = script.split_inclusive('\n').collect();
+    for cut in 0..=lines.len() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let input: String = lines[..cut].concat();
+        let output = plain(dir.path(), input.as_bytes());
+        assert_clean_exit(&output);
+        assert!(
+            progress_path(dir.path()).exists(),
+            "no progress file after {cut} lines"
+        );
+        let out = stdout(&output);
+        assert!(out.contains("Your progress is saved."), "{cut}: {out}");
+    }
+    // A last line without its line ending still counts.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = plain(dir.path(), b"3\n\n1");
+    assert_clean_exit(&output);
+    assert!(stdout(&output).contains("Trust: 50 of 100, up 10"));
+}
+
+#[test]
+fn help_and_language_switch_work_at_any_prompt_and_the_language_is_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = plain(dir.path(), b"?\n3\n\nhelp\nlang fr\n1\nq\n");
+    assert_clean_exit(&output);
+    let out = stdout(&output);
+    assert!(
+        out.contains("Help: these commands work at every prompt."),
+        "{out}"
+    );
+    assert!(out.contains("Que dites-vous ? Tapez un numéro."), "{out}");
+    // The course has no French: the text falls back, marked; the values speak French.
+    assert!(out.contains(" sur 100, en hausse de 10"), "{out}");
+    let progress = saved_progress(dir.path());
+    assert_eq!(
+        progress.settings.locale.as_ref().map(|l| l.as_str()),
+        Some("fr")
+    );
+}
+
+/// The fixture scenario's choice texts at node `node`, in English.
+fn choice_texts(node: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(fixture().join("scenarios/opvang-kamerwissel.json"))
+        .expect("the fixture scenario");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let nodes = json["nodes"].as_array().expect("nodes");
+    let found = nodes
+        .iter()
+        .find(|n| n["id"] == node)
+        .expect("the node exists");
+    found["choices"]
+        .as_array()
+        .expect("choices")
+        .iter()
+        .map(|c| c["text"]["en"].as_str().expect("English").to_owned())
+        .collect()
+}
+
+fn english() -> LocaleCandidates {
+    LocaleCandidates {
+        flag: Some("en".into()),
+        env: None,
+        system: None,
+        course_default: None,
+    }
+}
+
+#[test]
+fn a_scenario_started_in_plain_mode_resumes_in_the_tui_at_the_same_node() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Two answers: to the office, then simple words (which passes on to the signal).
+    let output = plain(dir.path(), b"3\n\n1\n1\n");
+    assert_clean_exit(&output);
+
+    let (mut app, _session) = tui_support::app_from_data_dir(dir.path(), english());
+    let id = ItemId::from(SCENARIO);
+    app.screen = Screen::Scenario(scenario::State::open(&mut app.ctx, &id));
+    let Screen::Scenario(state) = &app.screen else {
+        panic!("not on the scenario screen");
+    };
+    let run = state.run.as_ref().expect("the run resumed");
+    assert_eq!(run.decisions().len(), 2);
+    let found = &app.ctx.course.scenarios[&id];
+    assert_eq!(found.node(run.current()).id.as_str(), "signaal");
+    let shown = tui_support::screen(&mut app, 120, 40);
+    let first: String = choice_texts("signaal")[0].chars().take(25).collect();
+    assert!(shown.contains(&first), "{first:?} not on\n{shown}");
+}
+
+#[test]
+fn a_scenario_started_in_the_tui_resumes_in_plain_mode_at_the_same_node() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let (mut app, session) = tui_support::app_from_data_dir(dir.path(), english());
+        let id = ItemId::from(SCENARIO);
+        app.screen = Screen::Scenario(scenario::State::open(&mut app.ctx, &id));
+        // Past the content note, then the first answer: to the office.
+        tui_support::press(&mut app, "⏎1");
+        session.save(&app.ctx.progress).expect("saved");
+        assert_eq!(
+            app.ctx.progress.items[&id].attempts[0]
+                .current_node
+                .as_str(),
+            "kantoor"
+        );
+    }
+    // "c" continues with the last position: the scenario.
+    let output = plain(dir.path(), b"c\n");
+    assert_clean_exit(&output);
+    let out = stdout(&output);
+    assert!(
+        out.contains("You continue where you were, after 1 answer."),
+        "{out}"
+    );
+    for text in choice_texts("kantoor") {
+        assert!(out.contains(&text), "{text:?} not offered:\n{out}");
+    }
+    // Nothing was lost: the attempt is still open at the office.
+    let progress = saved_progress(dir.path());
+    let attempts = &progress.items[&ItemId::from(SCENARIO)].attempts;
+    assert_eq!(attempts.len(), 1);
+    assert_eq!(attempts[0].current_node.as_str(), "kantoor");
+}
+
+#[test]
+fn progress_recorded_through_runs_resumes_in_plain_mode_in_process() {
+    let course = tui_support::course();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let name = ProfileName::new(DEFAULT_PROFILE).expect("name");
+    let store = ProfileStore::new(dir.path());
+    let scenario = &course.scenarios[&ItemId::from(SCENARIO)];
+    {
+        let opened = store.open(&name, &CourseStamp::of(&course)).expect("opens");
+        let mut progress = opened.progress;
+        let (mut run, _) =
+            kruispunt::progress::runs::resume_scenario(&progress, scenario).expect("run");
+        run.choose(scenario, 0usize).expect("office");
+        kruispunt::progress::runs::record_scenario(
+            &mut progress,
+            scenario,
+            &run,
+            kruispunt::progress::Timestamp(2),
+        );
+        opened.session.save(&progress).expect("saved");
+    }
+    let opened = store.open(&name, &CourseStamp::of(&course)).expect("opens");
+    let (i18n, notices) =
+        kruispunt::plain::localizer(&course, &opened.progress, &opened.notices, &english());
+    assert_eq!(i18n.current(), UiLocale::En);
+    let mut out = Vec::new();
+    let left = kruispunt::plain::run(
+        &course,
+        i18n,
+        opened.progress,
+        &notices,
+        Some(&opened.session),
+        &b"c\n1\n"[..],
+        &mut out,
+    )
+    .expect("runs");
+    let out = String::from_utf8(out).expect("UTF-8");
+    assert!(out.contains("after 1 answer"), "{out}");
+    // The second answer (simple words) was recorded on the same attempt.
+    let attempts = &left.items[&ItemId::from(SCENARIO)].attempts;
+    assert_eq!(attempts.len(), 1);
+    assert_eq!(attempts[0].choices.len(), 2);
+    assert_eq!(attempts[0].current_node.as_str(), "signaal");
+    assert_eq!(saved_progress(dir.path()), left);
+}
+
+#[test]
+fn without_a_terminal_and_without_plain_the_refusal_names_plain_mode() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_kruispunt"))
+        .env("KRUISPUNT_LANG", "en")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("--course")
+        .arg(fixture())
+        .stdin(Stdio::null())
+        .output()
+        .expect("kruispunt runs");
+    assert!(!output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(err.contains("`kruispunt --plain`"), "{err}");
+    assert!(output.stdout.is_empty());
+}
