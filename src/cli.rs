@@ -18,8 +18,11 @@
 mod messages;
 mod outline;
 mod profiles;
+mod report;
 pub mod session;
 mod start;
+
+pub use report::{ExportFormat, ReportOutput};
 
 use crate::course::{
     self, Course, CourseSource, Diagnostic, FieldPath, Position, Report, Severity, SourceError,
@@ -112,6 +115,35 @@ pub enum Command {
         /// What to do with them.
         #[command(subcommand)]
         command: session::SessionCommand,
+    },
+    /// Write the results of a profile (chosen with --profile) for the facilitator, without
+    /// reflections unless --include-reflections.
+    Export {
+        /// The export format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Write to FILE instead of the standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Include the reflections the trainee wrote.
+        #[arg(long)]
+        include_reflections: bool,
+    },
+    /// Make a group report from trainees' exports: completion, quizzes, choices, endings,
+    /// competencies. Exit code 1 when a file was skipped.
+    Report {
+        /// The export files.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// The report format.
+        #[arg(long, value_enum, default_value_t = ReportOutput::Md)]
+        format: ReportOutput,
+        /// Write to FILE instead of the standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Show profile names instead of numbering the trainees.
+        #[arg(long)]
+        names: bool,
     },
 }
 
@@ -326,6 +358,35 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
                 course: cli.course.as_deref(),
                 profile: &profile,
                 confirmed: yes,
+            },
+            ui,
+        ),
+        Some(Command::Export {
+            format: ExportFormat::Json,
+            output,
+            include_reflections,
+        }) => report::export(
+            &report::ExportRequest {
+                course: cli.course.as_deref(),
+                data_dir: cli.data_dir.as_deref(),
+                profile: &profile,
+                output: output.as_deref(),
+                include_reflections,
+            },
+            ui,
+        ),
+        Some(Command::Report {
+            files,
+            format,
+            output,
+            names,
+        }) => report::report(
+            &report::ReportRequest {
+                course: cli.course.as_deref(),
+                files: &files,
+                format,
+                output: output.as_deref(),
+                names,
             },
             ui,
         ),
