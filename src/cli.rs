@@ -294,12 +294,9 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
     let profile =
         ProfileName::new(&cli.profile).map_err(|e| Failure::usage(ui.profile_name_error(&e)))?;
     match cli.command {
-        None if cli.facilitator => session::start_facilitator(
-            cli.course.as_deref(),
-            cli.data_dir.as_deref(),
-            cli.lang,
-            ui,
-        ),
+        None if cli.facilitator => {
+            session::start_facilitator(cli.course.as_deref(), cli.data_dir.as_deref(), cli.lang, ui)
+        }
         Some(Command::Session {
             command: session::SessionCommand::List,
         }) => session::list(cli.data_dir.as_deref(), ui),
