@@ -294,8 +294,19 @@ const CSV_HEADER: [&str; 9] = [
     "section", "chart_id", "chart", "id", "label", "context", "count", "total", "percent",
 ];
 
-/// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+/// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). A text
+/// that starts like a formula (`=`, `+`, `-`, `@`, tab) gets a leading `'`, so a
+/// spreadsheet shows it instead of running it: course text and trainee names are not
+/// trusted. Numbers are written by us and never start that way except negative ones,
+/// which the report does not have.
 fn csv_field(field: &str) -> String {
+    let guarded;
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{field}");
+        guarded.as_str()
+    } else {
+        field
+    };
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
@@ -379,6 +390,15 @@ mod tests {
         assert_eq!(csv_field("a, b"), "\"a, b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn csv_fields_that_look_like_formulas_are_shown_not_run() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+32"), "'+32");
+        assert_eq!(csv_field("@home"), "'@home");
+        assert_eq!(csv_field("-1"), "'-1");
+        assert_eq!(csv_field("12"), "12");
     }
 
     #[test]
