@@ -8,6 +8,7 @@ use crate::course::checked::{Course, Step};
 use crate::course::ids::{ChoiceId, ItemId, NodeId, SceneId};
 use crate::i18n::Localizer;
 use crate::msg_args;
+use crate::report::html_escape;
 use std::fmt::Write as _;
 
 /// The widest text bar in the Markdown handout, in characters.
@@ -298,22 +299,6 @@ fn md_escape(text: &str) -> String {
             out.push('\\');
         }
         out.push(ch);
-    }
-    out
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
     out
 }

@@ -21,4 +21,5 @@ pub use export::{
     AttemptResult, CompetencyResult, EXPORT_KIND, EXPORT_VERSION, Export, ExportError,
     ExportedChoice, ExportedCourse, ExportedEnding, ExportedItem, ExportedReflection, QuizResult,
 };
+pub(crate) use render::esc as html_escape;
 pub use render::{ReportFormat, csv, html, markdown, render};

@@ -128,8 +128,8 @@ pub fn markdown(report: &GroupReport) -> String {
 
 // ---------------------------------------------------------------- HTML
 
-/// Text escaped for HTML content and attribute values.
-fn esc(text: &str) -> String {
+/// Text escaped for HTML content and attribute values (also used by the session handout).
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
