@@ -490,6 +490,26 @@ pub enum Mood {
     Angry,
 }
 
+impl Mood {
+    /// The mood's name as written in course files (`"anxious"`), also the key of its
+    /// interface word.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mood::Neutral => "neutral",
+            Mood::Calm => "calm",
+            Mood::Hopeful => "hopeful",
+            Mood::Relieved => "relieved",
+            Mood::Warm => "warm",
+            Mood::Guarded => "guarded",
+            Mood::Anxious => "anxious",
+            Mood::Confused => "confused",
+            Mood::Sad => "sad",
+            Mood::Hurt => "hurt",
+            Mood::Angry => "angry",
+        }
+    }
+}
+
 /// A learner choice at a decision point.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

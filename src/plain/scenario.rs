@@ -32,22 +32,6 @@ enum AtEnd {
     Overview,
 }
 
-fn mood_key(mood: Mood) -> &'static str {
-    match mood {
-        Mood::Neutral => "neutral",
-        Mood::Calm => "calm",
-        Mood::Hopeful => "hopeful",
-        Mood::Relieved => "relieved",
-        Mood::Warm => "warm",
-        Mood::Guarded => "guarded",
-        Mood::Anxious => "anxious",
-        Mood::Confused => "confused",
-        Mood::Sad => "sad",
-        Mood::Hurt => "hurt",
-        Mood::Angry => "angry",
-    }
-}
-
 fn outcome_key(outcome: Outcome) -> &'static str {
     match outcome {
         Outcome::Good => "good",
@@ -194,7 +178,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     .character(&said.speaker)
                     .map(|c| self.text(&c.role))
                     .unwrap_or_default();
-                let mood = said.mood.map_or("none", mood_key);
+                let mood = said.mood.map_or("none", Mood::key);
                 let mood = if mood == "none" {
                     String::new()
                 } else {

@@ -245,20 +245,7 @@ pub fn transcript_lines(
 
 /// A mood as a word.
 pub fn mood_word(ctx: &Ctx, mood: Mood) -> String {
-    let key = match mood {
-        Mood::Neutral => "neutral",
-        Mood::Calm => "calm",
-        Mood::Hopeful => "hopeful",
-        Mood::Relieved => "relieved",
-        Mood::Warm => "warm",
-        Mood::Guarded => "guarded",
-        Mood::Anxious => "anxious",
-        Mood::Confused => "confused",
-        Mood::Sad => "sad",
-        Mood::Hurt => "hurt",
-        Mood::Angry => "angry",
-    };
-    ctx.tr("scenario-mood", &msg_args!("mood" => key))
+    ctx.tr("scenario-mood", &msg_args!("mood" => mood.key()))
 }
 
 /// The answers offered now, numbered, with the selection marked; also the first row of
