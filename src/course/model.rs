@@ -12,30 +12,145 @@ use std::collections::BTreeMap;
 /// The course format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// A small map kept as a vector sorted by key: course files hold hundreds of thousands of
+/// two- or three-entry maps (texts per locale, effects per variable), and a `BTreeMap`'s
+/// node would be most of their memory and much of their parsing time. Written and read as
+/// a JSON object; a key written twice keeps the last value, as a JSON object would.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SortedMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for SortedMap<K, V> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<K: Ord + std::borrow::Borrow<str>, V> SortedMap<K, V> {
+    /// The entry for `key`.
+    pub fn entry(&self, key: &str) -> Option<(&K, &V)> {
+        self.0
+            .binary_search_by(|(k, _)| k.borrow().cmp(key))
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(k, v)| (k, v))
+    }
+
+    /// The value for `key`.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.entry(key).map(|(_, v)| v)
+    }
+}
+
+impl<K: Ord, V> SortedMap<K, V> {
+    /// Every entry, sorted by key.
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// How many entries.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Sets the value for `key`.
+    pub fn insert(&mut self, key: K, value: V) {
+        match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+}
+
+impl<K: Ord, V> FromIterator<(K, V)> for SortedMap<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        let mut map = SortedMap::default();
+        for (k, v) in pairs {
+            map.insert(k, v);
+        }
+        map
+    }
+}
+
+impl<'a, K: Ord, V> IntoIterator for &'a SortedMap<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for SortedMap<K, V> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<K, V>(std::marker::PhantomData<(K, V)>);
+        impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> serde::de::Visitor<'de>
+            for MapVisitor<K, V>
+        {
+            type Value = SortedMap<K, V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut pairs: Vec<(K, V)> =
+                    Vec::with_capacity(map.size_hint().unwrap_or(2).min(8));
+                while let Some(pair) = map.next_entry::<K, V>()? {
+                    pairs.push(pair);
+                }
+                // Usually already sorted and unique; otherwise sort, keeping the last of a
+                // repeated key.
+                if pairs.windows(2).all(|w| w[0].0 < w[1].0) {
+                    return Ok(SortedMap(pairs));
+                }
+                Ok(pairs.into_iter().collect())
+            }
+        }
+        deserializer.deserialize_map(MapVisitor(std::marker::PhantomData))
+    }
+}
+
+impl<K: JsonSchema, V: JsonSchema> JsonSchema for SortedMap<K, V> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <BTreeMap<K, V>>::schema_name()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <BTreeMap<K, V>>::json_schema(generator)
+    }
+}
+
 /// A learner-visible text: one string per locale, e.g. `{"nl": "Welkom", "en": "Welcome"}`.
 ///
 /// Texts may use `*emphasis*` for light emphasis and blank lines between paragraphs.
-///
-/// Kept as a small vector sorted by locale rather than a map: a course holds many
-/// thousands of texts with two or three locales each, and a map's node would be most of
-/// their memory and much of their parsing time. A locale written twice keeps the last
-/// value, as a JSON object would.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Text(Vec<(Locale, String)>);
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(SortedMap<Locale, String>);
 
 impl Text {
     /// The text in `locale`, if the course provides it.
     pub fn get(&self, locale: &str) -> Option<&str> {
-        self.entry(locale).map(|(_, text)| text)
+        self.0.get(locale).map(String::as_str)
     }
 
     /// The locale and text for `locale`, if the course provides it.
     pub fn entry(&self, locale: &str) -> Option<(&Locale, &str)> {
-        self.0
-            .binary_search_by(|(l, _)| l.as_str().cmp(locale))
-            .ok()
-            .and_then(|i| self.0.get(i))
-            .map(|(l, t)| (l, t.as_str()))
+        self.0.entry(locale).map(|(l, t)| (l, t.as_str()))
     }
 
     /// Every locale and its text, sorted by locale.
@@ -55,52 +170,13 @@ impl Text {
 
     /// Sets the text for `locale`.
     pub fn insert(&mut self, locale: Locale, text: String) {
-        match self.0.binary_search_by(|(l, _)| l.cmp(&locale)) {
-            Ok(i) => self.0[i].1 = text,
-            Err(i) => self.0.insert(i, (locale, text)),
-        }
+        self.0.insert(locale, text);
     }
 }
 
 impl FromIterator<(Locale, String)> for Text {
     fn from_iter<I: IntoIterator<Item = (Locale, String)>>(pairs: I) -> Self {
-        let mut text = Text::default();
-        for (locale, string) in pairs {
-            text.insert(locale, string);
-        }
-        text
-    }
-}
-
-impl Serialize for Text {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(l, t)| (l, t)))
-    }
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> serde::de::Visitor<'de> for TextVisitor {
-            type Value = Text;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a map from locale to text, like {\"nl\": \"...\", \"en\": \"...\"}")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let mut pairs: Vec<(Locale, String)> =
-                    Vec::with_capacity(map.size_hint().unwrap_or(2).min(8));
-                while let Some((locale, text)) = map.next_entry::<Locale, String>()? {
-                    pairs.push((locale, text));
-                }
-                // Usually already sorted and unique; otherwise sort, keeping the last of
-                // a repeated locale.
-                if pairs.windows(2).all(|w| w[0].0 < w[1].0) {
-                    return Ok(Text(pairs));
-                }
-                Ok(pairs.into_iter().collect())
-            }
-        }
-        deserializer.deserialize_map(TextVisitor)
+        Text(pairs.into_iter().collect())
     }
 }
 
@@ -525,7 +601,7 @@ pub struct Choice {
     pub thought: Option<Text>,
     /// Changes to variables, e.g. `{"trust": 10}`.
     #[serde(default)]
-    pub effects: BTreeMap<VarId, i32>,
+    pub effects: SortedMap<VarId, i32>,
     /// Competencies this choice shows.
     #[serde(default)]
     pub competencies: Vec<Competency>,
