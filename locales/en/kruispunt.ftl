@@ -753,9 +753,6 @@ report-unmatched-decision = decision point
 report-unmatched-choice = answer at a decision point
 report-unmatched-ending = ending
 report-unmatched-competency = competency
-plain-needs-terminal = the full-screen course needs a terminal, but the output goes to a pipe or a file. `kruispunt --plain` runs the course as a line-by-line conversation that works in a pipe and with a screen reader; `kruispunt --help` lists the other commands.
-# $reason: the system's description of the problem.
-plain-io-failed = plain mode stopped: the input or the output failed: { $reason }
 # $reason: the system's description of the problem.
 plain-io-failed = plain mode stopped: the input or the output failed: { $reason }
 plain-try-plain = `kruispunt --plain` runs the course as a line-by-line conversation that works in a pipe and with a screen reader.

@@ -758,9 +758,6 @@ plain-none = aucune
 plain-ending-replay = 1 : rejouer depuis le début
 plain-ending-rewind = 2 : revenir à une réponse précédente
 plain-ending-overview = 3 ou Entrée : retour à l’aperçu
-plain-needs-terminal = le cours plein écran a besoin d’un terminal, mais la sortie va vers un tube ou un fichier. `kruispunt --plain` présente le cours comme une conversation ligne par ligne, qui fonctionne dans un tube et avec un lecteur d’écran ; `kruispunt --help` liste les autres commandes.
-# $reason: the system's description of the problem.
-plain-io-failed = le mode simple s’est arrêté : l’entrée ou la sortie a échoué : { $reason }
 # $reason: the system's description of the problem.
 plain-io-failed = le mode simple s’est arrêté : l’entrée ou la sortie a échoué : { $reason }
 plain-try-plain = `kruispunt --plain` présente le cours comme une conversation ligne par ligne, qui fonctionne dans un tube et avec un lecteur d’écran.

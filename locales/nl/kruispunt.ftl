@@ -750,9 +750,6 @@ plain-none = geen
 plain-ending-replay = 1: opnieuw spelen vanaf het begin
 plain-ending-rewind = 2: terug naar een vroeger antwoord
 plain-ending-overview = 3 of Enter: terug naar het overzicht
-plain-needs-terminal = de cursus op volledig scherm heeft een terminal nodig, maar de uitvoer gaat naar een pipe of een bestand. `kruispunt --plain` toont de cursus als een gesprek regel per regel, dat werkt in een pipe en met een schermlezer; `kruispunt --help` toont de andere commando’s.
-# $reason: the system's description of the problem.
-plain-io-failed = de platte modus is gestopt: de invoer of de uitvoer liep mis: { $reason }
 # $reason: the system's description of the problem.
 plain-io-failed = de platte modus is gestopt: de invoer of de uitvoer liep mis: { $reason }
 plain-try-plain = `kruispunt --plain` toont de cursus als een gesprek regel per regel, dat werkt in een pipe en met een schermlezer.
