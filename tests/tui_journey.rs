@@ -1,0 +1,95 @@
+//! The whole trainee journey through the app with key events only, as the TUI issue asks:
+//! from home through a lesson with a quiz, into a scenario, to an ending, rewind one
+//! decision and reach another ending; asserting on what is on screen at each step.
+//!
+//! The fixture course (`tests/fixtures/tui-course`): module 2 is the lesson `de-letters`
+//! (text, a 12-card glossary, a single-answer quiz whose first option is right, ...);
+//! module 3 is the scenario whose road 1-1-1-1-1 ends well and whose third answer at the
+//! last decision ends mixed.
+
+mod tui_support;
+
+use kruispunt::i18n::UiLocale;
+use kruispunt::progress::{EndingOutcome, ItemStatus};
+use kruispunt::tui::screens::Screen;
+use tui_support::{app, press, screen};
+
+#[test]
+fn home_lesson_quiz_scenario_ending_rewind_other_ending() {
+    let mut app = app(UiLocale::En);
+    let home = screen(&mut app, 80, 24);
+    assert!(
+        home.contains("Overview") && home.contains("The letters LGBTQIA+"),
+        "{home}"
+    );
+
+    // Home: the entries are "start", lesson 1, lesson 2, the scenario, settings.
+    press(&mut app, "jj⏎");
+    assert!(matches!(app.screen, Screen::Lesson(_)));
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Scene 1 of 6"), "{shown}");
+
+    // Past the text scene and the twelve glossary cards to the quiz.
+    press(&mut app, "l");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Scene 2 of 6") && shown.contains("Card 1 of 12"),
+        "{shown}"
+    );
+    press(&mut app, &"l".repeat(12));
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Scene 3 of 6"), "{shown}");
+
+    // A wrong answer first: it is what counts, even after a right second try.
+    press(&mut app, "2⏎");
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown.contains("not correct") || shown.contains("Not correct"),
+        "{shown}"
+    );
+    press(&mut app, "r1⏎");
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("first answer"), "{shown}");
+    let lesson = &app.ctx.progress.items["de-letters"];
+    let quiz = lesson.lesson.scenes["quiz-trans"].quiz.as_ref().unwrap();
+    assert!(!quiz.first_correct);
+    assert_eq!(quiz.attempts, 2);
+
+    // Back home, into the practice conversation.
+    press(&mut app, "⎋");
+    assert!(matches!(app.screen, Screen::Home(_)));
+    press(&mut app, "jjj⏎");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Content note") || shown.contains("content note"),
+        "{shown}"
+    );
+    press(&mut app, "⏎");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Your answer"), "{shown}");
+
+    // The good road, then one decision back and a different answer: a mixed ending.
+    press(&mut app, "11111");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Ending: good"), "{shown}");
+    press(&mut app, "b3");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Ending: mixed"), "{shown}");
+
+    let scenario = &app.ctx.progress.items["opvang-kamerwissel"];
+    assert_eq!(scenario.status, ItemStatus::Completed);
+    let outcomes: Vec<_> = scenario
+        .attempts
+        .iter()
+        .map(|a| a.ending.as_ref().map(|e| e.outcome))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [Some(EndingOutcome::Good), Some(EndingOutcome::Mixed)]
+    );
+
+    // Home shows the work done.
+    press(&mut app, "⎋");
+    let home = screen(&mut app, 80, 24);
+    assert!(home.contains("✓ Practice conversation"), "{home}");
+}
