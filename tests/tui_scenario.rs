@@ -388,3 +388,101 @@ fn every_message_id_of_the_screen_exists_in_every_language() {
         }
     }
 }
+
+#[test]
+fn cut_feedback_says_so_and_scrolls_into_view() {
+    let mut app = started();
+    press(&mut app, "1G");
+    let shown = screen(&mut app, 80, 24);
+    // Coach text and gloss fill the panel: the inner thought is cut, and the panel says so.
+    assert!(!shown.contains("Inner thought of"), "{shown}");
+    assert!(shown.contains("more lines (Tab, PgDn)"), "{shown}");
+    assert!(shown.contains("Tab, PgDn scroll the feedback"), "{shown}");
+    // Tab goes from the answers to the feedback; a page down brings the thought into view.
+    press(&mut app, "⇥");
+    assert_eq!(state(&app).focus, scenario::Focus::Feedback);
+    let focused = screen(&mut app, 80, 24);
+    assert!(focused.contains("▸ Feedback"), "{focused}");
+    assert!(focused.contains("scroll the feedback"), "{focused}");
+    app.update(kruispunt::tui::Action::PageDown);
+    let scrolled = screen(&mut app, 80, 24);
+    assert!(scrolled.contains("Inner thought of"), "{scrolled}");
+    assert_snapshot!("gloss_feedback_scrolled_80x24", scrolled);
+    // Arrows scroll it back up while the feedback has the focus; the answer stays selected.
+    press(&mut app, "↑↑↑↑↑↑↑↑↑↑↑↑↑↑↑↑↑↑↑↑↑↑↑↑");
+    assert_eq!(state(&app).feedback_scroll, 0);
+    assert_eq!(state(&app).selected, 0);
+    assert_eq!(screen(&mut app, 80, 24), focused);
+    // Tab goes on to the transcript, then back to the answers.
+    press(&mut app, "⇥");
+    assert_eq!(state(&app).focus, scenario::Focus::Transcript);
+    press(&mut app, "⇥");
+    assert_eq!(state(&app).focus, scenario::Focus::Choices);
+}
+
+#[test]
+fn the_feedback_scroll_starts_over_with_each_answer() {
+    let mut app = started();
+    press(&mut app, "1G⇥");
+    app.update(kruispunt::tui::Action::PageDown);
+    let _ = screen(&mut app, 80, 24);
+    assert!(state(&app).feedback_scroll > 0);
+    press(&mut app, "1");
+    assert_eq!(state(&app).feedback_scroll, 0);
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Coach"),
+        "the new feedback from its start:\n{shown}"
+    );
+}
+
+#[test]
+fn the_compact_feedback_scrolls_too() {
+    let mut app = started();
+    press(&mut app, "1G");
+    let shown = screen(&mut app, 60, 20);
+    assert!(shown.contains("(Tab, PgDn)"), "{shown}");
+    // The mouse wheel scrolls the feedback once it has the focus (a click on it gives it).
+    press(&mut app, "⇥");
+    let focused = screen(&mut app, 60, 20);
+    assert!(focused.contains("▸ Feedback"), "{focused}");
+    let mut seen_thought = false;
+    for _ in 0..30 {
+        app.update(kruispunt::tui::Action::ScrollDown);
+        seen_thought |= screen(&mut app, 60, 20).contains("Inner thought of");
+    }
+    assert!(seen_thought, "the thought scrolled into view");
+    let end = screen(&mut app, 60, 20);
+    assert!(end.contains("ons."), "the last line of the thought:\n{end}");
+    assert!(end.contains("above (↑, PgUp)"), "{end}");
+}
+
+#[test]
+fn the_content_note_scrolls_when_it_does_not_fit() {
+    let mut app = app(UiLocale::En);
+    open(&mut app);
+    let top = screen(&mut app, 60, 14);
+    assert!(top.contains("Content note"), "{top}");
+    assert!(top.contains("more lines (↓, PgDn)"), "{top}");
+    assert!(!top.contains("Your goal"), "{top}");
+    // The way on stays in view all along.
+    assert!(top.contains("Enter: start the conversation"), "{top}");
+    assert_snapshot!("content_note_cut_60x14", top);
+    app.update(kruispunt::tui::Action::PageDown);
+    let next = screen(&mut app, 60, 14);
+    assert_ne!(top, next);
+    for _ in 0..40 {
+        press(&mut app, "↓");
+    }
+    let end = screen(&mut app, 60, 14);
+    assert!(end.contains("Your goal"), "{end}");
+    assert!(end.contains("above (↑, PgUp)"), "{end}");
+    assert!(end.contains("Enter: start the conversation"), "{end}");
+    // Back to the top with the arrows, then Enter starts as before.
+    for _ in 0..40 {
+        press(&mut app, "↑");
+    }
+    assert_eq!(screen(&mut app, 60, 14), top);
+    press(&mut app, "⏎");
+    assert_eq!(state(&app).view, scenario::View::Conversation);
+}

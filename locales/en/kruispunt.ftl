@@ -756,3 +756,22 @@ report-unmatched-competency = competency
 # $reason: the system's description of the problem.
 plain-io-failed = plain mode stopped: the input or the output failed: { $reason }
 plain-try-plain = `kruispunt --plain` runs the course as a line-by-line conversation that works in a pipe and with a screen reader.
+# Scenario screen: the feedback panel and the introduction scroll when they do not fit.
+scenario-feedback = Feedback
+# $count: lines of feedback cut below the panel.
+scenario-feedback-more = ↓ { $count } more { $count ->
+        [one] line
+       *[other] lines
+    } (Tab, PgDn)
+# $count: lines cut below, while the text has the focus.
+scenario-scroll-more = ↓ { $count } more { $count ->
+        [one] line
+       *[other] lines
+    } (↓, PgDn)
+# $count: lines cut above, at the end of the text.
+scenario-scroll-above = ↑ { $count } more { $count ->
+        [one] line
+       *[other] lines
+    } above (↑, PgUp)
+scenario-key-panes = conversation, answers or feedback
+scenario-key-scroll-feedback = scroll the feedback

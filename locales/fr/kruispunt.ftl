@@ -761,3 +761,22 @@ plain-ending-overview = 3 ou Entrée : retour à l’aperçu
 # $reason: the system's description of the problem.
 plain-io-failed = le mode simple s’est arrêté : l’entrée ou la sortie a échoué : { $reason }
 plain-try-plain = `kruispunt --plain` présente le cours comme une conversation ligne par ligne, qui fonctionne dans un tube et avec un lecteur d’écran.
+# Scenario screen: the feedback panel and the introduction scroll when they do not fit.
+scenario-feedback = Retour du coach
+# $count: lines of feedback cut below the panel.
+scenario-feedback-more = ↓ encore { $count } { $count ->
+        [one] ligne
+       *[other] lignes
+    } (Tab, PgDn)
+# $count: lines cut below, while the text has the focus.
+scenario-scroll-more = ↓ encore { $count } { $count ->
+        [one] ligne
+       *[other] lignes
+    } (↓, PgDn)
+# $count: lines cut above, at the end of the text.
+scenario-scroll-above = ↑ encore { $count } { $count ->
+        [one] ligne
+       *[other] lignes
+    } plus haut (↑, PgUp)
+scenario-key-panes = conversation, réponses ou retour du coach
+scenario-key-scroll-feedback = faire défiler le retour du coach

@@ -753,3 +753,22 @@ plain-ending-overview = 3 of Enter: terug naar het overzicht
 # $reason: the system's description of the problem.
 plain-io-failed = de platte modus is gestopt: de invoer of de uitvoer liep mis: { $reason }
 plain-try-plain = `kruispunt --plain` toont de cursus als een gesprek regel per regel, dat werkt in een pipe en met een schermlezer.
+# Scenario screen: the feedback panel and the introduction scroll when they do not fit.
+scenario-feedback = Feedback
+# $count: lines of feedback cut below the panel.
+scenario-feedback-more = ↓ nog { $count } { $count ->
+        [one] regel
+       *[other] regels
+    } (Tab, PgDn)
+# $count: lines cut below, while the text has the focus.
+scenario-scroll-more = ↓ nog { $count } { $count ->
+        [one] regel
+       *[other] regels
+    } (↓, PgDn)
+# $count: lines cut above, at the end of the text.
+scenario-scroll-above = ↑ nog { $count } { $count ->
+        [one] regel
+       *[other] regels
+    } hierboven (↑, PgUp)
+scenario-key-panes = gesprek, antwoorden of feedback
+scenario-key-scroll-feedback = door de feedback scrollen

@@ -6,13 +6,17 @@
 //! feedback on the right. Compact: gauges in one line on top, then the transcript, the
 //! feedback and the answers.
 
-use super::{Focus, State, change_label, choice_at, course_lines, node, speaker_name};
+use super::{
+    Focus, State, Window, change_label, choice_at, course_lines, node, scroll_window,
+    scrolled_lines, speaker_name,
+};
 use crate::course::checked::{NodeIdx, Scenario};
 use crate::course::model::Mood;
 use crate::engine::scenario::{PathEvent, ScenarioRun};
 use crate::msg_args;
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
+use crate::tui::screens::KeyHelp;
 use crate::tui::screens::home::gauge;
 use crate::tui::text;
 use crate::tui::view::FULL_WIDTH;
@@ -107,6 +111,118 @@ fn clamp_height(wanted: usize, most: u16) -> u16 {
     u16::try_from(wanted).unwrap_or(u16::MAX).min(most)
 }
 
+/// Where the feedback panel draws: the border or heading row that names it, if any, and
+/// the rows for its text (the last of which says what is cut, when something is).
+#[derive(Debug, Clone, Copy)]
+pub struct FeedbackPane {
+    /// The full layout's top border, with the panel's name in it.
+    pub border: Option<Rect>,
+    /// The compact layout's heading row, shown while the panel has the focus.
+    pub heading: Option<Rect>,
+    /// The rows for the feedback text.
+    pub text: Rect,
+}
+
+/// The feedback panel's parts within `panes.feedback`.
+pub fn feedback_pane(panes: &Areas, focused: bool) -> FeedbackPane {
+    let area = panes.feedback;
+    let split = |area: Rect| {
+        let [first, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        (first, rest)
+    };
+    if panes.full && area.height > 2 {
+        let (border, text) = split(area);
+        FeedbackPane {
+            border: Some(border),
+            heading: None,
+            text,
+        }
+    } else if !panes.full && focused && area.height >= 2 {
+        // Compact panes have no borders: the focus gets a heading row of its own.
+        let (heading, text) = split(area);
+        FeedbackPane {
+            border: None,
+            heading: Some(heading),
+            text,
+        }
+    } else {
+        FeedbackPane {
+            border: None,
+            heading: None,
+            text: area,
+        }
+    }
+}
+
+/// Whether the feedback panel can take the focus: it is on screen and has something in it.
+fn feedback_available(ctx: &Ctx, scenario: &Scenario, run: &ScenarioRun, panes: &Areas) -> bool {
+    panes.feedback.height >= 2
+        && !feedback_lines(ctx, scenario, run, panes.feedback.width).is_empty()
+}
+
+/// The feedback's lines and the window shown of them, for `state`'s focus and scroll.
+fn feedback_window(
+    ctx: &Ctx,
+    state: &State,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    panes: &Areas,
+) -> (FeedbackPane, usize, Window) {
+    let pane = feedback_pane(panes, state.focus == Focus::Feedback);
+    let total = feedback_lines(ctx, scenario, run, pane.text.width).len();
+    let window = Window::new(total, usize::from(pane.text.height), state.feedback_scroll);
+    (pane, total, window)
+}
+
+/// The keys of the conversation; scrolling the feedback comes first while it has the
+/// focus, and right after the answer keys while some of it is cut.
+pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
+    let feedback_cut = ctx
+        .course
+        .scenarios
+        .get(&state.scenario)
+        .zip(state.run.as_deref())
+        .is_some_and(|(scenario, run)| {
+            let area = super::content_area(ctx, state);
+            let panes = areas(ctx, state, scenario, run, area);
+            feedback_window(ctx, state, scenario, run, &panes)
+                .2
+                .is_cut()
+        });
+    let tab = KeyHelp::new("Tab", ctx.t("scenario-key-panes"));
+    let mut keys = if state.focus == Focus::Feedback {
+        vec![
+            KeyHelp::new("↑↓ PgUp PgDn", ctx.t("scenario-key-scroll-feedback")),
+            tab,
+            KeyHelp::new("1-9", ctx.t("scenario-key-number")),
+        ]
+    } else {
+        let feedback = KeyHelp::new("Tab, PgDn", ctx.t("scenario-key-scroll-feedback"));
+        let mut keys = vec![KeyHelp::new("1-9", ctx.t("scenario-key-number"))];
+        if feedback_cut {
+            keys.push(feedback.clone());
+        }
+        keys.extend([
+            KeyHelp::new("↑↓ Enter", ctx.t("scenario-key-choose")),
+            KeyHelp::new("PgUp PgDn", ctx.t("scenario-key-scroll")),
+            tab,
+        ]);
+        if !feedback_cut {
+            keys.push(feedback);
+        }
+        keys
+    };
+    keys.extend([
+        KeyHelp::new("b", ctx.t("scenario-key-back-one")),
+        KeyHelp::new("w", ctx.t("scenario-key-rewind")),
+        KeyHelp::new("r", ctx.t("scenario-key-replay")),
+        KeyHelp::new("m", ctx.t("scenario-key-map")),
+        KeyHelp::new("c", ctx.t("scenario-key-compare")),
+    ]);
+    keys
+}
+
 /// Applies an action in the conversation.
 pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
     let Some(scenario) = ctx.course.scenarios.get(&state.scenario) else {
@@ -129,6 +245,8 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
             state.scroll_back.min(most_back).saturating_sub(by)
         };
     };
+    let has_feedback = feedback_available(ctx, scenario, run, &panes);
+    let (feedback_pane, feedback_total, _) = feedback_window(ctx, state, scenario, run, &panes);
     match action {
         Action::Number(n) => {
             let picked = usize::from(*n).saturating_sub(1);
@@ -141,11 +259,32 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
             super::choose(ctx, state, picked);
         }
         Action::Confirm => state.focus = Focus::Choices,
-        Action::NextPane | Action::PrevPane => {
+        // Transcript, answers, feedback, and round again; the feedback only when shown.
+        Action::NextPane => {
             state.focus = match state.focus {
-                Focus::Choices => Focus::Transcript,
                 Focus::Transcript => Focus::Choices,
+                Focus::Choices if has_feedback => Focus::Feedback,
+                Focus::Choices | Focus::Feedback => Focus::Transcript,
             };
+        }
+        Action::PrevPane => {
+            state.focus = match state.focus {
+                Focus::Transcript if has_feedback => Focus::Feedback,
+                Focus::Transcript | Focus::Feedback => Focus::Choices,
+                Focus::Choices => Focus::Transcript,
+            };
+        }
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::ScrollUp
+        | Action::ScrollDown
+            if state.focus == Focus::Feedback =>
+        {
+            // The panel's rows as they are with the focus on it.
+            let height = usize::from(feedback_pane.text.height);
+            scroll_window(&mut state.feedback_scroll, action, feedback_total, height);
         }
         Action::Up if state.focus == Focus::Choices => {
             state.selected = state.selected.saturating_sub(1);
@@ -173,6 +312,8 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
                 }
             } else if panes.transcript.contains(at) {
                 state.focus = Focus::Transcript;
+            } else if panes.feedback.contains(at) && has_feedback {
+                state.focus = Focus::Feedback;
             }
         }
         Action::Letter(letter) => {
@@ -569,19 +710,53 @@ pub fn render(
     );
     frame.render_widget(Paragraph::new(gauges), panes.gauges);
 
-    // Feedback and thoughts.
-    let feedback_area = if panes.full && panes.feedback.height > 2 {
+    // Feedback and thoughts, scrolled; a last row says what is cut.
+    let focused = state.focus == Focus::Feedback;
+    let pane = feedback_pane(&panes, focused);
+    let name = if focused {
+        format!("▸ {} ", ctx.t("scenario-feedback"))
+    } else {
+        format!(" {} ", ctx.t("scenario-feedback"))
+    };
+    let name_style = if focused {
+        theme.accent()
+    } else {
+        theme.title()
+    };
+    if let Some(border) = pane.border {
         let block = Block::default()
             .borders(Borders::TOP)
-            .border_style(theme.border());
-        let inner = block.inner(panes.feedback);
-        frame.render_widget(block, panes.feedback);
-        inner
-    } else {
-        panes.feedback
-    };
-    let feedback = feedback_lines(ctx, scenario, run, feedback_area.width);
-    frame.render_widget(Paragraph::new(feedback), feedback_area);
+            .border_style(theme.border())
+            .title(Span::styled(
+                text::truncate(&name, usize::from(border.width)),
+                name_style,
+            ));
+        frame.render_widget(block, border);
+    }
+    if let Some(heading) = pane.heading {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                text::truncate(name.trim_end(), usize::from(heading.width)),
+                name_style,
+            )),
+            heading,
+        );
+    }
+    let feedback = scrolled_lines(
+        ctx,
+        feedback_lines(ctx, scenario, run, pane.text.width),
+        usize::from(pane.text.height),
+        state.feedback_scroll,
+        pane.text.width,
+        |count| {
+            if focused {
+                ctx.tr("scenario-scroll-more", &msg_args!("count" => count))
+            } else {
+                ctx.tr("scenario-feedback-more", &msg_args!("count" => count))
+            }
+        },
+    );
+    frame.render_widget(Paragraph::new(feedback), pane.text);
 
     // Answers.
     let (choices, starts) = choice_lines(ctx, state, scenario, run, panes.choices.width);

@@ -60,6 +60,8 @@ pub enum Focus {
     Choices,
     /// The transcript: arrows scroll.
     Transcript,
+    /// The coach's feedback and the inner thoughts: arrows and pages scroll.
+    Feedback,
 }
 
 /// The scenario screen's state.
@@ -82,8 +84,10 @@ pub struct State {
     pub selected: usize,
     /// How many lines the transcript is scrolled back from the newest (0 follows it).
     pub scroll_back: usize,
-    /// The first line shown in the ending, map and compare views.
+    /// The first line shown in the introduction, ending, map and compare views.
     pub scroll: usize,
+    /// The first line of the feedback panel shown; back to 0 with every new answer.
+    pub feedback_scroll: usize,
 }
 
 impl State {
@@ -100,6 +104,7 @@ impl State {
             selected: 0,
             scroll_back: 0,
             scroll: 0,
+            feedback_scroll: 0,
         };
         let Some(found) = ctx.course.scenarios.get(scenario) else {
             state.problem = Some(ctx.t("scenario-missing"));
@@ -148,9 +153,23 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
         View::Intro => match action {
             Action::Confirm | Action::Right => {
                 state.view = View::Conversation;
+                state.scroll = 0;
                 Transition::Stay
             }
             Action::Letter('s') | Action::Back => Transition::Home,
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::ScrollUp
+            | Action::ScrollDown => {
+                if let Some(scenario) = ctx.course.scenarios.get(&state.scenario) {
+                    let area = content_area(ctx, state);
+                    let (body, _, body_height) = intro_layout(ctx, scenario, area);
+                    scroll_window(&mut state.scroll, action, body.len(), body_height);
+                }
+                Transition::Stay
+            }
             _ => Transition::Stay,
         },
         View::Conversation => conversation::update(ctx, state, action),
@@ -208,6 +227,7 @@ fn choose(ctx: &mut Ctx, state: &mut State, offered: usize) {
             state.selected = 0;
             state.scroll_back = 0;
             state.scroll = 0;
+            state.feedback_scroll = 0;
             if ended {
                 state.view = View::Ending;
             }
@@ -274,6 +294,7 @@ fn after_restart(state: &mut State) {
     state.selected = 0;
     state.scroll_back = 0;
     state.scroll = 0;
+    state.feedback_scroll = 0;
 }
 
 /// Draws the scenario.
@@ -337,68 +358,85 @@ fn content_area(ctx: &Ctx, state: &State) -> Rect {
     }
 }
 
-fn render_intro(ctx: &Ctx, state: &State, scenario: &Scenario, frame: &mut Frame, area: Rect) {
-    let _ = state;
+/// The introduction's text (title, content note, setting, goal), the hint pinned under
+/// it, and how many rows the text gets in `area`: all of them less the hint's when the
+/// whole does not fit.
+fn intro_layout(
+    ctx: &Ctx,
+    scenario: &Scenario,
+    area: Rect,
+) -> (Vec<Line<'static>>, Vec<Line<'static>>, usize) {
     let theme = &ctx.theme;
     let width = area.width;
-    let mut lines = vec![Line::from(Span::styled(
+    let mut body = vec![Line::from(Span::styled(
         ctx.plain(&scenario.title),
         theme.title(),
     ))];
     if let Some(note) = &scenario.content_note {
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
+        body.push(Line::default());
+        body.push(Line::from(Span::styled(
             format!("⚠ {}", ctx.t("scenario-content-note")),
             theme.notice(),
         )));
-        lines.extend(course_lines(ctx, note, width, 2, theme.text()));
+        body.extend(course_lines(ctx, note, width, 2, theme.text()));
     }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
+    body.push(Line::default());
+    body.push(Line::from(Span::styled(
         ctx.t("scenario-setting"),
         theme.title(),
     )));
-    lines.extend(course_lines(ctx, &scenario.setting, width, 2, theme.text()));
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
+    body.extend(course_lines(ctx, &scenario.setting, width, 2, theme.text()));
+    body.push(Line::default());
+    body.push(Line::from(Span::styled(
         ctx.t("scenario-goal"),
         theme.title(),
     )));
-    lines.extend(course_lines(ctx, &scenario.goal, width, 2, theme.text()));
-    lines.push(Line::default());
+    body.extend(course_lines(ctx, &scenario.goal, width, 2, theme.text()));
     let hint = if scenario.content_note.is_some() {
         ctx.t("scenario-note-continue")
     } else {
         ctx.t("scenario-intro-continue")
     };
-    lines.extend(text::wrap(&hint, width, theme.accent(), theme.accent()));
-    // The hint must stay visible: when the text is too long, the hint is pinned below it.
-    let hint_height = u16::try_from(text::wrap(&hint, width, theme.accent(), theme.accent()).len())
-        .unwrap_or(1)
-        .min(area.height);
-    let body_height = area.height.saturating_sub(hint_height);
-    let total = lines.len();
-    if total > usize::from(area.height) {
-        let hint_lines: Vec<Line> = lines.split_off(total - usize::from(hint_height));
-        lines.truncate(usize::from(body_height));
-        frame.render_widget(
-            Paragraph::new(lines),
-            Rect {
-                height: body_height,
-                ..area
-            },
-        );
-        frame.render_widget(
-            Paragraph::new(hint_lines),
-            Rect {
-                y: area.y + body_height,
-                height: hint_height,
-                ..area
-            },
-        );
+    let hint = text::wrap(&hint, width, theme.accent(), theme.accent());
+    let height = usize::from(area.height);
+    // Everything fits: the text, a blank line, the hint. Otherwise the hint stays pinned
+    // at the bottom and the text scrolls above it.
+    let body_height = if body.len() + 1 + hint.len() <= height {
+        body.len()
     } else {
-        frame.render_widget(Paragraph::new(lines), area);
-    }
+        height.saturating_sub(hint.len())
+    };
+    (body, hint, body_height)
+}
+
+fn render_intro(ctx: &Ctx, state: &State, scenario: &Scenario, frame: &mut Frame, area: Rect) {
+    let (body, hint, body_height) = intro_layout(ctx, scenario, area);
+    let shown = scrolled_lines(ctx, body, body_height, state.scroll, area.width, |count| {
+        ctx.tr("scenario-scroll-more", &msg_args!("count" => count))
+    });
+    let body_rows = u16::try_from(body_height)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    frame.render_widget(
+        Paragraph::new(shown),
+        Rect {
+            height: body_rows,
+            ..area
+        },
+    );
+    // The hint goes under the text with a blank line, or at the very bottom when pinned.
+    let hint_rows = u16::try_from(hint.len()).unwrap_or(u16::MAX);
+    let hint_y = if body_height + 1 + hint.len() <= usize::from(area.height) {
+        body_rows + 1
+    } else {
+        area.height.saturating_sub(hint_rows)
+    };
+    let hint_area = Rect {
+        y: area.y + hint_y,
+        height: area.height.saturating_sub(hint_y),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(hint), hint_area);
 }
 
 /// The scenario title.
@@ -416,21 +454,24 @@ pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
         return vec![KeyHelp::new("Esc", ctx.t("key-back"))];
     }
     let mut keys = match &state.view {
-        View::Intro => vec![
-            KeyHelp::new("Enter", ctx.t("scenario-key-start")),
-            KeyHelp::new("s", ctx.t("scenario-key-skip")),
-        ],
-        View::Conversation => vec![
-            KeyHelp::new("1-9", ctx.t("scenario-key-number")),
-            KeyHelp::new("↑↓ Enter", ctx.t("scenario-key-choose")),
-            KeyHelp::new("PgUp PgDn", ctx.t("scenario-key-scroll")),
-            KeyHelp::new("Tab", ctx.t("scenario-key-focus")),
-            KeyHelp::new("b", ctx.t("scenario-key-back-one")),
-            KeyHelp::new("w", ctx.t("scenario-key-rewind")),
-            KeyHelp::new("r", ctx.t("scenario-key-replay")),
-            KeyHelp::new("m", ctx.t("scenario-key-map")),
-            KeyHelp::new("c", ctx.t("scenario-key-compare")),
-        ],
+        View::Intro => {
+            let mut keys = vec![
+                KeyHelp::new("Enter", ctx.t("scenario-key-start")),
+                KeyHelp::new("s", ctx.t("scenario-key-skip")),
+            ];
+            let intro_cut = ctx.course.scenarios.get(&state.scenario).is_some_and(|s| {
+                let (body, _, height) = intro_layout(ctx, s, content_area(ctx, state));
+                body.len() > height
+            });
+            if intro_cut {
+                keys.push(KeyHelp::new(
+                    "↑↓ PgUp PgDn",
+                    ctx.t("scenario-key-scroll-page"),
+                ));
+            }
+            keys
+        }
+        View::Conversation => conversation::keys(ctx, state),
         View::Ending => vec![
             KeyHelp::new("r", ctx.t("scenario-key-replay")),
             KeyHelp::new("w", ctx.t("scenario-key-rewind")),
@@ -605,9 +646,150 @@ pub(crate) fn scroll_document(scroll: &mut usize, action: &Action, total: usize,
     };
 }
 
+/// The first line shown and the lines cut below and above, for `total` lines in
+/// `height` rows from `scroll`. When the lines do not fit, the last row is kept for a line
+/// that says how many are cut, so nothing is ever cut without a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Window {
+    /// The first line shown.
+    pub top: usize,
+    /// How many lines are shown.
+    pub shown: usize,
+    /// Lines cut below what is shown.
+    pub below: usize,
+    /// Lines cut above what is shown.
+    pub above: usize,
+}
+
+impl Window {
+    /// The window over `total` lines in `height` rows, scrolled to `scroll` (clamped).
+    pub(crate) fn new(total: usize, height: usize, scroll: usize) -> Self {
+        if total <= height {
+            return Self {
+                top: 0,
+                shown: total,
+                below: 0,
+                above: 0,
+            };
+        }
+        let shown = height.saturating_sub(1);
+        let top = scroll.min(total - shown);
+        Self {
+            top,
+            shown,
+            below: total - shown - top,
+            above: top,
+        }
+    }
+
+    /// The furthest `scroll` goes for `total` lines in `height` rows.
+    pub(crate) fn max_scroll(total: usize, height: usize) -> usize {
+        if total <= height {
+            0
+        } else {
+            total - height.saturating_sub(1)
+        }
+    }
+
+    /// Whether some lines are cut.
+    pub(crate) fn is_cut(self) -> bool {
+        self.below > 0 || self.above > 0
+    }
+}
+
+/// The rows to draw for `lines` in `height` rows from `scroll`: the lines that fit and,
+/// when some are cut, a last row saying so (`more_below` words the lines cut below; at
+/// the end, the row tells how many are above).
+pub(crate) fn scrolled_lines(
+    ctx: &Ctx,
+    lines: Vec<Line<'static>>,
+    height: usize,
+    scroll: usize,
+    width: u16,
+    more_below: impl Fn(usize) -> String,
+) -> Vec<Line<'static>> {
+    let window = Window::new(lines.len(), height, scroll);
+    let mut shown: Vec<Line<'static>> = lines
+        .into_iter()
+        .skip(window.top)
+        .take(window.shown)
+        .collect();
+    let note = if window.below > 0 {
+        Some(more_below(window.below))
+    } else if window.above > 0 {
+        Some(ctx.tr("scenario-scroll-above", &msg_args!("count" => window.above)))
+    } else {
+        None
+    };
+    if let Some(note) = note
+        && height > 0
+    {
+        shown.push(Line::from(Span::styled(
+            text::truncate(&note, usize::from(width)),
+            ctx.theme.accent(),
+        )));
+    }
+    shown
+}
+
+/// Scrolls a [`Window`] of `total` lines in `height` rows.
+pub(crate) fn scroll_window(scroll: &mut usize, action: &Action, total: usize, height: usize) {
+    let max = Window::max_scroll(total, height);
+    let page = height.saturating_sub(2).max(1);
+    let now = (*scroll).min(max);
+    *scroll = match action {
+        Action::Up => now.saturating_sub(1),
+        Action::Down => (now + 1).min(max),
+        Action::ScrollUp => now.saturating_sub(3),
+        Action::ScrollDown => (now + 3).min(max),
+        Action::PageUp => now.saturating_sub(page),
+        Action::PageDown => (now + page).min(max),
+        _ => now,
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_window_keeps_a_row_to_say_what_is_cut() {
+        // Everything fits: no row is kept.
+        assert_eq!(
+            Window::new(3, 5, 9),
+            Window {
+                top: 0,
+                shown: 3,
+                below: 0,
+                above: 0
+            }
+        );
+        // Ten lines in four rows: three shown, seven below.
+        let first = Window::new(10, 4, 0);
+        assert_eq!((first.top, first.shown, first.below), (0, 3, 7));
+        // Scrolled to the end: the last three, seven above, and no further.
+        assert_eq!(Window::max_scroll(10, 4), 7);
+        let last = Window::new(10, 4, 99);
+        assert_eq!((last.top, last.below, last.above), (7, 0, 7));
+        assert!(last.is_cut());
+        // No rows at all: nothing shown, nothing panics.
+        assert_eq!(Window::new(2, 0, 1).shown, 0);
+    }
+
+    #[test]
+    fn scrolling_a_window_stops_at_both_ends() {
+        let mut scroll = 0;
+        scroll_window(&mut scroll, &Action::Up, 10, 4);
+        assert_eq!(scroll, 0);
+        scroll_window(&mut scroll, &Action::PageDown, 10, 4);
+        assert_eq!(scroll, 2);
+        for _ in 0..10 {
+            scroll_window(&mut scroll, &Action::Down, 10, 4);
+        }
+        assert_eq!(scroll, 7);
+        scroll_window(&mut scroll, &Action::Up, 10, 4);
+        assert_eq!(scroll, 6);
+    }
 
     #[test]
     fn changes_read_without_colour() {
