@@ -144,10 +144,6 @@ fn push_hint(spans: &mut Vec<Span<'static>>, key: &KeyHelp, app: &App) {
 fn render_help(app: &App, frame: &mut Frame, area: Rect) {
     let ctx = &app.ctx;
     let theme = &ctx.theme;
-    let mut lines = vec![Line::from(Span::styled(
-        ctx.t("help-screen-keys"),
-        theme.title(),
-    ))];
     let global = [
         KeyHelp::new("?", ctx.t("key-help")),
         KeyHelp::new("L", ctx.t("key-language")),
@@ -170,38 +166,70 @@ fn render_help(app: &App, frame: &mut Frame, area: Rect) {
             Span::styled(k.action.clone(), theme.text()),
         ])
     };
-    lines.extend(screen_keys.iter().map(row));
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        ctx.t("help-global-keys"),
-        theme.title(),
-    )));
-    lines.extend(global.iter().map(row));
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(ctx.t("help-close"), theme.dim())));
+    let heading = |id: &str| Line::from(Span::styled(ctx.t(id), theme.title()));
+    let mut screen_lines = vec![heading("help-screen-keys")];
+    screen_lines.extend(screen_keys.iter().map(row));
+    let mut global_lines = vec![heading("help-global-keys")];
+    global_lines.extend(global.iter().map(row));
 
-    let width = area.width.saturating_sub(4).min(72);
-    let height =
-        (u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2).min(area.height.saturating_sub(2));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(
+            format!(" {} ", ctx.t("help-title")),
+            theme.title(),
+        ))
+        // The way out stays visible whatever the size: it is in the border.
+        .title_bottom(Span::styled(
+            format!(" {} ", ctx.t("help-close")),
+            theme.dim(),
+        ));
+    let count = |lines: &[Line<'_>]| u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let one_column = count(&screen_lines) + 1 + count(&global_lines) + 2;
+    let room = area.height.saturating_sub(2);
+    if one_column <= room {
+        let mut lines = screen_lines;
+        lines.push(Line::default());
+        lines.extend(global_lines);
+        let popup = centered(
+            area,
+            area.width.saturating_sub(4).min(72),
+            one_column.min(room),
+        );
+        frame.render_widget(Clear, popup);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            popup,
+        );
+        return;
+    }
+    // Too tall for one column: the screen's keys and the global keys side by side.
+    let height = (count(&screen_lines).max(count(&global_lines)) + 2).min(room);
+    let popup = centered(area, area.width.saturating_sub(2).min(120), height);
+    frame.render_widget(Clear, popup);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(screen_lines).wrap(Wrap { trim: false }),
+        left,
+    );
+    frame.render_widget(
+        Paragraph::new(global_lines).wrap(Wrap { trim: false }),
+        right,
+    );
+}
+
+/// A rectangle of `width` x `height` centred in `area` (clipped to it).
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [popup] = Layout::horizontal([Constraint::Length(width)])
         .flex(Flex::Center)
         .areas(area);
     let [popup] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(popup);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme.border())
-                    .title(Span::styled(
-                        format!(" {} ", ctx.t("help-title")),
-                        theme.title(),
-                    )),
-            )
-            .wrap(Wrap { trim: false }),
-        popup,
-    );
+    popup
 }
