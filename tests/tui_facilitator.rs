@@ -201,3 +201,17 @@ fn a_lesson_opens_at_a_scene_and_small_sizes_do_not_panic() {
         let _ = screen(&mut app, w, h);
     }
 }
+
+#[test]
+fn a_reflection_is_shown_to_the_group_as_a_prompt_without_an_editor() {
+    let mut app = facilitator_app(UiLocale::En, Instant::now());
+    // The first lesson unfolded; its fourth scene is the reflection.
+    press(&mut app, "→jjjj⏎");
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("Scene 4 of 6"), "{shown}");
+    assert!(!shown.contains("stays on this computer"), "{shown}");
+    assert!(!shown.contains("write"), "no key to write: {shown}");
+    // Enter does not open an editor (`e` is the facilitator's own note editor here).
+    press(&mut app, "⏎");
+    assert!(!app.editing(), "no editor for a group");
+}

@@ -406,9 +406,12 @@ fn first_counts(b: &mut Builder<'_>, correct: bool) {
 
 fn reflection(b: &mut Builder<'_>, reflection: &Reflection) {
     let theme = b.ctx.theme;
-    // First, so it is on screen however long the prompt is.
-    b.message(&b.ctx.t("lesson-reflection-private"), theme.accent());
-    b.blank();
+    // First, so it is on screen however long the prompt is. A facilitator shows the
+    // prompt to a group to discuss: there is no editor, so nothing to say about it.
+    if b.ctx.facilitator.is_none() {
+        b.message(&b.ctx.t("lesson-reflection-private"), theme.accent());
+        b.blank();
+    }
     b.plain(
         &reflection.prompt,
         theme.text().add_modifier(Modifier::BOLD),

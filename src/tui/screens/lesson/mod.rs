@@ -52,6 +52,9 @@ struct Open {
     ui: SceneUi,
     /// The last scene was left: the "lesson done" summary is shown.
     done: bool,
+    /// Shown to a group by a facilitator: reflections are the trainees' own, so there is
+    /// no editor (the prompt stays, for the discussion).
+    presenting: bool,
 }
 
 /// What the screen shows of the current scene; rebuilt whenever another scene is shown.
@@ -103,6 +106,7 @@ impl State {
                 run,
                 ui,
                 done: false,
+                presenting: ctx.facilitator.is_some(),
             })
         });
         let mut state = Self {
@@ -282,7 +286,8 @@ fn areas(body: Rect, with_editor: bool) -> Areas {
 
 /// Whether the scene shown has the reflection editor under it.
 fn shows_editor(open: &Open) -> bool {
-    !open.done
+    !open.presenting
+        && !open.done
         && !open.run.content_note_pending(&open.lesson)
         && open
             .run
@@ -499,6 +504,7 @@ fn scene_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition
     match kind {
         Some(SceneBody::Glossary(_)) => glossary_action(ctx, state, action),
         Some(SceneBody::Quiz(_)) => quiz_action(ctx, state, action),
+        Some(SceneBody::Reflection(_)) if open.presenting => common_action(ctx, state, action),
         Some(SceneBody::Reflection(_)) => match action {
             Action::Confirm | Action::Letter('e') => {
                 start_editing(open);
@@ -874,7 +880,7 @@ pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
             KeyHelp::new("Enter →", ctx.t("lesson-key-next")),
             KeyHelp::new("r", ctx.t("lesson-key-retry")),
         ],
-        Some(SceneBody::Reflection(_)) => {
+        Some(SceneBody::Reflection(_)) if !open.presenting => {
             vec![KeyHelp::new("Enter e", ctx.t("lesson-key-write")), next]
         }
         Some(SceneBody::Checklist(_)) => vec![
