@@ -1,5 +1,6 @@
-//! The command line: `kruispunt` (the interactive course), `kruispunt outline`,
-//! `kruispunt validate`, `kruispunt schema`, `kruispunt profiles`, `kruispunt forget`.
+//! The command line: `kruispunt` (the interactive course; `--plain` line by line,
+//! `--facilitator` for a group), `kruispunt outline`, `validate`, `schema`, `profiles`,
+//! `forget`, `export`, `report` and `session`.
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
