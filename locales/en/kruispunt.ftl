@@ -539,7 +539,7 @@ plain-home-progress = Progress: { $done } of { $total } { $total ->
        *[other] parts
     } done.
 plain-home-module = Module { $number }: { $title }, { $done } of { $total } done.
-plain-home-item = { $number }. { $title }. { $kind }, { $status }.
+plain-home-item = { $number }. { $title } { $kind }, { $status }.
 # $status: not-started, in-progress, done or skipped.
 plain-status = { $status ->
         [in-progress] in progress

@@ -628,7 +628,7 @@ plain-home-progress = Progression : { $done } { $done ->
        *[other] parties terminées
     } sur { $total }.
 plain-home-module = Module { $number } : { $title }, { $done } sur { $total } terminé(s).
-plain-home-item = { $number }. { $title }. { $kind }, { $status }.
+plain-home-item = { $number }. { $title } { $kind }, { $status }.
 # $status : not-started, in-progress, done ou skipped.
 plain-status = { $status ->
         [in-progress] en cours

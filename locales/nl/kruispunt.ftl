@@ -620,7 +620,7 @@ plain-home-progress = Voortgang: { $done } van { $total } { $total ->
        *[other] onderdelen
     } klaar.
 plain-home-module = Module { $number }: { $title }, { $done } van { $total } klaar.
-plain-home-item = { $number }. { $title }. { $kind }, { $status }.
+plain-home-item = { $number }. { $title } { $kind }, { $status }.
 # $status: not-started, in-progress, done of skipped.
 plain-status = { $status ->
         [in-progress] bezig

@@ -540,7 +540,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     Item::Lesson(_) => self.i18n.msg("home-kind-lesson", &msg_args!()),
                     Item::Scenario(_) => self.i18n.msg("home-kind-scenario", &msg_args!()),
                 };
-                let title = self.text(item.title());
+                let mut title = self.text(item.title());
+                // A sentence of its own, read out with a pause; no second stop after `?`.
+                if !title.ends_with(['.', '?', '!']) {
+                    title.push('.');
+                }
                 let status = self.status_word(self.status(id));
                 self.line(&self.i18n.msg(
                     "plain-home-item",
