@@ -2,37 +2,23 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
+
+mod binary_support;
+
+use binary_support::Run;
 
 /// A `kruispunt` invocation under construction.
 struct Kruispunt {
     command: Command,
 }
 
-/// Environment variables that choose the interface language or the data directory; every
-/// run starts without them so the machine's settings cannot change the results.
-const LOCALE_AND_DATA_ENV: [&str; 6] = [
-    "LANGUAGE",
-    "LC_ALL",
-    "LC_MESSAGES",
-    "LANG",
-    "KRUISPUNT_LANG",
-    "KRUISPUNT_DATA_DIR",
-];
-
-/// Unicode isolation marks, which Fluent adds around arguments unless told not to.
-const ISOLATION_MARKS: [char; 2] = ['\u{2068}', '\u{2069}'];
-
 /// Starts a `kruispunt` invocation with `args`, in English (`KRUISPUNT_LANG=en`) and with
 /// no other locale or data directory settings.
 fn kruispunt<I: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = I>) -> Kruispunt {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kruispunt"));
-    command.args(args);
-    for name in LOCALE_AND_DATA_ENV {
-        command.env_remove(name);
+    Kruispunt {
+        command: binary_support::command(args),
     }
-    command.env("KRUISPUNT_LANG", "en");
-    Kruispunt { command }
 }
 
 impl Kruispunt {
@@ -62,55 +48,10 @@ impl Kruispunt {
     }
 }
 
-/// What one run printed and how it exited.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl From<Output> for Run {
-    /// Also checks, for every run, that no output has Unicode isolation marks.
-    fn from(output: Output) -> Self {
-        let run = Run {
-            code: output.status.code(),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        };
-        assert!(
-            !run.stdout.contains(ISOLATION_MARKS) && !run.stderr.contains(ISOLATION_MARKS),
-            "isolation marks in the output:\n{}{}",
-            run.stdout,
-            run.stderr
-        );
-        run
-    }
-}
-
 impl Run {
-    /// Asserts the exit code, showing the output when it differs.
-    #[track_caller]
-    fn exits(self, code: i32) -> Self {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "exit code\n--- stdout\n{}--- stderr\n{}",
-            self.stdout,
-            self.stderr
-        );
-        self
-    }
-
     /// The lines on stdout.
     fn lines(&self) -> Vec<&str> {
         self.stdout.lines().collect()
-    }
-
-    /// Asserts that the process did not panic.
-    #[track_caller]
-    fn no_panic(self) -> Self {
-        assert!(!self.stderr.contains("panicked"), "panic:\n{}", self.stderr);
-        self
     }
 }
 
@@ -262,7 +203,7 @@ fn broken_course_expected(root: &str) -> Vec<String> {
 
 #[test]
 fn validate_builtin_course_succeeds() {
-    let run = kruispunt(["validate"]).run().exits(0).no_panic();
+    let run = kruispunt(["validate"]).run().exits(0);
     let last = run.lines().last().copied().unwrap_or_default().to_owned();
     assert!(last.starts_with("course: "), "summary line: {last}");
     assert!(
@@ -314,7 +255,7 @@ fn validate_valid_fixture_counts_items_and_nodes() {
 #[test]
 fn validate_broken_course_reports_every_problem_with_its_place() {
     let (_dir, root) = broken_course();
-    let run = kruispunt(["validate"]).arg(&root).run().exits(1).no_panic();
+    let run = kruispunt(["validate"]).arg(&root).run().exits(1);
     let lines = run.lines();
     let expected = broken_course_expected(&root);
     assert_eq!(
@@ -425,11 +366,7 @@ fn two_different_course_dirs_exit_2() {
 fn nonexistent_dir_exits_2_with_the_cause() {
     let dir = tempfile::tempdir().expect("tempdir");
     let missing: PathBuf = dir.path().join("no-such-course");
-    let run = kruispunt(["validate"])
-        .arg(&missing)
-        .run()
-        .exits(2)
-        .no_panic();
+    let run = kruispunt(["validate"]).arg(&missing).run().exits(2);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
     assert!(
         run.stderr
@@ -469,11 +406,7 @@ fn help_and_version_exit_0() {
 #[test]
 fn outline_of_another_course() {
     let (_dir, root) = valid_course();
-    let run = kruispunt(["outline", "--course"])
-        .arg(&root)
-        .run()
-        .exits(0)
-        .no_panic();
+    let run = kruispunt(["outline", "--course"]).arg(&root).run().exits(0);
     let lines = run.lines();
     assert_eq!(lines.first().copied(), Some("Fixture course"));
     assert!(run.stdout.contains("A small course for tests."));
@@ -503,7 +436,7 @@ fn outline_of_another_course() {
 
 #[test]
 fn outline_of_the_builtin_course() {
-    let run = kruispunt(["outline"]).run().exits(0).no_panic();
+    let run = kruispunt(["outline"]).run().exits(0);
     assert!(run.stdout.contains("Module 1: "), "{}", run.stdout);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
@@ -555,7 +488,7 @@ fn read_one_line_then_close(mut command: Command) -> Run {
 #[test]
 fn closed_stdout_on_schema_is_not_a_panic() {
     let run = read_one_line_then_close(kruispunt(["schema", "course"]).command);
-    let run = run.exits(0).no_panic();
+    let run = run.exits(0);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
 
@@ -567,7 +500,7 @@ fn closed_stdout_during_a_long_report_is_not_a_panic() {
         write_files(dir.path(), &[(&format!("lessons/l{n:04}.json"), "{,}")]);
     }
     let run = read_one_line_then_close(kruispunt(["validate"]).arg(dir.path()).command);
-    let run = run.exits(1).no_panic();
+    let run = run.exits(1);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
 
@@ -619,8 +552,7 @@ fn validate_speaks_the_language_of_lang() {
             // The option wins over the environment.
             .env("KRUISPUNT_LANG", if lang == "nl" { "fr" } else { "nl" })
             .run()
-            .exits(1)
-            .no_panic();
+            .exits(1);
         assert_broken_course_report(&run, &root, lang);
     }
 }
@@ -677,8 +609,7 @@ fn an_unknown_language_gives_a_notice_and_falls_back() {
     let run = kruispunt(["validate", "--lang", "de"])
         .arg(&root)
         .run()
-        .exits(1)
-        .no_panic();
+        .exits(1);
     assert_eq!(
         run.stderr,
         "Unknown language “de” (from --lang); using English. Available: nl, en, fr.\n"

@@ -5,57 +5,11 @@ use kruispunt::course::{self, Course};
 use kruispunt::progress::{CourseStamp, ItemStatus, ProfileName, ProfileStore};
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
-/// What one run printed and how it exited.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
+mod binary_support;
 
-impl From<Output> for Run {
-    fn from(output: Output) -> Self {
-        let run = Run {
-            code: output.status.code(),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        };
-        assert!(!run.stderr.contains("panicked"), "panic:\n{}", run.stderr);
-        run
-    }
-}
-
-impl Run {
-    #[track_caller]
-    fn exits(self, code: i32) -> Self {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "exit code\n--- stdout\n{}--- stderr\n{}",
-            self.stdout,
-            self.stderr
-        );
-        self
-    }
-}
-
-/// `kruispunt` in English, without the machine's locale or data directory settings.
-fn kruispunt(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kruispunt"));
-    command.args(args);
-    for name in [
-        "LANGUAGE",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-        "KRUISPUNT_DATA_DIR",
-    ] {
-        command.env_remove(name);
-    }
-    command.env("KRUISPUNT_LANG", "en");
-    command
-}
+use binary_support::{Run, command as kruispunt};
 
 /// `kruispunt --data-dir DIR ARGS…`, with stdin closed.
 #[track_caller]

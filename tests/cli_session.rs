@@ -5,14 +5,14 @@ use kruispunt::course::ids::{ChoiceId, CourseId, ItemId, NodeId};
 use kruispunt::facilitator::{ChoiceVotes, Entry, SessionId, SessionLog, SessionStore};
 use kruispunt::progress::{CourseStamp, Timestamp};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod binary_support;
 
 fn kruispunt(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kruispunt"))
-        .args(["--lang", "en", "--data-dir"])
+    binary_support::command(["--data-dir"])
         .arg(data_dir)
         .args(args)
-        .env_remove("KRUISPUNT_DATA_DIR")
         .output()
         .expect("the binary runs")
 }

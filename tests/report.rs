@@ -6,13 +6,15 @@
 //! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test report`, then read
 //! every changed file before committing it.
 
+mod binary_support;
+
+use binary_support::Run;
 use kruispunt::course::{self, Course};
 use kruispunt::engine::{LessonRun, ScenarioRun};
 use kruispunt::progress::{CourseStamp, ProfileName, ProfileStore, Timestamp, runs};
 use kruispunt::report::Export;
 use scraper::{ElementRef, Html, Selector};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// A reflection no export may carry unless asked.
 const SECRET_REFLECTION: &str = "Mijn privégedachte over het kruispunt 7Q";
@@ -35,32 +37,9 @@ fn good_exports() -> Vec<PathBuf> {
         .collect()
 }
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
 /// Runs the binary in English with no locale or data directory from the machine.
 fn kruispunt<I: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = I>) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kruispunt"));
-    command.args(args);
-    for name in [
-        "LANGUAGE",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-        "KRUISPUNT_DATA_DIR",
-    ] {
-        command.env_remove(name);
-    }
-    command.env("KRUISPUNT_LANG", "en");
-    let output = command.output().expect("the binary starts");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
+    Run::of(&mut binary_support::command(args))
 }
 
 /// `kruispunt report --course FIXTURE FILES... --format FORMAT` plus `extra`.

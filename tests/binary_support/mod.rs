@@ -1,0 +1,85 @@
+//! Running the real `kruispunt` binary in tests: in English, without the machine's locale
+//! or data directory settings, and checking every run for panics and isolation marks.
+
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::process::{Command, Output};
+
+/// Environment variables that choose the interface language or the data directory; every
+/// run starts without them so the machine's settings cannot change the results.
+pub const LOCALE_AND_DATA_ENV: [&str; 6] = [
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANG",
+    "KRUISPUNT_LANG",
+    "KRUISPUNT_DATA_DIR",
+];
+
+/// Unicode isolation marks, which Fluent adds around arguments unless told not to.
+pub const ISOLATION_MARKS: [char; 2] = ['\u{2068}', '\u{2069}'];
+
+/// The binary with `args`, in English (`KRUISPUNT_LANG=en`) and with no other locale or
+/// data directory settings.
+pub fn command<I: AsRef<OsStr>>(args: impl IntoIterator<Item = I>) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kruispunt"));
+    command.args(args);
+    for name in LOCALE_AND_DATA_ENV {
+        command.env_remove(name);
+    }
+    command.env("KRUISPUNT_LANG", "en");
+    command
+}
+
+/// What one run printed and how it exited.
+#[derive(Debug)]
+pub struct Run {
+    /// The exit code (`None` when killed by a signal).
+    pub code: Option<i32>,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    /// Also checks, for every run, that nothing panicked and that no output has Unicode
+    /// isolation marks.
+    fn from(output: Output) -> Self {
+        let run = Run {
+            code: output.status.code(),
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        };
+        assert!(!run.stderr.contains("panicked"), "panic:\n{}", run.stderr);
+        assert!(
+            !run.stdout.contains(ISOLATION_MARKS) && !run.stderr.contains(ISOLATION_MARKS),
+            "isolation marks in the output:\n{}{}",
+            run.stdout,
+            run.stderr
+        );
+        run
+    }
+}
+
+impl Run {
+    /// Runs `command` to completion.
+    #[track_caller]
+    pub fn of(command: &mut Command) -> Self {
+        Run::from(command.output().expect("the binary starts"))
+    }
+
+    /// Asserts the exit code, showing the output when it differs.
+    #[track_caller]
+    pub fn exits(self, code: i32) -> Self {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "exit code\n--- stdout\n{}--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+}
