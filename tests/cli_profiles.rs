@@ -14,7 +14,7 @@ use binary_support::{Run, command as kruispunt};
 /// `kruispunt --data-dir DIR ARGS…`, with stdin closed.
 #[track_caller]
 fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let mut command = kruispunt(&["--data-dir"]);
+    let mut command = kruispunt(["--data-dir"]);
     command.arg(dir).args(args).stdin(Stdio::null());
     Run::from(command.output().expect("the binary starts"))
 }
@@ -22,7 +22,7 @@ fn run_in(dir: &Path, args: &[&str]) -> Run {
 /// Like [`run_in`], with `input` piped to stdin.
 #[track_caller]
 fn run_with_input(dir: &Path, args: &[&str], input: &str) -> Run {
-    let mut command = kruispunt(&["--data-dir"]);
+    let mut command = kruispunt(["--data-dir"]);
     command
         .arg(dir)
         .args(args)
