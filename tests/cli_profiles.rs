@@ -174,7 +174,7 @@ fn an_empty_or_missing_data_dir_lists_nothing_in_a_friendly_line() {
 fn kruispunt_data_dir_is_honoured() {
     let dir = tempfile::tempdir().expect("tempdir");
     create_profile(dir.path(), "from-env", 0);
-    let output = kruispunt(&["profiles"])
+    let output = kruispunt(["profiles"])
         .env("KRUISPUNT_DATA_DIR", dir.path())
         .stdin(Stdio::null())
         .output()
@@ -184,7 +184,7 @@ fn kruispunt_data_dir_is_honoured() {
 
     // The option wins over the variable.
     let other = tempfile::tempdir().expect("tempdir");
-    let mut command = kruispunt(&["profiles", "--data-dir"]);
+    let mut command = kruispunt(["profiles", "--data-dir"]);
     command
         .arg(other.path())
         .env("KRUISPUNT_DATA_DIR", dir.path())
