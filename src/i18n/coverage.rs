@@ -3,8 +3,8 @@
 use crate::course::checked::{self, SceneBody, Step};
 use crate::course::ids::Locale;
 use crate::course::model::{
-    self, Character, Checklist, CompetencyDef, FacilitatorNotes, Glossary, KeyPoints, Line,
-    Persona, Quiz, Reflection, Testimony, Text, TextScene, Variable,
+    Character, Checklist, CompetencyDef, FacilitatorNotes, Glossary, KeyPoints, Line, Persona,
+    Quiz, Reflection, Testimony, Text, TextScene, Variable,
 };
 
 /// How many texts of a course exist in one locale.
@@ -49,8 +49,7 @@ pub fn coverage(course: &checked::Course) -> Coverage {
 }
 
 impl Coverage {
-    /// An empty count for these locales. Add texts with [`Coverage::add_text`] or the
-    /// `add_*` methods for parsed files (useful when the course does not validate).
+    /// An empty count for these locales. Add texts with [`Coverage::add_text`].
     pub fn new(declared: &[Locale]) -> Self {
         let mut locales: Vec<LocaleCoverage> = Vec::with_capacity(declared.len());
         for locale in declared {
@@ -98,75 +97,6 @@ impl Coverage {
     fn add_all<'t>(&mut self, texts: impl IntoIterator<Item = &'t Text>) {
         for text in texts {
             self.add_text(text);
-        }
-    }
-
-    /// Counts every text of a parsed `course.json`.
-    pub fn add_manifest(&mut self, manifest: &model::Manifest) {
-        self.add_text(&manifest.title);
-        self.add_text(&manifest.description);
-        self.add_competencies(&manifest.competencies);
-        for module in &manifest.modules {
-            self.add_text(&module.title);
-            self.add_opt(module.description.as_ref());
-            self.add_notes(module.facilitator_notes.as_ref());
-        }
-    }
-
-    /// Counts every text of a parsed lesson file.
-    pub fn add_lesson(&mut self, lesson: &model::Lesson) {
-        self.add_text(&lesson.title);
-        self.add_opt(lesson.summary.as_ref());
-        for scene in &lesson.scenes {
-            self.add_opt(scene.title.as_ref());
-            self.add_opt(scene.content_note.as_ref());
-            self.add_notes(scene.facilitator_notes.as_ref());
-            if let Some(body) = &scene.text {
-                self.add_text_scene(body);
-            }
-            if let Some(body) = &scene.testimony {
-                self.add_testimony(body);
-            }
-            if let Some(body) = &scene.key_points {
-                self.add_key_points(body);
-            }
-            if let Some(body) = &scene.glossary {
-                self.add_glossary(body);
-            }
-            if let Some(body) = &scene.quiz {
-                self.add_quiz(body);
-            }
-            if let Some(body) = &scene.reflection {
-                self.add_reflection(body);
-            }
-            if let Some(body) = &scene.checklist {
-                self.add_checklist(body);
-            }
-        }
-    }
-
-    /// Counts every text of a parsed scenario file.
-    pub fn add_scenario(&mut self, scenario: &model::Scenario) {
-        self.add_scenario_head(
-            &scenario.title,
-            &scenario.setting,
-            &scenario.goal,
-            scenario.content_note.as_ref(),
-            scenario.facilitator_notes.as_ref(),
-        );
-        self.add_people(&scenario.characters, &scenario.variables);
-        for node in &scenario.nodes {
-            self.add_lines(&node.lines);
-            self.add_notes(node.facilitator_notes.as_ref());
-            for choice in node.choices.iter().flatten() {
-                self.add_text(&choice.text);
-                self.add_text(&choice.feedback);
-                self.add_opt(choice.thought.as_ref());
-            }
-            if let Some(ending) = &node.ending {
-                self.add_text(&ending.title);
-                self.add_text(&ending.debrief);
-            }
         }
     }
 
