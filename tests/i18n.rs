@@ -276,6 +276,35 @@ fn every_problem() -> Vec<Problem> {
             code: 0x1b,
         },
         Problem::NotFictional,
+        Problem::OldFormatVersion {
+            found: 1,
+            current: 2,
+            inferred: 12,
+        },
+        Problem::RouteFallback { id: s("end") },
+        Problem::MissingChoice { id: s("a/b") },
+        Problem::MissingQuality { id: s("a/b") },
+        Problem::MissingThinker { id: s("a/b") },
+        Problem::DecorativeVariable { id: s("trust") },
+        Problem::HarmfulGoodEnding {
+            ending: s("good"),
+            choice: s("a/b"),
+            path: s("a/b → c/d"),
+        },
+        Problem::PositionalAnswer {
+            position: 1,
+            same: 5,
+            total: 6,
+        },
+        Problem::QualityMismatch {
+            id: s("a/b"),
+            quality: s("harmful"),
+            reason: s("it breaches no competency"),
+        },
+        Problem::LengthTell {
+            longest: 5,
+            total: 6,
+        },
     ];
     for problem in &all {
         match problem {
@@ -307,7 +336,17 @@ fn every_problem() -> Vec<Problem> {
             | Problem::UndeclaredLocale { .. }
             | Problem::DefaultLocaleUndeclared { .. }
             | Problem::ControlCharacter { .. }
-            | Problem::NotFictional => {}
+            | Problem::NotFictional
+            | Problem::OldFormatVersion { .. }
+            | Problem::RouteFallback { .. }
+            | Problem::MissingChoice { .. }
+            | Problem::MissingQuality { .. }
+            | Problem::MissingThinker { .. }
+            | Problem::DecorativeVariable { .. }
+            | Problem::HarmfulGoodEnding { .. }
+            | Problem::PositionalAnswer { .. }
+            | Problem::QualityMismatch { .. }
+            | Problem::LengthTell { .. } => {}
         }
     }
     all
@@ -328,7 +367,17 @@ fn problem_fields(problem: &Problem) -> BTreeSet<String> {
         | Problem::UnusedItem { .. }
         | Problem::UnreachableNode { .. }
         | Problem::DeadEnd { .. }
-        | Problem::AllChoicesConditional { .. } => &["id"],
+        | Problem::AllChoicesConditional { .. }
+        | Problem::RouteFallback { .. }
+        | Problem::MissingChoice { .. }
+        | Problem::MissingQuality { .. }
+        | Problem::MissingThinker { .. }
+        | Problem::DecorativeVariable { .. } => &["id"],
+        Problem::OldFormatVersion { .. } => &["found", "current", "inferred"],
+        Problem::HarmfulGoodEnding { .. } => &["ending", "choice", "path"],
+        Problem::PositionalAnswer { .. } => &["position", "same", "total"],
+        Problem::QualityMismatch { .. } => &["id", "quality", "reason"],
+        Problem::LengthTell { .. } => &["longest", "total"],
         Problem::NodeKind { .. } | Problem::SceneKind { .. } => &["found"],
         Problem::BadRange { .. } => &["id", "min", "start", "max"],
         Problem::OutOfRange { .. } => &["id", "reached", "min", "max"],
@@ -852,6 +901,7 @@ fn small_course() -> checked::Course {
                     feedback: nl("Juist"),
                 }],
                 explanation: nl("Uitleg"),
+                order: model::Order::Fixed,
             }),
         }],
     };
@@ -887,13 +937,16 @@ fn small_course() -> checked::Course {
                     mood: None,
                 }],
                 facilitator_notes: None,
+                order: model::Order::Fixed,
                 step: Step::Choices(vec![checked::Choice {
                     id: "c".into(),
                     text: full("Goeiedag"),
                     feedback: full("Goed"),
+                    quality: model::Quality::Best,
                     thought: None,
+                    thinker: None,
                     effects: vec![],
-                    competencies: vec![],
+                    competencies: Default::default(),
                     condition: None,
                     next: checked::NodeIdx(1),
                 }]),
@@ -902,10 +955,14 @@ fn small_course() -> checked::Course {
                 id: "end".into(),
                 lines: vec![],
                 facilitator_notes: None,
+                order: model::Order::Fixed,
                 step: Step::Ending(checked::Ending {
                     outcome: model::Outcome::Good,
                     title: full("Einde"),
-                    debrief: full("Nabespreking"),
+                    debrief: vec![checked::DebriefPart {
+                        condition: None,
+                        text: full("Nabespreking"),
+                    }],
                 }),
             },
         ],

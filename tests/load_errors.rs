@@ -8,7 +8,7 @@ use kruispunt::course::{
 use std::path::Path;
 
 const MANIFEST: &str = r#"{
-  "format_version": 1,
+  "format_version": 2,
   "id": "test",
   "version": "1",
   "title": {"en": "Test"},
@@ -19,7 +19,7 @@ const MANIFEST: &str = r#"{
 }"#;
 
 const LESSON: &str = r#"{
-  "format_version": 1,
+  "format_version": 2,
   "id": "intro",
   "title": {"en": "Intro"},
   "scenes": [{"id": "s1", "text": {"paragraphs": [{"en": "Hello."}]}}]
@@ -27,7 +27,7 @@ const LESSON: &str = r#"{
 
 /// A scenario whose second node's choice points at a number instead of a node id.
 const SCENARIO_WITH_NUMBER_AS_NEXT: &str = r#"{
-  "format_version": 1,
+  "format_version": 2,
   "id": "talk",
   "title": {"en": "Talk"},
   "setting": {"en": "An office."},
@@ -37,7 +37,7 @@ const SCENARIO_WITH_NUMBER_AS_NEXT: &str = r#"{
   "nodes": [
     {"id": "a", "next": "b"},
     {"id": "b", "choices": [
-      {"id": "c", "text": {"en": "Hi"}, "feedback": {"en": "Good."}, "next": 42}
+      {"id": "c", "text": {"en": "Hi"}, "feedback": {"en": "Good."}, "quality": "best", "next": 42}
     ]}
   ]
 }"#;
@@ -77,7 +77,7 @@ fn at(line: usize, column: usize) -> Option<Position> {
 
 #[test]
 fn json_syntax_error_has_exact_line_and_column() {
-    let lesson = "{\n  \"format_version\": 1\n  \"id\": \"intro\"\n}";
+    let lesson = "{\n  \"format_version\": 2\n  \"id\": \"intro\"\n}";
     let diags = diagnostics(&[("course.json", MANIFEST), ("lessons/intro.json", lesson)]);
     let d = only_for(&diags, "demo/lessons/intro.json");
     assert_eq!(d.code(), "json-syntax");
@@ -106,7 +106,7 @@ fn wrong_type_deep_in_a_scenario_names_the_field_path() {
     assert_eq!(d.code(), "json-type");
     assert_eq!(d.path.to_string(), "nodes[1].choices[0].next");
     // Line 12 is the choice; `42` is at characters 78-79: the diagnostic points at its start.
-    assert_eq!(d.position, at(12, 78));
+    assert_eq!(d.position, at(12, 97));
     assert_eq!(
         d.problem.to_string(),
         "invalid type: integer `42`, expected a string"
@@ -133,7 +133,7 @@ fn unknown_field_is_reported_with_its_name() {
 
 #[test]
 fn missing_required_field() {
-    let lesson = r#"{"format_version": 1, "id": "intro", "title": {"en": "Intro"}}"#;
+    let lesson = r#"{"format_version": 2, "id": "intro", "title": {"en": "Intro"}}"#;
     let diags = diagnostics(&[("course.json", MANIFEST), ("lessons/intro.json", lesson)]);
     let d = only_for(&diags, "demo/lessons/intro.json");
     assert_eq!(d.code(), "json-type");
@@ -145,7 +145,7 @@ fn missing_required_field() {
 #[test]
 fn newer_format_version_with_unknown_fields_says_format_version() {
     let lesson = r#"{
-  "format_version": 2,
+  "format_version": 3,
   "id": "intro",
   "title": {"en": "Intro"},
   "scenes": [],
@@ -159,13 +159,13 @@ fn newer_format_version_with_unknown_fields_says_format_version() {
     assert_eq!(d.position, at(2, 21));
     assert_eq!(
         d.problem.to_string(),
-        "format_version 2 is not supported; this version of Kruispunt reads 1"
+        "format_version 3 is not supported; this version of Kruispunt reads 2"
     );
 }
 
 #[test]
 fn other_format_version_in_a_file_that_parses() {
-    let manifest = MANIFEST.replace("\"format_version\": 1", "\"format_version\": 7");
+    let manifest = MANIFEST.replace("\"format_version\": 2", "\"format_version\": 7");
     let report = load(
         &source(&[("course.json", &manifest), ("lessons/intro.json", LESSON)]),
         ValidateOptions::default(),
@@ -230,7 +230,7 @@ fn stray_json_file_is_a_warning_and_strict_makes_it_an_error() {
 
 #[test]
 fn diagnostic_display_is_file_line_col_severity_code_message() {
-    let lesson = "{\n  \"format_version\": 1\n  \"id\": \"intro\"\n}";
+    let lesson = "{\n  \"format_version\": 2\n  \"id\": \"intro\"\n}";
     let diags = diagnostics(&[("course.json", MANIFEST), ("lessons/intro.json", lesson)]);
     assert_eq!(
         only_for(&diags, "demo/lessons/intro.json").to_string(),
@@ -243,7 +243,7 @@ fn diagnostic_display_is_file_line_col_severity_code_message() {
     ]);
     assert_eq!(
         only_for(&diags, "demo/scenarios/talk.json").to_string(),
-        "demo/scenarios/talk.json:12:78: error[json-type]: invalid type: integer `42`, \
+        "demo/scenarios/talk.json:12:97: error[json-type]: invalid type: integer `42`, \
          expected a string (at nodes[1].choices[0].next)"
     );
 

@@ -79,6 +79,16 @@ problem-default-locale-undeclared = the default locale `{ $locale }` is not in l
 # $code: the code point in hexadecimal, e.g. 001B.
 problem-control-character = the `{ $locale }` text contains the control character U+{ $code }; course text may not drive the terminal
 problem-not-fictional = a testimony must set "fictional_composite": true; personas are never real people
+problem-old-format-version = format_version { $found } is read by migrating it: { $inferred } choice qualities were inferred and thoughts given to the last speaker; run `kruispunt migrate` to update the files to version { $current }
+problem-route-fallback = the route of node `{ $id }` must end with an arm without `if`, taken when no other holds
+problem-missing-choice = there is no choice `{ $id }` (write "node/choice")
+problem-missing-quality = choice `{ $id }` has no `quality` (best, acceptable, weak or harmful)
+problem-missing-thinker = choice `{ $id }` has a `thought` but no `thinker`: say whose thought it is
+problem-decorative-variable = variable `{ $id }` is never read by a condition or route, so it cannot change what happens
+problem-harmful-good-ending = the good ending `{ $ending }` can be reached after the harmful choice `{ $choice }`, e.g. by { $path }
+problem-positional-answer = in { $same } of { $total } fixed-order decision points the best choice is number { $position }; trainees learn the position, not the skill
+problem-quality-mismatch = choice `{ $id }` is `{ $quality }` but { $reason }
+problem-length-tell = in { $longest } of { $total } decision points the best choice is the longest by more than 40%; trainees learn to pick the longest answer
 
 ## Summary of `kruispunt validate`
 
@@ -150,6 +160,17 @@ error-cannot-read-course = cannot read the course in { $dir }
 error-cannot-read-path = cannot read { $path }: { $reason }
 error-two-course-dirs = two course directories given ({ $positional } and --course { $option }); give one
 error-cannot-write-output = cannot write the output
+migrate-nothing = Nothing to migrate: every file is at the current format version.
+migrate-done = { $files ->
+    [one] Migrated 1 file.
+   *[other] Migrated { $files } files.
+}
+migrate-dry-run = { $files ->
+    [one] 1 file would be migrated (nothing was written).
+   *[other] { $files } files would be migrated (nothing was written).
+}
+migrate-review = Review every inferred quality and thinker: they are guesses from version 1, which had neither. Then run `kruispunt validate --strict`.
+error-cannot-write-path = cannot write { $path }: { $reason }
 error-cannot-serialize-schema = cannot serialize the schema
 error-cannot-serialize-report = cannot serialize the report
 error-bad-argument = invalid argument: { $detail }
@@ -314,6 +335,9 @@ lesson-quiz-right = Your answer is right.
 lesson-quiz-wrong = Your answer is not quite right. Read the feedback under each option.
 lesson-quiz-explanation = Explanation
 lesson-quiz-retry-hint = Press r to try again. Your first answer is the one that counts.
+lesson-quiz-not-yet = Not correct yet. Read the feedback on your choice, then try again.
+lesson-quiz-shown = Here is the right answer, as you asked.
+lesson-quiz-retry-or-reveal-hint = Press r to try again, or a to see the right answer. Your first answer is the one that counts.
 # $result: "right" or "wrong", how the first answer went.
 lesson-quiz-first-counts = Another try: your first answer is the one that counts, and it was { $result ->
         [right] right
@@ -349,6 +373,7 @@ lesson-key-card = other card
 lesson-key-select = select
 lesson-key-answer = answer
 lesson-key-retry = try again
+lesson-key-reveal = show the answer
 lesson-key-write = write
 lesson-key-stop-writing = stop writing
 lesson-key-tick = tick
@@ -420,6 +445,42 @@ ending-shown = Competencies you showed
 ending-missed = Competencies you could still show (answers you did not take)
 ending-none = none
 ending-next = r play again · w go back to a decision · m branch map · c compare
+# $quality: best, acceptable, weak or harmful (how good a choice is).
+scenario-quality = { $quality ->
+        [best] best
+        [acceptable] acceptable
+        [weak] weak
+       *[harmful] harmful
+    }
+# $score: shown, breached or not_met (what an attempt says about a competency).
+scenario-score = { $score ->
+        [shown] shown
+        [breached] breached
+       *[not_met] not met
+    }
+ending-competencies = Competencies
+ending-qualities = Your answers by quality
+# $quality: a quality's symbol and word, e.g. "++ best".
+ending-quality-count = { $quality }: { $count }
+ending-turning = Turning points: where another answer would have helped more
+ending-turning-none = At every decision you took one of the best answers offered.
+# $number: the decision's number in the attempt; $point: who said what just before it.
+ending-turning-decision = Decision { $number }: { $point }
+# $quality: the quality's symbol and word (or, in plain mode, the word).
+ending-turning-taken = You answered ({ $quality }):
+ending-turning-better = A better answer ({ $quality }):
+ending-turning-feedback = The coach on that better answer:
+# $outcome: good or mixed, the best ending still possible after the better answer.
+ending-turning-lost = { $outcome ->
+        [good] Your answer here closed off the good ending; after the better answer it was still within reach.
+       *[other] Your answer here closed off a better ending; after the better answer a mixed ending was still within reach.
+    }
+# $outcome: good, mixed or poor, the best ending still possible after your answer.
+ending-turning-kept = { $outcome ->
+        [good] After your answer a good ending was still within reach.
+        [mixed] After your answer a mixed ending was still within reach.
+       *[poor] After your answer only a poor ending was left.
+    }
 rewind-title = Go back to a decision
 rewind-hint = Pick the decision to take again (↑↓ or its number, then Enter). This attempt stays saved.
 rewind-empty = You have not taken any decision yet.
@@ -427,6 +488,8 @@ rewind-answered = you answered: { $answer }
 map-title = Branch map: what you explored in all your attempts
 map-summary = Answers explored: { $explored } of { $total } · endings reached: { $endings } of { $all_endings }
 map-legend = ✓ explored · ? not explored yet · ■ ending reached · ◀ where you are
+# $qualities: each quality's symbol and word, e.g. "++ best · + acceptable · …".
+map-legend-quality = Quality of an answer you tried: { $qualities }
 map-ending = Ending: { $outcome } · { $title }
 map-ending-unknown = an ending you have not reached yet
 map-here = you are here
@@ -515,6 +578,12 @@ session-export-rewound = Went back: { $item } › { $node }
 session-export-votes = Votes and the path the group chose
 session-export-vote-heading = Decision { $number } · { $item } · { $node }
 session-export-chosen = The group went with: { $choice }
+# $choice: an answer; $quality: its quality (report-quality).
+session-export-choice = { $choice } · { $quality }
+# $qualities: the votes per quality, each a session-export-quality-votes, joined by " · ".
+session-export-vote-qualities = The room's votes by quality: { $qualities }
+# $quality: a quality (report-quality); $votes: the votes for answers of that quality.
+session-export-quality-votes = { $quality }: { $votes }
 session-export-time = Time per item
 session-export-duration = { $minutes } min { $seconds } s
 session-export-notes = Notes from the facilitator
@@ -600,6 +669,10 @@ plain-quiz-option = { $chosen ->
 plain-quiz-explanation = Explanation:
 plain-quiz-first-counts = Only your first answer counts for your score.
 plain-quiz-retry = t: try again
+plain-quiz-reveal = a: show the right answer
+plain-quiz-not-yet = Not correct yet. Read the feedback on your choice, then try again, or see the right answer.
+plain-quiz-your-choice = You chose this.
+plain-quiz-shown = Here is the right answer, as you asked.
 plain-reflection-prompt = Reflection:
 plain-reflection-hint = Hint:
 plain-reflection-private = What you write stays on this computer, in your progress file. Nobody else sees it.
@@ -665,6 +738,16 @@ plain-ending-values = Where it ended:
 plain-ending-path = Your path, with the coach's feedback:
 plain-ending-shown = Competencies you showed: { $list }
 plain-ending-missed = Competencies you could still show: { $list }
+plain-ending-competencies = Competencies:
+# $name: a competency; $score: its score as a word (scenario-score).
+plain-competency = { $name }: { $score }
+# How many answers of each quality the attempt took.
+plain-ending-qualities = Your answers: { $best } best, { $acceptable } acceptable, { $weak } weak, { $harmful } harmful.
+plain-ending-turning = Turning points, where another answer would have helped more:
+# $quality: the quality as a word (scenario-quality); $text: the answer.
+plain-turning-taken = You answered ({ $quality }): { $text }
+plain-turning-better = A better answer ({ $quality }): { $text }
+plain-turning-feedback = The coach on that better answer:
 plain-none = none
 plain-ending-replay = 1: play again from the start
 plain-ending-rewind = 2: go back to an earlier answer
@@ -729,8 +812,27 @@ report-outcome = { $outcome ->
        *[poor] poor ending
     }
 report-competencies-heading = Competencies of the group
-report-competencies-intro = Trainees who showed each competency in at least one finished conversation; “missed by” counts trainees who passed up an answer showing it and never showed it.
+report-competencies-intro = Trainees who showed each competency in at least one finished conversation and breached it in none; “missed by” counts trainees who passed up an answer showing it and never showed it.
 report-missed-by = missed by { $count }
+report-qualities-heading = Quality of the answers
+report-qualities-intro = How good the answer was that trainees chose the first time they reached each decision point, out of those who reached it. The quality is the one the course gives the answer, so older exports count too.
+# $symbol: a quality's symbol (++, +, -, !!); $word: the quality as a word (scenario-quality).
+report-quality = { $symbol } { $word }
+report-turning-heading = Turning points of the group
+report-turning-intro = Where trainees took an answer while a better one was offered: per decision point, the answer most often taken there instead of the better one, and how many trainees took it, out of those who reached that point. Most often first.
+report-turning-none = No trainee took an answer where a better one was offered.
+# $number: the decision point's number in the scenario; $quality, $better_quality: report-quality of the answer taken and of the better one; $better: the better answer.
+report-turning-context = decision point { $number } · this answer: { $quality } · a better answer, { $better_quality }: { $better }
+report-breaches-heading = Competencies breached
+report-breaches-intro = Trainees who took, in at least one conversation, an answer that goes against each competency. A breached competency is not counted as shown for that trainee.
+report-breaches-trainee-heading = Competencies breached per trainee
+report-breaches-trainee-intro = How many of the course's competencies each trainee breached in at least one conversation, and which ones.
+report-breached-none = none
+report-column-quality = Quality
+report-column-turning = Answer taken instead of a better one
+report-column-took-it = Trainees who took it
+report-column-breached = Breached by
+report-column-breached-count = Competencies breached
 report-column-trainee = Trainee
 report-column-completed = Completed
 report-column-item = Lesson or scenario

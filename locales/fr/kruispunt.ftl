@@ -80,6 +80,16 @@ problem-default-locale-undeclared = la langue par défaut `{ $locale }` ne figur
 # $code : le point de code en hexadécimal, p. ex. 001B.
 problem-control-character = le texte `{ $locale }` contient le caractère de contrôle U+{ $code } ; le texte du cours ne peut pas piloter le terminal
 problem-not-fictional = un témoignage doit indiquer "fictional_composite": true ; les personas ne sont jamais des personnes réelles
+problem-old-format-version = le format_version { $found } est lu en le migrant : { $inferred } qualités de choix ont été déduites et les pensées attribuées au dernier interlocuteur ; lancez `kruispunt migrate` pour passer les fichiers en version { $current }
+problem-route-fallback = la route du nœud `{ $id }` doit se terminer par une branche sans `if`, prise quand aucune autre ne s’applique
+problem-missing-choice = il n’y a pas de choix `{ $id }` (écrivez "nœud/choix")
+problem-missing-quality = le choix `{ $id }` n’a pas de `quality` (best, acceptable, weak ou harmful)
+problem-missing-thinker = le choix `{ $id }` a une `thought` mais pas de `thinker` : dites à qui est cette pensée
+problem-decorative-variable = la variable `{ $id }` n’est lue par aucune condition ni route ; elle ne peut rien changer au déroulement
+problem-harmful-good-ending = la bonne fin `{ $ending }` peut être atteinte après le choix nuisible `{ $choice }`, par exemple par { $path }
+problem-positional-answer = dans { $same } des { $total } points de décision à ordre fixe, le meilleur choix est le numéro { $position } ; on apprend la position, pas la compétence
+problem-quality-mismatch = le choix `{ $id }` est `{ $quality }` mais { $reason }
+problem-length-tell = dans { $longest } des { $total } points de décision, le meilleur choix est plus long de plus de 40 % ; on apprend à choisir la réponse la plus longue
 
 ## Résumé de `kruispunt validate`
 
@@ -158,6 +168,17 @@ error-cannot-read-course = impossible de lire le cours dans { $dir }
 error-cannot-read-path = impossible de lire { $path } : { $reason }
 error-two-course-dirs = deux dossiers de cours donnés ({ $positional } et --course { $option }) ; n’en donnez qu’un
 error-cannot-write-output = impossible d’écrire la sortie
+migrate-nothing = Rien à migrer : chaque fichier est à la version de format actuelle.
+migrate-done = { $files ->
+    [one] 1 fichier migré.
+   *[other] { $files } fichiers migrés.
+}
+migrate-dry-run = { $files ->
+    [one] 1 fichier serait migré (rien n’a été écrit).
+   *[other] { $files } fichiers seraient migrés (rien n’a été écrit).
+}
+migrate-review = Relisez chaque qualité et chaque « thinker » déduits : ce sont des suppositions tirées de la version 1, qui ne les connaissait pas. Lancez ensuite `kruispunt validate --strict`.
+error-cannot-write-path = impossible d’écrire { $path } : { $reason }
 error-cannot-serialize-schema = impossible de sérialiser le schéma
 error-cannot-serialize-report = impossible de sérialiser le rapport
 error-bad-argument = argument non valide : { $detail }
@@ -322,6 +343,9 @@ lesson-quiz-right = Votre réponse est correcte.
 lesson-quiz-wrong = Votre réponse n’est pas tout à fait correcte. Lisez le commentaire sous chaque option.
 lesson-quiz-explanation = Explication
 lesson-quiz-retry-hint = Appuyez sur r pour réessayer. C’est votre première réponse qui compte.
+lesson-quiz-not-yet = Pas encore correct. Lisez le commentaire sur votre choix, puis réessayez.
+lesson-quiz-shown = Voici la bonne réponse, comme vous l’avez demandé.
+lesson-quiz-retry-or-reveal-hint = Appuyez sur r pour réessayer, ou sur a pour voir la bonne réponse. C’est votre première réponse qui compte.
 # $result : "right" ou "wrong", ce que valait la première réponse.
 lesson-quiz-first-counts = Nouvel essai : c’est votre première réponse qui compte, et elle était { $result ->
         [right] correcte
@@ -354,6 +378,7 @@ lesson-key-card = autre carte
 lesson-key-select = choisir
 lesson-key-answer = répondre
 lesson-key-retry = réessayer
+lesson-key-reveal = afficher la réponse
 lesson-key-write = écrire
 lesson-key-stop-writing = arrêter d’écrire
 lesson-key-tick = cocher
@@ -425,6 +450,42 @@ ending-shown = Compétences montrées
 ending-missed = Compétences que vous pouviez encore montrer (réponses non choisies)
 ending-none = aucune
 ending-next = r recommencer · w revenir à une décision · m carte · c comparer
+# $quality: best, acceptable, weak or harmful (how good a choice is).
+scenario-quality = { $quality ->
+        [best] meilleure
+        [acceptable] acceptable
+        [weak] faible
+       *[harmful] nuisible
+    }
+# $score: shown, breached or not_met (what an attempt says about a competency).
+scenario-score = { $score ->
+        [shown] montrée
+        [breached] enfreinte
+       *[not_met] pas encore montrée
+    }
+ending-competencies = Compétences
+ending-qualities = Vos réponses par qualité
+# $quality: a quality's symbol and word, e.g. "++ best".
+ending-quality-count = { $quality } : { $count }
+ending-turning = Tournants : là où une autre réponse aurait davantage aidé
+ending-turning-none = À chaque décision, vous avez choisi l’une des meilleures réponses proposées.
+# $number: the decision's number in the attempt; $point: who said what just before it.
+ending-turning-decision = Décision { $number } : { $point }
+# $quality: the quality's symbol and word (or, in plain mode, the word).
+ending-turning-taken = Votre réponse ({ $quality }) :
+ending-turning-better = Une meilleure réponse ({ $quality }) :
+ending-turning-feedback = Le coach à propos de cette meilleure réponse :
+# $outcome: good or mixed, the best ending still possible after the better answer.
+ending-turning-lost = { $outcome ->
+        [good] Votre réponse a fermé la porte à la bonne fin ; après la meilleure réponse, elle restait possible.
+       *[other] Votre réponse a fermé la porte à une fin plus favorable ; après la meilleure réponse, une fin mitigée restait possible.
+    }
+# $outcome: good, mixed or poor, the best ending still possible after your answer.
+ending-turning-kept = { $outcome ->
+        [good] Après votre réponse, une bonne fin restait possible.
+        [mixed] Après votre réponse, une fin mitigée restait possible.
+       *[poor] Après votre réponse, seule une fin peu favorable restait possible.
+    }
 rewind-title = Revenir à une décision
 rewind-hint = Choisissez la décision à reprendre (↑↓ ou son numéro, puis Entrée). Cet essai reste enregistré.
 rewind-empty = Vous n’avez encore pris aucune décision.
@@ -432,6 +493,8 @@ rewind-answered = vous avez répondu : { $answer }
 map-title = Carte des embranchements : ce que vous avez exploré dans tous vos essais
 map-summary = Réponses explorées : { $explored } sur { $total } · fins atteintes : { $endings } sur { $all_endings }
 map-legend = ✓ exploré · ? pas encore exploré · ■ fin atteinte · ◀ vous êtes ici
+# $qualities: each quality's symbol and word, e.g. "++ best · + acceptable · …".
+map-legend-quality = Qualité d’une réponse essayée : { $qualities }
 map-ending = Fin : { $outcome } · { $title }
 map-ending-unknown = une fin que vous n’avez pas encore atteinte
 map-here = vous êtes ici
@@ -520,6 +583,12 @@ session-export-rewound = Retour en arrière : { $item } › { $node }
 session-export-votes = Les votes et le chemin choisi par le groupe
 session-export-vote-heading = Choix { $number } · { $item } · { $node }
 session-export-chosen = Le groupe a choisi : { $choice }
+# $choice: an answer; $quality: its quality (report-quality).
+session-export-choice = { $choice } · { $quality }
+# $qualities: the votes per quality, each a session-export-quality-votes, joined by " · ".
+session-export-vote-qualities = Les votes du groupe par qualité : { $qualities }
+# $quality: a quality (report-quality); $votes: the votes for answers of that quality.
+session-export-quality-votes = { $quality } : { $votes }
 session-export-time = Temps par élément
 session-export-duration = { $minutes } min { $seconds } s
 session-export-notes = Notes de l'animateur·rice
@@ -584,8 +653,27 @@ report-outcome = { $outcome ->
        *[poor] fin difficile
     }
 report-competencies-heading = Compétences du groupe
-report-competencies-intro = Participant·es ayant montré chaque compétence dans au moins une conversation terminée ; « manquée par » compte celles et ceux qui ont laissé passer une réponse qui la montre sans jamais la montrer.
+report-competencies-intro = Participant·es ayant montré chaque compétence dans au moins une conversation terminée sans l'avoir enfreinte dans aucune ; « manquée par » compte celles et ceux qui ont laissé passer une réponse qui la montre sans jamais la montrer.
 report-missed-by = manquée par { $count }
+report-qualities-heading = Qualité des réponses
+report-qualities-intro = La qualité de la réponse choisie par les participant·es la première fois qu'ils ou elles ont atteint chaque moment de choix, sur celles et ceux qui l'ont atteint. C'est la qualité que le cours donne à la réponse : les exports plus anciens comptent donc aussi.
+# $symbol: a quality's symbol (++, +, -, !!); $word: the quality as a word (scenario-quality).
+report-quality = { $symbol } { $word }
+report-turning-heading = Tournants du groupe
+report-turning-intro = Là où des participant·es ont choisi une réponse alors qu'une meilleure était proposée : par moment de choix, la réponse le plus souvent choisie à la place de la meilleure, et combien de participant·es l'ont choisie, sur celles et ceux qui ont atteint ce moment. Les plus fréquents d'abord.
+report-turning-none = Aucun·e participant·e n'a choisi une réponse alors qu'une meilleure était proposée.
+# $number: the decision point's number in the scenario; $quality, $better_quality: report-quality of the answer taken and of the better one; $better: the better answer.
+report-turning-context = moment de choix { $number } · cette réponse : { $quality } · une meilleure réponse, { $better_quality } : { $better }
+report-breaches-heading = Compétences enfreintes
+report-breaches-intro = Participant·es ayant choisi, dans au moins une conversation, une réponse qui va à l'encontre de la compétence. Une compétence enfreinte n'est pas comptée comme montrée pour cette personne.
+report-breaches-trainee-heading = Compétences enfreintes par participant·e
+report-breaches-trainee-intro = Combien des compétences du cours chaque participant·e a enfreintes dans au moins une conversation, et lesquelles.
+report-breached-none = aucune
+report-column-quality = Qualité
+report-column-turning = Réponse choisie à la place d'une meilleure
+report-column-took-it = Participant·es qui l'ont choisie
+report-column-breached = Enfreinte par
+report-column-breached-count = Compétences enfreintes
 report-column-trainee = Participant·e
 report-column-completed = Terminé
 report-column-item = Leçon ou scénario
@@ -689,6 +777,10 @@ plain-quiz-option = { $chosen ->
 plain-quiz-explanation = Explication :
 plain-quiz-first-counts = Seule votre première réponse compte pour votre score.
 plain-quiz-retry = t : réessayer
+plain-quiz-reveal = a : afficher la bonne réponse
+plain-quiz-not-yet = Pas encore correct. Lisez le commentaire sur votre choix, puis réessayez, ou affichez la bonne réponse.
+plain-quiz-your-choice = Vous avez choisi cette réponse.
+plain-quiz-shown = Voici la bonne réponse, comme vous l’avez demandé.
 plain-reflection-prompt = Réflexion :
 plain-reflection-hint = Piste :
 plain-reflection-private = Ce que vous écrivez reste sur cet ordinateur, dans votre fichier de progression. Personne d’autre ne le voit.
@@ -754,6 +846,28 @@ plain-ending-values = Où cela s’est terminé :
 plain-ending-path = Votre chemin, avec le retour du coach :
 plain-ending-shown = Compétences montrées : { $list }
 plain-ending-missed = Compétences que vous pouvez encore montrer : { $list }
+plain-ending-competencies = Compétences :
+# $name: a competency; $score: its score as a word (scenario-score).
+plain-competency = { $name } : { $score }
+# How many answers of each quality the attempt took.
+plain-ending-qualities = Vos réponses : { $best } { $best ->
+        [one] meilleure
+       *[other] meilleures
+    }, { $acceptable } { $acceptable ->
+        [one] acceptable
+       *[other] acceptables
+    }, { $weak } { $weak ->
+        [one] faible
+       *[other] faibles
+    }, { $harmful } { $harmful ->
+        [one] nuisible
+       *[other] nuisibles
+    }.
+plain-ending-turning = Tournants, là où une autre réponse aurait davantage aidé :
+# $quality: the quality as a word (scenario-quality); $text: the answer.
+plain-turning-taken = Votre réponse ({ $quality }) : { $text }
+plain-turning-better = Une meilleure réponse ({ $quality }) : { $text }
+plain-turning-feedback = Le coach à propos de cette meilleure réponse :
 plain-none = aucune
 plain-ending-replay = 1 : rejouer depuis le début
 plain-ending-rewind = 2 : revenir à une réponse précédente

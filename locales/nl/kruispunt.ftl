@@ -79,6 +79,16 @@ problem-default-locale-undeclared = de standaardtaal `{ $locale }` staat niet bi
 # $code: het codepunt in hexadecimale notatie, bv. 001B.
 problem-control-character = de `{ $locale }`-tekst bevat het stuurteken U+{ $code }; cursustekst mag de terminal niet aansturen
 problem-not-fictional = een getuigenis moet "fictional_composite": true zetten; persona’s zijn nooit echte mensen
+problem-old-format-version = format_version { $found } wordt gelezen door het te migreren: { $inferred } keuzekwaliteiten zijn afgeleid en gedachten toegekend aan de laatste spreker; voer `kruispunt migrate` uit om de bestanden naar versie { $current } te brengen
+problem-route-fallback = de route van knoop `{ $id }` moet eindigen met een tak zonder `if`, die geldt als geen andere geldt
+problem-missing-choice = er is geen keuze `{ $id }` (schrijf "knoop/keuze")
+problem-missing-quality = keuze `{ $id }` heeft geen `quality` (best, acceptable, weak of harmful)
+problem-missing-thinker = keuze `{ $id }` heeft een `thought` maar geen `thinker`: zeg wiens gedachte het is
+problem-decorative-variable = variabele `{ $id }` wordt door geen voorwaarde of route gelezen, dus ze verandert niets aan wat er gebeurt
+problem-harmful-good-ending = het goede einde `{ $ending }` is bereikbaar na de schadelijke keuze `{ $choice }`, bijvoorbeeld via { $path }
+problem-positional-answer = in { $same } van de { $total } beslismomenten met vaste volgorde is de beste keuze nummer { $position }; cursisten leren de plaats, niet de vaardigheid
+problem-quality-mismatch = keuze `{ $id }` is `{ $quality }` maar { $reason }
+problem-length-tell = in { $longest } van de { $total } beslismomenten is de beste keuze meer dan 40% langer dan de rest; cursisten leren het langste antwoord kiezen
 
 ## Samenvatting van `kruispunt validate`
 
@@ -150,6 +160,17 @@ error-cannot-read-course = de cursus in { $dir } kan niet gelezen worden
 error-cannot-read-path = { $path } kan niet gelezen worden: { $reason }
 error-two-course-dirs = twee cursusmappen opgegeven ({ $positional } en --course { $option }); geef er één op
 error-cannot-write-output = de uitvoer kan niet geschreven worden
+migrate-nothing = Niets te migreren: elk bestand heeft de huidige formaatversie.
+migrate-done = { $files ->
+    [one] 1 bestand gemigreerd.
+   *[other] { $files } bestanden gemigreerd.
+}
+migrate-dry-run = { $files ->
+    [one] 1 bestand zou gemigreerd worden (er is niets geschreven).
+   *[other] { $files } bestanden zouden gemigreerd worden (er is niets geschreven).
+}
+migrate-review = Kijk elke afgeleide kwaliteit en denker na: het zijn gissingen uit versie 1, die geen van beide kende. Voer daarna `kruispunt validate --strict` uit.
+error-cannot-write-path = kan { $path } niet schrijven: { $reason }
 error-cannot-serialize-schema = het schema kan niet geserialiseerd worden
 error-cannot-serialize-report = het rapport kan niet geserialiseerd worden
 error-bad-argument = ongeldig argument: { $detail }
@@ -314,6 +335,9 @@ lesson-quiz-right = Je antwoord is juist.
 lesson-quiz-wrong = Je antwoord is niet helemaal juist. Lees de feedback bij elke optie.
 lesson-quiz-explanation = Uitleg
 lesson-quiz-retry-hint = Druk op r om het opnieuw te proberen. Je eerste antwoord is het antwoord dat telt.
+lesson-quiz-not-yet = Nog niet juist. Lees de feedback bij je keuze en probeer het opnieuw.
+lesson-quiz-shown = Hier is het juiste antwoord, zoals je vroeg.
+lesson-quiz-retry-or-reveal-hint = Druk op r om het opnieuw te proberen, of op a om het juiste antwoord te zien. Je eerste antwoord is het antwoord dat telt.
 # $result: "right" of "wrong", hoe het eerste antwoord was.
 lesson-quiz-first-counts = Nieuwe poging: je eerste antwoord is het antwoord dat telt, en dat was { $result ->
         [right] juist
@@ -346,6 +370,7 @@ lesson-key-card = andere kaart
 lesson-key-select = kiezen
 lesson-key-answer = antwoorden
 lesson-key-retry = opnieuw proberen
+lesson-key-reveal = het antwoord tonen
 lesson-key-write = schrijven
 lesson-key-stop-writing = stoppen met schrijven
 lesson-key-tick = aanvinken
@@ -417,6 +442,42 @@ ending-shown = Competenties die je toonde
 ending-missed = Competenties die je nog kon tonen (antwoorden die je niet koos)
 ending-none = geen
 ending-next = r opnieuw · w terug naar een beslissing · m vertakkingskaart · c vergelijken
+# $quality: best, acceptable, weak or harmful (how good a choice is).
+scenario-quality = { $quality ->
+        [best] best
+        [acceptable] aanvaardbaar
+        [weak] zwak
+       *[harmful] schadelijk
+    }
+# $score: shown, breached or not_met (what an attempt says about a competency).
+scenario-score = { $score ->
+        [shown] getoond
+        [breached] geschonden
+       *[not_met] nog niet getoond
+    }
+ending-competencies = Competenties
+ending-qualities = Je antwoorden per kwaliteit
+# $quality: a quality's symbol and word, e.g. "++ best".
+ending-quality-count = { $quality }: { $count }
+ending-turning = Keerpunten: waar een ander antwoord meer had geholpen
+ending-turning-none = Bij elke beslissing koos je een van de beste antwoorden die er waren.
+# $number: the decision's number in the attempt; $point: who said what just before it.
+ending-turning-decision = Beslissing { $number }: { $point }
+# $quality: the quality's symbol and word (or, in plain mode, the word).
+ending-turning-taken = Jij antwoordde ({ $quality }):
+ending-turning-better = Een beter antwoord ({ $quality }):
+ending-turning-feedback = De coach over dat betere antwoord:
+# $outcome: good or mixed, the best ending still possible after the better answer.
+ending-turning-lost = { $outcome ->
+        [good] Met je antwoord hier viel het goede einde weg; na het betere antwoord lag het nog binnen bereik.
+       *[other] Met je antwoord hier viel een beter einde weg; na het betere antwoord lag nog een gemengd einde binnen bereik.
+    }
+# $outcome: good, mixed or poor, the best ending still possible after your answer.
+ending-turning-kept = { $outcome ->
+        [good] Na je antwoord lag een goed einde nog binnen bereik.
+        [mixed] Na je antwoord lag een gemengd einde nog binnen bereik.
+       *[poor] Na je antwoord bleef alleen een minder goed einde over.
+    }
 rewind-title = Terug naar een beslissing
 rewind-hint = Kies de beslissing die je opnieuw wilt nemen (↑↓ of het nummer, dan Enter). Deze poging blijft bewaard.
 rewind-empty = Je hebt nog geen beslissing genomen.
@@ -424,6 +485,8 @@ rewind-answered = je antwoordde: { $answer }
 map-title = Vertakkingskaart: wat je in al je pogingen verkende
 map-summary = Verkende antwoorden: { $explored } van { $total } · bereikte eindes: { $endings } van { $all_endings }
 map-legend = ✓ verkend · ? nog niet verkend · ■ einde bereikt · ◀ waar je nu bent
+# $qualities: each quality's symbol and word, e.g. "++ best · + acceptable · …".
+map-legend-quality = Kwaliteit van een antwoord dat je probeerde: { $qualities }
 map-ending = Einde: { $outcome } · { $title }
 map-ending-unknown = een einde dat je nog niet bereikte
 map-here = hier ben je
@@ -512,6 +575,12 @@ session-export-rewound = Teruggegaan: { $item } › { $node }
 session-export-votes = Stemmingen en de weg die de groep koos
 session-export-vote-heading = Keuze { $number } · { $item } · { $node }
 session-export-chosen = De groep koos: { $choice }
+# $choice: an answer; $quality: its quality (report-quality).
+session-export-choice = { $choice } · { $quality }
+# $qualities: the votes per quality, each a session-export-quality-votes, joined by " · ".
+session-export-vote-qualities = De stemmen van de groep per kwaliteit: { $qualities }
+# $quality: a quality (report-quality); $votes: the votes for answers of that quality.
+session-export-quality-votes = { $quality }: { $votes }
 session-export-time = Tijd per onderdeel
 session-export-duration = { $minutes } min { $seconds } s
 session-export-notes = Notities van de begeleider
@@ -576,8 +645,27 @@ report-outcome = { $outcome ->
        *[poor] slecht einde
     }
 report-competencies-heading = Competenties van de groep
-report-competencies-intro = Deelnemers die elke competentie toonden in minstens één afgerond gesprek; “gemist door” telt deelnemers die een antwoord lieten liggen dat ze toont en ze nooit toonden.
+report-competencies-intro = Deelnemers die elke competentie toonden in minstens één afgerond gesprek en ze in geen enkel gesprek schonden; “gemist door” telt deelnemers die een antwoord lieten liggen dat ze toont en ze nooit toonden.
 report-missed-by = gemist door { $count }
+report-qualities-heading = Kwaliteit van de antwoorden
+report-qualities-intro = Hoe goed het antwoord was dat deelnemers kozen de eerste keer dat ze een keuzemoment bereikten, van wie het bereikte. De kwaliteit is die welke de cursus aan het antwoord geeft, dus ook oudere exports tellen mee.
+# $symbol: a quality's symbol (++, +, -, !!); $word: the quality as a word (scenario-quality).
+report-quality = { $symbol } { $word }
+report-turning-heading = Keerpunten van de groep
+report-turning-intro = Waar deelnemers een antwoord kozen terwijl er een beter werd aangeboden: per keuzemoment het antwoord dat daar het vaakst gekozen werd in plaats van het betere, en hoeveel deelnemers het kozen, van wie dat moment bereikte. Het vaakst eerst.
+report-turning-none = Geen enkele deelnemer koos een antwoord terwijl er een beter werd aangeboden.
+# $number: the decision point's number in the scenario; $quality, $better_quality: report-quality of the answer taken and of the better one; $better: the better answer.
+report-turning-context = keuzemoment { $number } · dit antwoord: { $quality } · een beter antwoord, { $better_quality }: { $better }
+report-breaches-heading = Geschonden competenties
+report-breaches-intro = Deelnemers die in minstens één gesprek een antwoord kozen dat tegen de competentie ingaat. Een geschonden competentie telt voor die deelnemer niet als getoond.
+report-breaches-trainee-heading = Geschonden competenties per deelnemer
+report-breaches-trainee-intro = Hoeveel van de competenties van de cursus elke deelnemer schond in minstens één gesprek, en welke.
+report-breached-none = geen
+report-column-quality = Kwaliteit
+report-column-turning = Gekozen antwoord in plaats van een beter
+report-column-took-it = Deelnemers die het kozen
+report-column-breached = Geschonden door
+report-column-breached-count = Geschonden competenties
 report-column-trainee = Deelnemer
 report-column-completed = Afgerond
 report-column-item = Les of scenario
@@ -681,6 +769,10 @@ plain-quiz-option = { $chosen ->
 plain-quiz-explanation = Uitleg:
 plain-quiz-first-counts = Alleen je eerste antwoord telt voor je score.
 plain-quiz-retry = t: opnieuw proberen
+plain-quiz-reveal = a: het juiste antwoord tonen
+plain-quiz-not-yet = Nog niet juist. Lees de feedback bij je keuze en probeer het opnieuw, of bekijk het juiste antwoord.
+plain-quiz-your-choice = Dit heb je gekozen.
+plain-quiz-shown = Hier is het juiste antwoord, zoals je vroeg.
 plain-reflection-prompt = Reflectie:
 plain-reflection-hint = Tip:
 plain-reflection-private = Wat je schrijft, blijft op deze computer, in je voortgangsbestand. Niemand anders ziet het.
@@ -746,6 +838,16 @@ plain-ending-values = Waar het eindigde:
 plain-ending-path = Jouw weg, met de feedback van de coach:
 plain-ending-shown = Competenties die je toonde: { $list }
 plain-ending-missed = Competenties die je nog kunt tonen: { $list }
+plain-ending-competencies = Competenties:
+# $name: a competency; $score: its score as a word (scenario-score).
+plain-competency = { $name }: { $score }
+# How many answers of each quality the attempt took.
+plain-ending-qualities = Je antwoorden: { $best } best, { $acceptable } aanvaardbaar, { $weak } zwak, { $harmful } schadelijk.
+plain-ending-turning = Keerpunten, waar een ander antwoord meer had geholpen:
+# $quality: the quality as a word (scenario-quality); $text: the answer.
+plain-turning-taken = Jij antwoordde ({ $quality }): { $text }
+plain-turning-better = Een beter antwoord ({ $quality }): { $text }
+plain-turning-feedback = De coach over dat betere antwoord:
 plain-none = geen
 plain-ending-replay = 1: opnieuw spelen vanaf het begin
 plain-ending-rewind = 2: terug naar een vroeger antwoord

@@ -3,8 +3,9 @@
 
 use super::ids::*;
 use super::model::{
-    self, Character, Checklist, CompareOp, FacilitatorNotes, Glossary, KeyPoints, Line, Outcome,
-    Quiz, Reflection, Testimony, Text, TextScene, Variable,
+    self, Character, Checklist, CompareOp, CompetencyEvidence, FacilitatorNotes, Glossary,
+    KeyPoints, Line, Order, Outcome, Quality, Quiz, Reflection, Testimony, Text, TextScene,
+    Variable,
 };
 use std::collections::HashMap;
 
@@ -217,6 +218,8 @@ pub struct Node {
     pub lines: Vec<Line>,
     /// Facilitator notes.
     pub facilitator_notes: Option<FacilitatorNotes>,
+    /// How the choices are ordered on screen.
+    pub order: Order,
     /// What happens after the lines.
     pub step: Step,
 }
@@ -228,8 +231,19 @@ pub enum Step {
     Choices(Vec<Choice>),
     /// The conversation moves on by itself.
     Auto(NodeIdx),
+    /// The conversation moves on by itself, to the first arm whose condition holds.
+    Route(Vec<RouteArm>),
     /// The conversation ends.
     Ending(Ending),
+}
+
+/// One arm of a route.
+#[derive(Debug, Clone)]
+pub struct RouteArm {
+    /// Taken when this holds (always, without one).
+    pub condition: Option<Cond>,
+    /// Where the conversation goes.
+    pub next: NodeIdx,
 }
 
 /// A validated choice.
@@ -241,12 +255,16 @@ pub struct Choice {
     pub text: Text,
     /// The coach's feedback.
     pub feedback: Text,
-    /// The character's inner thought in reaction.
+    /// How good the choice is (inferred for a version 1 course).
+    pub quality: Quality,
+    /// A character's inner thought in reaction.
     pub thought: Option<Text>,
+    /// Whose thought it is.
+    pub thinker: Option<CharacterId>,
     /// Variable changes.
     pub effects: Vec<(VarIdx, i32)>,
-    /// Competencies shown.
-    pub competencies: Vec<Competency>,
+    /// Competencies shown or breached.
+    pub competencies: CompetencyEvidence,
     /// Offered only when this holds.
     pub condition: Option<Cond>,
     /// Where the conversation goes.
@@ -266,6 +284,13 @@ pub enum Cond {
         op: CompareOp,
         value: i32,
     },
+    /// A choice of this quality was taken.
+    ChoseQuality(Quality),
+    /// The choice at this position of this node was taken.
+    Chose {
+        node: NodeIdx,
+        choice: u32,
+    },
 }
 
 /// A validated ending.
@@ -275,8 +300,37 @@ pub struct Ending {
     pub outcome: Outcome,
     /// Title.
     pub title: Text,
-    /// Debrief.
-    pub debrief: Text,
+    /// Debrief parts in order; a part with a condition shows only when it holds.
+    pub debrief: Vec<DebriefPart>,
+}
+
+/// One part of a checked debrief.
+#[derive(Debug, Clone)]
+pub struct DebriefPart {
+    /// Shown only when this holds.
+    pub condition: Option<Cond>,
+    /// The text.
+    pub text: Text,
+}
+
+/// What an attempt has done so far, as conditions read it.
+#[derive(Debug, Clone, Copy)]
+pub struct Memory<'a> {
+    /// Variable values, by [`VarIdx`].
+    pub vars: &'a [i32],
+    /// Visited nodes, by [`NodeIdx`].
+    pub visited: &'a [bool],
+    /// Choices taken, by their position in the [`Flow`]'s choices.
+    pub chosen: &'a [bool],
+    /// Qualities of the choices taken, one bit per [`Quality`] (best = bit 0).
+    pub qualities: u8,
+}
+
+impl Memory<'_> {
+    /// The bit of `quality` in [`Memory::qualities`].
+    pub fn quality_bit(quality: Quality) -> u8 {
+        1 << (quality as u8)
+    }
 }
 
 /// A scenario's structure laid out flat for the engine's hot path: per node the range of
@@ -290,6 +344,7 @@ pub struct Flow {
     effects: Vec<(VarIdx, i32)>,
     conds: Vec<FlowCond>,
     children: Vec<u32>,
+    arms: Vec<FlowArm>,
 }
 
 /// One node in a [`Flow`].
@@ -301,8 +356,18 @@ pub struct FlowNode {
     count: u32,
     /// Where an automatic transition goes.
     pub auto: Option<NodeIdx>,
+    /// Index of the node's first route arm, and how many (0 when it has no route).
+    arms_first: u32,
+    arms_count: u32,
     /// Whether the node is an ending.
     pub ending: bool,
+}
+
+impl FlowNode {
+    /// Whether the conversation moves on by itself from here (`next` or `route`).
+    pub fn moves_on(&self) -> bool {
+        self.auto.is_some() || self.arms_count > 0
+    }
 }
 
 /// One choice in a [`Flow`].
@@ -310,9 +375,17 @@ pub struct FlowNode {
 pub struct FlowChoice {
     /// Where the choice goes.
     pub next: NodeIdx,
+    /// How good the choice is.
+    pub quality: Quality,
     cond: Option<u32>,
     effects_first: u32,
     effects_count: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FlowArm {
+    cond: Option<u32>,
+    next: NodeIdx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -332,22 +405,37 @@ enum FlowCond {
         op: CompareOp,
         value: i32,
     },
+    ChoseQuality(Quality),
+    /// The choice at this position of the flow's choices was taken.
+    Chose(u32),
 }
 
 impl Flow {
     /// The flow of these nodes.
     pub fn of(nodes: &[Node]) -> Self {
         let mut flow = Flow::default();
+        // Where each node's choices start, so `chose` conditions resolve to a flat index
+        // before the later nodes are laid out.
+        let mut firsts = Vec::with_capacity(nodes.len());
+        let mut total = 0u32;
+        for node in nodes {
+            firsts.push(total);
+            if let Step::Choices(choices) = &node.step {
+                total = total.saturating_add(choices.len() as u32);
+            }
+        }
         for node in nodes {
             let first = flow.choices.len() as u32;
+            let arms_first = flow.arms.len() as u32;
             let (count, auto, ending) = match &node.step {
                 Step::Choices(choices) => {
                     for choice in choices {
-                        let cond = choice.condition.as_ref().map(|c| flow.add_cond(c));
+                        let cond = choice.condition.as_ref().map(|c| flow.add_cond(c, &firsts));
                         let effects_first = flow.effects.len() as u32;
                         flow.effects.extend_from_slice(&choice.effects);
                         flow.choices.push(FlowChoice {
                             next: choice.next,
+                            quality: choice.quality,
                             cond,
                             effects_first,
                             effects_count: choice.effects.len() as u32,
@@ -356,22 +444,34 @@ impl Flow {
                     (choices.len() as u32, None, false)
                 }
                 Step::Auto(next) => (0, Some(*next), false),
+                Step::Route(arms) => {
+                    for arm in arms {
+                        let cond = arm.condition.as_ref().map(|c| flow.add_cond(c, &firsts));
+                        flow.arms.push(FlowArm {
+                            cond,
+                            next: arm.next,
+                        });
+                    }
+                    (0, None, false)
+                }
                 Step::Ending(_) => (0, None, true),
             };
             flow.nodes.push(FlowNode {
                 first,
                 count,
                 auto,
+                arms_first,
+                arms_count: flow.arms.len() as u32 - arms_first,
                 ending,
             });
         }
         flow
     }
 
-    fn add_cond(&mut self, cond: &Cond) -> u32 {
+    fn add_cond(&mut self, cond: &Cond, firsts: &[u32]) -> u32 {
         let flat = match cond {
             Cond::All(all) | Cond::Any(all) => {
-                let kids: Vec<u32> = all.iter().map(|c| self.add_cond(c)).collect();
+                let kids: Vec<u32> = all.iter().map(|c| self.add_cond(c, firsts)).collect();
                 let first = self.children.len() as u32;
                 self.children.extend_from_slice(&kids);
                 let count = kids.len() as u32;
@@ -381,13 +481,19 @@ impl Flow {
                     FlowCond::Any { first, count }
                 }
             }
-            Cond::Not(inner) => FlowCond::Not(self.add_cond(inner)),
+            Cond::Not(inner) => FlowCond::Not(self.add_cond(inner, firsts)),
             Cond::Visited(node) => FlowCond::Visited(*node),
             Cond::Compare { var, op, value } => FlowCond::Compare {
                 var: *var,
                 op: *op,
                 value: *value,
             },
+            Cond::ChoseQuality(quality) => FlowCond::ChoseQuality(*quality),
+            Cond::Chose { node, choice } => FlowCond::Chose(
+                firsts
+                    .get(node.0 as usize)
+                    .map_or(u32::MAX, |first| first.saturating_add(*choice)),
+            ),
         };
         self.conds.push(flat);
         self.conds.len() as u32 - 1
@@ -396,6 +502,17 @@ impl Flow {
     /// The node at `idx`, if it exists.
     pub fn node(&self, idx: NodeIdx) -> Option<&FlowNode> {
         self.nodes.get(idx.0 as usize)
+    }
+
+    /// How many choices the whole scenario has: the length of [`Memory::chosen`].
+    pub fn choice_count(&self) -> usize {
+        self.choices.len()
+    }
+
+    /// The position of choice `choice` of node `idx` among all the flow's choices.
+    pub fn choice_position(&self, idx: NodeIdx, choice: usize) -> Option<usize> {
+        let node = self.node(idx)?;
+        (choice < node.count as usize).then_some(node.first as usize + choice)
     }
 
     /// The choices of the node at `idx`, in order (empty for other nodes).
@@ -416,13 +533,53 @@ impl Flow {
             .unwrap_or(&[])
     }
 
-    /// Whether `choice` is offered for these variable values and visited nodes.
-    pub fn offered(&self, choice: &FlowChoice, vars: &[i32], visited: &[bool]) -> bool {
-        choice.cond.is_none_or(|c| self.holds(c, vars, visited))
+    /// Whether `choice` is offered in this state.
+    pub fn offered(&self, choice: &FlowChoice, memory: &Memory<'_>) -> bool {
+        choice.cond.is_none_or(|c| self.holds(c, memory))
+    }
+
+    /// Where the conversation moves on by itself from `idx`: its `next`, or the first route
+    /// arm whose condition holds. `None` at a decision point, an ending, or a route where no
+    /// arm holds.
+    pub fn moves_to(&self, idx: NodeIdx, memory: &Memory<'_>) -> Option<NodeIdx> {
+        let node = self.node(idx)?;
+        if let Some(next) = node.auto {
+            return Some(next);
+        }
+        let first = node.arms_first as usize;
+        self.arms
+            .get(first..first + node.arms_count as usize)?
+            .iter()
+            .find(|arm| arm.cond.is_none_or(|c| self.holds(c, memory)))
+            .map(|arm| arm.next)
+    }
+
+    /// Whether a checked condition holds in this state (for debrief parts, which are not
+    /// part of the flow).
+    pub fn condition_holds(&self, cond: &Cond, memory: &Memory<'_>) -> bool {
+        match cond {
+            Cond::All(all) => all.iter().all(|c| self.condition_holds(c, memory)),
+            Cond::Any(any) => any.iter().any(|c| self.condition_holds(c, memory)),
+            Cond::Not(inner) => !self.condition_holds(inner, memory),
+            Cond::Visited(node) => memory
+                .visited
+                .get(node.0 as usize)
+                .copied()
+                .unwrap_or(false),
+            Cond::Compare { var, op, value } => memory
+                .vars
+                .get(var.0 as usize)
+                .is_some_and(|&v| op.holds(v, *value)),
+            Cond::ChoseQuality(quality) => memory.qualities & Memory::quality_bit(*quality) != 0,
+            Cond::Chose { node, choice } => self
+                .choice_position(*node, *choice as usize)
+                .and_then(|i| memory.chosen.get(i).copied())
+                .unwrap_or(false),
+        }
     }
 
     /// Whether condition `cond` holds. A reference outside the scenario does not hold.
-    fn holds(&self, cond: u32, vars: &[i32], visited: &[bool]) -> bool {
+    fn holds(&self, cond: u32, memory: &Memory<'_>) -> bool {
         let Some(flat) = self.conds.get(cond as usize) else {
             return false;
         };
@@ -432,17 +589,28 @@ impl Flow {
                 .unwrap_or(&[])
         };
         match *flat {
-            FlowCond::All { first, count } => kids(first, count)
-                .iter()
-                .all(|&c| self.holds(c, vars, visited)),
-            FlowCond::Any { first, count } => kids(first, count)
-                .iter()
-                .any(|&c| self.holds(c, vars, visited)),
-            FlowCond::Not(inner) => !self.holds(inner, vars, visited),
-            FlowCond::Visited(node) => visited.get(node.0 as usize).copied().unwrap_or(false),
-            FlowCond::Compare { var, op, value } => vars
+            FlowCond::All { first, count } => {
+                kids(first, count).iter().all(|&c| self.holds(c, memory))
+            }
+            FlowCond::Any { first, count } => {
+                kids(first, count).iter().any(|&c| self.holds(c, memory))
+            }
+            FlowCond::Not(inner) => !self.holds(inner, memory),
+            FlowCond::Visited(node) => memory
+                .visited
+                .get(node.0 as usize)
+                .copied()
+                .unwrap_or(false),
+            FlowCond::Compare { var, op, value } => memory
+                .vars
                 .get(var.0 as usize)
                 .is_some_and(|&v| op.holds(v, value)),
+            FlowCond::ChoseQuality(quality) => memory.qualities & Memory::quality_bit(quality) != 0,
+            FlowCond::Chose(position) => memory
+                .chosen
+                .get(position as usize)
+                .copied()
+                .unwrap_or(false),
         }
     }
 }

@@ -267,6 +267,96 @@ pub enum Problem {
     /// A testimony not marked as a fictional composite.
     #[error("a testimony must set \"fictional_composite\": true; personas are never real people")]
     NotFictional,
+    /// A file in an older format version that is still read, with what was inferred.
+    #[error(
+        "format_version {found} is read by migrating it: {inferred} choice qualities were inferred and thoughts given to the last speaker; run `kruispunt migrate` to update the files to version {current}"
+    )]
+    OldFormatVersion {
+        /// Found in the file.
+        found: u32,
+        /// The version this build writes.
+        current: u32,
+        /// How many choice qualities were inferred.
+        inferred: usize,
+    },
+    /// A route whose last arm has a condition, so the conversation could get stuck.
+    #[error(
+        "the route of node `{id}` must end with an arm without `if`, taken when no other holds"
+    )]
+    RouteFallback {
+        /// The node.
+        id: String,
+    },
+    /// A `chose` condition names a choice that does not exist.
+    #[error("there is no choice `{id}` (write \"node/choice\")")]
+    MissingChoice {
+        /// What was written.
+        id: String,
+    },
+    /// A choice without `quality` (format version 2).
+    #[error("choice `{id}` has no `quality` (best, acceptable, weak or harmful)")]
+    MissingQuality {
+        /// The choice.
+        id: String,
+    },
+    /// A choice with a thought but no `thinker` (format version 2).
+    #[error("choice `{id}` has a `thought` but no `thinker`: say whose thought it is")]
+    MissingThinker {
+        /// The choice.
+        id: String,
+    },
+    /// A variable that no condition or route reads: it cannot change the conversation.
+    #[error(
+        "variable `{id}` is never read by a condition or route, so it cannot change what happens"
+    )]
+    DecorativeVariable {
+        /// The variable.
+        id: String,
+    },
+    /// A good ending reachable through a harmful choice.
+    #[error(
+        "the good ending `{ending}` can be reached after the harmful choice `{choice}`, e.g. by {path}"
+    )]
+    HarmfulGoodEnding {
+        /// The ending node.
+        ending: String,
+        /// The harmful choice, as `node/choice`.
+        choice: String,
+        /// One such path, as choices separated by arrows.
+        path: String,
+    },
+    /// The best choice is in the same position in most fixed-order decisions.
+    #[error(
+        "in {same} of {total} fixed-order decision points the best choice is number {position}; trainees learn the position, not the skill"
+    )]
+    PositionalAnswer {
+        /// The position, from 1.
+        position: usize,
+        /// How many decision points put it there.
+        same: usize,
+        /// How many fixed-order decision points with a best choice.
+        total: usize,
+    },
+    /// A quality that contradicts the choice's effects or competencies.
+    #[error("choice `{id}` is `{quality}` but {reason}")]
+    QualityMismatch {
+        /// The choice.
+        id: String,
+        /// Its quality.
+        quality: String,
+        /// What contradicts it.
+        reason: String,
+    },
+    /// The best choice is clearly the longest in most decision points.
+    #[error(
+        "in {longest} of {total} decision points the best choice is the longest by more than 40%; trainees learn to pick the longest answer"
+    )]
+    LengthTell {
+        /// How many decision points.
+        longest: usize,
+        /// How many decision points with a best choice.
+        total: usize,
+    },
 }
 
 impl Problem {
@@ -302,6 +392,16 @@ impl Problem {
             Problem::DefaultLocaleUndeclared { .. } => "default-locale-undeclared",
             Problem::ControlCharacter { .. } => "control-character",
             Problem::NotFictional => "not-fictional",
+            Problem::OldFormatVersion { .. } => "old-format-version",
+            Problem::RouteFallback { .. } => "route-fallback",
+            Problem::MissingChoice { .. } => "missing-choice",
+            Problem::MissingQuality { .. } => "missing-quality",
+            Problem::MissingThinker { .. } => "missing-thinker",
+            Problem::DecorativeVariable { .. } => "decorative-variable",
+            Problem::HarmfulGoodEnding { .. } => "harmful-good-ending",
+            Problem::PositionalAnswer { .. } => "positional-answer",
+            Problem::QualityMismatch { .. } => "quality-mismatch",
+            Problem::LengthTell { .. } => "length-tell",
         }
     }
 
@@ -314,7 +414,13 @@ impl Problem {
             | Problem::AllChoicesConditional { .. }
             | Problem::OutOfRange { .. }
             | Problem::MissingLocale { .. }
-            | Problem::UndeclaredLocale { .. } => Severity::Warning,
+            | Problem::UndeclaredLocale { .. }
+            | Problem::OldFormatVersion { .. }
+            | Problem::DecorativeVariable { .. }
+            | Problem::HarmfulGoodEnding { .. }
+            | Problem::PositionalAnswer { .. }
+            | Problem::QualityMismatch { .. }
+            | Problem::LengthTell { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

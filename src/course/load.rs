@@ -1,7 +1,7 @@
 //! Parsing course files into [`model`](super::model) types with precise errors, then
 //! validating them.
 
-use super::model::{FORMAT_VERSION, Lesson, Manifest, Scenario};
+use super::model::{FIRST_FORMAT_VERSION, FORMAT_VERSION, Lesson, Manifest, Scenario};
 use super::span::SpanIndex;
 use super::{
     CourseSource, Diagnostic, FieldPath, PathSeg, Position, Problem, Severity, checked::Course,
@@ -186,7 +186,7 @@ fn parse_file<T: Versioned>(file: FileIdx, text: &str, findings: &mut Vec<Findin
     match serde_json::from_str::<T>(text) {
         Ok(value) => {
             let found = value.format_version();
-            if found != FORMAT_VERSION {
+            if !(FIRST_FORMAT_VERSION..=FORMAT_VERSION).contains(&found) {
                 findings.push(format_version_finding(file, found));
             }
             // Kept even with another version: the validator then reports what it can.
@@ -242,7 +242,9 @@ fn parse_failure<T: DeserializeOwned>(
             match serde_json::from_str::<VersionProbe>(text) {
                 Ok(VersionProbe {
                     format_version: Some(found),
-                }) if found != FORMAT_VERSION => return format_version_finding(file, found),
+                }) if !(FIRST_FORMAT_VERSION..=FORMAT_VERSION).contains(&found) => {
+                    return format_version_finding(file, found);
+                }
                 _ => Problem::Type { message },
             }
         }

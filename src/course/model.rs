@@ -5,12 +5,17 @@
 //! of [`crate::course::checked`], which the engine and the screens use.
 
 use super::ids::*;
+pub use super::order::Order;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The course format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The course format version this build writes. Version 1 files are still read: they are
+/// migrated when loaded (see [`FIRST_FORMAT_VERSION`]) and by `kruispunt migrate`.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest course format version this build reads.
+pub const FIRST_FORMAT_VERSION: u32 = 1;
 
 /// A small map kept as a vector sorted by key: course files hold hundreds of thousands of
 /// two- or three-entry maps (texts per locale, effects per variable), and a `BTreeMap`'s
@@ -390,8 +395,12 @@ pub struct Quiz {
     /// `true` when more than one option may be correct and the trainee picks several.
     #[serde(default)]
     pub multiple: bool,
-    /// The options, in the order shown.
+    /// The options, in the order written. They are shown shuffled per attempt unless
+    /// `order` is `fixed`.
     pub options: Vec<QuizOption>,
+    /// `shuffled` (the default) or `fixed`, e.g. for options that form a scale.
+    #[serde(default, skip_serializing_if = "Order::is_default")]
+    pub order: Order,
     /// Shown after answering: why the right answers are right.
     pub explanation: Text,
 }
@@ -509,7 +518,8 @@ pub struct Variable {
     pub start: i32,
 }
 
-/// A point in the conversation. Exactly one of `choices`, `next` and `ending` is present.
+/// A point in the conversation. Exactly one of `choices`, `next`, `route` and `ending` is
+/// present.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Node {
@@ -524,6 +534,14 @@ pub struct Node {
     /// An automatic transition to another node.
     #[serde(default)]
     pub next: Option<NodeId>,
+    /// An automatic transition that depends on the state: the first arm whose condition
+    /// holds is taken; the last arm has no condition (the fallback).
+    #[serde(default)]
+    pub route: Option<Vec<RouteArm>>,
+    /// `shuffled` (the default): the choices are shown in an order shuffled per attempt;
+    /// `fixed`: in the order written.
+    #[serde(default, skip_serializing_if = "Order::is_default")]
+    pub order: Order,
     /// The conversation ends here.
     #[serde(default)]
     pub ending: Option<Ending>,
@@ -596,15 +614,25 @@ pub struct Choice {
     pub text: Text,
     /// The coach's feedback: why this helps or harms.
     pub feedback: Text,
-    /// The character's inner thought in reaction, if any.
+    /// How good the choice is: `best`, `acceptable`, `weak` or `harmful` (required from
+    /// format version 2; inferred for version 1 files).
+    #[serde(default)]
+    pub quality: Option<Quality>,
+    /// A character's inner thought in reaction, if any.
     #[serde(default)]
     pub thought: Option<Text>,
+    /// Whose thought `thought` is: a character id (required with a thought from format
+    /// version 2; version 1 gave it to the last speaker).
+    #[serde(default)]
+    pub thinker: Option<CharacterId>,
     /// Changes to variables, e.g. `{"trust": 10}`.
     #[serde(default)]
     pub effects: SortedMap<VarId, i32>,
-    /// Competencies this choice shows.
+    /// The competencies this choice shows or breaches:
+    /// `{"confidentiality": "shown", "safety": "breached"}`. Version 1 wrote a list of
+    /// competencies shown, which is still read.
     #[serde(default)]
-    pub competencies: Vec<Competency>,
+    pub competencies: CompetencyEvidence,
     /// Offered only when this condition holds.
     #[serde(default, rename = "if")]
     pub condition: Option<Condition>,
@@ -612,8 +640,8 @@ pub struct Choice {
     pub next: NodeId,
 }
 
-/// A condition on variables and visited nodes.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+/// A condition on variables, visited nodes and choices taken.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
     /// All of these hold.
@@ -626,10 +654,226 @@ pub enum Condition {
     Visited(NodeId),
     /// A variable compared with a number.
     Compare(Comparison),
+    /// A choice of this quality was taken earlier in this attempt, e.g. `"harmful"`.
+    ChoseQuality(Quality),
+    /// This choice was taken earlier in this attempt: `"node/choice"`.
+    Chose(String),
+}
+
+/// One arm of a node's `route`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RouteArm {
+    /// Taken when this holds; the last arm has none.
+    #[serde(default, rename = "if")]
+    pub condition: Option<Condition>,
+    /// The node the conversation goes to.
+    pub next: NodeId,
+}
+
+/// How good a choice is: the rubric of the scores and the report.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Quality {
+    /// What a skilled professional would do.
+    Best,
+    /// Fine, but not the most helpful.
+    Acceptable,
+    /// Misses the point or does little good.
+    Weak,
+    /// Does harm: risk, outing, broken confidentiality, pressure.
+    Harmful,
+}
+
+impl Quality {
+    /// Every quality, best first.
+    pub const ALL: [Quality; 4] = [
+        Quality::Best,
+        Quality::Acceptable,
+        Quality::Weak,
+        Quality::Harmful,
+    ];
+
+    /// The name as written in course files, also the key of its interface word.
+    pub fn key(self) -> &'static str {
+        match self {
+            Quality::Best => "best",
+            Quality::Acceptable => "acceptable",
+            Quality::Weak => "weak",
+            Quality::Harmful => "harmful",
+        }
+    }
+
+    /// A symbol that says the quality without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Quality::Best => "++",
+            Quality::Acceptable => "+",
+            Quality::Weak => "-",
+            Quality::Harmful => "!!",
+        }
+    }
+}
+
+/// What a choice says about a competency.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// The choice shows the competency.
+    Shown,
+    /// The choice goes against it.
+    Breached,
+}
+
+/// The competencies a choice shows or breaches, read from a map (version 2) or from a list
+/// of competencies shown (version 1).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(transparent)]
+pub struct CompetencyEvidence(pub SortedMap<Competency, Evidence>);
+
+impl CompetencyEvidence {
+    /// Every competency with its evidence, sorted by id.
+    pub fn iter(&self) -> impl Iterator<Item = (&Competency, Evidence)> {
+        self.0.iter().map(|(c, e)| (c, *e))
+    }
+
+    /// The competencies shown.
+    pub fn shown(&self) -> impl Iterator<Item = &Competency> {
+        self.iter()
+            .filter(|(_, e)| *e == Evidence::Shown)
+            .map(|(c, _)| c)
+    }
+
+    /// The competencies breached.
+    pub fn breached(&self) -> impl Iterator<Item = &Competency> {
+        self.iter()
+            .filter(|(_, e)| *e == Evidence::Breached)
+            .map(|(c, _)| c)
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'de> Deserialize<'de> for CompetencyEvidence {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EvidenceVisitor;
+        impl<'de> serde::de::Visitor<'de> for EvidenceVisitor {
+            type Value = CompetencyEvidence;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map from competency to \"shown\" or \"breached\"")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                SortedMap::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(CompetencyEvidence)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                // Version 1: a list of the competencies shown.
+                let tags = Vec::<Competency>::deserialize(
+                    serde::de::value::SeqAccessDeserializer::new(seq),
+                )?;
+                Ok(CompetencyEvidence(
+                    tags.into_iter().map(|t| (t, Evidence::Shown)).collect(),
+                ))
+            }
+        }
+        deserializer.deserialize_any(EvidenceVisitor)
+    }
+}
+
+impl JsonSchema for CompetencyEvidence {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CompetencyEvidence".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let map = <BTreeMap<Competency, Evidence>>::json_schema(generator);
+        let list = <Vec<Competency>>::json_schema(generator);
+        schemars::json_schema!({ "anyOf": [map, list] })
+    }
+}
+
+/// An ending's debrief: one text, or parts of which some show only when their condition
+/// holds, so the debrief names what this trainee did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Debrief {
+    /// The same text for every path.
+    Text(Text),
+    /// Parts, in order; a part with `if` shows only when it holds.
+    Parts(Vec<DebriefPart>),
+}
+
+impl Default for Debrief {
+    fn default() -> Self {
+        Debrief::Text(Text::default())
+    }
+}
+
+/// One part of a path-aware debrief.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DebriefPart {
+    /// Shown only when this holds.
+    #[serde(default, rename = "if", skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Condition>,
+    /// The text.
+    pub text: Text,
+}
+
+impl<'de> Deserialize<'de> for Debrief {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DebriefVisitor;
+        impl<'de> serde::de::Visitor<'de> for DebriefVisitor {
+            type Value = Debrief;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a text (a map from locale to string) or a list of parts")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                Text::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Debrief::Text)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                Vec::<DebriefPart>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+                    .map(Debrief::Parts)
+            }
+        }
+        deserializer.deserialize_any(DebriefVisitor)
+    }
+}
+
+impl JsonSchema for Debrief {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Debrief".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let text = <Text>::json_schema(generator);
+        let parts = <Vec<DebriefPart>>::json_schema(generator);
+        schemars::json_schema!({ "anyOf": [text, parts] })
+    }
 }
 
 /// `{"var": "trust", "op": ">=", "value": 50}`.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
     /// The variable.
@@ -680,8 +924,8 @@ pub struct Ending {
     pub outcome: Outcome,
     /// A short title for the ending.
     pub title: Text,
-    /// The debrief: what happened and what to take from it.
-    pub debrief: Text,
+    /// The debrief: what happened and what to take from it; parts may depend on the path.
+    pub debrief: Debrief,
 }
 
 /// The outcome of an ending.

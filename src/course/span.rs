@@ -89,6 +89,25 @@ impl<'a> SpanIndex<'a> {
         Some(self.position_of_offset(current.offset))
     }
 
+    /// The byte offset where the value at exactly `path` starts; `None` when the path does
+    /// not exist.
+    pub fn offset(&self, path: &FieldPath) -> Option<usize> {
+        let mut current = self.values.first()?;
+        for seg in &path.0 {
+            let child = match (seg, &current.children) {
+                (PathSeg::Key(key), Children::Object(members)) => members
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k == key)
+                    .map(|&(_, idx)| idx),
+                (PathSeg::Index(n), Children::Array(elements)) => elements.get(*n).copied(),
+                _ => None,
+            };
+            current = self.values.get(child?)?;
+        }
+        Some(current.offset)
+    }
+
     /// Line and character column of a byte offset.
     fn position_of_offset(&self, offset: usize) -> Position {
         let line = self.line_starts.partition_point(|&start| start <= offset);

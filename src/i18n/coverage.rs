@@ -161,10 +161,12 @@ impl Coverage {
                         self.add_opt(choice.thought.as_ref());
                     }
                 }
-                Step::Auto(_) => {}
+                Step::Auto(_) | Step::Route(_) => {}
                 Step::Ending(ending) => {
                     self.add_text(&ending.title);
-                    self.add_text(&ending.debrief);
+                    for part in &ending.debrief {
+                        self.add_text(&part.text);
+                    }
                 }
             }
         }

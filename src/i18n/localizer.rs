@@ -510,6 +510,53 @@ impl Localizer {
                 &args!("locale" => locale, "code" => format!("{code:04X}")),
             ),
             Problem::NotFictional => self.msg("problem-not-fictional", &args!()),
+            Problem::OldFormatVersion {
+                found,
+                current,
+                inferred,
+            } => self.msg(
+                "problem-old-format-version",
+                &args!("found" => *found, "current" => *current, "inferred" => *inferred),
+            ),
+            Problem::RouteFallback { id } => self.msg("problem-route-fallback", &args!("id" => id)),
+            Problem::MissingChoice { id } => self.msg("problem-missing-choice", &args!("id" => id)),
+            Problem::MissingQuality { id } => {
+                self.msg("problem-missing-quality", &args!("id" => id))
+            }
+            Problem::MissingThinker { id } => {
+                self.msg("problem-missing-thinker", &args!("id" => id))
+            }
+            Problem::DecorativeVariable { id } => {
+                self.msg("problem-decorative-variable", &args!("id" => id))
+            }
+            Problem::HarmfulGoodEnding {
+                ending,
+                choice,
+                path,
+            } => self.msg(
+                "problem-harmful-good-ending",
+                &args!("ending" => ending, "choice" => choice, "path" => path),
+            ),
+            Problem::PositionalAnswer {
+                position,
+                same,
+                total,
+            } => self.msg(
+                "problem-positional-answer",
+                &args!("position" => *position, "same" => *same, "total" => *total),
+            ),
+            Problem::QualityMismatch {
+                id,
+                quality,
+                reason,
+            } => self.msg(
+                "problem-quality-mismatch",
+                &args!("id" => id, "quality" => quality, "reason" => reason),
+            ),
+            Problem::LengthTell { longest, total } => self.msg(
+                "problem-length-tell",
+                &args!("longest" => *longest, "total" => *total),
+            ),
         }
     }
 

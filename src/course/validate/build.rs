@@ -5,8 +5,9 @@
 
 use super::flow::{Edge, Graph};
 use crate::course::checked::{self, Cond, Course, NodeIdx, Scene, SceneBody, Step, VarIdx};
+use crate::course::ids::CharacterId;
 use crate::course::load::ParsedCourse;
-use crate::course::model::{self, Condition};
+use crate::course::model::{self, Condition, Quality};
 use std::collections::HashMap;
 
 /// The checked course built from `parsed`.
@@ -142,29 +143,77 @@ fn node_of(
     edges: &[Edge],
     condition_refs: &mut impl Iterator<Item = u32>,
 ) -> Option<checked::Node> {
-    let step = match (node.choices, node.next, node.ending) {
-        (Some(choices), None, None) => {
+    // Version 1 gave a choice's thought to whoever spoke last.
+    let last_speaker = node.lines.last().map(|line| line.speaker.clone());
+    let step = match (node.choices, node.next, node.route, node.ending) {
+        (Some(choices), None, None, None) => {
             if choices.len() != edges.len() {
                 return None;
             }
             let mut checked = Vec::with_capacity(choices.len());
             for (choice, edge) in choices.into_iter().zip(edges) {
-                checked.push(choice_of(choice, graph, edge, condition_refs)?);
+                checked.push(choice_of(
+                    choice,
+                    graph,
+                    edge,
+                    last_speaker.as_ref(),
+                    condition_refs,
+                )?);
             }
             Step::Choices(checked)
         }
-        (None, Some(_), None) => Step::Auto(NodeIdx(edges.first()?.target?)),
-        (None, None, Some(ending)) => Step::Ending(checked::Ending {
-            outcome: ending.outcome,
-            title: ending.title,
-            debrief: ending.debrief,
-        }),
+        (None, Some(_), None, None) => Step::Auto(NodeIdx(edges.first()?.target?)),
+        (None, None, Some(arms), None) => {
+            if arms.len() != edges.len() {
+                return None;
+            }
+            let mut checked = Vec::with_capacity(arms.len());
+            for (arm, edge) in arms.into_iter().zip(edges) {
+                let condition = match arm.condition {
+                    Some(condition) => Some(cond_of(condition, condition_refs)?),
+                    None => None,
+                };
+                checked.push(checked::RouteArm {
+                    condition,
+                    next: NodeIdx(edge.target?),
+                });
+            }
+            Step::Route(checked)
+        }
+        (None, None, None, Some(ending)) => {
+            let debrief = match ending.debrief {
+                model::Debrief::Text(text) => vec![checked::DebriefPart {
+                    condition: None,
+                    text,
+                }],
+                model::Debrief::Parts(parts) => {
+                    let mut checked = Vec::with_capacity(parts.len());
+                    for part in parts {
+                        let condition = match part.condition {
+                            Some(condition) => Some(cond_of(condition, condition_refs)?),
+                            None => None,
+                        };
+                        checked.push(checked::DebriefPart {
+                            condition,
+                            text: part.text,
+                        });
+                    }
+                    checked
+                }
+            };
+            Step::Ending(checked::Ending {
+                outcome: ending.outcome,
+                title: ending.title,
+                debrief,
+            })
+        }
         _ => return None,
     };
     Some(checked::Node {
         id: node.id,
         lines: node.lines,
         facilitator_notes: node.facilitator_notes,
+        order: node.order,
         step,
     })
 }
@@ -173,6 +222,7 @@ fn choice_of(
     choice: model::Choice,
     graph: &Graph,
     edge: &Edge,
+    last_speaker: Option<&CharacterId>,
     condition_refs: &mut impl Iterator<Item = u32>,
 ) -> Option<checked::Choice> {
     let effects: Vec<(VarIdx, i32)> = graph
@@ -188,16 +238,44 @@ fn choice_of(
         Some(condition) => Some(cond_of(condition, condition_refs)?),
         None => None,
     };
+    let quality = choice
+        .quality
+        .unwrap_or_else(|| inferred_quality(&choice.competencies, &effects));
+    let thinker = match (&choice.thought, choice.thinker) {
+        (Some(_), None) => last_speaker.cloned(),
+        (_, thinker) => thinker,
+    };
     Some(checked::Choice {
         id: choice.id,
         text: choice.text,
         feedback: choice.feedback,
+        quality,
         thought: choice.thought,
+        thinker,
         effects,
         competencies: choice.competencies,
         condition,
         next: NodeIdx(edge.target?),
     })
+}
+
+/// The quality of a version 1 choice, which had none: a choice that shows a competency and
+/// lowers nothing is taken as best, one that raises the gauges overall as acceptable, one
+/// that lowers them as weak. Harmful is never guessed: it needs a breached competency, which
+/// version 1 could not say. `kruispunt migrate` writes this guess for an author to review.
+pub(crate) fn inferred_quality(
+    competencies: &model::CompetencyEvidence,
+    effects: &[(VarIdx, i32)],
+) -> Quality {
+    let total: i64 = effects.iter().map(|(_, d)| i64::from(*d)).sum();
+    let lowers = effects.iter().any(|(_, d)| *d < 0);
+    if competencies.shown().next().is_some() && !lowers {
+        Quality::Best
+    } else if total < 0 {
+        Quality::Weak
+    } else {
+        Quality::Acceptable
+    }
 }
 
 /// The condition with its references taken from `condition_refs`, walked in the same order
@@ -224,5 +302,14 @@ fn cond_of(condition: Condition, refs: &mut impl Iterator<Item = u32>) -> Option
             op: comparison.op,
             value: comparison.value,
         },
+        Condition::ChoseQuality(quality) => Cond::ChoseQuality(quality),
+        Condition::Chose(_) => {
+            let node = resolved()?;
+            let choice = resolved()?;
+            Cond::Chose {
+                node: NodeIdx(node),
+                choice,
+            }
+        }
     })
 }

@@ -9,11 +9,13 @@
 //! large valid course allocates next to nothing besides the index of its nodes.
 
 mod build;
+pub(crate) use build::inferred_quality;
 mod flow;
 mod lesson;
 mod manifest;
 mod ranges;
 mod scenario;
+mod teaching;
 #[cfg(test)]
 mod tests;
 mod texts;
@@ -56,6 +58,7 @@ fn check(parsed: &ParsedCourse, findings: &mut Vec<Finding>) -> Vec<Graph> {
         // checks are skipped rather than reporting every text and tag.
         locales,
         competencies: manifest.map(|m| m.competencies.iter().map(|c| c.id.as_str()).collect()),
+        default_locale: manifest.map(|m| m.default_locale.as_str()),
     };
     if let Some((file, manifest)) = &parsed.manifest {
         manifest::check(&mut facts.in_file(*file, findings), manifest);
@@ -64,11 +67,27 @@ fn check(parsed: &ParsedCourse, findings: &mut Vec<Finding>) -> Vec<Graph> {
     for (file, lesson) in &parsed.lessons {
         lesson::check(&mut facts.in_file(*file, findings), lesson);
     }
-    parsed
-        .scenarios
-        .iter()
-        .map(|(file, scenario)| scenario::check(&mut facts.in_file(*file, findings), scenario))
-        .collect()
+    let mut positions = teaching::Positions::default();
+    let mut graphs = Vec::with_capacity(parsed.scenarios.len());
+    for (file, scenario) in &parsed.scenarios {
+        let first_new = findings.len();
+        let mut ctx = facts.in_file(*file, findings);
+        let graph = scenario::check(&mut ctx, scenario);
+        // Paths are walked only in a graph whose references resolve and whose node ids are
+        // unique (the same condition as for building the course).
+        let resolved = graph.start.is_some()
+            && !ctx
+                .findings
+                .iter()
+                .skip(first_new)
+                .any(|finding| blocks_course(&finding.problem));
+        positions.add(&teaching::check(&mut ctx, scenario, &graph, resolved));
+        graphs.push(graph);
+    }
+    if let Some((file, _)) = &parsed.manifest {
+        teaching::course_positions(&mut facts.in_file(*file, findings), &positions);
+    }
+    graphs
 }
 
 /// Whether a problem leaves a reference unresolved, so no checked course can be built.
@@ -78,6 +97,7 @@ fn blocks_course(problem: &Problem) -> bool {
         Problem::MissingNode { .. }
             | Problem::MissingItem { .. }
             | Problem::MissingCharacter { .. }
+            | Problem::MissingChoice { .. }
             | Problem::UndeclaredVariable { .. }
             | Problem::NodeKind { .. }
             | Problem::SceneKind { .. }
@@ -92,6 +112,8 @@ struct Facts<'c> {
     locales: Vec<&'c str>,
     /// Declared competency tags; `None` when there is no manifest.
     competencies: Option<Vec<&'c str>>,
+    /// The locale texts are compared in (e.g. for their length); `None` without a manifest.
+    default_locale: Option<&'c str>,
 }
 
 impl<'c> Facts<'c> {

@@ -51,7 +51,7 @@ type Interval = (i64, i64);
 
 /// Per node, per variable: the interval the node can be entered with, or nothing yet.
 #[derive(PartialEq)]
-struct Entries {
+pub(super) struct Entries {
     vars: usize,
     intervals: Vec<(i32, i32)>,
     entered: Vec<bool>,
@@ -67,7 +67,7 @@ impl Entries {
     }
 
     /// The intervals `node` is entered with, when it is entered at all.
-    fn get(&self, node: usize) -> Option<&[(i32, i32)]> {
+    pub(super) fn get(&self, node: usize) -> Option<&[(i32, i32)]> {
         if !self.entered.get(node).copied().unwrap_or(false) {
             return None;
         }
@@ -157,19 +157,10 @@ fn to_i32(value: i64) -> i32 {
     value.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
 }
 
-/// Reports every choice effect that can take a variable outside its range, once per choice
-/// and variable.
-pub(super) fn check(
-    ctx: &mut Ctx<'_>,
-    scenario: &Scenario,
-    graph: &Graph,
-    start: usize,
-    vars: &[VarBounds],
-) {
+/// Per node, the intervals of the variables it can be entered with (see the module
+/// documentation); nodes no path from `start` enters have none.
+pub(super) fn entry_intervals(graph: &Graph, start: usize, vars: &[VarBounds]) -> Entries {
     let nodes = graph.node_count();
-    if vars.is_empty() || graph.effects.is_empty() || start >= nodes {
-        return;
-    }
     let initial: Vec<Interval> = vars
         .iter()
         .map(|v| (i64::from(v.start), i64::from(v.start)))
@@ -241,6 +232,25 @@ pub(super) fn check(
             break;
         }
     }
+
+    entries
+}
+
+/// Reports every choice effect that can take a variable outside its range, once per choice
+/// and variable.
+pub(super) fn check(
+    ctx: &mut Ctx<'_>,
+    scenario: &Scenario,
+    graph: &Graph,
+    start: usize,
+    vars: &[VarBounds],
+) {
+    let nodes = graph.node_count();
+    if vars.is_empty() || graph.effects.is_empty() || start >= nodes {
+        return;
+    }
+    let entries = entry_intervals(graph, start, vars);
+    let mut scratch: Vec<Interval> = vec![(0, 0); vars.len()];
 
     let root = At::Root;
     let nodes_at = root.key("nodes");
@@ -353,5 +363,32 @@ fn clamp(intervals: &mut [Interval], vars: &[VarBounds]) {
             let (min, max) = (i64::from(bounds.min), i64::from(bounds.max));
             *slot = (slot.0.clamp(min, max), slot.1.clamp(min, max));
         }
+    }
+}
+
+/// Whether `value op bound` holds for every value in `interval` (`Some(true)`), for none
+/// (`Some(false)`), or for some only (`None`).
+pub(super) fn decide(interval: (i32, i32), op: CompareOp, bound: i32) -> Option<bool> {
+    let bound = i64::from(bound);
+    let whole = (i64::from(interval.0), i64::from(interval.1));
+    let can = |op: CompareOp| {
+        let mut part = whole;
+        narrow(&mut part, op, bound);
+        // `!=` narrows only at the ends, which is exact for emptiness: an interval of two
+        // values or more always holds one that differs from the bound.
+        part.0 <= part.1
+    };
+    let negated = match op {
+        CompareOp::Eq => CompareOp::Ne,
+        CompareOp::Ne => CompareOp::Eq,
+        CompareOp::Lt => CompareOp::Ge,
+        CompareOp::Le => CompareOp::Gt,
+        CompareOp::Gt => CompareOp::Le,
+        CompareOp::Ge => CompareOp::Lt,
+    };
+    match (can(op), can(negated)) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
     }
 }

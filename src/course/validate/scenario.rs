@@ -5,13 +5,17 @@ use super::flow::{self, Edge, Effect, Graph, Guard};
 use super::ranges::VarBounds;
 use super::{At, Ctx, IdIndex};
 use crate::course::diagnostic::Problem;
-use crate::course::model::{Choice, Condition, Node, Scenario};
+use crate::course::model::{Choice, Condition, Debrief, Node, Scenario};
 
 /// The ids a scenario's references resolve against.
 struct Refs<'s> {
     characters: IdIndex<'s>,
     variables: IdIndex<'s>,
     nodes: IdIndex<'s>,
+    /// The nodes themselves, to resolve `chose` conditions to a choice.
+    node_list: &'s [Node],
+    /// The file's format version: version 1 may leave out what version 2 requires.
+    format_version: u32,
 }
 
 /// Checks one scenario; returns its graph, with every reference that resolved.
@@ -84,7 +88,25 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Graph {
         characters: character_index,
         variables: variable_index,
         nodes: node_index,
+        node_list: &scenario.nodes,
+        format_version: scenario.format_version,
     };
+    if scenario.format_version < crate::course::model::FORMAT_VERSION {
+        let inferred = scenario
+            .nodes
+            .iter()
+            .flat_map(|n| n.choices.iter().flatten())
+            .filter(|c| c.quality.is_none())
+            .count();
+        ctx.report(
+            &root.key("format_version"),
+            Problem::OldFormatVersion {
+                found: scenario.format_version,
+                current: crate::course::model::FORMAT_VERSION,
+                inferred,
+            },
+        );
+    }
     let start = refs.nodes.get(scenario.start.as_str());
     if start.is_none() {
         ctx.report(
@@ -128,6 +150,7 @@ fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, grap
 
     let found = usize::from(node.choices.is_some())
         + usize::from(node.next.is_some())
+        + usize::from(node.route.is_some())
         + usize::from(node.ending.is_some());
     if found != 1 {
         ctx.report(at, Problem::NodeKind { found });
@@ -148,10 +171,58 @@ fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, grap
             .edges
             .push(Edge::auto(target, graph.effects.len(), graph.guards.len()));
     }
+    if let Some(arms) = &node.route {
+        let route_at = at.key("route");
+        ctx.non_empty(arms, &route_at, "`route`");
+        if arms.last().is_some_and(|arm| arm.condition.is_some()) {
+            ctx.report(
+                &route_at,
+                Problem::RouteFallback {
+                    id: node.id.to_string(),
+                },
+            );
+        }
+        for (k, arm) in arms.iter().enumerate() {
+            let arm_at = route_at.index(k);
+            let guards_start = graph.guards.len();
+            if let Some(condition) = &arm.condition {
+                check_condition(ctx, refs, condition, &arm_at.key("if"), graph, true);
+            }
+            let target = refs.nodes.get(arm.next.as_str());
+            if target.is_none() {
+                ctx.report(
+                    &arm_at.key("next"),
+                    Problem::MissingNode {
+                        id: arm.next.to_string(),
+                    },
+                );
+            }
+            graph.edges.push(Edge {
+                target,
+                choice: k,
+                effects: graph.effects.len()..graph.effects.len(),
+                guards: guards_start..graph.guards.len(),
+            });
+        }
+    }
     if let Some(ending) = &node.ending {
         let ending_at = at.key("ending");
         ctx.text(&ending.title, &ending_at.key("title"));
-        ctx.text(&ending.debrief, &ending_at.key("debrief"));
+        let debrief_at = ending_at.key("debrief");
+        match &ending.debrief {
+            Debrief::Text(text) => ctx.text(text, &debrief_at),
+            Debrief::Parts(parts) => {
+                ctx.non_empty(parts, &debrief_at, "`debrief`");
+                for (k, part) in parts.iter().enumerate() {
+                    let part_at = debrief_at.index(k);
+                    ctx.text(&part.text, &part_at.key("text"));
+                    if let Some(condition) = &part.condition {
+                        // Read at the ending, so they narrow nothing.
+                        check_condition(ctx, refs, condition, &part_at.key("if"), graph, false);
+                    }
+                }
+            }
+        }
     }
     if let Some(choices) = &node.choices {
         let choices_at = at.key("choices");
@@ -172,7 +243,7 @@ fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, grap
             );
         }
         for (j, choice) in choices.iter().enumerate() {
-            check_choice(ctx, refs, choice, j, &choices_at.index(j), graph);
+            check_choice(ctx, refs, node, choice, j, &choices_at.index(j), graph);
         }
     }
 }
@@ -180,6 +251,7 @@ fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, grap
 fn check_choice(
     ctx: &mut Ctx<'_>,
     refs: &Refs<'_>,
+    node: &Node,
     choice: &Choice,
     index: usize,
     at: &At<'_>,
@@ -188,6 +260,22 @@ fn check_choice(
     ctx.text(&choice.text, &at.key("text"));
     ctx.text(&choice.feedback, &at.key("feedback"));
     ctx.optional_text(choice.thought.as_ref(), at, "thought");
+    let choice_ref = || format!("{}/{}", node.id, choice.id);
+    if choice.quality.is_none() && refs.format_version >= 2 {
+        ctx.report(at, Problem::MissingQuality { id: choice_ref() });
+    }
+    match &choice.thinker {
+        Some(thinker) if refs.characters.get(thinker.as_str()).is_none() => ctx.report(
+            &at.key("thinker"),
+            Problem::MissingCharacter {
+                id: thinker.to_string(),
+            },
+        ),
+        None if choice.thought.is_some() && refs.format_version >= 2 => {
+            ctx.report(at, Problem::MissingThinker { id: choice_ref() });
+        }
+        _ => {}
+    }
 
     let effects_start = graph.effects.len();
     let effects_at = at.key("effects");
@@ -206,10 +294,10 @@ fn check_choice(
     let facts = ctx.facts;
     if let Some(declared) = &facts.competencies {
         let competencies_at = at.key("competencies");
-        for (k, tag) in choice.competencies.iter().enumerate() {
+        for (tag, _) in choice.competencies.iter() {
             if !declared.contains(&tag.as_str()) {
                 ctx.report(
-                    &competencies_at.index(k),
+                    &competencies_at.key(tag.as_str()),
                     Problem::UnknownCompetency {
                         id: tag.to_string(),
                     },
@@ -301,6 +389,32 @@ fn check_condition(
                 }
             }
             graph.condition_refs.push(var.unwrap_or(u32::MAX));
+        }
+        Condition::ChoseQuality(_) => {}
+        Condition::Chose(written) => {
+            // `node/choice`: the node, then the choice's position in it.
+            let resolved = written.split_once('/').and_then(|(node, choice)| {
+                let index = refs.nodes.get(node)?;
+                let position = refs
+                    .node_list
+                    .get(index as usize)?
+                    .choices
+                    .as_ref()?
+                    .iter()
+                    .position(|c| c.id.as_str() == choice)?;
+                Some((index, u32::try_from(position).ok()?))
+            });
+            if resolved.is_none() {
+                ctx.report(
+                    &at.key("chose"),
+                    Problem::MissingChoice {
+                        id: written.clone(),
+                    },
+                );
+            }
+            let (node, choice) = resolved.unwrap_or((u32::MAX, u32::MAX));
+            graph.condition_refs.push(node);
+            graph.condition_refs.push(choice);
         }
     }
 }

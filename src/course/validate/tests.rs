@@ -5,6 +5,7 @@ use super::{for_each_duplicate, validate};
 use crate::course::checked::{Cond, Course, NodeIdx, SceneBody, Step, VarIdx};
 use crate::course::diagnostic::Problem;
 use crate::course::load::{FileIdx, Finding, ParsedCourse};
+use crate::course::model::Quality;
 use serde_json::{Value, json};
 
 const MANIFEST: FileIdx = 0;
@@ -25,7 +26,7 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let manifest = json!({
-        "format_version": 1,
+        "format_version": 2,
         "id": "test-course",
         "version": "1",
         "title": t("Titel"),
@@ -36,7 +37,7 @@ fn fixture() -> Fixture {
         "modules": [{ "id": "basics", "title": t("Basis"), "items": ["welcome", "intake"] }]
     });
     let lesson = json!({
-        "format_version": 1,
+        "format_version": 2,
         "id": "welcome",
         "title": t("Welkom"),
         "scenes": [
@@ -66,7 +67,7 @@ fn fixture() -> Fixture {
         ]
     });
     let scenario = json!({
-        "format_version": 1,
+        "format_version": 2,
         "id": "intake",
         "title": t("Intake"),
         "setting": t("Een opvangcentrum."),
@@ -77,16 +78,19 @@ fn fixture() -> Fixture {
         "nodes": [
             { "id": "open", "lines": [{ "speaker": "amir", "text": t("Hallo.") }], "choices": [
                 { "id": "ask", "text": t("Wat heb je nodig?"), "feedback": t("Open vraag."),
-                  "effects": { "trust": 10 }, "competencies": ["open-questions"], "next": "listen" },
+                  "quality": "best", "effects": { "trust": 10 },
+                  "competencies": { "open-questions": "shown" }, "next": "listen" },
                 { "id": "assume", "text": t("Je hebt vast een vriendin?"), "feedback": t("Aanname."),
-                  "effects": { "trust": -20 }, "next": "repair" }
+                  "quality": "weak", "effects": { "trust": -20 }, "next": "repair" }
             ] },
             { "id": "listen", "lines": [{ "speaker": "amir", "text": t("Dank je.") }], "next": "good-end" },
             { "id": "repair", "choices": [
                 { "id": "apologise", "text": t("Sorry."), "feedback": t("Herstel."),
+                  "quality": "best",
                   "if": { "compare": { "var": "trust", "op": ">=", "value": 20 } },
                   "effects": { "trust": 5 }, "next": "good-end" },
-                { "id": "leave", "text": t("Dag."), "feedback": t("Gemist."), "next": "poor-end" }
+                { "id": "leave", "text": t("Dag."), "feedback": t("Gemist."), "quality": "weak",
+                  "next": "poor-end" }
             ] },
             { "id": "good-end", "ending": { "outcome": "good", "title": t("Goed"), "debrief": t("Goed gedaan.") } },
             { "id": "poor-end", "ending": { "outcome": "poor", "title": t("Gemist"), "debrief": t("Wat nu?") } }
@@ -920,13 +924,13 @@ fn competencies_must_be_declared() {
     set(
         f.scenario(),
         "/nodes/0/choices/1/competencies",
-        json!(["open-questions", "guessing"]),
+        json!({"open-questions": "shown", "guessing": "breached"}),
     );
     assert_eq!(
         f.run().only(
             "unknown-competency",
             SCENARIO,
-            "nodes[0].choices[1].competencies[1]"
+            "nodes[0].choices[1].competencies.guessing"
         ),
         &Problem::UnknownCompetency {
             id: "guessing".into()
@@ -939,7 +943,7 @@ fn competencies_must_be_declared() {
     f.run().only(
         "unknown-competency",
         SCENARIO,
-        "nodes[0].choices[0].competencies[0]",
+        "nodes[0].choices[0].competencies.open-questions",
     );
 
     fixture().run().lacks("unknown-competency");
@@ -1520,4 +1524,507 @@ fn side_roads_of_different_lengths_do_not_widen_a_conversation_without_loops() {
         )),
         101
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Format version 2: what it requires, and version 1 still read
+
+#[test]
+fn a_version_1_scenario_still_builds_with_inferred_qualities() {
+    let mut f = fixture();
+    set(f.scenario(), "/format_version", json!(1));
+    for choice in [
+        "/nodes/0/choices/0",
+        "/nodes/0/choices/1",
+        "/nodes/2/choices/0",
+        "/nodes/2/choices/1",
+    ] {
+        remove(f.scenario(), choice, "quality");
+    }
+    // Version 1: competencies as a list of those shown, a thought without a thinker.
+    set(
+        f.scenario(),
+        "/nodes/0/choices/0/competencies",
+        json!(["open-questions"]),
+    );
+    set(
+        f.scenario(),
+        "/nodes/0/choices/1/thought",
+        t("Weer die vraag."),
+    );
+    let out = f.run();
+    assert_eq!(
+        out.only("old-format-version", SCENARIO, "format_version"),
+        &Problem::OldFormatVersion {
+            found: 1,
+            current: 2,
+            inferred: 4
+        }
+    );
+    assert_eq!(
+        out.findings.len(),
+        1,
+        "only the old version:\n{}",
+        out.listing()
+    );
+    let course = out.course.expect("a version 1 scenario builds");
+    let scenario = &course.scenarios["intake"];
+    let qualities = |node: u32| match &scenario.node(NodeIdx(node)).step {
+        Step::Choices(choices) => choices.iter().map(|c| c.quality).collect::<Vec<_>>(),
+        _ => panic!("a decision point"),
+    };
+    // Shows a competency and lowers nothing: best; lowers the gauges: weak; otherwise
+    // acceptable. Never harmful.
+    assert_eq!(qualities(0), [Quality::Best, Quality::Weak]);
+    assert_eq!(qualities(2), [Quality::Acceptable, Quality::Acceptable]);
+    let Step::Choices(open) = &scenario.node(NodeIdx(0)).step else {
+        panic!("open is a decision point");
+    };
+    assert_eq!(open[1].thinker.as_ref().map(|c| c.as_str()), Some("amir"));
+    assert_eq!(open[0].competencies.shown().count(), 1);
+}
+
+#[test]
+fn version_2_requires_a_quality_and_a_thinker() {
+    let mut f = fixture();
+    remove(f.scenario(), "/nodes/0/choices/0", "quality");
+    assert_eq!(
+        f.run()
+            .only("missing-quality", SCENARIO, "nodes[0].choices[0]"),
+        &Problem::MissingQuality {
+            id: "open/ask".into()
+        }
+    );
+
+    let mut f = fixture();
+    set(
+        f.scenario(),
+        "/nodes/0/choices/1/thought",
+        t("Weer die vraag."),
+    );
+    assert_eq!(
+        f.run()
+            .only("missing-thinker", SCENARIO, "nodes[0].choices[1]"),
+        &Problem::MissingThinker {
+            id: "open/assume".into()
+        }
+    );
+    set(f.scenario(), "/nodes/0/choices/1/thinker", json!("sam"));
+    let out = f.run();
+    out.lacks("missing-thinker");
+    out.only("missing-character", SCENARIO, "nodes[0].choices[1].thinker");
+    set(f.scenario(), "/nodes/0/choices/1/thinker", json!("amir"));
+    assert!(f.run().findings.is_empty());
+}
+
+#[test]
+fn a_route_needs_a_fallback_and_chose_needs_a_choice() {
+    // `listen` routes on the path taken instead of going on.
+    let route = |arms: Value| {
+        let mut f = fixture();
+        remove(f.scenario(), "/nodes/1", "next");
+        set(f.scenario(), "/nodes/1/route", arms);
+        f
+    };
+    let chose = |written: &str| {
+        route(json!([
+            { "if": { "chose": written }, "next": "good-end" },
+            { "next": "poor-end" }
+        ]))
+    };
+    let out = chose("open/ask").run();
+    assert!(out.findings.is_empty(), "findings:\n{}", out.listing());
+    let course = out.course.expect("builds");
+    let Step::Route(arms) = &course.scenarios["intake"].node(NodeIdx(1)).step else {
+        panic!("listen routes");
+    };
+    assert!(matches!(
+        arms[0].condition,
+        Some(Cond::Chose {
+            node: NodeIdx(0),
+            choice: 0
+        })
+    ));
+    assert_eq!(arms[1].next, NodeIdx(4));
+
+    for wrong in ["open/nope", "nowhere/ask", "ask"] {
+        let out = chose(wrong).run();
+        assert_eq!(
+            out.only("missing-choice", SCENARIO, "nodes[1].route[0].if.chose"),
+            &Problem::MissingChoice { id: wrong.into() }
+        );
+        assert!(
+            out.course.is_none(),
+            "an unresolved choice blocks the course"
+        );
+    }
+
+    let out = route(json!([
+        { "if": { "chose_quality": "best" }, "next": "good-end" },
+        { "if": { "chose_quality": "weak" }, "next": "poor-end" }
+    ]))
+    .run();
+    assert_eq!(
+        out.only("route-fallback", SCENARIO, "nodes[1].route"),
+        &Problem::RouteFallback {
+            id: "listen".into()
+        }
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Content that cannot teach
+
+/// A choice with a quality and a text; `next` is filled in by [`decisions`].
+fn graded(id: &str, quality: &str, text: &str) -> Value {
+    json!({ "id": id, "text": t(text), "feedback": t("Feedback."), "quality": quality, "next": "" })
+}
+
+/// The fixture's scenario as a chain of decision points `open`, `d1`, `d2`... (every choice
+/// leads to the next one, the last to an ending), without variables.
+fn decisions(order: &str, points: Vec<Vec<Value>>) -> Fixture {
+    let mut f = fixture();
+    let count = points.len();
+    let mut nodes: Vec<Value> = points
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut choices)| {
+            let next = if i + 1 == count {
+                "end".to_owned()
+            } else {
+                format!("d{}", i + 1)
+            };
+            for choice in &mut choices {
+                choice["next"] = json!(next);
+            }
+            let id = if i == 0 {
+                "open".to_owned()
+            } else {
+                format!("d{i}")
+            };
+            json!({ "id": id, "order": order, "choices": choices })
+        })
+        .collect();
+    nodes.push(json!({ "id": "end", "ending": { "outcome": "good", "title": t("Einde"), "debrief": t("Einde.") } }));
+    set(f.scenario(), "/variables", json!([]));
+    set(f.scenario(), "/nodes", Value::Array(nodes));
+    f
+}
+
+/// Decision points with the best choice at these positions (from 0) of three.
+fn best_at(order: &str, positions: &[usize]) -> Fixture {
+    let points = positions
+        .iter()
+        .map(|&best| {
+            (0..3)
+                .map(|k| {
+                    let quality = if k == best { "best" } else { "acceptable" };
+                    graded(&format!("c{k}"), quality, "Even lang.")
+                })
+                .collect()
+        })
+        .collect();
+    decisions(order, points)
+}
+
+#[test]
+fn a_variable_no_condition_reads_is_decorative() {
+    // `calm` is changed but never read; `trust` is read by `repair`'s condition.
+    let mut f = fixture();
+    let variables = at(f.scenario(), "/variables").as_array_mut().unwrap();
+    variables.push(json!({ "id": "calm", "label": t("Rust"), "min": 0, "max": 10, "start": 5 }));
+    set(f.scenario(), "/nodes/0/choices/0/effects/calm", json!(1));
+    assert_eq!(
+        f.run()
+            .only("decorative-variable", SCENARIO, "variables[1]"),
+        &Problem::DecorativeVariable { id: "calm".into() }
+    );
+
+    // Read by a route arm or a debrief part, it is not decorative.
+    let read_by_route = {
+        let mut f = f;
+        remove(f.scenario(), "/nodes/1", "next");
+        set(
+            f.scenario(),
+            "/nodes/1/route",
+            json!([
+                { "if": { "compare": { "var": "calm", "op": ">", "value": 5 } }, "next": "good-end" },
+                { "next": "poor-end" }
+            ]),
+        );
+        f
+    };
+    read_by_route.run().lacks("decorative-variable");
+    let mut f = fixture();
+    let variables = at(f.scenario(), "/variables").as_array_mut().unwrap();
+    variables.push(json!({ "id": "calm", "label": t("Rust"), "min": 0, "max": 10, "start": 5 }));
+    set(
+        f.scenario(),
+        "/nodes/3/ending/debrief",
+        json!([
+            { "text": t("Goed gedaan.") },
+            { "if": { "not": { "compare": { "var": "calm", "op": "<", "value": 5 } } }, "text": t("Rustig.") }
+        ]),
+    );
+    f.run().lacks("decorative-variable");
+
+    // Without `repair`'s condition nothing reads `trust`.
+    let mut f = fixture();
+    remove(f.scenario(), "/nodes/2/choices/0", "if");
+    f.run()
+        .only("decorative-variable", SCENARIO, "variables[0]");
+    fixture().run().lacks("decorative-variable");
+}
+
+#[test]
+fn a_good_ending_after_a_harmful_choice_is_reported_with_a_path() {
+    let harmful = || {
+        let mut f = fixture();
+        set(f.scenario(), "/nodes/0/choices/1/quality", json!("harmful"));
+        set(
+            f.scenario(),
+            "/nodes/0/choices/1/competencies",
+            json!({ "open-questions": "breached" }),
+        );
+        f
+    };
+    // `assume` (trust 30), then `apologise` (needs 20) reaches the good ending.
+    let out = harmful().run();
+    assert_eq!(
+        out.only("harmful-good-ending", SCENARIO, "nodes[3]"),
+        &Problem::HarmfulGoodEnding {
+            ending: "good-end".into(),
+            choice: "open/assume".into(),
+            path: "open/assume → repair/apologise".into()
+        }
+    );
+    assert!(out.course.is_some(), "a warning");
+
+    // With trust at 10 after `assume`, `apologise` (trust >= 20) is never offered.
+    let mut f = harmful();
+    set(f.scenario(), "/nodes/0/choices/1/effects/trust", json!(-40));
+    f.run().lacks("harmful-good-ending");
+
+    // A route that sends a harmful path elsewhere closes the good ending off, written either
+    // way round; one on another quality does not.
+    let routed = |arms: Value| {
+        let mut f = harmful();
+        let nodes = at(f.scenario(), "/nodes").as_array_mut().unwrap();
+        nodes.push(json!({ "id": "judge", "route": arms }));
+        set(f.scenario(), "/nodes/2/choices/0/next", json!("judge"));
+        set(f.scenario(), "/nodes/1/next", json!("judge"));
+        f
+    };
+    routed(json!([
+        { "if": { "chose_quality": "harmful" }, "next": "poor-end" },
+        { "next": "good-end" }
+    ]))
+    .run()
+    .lacks("harmful-good-ending");
+    routed(json!([
+        { "if": { "not": { "chose_quality": "harmful" } }, "next": "good-end" },
+        { "next": "poor-end" }
+    ]))
+    .run()
+    .lacks("harmful-good-ending");
+    let out = routed(json!([
+        { "if": { "chose_quality": "weak" }, "next": "poor-end" },
+        { "next": "good-end" }
+    ]))
+    .run();
+    match out.only("harmful-good-ending", SCENARIO, "nodes[3]") {
+        Problem::HarmfulGoodEnding { path, .. } => {
+            assert_eq!(path, "open/assume → repair/apologise")
+        }
+        other => panic!("not harmful-good-ending: {other:?}"),
+    }
+
+    // No harmful choice, or one that only reaches poor endings.
+    fixture().run().lacks("harmful-good-ending");
+    let mut f = harmful();
+    set(f.scenario(), "/nodes/0/choices/1/next", json!("poor-end"));
+    f.run().lacks("harmful-good-ending");
+}
+
+#[test]
+fn a_long_path_is_named_with_its_middle_left_out() {
+    // A harmful choice at the start, then 20 decision points to the good ending.
+    let mut points = vec![vec![
+        graded("hurt", "harmful", "Zeg het maar."),
+        graded("ask", "best", "Wat heb je nodig?"),
+    ]];
+    points.extend((1..=20).map(|_| vec![graded("go", "acceptable", "Verder.")]));
+    let mut f = decisions("shuffled", points);
+    set(
+        f.scenario(),
+        "/nodes/0/choices/0/competencies",
+        json!({ "open-questions": "breached" }),
+    );
+    let out = f.run();
+    match out.only("harmful-good-ending", SCENARIO, "nodes[21]") {
+        Problem::HarmfulGoodEnding { choice, path, .. } => {
+            assert_eq!(choice, "open/hurt");
+            assert_eq!(
+                path,
+                "open/hurt → d1/go → d2/go → d3/go → d4/go → … → \
+                 d15/go → d16/go → d17/go → d18/go → d19/go → d20/go"
+            );
+        }
+        other => panic!("not harmful-good-ending: {other:?}"),
+    }
+}
+
+#[test]
+fn a_best_choice_always_in_one_place_is_a_positional_answer() {
+    // First in three of four fixed-order decision points: 75%.
+    let out = best_at("fixed", &[0, 0, 1, 0]).run();
+    assert_eq!(
+        out.only("positional-answer", SCENARIO, "nodes"),
+        &Problem::PositionalAnswer {
+            position: 1,
+            same: 3,
+            total: 4
+        }
+    );
+    // Two of four is no pattern; nor are two decision points; nor a shuffled order.
+    best_at("fixed", &[0, 0, 1, 2])
+        .run()
+        .lacks("positional-answer");
+    best_at("fixed", &[2, 2]).run().lacks("positional-answer");
+    best_at("shuffled", &[0, 0, 0, 0])
+        .run()
+        .lacks("positional-answer");
+    fixture().run().lacks("positional-answer");
+}
+
+#[test]
+fn a_positional_answer_across_scenarios_is_reported_on_the_course() {
+    // Two scenarios with two fixed-order decision points each, the best always second: too
+    // few in either, but four of four in the course.
+    let mut f = best_at("fixed", &[1, 1]);
+    let mut second = f.scenarios[0].clone();
+    set(&mut second, "/id", json!("second"));
+    f.scenarios.push(second);
+    set(
+        &mut f.manifest,
+        "/modules/0/items",
+        json!(["welcome", "intake", "second"]),
+    );
+    assert_eq!(
+        f.run().only("positional-answer", MANIFEST, "modules"),
+        &Problem::PositionalAnswer {
+            position: 2,
+            same: 4,
+            total: 4
+        }
+    );
+
+    // Reported on a scenario, it is not repeated for the course.
+    let mut f = best_at("fixed", &[1, 1, 1]);
+    let mut second = best_at("fixed", &[1, 1]).scenarios.remove(0);
+    set(&mut second, "/id", json!("second"));
+    f.scenarios.push(second);
+    set(
+        &mut f.manifest,
+        "/modules/0/items",
+        json!(["welcome", "intake", "second"]),
+    );
+    f.run().only("positional-answer", SCENARIO, "nodes");
+}
+
+#[test]
+fn a_best_choice_that_only_lowers_gauges_or_a_harmless_harmful_one_is_a_mismatch() {
+    let mut f = fixture();
+    set(f.scenario(), "/nodes/0/choices/0/effects/trust", json!(-5));
+    assert_eq!(
+        f.run()
+            .only("quality-mismatch", SCENARIO, "nodes[0].choices[0]"),
+        &Problem::QualityMismatch {
+            id: "open/ask".into(),
+            quality: "best".into(),
+            reason: "every gauge it changes goes down".into()
+        }
+    );
+    // A best choice without effects, or one that raises a gauge, is fine.
+    remove(f.scenario(), "/nodes/0/choices/0", "effects");
+    f.run().lacks("quality-mismatch");
+
+    let mut f = fixture();
+    set(f.scenario(), "/nodes/0/choices/1/quality", json!("harmful"));
+    match f
+        .run()
+        .only("quality-mismatch", SCENARIO, "nodes[0].choices[1]")
+    {
+        Problem::QualityMismatch { id, quality, .. } => {
+            assert_eq!((id.as_str(), quality.as_str()), ("open/assume", "harmful"));
+        }
+        other => panic!("not quality-mismatch: {other:?}"),
+    }
+    // Showing a competency is not enough; breaching one is.
+    set(
+        f.scenario(),
+        "/nodes/0/choices/1/competencies",
+        json!({ "open-questions": "shown" }),
+    );
+    f.run()
+        .only("quality-mismatch", SCENARIO, "nodes[0].choices[1]");
+    set(
+        f.scenario(),
+        "/nodes/0/choices/1/competencies",
+        json!({ "open-questions": "breached" }),
+    );
+    f.run().lacks("quality-mismatch");
+    fixture().run().lacks("quality-mismatch");
+}
+
+#[test]
+fn a_best_choice_that_is_mostly_the_longest_is_a_length_tell() {
+    // `best` has `best` characters, the others 10, in each of the decision points given.
+    let point = |best: usize| {
+        vec![
+            graded("a", "acceptable", &"a".repeat(10)),
+            graded("b", "best", &"b".repeat(best)),
+            graded("c", "weak", &"c".repeat(7)),
+        ]
+    };
+    // 15 is 50% longer than 10: in three of four.
+    let out = decisions("shuffled", vec![point(15), point(15), point(10), point(15)]).run();
+    assert_eq!(
+        out.only("length-tell", SCENARIO, "nodes"),
+        &Problem::LengthTell {
+            longest: 3,
+            total: 4
+        }
+    );
+    // 14 is exactly 40% longer: not more. Two of four is not most. Two are too few.
+    decisions("shuffled", vec![point(14), point(14), point(14)])
+        .run()
+        .lacks("length-tell");
+    decisions("shuffled", vec![point(15), point(15), point(10), point(10)])
+        .run()
+        .lacks("length-tell");
+    decisions("shuffled", vec![point(15), point(15)])
+        .run()
+        .lacks("length-tell");
+
+    // Lengths are compared in the default locale (nl), not in the others.
+    let mut f = decisions("shuffled", vec![point(10), point(10), point(10)]);
+    for node in 0..3 {
+        set(
+            f.scenario(),
+            &format!("/nodes/{node}/choices/1/text/en"),
+            json!("b".repeat(30)),
+        );
+    }
+    f.run().lacks("length-tell");
+    let mut f = decisions("shuffled", vec![point(30), point(30), point(30)]);
+    for node in 0..3 {
+        set(
+            f.scenario(),
+            &format!("/nodes/{node}/choices/1/text/nl"),
+            json!("b".repeat(10)),
+        );
+    }
+    f.run().lacks("length-tell");
+    fixture().run().lacks("length-tell");
 }

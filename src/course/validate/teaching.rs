@@ -1,0 +1,487 @@
+//! Checks on whether a scenario's practice can teach: content that is valid, but lets a
+//! trainee do well without learning, or tells them something the feedback contradicts.
+//! Every finding is a warning, and each check reads only what the author wrote (a version 1
+//! file has no qualities, so the quality checks find nothing there until it is migrated).
+//!
+//! - `decorative-variable`: a variable that no condition reads cannot change what happens.
+//! - `quality-mismatch`: a `best` choice that only lowers gauges, a `harmful` one that
+//!   breaches no competency.
+//! - `positional-answer` and `length-tell`: the best choice gives itself away by its place
+//!   or its length.
+//! - `harmful-good-ending`: a good ending that a harmful choice does not close off.
+
+use super::flow::Graph;
+use super::ranges::{self, VarBounds};
+use super::{At, Ctx, IdIndex};
+use crate::course::diagnostic::Problem;
+use crate::course::model::{
+    Choice, Comparison, Condition, Debrief, Node, Order, Outcome, Quality, Scenario, Text,
+};
+use std::collections::VecDeque;
+
+/// Below this many decision points, a pattern in where or how long the best choice is may
+/// be chance.
+const MIN_DECISIONS: usize = 3;
+/// The best choice in one position in more than this share (percent) of the fixed-order
+/// decision points gives the answer away.
+const POSITION_PERCENT: usize = 60;
+/// A best choice longer than this share (percent) of the longest other choice stands out.
+const LENGTH_PERCENT: usize = 140;
+/// A path named in a message shows at most this many choices; longer ones lose the middle.
+const PATH_SHOWN: usize = 12;
+
+/// Where the best choice sits in fixed-order decision points, counted per scenario and
+/// summed over the course.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Positions {
+    /// How many decision points put the best choice at position `k + 1` (the first nine:
+    /// later ones count towards the total only).
+    counts: [usize; 9],
+    /// Fixed-order decision points with a best choice.
+    total: usize,
+    /// Whether a scenario was reported already, so the course-wide check stays silent.
+    reported: bool,
+}
+
+impl Positions {
+    /// Adds a scenario's counts to the course's.
+    pub(super) fn add(&mut self, scenario: &Positions) {
+        for (sum, count) in self.counts.iter_mut().zip(scenario.counts) {
+            *sum += count;
+        }
+        self.total += scenario.total;
+        self.reported |= scenario.reported;
+    }
+
+    /// The `positional-answer` problem, when one position holds the best choice in more
+    /// than 60% of at least three decision points.
+    fn problem(&self) -> Option<Problem> {
+        if self.total < MIN_DECISIONS {
+            return None;
+        }
+        // The first of the most common positions.
+        let (index, same) =
+            self.counts
+                .iter()
+                .copied()
+                .enumerate()
+                .fold(
+                    (0, 0),
+                    |best, (k, count)| if count > best.1 { (k, count) } else { best },
+                );
+        (same * 100 > self.total * POSITION_PERCENT).then_some(Problem::PositionalAnswer {
+            position: index + 1,
+            same,
+            total: self.total,
+        })
+    }
+}
+
+/// Every content check on one scenario. `resolved` says that its references resolve and its
+/// node ids are unique, so its graph can be walked. Returns where the best choices sit, for
+/// the course-wide [`course_positions`].
+pub(super) fn check(
+    ctx: &mut Ctx<'_>,
+    scenario: &Scenario,
+    graph: &Graph,
+    resolved: bool,
+) -> Positions {
+    let root = At::Root;
+    let nodes_at = root.key("nodes");
+    let variables = IdIndex::new(scenario.variables.iter().map(|v| v.id.as_str()), |_, _| {});
+    decorative_variables(ctx, scenario, &variables);
+
+    let locale = ctx.facts.default_locale;
+    let mut positions = Positions::default();
+    let (mut longest, mut with_best) = (0usize, 0usize);
+    for (i, node) in scenario.nodes.iter().enumerate() {
+        let Some(choices) = &node.choices else {
+            continue;
+        };
+        let node_at = nodes_at.index(i);
+        let choices_at = node_at.key("choices");
+        for (j, choice) in choices.iter().enumerate() {
+            quality_mismatch(ctx, node, choice, &choices_at.index(j));
+        }
+        let Some(best) = choices.iter().position(is_best) else {
+            continue;
+        };
+        if node.order == Order::Fixed {
+            positions.total += 1;
+            if let Some(count) = positions.counts.get_mut(best) {
+                *count += 1;
+            }
+        }
+        let best_len = longest_text(choices.iter().filter(|c| is_best(c)), locale);
+        let other_len = longest_text(choices.iter().filter(|c| !is_best(c)), locale);
+        if let (Some(best_len), Some(other_len)) = (best_len, other_len) {
+            with_best += 1;
+            if best_len * 100 > other_len * LENGTH_PERCENT {
+                longest += 1;
+            }
+        }
+    }
+    if let Some(problem) = positions.problem() {
+        positions.reported = true;
+        ctx.report(&nodes_at, problem);
+    }
+    if with_best >= MIN_DECISIONS && longest * 2 > with_best {
+        ctx.report(
+            &nodes_at,
+            Problem::LengthTell {
+                longest,
+                total: with_best,
+            },
+        );
+    }
+
+    if resolved {
+        harmful_good_endings(ctx, scenario, graph, &variables);
+    }
+    positions
+}
+
+/// The course-wide `positional-answer`, reported on the manifest's `modules` when no single
+/// scenario shows the pattern but the course as a whole does.
+pub(super) fn course_positions(ctx: &mut Ctx<'_>, positions: &Positions) {
+    if positions.reported {
+        return;
+    }
+    if let Some(problem) = positions.problem() {
+        ctx.report(&At::Root.key("modules"), problem);
+    }
+}
+
+fn is_best(choice: &Choice) -> bool {
+    choice.quality == Some(Quality::Best)
+}
+
+/// The length in characters of the longest of these choice texts, in `locale` or else in
+/// the first locale each text has; `None` when there are no choices.
+fn longest_text<'c>(
+    choices: impl Iterator<Item = &'c Choice>,
+    locale: Option<&str>,
+) -> Option<usize> {
+    choices.map(|c| text_len(&c.text, locale)).max()
+}
+
+fn text_len(text: &Text, locale: Option<&str>) -> usize {
+    locale
+        .and_then(|locale| text.get(locale))
+        .or_else(|| text.iter().next().map(|(_, text)| text))
+        .map_or(0, |text| text.chars().count())
+}
+
+/// `quality-mismatch`: a quality the choice's own effects or competencies contradict.
+fn quality_mismatch(ctx: &mut Ctx<'_>, node: &Node, choice: &Choice, at: &At<'_>) {
+    let reason = match choice.quality {
+        Some(Quality::Best)
+            if !choice.effects.is_empty() && choice.effects.iter().all(|(_, d)| *d < 0) =>
+        {
+            "every gauge it changes goes down"
+        }
+        Some(Quality::Harmful) if choice.competencies.breached().next().is_none() => {
+            "it breaches no competency (add the one it goes against to `competencies` as \"breached\")"
+        }
+        _ => return,
+    };
+    let quality = choice.quality.map_or("", Quality::key);
+    ctx.report(
+        at,
+        Problem::QualityMismatch {
+            id: format!("{}/{}", node.id, choice.id),
+            quality: quality.to_owned(),
+            reason: reason.to_owned(),
+        },
+    );
+}
+
+/// `decorative-variable`: every variable that no choice, route arm or debrief part reads.
+fn decorative_variables(ctx: &mut Ctx<'_>, scenario: &Scenario, variables: &IdIndex<'_>) {
+    if scenario.variables.is_empty() {
+        return;
+    }
+    let mut read = vec![false; scenario.variables.len()];
+    let mut mark = |comparison: &Comparison| {
+        if let Some(slot) = variables
+            .get(comparison.var.as_str())
+            .and_then(|var| read.get_mut(var as usize))
+        {
+            *slot = true;
+        }
+    };
+    for node in &scenario.nodes {
+        let choices = node.choices.iter().flatten().map(|c| c.condition.as_ref());
+        let arms = node
+            .route
+            .iter()
+            .flatten()
+            .map(|arm| arm.condition.as_ref());
+        let parts = node
+            .ending
+            .iter()
+            .flat_map(|ending| match &ending.debrief {
+                Debrief::Parts(parts) => parts.as_slice(),
+                Debrief::Text(_) => &[],
+            })
+            .map(|part| part.condition.as_ref());
+        for condition in choices.chain(arms).chain(parts).flatten() {
+            for_each_comparison(condition, &mut mark);
+        }
+    }
+    let variables_at = At::Root.key("variables");
+    for (i, variable) in scenario.variables.iter().enumerate() {
+        // A repeated id counts as read when its first use is (the repeat is an error already).
+        let is_read = variables
+            .get(variable.id.as_str())
+            .and_then(|var| read.get(var as usize))
+            .copied()
+            .unwrap_or(false);
+        if !is_read {
+            ctx.report(
+                &variables_at.index(i),
+                Problem::DecorativeVariable {
+                    id: variable.id.to_string(),
+                },
+            );
+        }
+    }
+}
+
+fn for_each_comparison(condition: &Condition, f: &mut impl FnMut(&Comparison)) {
+    match condition {
+        Condition::All(conditions) | Condition::Any(conditions) => {
+            for condition in conditions {
+                for_each_comparison(condition, f);
+            }
+        }
+        Condition::Not(condition) => for_each_comparison(condition, f),
+        Condition::Compare(comparison) => f(comparison),
+        Condition::Visited(_) | Condition::ChoseQuality(_) | Condition::Chose(_) => {}
+    }
+}
+
+/// What the search knows at a state: whether a harmful choice was taken, and the values the
+/// variables can have at the node.
+struct Known<'a> {
+    harmful_taken: bool,
+    values: &'a [(i32, i32)],
+    bounds: &'a [VarBounds],
+    variables: &'a IdIndex<'a>,
+}
+
+impl Known<'_> {
+    /// Whether `condition` surely holds (`Some(true)`), surely not (`Some(false)`), or may
+    /// either way (`None`). Only `chose_quality: harmful` and comparisons the intervals
+    /// decide are known; `visited`, `chose` and other qualities may go either way.
+    fn decide(&self, condition: &Condition) -> Option<bool> {
+        match condition {
+            Condition::All(conditions) => {
+                let mut all = Some(true);
+                for condition in conditions {
+                    match self.decide(condition) {
+                        Some(false) => return Some(false),
+                        None => all = None,
+                        Some(true) => {}
+                    }
+                }
+                all
+            }
+            Condition::Any(conditions) => {
+                let mut any = Some(false);
+                for condition in conditions {
+                    match self.decide(condition) {
+                        Some(true) => return Some(true),
+                        None => any = None,
+                        Some(false) => {}
+                    }
+                }
+                any
+            }
+            Condition::Not(condition) => self.decide(condition).map(|holds| !holds),
+            Condition::ChoseQuality(Quality::Harmful) => Some(self.harmful_taken),
+            Condition::Compare(comparison) => {
+                let var = self.variables.get(comparison.var.as_str())? as usize;
+                if !self.bounds.get(var)?.is_consistent() {
+                    return None;
+                }
+                ranges::decide(*self.values.get(var)?, comparison.op, comparison.value)
+            }
+            Condition::ChoseQuality(_) | Condition::Visited(_) | Condition::Chose(_) => None,
+        }
+    }
+}
+
+/// No state reached yet.
+const UNSEEN: u32 = u32::MAX;
+
+/// `harmful-good-ending`: a search over the states (node, harmful choice taken or not) from
+/// the start, following every choice and route arm whose condition can hold there (as far
+/// as the harmful flag and the variables' intervals from [`ranges`] tell). A good ending
+/// reached in a "harmful taken" state is reported with the shortest such path, rebuilt from
+/// the state each was first reached from. After the interval analysis, linear in the size
+/// of the graph (two states per node); run only when the scenario has a harmful choice and
+/// a good ending.
+fn harmful_good_endings(
+    ctx: &mut Ctx<'_>,
+    scenario: &Scenario,
+    graph: &Graph,
+    variables: &IdIndex<'_>,
+) {
+    let nodes = &scenario.nodes;
+    let is_good = |node: &Node| {
+        node.ending
+            .as_ref()
+            .is_some_and(|ending| ending.outcome == Outcome::Good)
+    };
+    let any_harmful = nodes
+        .iter()
+        .flat_map(|node| node.choices.iter().flatten())
+        .any(|choice| choice.quality == Some(Quality::Harmful));
+    let (Some(start), true, true) = (graph.start, any_harmful, nodes.iter().any(is_good)) else {
+        return;
+    };
+    let start = start as usize;
+    let states = graph.node_count().saturating_mul(2);
+    if start >= graph.node_count() || u32::try_from(states).is_err() {
+        return;
+    }
+    let bounds: Vec<VarBounds> = scenario
+        .variables
+        .iter()
+        .map(|v| VarBounds {
+            min: v.min,
+            max: v.max,
+            start: v.start,
+        })
+        .collect();
+    let intervals = ranges::entry_intervals(graph, start, &bounds);
+
+    // State `2 * node + harmful`. `from[s]`: the state `s` was first reached from (the start
+    // state is its own), `via[s]`: the index of the edge taken, within its node.
+    let mut from = vec![UNSEEN; states];
+    let mut via = vec![0u32; states];
+    let first = 2 * start;
+    if let Some(slot) = from.get_mut(first) {
+        *slot = first as u32;
+    }
+    let mut queue = VecDeque::from([first]);
+    while let Some(state) = queue.pop_front() {
+        let (node, harmful_taken) = (state / 2, took_harmful(state));
+        let (Some(model), Some(values)) = (nodes.get(node), intervals.get(node)) else {
+            continue;
+        };
+        let known = Known {
+            harmful_taken,
+            values,
+            bounds: &bounds,
+            variables,
+        };
+        let edges = graph.edges(node);
+        // A route takes its first arm that holds: once one surely holds, no later one is
+        // taken.
+        let mut route_decided = false;
+        for (k, edge) in edges.iter().enumerate() {
+            let (follow, harmful_after) = match (&model.choices, &model.route) {
+                (Some(choices), None) if choices.len() == edges.len() => {
+                    let Some(choice) = choices.get(k) else {
+                        continue;
+                    };
+                    let offered = choice.condition.as_ref().map(|c| known.decide(c));
+                    (
+                        offered != Some(Some(false)),
+                        harmful_taken || choice.quality == Some(Quality::Harmful),
+                    )
+                }
+                (None, Some(arms)) if arms.len() == edges.len() => {
+                    let Some(arm) = arms.get(k) else { continue };
+                    let holds = arm
+                        .condition
+                        .as_ref()
+                        .map_or(Some(true), |c| known.decide(c));
+                    let follow = !route_decided && holds != Some(false);
+                    route_decided |= holds == Some(true);
+                    (follow, harmful_taken)
+                }
+                (None, None) => (true, harmful_taken),
+                // A node of two kinds (reported already): not walked.
+                _ => break,
+            };
+            let Some(target) = edge.target.filter(|_| follow) else {
+                continue;
+            };
+            let next = 2 * target as usize + usize::from(harmful_after);
+            if let Some(slot) = from.get_mut(next)
+                && *slot == UNSEEN
+            {
+                *slot = state as u32;
+                if let Some(edge_slot) = via.get_mut(next) {
+                    *edge_slot = k as u32;
+                }
+                queue.push_back(next);
+            }
+        }
+    }
+
+    let nodes_at = At::Root.key("nodes");
+    for (i, node) in nodes.iter().enumerate() {
+        if !is_good(node) || from.get(2 * i + 1).is_none_or(|&s| s == UNSEEN) {
+            continue;
+        }
+        let (choice, path) = harmful_path(nodes, &from, &via, 2 * i + 1);
+        ctx.report(
+            &nodes_at.index(i),
+            Problem::HarmfulGoodEnding {
+                ending: node.id.to_string(),
+                choice,
+                path,
+            },
+        );
+    }
+}
+
+/// Whether a search state is one where a harmful choice was taken.
+fn took_harmful(state: usize) -> bool {
+    state % 2 == 1
+}
+
+/// The harmful choice and the choices (as `node/choice`, joined by arrows) on the path the
+/// search found to `state`.
+fn harmful_path(nodes: &[Node], from: &[u32], via: &[u32], mut state: usize) -> (String, String) {
+    let name = |node: usize, choice: u32| {
+        let node = nodes.get(node);
+        let choice = node
+            .and_then(|n| n.choices.as_ref())
+            .and_then(|choices| choices.get(choice as usize));
+        match (node, choice) {
+            (Some(node), Some(choice)) => format!("{}/{}", node.id, choice.id),
+            _ => String::new(),
+        }
+    };
+    let mut steps = Vec::new();
+    let mut harmful = String::new();
+    while let Some(&previous) = from.get(state) {
+        let previous = previous as usize;
+        if previous == state || previous == UNSEEN as usize {
+            break;
+        }
+        let node = previous / 2;
+        let edge = via.get(state).copied().unwrap_or(0);
+        if nodes.get(node).is_some_and(|n| n.choices.is_some()) {
+            let step = name(node, edge);
+            if !took_harmful(previous) && took_harmful(state) {
+                harmful = step.clone();
+            }
+            steps.push(step);
+        }
+        state = previous;
+    }
+    steps.reverse();
+    if steps.len() > PATH_SHOWN {
+        let tail = steps.split_off(steps.len() - PATH_SHOWN / 2);
+        steps.truncate(PATH_SHOWN / 2 - 1);
+        steps.push("…".to_owned());
+        steps.extend(tail);
+    }
+    (harmful, steps.join(" → "))
+}
