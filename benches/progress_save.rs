@@ -40,6 +40,7 @@ fn profile_with_attempts() -> Progress {
                 .collect(),
             started_at: Timestamp(1_774_000_000 + a as u64 * 600),
             finished_at: Some(Timestamp(1_774_000_300 + a as u64 * 600)),
+            seed: Some(a as u64),
         });
     }
     for l in 0..4 {

@@ -439,22 +439,28 @@ fn course(version: &str) -> Course {
         id: id.into(),
         lines: vec![],
         facilitator_notes: None,
+        order: kruispunt::course::model::Order::Fixed,
         step,
     };
     let choice = checked::Choice {
         id: "c1".into(),
         text: text(),
         feedback: text(),
+        quality: kruispunt::course::model::Quality::Best,
         thought: None,
+        thinker: None,
         effects: vec![],
-        competencies: vec![],
+        competencies: Default::default(),
         condition: None,
         next: NodeIdx(1),
     };
     let ending = checked::Ending {
         outcome: Outcome::Good,
         title: text(),
-        debrief: text(),
+        debrief: vec![checked::DebriefPart {
+            condition: None,
+            text: text(),
+        }],
     };
     let scenario = checked::Scenario {
         id: "intake".into(),
@@ -511,6 +517,7 @@ fn open_attempt(node: &str, choices: &[(&str, &str)]) -> ScenarioAttempt {
         variables: Default::default(),
         started_at: Timestamp(1),
         finished_at: None,
+        seed: None,
     }
 }
 

@@ -72,6 +72,7 @@ fn crash_child_role() {
             variables: Default::default(),
             started_at: Timestamp(0),
             finished_at: None,
+            seed: None,
         });
     }
     println!("ready");

@@ -2,8 +2,9 @@
 //!
 //! The shape is what a real scenario has, only much more of it: every node is a decision point
 //! with a character line (nl and en, with an inner thought) and three choices with feedback,
-//! effects guarded by conditions (so no effect can leave the variable's range), competency tags
-//! and a `visited` condition now and then. The last three nodes are endings.
+//! effects guarded by conditions (so no effect can leave the variable's range), a quality per
+//! choice, competency evidence and a `visited` condition now and then (course format 2). The
+//! last three nodes are endings.
 
 #![allow(dead_code)]
 
@@ -34,6 +35,7 @@ pub fn scenario_json(id: &str, nodes: usize) -> String {
             "id": "wary",
             "text": text(format!("Ik begrijp het, neem je tijd ({i})."), format!("I understand, take your time ({i}).")),
             "feedback": text("Geduld geeft ruimte.".into(), "Patience gives room.".into()),
+            "quality": "acceptable",
             "effects": { "trust": -1 },
             "if": { "compare": { "var": "trust", "op": ">=", "value": 1 } },
             "next": next(2)
@@ -59,9 +61,11 @@ pub fn scenario_json(id: &str, nodes: usize) -> String {
                     "id": "open",
                     "text": text(format!("Wat heb je nodig ({i})?"), format!("What do you need ({i})?")),
                     "feedback": text("Een open vraag laat de keuze bij de ander.".into(), "An open question leaves the choice with them.".into()),
+                    "quality": "best",
                     "thought": text("Ze luistert.".into(), "She is listening.".into()),
+                    "thinker": "amir",
                     "effects": { "trust": 1 },
-                    "competencies": ["open-questions"],
+                    "competencies": { "open-questions": "shown" },
                     "if": { "compare": { "var": "trust", "op": "<=", "value": 99 } },
                     "next": next(1)
                 },
@@ -70,6 +74,7 @@ pub fn scenario_json(id: &str, nodes: usize) -> String {
                     "id": "assume",
                     "text": text("Je hebt vast een vriendin thuis?".into(), "You must have a girlfriend back home?".into()),
                     "feedback": text("Een aanname sluit het gesprek.".into(), "An assumption closes the conversation.".into()),
+                    "quality": "weak",
                     // The last decision point's poor choice is the way to the poor ending.
                     "next": if i + 1 == decisions { "end-poor".to_owned() } else { next(1) }
                 }
@@ -92,7 +97,7 @@ pub fn scenario_json(id: &str, nodes: usize) -> String {
         }));
     }
     let scenario = json!({
-        "format_version": 1,
+        "format_version": 2,
         "id": id,
         "title": text("Gegenereerd".into(), "Generated".into()),
         "setting": text("Een opvangcentrum.".into(), "A reception centre.".into()),
@@ -113,7 +118,7 @@ pub fn scenario_json(id: &str, nodes: usize) -> String {
 /// A complete course holding one generated scenario of `nodes` nodes.
 pub fn course(nodes: usize) -> CourseSource {
     let manifest = json!({
-        "format_version": 1,
+        "format_version": 2,
         "id": "bench",
         "version": "1",
         "title": text("Bank".into(), "Bench".into()),

@@ -20,8 +20,8 @@ pub use lesson::{
     SceneRecord, SceneStatus,
 };
 pub use scenario::{
-    AvailableChoice, ChoiceOutcome, ChoiceRef, Decision, PathEvent, RestoreError, RunResult,
-    RunSnapshot, ScenarioRun, VarChange,
+    AvailableChoice, ChoiceOutcome, ChoiceRef, CompetencyScore, Decision, PathEvent, QualityCounts,
+    RestoreError, RunResult, RunSnapshot, ScenarioRun, TurningPoint, VarChange,
 };
 
 /// Why the engine refused an action. The state is unchanged when an action is refused.
@@ -54,6 +54,12 @@ pub enum EngineError {
     #[error("automatic transitions loop at node `{id}`")]
     AutoCycle {
         /// The node where the hop limit was reached.
+        id: String,
+    },
+    /// A route where no arm holds (the validator requires a last arm without a condition).
+    #[error("no arm of the route at node `{id}` holds")]
+    NoRoute {
+        /// The node with the route.
         id: String,
     },
     /// A node index that is not in the scenario (the run belongs to another scenario).

@@ -8,14 +8,21 @@
 //!   it, as in Yarn Spinner. So at a decision point, `visited` of that same node holds only
 //!   when the conversation has been there before.
 //! - Effects are clamped to the variable's range. Start values are used as written.
+//! - A `route` is evaluated when the conversation enters its node, after the choice that led
+//!   there took effect (so it sees that choice's effects and quality). The nodes passed
+//!   through on the way are marked visited only once the conversation settles.
+//! - Choices are kept in the order written; the order they are shown in is
+//!   [`ScenarioRun::display_order`], shuffled by the run's seed unless the node is `fixed`.
 
 use super::EngineError;
 use super::inline_list::InlineList;
-use crate::course::checked::{Choice, Ending, Node, NodeIdx, Scenario, Step, VarIdx};
-use crate::course::ids::{ChoiceId, Competency, ItemId, NodeId, VarId};
-use crate::course::model::Outcome;
+use crate::course::checked::{Choice, Ending, Memory, Node, NodeIdx, Scenario, Step, VarIdx};
+use crate::course::ids::{ChoiceId, ItemId, NodeId, VarId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+mod result;
+pub use result::{CompetencyScore, QualityCounts, RunResult, TurningPoint};
 
 /// Which choice the learner takes: by its position in the node or by its id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,8 +104,8 @@ impl ChoiceOutcome<'_> {
         &self.choice.id
     }
 
-    /// The competencies the choice shows.
-    pub fn competencies(&self) -> &[Competency] {
+    /// The competencies the choice shows or breaches.
+    pub fn competencies(&self) -> &crate::course::model::CompetencyEvidence {
         &self.choice.competencies
     }
 }
@@ -130,22 +137,6 @@ pub enum PathEvent {
     },
 }
 
-/// How an attempt ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RunResult {
-    /// The ending node.
-    pub ending_node: NodeIdx,
-    /// Good, mixed or poor.
-    pub outcome: Outcome,
-    /// The final variable values, indexed by [`VarIdx`].
-    pub variables: Vec<i32>,
-    /// Competencies on the choices taken, without repeats, in order of first appearance.
-    pub shown: Vec<Competency>,
-    /// Competencies on choices that were offered but not taken, minus those shown, without
-    /// repeats, in order of first appearance.
-    pub missed: Vec<Competency>,
-}
-
 /// A run saved by ids (not indices), so it can be stored and resumed exactly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunSnapshot {
@@ -159,6 +150,10 @@ pub struct RunSnapshot {
     pub variables: BTreeMap<VarId, i32>,
     /// The nodes visited (left at least once), in scenario order.
     pub visited: Vec<NodeId>,
+    /// The seed of the order the choices were shown in; absent in runs saved before
+    /// choices were shuffled, which then get the scenario's first-attempt seed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
 }
 
 /// Why a snapshot could not be resumed; the progress layer then starts the scenario afresh.
@@ -206,6 +201,12 @@ pub struct ScenarioRun {
     decisions: Vec<Decision>,
     /// Variable values before each decision, `vars.len()` per decision, back to back.
     vars_before: Vec<i32>,
+    /// Which choices were taken, by position in the flow (for `chose` conditions).
+    chosen: Vec<bool>,
+    /// The qualities of the choices taken, one bit each (for `chose_quality`).
+    qualities: u8,
+    /// Seeds the order the choices are shown in.
+    seed: u64,
 }
 
 fn node_at(scenario: &Scenario, idx: NodeIdx) -> Result<&Node, EngineError> {
@@ -228,6 +229,7 @@ fn settle(
     scenario: &Scenario,
     first: NodeIdx,
     entered: &mut Vec<NodeIdx>,
+    memory: &Memory<'_>,
 ) -> Result<NodeIdx, EngineError> {
     let mark = entered.len();
     let flow = scenario.flow();
@@ -239,7 +241,10 @@ fn settle(
             return Err(EngineError::NoSuchNode { index: at.0 });
         };
         entered.push(at);
-        match node.auto {
+        if !node.moves_on() {
+            return Ok(at);
+        }
+        match flow.moves_to(at, memory) {
             Some(next) => {
                 hops += 1;
                 // More hops than nodes means a loop of automatic transitions.
@@ -251,7 +256,12 @@ fn settle(
                 }
                 at = next;
             }
-            None => return Ok(at),
+            None => {
+                entered.truncate(mark);
+                return Err(EngineError::NoRoute {
+                    id: scenario.node(at).id.to_string(),
+                });
+            }
         }
     }
 }
@@ -268,9 +278,32 @@ impl ScenarioRun {
     /// A facilitator opens a decision point directly this way; rewinding and restarting
     /// come back to `node`.
     pub fn at(scenario: &Scenario, node: NodeIdx) -> Result<Self, EngineError> {
+        Self::seeded_at(
+            scenario,
+            node,
+            crate::course::order::attempt_seed(scenario.id.as_str(), 0),
+        )
+    }
+
+    /// A fresh attempt at the start whose choices are shown in the order of `seed` (see
+    /// [`crate::course::order::attempt_seed`]).
+    pub fn seeded(scenario: &Scenario, seed: u64) -> Result<Self, EngineError> {
+        Self::seeded_at(scenario, scenario.start, seed)
+    }
+
+    /// [`Self::at`], with the choices shown in the order of `seed`.
+    pub fn seeded_at(scenario: &Scenario, node: NodeIdx, seed: u64) -> Result<Self, EngineError> {
         let mut entered = Vec::new();
-        let current = settle(scenario, node, &mut entered)?;
+        let vars: Vec<i32> = scenario.variables.iter().map(|v| v.start).collect();
         let mut visited = vec![false; scenario.nodes.len()];
+        let chosen = vec![false; scenario.flow().choice_count()];
+        let memory = Memory {
+            vars: &vars,
+            visited: &visited,
+            chosen: &chosen,
+            qualities: 0,
+        };
+        let current = settle(scenario, node, &mut entered, &memory)?;
         // Nodes passed through are left at once; the last one is where we are.
         for node in entered
             .get(..entered.len().saturating_sub(1))
@@ -283,13 +316,45 @@ impl ScenarioRun {
         Ok(Self {
             origin: node,
             current,
-            vars: scenario.variables.iter().map(|v| v.start).collect(),
+            vars,
             visited,
             start_entered: entered.len(),
             entered,
             decisions: Vec::new(),
             vars_before: Vec::new(),
+            chosen,
+            qualities: 0,
+            seed,
         })
+    }
+
+    /// The seed of the order the choices are shown in.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// What the attempt has done so far, as conditions read it.
+    pub fn memory(&self) -> Memory<'_> {
+        Memory {
+            vars: &self.vars,
+            visited: &self.visited,
+            chosen: &self.chosen,
+            qualities: self.qualities,
+        }
+    }
+
+    /// The order to show the choices of `node` in: `order[k]` is the position (as written)
+    /// of the choice shown k-th. Stable for a run: the same after resuming or rewinding.
+    pub fn display_order(&self, scenario: &Scenario, node: NodeIdx) -> Vec<usize> {
+        let Ok(node) = node_at(scenario, node) else {
+            return Vec::new();
+        };
+        crate::course::order::display_order(
+            node.order,
+            self.seed,
+            node.id.as_str(),
+            choices_of(node).len(),
+        )
     }
 
     /// The node the conversation is at.
@@ -414,7 +479,7 @@ impl ScenarioRun {
             .map(|(index, (choice, flat))| AvailableChoice {
                 index,
                 choice,
-                offered: flow.offered(flat, &self.vars, &self.visited),
+                offered: flow.offered(flat, &self.memory()),
             })
     }
 
@@ -431,7 +496,7 @@ impl ScenarioRun {
         let flow = scenario.flow();
         flow.choices(self.current)
             .iter()
-            .filter(|c| flow.offered(c, &self.vars, &self.visited))
+            .filter(|c| flow.offered(c, &self.memory()))
             .count()
     }
 
@@ -474,7 +539,7 @@ impl ScenarioRun {
                 count: choices.len(),
             });
         };
-        if !flow.offered(flat, &self.vars, &self.visited) {
+        if !flow.offered(flat, &self.memory()) {
             return Err(EngineError::ChoiceNotOffered {
                 id: picked.id.to_string(),
             });
@@ -511,13 +576,34 @@ impl ScenarioRun {
 
         // Moving on is the only step that can fail: it undoes itself, and the effects are
         // undone here. Effects go first so that their memory loads overlap with the move's.
+        // A route after the choice sees it taken.
+        let position = flow.choice_position(from, index);
+        let was_chosen = position.and_then(|i| self.chosen.get(i).copied());
+        if let Some(slot) = position.and_then(|i| self.chosen.get_mut(i)) {
+            *slot = true;
+        }
+        let qualities_before = self.qualities;
+        self.qualities |= Memory::quality_bit(flat.quality);
+
         let entered_from = self.entered.len();
-        let now_at = match settle(scenario, flat.next, &mut self.entered) {
+        let memory = Memory {
+            vars: &self.vars,
+            visited: &self.visited,
+            chosen: &self.chosen,
+            qualities: self.qualities,
+        };
+        let now_at = match settle(scenario, flat.next, &mut self.entered, &memory) {
             Ok(node) => node,
             Err(e) => {
                 let saved_from = self.vars_before.len() - self.vars.len();
                 self.vars.copy_from_slice(&self.vars_before[saved_from..]);
                 self.vars_before.truncate(saved_from);
+                if let (Some(i), Some(was)) = (position, was_chosen)
+                    && let Some(slot) = self.chosen.get_mut(i)
+                {
+                    *slot = was;
+                }
+                self.qualities = qualities_before;
                 return Err(e);
             }
         };
@@ -568,7 +654,7 @@ impl ScenarioRun {
                 taken: self.decisions.len(),
             });
         }
-        let mut replay = ScenarioRun::at(scenario, self.origin)?;
+        let mut replay = ScenarioRun::seeded_at(scenario, self.origin, self.seed)?;
         for d in &self.decisions[..decision] {
             replay.choose(scenario, d.choice as usize)?;
         }
@@ -578,61 +664,15 @@ impl ScenarioRun {
 
     /// Starts the attempt again from the beginning (the node it began at).
     pub fn restart(&mut self, scenario: &Scenario) -> Result<(), EngineError> {
-        *self = ScenarioRun::at(scenario, self.origin)?;
+        *self = ScenarioRun::seeded_at(scenario, self.origin, self.seed)?;
         Ok(())
     }
 
-    /// The result, once the conversation has reached an ending.
-    pub fn result(&self, scenario: &Scenario) -> Option<RunResult> {
-        let outcome = self.ending(scenario)?.outcome;
-        let mut shown: Vec<Competency> = Vec::new();
-        for d in &self.decisions {
-            let choice = self.choice_of(scenario, d)?;
-            for tag in &choice.competencies {
-                if !shown.contains(tag) {
-                    shown.push(tag.clone());
-                }
-            }
-        }
-
-        // Rebuild what was visited at each decision point to know what was offered there.
-        let mut visited = vec![false; scenario.nodes.len()];
-        let mut marked = 0;
-        let mut missed: Vec<Competency> = Vec::new();
-        for (i, d) in self.decisions.iter().enumerate() {
-            let arrived = match i.checked_sub(1) {
-                Some(prev) => self.decisions[prev].entered_end,
-                None => self.start_entered,
-            };
-            // All nodes entered before this one were left by now.
-            for node in self.entered.get(marked..arrived.saturating_sub(1))? {
-                if let Some(v) = visited.get_mut(node.0 as usize) {
-                    *v = true;
-                }
-            }
-            marked = marked.max(arrived.saturating_sub(1));
-            let vars = self.variables_before(i)?;
-            let choices = choices_of(node_at(scenario, d.node).ok()?);
-            let flow = scenario.flow();
-            for (j, (choice, flat)) in choices.iter().zip(flow.choices(d.node)).enumerate() {
-                if j == d.choice as usize || !flow.offered(flat, vars, &visited) {
-                    continue;
-                }
-                for tag in &choice.competencies {
-                    if !shown.contains(tag) && !missed.contains(tag) {
-                        missed.push(tag.clone());
-                    }
-                }
-            }
-        }
-
-        Some(RunResult {
-            ending_node: self.current,
-            outcome,
-            variables: self.vars.clone(),
-            shown,
-            missed,
-        })
+    /// Starts afresh from the node the run began at, as a new attempt whose choices are
+    /// shown in the order of `seed`.
+    pub fn restart_with_seed(&mut self, scenario: &Scenario, seed: u64) -> Result<(), EngineError> {
+        *self = ScenarioRun::seeded_at(scenario, self.origin, seed)?;
+        Ok(())
     }
 
     fn choice_of<'s>(&self, scenario: &'s Scenario, d: &Decision) -> Option<&'s Choice> {
@@ -658,6 +698,7 @@ impl ScenarioRun {
                 .map(|(def, &v)| (def.id.clone(), v))
                 .collect(),
             visited: self.visited_ids(scenario),
+            seed: Some(self.seed),
         }
     }
 
@@ -673,11 +714,25 @@ impl ScenarioRun {
 
     /// A run that took these choices (by id) from the start, in order.
     pub fn replay(scenario: &Scenario, choices: &[ChoiceId]) -> Result<Self, RestoreError> {
-        let mut run = ScenarioRun::new(scenario).map_err(|source| RestoreError::Replay {
-            step: 0,
-            choice: String::new(),
-            source,
-        })?;
+        Self::replay_seeded(
+            scenario,
+            crate::course::order::attempt_seed(scenario.id.as_str(), 0),
+            choices,
+        )
+    }
+
+    /// [`Self::replay`], with the choices shown in the order of `seed`.
+    pub fn replay_seeded(
+        scenario: &Scenario,
+        seed: u64,
+        choices: &[ChoiceId],
+    ) -> Result<Self, RestoreError> {
+        let mut run =
+            ScenarioRun::seeded(scenario, seed).map_err(|source| RestoreError::Replay {
+                step: 0,
+                choice: String::new(),
+                source,
+            })?;
         for (step, id) in choices.iter().enumerate() {
             run.choose(scenario, id)
                 .map_err(|source| RestoreError::Replay {
@@ -698,7 +753,10 @@ impl ScenarioRun {
                 scenario: scenario.id.to_string(),
             });
         }
-        let run = Self::replay(scenario, &saved.choices)?;
+        let run = match saved.seed {
+            Some(seed) => Self::replay_seeded(scenario, seed, &saved.choices)?,
+            None => Self::replay(scenario, &saved.choices)?,
+        };
         if node_at(scenario, run.current).map(|n| &n.id) != Ok(&saved.current) {
             return Err(RestoreError::Mismatch { what: "node" });
         }
@@ -727,6 +785,7 @@ impl ScenarioRun {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::course::model::Outcome;
     use crate::engine::testkit::{ScenarioBuilder, choice};
 
     fn scenario() -> Scenario {

@@ -6,12 +6,15 @@
 //! for course data.
 
 use crate::course::checked::{
-    Choice, Cond, Ending, Lesson, Node, NodeIdx, Scenario, Scene, SceneBody, Step, VarIdx,
+    Choice, Cond, DebriefPart, Ending, Lesson, Node, NodeIdx, Scenario, Scene, SceneBody, Step,
+    VarIdx,
 };
-use crate::course::ids::{ChoiceId, Competency, Locale, NodeId, OptionId, SceneId, VarId};
+use crate::course::ids::{
+    CharacterId, ChoiceId, Competency, Locale, NodeId, OptionId, SceneId, VarId,
+};
 use crate::course::model::{
-    Checklist, ChecklistEntry, CompareOp, Glossary, GlossaryCard, Outcome, Quiz, QuizOption,
-    Reflection, Text, TextScene, Variable,
+    Checklist, ChecklistEntry, CompareOp, CompetencyEvidence, Evidence, Glossary, GlossaryCard,
+    Order, Outcome, Quality, Quiz, QuizOption, Reflection, Text, TextScene, Variable,
 };
 use std::collections::HashMap;
 
@@ -66,8 +69,10 @@ pub struct ChoiceSpec {
     id: String,
     next: String,
     effects: Vec<(String, i32)>,
-    competencies: Vec<String>,
+    competencies: Vec<(String, Evidence)>,
     condition: Option<CondSpec>,
+    quality: Option<Quality>,
+    thought: Option<(String, String)>,
 }
 
 /// A choice `id` leading to node `next`.
@@ -78,6 +83,8 @@ pub fn choice(id: &str, next: &str) -> ChoiceSpec {
         effects: Vec::new(),
         competencies: Vec::new(),
         condition: None,
+        quality: None,
+        thought: None,
     }
 }
 
@@ -88,9 +95,28 @@ impl ChoiceSpec {
         self
     }
 
-    /// Adds a competency tag.
+    /// Adds a competency the choice shows.
     pub fn competency(mut self, tag: &str) -> Self {
-        self.competencies.push(tag.to_owned());
+        self.competencies.push((tag.to_owned(), Evidence::Shown));
+        self
+    }
+
+    /// Adds a competency the choice breaches.
+    pub fn breaches(mut self, tag: &str) -> Self {
+        self.competencies.push((tag.to_owned(), Evidence::Breached));
+        self
+    }
+
+    /// Sets the choice's quality (without it: best when it shows a competency, else
+    /// acceptable).
+    pub fn quality(mut self, quality: Quality) -> Self {
+        self.quality = Some(quality);
+        self
+    }
+
+    /// Gives the choice a reaction `thought` of character `thinker`.
+    pub fn thought(mut self, thinker: &str, thought: &str) -> Self {
+        self.thought = Some((thinker.to_owned(), thought.to_owned()));
         self
     }
 
@@ -216,6 +242,8 @@ impl ScenarioBuilder {
                 id: NodeId::from(id.as_str()),
                 lines: Vec::new(),
                 facilitator_notes: None,
+                // Tests name choices by their written position; shuffling has its own tests.
+                order: Order::Fixed,
                 step: match step {
                     StepSpec::Choices(choices) => Step::Choices(
                         choices
@@ -224,13 +252,23 @@ impl ScenarioBuilder {
                                 id: ChoiceId::from(c.id.as_str()),
                                 text: text(&c.id),
                                 feedback: text(&format!("feedback {}", c.id)),
-                                thought: None,
+                                quality: c.quality.unwrap_or(if c.competencies.is_empty() {
+                                    Quality::Acceptable
+                                } else {
+                                    Quality::Best
+                                }),
+                                thought: c.thought.as_ref().map(|(_, t)| text(t)),
+                                thinker: c
+                                    .thought
+                                    .as_ref()
+                                    .map(|(who, _)| CharacterId::from(who.as_str())),
                                 effects: c.effects.iter().map(|(v, d)| (var(v), *d)).collect(),
-                                competencies: c
-                                    .competencies
-                                    .iter()
-                                    .map(|t| Competency::from(t.as_str()))
-                                    .collect(),
+                                competencies: CompetencyEvidence(
+                                    c.competencies
+                                        .iter()
+                                        .map(|(t, e)| (Competency::from(t.as_str()), *e))
+                                        .collect(),
+                                ),
                                 condition: c.condition.as_ref().map(|s| cond(s, &node, &var)),
                                 next: node(&c.next),
                             })
@@ -240,7 +278,10 @@ impl ScenarioBuilder {
                     StepSpec::Ending(outcome) => Step::Ending(Ending {
                         outcome: *outcome,
                         title: text(id),
-                        debrief: text(id),
+                        debrief: vec![DebriefPart {
+                            condition: None,
+                            text: text(id),
+                        }],
                     }),
                 },
             })
@@ -338,6 +379,8 @@ impl LessonBuilder {
                 question: text(id),
                 multiple,
                 options,
+                // Tests name options by their written position; shuffling has its own tests.
+                order: crate::course::order::Order::Fixed,
                 explanation: text("explanation"),
             }),
         )

@@ -305,6 +305,9 @@ pub struct QuizRecord {
     pub first_correct: bool,
     /// How many times the learner answered.
     pub attempts: u32,
+    /// Whether the learner asked to see the answer (it then stays shown).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revealed_on_request: bool,
 }
 
 /// The learner's response to a content note.
@@ -346,6 +349,10 @@ pub struct ScenarioAttempt {
     /// When it reached an ending.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finished_at: Option<Timestamp>,
+    /// The seed of the order the choices were shown in (absent in files from before
+    /// choices were shuffled: the attempt then gets the seed of its position).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
 }
 
 /// One decision: the choice taken at a node.

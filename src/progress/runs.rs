@@ -14,6 +14,7 @@ use super::document::{
     QuizRecord, ReflectionText, ScenarioAttempt, SceneProgress, Timestamp,
 };
 use crate::course::checked::{Lesson, Scenario};
+use crate::course::order::attempt_seed;
 use crate::engine::EngineError;
 use crate::engine::lesson::{LessonRun, LessonState, QuizAnswer, SceneRecord, SceneStatus};
 use crate::engine::scenario::ScenarioRun;
@@ -59,6 +60,7 @@ pub fn resume_lesson(progress: &Progress, lesson: &Lesson) -> LessonRun {
                         attempts: quiz.attempts,
                     }
                 }),
+                answer_requested: scene.quiz.as_ref().is_some_and(|q| q.revealed_on_request),
                 reflection: saved.reflections.get(id).map(|r| r.text.clone()),
                 checked: scene.checked.iter().cloned().collect(),
                 ..SceneRecord::default()
@@ -88,6 +90,7 @@ pub fn record_lesson(progress: &mut Progress, lesson: &Lesson, run: &LessonRun, 
                 first_answer: quiz.first.selected.clone(),
                 first_correct: quiz.first.correct,
                 attempts: quiz.attempts,
+                revealed_on_request: record.answer_requested,
             }),
             checked: record.checked.iter().cloned().collect(),
             content_note: if record.status == SceneStatus::Skipped {
@@ -135,23 +138,32 @@ pub fn resume_scenario(
     progress: &Progress,
     scenario: &Scenario,
 ) -> Result<(ScenarioRun, Resumed), EngineError> {
-    let open = progress
-        .items
-        .get(&scenario.id)
-        .and_then(|item| item.open_attempt());
-    let Some(attempt) = open else {
-        return Ok((ScenarioRun::new(scenario)?, Resumed::Fresh));
+    let item = progress.items.get(&scenario.id);
+    let attempts = item.map_or(0, |item| item.attempts.len());
+    // A new attempt gets a new order of choices; the open one keeps its own.
+    let fresh_seed = attempt_seed(scenario.id.as_str(), attempts as u64);
+    let Some(attempt) = item.and_then(|item| item.open_attempt()) else {
+        return Ok((ScenarioRun::seeded(scenario, fresh_seed)?, Resumed::Fresh));
     };
+    let seed = attempt.seed.unwrap_or_else(|| {
+        // Saved before choices were shuffled: the seed of the attempt's position.
+        attempt_seed(scenario.id.as_str(), attempts.saturating_sub(1) as u64)
+    });
     let choices: Vec<_> = attempt.choices.iter().map(|c| c.choice.clone()).collect();
     // Visited nodes are not kept per attempt; the replay rebuilds them, so compare only
     // what the file holds: the node reached and the variables.
-    let replayed = ScenarioRun::replay(scenario, &choices).ok().filter(|run| {
-        let now = run.snapshot(scenario);
-        now.current == attempt.current_node && now.variables == attempt.variables
-    });
+    let replayed = ScenarioRun::replay_seeded(scenario, seed, &choices)
+        .ok()
+        .filter(|run| {
+            let now = run.snapshot(scenario);
+            now.current == attempt.current_node && now.variables == attempt.variables
+        });
     match replayed {
         Some(run) => Ok((run, Resumed::Continued)),
-        None => Ok((ScenarioRun::new(scenario)?, Resumed::FellBack)),
+        None => Ok((
+            ScenarioRun::seeded(scenario, fresh_seed)?,
+            Resumed::FellBack,
+        )),
     }
 }
 
@@ -187,9 +199,11 @@ pub fn record_scenario(
             variables: BTreeMap::new(),
             started_at: now,
             finished_at: None,
+            seed: Some(run.seed()),
         });
     }
     if let Some(attempt) = item.attempts.last_mut() {
+        attempt.seed = Some(run.seed());
         attempt.choices = choices;
         attempt.current_node = snapshot.current.clone();
         attempt.variables = snapshot.variables;
@@ -210,6 +224,26 @@ pub fn record_scenario(
         at: Some(Place::Node(snapshot.current)),
     });
     progress.touch(now);
+}
+
+/// Plays the scenario again from the start as a new attempt, with a new order of choices,
+/// and records that attempt.
+pub fn replay_scenario(
+    progress: &mut Progress,
+    scenario: &Scenario,
+    run: &mut ScenarioRun,
+    now: Timestamp,
+) -> Result<(), EngineError> {
+    let attempts = progress
+        .items
+        .get(&scenario.id)
+        .map_or(0, |item| item.attempts.len());
+    run.restart_with_seed(
+        scenario,
+        attempt_seed(scenario.id.as_str(), attempts as u64),
+    )?;
+    begin_attempt(progress, scenario, run, now);
+    Ok(())
 }
 
 /// Starts a new attempt holding the run as it is now: used after the learner rewinds or
@@ -237,6 +271,7 @@ pub fn begin_attempt(
         variables: BTreeMap::new(),
         started_at: now,
         finished_at: None,
+        seed: Some(run.seed()),
     });
     record_scenario(progress, scenario, run, now);
 }
