@@ -17,6 +17,7 @@
 //! by [`crate::i18n::resolve_locale`]; clap's generated `--help` text stays English.
 
 mod messages;
+mod migrate;
 mod outline;
 mod profiles;
 mod report;
@@ -96,6 +97,16 @@ pub enum Command {
         /// How to print the report.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Rewrite a course's files to the current format version, keeping their formatting,
+    /// and list every change (inferred choice qualities and thinkers are to be reviewed).
+    Migrate {
+        /// The course directory.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Only list the changes; write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Print the JSON Schema of a course file.
     Schema {
@@ -324,6 +335,7 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             ui,
         ),
         Some(Command::Outline) => show_outline(cli.course.as_deref(), ui),
+        Some(Command::Migrate { dir, dry_run }) => migrate::run(&dir, dry_run, ui),
         Some(Command::Validate {
             dir,
             strict,

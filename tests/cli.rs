@@ -76,7 +76,7 @@ fn course_dir(files: &[(&str, &str)]) -> (tempfile::TempDir, String) {
 }
 
 const MANIFEST: &str = r#"{
-  "format_version": 1,
+  "format_version": 2,
   "id": "fixture",
   "version": "1",
   "title": {"en": "Fixture course"},
@@ -94,7 +94,7 @@ const MANIFEST: &str = r#"{
 "#;
 
 const LESSON: &str = r#"{
-  "format_version": 1,
+  "format_version": 2,
   "id": "intro",
   "title": {"en": "Words that matter"},
   "estimated_minutes": 10,
@@ -115,7 +115,7 @@ const LESSON: &str = r#"{
 "#;
 
 const SCENARIO: &str = r#"{
-  "format_version": 1,
+  "format_version": 2,
   "id": "talk",
   "title": {"en": "A first talk"},
   "setting": {"en": "An office."},
@@ -130,7 +130,7 @@ const SCENARIO: &str = r#"{
       "id": "open",
       "lines": [{"speaker": "sam", "text": {"en": "Hello."}}],
       "choices": [
-        {"id": "listen", "text": {"en": "Listen."}, "feedback": {"en": "Good."}, "next": "end"}
+        {"id": "listen", "text": {"en": "Listen."}, "feedback": {"en": "Good."}, "quality": "best", "next": "end"}
       ]
     },
     {
@@ -160,7 +160,7 @@ fn broken_course() -> (tempfile::TempDir, String) {
     let scenario = SCENARIO.replace(
         r#""next": "end"}"#,
         r#""next": "end"},
-        {"id": "leave", "text": {"en": "Leave."}, "feedback": {"en": "Hm."}, "next": "nowhere"}"#,
+        {"id": "leave", "text": {"en": "Leave."}, "feedback": {"en": "Hm."}, "quality": "weak", "next": "nowhere"}"#,
     );
     course_dir(&[
         ("course.json", &manifest),
@@ -168,17 +168,17 @@ fn broken_course() -> (tempfile::TempDir, String) {
         // A missing comma after the id.
         (
             "lessons/typo.json",
-            "{\n  \"format_version\": 1,\n  \"id\": \"typo\"\n  \"title\": {\"en\": \"Typo\"}\n}\n",
+            "{\n  \"format_version\": 2,\n  \"id\": \"typo\"\n  \"title\": {\"en\": \"Typo\"}\n}\n",
         ),
         // A number written as a string.
         (
             "lessons/wrong.json",
-            "{\n  \"format_version\": 1,\n  \"id\": \"wrong\",\n  \"title\": {\"en\": \"Wrong\"},\n  \"estimated_minutes\": \"ten\",\n  \"scenes\": []\n}\n",
+            "{\n  \"format_version\": 2,\n  \"id\": \"wrong\",\n  \"title\": {\"en\": \"Wrong\"},\n  \"estimated_minutes\": \"ten\",\n  \"scenes\": []\n}\n",
         ),
         // Valid, but no module lists it: a warning.
         (
             "lessons/unused.json",
-            "{\n  \"format_version\": 1,\n  \"id\": \"unused\",\n  \"title\": {\"en\": \"Unused\"},\n  \"scenes\": [\n    {\"id\": \"s\", \"text\": {\"paragraphs\": [{\"en\": \"Hi.\"}]}}\n  ]\n}\n",
+            "{\n  \"format_version\": 2,\n  \"id\": \"unused\",\n  \"title\": {\"en\": \"Unused\"},\n  \"scenes\": [\n    {\"id\": \"s\", \"text\": {\"paragraphs\": [{\"en\": \"Hi.\"}]}}\n  ]\n}\n",
         ),
         ("scenarios/talk.json", &scenario),
     ])
@@ -194,7 +194,7 @@ fn broken_course_expected(root: &str) -> Vec<String> {
         ("lessons/typo.json", "4:3", "error", "json-syntax"),
         ("lessons/unused.json", "3:9", "warning", "unused-item"),
         ("lessons/wrong.json", "5:24", "error", "json-type"),
-        ("scenarios/talk.json", "18:86", "error", "missing-node"),
+        ("scenarios/talk.json", "18:105", "error", "missing-node"),
     ]
     .iter()
     .map(|(file, at, severity, code)| format!("{root}/{file}:{at}: {severity}[{code}]:"))
@@ -214,23 +214,30 @@ fn validate_builtin_course_succeeds() {
 }
 
 #[test]
-fn validate_strict_builtin_course_has_no_problems_at_all() {
-    let run = kruispunt(["validate", "--strict"]).run().exits(0);
+fn validate_builtin_course_has_only_content_warnings() {
+    // Without --strict: no errors, and the only warnings are those of the checks for content
+    // that cannot teach, left for the content's second edition (see tests/course_quality.rs).
+    let run = kruispunt(["validate"]).run().exits(0);
     let lines = run.lines();
-    // Only the coverage of its two locales and the summary.
-    assert_eq!(lines.len(), 4, "no problems:\n{}", run.stdout);
-    assert_eq!(lines[0], "Translation coverage:");
-    assert!(lines[1].starts_with("  nl (default): "), "{}", lines[1]);
-    assert!(lines[1].ends_with(" texts (100%)"), "{}", lines[1]);
-    assert!(lines[2].starts_with("  en: "), "{}", lines[2]);
+    let problems: Vec<&&str> = lines.iter().filter(|l| l.contains("]: ")).collect();
+    assert!(!problems.is_empty(), "{}", run.stdout);
+    for line in &problems {
+        assert!(
+            line.contains("warning[decorative-variable]")
+                || line.contains("warning[harmful-good-ending]")
+                || line.contains("warning[length-tell]"),
+            "an unexpected problem: {line}"
+        );
+    }
+    assert!(lines.contains(&"Translation coverage:"), "{}", run.stdout);
+    let summary = lines.last().expect("a summary");
     assert!(
-        lines[3].starts_with("course: no problems ("),
-        "summary: {}",
-        lines[3]
+        summary.starts_with("course: ") && summary.contains(" warnings"),
+        "summary: {summary}"
     );
-    assert!(lines[3].contains("lesson") && lines[3].contains("scenario"));
+    // With --strict they count as errors.
+    kruispunt(["validate", "--strict"]).run().exits(1);
 }
-
 #[test]
 fn validate_valid_fixture_counts_items_and_nodes() {
     let (_dir, root) = valid_course();
@@ -438,7 +445,14 @@ fn outline_of_another_course() {
 fn outline_of_the_builtin_course() {
     let run = kruispunt(["outline"]).run().exits(0);
     assert!(run.stdout.contains("Module 1: "), "{}", run.stdout);
-    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    // Only the content warnings the second edition is to fix (see tests/course_quality.rs).
+    for line in run.stderr.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(
+            line.contains("warning[") || line.starts_with("course: "),
+            "{}",
+            run.stderr
+        );
+    }
 }
 
 #[test]
