@@ -5,12 +5,15 @@
 //!
 //! The fixture in plain mode's numbering: 1 the welcome lesson (testimony with a content
 //! note, a reflection, a checklist), 2 the letters lesson (glossary, a single-answer quiz
-//! whose answer 1 is right, a multiple-answer quiz whose answers 1 and 2 are right), 3 the
-//! scenario (trust starts at 40; answer 1 five times is the good road).
+//! whose first written option is right, a multiple-answer quiz whose first two written
+//! options are right; quiz options are shown shuffled per try, see [`quiz_number`]), 3 the
+//! scenario (trust starts at 40; the first written answer five times is the good road, its
+//! numbers shown shuffled per attempt, see [`good_road`]).
 
 mod tui_support;
 
 use kruispunt::course::ids::ItemId;
+use kruispunt::engine::LessonRun;
 use kruispunt::i18n::{LocaleCandidates, UiLocale};
 use kruispunt::progress::{CourseStamp, DEFAULT_PROFILE, ProfileName, ProfileStore, Progress};
 use kruispunt::tui::screens::{Screen, scenario};
@@ -85,20 +88,79 @@ fn saved_progress(data_dir: &Path) -> Progress {
     serde_json::from_str(&text).expect("the progress file parses")
 }
 
+const LETTERS_ID: &str = "de-letters";
+
+/// The number plain mode shows for option `id` of quiz `scene` in the letters lesson at
+/// try `tries` (from 0): the engine shuffles the options per try, and plain mode numbers
+/// them in the order shown.
+fn quiz_number(scene: &str, id: &str, tries: u32) -> usize {
+    let course = tui_support::course();
+    let lesson = &course.lessons[&ItemId::from(LETTERS_ID)];
+    let mut run = LessonRun::new(lesson);
+    run.go_to(lesson, scene).expect("the quiz scene");
+    for _ in 0..tries {
+        run.answer_quiz(lesson, [id]).expect("an answer");
+    }
+    let order = run.quiz_order(lesson);
+    let Some(kruispunt::course::checked::SceneBody::Quiz(quiz)) =
+        run.current(lesson).map(|s| &s.body)
+    else {
+        panic!("{scene} is not a quiz");
+    };
+    order
+        .iter()
+        .position(|&i| quiz.options[i].id.as_str() == id)
+        .expect("the option")
+        + 1
+}
+
 /// The letters lesson: through the glossary, the single quiz wrong then right, the
 /// multiple quiz right, to the end and back to the overview.
-const LETTERS: &str = "2\n\n\n2\nt\n1\n\n1 2\n\n\n\n\n";
+fn letters() -> String {
+    let wrong = quiz_number("quiz-trans", "transseksueel", 0);
+    let right = quiz_number("quiz-trans", "trans-vrouw", 1);
+    let body = quiz_number("quiz-intersekse", "lichaam", 0);
+    let identity = quiz_number("quiz-intersekse", "man-of-vrouw", 0);
+    format!("2\n\n\n{wrong}\nt\n{right}\n\n{body} {identity}\n\n\n\n\n")
+}
 /// The welcome lesson: the testimony's content note accepted, a two-line reflection, two
 /// checklist entries ticked, to the end.
 const WELCOME: &str =
     "1\n\n\n1\n\nI decide too fast what someone is.\nI will ask first.\n\n\n1 3\n\n\n\n";
+/// The numbers plain mode shows for the first written offered choice at each of the
+/// scenario's first `decisions` decision points (the good road): choices are shown in an
+/// order shuffled per attempt, and this is the first attempt.
+fn good_road(decisions: usize) -> Vec<usize> {
+    use kruispunt::engine::ScenarioRun;
+    let course = tui_support::course();
+    let scenario = &course.scenarios[&ItemId::from(SCENARIO)];
+    let mut run = ScenarioRun::new(scenario).expect("a run");
+    let mut numbers = Vec::new();
+    for _ in 0..decisions {
+        let offered: Vec<usize> = run.offered_choices(scenario).map(|c| c.index).collect();
+        let first = offered[0];
+        let shown = run
+            .display_order(scenario, run.current())
+            .into_iter()
+            .filter(|i| offered.contains(i))
+            .position(|i| i == first)
+            .expect("shown");
+        numbers.push(shown + 1);
+        run.choose(scenario, first).expect("offered");
+    }
+    numbers
+}
+
 /// The scenario on its good road to the good ending, then the overview.
-const SCENARIO_GOOD: &str = "3\n\n1\n1\n1\n1\n1\n3\n";
+fn scenario_good() -> String {
+    let road: String = good_road(5).iter().map(|n| format!("{n}\n")).collect();
+    format!("3\n\n{road}3\n")
+}
 
 #[test]
 fn a_lesson_and_a_scenario_run_through_a_pipe_to_the_end() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let script = format!("{LETTERS}{WELCOME}{SCENARIO_GOOD}q\n");
+    let script = format!("{}{WELCOME}{}q\n", letters(), scenario_good());
     let output = plain(dir.path(), script.as_bytes());
     assert_clean_exit(&output);
     let out = stdout(&output);
@@ -109,15 +171,21 @@ fn a_lesson_and_a_scenario_run_through_a_pipe_to_the_end() {
         out.contains("2. The letters LGBTQIA+. Lesson, not started."),
         "{out}"
     );
-    // The quizzes: numbered options, the instruction for several answers, per-option
-    // results with feedback, the explanation, a second try.
+    // The quizzes: numbered options, the instruction for several answers, the feedback on
+    // a wrong first answer, a second try, per-option results with feedback, the
+    // explanation.
     assert!(
         out.contains("Scene 3 of 6: A sentence in a report"),
         "{out}"
     );
     assert!(out.contains("Type the number of your answer."), "{out}");
-    assert!(out.contains("Not quite."), "{out}");
-    assert!(out.contains("You chose this. It is not correct."), "{out}");
+    assert!(out.contains("a: show the right answer"), "{out}");
+    assert!(out.contains("Not correct yet."), "{out}");
+    assert!(out.contains("You chose this. It is correct."), "{out}");
+    assert!(
+        out.contains("You did not choose this. It is not correct."),
+        "{out}"
+    );
     assert!(out.contains("Explanation:"), "{out}");
     assert!(out.contains("Only your first answer counts"), "{out}");
     assert!(out.contains("Correct."), "{out}");
@@ -148,7 +216,7 @@ fn a_lesson_and_a_scenario_run_through_a_pipe_to_the_end() {
     assert!(out.contains(" thinks: "), "{out}");
     assert!(out.contains("Ending: good."), "{out}");
     assert!(out.contains("Debrief:"), "{out}");
-    assert!(out.contains("Competencies you showed: "), "{out}");
+    assert!(out.contains("Competencies:"), "{out}");
     assert!(out.contains("1: play again from the start"), "{out}");
     assert!(out.contains("Progress: 3 of 3 parts done."), "{out}");
     assert!(out.contains("Your progress is saved. Goodbye."), "{out}");
@@ -189,7 +257,8 @@ fn garbage_repeats_the_question_and_never_crashes() {
     for g in &garbage {
         script.extend_from_slice(g);
     }
-    script.extend_from_slice(b"1\nhome\n3\n\n");
+    let right = quiz_number("quiz-trans", "trans-vrouw", 0);
+    script.extend_from_slice(format!("{right}\nhome\n3\n\n").as_bytes());
     for g in &garbage {
         script.extend_from_slice(g);
     }
@@ -211,7 +280,7 @@ fn garbage_repeats_the_question_and_never_crashes() {
 
 #[test]
 fn the_end_of_input_at_every_prompt_exits_cleanly_with_the_progress_saved() {
-    let script = format!("{LETTERS}{WELCOME}{SCENARIO_GOOD}");
+    let script = format!("{}{WELCOME}{}", letters(), scenario_good());
     let lines: Vec<&str> = script.split_inclusive('\n').collect();
     for cut in 0..=lines.len() {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -227,7 +296,7 @@ fn the_end_of_input_at_every_prompt_exits_cleanly_with_the_progress_saved() {
     }
     // A last line without its line ending still counts.
     let dir = tempfile::tempdir().expect("temp dir");
-    let output = plain(dir.path(), b"3\n\n1");
+    let output = plain(dir.path(), format!("3\n\n{}", good_road(1)[0]).as_bytes());
     assert_clean_exit(&output);
     assert!(stdout(&output).contains("Trust: 50 of 100, up 10"));
 }
@@ -235,7 +304,11 @@ fn the_end_of_input_at_every_prompt_exits_cleanly_with_the_progress_saved() {
 #[test]
 fn help_and_language_switch_work_at_any_prompt_and_the_language_is_kept() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let output = plain(dir.path(), b"?\n3\n\nhelp\nlang fr\n1\nq\n");
+    let first = good_road(1)[0];
+    let output = plain(
+        dir.path(),
+        format!("?\n3\n\nhelp\nlang fr\n{first}\nq\n").as_bytes(),
+    );
     assert_clean_exit(&output);
     let out = stdout(&output);
     assert!(
@@ -283,7 +356,11 @@ fn english() -> LocaleCandidates {
 fn a_scenario_started_in_plain_mode_resumes_in_the_tui_at_the_same_node() {
     let dir = tempfile::tempdir().expect("temp dir");
     // Two answers: to the office, then simple words (which passes on to the signal).
-    let output = plain(dir.path(), b"3\n\n1\n1\n");
+    let road = good_road(2);
+    let output = plain(
+        dir.path(),
+        format!("3\n\n{}\n{}\n", road[0], road[1]).as_bytes(),
+    );
     assert_clean_exit(&output);
 
     let (mut app, _session) = tui_support::app_from_data_dir(dir.path(), english());
@@ -399,4 +476,105 @@ fn without_a_terminal_and_without_plain_the_refusal_names_plain_mode() {
     assert!(err.contains("needs a terminal"), "{err}");
     assert!(err.contains("`kruispunt --plain`"), "{err}");
     assert!(output.stdout.is_empty());
+}
+
+/// The part of `out` from the first `from` to the next `to` after it.
+fn between<'o>(out: &'o str, from: &str, to: &str) -> &'o str {
+    let start = out
+        .find(from)
+        .unwrap_or_else(|| panic!("no {from:?} in\n{out}"));
+    let rest = &out[start..];
+    let end = rest[from.len()..]
+        .find(to)
+        .map_or(rest.len(), |e| e + from.len());
+    &rest[..end]
+}
+
+#[test]
+fn a_wrong_first_answer_shows_only_its_feedback_and_a_retry_tests_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wrong = quiz_number("quiz-trans", "transseksueel", 0);
+    let other = quiz_number("quiz-trans", "zo-laten", 1);
+    let script = format!("2\n\n\n{wrong}\nt\n{other}\nq\n");
+    let output = plain(dir.path(), script.as_bytes());
+    assert_clean_exit(&output);
+    let out = stdout(&output);
+
+    // The options numbered in the order shown.
+    assert!(
+        out.contains(&format!("{wrong}. ‘Client is transsexual.’")),
+        "{out}"
+    );
+    // After the first wrong answer: the feedback of the option chosen, nothing else.
+    let first = between(&out, "Not correct yet.", "Question:");
+    assert!(first.contains("You chose this."), "{first}");
+    assert!(first.contains("This word is dated"), "{first}");
+    assert!(!first.contains("It is correct"), "{first}");
+    assert!(!first.contains("It is not correct"), "{first}");
+    assert!(!first.contains("Explanation:"), "{first}");
+    assert!(!first.contains("Right. ‘Trans’ describes"), "{first}");
+    assert!(first.contains("t: try again"), "{first}");
+    assert!(first.contains("a: show the right answer"), "{first}");
+    // After the second wrong answer: everything.
+    let second = between(&out, "Not quite.", "Your progress is saved");
+    assert!(
+        second.contains("You did not choose this. It is correct."),
+        "{second}"
+    );
+    assert!(second.contains("Right. ‘Trans’ describes"), "{second}");
+    assert!(second.contains("Explanation:"), "{second}");
+    assert!(second.contains("Only your first answer counts"), "{second}");
+
+    let progress = saved_progress(dir.path());
+    let quiz = progress.items[&ItemId::from(LETTERS_ID)].lesson.scenes["quiz-trans"]
+        .quiz
+        .clone()
+        .expect("recorded");
+    assert!(!quiz.first_correct);
+    assert_eq!(quiz.attempts, 2);
+    assert_eq!(quiz.first_answer[0].as_str(), "transseksueel");
+}
+
+#[test]
+fn the_answer_is_shown_on_request_and_then_never_counts_as_right() {
+    // Before answering: `a` shows the answer; a right answer afterwards is not a first try.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let right = quiz_number("quiz-trans", "trans-vrouw", 0);
+    let output = plain(dir.path(), format!("2\n\n\na\nt\n{right}\nq\n").as_bytes());
+    assert_clean_exit(&output);
+    let out = stdout(&output);
+    let shown = between(&out, "Here is the right answer, as you asked.", "Question:");
+    assert!(
+        shown.contains("You did not choose this. It is correct."),
+        "{shown}"
+    );
+    assert!(shown.contains("Explanation:"), "{shown}");
+    assert!(!shown.contains("a: show the right answer"), "{shown}");
+    assert!(out.contains("Correct."), "{out}");
+    let progress = saved_progress(dir.path());
+    let quiz = progress.items[&ItemId::from(LETTERS_ID)].lesson.scenes["quiz-trans"]
+        .quiz
+        .clone()
+        .expect("recorded");
+    assert!(!quiz.first_correct);
+    assert!(quiz.first_answer.is_empty());
+
+    // After a wrong answer: `a` reveals without another try.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wrong = quiz_number("quiz-trans", "transseksueel", 0);
+    let output = plain(dir.path(), format!("2\n\n\n{wrong}\na\nq\n").as_bytes());
+    assert_clean_exit(&output);
+    let out = stdout(&output);
+    let shown = between(&out, "Not quite.", "Your progress is saved");
+    assert!(
+        shown.contains("You chose this. It is not correct."),
+        "{shown}"
+    );
+    assert!(shown.contains("Explanation:"), "{shown}");
+    let progress = saved_progress(dir.path());
+    let quiz = progress.items[&ItemId::from(LETTERS_ID)].lesson.scenes["quiz-trans"]
+        .quiz
+        .clone()
+        .expect("recorded");
+    assert_eq!((quiz.first_correct, quiz.attempts), (false, 1));
 }

@@ -74,6 +74,28 @@ fn the_notes_panel_shows_the_node_notes_and_can_be_hidden() {
     assert!(!shown.contains("Reflection"), "{shown}");
 }
 
+/// The choices at the decision point on the stage, in the order the room sees them: id and
+/// quality symbol.
+fn shown_choices(app: &App) -> Vec<(String, &'static str)> {
+    let Screen::Stage(stage) = &app.screen else {
+        panic!("not on the stage");
+    };
+    let Screen::Scenario(inner) = &*stage.inner else {
+        panic!("not a scenario");
+    };
+    let scenario = &app.ctx.course.scenarios[&inner.scenario];
+    let run = inner.run.as_ref().expect("a run");
+    let Some(kruispunt::course::checked::Step::Choices(choices)) =
+        run.current_node(scenario).map(|n| &n.step)
+    else {
+        panic!("not at a decision point");
+    };
+    kruispunt::tui::screens::scenario::offered_in_order(scenario, run)
+        .into_iter()
+        .map(|i| (choices[i].id.to_string(), choices[i].quality.symbol()))
+        .collect()
+}
+
 #[test]
 fn votes_are_counted_revealed_and_the_group_goes_with_the_most() {
     let mut app = at_signaal(Instant::now());
@@ -88,13 +110,27 @@ fn votes_are_counted_revealed_and_the_group_goes_with_the_most() {
     press(&mut app, "x");
     assert!(screen(&mut app, 80, 24).contains("Remove a vote"));
     press(&mut app, "x");
+    // The qualities stay hidden while the room votes.
+    let shown = screen(&mut app, 120, 40);
+    assert!(!shown.contains("++ best"), "{shown}");
     both_sizes(&mut app, "vote_counting");
+    let order = shown_choices(&app);
     press(&mut app, "v");
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("1 vote"), "{shown}");
     assert!(shown.contains("2 votes"), "{shown}");
     assert!(shown.contains("Most votes: answer 2"), "{shown}");
     assert!(shown.contains('█'), "bars:\n{shown}");
+    // Revealed: each bar with the quality of the answer shown at that number.
+    let wide = screen(&mut app, 120, 40);
+    for (number, (_, symbol)) in order.iter().enumerate() {
+        let row = wide
+            .lines()
+            .find(|l| l.contains(&format!("│ {}  ", number + 1)))
+            .unwrap_or_else(|| panic!("bar {}:\n{wide}", number + 1));
+        assert!(row.contains(&format!("  {symbol} ")), "{row}");
+    }
+    assert!(wide.contains("++ best"), "{wide}");
     both_sizes(&mut app, "vote_revealed");
     press(&mut app, "⏎");
     let vote = entries(&app)
@@ -113,6 +149,11 @@ fn votes_are_counted_revealed_and_the_group_goes_with_the_most() {
     let votes: Vec<u32> = vote.1.iter().map(|c| c.votes).collect();
     assert_eq!(votes[..2], [1, 2]);
     assert_eq!(vote.2, vote.1[1].choice, "the answer with the most votes");
+    assert_eq!(
+        vote.2.as_str(),
+        order[1].0,
+        "number 2 is the answer shown second"
+    );
     // The scenario went on: the next decision point starts with a fresh count.
     assert!(screen(&mut app, 80, 24).contains("0 votes counted"));
 }

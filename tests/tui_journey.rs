@@ -4,15 +4,35 @@
 //!
 //! The fixture course (`tests/fixtures/tui-course`): module 2 is the lesson `de-letters`
 //! (text, a 12-card glossary, a single-answer quiz whose first option is right, ...);
-//! module 3 is the scenario whose road 1-1-1-1-1 ends well and whose third answer at the
-//! last decision ends mixed.
+//! module 3 is the scenario whose road of first written answers ends well and whose third
+//! written answer at the last decision ends mixed (answers are shown shuffled: see
+//! [`key_for`]).
 
 mod tui_support;
 
 use kruispunt::i18n::UiLocale;
 use kruispunt::progress::{EndingOutcome, ItemStatus};
+use kruispunt::tui::App;
 use kruispunt::tui::screens::Screen;
 use tui_support::{app, press, screen};
+
+/// The key for the offered choice at position `written` (as written) of the current
+/// decision point: choices are shown in an order shuffled per attempt.
+fn key_for(app: &App, written: usize) -> String {
+    let Screen::Scenario(state) = &app.screen else {
+        panic!("not on the scenario screen");
+    };
+    let scenario = &app.ctx.course.scenarios[&state.scenario];
+    let run = state.run.as_ref().expect("a run");
+    let offered: Vec<usize> = run.offered_choices(scenario).map(|c| c.index).collect();
+    let shown = run
+        .display_order(scenario, run.current())
+        .into_iter()
+        .filter(|i| offered.contains(i))
+        .position(|i| i == written)
+        .expect("offered");
+    (shown + 1).to_string()
+}
 
 #[test]
 fn home_lesson_quiz_scenario_ending_rewind_other_ending() {
@@ -68,11 +88,17 @@ fn home_lesson_quiz_scenario_ending_rewind_other_ending() {
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Your answer"), "{shown}");
 
-    // The good road, then one decision back and a different answer: a mixed ending.
-    press(&mut app, "11111");
+    // The good road (the first answer written at each point), then one decision back and
+    // the third answer written there: a mixed ending.
+    for _ in 0..5 {
+        let key = key_for(&app, 0);
+        press(&mut app, &key);
+    }
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Ending: good"), "{shown}");
-    press(&mut app, "b3");
+    press(&mut app, "b");
+    let key = key_for(&app, 2);
+    press(&mut app, &key);
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Ending: mixed"), "{shown}");
 

@@ -5,6 +5,7 @@
 mod tui_support;
 
 use insta::assert_snapshot;
+use kruispunt::course::checked::SceneBody;
 use kruispunt::course::ids::{ItemId, SceneId};
 use kruispunt::i18n::UiLocale;
 use kruispunt::progress::{ContentNoteChoice, ItemStatus, Progress};
@@ -44,6 +45,33 @@ fn to_scene(app: &mut App, number: usize) {
         press(app, "→");
     }
     panic!("scene {number} not reached");
+}
+
+/// The number key that picks option `id` of the quiz shown: the options are shown in an
+/// order the engine shuffles per try, and number keys pick by the position shown.
+fn key_of(app: &App, id: &str) -> String {
+    let Screen::Lesson(state) = &app.screen else {
+        panic!("not on the lesson screen");
+    };
+    let lesson = &app.ctx.course.lessons[&state.lesson];
+    let run = state.run().expect("the lesson exists");
+    let Some(SceneBody::Quiz(quiz)) = run.current(lesson).map(|s| &s.body) else {
+        panic!("not on a quiz");
+    };
+    let position = run
+        .quiz_order(lesson)
+        .iter()
+        .position(|&i| quiz.options[i].id.as_str() == id)
+        .unwrap_or_else(|| panic!("no option {id}"));
+    (position + 1).to_string()
+}
+
+/// The first answer recorded for quiz `scene` of the letters lesson.
+fn quiz_record(app: &App, scene: &str) -> kruispunt::progress::QuizRecord {
+    progress_of(app, LETTERS).lesson.scenes[&SceneId::from(scene)]
+        .quiz
+        .clone()
+        .expect("the quiz is recorded")
 }
 
 /// Both sizes of every snapshot: the full layout at 80x24 and a roomy one.
@@ -115,17 +143,157 @@ fn glossary_cards_turn_over_and_move() {
     assert_eq!(scene_number(&app), 1);
 }
 
+/// Feedback texts of the fixture's single-answer quiz (`quiz-trans`), in English.
+const WRONG_PICKED_FEEDBACK: &str = "This word is dated";
+const RIGHT_FEEDBACK: &str = "Right. ‘Trans’ describes";
+const OTHER_WRONG_FEEDBACK: &str = "This sentence denies";
+
 #[test]
 fn a_quiz_before_and_after_answering() {
     let mut app = open(LETTERS);
     to_scene(&mut app, 3);
     snapshots(&mut app, "quiz_before");
-    press(&mut app, "2⏎");
+    let wrong = key_of(&app, "transseksueel");
+    press(&mut app, &format!("{wrong}⏎"));
+    snapshots(&mut app, "quiz_after");
+    // On request, the right answer and the explanation.
+    press(&mut app, "a");
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("✗ not correct · you chose this"), "{shown}");
     assert!(shown.contains("✓ correct answer"), "{shown}");
     assert!(shown.contains("Explanation"), "{shown}");
-    snapshots(&mut app, "quiz_after");
+    snapshots(&mut app, "quiz_revealed");
+}
+
+#[test]
+fn a_first_wrong_answer_shows_no_correct_mark_and_no_explanation() {
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 3);
+    let wrong = key_of(&app, "transseksueel");
+    press(&mut app, &format!("{wrong}⏎"));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let shown = screen(&mut app, w, h);
+        assert!(shown.contains("✗ Not correct yet"), "{shown}");
+        assert!(shown.contains("you chose this"), "{shown}");
+        assert!(shown.contains(WRONG_PICKED_FEEDBACK), "{shown}");
+        assert!(
+            !shown.contains("correct answer"),
+            "a correct mark:\n{shown}"
+        );
+        assert!(!shown.contains("not correct ·"), "{shown}");
+        assert!(!shown.contains("Explanation"), "the explanation:\n{shown}");
+        assert!(
+            !shown.contains(RIGHT_FEEDBACK),
+            "the right option's feedback:\n{shown}"
+        );
+        assert!(!shown.contains(OTHER_WRONG_FEEDBACK), "{shown}");
+    }
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown.contains("Press r to try again, or a to see the right answer"),
+        "{shown}"
+    );
+    // The keys say how to go on; the help overlay lists "show the answer".
+    press(&mut app, "?");
+    let help = screen(&mut app, 120, 40);
+    assert!(help.contains("show the answer"), "{help}");
+    assert!(help.contains("try again"), "{help}");
+    press(&mut app, "?");
+    assert!(!app.help);
+    let quiz = quiz_record(&app, "quiz-trans");
+    assert!(!quiz.first_correct);
+    assert_eq!(quiz.attempts, 1);
+}
+
+#[test]
+fn a_second_wrong_answer_reveals_the_answer() {
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 3);
+    let wrong = key_of(&app, "transseksueel");
+    press(&mut app, &format!("{wrong}⏎r"));
+    let other = key_of(&app, "zo-laten");
+    press(&mut app, &format!("{other}⏎"));
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("✓ correct answer"), "{shown}");
+    assert!(shown.contains("Explanation"), "{shown}");
+    assert!(shown.contains(RIGHT_FEEDBACK), "{shown}");
+    assert!(
+        shown.contains("your first answer is the one that counts, and it was not quite right"),
+        "{shown}"
+    );
+    let quiz = quiz_record(&app, "quiz-trans");
+    assert_eq!(quiz.attempts, 2);
+    assert_eq!(quiz.first_answer[0].as_str(), "transseksueel");
+}
+
+#[test]
+fn the_answer_shown_on_request_before_answering_never_counts_as_right() {
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 3);
+    press(&mut app, "a");
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown.contains("Here is the right answer, as you asked"),
+        "{shown}"
+    );
+    assert!(shown.contains("✓ correct answer"), "{shown}");
+    assert!(shown.contains("Explanation"), "{shown}");
+    assert!(!shown.contains("you chose this"), "{shown}");
+    // Answering right afterwards does not make the first try right.
+    press(&mut app, "r");
+    let right = key_of(&app, "trans-vrouw");
+    press(&mut app, &format!("{right}⏎"));
+    assert!(screen(&mut app, 120, 40).contains("Your answer is right"));
+    let quiz = quiz_record(&app, "quiz-trans");
+    assert!(!quiz.first_correct);
+    assert!(quiz.first_answer.is_empty());
+    press(&mut app, "→→→→");
+    let done = screen(&mut app, 120, 40);
+    assert!(
+        done.contains("Quizzes right at the first try: 0 of 1"),
+        "{done}"
+    );
+}
+
+#[test]
+fn the_options_are_shuffled_and_number_keys_pick_by_the_position_shown() {
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 3);
+    let keys: Vec<String> = [
+        "trans-vrouw",
+        "transseksueel",
+        "man-die-zich-vrouw-voelt",
+        "zo-laten",
+    ]
+    .iter()
+    .map(|id| key_of(&app, id))
+    .collect();
+    assert_ne!(
+        keys,
+        ["1", "2", "3", "4"],
+        "the fixture quiz is shown shuffled"
+    );
+    // The text shown at the position of the key is the option's text.
+    let shown = screen(&mut app, 120, 40);
+    let line = shown
+        .lines()
+        .find(|l| l.contains(&format!("( ) {}. ", keys[1])))
+        .expect("the option line");
+    assert!(line.contains("transsexual"), "{line}");
+    // A retry shows the options in another order, and the key still picks by position.
+    press(&mut app, &format!("{}⏎r", keys[1]));
+    let again: Vec<String> = [
+        "trans-vrouw",
+        "transseksueel",
+        "man-die-zich-vrouw-voelt",
+        "zo-laten",
+    ]
+    .iter()
+    .map(|id| key_of(&app, id))
+    .collect();
+    assert_ne!(again, keys, "a retry reshuffles");
+    press(&mut app, &format!("{}⏎", again[0]));
+    assert!(screen(&mut app, 120, 40).contains("Your answer is right"));
 }
 
 #[test]
@@ -133,17 +301,17 @@ fn the_first_quiz_answer_counts_after_a_retry() {
     let mut app = open(LETTERS);
     to_scene(&mut app, 3);
     // Wrong first, then right.
-    press(&mut app, "2⏎r1⏎");
+    let wrong = key_of(&app, "transseksueel");
+    press(&mut app, &format!("{wrong}⏎r"));
+    let right = key_of(&app, "trans-vrouw");
+    press(&mut app, &format!("{right}⏎"));
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("Your answer is right"), "{shown}");
     assert!(
         shown.contains("your first answer is the one that counts, and it was not quite right"),
         "{shown}"
     );
-    let quiz = progress_of(&app, LETTERS).lesson.scenes[&SceneId::from("quiz-trans")]
-        .quiz
-        .clone()
-        .expect("the quiz is recorded");
+    let quiz = quiz_record(&app, "quiz-trans");
     assert!(!quiz.first_correct);
     assert_eq!(quiz.attempts, 2);
     assert_eq!(quiz.first_answer.len(), 1);
@@ -173,13 +341,13 @@ fn submitting_nothing_shows_a_message_instead_of_failing() {
 fn a_multiple_answer_quiz_toggles_options() {
     let mut app = open(LETTERS);
     to_scene(&mut app, 4);
-    press(&mut app, "12⏎");
-    let quiz = progress_of(&app, LETTERS).lesson.scenes[&SceneId::from("quiz-intersekse")]
-        .quiz
-        .clone()
-        .expect("answered");
+    let (a, b) = (key_of(&app, "lichaam"), key_of(&app, "man-of-vrouw"));
+    // Pressed twice, an option is unselected again.
+    press(&mut app, &format!("{a}{b}{b}{b}⏎"));
+    let quiz = quiz_record(&app, "quiz-intersekse");
     let ids: Vec<&str> = quiz.first_answer.iter().map(|o| o.as_str()).collect();
-    assert_eq!(ids, ["lichaam", "man-of-vrouw"]);
+    assert_eq!(ids, ["lichaam", "man-of-vrouw"], "in the order written");
+    assert!(quiz.first_correct);
 }
 
 #[test]
@@ -192,11 +360,26 @@ fn a_quiz_option_is_selected_with_a_click() {
         .position(|l| l.contains("( ) 3."))
         .expect("option 3 is shown");
     let column = shown.lines().nth(row).unwrap().find("( ) 3.").unwrap() as u16;
+    let third = shown.lines().nth(row).unwrap().to_owned();
     app.update(Action::Click {
         column,
         row: row as u16,
     });
     assert!(screen(&mut app, 80, 24).contains("(•) 3."));
+    // The click picked the option shown third, whatever its place in the file.
+    press(&mut app, "⏎");
+    let picked = quiz_record(&app, "quiz-trans").first_answer[0].clone();
+    let texts = [
+        ("trans-vrouw", "trans woman"),
+        ("transseksueel", "transsexual"),
+        ("man-die-zich-vrouw-voelt", "feels like"),
+        ("zo-laten", "Leave it"),
+    ];
+    let (_, text) = texts
+        .iter()
+        .find(|(id, _)| *id == picked.as_str())
+        .expect("a known option");
+    assert!(third.contains(text), "{picked} picked, {third:?} clicked");
 }
 
 #[test]
@@ -292,7 +475,7 @@ fn help_on_the_lesson_screen() {
 fn long_scenes_scroll() {
     let mut app = open(LETTERS);
     to_scene(&mut app, 3);
-    press(&mut app, "3⏎");
+    press(&mut app, "3⏎a");
     let top = screen(&mut app, 60, 14);
     assert!(top.contains("more below"), "{top}");
     for _ in 0..40 {
@@ -309,7 +492,10 @@ fn long_scenes_scroll() {
 fn quitting_mid_lesson_and_reopening_resumes_scene_and_answers() {
     let mut app = open(LETTERS);
     to_scene(&mut app, 3);
-    press(&mut app, "2⏎→");
+    let wrong = key_of(&app, "transseksueel");
+    press(&mut app, &format!("{wrong}⏎"));
+    let answered = screen(&mut app, 120, 40);
+    press(&mut app, "→");
     assert_eq!(scene_number(&app), 4);
     press(&mut app, "q");
     assert!(app.should_quit());
@@ -322,8 +508,23 @@ fn quitting_mid_lesson_and_reopening_resumes_scene_and_answers() {
     assert_eq!(scene_number(&again), 4);
     press(&mut again, "←");
     let shown = screen(&mut again, 120, 40);
-    assert!(shown.contains("✗ not correct · you chose this"), "{shown}");
-    assert!(shown.contains("Explanation"), "{shown}");
+    // The same scene as before (below the header and its gauge): the answer in the same
+    // order, still not revealed.
+    let body = |screen: &str| screen.lines().skip(2).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&shown), body(&answered));
+    assert!(shown.contains("you chose this"), "{shown}");
+    assert!(!shown.contains("Explanation"), "{shown}");
+    // A retry in the resumed run shows the order of the second try.
+    press(&mut again, "r");
+    let right = key_of(&again, "trans-vrouw");
+    press(&mut again, &format!("{right}⏎"));
+    let quiz = again.ctx.progress.items[&ItemId::from(LETTERS)]
+        .lesson
+        .scenes[&SceneId::from("quiz-trans")]
+        .quiz
+        .clone()
+        .expect("recorded");
+    assert_eq!((quiz.first_correct, quiz.attempts), (false, 2));
 }
 
 #[test]

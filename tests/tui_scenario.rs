@@ -2,9 +2,10 @@
 //! conversation with feedback, thoughts and gauges, endings, rewinding, the branch map,
 //! compare, help, the gloss, resuming, and tiny sizes.
 //!
-//! The fixture's good road: 1 office, 1 simple words, 1 open question, 1 another bed,
-//! 1 agree together -> good ending. Its third answer at the last decision (write down
-//! everything) ends mixed.
+//! The fixture's good road (as written, first answer each time): office, simple words, open
+//! question, another bed, agree together -> good ending. Writing everything down at the last
+//! decision ends mixed. The answers are shown shuffled per attempt, so the tests take them
+//! by id ([`take`]), pressing the number shown for each.
 
 mod tui_support;
 
@@ -47,6 +48,42 @@ fn attempts(app: &App) -> &[kruispunt::progress::ScenarioAttempt] {
         .map_or(&[][..], |i| i.attempts.as_slice())
 }
 
+/// The good road, by choice id.
+const GOOD: [&str; 5] = [
+    "naar-kantoor",
+    "eenvoudige-taal",
+    "open-vraag",
+    "ander-bed",
+    "samen-afspreken",
+];
+
+/// The number shown for the offered choice `id` at the current decision point: its place
+/// in the order shown (the run's display order, less the choices not offered), from 1.
+fn number_of(app: &App, id: &str) -> usize {
+    let scenario = &app.ctx.course.scenarios[&ItemId::from(ID)];
+    let run = state(app).run.as_ref().expect("a run");
+    let offered: Vec<usize> = run.offered_choices(scenario).map(|c| c.index).collect();
+    let Some(kruispunt::course::checked::Step::Choices(choices)) =
+        run.current_node(scenario).map(|n| &n.step)
+    else {
+        panic!("not at a decision point");
+    };
+    run.display_order(scenario, run.current())
+        .into_iter()
+        .filter(|i| offered.contains(i))
+        .position(|i| choices[i].id.as_str() == id)
+        .unwrap_or_else(|| panic!("`{id}` is not offered here"))
+        + 1
+}
+
+/// Takes the choices `ids` one after the other, each by the number shown for it.
+fn take(app: &mut App, ids: &[&str]) {
+    for id in ids {
+        let number = number_of(app, id);
+        press(app, &number.to_string());
+    }
+}
+
 fn both_sizes(app: &mut App, name: &str) {
     assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
     assert_snapshot!(format!("{name}_120x40"), screen(app, 120, 40));
@@ -76,7 +113,7 @@ fn the_content_note_comes_first_with_setting_and_goal() {
 #[test]
 fn after_two_choices_feedback_thought_and_gauges_show() {
     let mut app = started();
-    press(&mut app, "11");
+    take(&mut app, &GOOD[..2]);
     let shown = screen(&mut app, 80, 24);
     // The coach on the second answer, the thoughts, and trust moved by +10 twice.
     assert!(shown.contains("Coach"), "{shown}");
@@ -94,32 +131,46 @@ fn after_two_choices_feedback_thought_and_gauges_show() {
 #[test]
 fn arrows_and_enter_choose_and_choices_not_offered_are_hidden() {
     let mut app = started();
-    // Arrow down to the second answer ("why, at the desk") and take it.
+    // Arrow down to the second answer shown and take it.
+    let second = {
+        let scenario = &app.ctx.course.scenarios[&ItemId::from(ID)];
+        let run = state(&app).run.as_ref().expect("a run");
+        let index = run.display_order(scenario, run.current())[1];
+        match &run.current_node(scenario).expect("a node").step {
+            kruispunt::course::checked::Step::Choices(c) => c[index].id.to_string(),
+            _ => panic!("not at a decision point"),
+        }
+    };
     press(&mut app, "↓⏎");
-    assert_eq!(attempts(&app)[0].choices[0].choice.as_str(), "waarom-hier");
+    assert_eq!(attempts(&app)[0].choices[0].choice.as_str(), second);
     // Reach the last decision with trust below 60: the support offer needs trust >= 60.
     let mut low = started();
-    press(&mut low, "1311"); // office, ask for the reason first (-10), open question, other bed
+    // Office, ask for the reason first (-10), open question, other bed.
+    take(
+        &mut low,
+        &["naar-kantoor", "eerst-de-reden", "open-vraag", "ander-bed"],
+    );
     let shown = screen(&mut low, 120, 40);
     let run = state(&low).run.as_ref().expect("a run");
     assert_eq!(run.variables()[0], 55);
     assert!(!shown.contains("3. "), "only two answers offered:\n{shown}");
     let mut high = started();
-    press(&mut high, "1111");
+    take(&mut high, &GOOD[..4]);
     assert!(screen(&mut high, 120, 40).contains("3. "));
 }
 
 #[test]
 fn end_to_end_good_ending_then_rewind_to_a_different_ending() {
     let mut app = started();
-    press(&mut app, "11111");
+    take(&mut app, &GOOD);
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Ending: good"), "{shown}");
     both_sizes(&mut app, "ending_good");
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("Debrief"), "{shown}");
     assert!(shown.contains("Your path"), "{shown}");
-    assert!(shown.contains("Competencies you showed"), "{shown}");
+    assert!(shown.contains("Competencies"), "{shown}");
+    assert!(shown.contains("✓ shown"), "{shown}");
     assert!(shown.contains("Confidentiality"), "{shown}");
     assert_eq!(
         attempts(&app)[0].ending.as_ref().map(|e| e.outcome),
@@ -130,7 +181,7 @@ fn end_to_end_good_ending_then_rewind_to_a_different_ending() {
     press(&mut app, "b");
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Your answer"), "{shown}");
-    press(&mut app, "3");
+    take(&mut app, &["alles-noteren"]);
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Ending: mixed"), "{shown}");
     let all = attempts(&app);
@@ -145,7 +196,7 @@ fn end_to_end_good_ending_then_rewind_to_a_different_ending() {
 #[test]
 fn the_rewind_list_goes_back_to_any_decision() {
     let mut app = started();
-    press(&mut app, "111");
+    take(&mut app, &GOOD[..3]);
     press(&mut app, "w");
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Go back to a decision"), "{shown}");
@@ -166,17 +217,23 @@ fn the_rewind_list_goes_back_to_any_decision() {
 #[test]
 fn the_branch_map_shows_what_two_attempts_explored() {
     let mut app = started();
-    press(&mut app, "11111"); // good
+    take(&mut app, &GOOD);
     press(&mut app, "r");
-    press(&mut app, "3"); // a note for the social assistant: Yassin walks off
-    press(&mut app, "2"); // leave it at the note: poor ending
+    take(&mut app, &["formulier"]); // a note for the social assistant: Yassin walks off
+    take(&mut app, &["briefje"]); // leave it at the note: poor ending
     assert!(screen(&mut app, 80, 24).contains("Ending: poor"));
     press(&mut app, "m");
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("Branch map"), "{shown}");
     assert!(shown.contains("endings reached: 2 of 4"), "{shown}");
-    assert!(shown.contains("✓ 1."), "{shown}");
-    assert!(shown.contains("? 2."), "{shown}");
+    // Answers tried carry their quality as a symbol, explained in the legend.
+    assert!(shown.contains("✓ ++ "), "{shown}");
+    assert!(shown.contains("✓ - "), "{shown}");
+    assert!(shown.contains("? "), "{shown}");
+    assert!(
+        shown.contains("++ best · + acceptable · - weak · !! harmful"),
+        "{shown}"
+    );
     assert!(shown.contains("Ending: good"), "{shown}");
     assert!(shown.contains("Ending: poor"), "{shown}");
     both_sizes(&mut app, "branch_map");
@@ -191,8 +248,9 @@ fn the_branch_map_shows_what_two_attempts_explored() {
 #[test]
 fn compare_shows_where_two_attempts_split() {
     let mut app = started();
-    press(&mut app, "11111"); // good
-    press(&mut app, "b3"); // mixed, split at decision 5
+    take(&mut app, &GOOD);
+    press(&mut app, "b");
+    take(&mut app, &["alles-noteren"]); // mixed, split at decision 5
     press(&mut app, "c");
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("Compare two attempts"), "{shown}");
@@ -226,7 +284,8 @@ fn help_lists_the_scenario_keys() {
 #[test]
 fn the_gloss_shows_the_second_language_under_course_text() {
     let mut app = started();
-    press(&mut app, "1G");
+    take(&mut app, &["naar-kantoor"]);
+    press(&mut app, "G");
     let shown = screen(&mut app, 120, 40);
     // English interface, Dutch gloss: the coach's feedback in both languages.
     assert!(shown.contains("You take the request seriously"), "{shown}");
@@ -237,7 +296,7 @@ fn the_gloss_shows_the_second_language_under_course_text() {
 #[test]
 fn transcript_tells_character_and_learner_apart_and_scrolls() {
     let mut app = started();
-    press(&mut app, "1111");
+    take(&mut app, &GOOD[..4]);
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Yassin (Resident) · "), "{shown}");
     // PageUp scrolls back and says how much is below; PageDown follows the newest again.
@@ -259,9 +318,9 @@ fn a_click_on_an_answer_takes_it() {
     let (row, line) = shown
         .lines()
         .enumerate()
-        .find(|(_, l)| l.contains("2. “Another room?"))
-        .expect("the second answer on screen");
-    let column = u16::try_from(line.find('2').unwrap_or(0)).unwrap_or(0) + 2;
+        .find(|(_, l)| l.contains(". “Another room?"))
+        .expect("the answer on screen");
+    let column = u16::try_from(line.find(". “").unwrap_or(0)).unwrap_or(0) + 2;
     app.update(kruispunt::tui::Action::Click {
         column,
         row: u16::try_from(row).unwrap_or(0),
@@ -272,7 +331,8 @@ fn a_click_on_an_answer_takes_it() {
 #[test]
 fn a_resumed_scenario_is_where_it_was() {
     let mut app = started();
-    press(&mut app, "112");
+    take(&mut app, &GOOD[..2]);
+    press(&mut app, "2");
     let before = screen(&mut app, 80, 24);
     let before_wide = screen(&mut app, 120, 40);
     let (node, vars) = {
@@ -333,16 +393,22 @@ fn every_view_survives_tiny_sizes() {
     press(&mut conversation, "11G");
     views.push(("conversation", conversation));
     let mut ending = started();
-    press(&mut ending, "11111");
+    take(&mut ending, &GOOD);
     views.push(("ending", ending));
     let mut rewind = started();
     press(&mut rewind, "111w");
     views.push(("rewind", rewind));
     let mut map = started();
-    press(&mut map, "11111b3m");
+    take(&mut map, &GOOD);
+    press(&mut map, "b");
+    take(&mut map, &["alles-noteren"]);
+    press(&mut map, "m");
     views.push(("map", map));
     let mut compare = started();
-    press(&mut compare, "11111b3c");
+    take(&mut compare, &GOOD);
+    press(&mut compare, "b");
+    take(&mut compare, &["alles-noteren"]);
+    press(&mut compare, "c");
     views.push(("compare", compare));
     for (name, mut app) in views {
         for (w, h) in sizes {
@@ -392,7 +458,8 @@ fn every_message_id_of_the_screen_exists_in_every_language() {
 #[test]
 fn cut_feedback_says_so_and_scrolls_into_view() {
     let mut app = started();
-    press(&mut app, "1G");
+    take(&mut app, &["naar-kantoor"]);
+    press(&mut app, "G");
     let shown = screen(&mut app, 80, 24);
     // Coach text and gloss fill the panel: the inner thought is cut, and the panel says so.
     assert!(!shown.contains("Inner thought of"), "{shown}");
@@ -423,7 +490,8 @@ fn cut_feedback_says_so_and_scrolls_into_view() {
 #[test]
 fn the_feedback_scroll_starts_over_with_each_answer() {
     let mut app = started();
-    press(&mut app, "1G⇥");
+    take(&mut app, &["naar-kantoor"]);
+    press(&mut app, "G⇥");
     app.update(kruispunt::tui::Action::PageDown);
     let _ = screen(&mut app, 80, 24);
     assert!(state(&app).feedback_scroll > 0);
@@ -439,7 +507,8 @@ fn the_feedback_scroll_starts_over_with_each_answer() {
 #[test]
 fn the_compact_feedback_scrolls_too() {
     let mut app = started();
-    press(&mut app, "1G");
+    take(&mut app, &["naar-kantoor"]);
+    press(&mut app, "G");
     let shown = screen(&mut app, 60, 20);
     assert!(shown.contains("(Tab, PgDn)"), "{shown}");
     // The mouse wheel scrolls the feedback once it has the focus (a click on it gives it).
@@ -485,4 +554,228 @@ fn the_content_note_scrolls_when_it_does_not_fit() {
     assert_eq!(screen(&mut app, 60, 14), top);
     press(&mut app, "⏎");
     assert_eq!(state(&app).view, scenario::View::Conversation);
+}
+
+/// The order shown at the current decision point (positions as written) and the ids of
+/// the choices there, as written.
+fn order_here(app: &App) -> (Vec<usize>, Vec<String>) {
+    let scenario = &app.ctx.course.scenarios[&ItemId::from(ID)];
+    let run = state(app).run.as_ref().expect("a run");
+    let Some(kruispunt::course::checked::Step::Choices(choices)) =
+        run.current_node(scenario).map(|n| &n.step)
+    else {
+        panic!("not at a decision point");
+    };
+    (
+        run.display_order(scenario, run.current()),
+        choices.iter().map(|c| c.id.to_string()).collect(),
+    )
+}
+
+#[test]
+fn a_number_takes_the_answer_shown_there_not_the_one_written_there() {
+    let mut app = started();
+    // Along the good road, to the first decision point where the answer written first is
+    // not shown first (with the first attempt's seed), so the test tells the two apart.
+    let mut road = GOOD.iter();
+    let (order, ids) = loop {
+        let (order, ids) = order_here(&app);
+        if order[0] != 0 {
+            break (order, ids);
+        }
+        let next = road
+            .next()
+            .expect("a shuffled decision point on the good road");
+        take(&mut app, &[next]);
+    };
+    let taken_before = state(&app).run.as_ref().map_or(0, |r| r.decisions().len());
+    let first_shown = &ids[order[0]];
+    let text = {
+        let scenario = &app.ctx.course.scenarios[&ItemId::from(ID)];
+        let run = state(&app).run.as_ref().expect("a run");
+        match &run.current_node(scenario).expect("a node").step {
+            kruispunt::course::checked::Step::Choices(c) => app.ctx.plain(&c[order[0]].text),
+            _ => unreachable!(),
+        }
+    };
+    let first_words: String = text.chars().take(20).collect();
+    let shown = screen(&mut app, 120, 40);
+    let numbered = shown
+        .lines()
+        .find(|l| l.contains(&first_words) && l.contains(". "))
+        .expect("the first answer shown is on screen");
+    assert!(numbered.contains("1. "), "{shown}");
+    press(&mut app, "1");
+    assert_eq!(
+        attempts(&app)[0].choices[taken_before].choice.as_str(),
+        first_shown,
+        "1 takes the answer shown first"
+    );
+}
+
+#[test]
+fn the_thought_is_its_thinkers() {
+    let mut app = started();
+    // Give the thought of the first answer to Sofie, the colleague, who did not speak last.
+    let sofie = {
+        let scenario = app
+            .ctx
+            .course
+            .scenarios
+            .get_mut(&ItemId::from(ID))
+            .expect("the scenario");
+        let sofie = scenario
+            .characters
+            .iter()
+            .find(|c| c.id.as_str() != "yassin")
+            .expect("a second character")
+            .clone();
+        for node in &mut scenario.nodes {
+            if let kruispunt::course::checked::Step::Choices(choices) = &mut node.step {
+                for choice in choices
+                    .iter_mut()
+                    .filter(|c| c.id.as_str() == "naar-kantoor")
+                {
+                    choice.thinker = Some(sofie.id.clone());
+                }
+            }
+        }
+        sofie
+    };
+    let name = app.ctx.plain(&sofie.name);
+    take(&mut app, &["naar-kantoor"]);
+    press(&mut app, "⇥");
+    app.update(kruispunt::tui::Action::PageDown);
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown.contains(&format!("Inner thought of {name}")),
+        "{shown}"
+    );
+}
+
+/// The app with the fixture changed so that delaying until tomorrow ("morgen-beslissen")
+/// breaches safety, which the first answer ("naar-kantoor") showed.
+fn with_a_breach() -> App {
+    use kruispunt::course::model::{CompetencyEvidence, Evidence};
+    let mut app = started();
+    let scenario = app
+        .ctx
+        .course
+        .scenarios
+        .get_mut(&ItemId::from(ID))
+        .expect("the scenario");
+    for node in &mut scenario.nodes {
+        if let kruispunt::course::checked::Step::Choices(choices) = &mut node.step {
+            for choice in choices
+                .iter_mut()
+                .filter(|c| c.id.as_str() == "morgen-beslissen")
+            {
+                choice.competencies = CompetencyEvidence(
+                    [("safety".into(), Evidence::Breached)]
+                        .into_iter()
+                        .collect(),
+                );
+            }
+        }
+    }
+    app
+}
+
+#[test]
+fn the_ending_scores_competencies_counts_qualities_and_names_turning_points() {
+    let mut app = with_a_breach();
+    // Office (shows safety), simple words, "are you gay?" (weak: the open question's
+    // competencies are not met), then leave it until tomorrow (breaches safety, weak): a
+    // poor ending, where another bed would have kept a good one.
+    take(
+        &mut app,
+        &[
+            "naar-kantoor",
+            "eenvoudige-taal",
+            "ben-je-homo",
+            "morgen-beslissen",
+        ],
+    );
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Ending: poor"), "{shown}");
+    let lines: Vec<String> = {
+        let scenario = &app.ctx.course.scenarios[&ItemId::from(ID)];
+        let run = state(&app).run.as_ref().expect("a run");
+        scenario::ending::debrief_lines(&app.ctx, scenario, run, 120)
+            .iter()
+            .map(|l| l.to_string())
+            .collect()
+    };
+    let all = lines.join("\n");
+    // The breached competency is listed as breached, and never as shown.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("✗ breached") && l.contains("Safety")),
+        "{all}"
+    );
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.contains("✓ shown") && l.contains("Safety")),
+        "{all}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("✓ shown") && l.contains("Confidentiality")),
+        "{all}"
+    );
+    assert!(lines.iter().any(|l| l.contains("· not met")), "{all}");
+    // The answers per quality, in symbols and words.
+    assert!(all.contains("++ best: 2"), "{all}");
+    assert!(all.contains("- weak: 2"), "{all}");
+    assert!(all.contains("!! harmful: 0"), "{all}");
+    // The turning point: the answer taken, the better one with the coach's feedback on it,
+    // and that the good ending was lost.
+    assert!(all.contains("Turning points"), "{all}");
+    assert!(all.contains("Decision 3: "), "{all}");
+    assert!(all.contains("Decision 4: "), "{all}");
+    assert!(all.contains("You answered (- weak):"), "{all}");
+    assert!(all.contains("A better answer (++ best):"), "{all}");
+    assert!(all.contains("The coach on that better answer:"), "{all}");
+    assert!(all.contains("closed off the good ending"), "{all}");
+    assert!(
+        all.contains("a good ending was still within reach"),
+        "{all}"
+    );
+    // In that order: outcome, debrief, gauges, competencies, qualities, turning points, path.
+    let at = |needle: &str| {
+        all.find(needle)
+            .unwrap_or_else(|| panic!("`{needle}` missing:\n{all}"))
+    };
+    assert!(at("Ending: poor") < at("Debrief"));
+    assert!(at("Debrief") < at("Where it ended"));
+    assert!(at("Where it ended") < at("Competencies"));
+    assert!(at("Competencies") < at("Your answers by quality"));
+    assert!(at("Your answers by quality") < at("Turning points"));
+    assert!(at("Turning points") < at("Your path"));
+    both_sizes(&mut app, "ending_breach_turning_point");
+    // Scrolled down at 80x24: the turning point itself.
+    for _ in 0..16 {
+        press(&mut app, "↓");
+    }
+    let scrolled = screen(&mut app, 80, 24);
+    assert!(scrolled.contains("A better answer"), "{scrolled}");
+    assert_snapshot!("ending_turning_point_scrolled_80x24", scrolled);
+}
+
+#[test]
+fn the_ending_without_turning_points_says_so() {
+    let mut app = started();
+    take(&mut app, &GOOD);
+    let scenario = &app.ctx.course.scenarios[&ItemId::from(ID)];
+    let run = state(&app).run.as_ref().expect("a run");
+    let all: Vec<String> = scenario::ending::debrief_lines(&app.ctx, scenario, run, 120)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    let all = all.join("\n");
+    assert!(all.contains("one of the best answers offered"), "{all}");
+    assert!(all.contains("++ best: 5"), "{all}");
 }

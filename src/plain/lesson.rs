@@ -1,10 +1,15 @@
 //! A lesson in plain mode: scene by scene, content notes first, quizzes answered by
-//! number, reflections typed as lines, checklists ticked by number.
+//! number (the options numbered in the order shown, which the engine shuffles per try),
+//! reflections typed as lines, checklists ticked by number.
+//!
+//! A wrong first answer to a quiz shows the feedback of the options chosen only; the right
+//! answer and the explanation come after a right answer, a second try, or `a` ("show the
+//! right answer").
 
 use super::{Plain, Step, clean, numbers};
 use crate::course::checked::{Lesson, Scene, SceneBody};
 use crate::course::model::{Checklist, Glossary, Quiz, Reflection, Testimony};
-use crate::engine::lesson::{LessonRun, QuizOptionResult, QuizOutcome};
+use crate::engine::lesson::{LessonRun, QuizOutcome};
 use crate::msg_args;
 use crate::progress::{Timestamp, runs};
 use std::io::{self, BufRead, Write};
@@ -25,6 +30,8 @@ enum Nav {
 enum Extra {
     /// Answer the quiz again.
     Retry,
+    /// Show the quiz's right answer and explanation.
+    Reveal,
     /// Write the reflection again.
     Rewrite,
 }
@@ -40,6 +47,7 @@ enum After {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum QuizReply {
     Options(Vec<usize>),
+    Reveal,
     Nav(Nav),
 }
 
@@ -262,6 +270,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 for extra in extras {
                     let line = match extra {
                         Extra::Retry => p.i18n.msg("plain-quiz-retry", &msg_args!()),
+                        Extra::Reveal => p.i18n.msg("plain-quiz-reveal", &msg_args!()),
                         Extra::Rewrite => p.i18n.msg("plain-reflection-rewrite", &msg_args!()),
                     };
                     p.line(&line)?;
@@ -276,15 +285,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 "" | "n" => Some(After::Nav(Nav::Next)),
                 "p" if !first => Some(After::Nav(Nav::Previous)),
                 "t" if extras.contains(&Extra::Retry) => Some(After::Extra(Extra::Retry)),
+                "a" if extras.contains(&Extra::Reveal) => Some(After::Extra(Extra::Reveal)),
                 "e" if extras.contains(&Extra::Rewrite) => Some(After::Extra(Extra::Rewrite)),
                 _ => None,
             },
         )
     }
 
-    /// The quiz: question, numbered options, the answer as numbers; then per option
-    /// whether it was chosen and correct with its feedback, the explanation, and a second
-    /// try.
+    /// The quiz: question, options numbered in the order shown, the answer as numbers;
+    /// then the feedback of the options chosen and a second try. Once revealed (a right
+    /// answer, a second try, or `a`): per option whether it was chosen and correct with
+    /// its feedback, and the explanation.
     fn quiz(
         &mut self,
         lesson: &Lesson,
@@ -292,34 +303,24 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         quiz: &Quiz,
         first: bool,
     ) -> Step<Nav> {
-        let index = run.position().index;
-        let saved = run
-            .record(index)
-            .and_then(|r| r.quiz.as_ref())
-            .map(|q| q.last.clone());
-        let mut answered = saved.map(|last| QuizOutcome {
-            correct: last.correct,
-            first_attempt: true,
-            options: quiz
-                .options
-                .iter()
-                .enumerate()
-                .map(|(index, o)| QuizOptionResult {
-                    index,
-                    id: o.id.clone(),
-                    selected: last.selected.contains(&o.id),
-                    correct: o.correct,
-                })
-                .collect(),
-        });
+        let mut answered = run.quiz_outcome(lesson);
         loop {
             let question_label = self.i18n.msg("plain-quiz-question", &msg_args!());
             self.say_labelled(&question_label, &quiz.question)?;
             if let Some(outcome) = &answered {
                 self.quiz_result(quiz, outcome)?;
-                match self.after_scene(first, &[Extra::Retry])? {
+                let extras: &[Extra] = if outcome.revealed {
+                    &[Extra::Retry]
+                } else {
+                    &[Extra::Retry, Extra::Reveal]
+                };
+                match self.after_scene(first, extras)? {
                     None => return Ok(Nav::Again),
                     Some(After::Nav(nav)) => return Ok(nav),
+                    Some(After::Extra(Extra::Reveal)) => {
+                        answered = self.reveal(lesson, run)?.or(answered);
+                        continue;
+                    }
                     Some(After::Extra(_)) => {
                         answered = None;
                         continue;
@@ -328,11 +329,19 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
             let count = quiz.options.len();
             let multiple = quiz.multiple;
+            // Position shown -> index written; numbers typed are positions shown.
+            let order = run.quiz_order(lesson);
+            let offer_reveal = !run
+                .record(run.position().index)
+                .is_some_and(|r| r.quiz_revealed());
             let reply = self.choose(
                 |p| {
-                    for (i, option) in quiz.options.iter().enumerate() {
+                    for (position, &index) in order.iter().enumerate() {
+                        let Some(option) = quiz.options.get(index) else {
+                            continue;
+                        };
                         let text = p.text(&option.text);
-                        p.line(&format!("{}. {text}", i + 1))?;
+                        p.line(&format!("{}. {text}", position + 1))?;
                         p.gloss_of(&option.text)?;
                     }
                     let how = if multiple {
@@ -341,6 +350,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         p.i18n.msg("plain-quiz-how-single", &msg_args!())
                     };
                     p.line(&how)?;
+                    if offer_reveal {
+                        p.line(&p.i18n.msg("plain-quiz-reveal", &msg_args!()))?;
+                    }
                     p.line(&p.i18n.msg("plain-quiz-skip", &msg_args!()))?;
                     if !first {
                         p.line(&p.i18n.msg("plain-nav-previous", &msg_args!()))?;
@@ -350,6 +362,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 |line| match line.to_lowercase().as_str() {
                     "n" => Some(QuizReply::Nav(Nav::Next)),
                     "p" if !first => Some(QuizReply::Nav(Nav::Previous)),
+                    "a" if offer_reveal => Some(QuizReply::Reveal),
                     other => numbers(other, count)
                         .filter(|picked| multiple || picked.len() == 1)
                         .map(QuizReply::Options),
@@ -358,11 +371,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let picked = match reply {
                 None => return Ok(Nav::Again),
                 Some(QuizReply::Nav(nav)) => return Ok(nav),
+                Some(QuizReply::Reveal) => {
+                    answered = self.reveal(lesson, run)?;
+                    continue;
+                }
                 Some(QuizReply::Options(picked)) => picked,
             };
             let ids: Vec<String> = picked
                 .iter()
-                .filter_map(|&i| quiz.options.get(i))
+                .filter_map(|&position| order.get(position))
+                .filter_map(|&index| quiz.options.get(index))
                 .map(|o| o.id.to_string())
                 .collect();
             match run.answer_quiz(lesson, ids.iter().map(String::as_str)) {
@@ -378,26 +396,51 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
     }
 
+    /// Reveals the quiz's right answer on request and records that.
+    fn reveal(&mut self, lesson: &Lesson, run: &mut LessonRun) -> Step<Option<QuizOutcome>> {
+        let outcome = run.reveal_quiz(lesson).ok();
+        self.record_lesson(lesson, run);
+        self.gap()?;
+        Ok(outcome)
+    }
+
     fn quiz_result(&mut self, quiz: &Quiz, outcome: &QuizOutcome) -> io::Result<()> {
         let verdict = if outcome.correct {
             self.i18n.msg("plain-quiz-correct", &msg_args!())
+        } else if !outcome.revealed {
+            self.i18n.msg("plain-quiz-not-yet", &msg_args!())
+        } else if outcome.nothing_selected() {
+            self.i18n.msg("plain-quiz-shown", &msg_args!())
         } else {
             self.i18n.msg("plain-quiz-incorrect", &msg_args!())
         };
         self.line(&verdict)?;
-        for (option, result) in quiz.options.iter().zip(&outcome.options) {
+        for (position, result) in outcome.shown().enumerate() {
+            // Until revealed, only the options chosen, without saying which are correct.
+            if !outcome.revealed && !result.selected {
+                continue;
+            }
+            let Some(option) = quiz.options.get(result.index) else {
+                continue;
+            };
             let text = self.text(&option.text);
-            self.line(&format!("{}. {text}", result.index + 1))?;
-            let chosen = if result.selected { "yes" } else { "no" };
-            let correct = if result.correct { "yes" } else { "no" };
-            self.line(&self.i18n.msg(
-                "plain-quiz-option",
-                &msg_args!("chosen" => chosen, "correct" => correct),
-            ))?;
+            self.line(&format!("{}. {text}", position + 1))?;
+            if outcome.revealed {
+                let chosen = if result.selected { "yes" } else { "no" };
+                let correct = if result.correct { "yes" } else { "no" };
+                self.line(&self.i18n.msg(
+                    "plain-quiz-option",
+                    &msg_args!("chosen" => chosen, "correct" => correct),
+                ))?;
+            } else {
+                self.line(&self.i18n.msg("plain-quiz-your-choice", &msg_args!()))?;
+            }
             self.say(&option.feedback)?;
         }
-        let label = self.i18n.msg("plain-quiz-explanation", &msg_args!());
-        self.say_labelled(&label, &quiz.explanation)?;
+        if outcome.revealed {
+            let label = self.i18n.msg("plain-quiz-explanation", &msg_args!());
+            self.say_labelled(&label, &quiz.explanation)?;
+        }
         if !outcome.first_attempt {
             self.line(&self.i18n.msg("plain-quiz-first-counts", &msg_args!()))?;
         }

@@ -246,7 +246,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             Some(marker) => format!("{marker} {}", picked.text),
             None => picked.text.to_owned(),
         };
-        clean(&main)
+        clean(&crate::course::markup::plain(&main))
     }
 
     /// A course text as its own line(s), followed by the second-language gloss when it is
@@ -273,7 +273,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             .and_then(|second| {
                 self.i18n
                     .gloss(text, second)
-                    .map(|g| (second.to_string(), clean(g)))
+                    .map(|g| (second.to_string(), clean(&crate::course::markup::plain(g))))
             });
         match gloss {
             Some((locale, gloss)) => self.line(&format!("({locale}) {gloss}")),

@@ -6,8 +6,8 @@
 use super::{Plain, Step, one_number};
 use crate::course::checked::{Choice, Node, NodeIdx, Scenario, Step as NodeStep};
 use crate::course::ids::Competency;
-use crate::course::model::{Mood, Outcome};
-use crate::engine::scenario::{ScenarioRun, VarChange};
+use crate::course::model::{Mood, Outcome, Quality};
+use crate::engine::scenario::{RunResult, ScenarioRun, VarChange};
 use crate::msg_args;
 use crate::progress::Timestamp;
 use crate::progress::runs::{self, Resumed};
@@ -30,6 +30,27 @@ enum AtEnd {
     Replay,
     Rewind,
     Overview,
+}
+
+/// The choice at position `index` (as written) of node `idx`.
+fn choice_at(scenario: &Scenario, idx: NodeIdx, index: usize) -> Option<&Choice> {
+    match &scenario.nodes.get(idx.0 as usize)?.step {
+        NodeStep::Choices(choices) => choices.get(index),
+        _ => None,
+    }
+}
+
+/// The choices offered now, by position as written, in the order they are shown.
+fn offered_in_order(scenario: &Scenario, run: &ScenarioRun) -> Vec<usize> {
+    let offered: Vec<bool> = run.available_choices(scenario).map(|c| c.offered).collect();
+    let mut order = run.display_order(scenario, run.current());
+    order.retain(|&i| offered.get(i).copied().unwrap_or(false));
+    for (i, &is_offered) in offered.iter().enumerate() {
+        if is_offered && !order.contains(&i) {
+            order.push(i);
+        }
+    }
+    order
 }
 
 fn outcome_key(outcome: Outcome) -> &'static str {
@@ -220,13 +241,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     None => continue,
                     Some(AtEnd::Overview) => return Ok(()),
                     Some(AtEnd::Replay) => {
-                        if run.restart(scenario).is_ok() {
-                            runs::begin_attempt(
-                                &mut self.progress,
-                                scenario,
-                                run,
-                                Timestamp::now(),
-                            );
+                        if runs::replay_scenario(
+                            &mut self.progress,
+                            scenario,
+                            run,
+                            Timestamp::now(),
+                        )
+                        .is_ok()
+                        {
                             self.save_now();
                         }
                         continue;
@@ -237,11 +259,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     }
                 }
             }
-            let offered: Vec<usize> = run
-                .available_choices(scenario)
-                .filter(|c| c.offered)
-                .map(|c| c.index)
-                .collect();
+            // The choices offered, in the order shown: the numbers typed count in it.
+            let offered = offered_in_order(scenario, run);
             let choices: &[Choice] = match scenario.nodes.get(run.current().0 as usize) {
                 Some(Node {
                     step: NodeStep::Choices(choices),
@@ -304,7 +323,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// Takes the choice at `index`: what you said, the coach's feedback, the thought it
     /// caused, the changed values; then saves.
     fn take(&mut self, scenario: &Scenario, run: &mut ScenarioRun, index: usize) -> Step<()> {
-        let speaker = scenario
+        // Whoever spoke last, should the choice not say whose thought it is.
+        let last_speaker = scenario
             .nodes
             .get(run.current().0 as usize)
             .and_then(|n| n.lines.last())
@@ -328,7 +348,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let label = self.i18n.msg("plain-coach", &msg_args!());
         self.say_labelled(&label, &choice.feedback)?;
         if let Some(thought) = &choice.thought {
-            let name = speaker
+            let name = choice
+                .thinker
+                .clone()
+                .or(last_speaker)
                 .map(|s| self.speaker_name(scenario, &s))
                 .unwrap_or_default();
             let label = self.i18n.msg("plain-thought", &msg_args!("name" => name));
@@ -400,25 +423,103 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             .collect()
     }
 
-    fn competency_names(&self, competencies: &[Competency]) -> String {
-        if competencies.is_empty() {
-            return self.i18n.msg("plain-none", &msg_args!());
-        }
-        competencies
+    /// A competency's title from the course's competency set (its id when it has none).
+    fn competency_title(&self, id: &Competency) -> String {
+        self.course
+            .competencies
             .iter()
-            .map(|id| {
-                self.course
-                    .competencies
-                    .iter()
-                    .find(|c| &c.id == id)
-                    .map_or_else(|| id.to_string(), |c| self.text(&c.title))
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+            .find(|c| &c.id == id)
+            .map_or_else(|| id.to_string(), |c| self.text(&c.title))
     }
 
-    /// The ending: outcome word, title, debrief, final values, the path with the coach's
-    /// feedback, competencies shown and missed; then replay, rewind or the overview.
+    /// Each competency with its score as a word: "Confidentiality: shown".
+    fn competency_scores(&mut self, result: &RunResult) -> io::Result<()> {
+        self.line(&self.i18n.msg("plain-ending-competencies", &msg_args!()))?;
+        let scores = result.competency_scores();
+        if scores.is_empty() {
+            self.line(&self.i18n.msg("plain-none", &msg_args!()))?;
+        }
+        for (id, score) in scores {
+            let name = self.competency_title(id);
+            let score = self
+                .i18n
+                .msg("scenario-score", &msg_args!("score" => score.key()));
+            self.line(&self.i18n.msg(
+                "plain-competency",
+                &msg_args!("name" => name, "score" => score),
+            ))?;
+        }
+        Ok(())
+    }
+
+    /// The turning points: where it was, the answer given, a better one and the coach's
+    /// feedback on it, and whether a better ending was lost.
+    fn turning_points(&mut self, scenario: &Scenario, run: &ScenarioRun) -> io::Result<()> {
+        self.line(&self.i18n.msg("plain-ending-turning", &msg_args!()))?;
+        let points = run.turning_points(scenario);
+        if points.is_empty() {
+            self.line(&self.i18n.msg("ending-turning-none", &msg_args!()))?;
+        }
+        for (i, point) in points.into_iter().enumerate() {
+            if i > 0 {
+                self.gap()?;
+            }
+            let (Some(taken), Some(better)) = (
+                choice_at(scenario, point.node, point.taken),
+                choice_at(scenario, point.node, point.better),
+            ) else {
+                continue;
+            };
+            let where_it_was = scenario
+                .nodes
+                .get(point.node.0 as usize)
+                .and_then(|n| n.lines.last())
+                .map(|l| {
+                    let name = self.speaker_name(scenario, &l.speaker);
+                    format!("{name}: {}", self.text(&l.text))
+                })
+                .unwrap_or_default();
+            self.line(&self.i18n.msg(
+                "ending-turning-decision",
+                &msg_args!("number" => point.decision + 1, "point" => where_it_was),
+            ))?;
+            for (key, choice) in [
+                ("plain-turning-taken", taken),
+                ("plain-turning-better", better),
+            ] {
+                let quality = self.i18n.msg(
+                    "scenario-quality",
+                    &msg_args!("quality" => choice.quality.key()),
+                );
+                let text = self.text(&choice.text);
+                self.line(
+                    &self
+                        .i18n
+                        .msg(key, &msg_args!("quality" => quality, "text" => text)),
+                )?;
+            }
+            let label = self.i18n.msg("plain-turning-feedback", &msg_args!());
+            self.say_labelled(&label, &better.feedback)?;
+            let outcome = if point.lost_outcome() {
+                point.best_after_better.map(|o| ("ending-turning-lost", o))
+            } else {
+                point.best_after_taken.map(|o| ("ending-turning-kept", o))
+            };
+            if let Some((key, outcome)) = outcome {
+                self.line(
+                    &self
+                        .i18n
+                        .msg(key, &msg_args!("outcome" => outcome_key(outcome))),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The ending, in the order it is best heard: outcome word and title, the debrief
+    /// parts that apply, the final values, each competency's score in words, the answers
+    /// per quality, the turning points (with a better answer and its feedback), then the
+    /// path with the coach's feedback; then replay, rewind or the overview.
     fn ending(&mut self, scenario: &Scenario, run: &ScenarioRun) -> Step<Option<AtEnd>> {
         let Some(ending) = run.ending(scenario) else {
             return Ok(Some(AtEnd::Overview));
@@ -434,7 +535,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             &msg_args!("outcome" => outcome, "title" => title),
         ))?;
         let label = self.i18n.msg("plain-ending-debrief", &msg_args!());
-        self.say_labelled(&label, &ending.debrief)?;
+        let parts = run.debrief(scenario);
+        if let Some((first, rest)) = parts.split_first() {
+            self.say_labelled(&label, first)?;
+            for part in rest {
+                self.say(part)?;
+            }
+        }
         self.gap()?;
         self.line(&self.i18n.msg("plain-ending-values", &msg_args!()))?;
         for (variable, value) in scenario.variables.iter().zip(run.variables()) {
@@ -456,17 +563,26 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 ),
             ))?;
         }
+        if let Some(result) = run.result(scenario) {
+            self.gap()?;
+            self.competency_scores(&result)?;
+            let count = |q: Quality| result.qualities.get(q);
+            self.line(&self.i18n.msg(
+                "plain-ending-qualities",
+                &msg_args!(
+                    "best" => count(Quality::Best),
+                    "acceptable" => count(Quality::Acceptable),
+                    "weak" => count(Quality::Weak),
+                    "harmful" => count(Quality::Harmful),
+                ),
+            ))?;
+        }
+        self.gap()?;
+        self.turning_points(scenario, run)?;
         self.gap()?;
         self.line(&self.i18n.msg("plain-ending-path", &msg_args!()))?;
         for (number, decision) in run.decisions().iter().enumerate() {
-            let Some(NodeStep::Choices(choices)) = scenario
-                .nodes
-                .get(decision.node.0 as usize)
-                .map(|n| &n.step)
-            else {
-                continue;
-            };
-            let Some(choice) = choices.get(decision.choice as usize) else {
+            let Some(choice) = choice_at(scenario, decision.node, decision.choice as usize) else {
                 continue;
             };
             let text = self.text(&choice.text);
@@ -476,21 +592,6 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             ))?;
             let label = self.i18n.msg("plain-coach", &msg_args!());
             self.say_labelled(&label, &choice.feedback)?;
-        }
-        if let Some(result) = run.result(scenario) {
-            self.gap()?;
-            let shown = self.competency_names(&result.shown);
-            self.line(
-                &self
-                    .i18n
-                    .msg("plain-ending-shown", &msg_args!("list" => shown)),
-            )?;
-            let missed = self.competency_names(&result.missed);
-            self.line(
-                &self
-                    .i18n
-                    .msg("plain-ending-missed", &msg_args!("list" => missed)),
-            )?;
         }
         self.gap()?;
         let can_rewind = !run.decisions().is_empty();

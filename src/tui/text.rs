@@ -1,16 +1,17 @@
-//! Course text on screen: `*emphasis*`, paragraphs, and wrapping measured in terminal
+//! Course text on screen: `*emphasis*`, `((stage directions))`, paragraphs, and wrapping measured in terminal
 //! columns (wide and combining characters count as they display).
 
-use ratatui::style::Style;
+use crate::course::markup::{self, Mark};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use textwrap::core::Fragment;
 use unicode_width::UnicodeWidthStr;
 
-/// A word with its style and the space after it, as textwrap wants it.
+/// A word with its mark and the space after it, as textwrap wants it.
 #[derive(Debug, Clone)]
 struct Word {
     text: String,
-    emphasis: bool,
+    mark: Mark,
     width: usize,
     space: usize,
 }
@@ -27,36 +28,35 @@ impl Fragment for Word {
     }
 }
 
-/// Splits a paragraph into words, toggling emphasis at each `*`. A word wider than
-/// `width` is cut into pieces that fit.
+/// Splits a paragraph into words, each cut where its mark changes (emphasis can start or
+/// end inside a word; see [`crate::course::markup`]). A word wider than `width` is cut into
+/// pieces that fit.
 fn words(paragraph: &str, width: usize) -> Vec<Word> {
+    // Every character with its mark, markers gone, then split at white space.
+    let marked: Vec<(char, Mark)> = markup::pieces(paragraph)
+        .into_iter()
+        .flat_map(|(mark, text)| text.chars().map(move |c| (c, mark)).collect::<Vec<_>>())
+        .collect();
     let mut out = Vec::new();
-    let mut emphasis = false;
-    for raw in paragraph.split_whitespace() {
-        // Split the word at `*` so emphasis can start or end inside it.
-        let mut piece = String::new();
-        let mut pieces: Vec<(String, bool)> = Vec::new();
-        for ch in raw.chars() {
-            if ch == '*' {
-                if !piece.is_empty() {
-                    pieces.push((std::mem::take(&mut piece), emphasis));
-                }
-                emphasis = !emphasis;
-            } else {
-                piece.push(ch);
+    for raw in marked.split(|(c, _)| c.is_whitespace()) {
+        if raw.is_empty() {
+            continue;
+        }
+        let mut pieces: Vec<(String, Mark)> = Vec::new();
+        for &(c, mark) in raw {
+            match pieces.last_mut() {
+                Some((text, last)) if *last == mark => text.push(c),
+                _ => pieces.push((c.to_string(), mark)),
             }
         }
-        if !piece.is_empty() {
-            pieces.push((piece, emphasis));
-        }
         let count = pieces.len();
-        for (i, (text, emph)) in pieces.into_iter().enumerate() {
+        for (i, (text, mark)) in pieces.into_iter().enumerate() {
             let space = usize::from(i + 1 == count);
             for chunk in cut_to_width(&text, width.max(1)) {
                 out.push(Word {
                     width: chunk.width(),
                     text: chunk,
-                    emphasis: emph,
+                    mark,
                     space: 0,
                 });
             }
@@ -93,7 +93,8 @@ fn cut_to_width(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Wraps `text` to `width` columns: paragraphs (separated by blank lines) become blocks of
-/// lines with an empty line between them; `*emphasis*` gets the `emphasis` style.
+/// lines with an empty line between them; `*emphasis*` gets the `emphasis` style and
+/// `((stage directions))` show in parentheses, in italics.
 pub fn wrap(text: &str, width: u16, style: Style, emphasis: Style) -> Vec<Line<'static>> {
     let width = usize::from(width.max(1));
     let mut lines = Vec::new();
@@ -111,7 +112,12 @@ pub fn wrap(text: &str, width: u16, style: Style, emphasis: Style) -> Vec<Line<'
             for line_words in wrapped {
                 let mut spans: Vec<Span<'static>> = Vec::new();
                 for (i, word) in line_words.iter().enumerate() {
-                    let style = if word.emphasis { emphasis } else { style };
+                    let style = match word.mark {
+                        Mark::Plain => style,
+                        Mark::Emphasis => emphasis,
+                        // The parentheses say it is an action; italics only help.
+                        Mark::Action => style.add_modifier(Modifier::ITALIC),
+                    };
                     let last = i + 1 == line_words.len();
                     let mut content = word.text.clone();
                     if !last && word.space > 0 {
@@ -151,7 +157,6 @@ pub fn truncate(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::Modifier;
 
     fn plain(lines: &[Line<'_>]) -> Vec<String> {
         lines.iter().map(|l| l.to_string()).collect()
@@ -184,6 +189,22 @@ mod tests {
         for line in &lines {
             assert!(line.width() <= 5);
         }
+    }
+
+    #[test]
+    fn stage_directions_show_as_actions_in_parentheses() {
+        let lines = wrap(
+            "((Kijkt op.)) Dat klopt.",
+            40,
+            Style::default(),
+            Style::default(),
+        );
+        assert_eq!(plain(&lines), ["(Kijkt op.) Dat klopt."]);
+        let action = &lines[0].spans[0];
+        assert_eq!(action.content, "(Kijkt ");
+        assert!(action.style.add_modifier.contains(Modifier::ITALIC));
+        let said = lines[0].spans.last().unwrap();
+        assert!(!said.style.add_modifier.contains(Modifier::ITALIC));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //!
 //! Keys added to the trainee screen's own:
 //! - at a decision point: `1`-`9` adds a vote for that answer; `Alt`+`1`-`9`, or `x` and
-//!   then the number, removes one; `v` shows or hides the result as bars; Enter goes with
+//!   then the number, removes one; `v` shows or hides the result as bars, with each
+//!   answer's quality (symbol and word) only then, for the discussion; Enter goes with
 //!   the answer with the most votes (on a tie or without votes: the selected answer);
 //! - `t` starts or pauses the timer, `+` and `-` change its minutes, `0` resets it;
 //! - `n` shows or hides the notes panel, `e` writes a note, `g` opens the jump menu.
@@ -181,7 +182,7 @@ fn log(ctx: &mut Ctx, entry: Entry) {
 }
 
 /// The decision point on screen: the node, decisions before it, the offered answers'
-/// choice positions, and the selected answer.
+/// choice positions (as written) in the order shown, and the selected answer.
 struct Point {
     node: NodeIdx,
     decisions: usize,
@@ -198,7 +199,8 @@ fn decision_point(ctx: &Ctx, state: &State) -> Option<Point> {
     }
     let scenario = ctx.course.scenarios.get(&s.scenario)?;
     let run = s.run.as_deref()?;
-    let offered: Vec<usize> = run.offered_choices(scenario).map(|c| c.index).collect();
+    // In the order the room sees them: vote number k is the k-th answer shown.
+    let offered = scenario::offered_in_order(scenario, run);
     if run.is_ended(scenario) || offered.is_empty() {
         return None;
     }
@@ -592,6 +594,21 @@ fn render_vote(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     let vote = &state.vote;
     let mut lines = Vec::new();
     if vote.is_revealed() {
+        // Once revealed, each answer's quality, as symbol and word, for the discussion.
+        let qualities: Vec<String> = decision_point(ctx, state)
+            .zip(ctx.course.scenarios.get(&state.item))
+            .map(|(point, scenario)| {
+                point
+                    .offered
+                    .iter()
+                    .map(|&index| {
+                        scenario::choice_at(scenario, point.node, index)
+                            .map(|c| scenario::quality_label(ctx, c.quality))
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         let most = vote.counts().iter().copied().max().unwrap_or(0);
         let labels: Vec<String> = vote
             .counts()
@@ -604,16 +621,30 @@ fn render_vote(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
             .max()
             .unwrap_or(0);
         let bar_width = width.saturating_sub(label_width + 5).min(40);
+        let quality_width = qualities
+            .iter()
+            .map(|q| unicode_width::UnicodeWidthStr::width(q.as_str()))
+            .max()
+            .map_or(0, |w| w + 2);
+        let bar_width = bar_width.min(width.saturating_sub(label_width + 5 + quality_width));
         for (i, (&votes, label)) in vote.counts().iter().zip(&labels).enumerate() {
             let filled = (votes as usize * bar_width)
                 .checked_div(most as usize)
                 .unwrap_or(0);
-            lines.push(Line::from(vec![
+            // Padded in columns, so the qualities line up.
+            let pad =
+                label_width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+            let label = format!(" {label}{}", " ".repeat(pad));
+            let mut spans = vec![
                 Span::styled(format!("{}  ", i + 1), theme.accent()),
                 Span::styled("█".repeat(filled), theme.gauge()),
                 Span::styled("░".repeat(bar_width - filled), theme.dim()),
-                Span::styled(format!(" {label}"), theme.text()),
-            ]));
+                Span::styled(label, theme.text()),
+            ];
+            if let Some(quality) = qualities.get(i).filter(|q| !q.is_empty()) {
+                spans.push(Span::styled(format!("  {quality}"), theme.title()));
+            }
+            lines.push(scenario::conversation::truncate_line(spans, width));
         }
         let tally = match vote.tally() {
             Tally::Winner(i) => ctx.tr("vote-winner", &msg_args!("number" => i + 1)),

@@ -1,7 +1,7 @@
 //! The lines of a scene, wrapped to a width, with the rows a click can hit. Pure: the same
 //! state and width give the same lines, so drawing and mouse hit tests agree.
 
-use super::{Answered, Open};
+use super::Open;
 use crate::course::checked::{Scene, SceneBody};
 use crate::course::model::{
     Checklist, Glossary, KeyPoints, Quiz, Reflection, Testimony, Text, TextScene,
@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 /// What a click on some lines selects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TargetKind {
-    /// The quiz option at this position.
+    /// The quiz option shown at this position (from 0, in the order shown).
     QuizOption(usize),
     /// The checklist entry at this position.
     ChecklistEntry(usize),
@@ -309,7 +309,10 @@ fn quiz(b: &mut Builder<'_>, quiz: &Quiz, open: &Open) {
         b.ctx.t("lesson-quiz-single")
     };
     b.message(&how, theme.dim());
-    let answered: Option<&Answered> = ui.answered.as_ref();
+    let answered = ui.answered.as_ref();
+    // Until the answer is revealed only the options chosen show their feedback: no mark
+    // of which are correct and no explanation, so another try still tests.
+    let revealed = answered.is_some_and(|a| a.revealed);
     let record = open
         .run
         .record(open.run.position().index)
@@ -320,6 +323,13 @@ fn quiz(b: &mut Builder<'_>, quiz: &Quiz, open: &Open) {
         b.blank();
         let (result, style) = if answer.correct {
             (format!("✓ {}", b.ctx.t("lesson-quiz-right")), theme.good())
+        } else if !revealed {
+            (
+                format!("✗ {}", b.ctx.t("lesson-quiz-not-yet")),
+                theme.poor(),
+            )
+        } else if answer.nothing_selected() {
+            (b.ctx.t("lesson-quiz-shown"), theme.accent())
         } else {
             (format!("✗ {}", b.ctx.t("lesson-quiz-wrong")), theme.poor())
         };
@@ -330,12 +340,15 @@ fn quiz(b: &mut Builder<'_>, quiz: &Quiz, open: &Open) {
         first_counts(b, record.first.correct);
     }
     b.blank();
-    for (i, option) in quiz.options.iter().enumerate() {
-        if i > 0 {
+    for (position, &index) in ui.order.iter().enumerate() {
+        let Some(option) = quiz.options.get(index) else {
+            continue;
+        };
+        if position > 0 {
             b.blank();
         }
-        let picked = ui.picked.get(i).copied().unwrap_or(false);
-        let focused = answered.is_none() && ui.cursor == i;
+        let picked = ui.picked.get(index).copied().unwrap_or(false);
+        let focused = answered.is_none() && ui.cursor == position;
         let mark = match (quiz.multiple, picked) {
             (true, true) => "[x]",
             (true, false) => "[ ]",
@@ -343,7 +356,7 @@ fn quiz(b: &mut Builder<'_>, quiz: &Quiz, open: &Open) {
             (false, false) => "( )",
         };
         let marker = if focused { "›" } else { " " };
-        let prefix = format!("{marker} {mark} {}. ", i + 1);
+        let prefix = format!("{marker} {mark} {}. ", position + 1);
         let rest = " ".repeat(prefix.width());
         let style = if focused {
             theme.selected()
@@ -352,25 +365,28 @@ fn quiz(b: &mut Builder<'_>, quiz: &Quiz, open: &Open) {
         };
         let first = b.out.lines.len();
         b.course(&option.text, Span::styled(prefix, style), &rest, style);
-        if let Some(result) = answered.and_then(|a| a.options.get(i)) {
-            let (verdict, verdict_style) = if result.correct {
+        let result = answered
+            .and_then(|a| a.options.get(index))
+            .filter(|r| revealed || r.selected);
+        if let Some(result) = result {
+            let chosen = b.ctx.t("lesson-option-chosen");
+            let (verdict, verdict_style) = if !revealed {
+                (chosen, theme.accent())
+            } else if result.correct {
+                let correct = b.ctx.t("lesson-option-correct");
                 (
-                    format!("✓ {}", b.ctx.t("lesson-option-correct")),
+                    with_chosen(format!("✓ {correct}"), result.selected, &chosen),
                     theme.good(),
                 )
             } else {
+                let incorrect = b.ctx.t("lesson-option-incorrect");
                 (
-                    format!("✗ {}", b.ctx.t("lesson-option-incorrect")),
+                    with_chosen(format!("✗ {incorrect}"), result.selected, &chosen),
                     theme.poor(),
                 )
             };
-            let chosen = if result.selected {
-                format!(" · {}", b.ctx.t("lesson-option-chosen"))
-            } else {
-                String::new()
-            };
             b.wrapped(
-                &format!("{verdict}{chosen}"),
+                &verdict,
                 Span::styled(rest.clone(), verdict_style),
                 &rest,
                 verdict_style,
@@ -382,16 +398,27 @@ fn quiz(b: &mut Builder<'_>, quiz: &Quiz, open: &Open) {
                 theme.text(),
             );
         }
-        b.target(first, TargetKind::QuizOption(i));
+        b.target(first, TargetKind::QuizOption(position));
     }
     b.blank();
-    if answered.is_some() {
+    if revealed {
         b.message(&b.ctx.t("lesson-quiz-explanation"), theme.title());
         b.plain(&quiz.explanation, theme.text());
         b.blank();
         b.message(&b.ctx.t("lesson-quiz-retry-hint"), theme.dim());
+    } else if answered.is_some() {
+        b.message(&b.ctx.t("lesson-quiz-retry-or-reveal-hint"), theme.dim());
     } else {
         b.message(&b.ctx.t("lesson-quiz-how"), theme.dim());
+    }
+}
+
+/// "✓ correct answer · you chose this", or without the second part.
+fn with_chosen(verdict: String, selected: bool, chosen: &str) -> String {
+    if selected {
+        format!("{verdict} · {chosen}")
+    } else {
+        verdict
     }
 }
 

@@ -14,7 +14,7 @@ mod content;
 use super::KeyHelp;
 use crate::course::checked::{Lesson, SceneBody};
 use crate::course::ids::ItemId;
-use crate::engine::lesson::{LessonRun, QuizOptionResult};
+use crate::engine::lesson::{LessonRun, QuizOutcome};
 use crate::msg_args;
 use crate::progress::runs;
 use crate::tui::action::Action;
@@ -62,12 +62,16 @@ struct Open {
 struct SceneUi {
     /// The first content line shown.
     scroll: usize,
-    /// The quiz option or checklist entry with the focus.
+    /// The quiz option (by the position shown) or checklist entry with the focus.
     cursor: usize,
-    /// The quiz options selected, in the quiz's order.
+    /// The quiz options selected, in the order written.
     picked: Vec<bool>,
-    /// The answer shown with its feedback, once the quiz was answered.
-    answered: Option<Answered>,
+    /// The order the quiz options are shown in: `order[k]` is the index (in the order
+    /// written) of the option shown k-th. The engine decides it per try.
+    order: Vec<usize>,
+    /// The answer shown with its feedback, once the quiz was answered (or its answer
+    /// shown on request).
+    answered: Option<QuizOutcome>,
     /// The learner pressed "try again" on this quiz.
     retrying: bool,
     /// A short message about the last key (e.g. nothing selected yet).
@@ -76,13 +80,6 @@ struct SceneUi {
     editor: TextArea<'static>,
     /// Whether the editor has the focus.
     editing: bool,
-}
-
-/// A quiz answer shown with each option's feedback.
-#[derive(Debug, Clone)]
-struct Answered {
-    correct: bool,
-    options: Vec<QuizOptionResult>,
 }
 
 /// A short message shown under the scene.
@@ -139,6 +136,7 @@ impl SceneUi {
             scroll: 0,
             cursor: 0,
             picked: Vec::new(),
+            order: Vec::new(),
             answered: None,
             retrying: false,
             notice: None,
@@ -146,32 +144,13 @@ impl SceneUi {
             editing: false,
         };
         match scene.map(|s| &s.body) {
-            Some(SceneBody::Quiz(quiz)) => {
-                let saved = record.and_then(|r| r.quiz.as_ref());
-                ui.picked = quiz
-                    .options
-                    .iter()
-                    .map(|o| saved.is_some_and(|q| q.last.selected.contains(&o.id)))
-                    .collect();
-                if let Some(saved) = saved {
-                    let options: Vec<QuizOptionResult> = quiz
-                        .options
-                        .iter()
-                        .zip(&ui.picked)
-                        .enumerate()
-                        .map(|(index, (o, &selected))| QuizOptionResult {
-                            index,
-                            id: o.id.clone(),
-                            selected,
-                            correct: o.correct,
-                        })
-                        .collect();
-                    ui.answered = Some(Answered {
-                        correct: saved.last.correct,
-                        options,
-                    });
+            Some(SceneBody::Quiz(quiz)) => match run.quiz_outcome(lesson) {
+                Some(outcome) => ui.show_outcome(outcome),
+                None => {
+                    ui.picked = vec![false; quiz.options.len()];
+                    ui.order = run.quiz_order(lesson);
                 }
-            }
+            },
             Some(SceneBody::Reflection(_)) => {
                 let text = record
                     .and_then(|r| r.reflection.as_deref())
@@ -181,6 +160,13 @@ impl SceneUi {
             _ => {}
         }
         ui
+    }
+
+    /// Shows a quiz answer with its feedback, in the order it was given in.
+    fn show_outcome(&mut self, outcome: QuizOutcome) {
+        self.picked = outcome.options.iter().map(|o| o.selected).collect();
+        self.order = outcome.order.clone();
+        self.answered = Some(outcome);
     }
 }
 
@@ -594,12 +580,24 @@ fn quiz_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition 
     };
     let multiple = quiz.multiple;
     let count = quiz.options.len();
+    let revealed = open.ui.answered.as_ref().is_some_and(|a| a.revealed) || quiz_revealed(open);
+    if action == &Action::Letter('a') && !revealed {
+        // The right answer on request: it then counts as not right at the first try.
+        if let Ok(outcome) = open.run.reveal_quiz(&open.lesson) {
+            open.ui.retrying = false;
+            open.ui.show_outcome(outcome);
+            step(ctx, state);
+        }
+        return Transition::Stay;
+    }
     if open.ui.answered.is_some() {
         return match action {
             Action::Letter('r') => {
                 open.ui.answered = None;
                 open.ui.retrying = true;
                 open.ui.picked = vec![false; count];
+                // A new try: the options in a new order.
+                open.ui.order = open.run.quiz_order(&open.lesson);
                 open.ui.cursor = 0;
                 open.ui.scroll = 0;
                 Transition::Stay
@@ -607,11 +605,12 @@ fn quiz_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition 
             _ => common_action(ctx, state, action),
         };
     }
-    let pick = |ui: &mut SceneUi, index: usize| {
-        if index >= count {
+    // `position` is where the option is shown; `picked` is kept in the order written.
+    let pick = |ui: &mut SceneUi, position: usize| {
+        let Some(&index) = ui.order.get(position) else {
             return;
-        }
-        ui.cursor = index;
+        };
+        ui.cursor = position;
         if multiple {
             if let Some(p) = ui.picked.get_mut(index) {
                 *p = !*p;
@@ -646,10 +645,7 @@ fn quiz_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition 
                 .answer_quiz(&open.lesson, selected.iter().map(String::as_str))
             {
                 Ok(outcome) => {
-                    open.ui.answered = Some(Answered {
-                        correct: outcome.correct,
-                        options: outcome.options,
-                    });
+                    open.ui.show_outcome(outcome);
                     step(ctx, state);
                 }
                 Err(_) => {
@@ -664,6 +660,13 @@ fn quiz_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition 
         _ => return common_action(ctx, state, action),
     }
     Transition::Stay
+}
+
+/// Whether the quiz shown had its answer revealed (and it is not worth asking for).
+fn quiz_revealed(open: &Open) -> bool {
+    open.run
+        .record(open.run.position().index)
+        .is_some_and(|r| r.quiz_revealed())
 }
 
 fn checklist_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
@@ -871,15 +874,28 @@ pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
             KeyHelp::new("Space Enter", ctx.t("lesson-key-turn")),
             KeyHelp::new("→ ← n p", ctx.t("lesson-key-card")),
         ],
-        Some(SceneBody::Quiz(_)) if open.ui.answered.is_none() => vec![
-            KeyHelp::new("↑↓ Space 1-9", ctx.t("lesson-key-select")),
-            KeyHelp::new("Enter", ctx.t("lesson-key-answer")),
-            next,
-        ],
-        Some(SceneBody::Quiz(_)) => vec![
-            KeyHelp::new("Enter →", ctx.t("lesson-key-next")),
-            KeyHelp::new("r", ctx.t("lesson-key-retry")),
-        ],
+        Some(SceneBody::Quiz(_)) => match &open.ui.answered {
+            None => {
+                let mut keys = vec![
+                    KeyHelp::new("↑↓ Space 1-9", ctx.t("lesson-key-select")),
+                    KeyHelp::new("Enter", ctx.t("lesson-key-answer")),
+                    next,
+                ];
+                if !quiz_revealed(open) {
+                    keys.push(KeyHelp::new("a", ctx.t("lesson-key-reveal")));
+                }
+                keys
+            }
+            Some(answered) if !answered.revealed => vec![
+                KeyHelp::new("r", ctx.t("lesson-key-retry")),
+                KeyHelp::new("a", ctx.t("lesson-key-reveal")),
+                KeyHelp::new("Enter →", ctx.t("lesson-key-next")),
+            ],
+            Some(_) => vec![
+                KeyHelp::new("Enter →", ctx.t("lesson-key-next")),
+                KeyHelp::new("r", ctx.t("lesson-key-retry")),
+            ],
+        },
         Some(SceneBody::Reflection(_)) if !open.presenting => {
             vec![KeyHelp::new("Enter e", ctx.t("lesson-key-write")), next]
         }

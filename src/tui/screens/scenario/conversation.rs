@@ -10,7 +10,7 @@ use super::{
     Focus, State, Window, change_label, choice_at, course_lines, node, scroll_window,
     scrolled_lines, speaker_name,
 };
-use crate::course::checked::{NodeIdx, Scenario};
+use crate::course::checked::{Choice, NodeIdx, Scenario};
 use crate::course::model::Mood;
 use crate::engine::scenario::{PathEvent, ScenarioRun};
 use crate::msg_args;
@@ -414,7 +414,11 @@ pub fn choice_lines(
         },
     ))];
     let mut starts = Vec::new();
-    let offered: Vec<_> = run.offered_choices(scenario).collect();
+    // In the order shown: the numbers are display positions.
+    let offered: Vec<&Choice> = super::offered_in_order(scenario, run)
+        .into_iter()
+        .filter_map(|index| choice_at(scenario, run.current(), index))
+        .collect();
     if offered.is_empty() && !run.is_ended(scenario) {
         lines.extend(text::wrap(
             &ctx.t("scenario-stuck"),
@@ -424,7 +428,7 @@ pub fn choice_lines(
         ));
     }
     let selected = state.selected.min(offered.len().saturating_sub(1));
-    for (shown, available) in offered.iter().enumerate() {
+    for (shown, choice) in offered.iter().enumerate() {
         starts.push(lines.len());
         let is_selected = shown == selected;
         let marker = if is_selected { "›" } else { " " };
@@ -435,7 +439,7 @@ pub fn choice_lines(
         };
         let number = format!("{marker} {}. ", shown + 1);
         let indent = u16::try_from(number.chars().count()).unwrap_or(5);
-        let mut body = course_lines(ctx, &available.choice.text, width, indent, style);
+        let mut body = course_lines(ctx, &choice.text, width, indent, style);
         if let Some(first) = body.first_mut()
             && first
                 .spans
@@ -489,10 +493,16 @@ pub fn feedback_lines(
                 )));
                 lines.extend(course_lines(ctx, &choice.feedback, width, 0, theme.coach()));
                 if let Some(thought) = &choice.thought {
-                    // The thought is the reaction of whoever spoke last before the answer.
-                    let speaker = node(scenario, decision.node)
-                        .and_then(|n| n.lines.last())
-                        .map(|l| l.speaker.clone())
+                    // The thought is its thinker's; a course without one (never after
+                    // validation) falls back on whoever spoke last before the answer.
+                    let speaker = choice
+                        .thinker
+                        .clone()
+                        .or_else(|| {
+                            node(scenario, decision.node)
+                                .and_then(|n| n.lines.last())
+                                .map(|l| l.speaker.clone())
+                        })
                         .or_else(|| scenario.characters.first().map(|c| c.id.clone()));
                     let name = speaker
                         .map(|s| speaker_name(ctx, scenario, &s))

@@ -1,5 +1,11 @@
-//! The end of a conversation (outcome, debrief, the path with the feedback of each
-//! decision, competencies shown and missed) and the list of decisions to go back to.
+//! The end of a conversation and the list of decisions to go back to.
+//!
+//! The ending reads, in order: the outcome and title, the debrief parts that apply to this
+//! path, the gauges, each competency's score (symbol and word: ✓ shown, ✗ breached,
+//! · not met), how many answers of each quality (symbol and word), the turning points
+//! (the answer taken, a better one with the coach's feedback on it, and whether a better
+//! ending was lost), then the path with the feedback of each decision. Nothing is said by
+//! colour alone.
 
 use super::conversation::{GaugeLayout, gauge_lines};
 use super::{
@@ -8,7 +14,8 @@ use super::{
 };
 use crate::course::checked::Scenario;
 use crate::course::ids::Competency;
-use crate::engine::scenario::ScenarioRun;
+use crate::course::model::{Outcome, Quality};
+use crate::engine::scenario::{CompetencyScore, RunResult, ScenarioRun, TurningPoint};
 use crate::msg_args;
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
@@ -17,6 +24,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 /// The document area and the hint row of the ending view.
 fn split(area: Rect) -> [Rect; 2] {
@@ -82,7 +90,12 @@ pub fn debrief_lines(
             ctx.t("ending-debrief"),
             theme.title(),
         )));
-        lines.extend(course_lines(ctx, &ending.debrief, width, 2, theme.text()));
+        for (i, part) in run.debrief(scenario).into_iter().enumerate() {
+            if i > 0 {
+                lines.push(Line::default());
+            }
+            lines.extend(course_lines(ctx, part, width, 2, theme.text()));
+        }
         lines.push(Line::default());
     }
     let start: Vec<i32> = scenario.variables.iter().map(|v| v.start).collect();
@@ -103,29 +116,10 @@ pub fn debrief_lines(
     }
 
     if let Some(result) = run.result(scenario) {
-        for (key, tags) in [
-            ("ending-shown", &result.shown),
-            ("ending-missed", &result.missed),
-        ] {
-            lines.push(Line::from(Span::styled(ctx.t(key), theme.title())));
-            if tags.is_empty() {
-                lines.push(Line::from(Span::styled(
-                    format!("  {}", ctx.t("ending-none")),
-                    theme.dim(),
-                )));
-            }
-            for tag in tags {
-                lines.extend(super::indented(
-                    &format!("• {}", competency_label(ctx, tag)),
-                    width,
-                    2,
-                    theme.text(),
-                    theme.text(),
-                ));
-            }
-            lines.push(Line::default());
-        }
+        competency_table(ctx, &result, width, &mut lines);
+        quality_counts(ctx, &result, width, &mut lines);
     }
+    turning_points(ctx, scenario, run, width, &mut lines);
     lines.push(Line::from(Span::styled(
         ctx.t("ending-path"),
         theme.title(),
@@ -159,6 +153,214 @@ pub fn debrief_lines(
         lines.pop();
     }
     lines
+}
+
+/// A competency score as a symbol that says it without colour: ✓ shown, ✗ breached,
+/// · not met.
+pub fn score_symbol(score: CompetencyScore) -> &'static str {
+    match score {
+        CompetencyScore::Shown => "✓",
+        CompetencyScore::Breached => "✗",
+        CompetencyScore::NotMet => "·",
+    }
+}
+
+/// A competency score as a word.
+pub fn score_word(ctx: &Ctx, score: CompetencyScore) -> String {
+    ctx.tr("scenario-score", &msg_args!("score" => score.key()))
+}
+
+/// The competencies as a table: symbol and word of the score, then the competency.
+fn competency_table(ctx: &Ctx, result: &RunResult, width: u16, lines: &mut Vec<Line<'static>>) {
+    let theme = &ctx.theme;
+    lines.push(Line::from(Span::styled(
+        ctx.t("ending-competencies"),
+        theme.title(),
+    )));
+    let scores = result.competency_scores();
+    if scores.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", ctx.t("ending-none")),
+            theme.dim(),
+        )));
+    }
+    // Every score word padded to the widest, so the competencies line up.
+    let words: Vec<String> = [
+        CompetencyScore::Shown,
+        CompetencyScore::Breached,
+        CompetencyScore::NotMet,
+    ]
+    .into_iter()
+    .map(|s| score_word(ctx, s))
+    .collect();
+    let column = words.iter().map(|w| w.width()).max().unwrap_or(0);
+    for (tag, score) in scores {
+        let word = score_word(ctx, score);
+        let cell = format!(
+            "{} {word}{}",
+            score_symbol(score),
+            " ".repeat(column.saturating_sub(word.width()))
+        );
+        let style = match score {
+            CompetencyScore::Shown => theme.good(),
+            CompetencyScore::Breached => theme.poor(),
+            CompetencyScore::NotMet => theme.dim(),
+        };
+        let indent = u16::try_from(2 + cell.width() + 2).unwrap_or(u16::MAX);
+        let mut row = super::indented(
+            &competency_label(ctx, tag),
+            width,
+            indent,
+            theme.text(),
+            theme.text(),
+        );
+        if let Some(first) = row.first_mut()
+            && let Some(pad) = first.spans.first_mut()
+            && pad.content.trim().is_empty()
+            && !pad.content.is_empty()
+        {
+            *pad = Span::styled(format!("  {cell}  "), style);
+        } else {
+            // Too narrow to put them side by side: the score on a line of its own.
+            row.insert(0, Line::from(Span::styled(format!("  {cell}"), style)));
+        }
+        lines.extend(row);
+    }
+    lines.push(Line::default());
+}
+
+/// How many answers of each quality, as symbol, word and number.
+fn quality_counts(ctx: &Ctx, result: &RunResult, width: u16, lines: &mut Vec<Line<'static>>) {
+    let theme = &ctx.theme;
+    lines.push(Line::from(Span::styled(
+        ctx.t("ending-qualities"),
+        theme.title(),
+    )));
+    let counts: Vec<String> = result
+        .qualities
+        .iter()
+        .map(|(quality, count)| {
+            ctx.tr(
+                "ending-quality-count",
+                &msg_args!("quality" => super::quality_label(ctx, quality), "count" => count),
+            )
+        })
+        .collect();
+    lines.extend(super::indented(
+        &counts.join(" · "),
+        width,
+        2,
+        theme.text(),
+        theme.text(),
+    ));
+    lines.push(Line::default());
+}
+
+/// The turning points: where the learner was, what they answered, the better answer with
+/// the coach's feedback on it, and whether their answer closed off a better ending.
+fn turning_points(
+    ctx: &Ctx,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    width: u16,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let theme = &ctx.theme;
+    lines.push(Line::from(Span::styled(
+        ctx.t("ending-turning"),
+        theme.title(),
+    )));
+    let points = run.turning_points(scenario);
+    if points.is_empty() {
+        lines.extend(super::indented(
+            &ctx.t("ending-turning-none"),
+            width,
+            2,
+            theme.dim(),
+            theme.dim(),
+        ));
+    }
+    for point in points {
+        let (Some(taken), Some(better)) = (
+            choice_at(scenario, point.node, point.taken),
+            choice_at(scenario, point.node, point.better),
+        ) else {
+            continue;
+        };
+        let heading = ctx.tr(
+            "ending-turning-decision",
+            &msg_args!(
+                "number" => point.decision + 1,
+                "point" => node_label(ctx, scenario, point.node)
+            ),
+        );
+        lines.extend(super::indented(
+            &heading,
+            width,
+            2,
+            theme.character(),
+            theme.character(),
+        ));
+        let label = |key: &str, quality: Quality| {
+            ctx.tr(
+                key,
+                &msg_args!("quality" => super::quality_label(ctx, quality)),
+            )
+        };
+        lines.extend(super::indented(
+            &label("ending-turning-taken", taken.quality),
+            width,
+            4,
+            theme.title(),
+            theme.title(),
+        ));
+        lines.extend(course_lines(ctx, &taken.text, width, 6, theme.learner()));
+        lines.extend(super::indented(
+            &label("ending-turning-better", better.quality),
+            width,
+            4,
+            theme.title(),
+            theme.title(),
+        ));
+        lines.extend(course_lines(ctx, &better.text, width, 6, theme.learner()));
+        lines.extend(super::indented(
+            &ctx.t("ending-turning-feedback"),
+            width,
+            4,
+            theme.coach(),
+            theme.coach(),
+        ));
+        lines.extend(course_lines(ctx, &better.feedback, width, 6, theme.coach()));
+        if let Some(note) = outcome_note(ctx, &point) {
+            let style = if point.lost_outcome() {
+                theme.notice()
+            } else {
+                theme.dim()
+            };
+            lines.extend(super::indented(&note, width, 4, style, style));
+        }
+        lines.push(Line::default());
+    }
+    if lines.last().is_none_or(|l| l.width() != 0) {
+        lines.push(Line::default());
+    }
+}
+
+/// Whether the answer taken at a turning point closed off a better ending, in words;
+/// `None` when the outcomes could not be worked out.
+pub fn outcome_note(ctx: &Ctx, point: &TurningPoint) -> Option<String> {
+    let key = |outcome: Outcome| match outcome {
+        Outcome::Good => "good",
+        Outcome::Mixed => "mixed",
+        Outcome::Poor => "poor",
+    };
+    if point.lost_outcome() {
+        let better = point.best_after_better?;
+        Some(ctx.tr("ending-turning-lost", &msg_args!("outcome" => key(better))))
+    } else {
+        let taken = point.best_after_taken?;
+        Some(ctx.tr("ending-turning-kept", &msg_args!("outcome" => key(taken))))
+    }
 }
 
 /// Draws the ending.

@@ -1,6 +1,8 @@
 //! The branch map: an outline of the conversation from the start, with every decision
 //! point reached and its answers, marking what the learner explored across all attempts
-//! (and the current one): `✓` explored, `?` not yet, endings with their outcome word.
+//! (and the current one): `✓` explored, with the answer's quality symbol (`++`, `+`, `-`,
+//! `!!`, explained in the legend), `?` not yet, endings with their outcome word. Answers are
+//! numbered in the order the current attempt shows them.
 //! A decision point reached along several roads is written out once; later it says
 //! "shown above".
 
@@ -8,6 +10,7 @@ use super::{
     State, node, node_label, outcome_style, outcome_word, render_scrolled, scroll_document,
 };
 use crate::course::checked::{NodeIdx, Scenario, Step};
+use crate::course::model::Quality;
 use crate::engine::scenario::ScenarioRun;
 use crate::msg_args;
 use crate::tui::action::Action;
@@ -152,11 +155,16 @@ pub fn map_lines(
             text::truncate(&ctx.t("map-legend"), width),
             theme.dim(),
         )),
+        Line::from(Span::styled(
+            text::truncate(&quality_legend(ctx), width),
+            theme.dim(),
+        )),
         Line::default(),
     ];
     let mut walker = Walker {
         ctx,
         scenario,
+        run,
         explored: &explored,
         here: (!run.is_ended(scenario)).then(|| run.current()),
         expanded: HashSet::new(),
@@ -167,9 +175,22 @@ pub fn map_lines(
     lines
 }
 
+/// What the quality symbols mean: `Answers tried: ++ best · + acceptable · …`.
+fn quality_legend(ctx: &Ctx) -> String {
+    let qualities: Vec<String> = Quality::ALL
+        .into_iter()
+        .map(|q| super::quality_label(ctx, q))
+        .collect();
+    ctx.tr(
+        "map-legend-quality",
+        &msg_args!("qualities" => qualities.join(" · ")),
+    )
+}
+
 struct Walker<'a> {
     ctx: &'a Ctx,
     scenario: &'a Scenario,
+    run: &'a ScenarioRun,
     explored: &'a Explored,
     here: Option<NodeIdx>,
     expanded: HashSet<NodeIdx>,
@@ -217,6 +238,12 @@ impl Walker<'_> {
                 }
             }
             Step::Auto(_) => {}
+            Step::Route(arms) => {
+                for arm in arms {
+                    let next = settle(self.scenario, arm.next);
+                    self.walk(next, depth);
+                }
+            }
             Step::Choices(choices) => {
                 let mut label = format!("● {}", node_label(ctx, self.scenario, idx));
                 if self.here == Some(idx) {
@@ -229,14 +256,26 @@ impl Walker<'_> {
                     return;
                 }
                 self.push(indent, label, theme.character());
-                for (i, choice) in choices.iter().enumerate() {
+                // Numbered as the current attempt shows them; the quality of an answer
+                // tried is marked with its symbol (the legend says what each means).
+                for (shown, i) in self
+                    .run
+                    .display_order(self.scenario, idx)
+                    .into_iter()
+                    .enumerate()
+                {
+                    let Some(choice) = choices.get(i) else {
+                        continue;
+                    };
                     let said = super::unmarked(&ctx.plain(&choice.text));
                     if self.explored.choices.contains(&(idx, i)) {
-                        self.push(indent + 2, format!("✓ {}. {said}", i + 1), theme.learner());
+                        let symbol = choice.quality.symbol();
+                        let row = format!("✓ {symbol} {}. {said}", shown + 1);
+                        self.push(indent + 2, row, theme.learner());
                         let next = settle(self.scenario, choice.next);
                         self.walk(next, depth + 1);
                     } else {
-                        self.push(indent + 2, format!("? {}. {said}", i + 1), theme.dim());
+                        self.push(indent + 2, format!("? {}. {said}", shown + 1), theme.dim());
                     }
                 }
             }

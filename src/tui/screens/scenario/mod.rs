@@ -19,7 +19,7 @@ pub mod map;
 use super::KeyHelp;
 use crate::course::checked::{Choice, Node, NodeIdx, Scenario, Step};
 use crate::course::ids::ItemId;
-use crate::course::model::{Outcome, Text};
+use crate::course::model::{Outcome, Quality, Text};
 use crate::engine::scenario::ScenarioRun;
 use crate::msg_args;
 use crate::progress::runs::{self, Resumed};
@@ -80,7 +80,7 @@ pub struct State {
     pub view: View,
     /// The pane with the focus in the conversation.
     pub focus: Focus,
-    /// The selected answer, among those offered.
+    /// The selected answer, among those offered, in the order shown.
     pub selected: usize,
     /// How many lines the transcript is scrolled back from the newest (0 follows it).
     pub scroll_back: usize,
@@ -209,6 +209,22 @@ fn shared_letter(ctx: &mut Ctx, state: &mut State, letter: char) -> bool {
     true
 }
 
+/// The choices offered now, by their position as written, in the order they are shown
+/// (see [`ScenarioRun::display_order`]). Numbers, arrows and clicks count in this order;
+/// the engine is always called with the position as written.
+pub fn offered_in_order(scenario: &Scenario, run: &ScenarioRun) -> Vec<usize> {
+    let offered: Vec<bool> = run.available_choices(scenario).map(|c| c.offered).collect();
+    let mut order = run.display_order(scenario, run.current());
+    order.retain(|&i| offered.get(i).copied().unwrap_or(false));
+    // Never lose an offered choice, should the order not cover every one.
+    for (i, &is_offered) in offered.iter().enumerate() {
+        if is_offered && !order.contains(&i) {
+            order.push(i);
+        }
+    }
+    order
+}
+
 /// Takes the offered answer `offered` (0 = the first shown) and records it.
 fn choose(ctx: &mut Ctx, state: &mut State, offered: usize) {
     let Some(scenario) = ctx.course.scenarios.get(&state.scenario) else {
@@ -217,7 +233,7 @@ fn choose(ctx: &mut Ctx, state: &mut State, offered: usize) {
     let Some(run) = state.run.as_mut() else {
         return;
     };
-    let Some(index) = run.offered_choices(scenario).nth(offered).map(|c| c.index) else {
+    let Some(index) = offered_in_order(scenario, run).get(offered).copied() else {
         return;
     };
     match run.choose(scenario, index) {
@@ -273,9 +289,8 @@ fn replay(ctx: &mut Ctx, state: &mut State) {
     let Some(run) = state.run.as_mut() else {
         return;
     };
-    match run.restart(scenario) {
+    match runs::replay_scenario(&mut ctx.progress, scenario, run, ctx.clock.wall) {
         Ok(()) => {
-            runs::begin_attempt(&mut ctx.progress, scenario, run, ctx.clock.wall);
             after_restart(state);
             ctx.step_done();
         }
@@ -587,9 +602,9 @@ pub(crate) fn node_label(ctx: &Ctx, scenario: &Scenario, idx: NodeIdx) -> String
     )
 }
 
-/// Course text for a one-line summary: without the `*emphasis*` markers.
+/// Course text for a one-line summary: without its markup (see [`crate::course::markup`]).
 pub(crate) fn unmarked(source: &str) -> String {
-    source.replace('*', "")
+    crate::course::markup::plain(source)
 }
 
 /// The outcome as a word.
@@ -600,6 +615,16 @@ pub(crate) fn outcome_word(ctx: &Ctx, outcome: Outcome) -> String {
         Outcome::Poor => "poor",
     };
     ctx.tr("scenario-outcome", &msg_args!("outcome" => key))
+}
+
+/// A choice's quality as a word.
+pub(crate) fn quality_word(ctx: &Ctx, quality: Quality) -> String {
+    ctx.tr("scenario-quality", &msg_args!("quality" => quality.key()))
+}
+
+/// A choice's quality as symbol and word, e.g. `++ best`: never by colour alone.
+pub(crate) fn quality_label(ctx: &Ctx, quality: Quality) -> String {
+    format!("{} {}", quality.symbol(), quality_word(ctx, quality))
 }
 
 /// The style of an outcome (the word carries the meaning; colour only adds to it).
