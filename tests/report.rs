@@ -1,7 +1,8 @@
 //! `kruispunt export` and `kruispunt report` through the real binary: golden reports in
-//! Markdown, CSV and HTML from fixed exports (one of an older course version), the HTML's
-//! SVG charts read with a real HTML parser, skipped files, anonymity, and exports made from
-//! a real profile with and without reflections.
+//! Markdown, CSV and HTML from fixed exports (one of an older course version, two in export
+//! format version 1), the HTML's SVG charts read with a real HTML parser, the sections on
+//! how trainees practised (qualities, turning points, breached competencies), skipped
+//! files, anonymity, and exports made from a real profile with and without reflections.
 //!
 //! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test report`, then read
 //! every changed file before committing it.
@@ -29,7 +30,10 @@ fn course_dir() -> PathBuf {
 
 /// The three fixed exports, in the order given to the report: two of course version 2.0,
 /// one of version 1.0 with a lesson, a quiz, a choice, an ending and a competency that no
-/// longer exist.
+/// longer exist. Anna's is an export format version 2 (she took a weak and a harmful answer
+/// in her first attempt, breaching two competencies, and the best answers in her second);
+/// Bram's and Chris's are version 1 exports, written before breaches, qualities and
+/// turning points were exported.
 fn good_exports() -> Vec<PathBuf> {
     ["anna", "bram", "chris"]
         .iter()
@@ -288,8 +292,17 @@ fn the_report_speaks_the_interface_language() {
     assert!(run.stdout.contains("Deelnemer 2"));
     assert!(
         run.stdout
-            .contains("“Kom, we gaan naar het kantoor.” | █████████████ 2 van 3 |")
+            .contains("“Kom, we gaan naar het kantoor.” (++ best) | █████████████ 2 van 3 |")
     );
+    assert!(
+        run.stdout
+            .contains("## Geschonden competenties per deelnemer")
+    );
+    assert!(
+        run.stdout
+            .contains("| !! schadelijk | ██████████ 1 van 2 |")
+    );
+    assert!(run.stdout.contains("| Deelnemer 2 (geen) | 0 van 3 |"));
 }
 
 #[test]
@@ -430,6 +443,57 @@ fn export_leaves_reflections_out_and_computes_competencies_with_the_engine() {
     assert_eq!(export.items[1].attempts, fixture.items[1].attempts);
     assert_eq!(export.items[0].quizzes, fixture.items[0].quizzes);
 
+    // Version 2: breaches, qualities and turning points per attempt, from the engine.
+    assert_eq!(export.export_version, 2);
+    let [first, second] = &export.items[1].attempts[..] else {
+        panic!("two attempts");
+    };
+    let ids = |list: &[kruispunt::course::ids::Competency]| {
+        list.iter()
+            .map(|c| c.as_str().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let competencies = first.competencies.as_ref().expect("finished");
+    assert_eq!(
+        ids(&competencies.breached),
+        ["confidentiality", "no-assumptions"]
+    );
+    assert!(
+        competencies.shown.is_empty(),
+        "a breached competency is never shown"
+    );
+    let qualities = first.qualities.expect("replayed");
+    assert_eq!(
+        (
+            qualities.best,
+            qualities.acceptable,
+            qualities.weak,
+            qualities.harmful
+        ),
+        (0, 0, 1, 1)
+    );
+    let points: Vec<(&str, &str, &str)> = first
+        .turning_points
+        .as_ref()
+        .expect("replayed")
+        .iter()
+        .map(|p| (p.node.as_str(), p.taken.as_str(), p.better.as_str()))
+        .collect();
+    assert_eq!(
+        points,
+        [("balie", "hier", "kantoor"), ("vraag", "label", "open")]
+    );
+    let competencies = second.competencies.as_ref().expect("finished");
+    assert_eq!(
+        ids(&competencies.shown),
+        ["confidentiality", "open-questions"]
+    );
+    assert!(competencies.breached.is_empty());
+    assert_eq!(second.qualities.expect("replayed").best, 2);
+    assert_eq!(second.turning_points.as_deref(), Some(&[][..]));
+    assert!(run.stdout.contains("\"export_version\": 2"));
+    assert!(run.stdout.contains("\"turning_points\""));
+
     // The export makes a report.
     let file = dir.path().join("anna-export.json");
     std::fs::write(&file, &run.stdout).expect("write");
@@ -469,4 +533,318 @@ fn export_of_a_profile_that_does_not_exist_is_refused() {
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert_eq!(run.stdout, "");
     assert!(run.stderr.contains("anna"), "{}", run.stderr);
+}
+
+/// The CSV rows of one section, as fields (no field of these rows holds a line break or a
+/// quoted comma, except where the test says).
+fn csv_rows<'a>(csv: &'a str, section: &str) -> Vec<&'a str> {
+    csv.trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|line| line.starts_with(&format!("{section},")))
+        .collect()
+}
+
+#[test]
+fn the_practice_sections_come_out_in_markdown() {
+    let run = report(&good_exports(), "md", &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let md = &run.stdout;
+    let section = |heading: &str| -> String {
+        let start = md
+            .find(&format!("\n## {heading}\n"))
+            .unwrap_or_else(|| panic!("no section {heading}:\n{md}"));
+        let rest = &md[start + 4..];
+        let end = rest.find("\n## ").unwrap_or(rest.len());
+        rest[..end].to_owned()
+    };
+
+    // Quality per decision point: words and symbols, counted on the first answer of each
+    // trainee who reached the point (Bram's and Chris's version 1 exports included).
+    let qualities = section("Quality of the answers");
+    assert!(
+        qualities.contains("| ++ best | █████████████ 2 of 3 |"),
+        "{qualities}"
+    );
+    assert!(
+        qualities.contains("| - weak | ███████ 1 of 3 |"),
+        "{qualities}"
+    );
+    assert!(
+        qualities.contains("| !! harmful | ██████████ 1 of 2 |"),
+        "{qualities}"
+    );
+    assert!(
+        qualities.contains("| + acceptable | ██████████ 1 of 2 |"),
+        "{qualities}"
+    );
+    // The decision charts say each answer's quality too.
+    assert!(md.contains("| “So you are gay, right?” (!! harmful) | ██████████ 1 of 2 |"));
+
+    // Turning points: per decision point the answer most often taken instead of the better
+    // one. At the second, Anna's harmful answer and Bram's acceptable one (worked out from
+    // his version 1 export) were taken once each: the harmful one is named.
+    let turning = section("Turning points of the group");
+    assert!(
+        turning.contains(
+            "| “Just tell me here, quickly.” (decision point 1 · this answer: - weak · a better answer, ++ best: “Come, let's go to the office.”) | ███████ 1 of 3 |"
+        ),
+        "{turning}"
+    );
+    assert!(
+        turning.contains(
+            "| “So you are gay, right?” (decision point 2 · this answer: !! harmful · a better answer, ++ best: “What would help you most right now?”) | ██████████ 1 of 2 |"
+        ),
+        "{turning}"
+    );
+    assert!(!turning.contains("Which name"), "{turning}");
+
+    // Breaches across the group and per trainee.
+    let breaches = section("Competencies breached");
+    assert!(
+        breaches.contains("| Confidentiality | ███████ 1 of 3 |"),
+        "{breaches}"
+    );
+    assert!(
+        breaches.contains("| Asking open questions | 0 of 3 |"),
+        "{breaches}"
+    );
+    let per_trainee = section("Competencies breached per trainee");
+    assert!(
+        per_trainee.contains(
+            "| Trainee 1 (Confidentiality, Making no assumptions) | █████████████ 2 of 3 |"
+        ),
+        "{per_trainee}"
+    );
+    assert!(
+        per_trainee.contains("| Trainee 2 (none) | 0 of 3 |"),
+        "{per_trainee}"
+    );
+
+    // Anna showed confidentiality in her second attempt but breached it in her first: she
+    // is not counted as showing it (Bram and Chris are).
+    let competencies = section("Competencies of the group");
+    assert!(
+        competencies.contains("| Confidentiality (missed by 0) | █████████████ 2 of 3 |"),
+        "{competencies}"
+    );
+}
+
+#[test]
+fn the_practice_sections_come_out_in_csv() {
+    let run = report(&good_exports(), "csv", &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let csv = &run.stdout;
+    let qualities = csv_rows(csv, "qualities");
+    assert_eq!(qualities.len(), 8, "four qualities at two decision points");
+    assert!(qualities.contains(
+        &"qualities,qualities/intake/balie,An intake · decision point 1,best,'++ best,,2,3,67"
+    ));
+    assert!(qualities.contains(
+        &"qualities,qualities/intake/vraag,An intake · decision point 2,harmful,!! harmful,,1,2,50"
+    ));
+    let turning = csv_rows(csv, "turning-points");
+    assert_eq!(turning.len(), 2, "{turning:?}");
+    assert!(
+        turning[0].starts_with("turning-points,turning-points/intake,An intake,balie/hier,"),
+        "{}",
+        turning[0]
+    );
+    assert!(turning[0].ends_with(",1,3,33"), "{}", turning[0]);
+    assert!(
+        turning[1].starts_with("turning-points,turning-points/intake,An intake,vraag/label,"),
+        "{}",
+        turning[1]
+    );
+    assert_eq!(
+        csv_rows(csv, "breaches"),
+        [
+            "breaches,breaches,Competencies breached,open-questions,Asking open questions,,0,3,0",
+            "breaches,breaches,Competencies breached,confidentiality,Confidentiality,,1,3,33",
+            "breaches,breaches,Competencies breached,no-assumptions,Making no assumptions,,1,3,33",
+        ]
+    );
+    let per_trainee = csv_rows(csv, "breaches-per-trainee");
+    assert_eq!(per_trainee.len(), 3);
+    assert_eq!(
+        per_trainee[0],
+        "breaches-per-trainee,breaches-per-trainee,Competencies breached per trainee,Trainee 1,Trainee 1,\"Confidentiality, Making no assumptions\",2,3,67"
+    );
+    assert!(per_trainee[1].ends_with(",Trainee 2,Trainee 2,none,0,3,0"));
+}
+
+#[test]
+fn the_practice_sections_come_out_in_html_as_charts_with_words() {
+    let run = report(&good_exports(), "html", &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let document = Html::parse_document(&run.stdout);
+    assert!(document.errors.is_empty(), "{:?}", document.errors);
+    let root = document.root_element();
+    for id in [
+        "qualities",
+        "turning-points",
+        "breaches",
+        "breaches-per-trainee",
+    ] {
+        assert_eq!(select(root, &format!("section#{id}")).len(), 1, "{id}");
+    }
+
+    let balie = bars(&document, "qualities/intake/balie");
+    assert_eq!(
+        balie.iter().map(|b| (b.0, b.1)).collect::<Vec<_>>(),
+        [(2, 3), (0, 3), (1, 3), (0, 3)]
+    );
+    // Never colour alone: every bar names its quality in words and symbol.
+    for (bar, label) in balie
+        .iter()
+        .zip(["++ best", "+ acceptable", "- weak", "!! harmful"])
+    {
+        assert!(bar.3.starts_with(label), "{}", bar.3);
+    }
+    let texts: Vec<String> = select(
+        select(root, "figure[data-chart=\"qualities/intake/balie\"] table")[0],
+        "td",
+    )
+    .iter()
+    .map(|td| td.text().collect())
+    .collect();
+    assert!(texts.contains(&"!! harmful".to_owned()), "{texts:?}");
+
+    let turning = bars(&document, "turning-points/intake");
+    assert_eq!(
+        turning.iter().map(|b| (b.0, b.1)).collect::<Vec<_>>(),
+        [(1, 3), (1, 2)]
+    );
+    assert!(turning[1].3.contains("So you are gay"), "{}", turning[1].3);
+    assert!(turning[1].3.contains("!! harmful"), "{}", turning[1].3);
+    assert!(
+        turning[1].3.contains("What would help you most"),
+        "{}",
+        turning[1].3
+    );
+
+    let breaches = bars(&document, "breaches");
+    assert_eq!(
+        breaches.iter().map(|b| (b.0, b.1)).collect::<Vec<_>>(),
+        [(0, 3), (1, 3), (1, 3)]
+    );
+    let per_trainee = bars(&document, "breaches-per-trainee");
+    assert_eq!(
+        per_trainee.iter().map(|b| (b.0, b.1)).collect::<Vec<_>>(),
+        [(2, 3), (0, 3), (0, 3)]
+    );
+    assert!(
+        per_trainee[0]
+            .3
+            .starts_with("Trainee 1 (Confidentiality, Making no assumptions)"),
+        "{}",
+        per_trainee[0].3
+    );
+    // Anna breached confidentiality: she does not count among those who showed it.
+    let competencies = bars(&document, "competencies");
+    assert_eq!(
+        competencies.iter().map(|b| (b.0, b.1)).collect::<Vec<_>>(),
+        [(1, 3), (2, 3), (1, 3)]
+    );
+}
+
+/// An export as `kruispunt export` wrote it before version 2: no breaches, qualities or
+/// turning points. Its recorded `shown` still lists confidentiality, which the course now
+/// says the first answer breaches.
+const VERSION_1_EXPORT: &str = r#"{
+  "kind": "kruispunt-export",
+  "export_version": 1,
+  "course": { "id": "report-test", "version": "1.5" },
+  "profile": "dana",
+  "exported_at": 1774000000,
+  "items": [
+    {
+      "id": "intake",
+      "status": "completed",
+      "attempts": [
+        {
+          "choices": [
+            { "node": "balie", "choice": "hier" },
+            { "node": "vraag", "choice": "naam" }
+          ],
+          "ending": { "node": "einde-gemengd", "outcome": "mixed" },
+          "variables": { "trust": 30 },
+          "competencies": {
+            "shown": ["confidentiality", "no-assumptions"],
+            "missed": ["open-questions"]
+          }
+        }
+      ]
+    }
+  ],
+  "includes_reflections": false
+}"#;
+
+#[test]
+fn a_version_1_export_still_loads_and_reports_what_the_course_can_tell() {
+    let export = Export::parse(VERSION_1_EXPORT).expect("a version 1 export loads");
+    assert_eq!(export.export_version, 1);
+    let attempt = &export.items[0].attempts[0];
+    assert!(
+        attempt
+            .competencies
+            .as_ref()
+            .expect("recorded")
+            .breached
+            .is_empty()
+    );
+    assert_eq!(attempt.qualities, None);
+    assert_eq!(attempt.turning_points, None);
+
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("dana.json");
+    std::fs::write(&file, VERSION_1_EXPORT).expect("write");
+    let md = report(std::slice::from_ref(&file), "md", &[]);
+    assert_eq!(md.code, Some(0), "{}", md.stderr);
+    assert_eq!(md.stderr, "");
+    let out = &md.stdout;
+    // Qualities, breaches and turning points come from the course by replaying her choices.
+    assert!(
+        out.contains("| - weak | ████████████████████ 1 of 1 |"),
+        "{out}"
+    );
+    assert!(
+        out.contains("| + acceptable | ████████████████████ 1 of 1 |"),
+        "{out}"
+    );
+    assert!(
+        out.contains("| Confidentiality | ████████████████████ 1 of 1 |"),
+        "{out}"
+    );
+    assert!(out.contains("| Trainee 1 (Confidentiality) | "), "{out}");
+    assert!(out.contains("“Which name do you use, \\<here> & \"at home\"?” (decision point 2 · this answer: + acceptable"), "{out}");
+    // Recorded as shown, but breached in the same attempt: never counted as shown.
+    assert!(
+        out.contains("| Confidentiality (missed by 0) | 0 of 1 |"),
+        "{out}"
+    );
+    assert!(
+        out.contains("| Making no assumptions (missed by 0) | ████████████████████ 1 of 1 |"),
+        "{out}"
+    );
+
+    let csv = report(&[file], "csv", &[]);
+    assert_eq!(csv.code, Some(0), "{}", csv.stderr);
+    assert!(csv_rows(&csv.stdout, "breaches").contains(
+        &"breaches,breaches,Competencies breached,confidentiality,Confidentiality,,1,1,100"
+    ));
+}
+
+#[test]
+fn an_export_of_a_newer_format_is_skipped_with_a_clear_reason() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("future.json");
+    std::fs::write(
+        &file,
+        VERSION_1_EXPORT.replace("\"export_version\": 1", "\"export_version\": 3"),
+    )
+    .expect("write");
+    let run = report(&[file], "md", &[]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("export format 3"), "{}", run.stderr);
+    assert!(run.stderr.contains("reads up to 2"), "{}", run.stderr);
 }

@@ -1,11 +1,13 @@
 //! The handout of a session: Markdown or one self-contained HTML page (no scripts, no
 //! external files; the votes as inline SVG bar charts). Headings are in the interface
 //! language; titles, scenes, lines and choices come from the course when it still has
-//! them, else their ids are shown.
+//! them, else their ids are shown. When the course has the choices voted on, each shows its
+//! quality (word and symbol), and after each vote the room's votes are added up per quality.
 
 use super::log::{ChoiceVotes, Entry, SessionLog};
-use crate::course::checked::{Course, Step};
+use crate::course::checked::{Choice, Course, Step};
 use crate::course::ids::{ChoiceId, ItemId, NodeId, SceneId};
+use crate::course::model::Quality;
 use crate::i18n::Localizer;
 use crate::msg_args;
 use crate::report::html_escape;
@@ -59,17 +61,36 @@ impl Names<'_> {
         }
     }
 
+    /// The choice in the course, if it still has it.
+    fn find_choice(&self, item: &ItemId, node: &NodeId, choice: &ChoiceId) -> Option<&Choice> {
+        let scenario = self.course?.scenarios.get(item)?;
+        let idx = scenario.node_idx(node.as_str())?;
+        match &scenario.nodes.get(idx.0 as usize)?.step {
+            Step::Choices(choices) => choices.iter().find(|c| &c.id == choice),
+            _ => None,
+        }
+    }
+
     fn choice(&self, item: &ItemId, node: &NodeId, choice: &ChoiceId) -> String {
-        let text = self
-            .course
-            .and_then(|c| c.scenarios.get(item))
-            .and_then(|s| s.node_idx(node.as_str()).map(|idx| (s, idx)))
-            .and_then(|(s, idx)| match &s.nodes.get(idx.0 as usize)?.step {
-                Step::Choices(choices) => choices.iter().find(|c| &c.id == choice),
-                _ => None,
-            })
-            .map(|c| plain(self.i18n.pick(&c.text).text));
-        text.unwrap_or_else(|| choice.to_string())
+        self.find_choice(item, node, choice)
+            .map(|c| plain(self.i18n.pick(&c.text).text))
+            .unwrap_or_else(|| choice.to_string())
+    }
+
+    /// The quality of a choice, if the course still has the choice.
+    fn quality(&self, item: &ItemId, node: &NodeId, choice: &ChoiceId) -> Option<Quality> {
+        self.find_choice(item, node, choice).map(|c| c.quality)
+    }
+
+    /// A quality as symbol and word, e.g. `++ best`: never by colour alone.
+    fn quality_label(&self, quality: Quality) -> String {
+        self.msg(
+            "report-quality",
+            &msg_args!(
+                "word" => self.msg("scenario-quality", &msg_args!("quality" => quality.key())),
+                "symbol" => quality.symbol(),
+            ),
+        )
     }
 
     fn msg(&self, id: &str, args: &crate::i18n::MsgArgs<'_>) -> String {
@@ -77,9 +98,10 @@ impl Names<'_> {
     }
 }
 
-/// Course text without the `*emphasis*` markers.
+/// Course text without its markup: no `*emphasis*` markers, stage directions in
+/// parentheses.
 fn plain(text: &str) -> String {
-    text.replace('*', "")
+    crate::course::markup::plain(text)
 }
 
 /// `12 min 5 s`.
@@ -96,11 +118,13 @@ enum Block {
     Line(String),
     Heading(String),
     Bullet(String),
-    /// A vote: heading, the bars (label, votes), the chosen line.
+    /// A vote: heading, the bars (label, votes, whether the group went with it), the chosen
+    /// line, and the votes per quality when the course knows every choice voted on.
     Vote {
         heading: String,
         bars: Vec<(String, u32, bool)>,
         chosen: String,
+        qualities: Option<String>,
     },
 }
 
@@ -175,7 +199,15 @@ fn blocks(log: &SessionLog, names: &Names<'_>) -> Vec<Block> {
         let bars = counts
             .iter()
             .map(|ChoiceVotes { choice, votes }| {
-                (names.choice(item, node, choice), *votes, choice == chosen)
+                let text = names.choice(item, node, choice);
+                let label = match names.quality(item, node, choice) {
+                    Some(quality) => names.msg(
+                        "session-export-choice",
+                        &msg_args!("choice" => text, "quality" => names.quality_label(quality)),
+                    ),
+                    None => text,
+                };
+                (label, *votes, choice == chosen)
             })
             .collect();
         out.push(Block::Vote {
@@ -192,6 +224,7 @@ fn blocks(log: &SessionLog, names: &Names<'_>) -> Vec<Block> {
                 "session-export-chosen",
                 &msg_args!("choice" => names.choice(item, node, chosen)),
             ),
+            qualities: vote_qualities(names, item, node, counts),
         });
     }
     if number == 0 {
@@ -236,6 +269,40 @@ fn blocks(log: &SessionLog, names: &Names<'_>) -> Vec<Block> {
     out
 }
 
+/// The room's votes added up per quality, best first, e.g. `++ best: 6 · - weak: 3`:
+/// only the qualities of the choices offered; `None` when the course does not know every
+/// choice voted on (a log of another course version).
+fn vote_qualities(
+    names: &Names<'_>,
+    item: &ItemId,
+    node: &NodeId,
+    counts: &[ChoiceVotes],
+) -> Option<String> {
+    let mut per_quality: [Option<u32>; 4] = [None; 4];
+    for ChoiceVotes { choice, votes } in counts {
+        let quality = names.quality(item, node, choice)?;
+        let slot = &mut per_quality[quality as usize];
+        *slot = Some(slot.unwrap_or(0).saturating_add(*votes));
+    }
+    let parts: Vec<String> = Quality::ALL
+        .into_iter()
+        .filter_map(|quality| {
+            let votes = per_quality[quality as usize]?;
+            Some(names.msg(
+                "session-export-quality-votes",
+                &msg_args!("quality" => names.quality_label(quality), "votes" => votes),
+            ))
+        })
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    Some(names.msg(
+        "session-export-vote-qualities",
+        &msg_args!("qualities" => parts.join(" · ")),
+    ))
+}
+
 /// `10:15` from `2026-03-21T10:15:00Z`.
 fn clock_time(rfc3339: String) -> String {
     rfc3339.get(11..16).map_or(rfc3339.clone(), str::to_owned)
@@ -263,6 +330,7 @@ pub fn markdown(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> 
                 heading,
                 bars,
                 chosen,
+                qualities,
             } => {
                 let _ = writeln!(out, "\n### {}\n", md_escape(&heading));
                 let most = bars.iter().map(|b| b.1).max().unwrap_or(0);
@@ -278,6 +346,9 @@ pub fn markdown(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> 
                     );
                 }
                 let _ = writeln!(out, "\n**{}**\n", md_escape(&chosen));
+                if let Some(qualities) = qualities {
+                    let _ = writeln!(out, "{}\n", md_escape(&qualities));
+                }
             }
         }
     }
@@ -352,6 +423,7 @@ pub fn html(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> Stri
                 heading,
                 bars,
                 chosen,
+                qualities,
             } => {
                 let _ = writeln!(
                     out,
@@ -361,9 +433,13 @@ pub fn html(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> Stri
                 out.push_str(&svg_bars(bars));
                 let _ = writeln!(
                     out,
-                    "<p class=\"chosen\"><strong>{}</strong></p>\n</section>",
+                    "<p class=\"chosen\"><strong>{}</strong></p>",
                     html_escape(chosen)
                 );
+                if let Some(qualities) = qualities {
+                    let _ = writeln!(out, "<p class=\"qualities\">{}</p>", html_escape(qualities));
+                }
+                out.push_str("</section>\n");
             }
         }
     }
@@ -484,5 +560,83 @@ mod tests {
             "the most votes get the full bar"
         );
         assert!(html.contains("width=\"260\""));
+    }
+
+    /// A course whose scenario `s` has, at `n`, the choices `a` (best) and `b` (weak).
+    fn course() -> Course {
+        use crate::course::ids::{Locale, ModuleId};
+        use crate::course::model::{Outcome, Quality};
+        use crate::engine::testkit::{ScenarioBuilder, choice, text};
+        let scenario = ScenarioBuilder::new("s")
+            .choices(
+                "n",
+                [
+                    choice("a", "e").quality(Quality::Best),
+                    choice("b", "e").quality(Quality::Weak),
+                ],
+            )
+            .ending("e", Outcome::Good)
+            .build();
+        Course {
+            id: CourseId::from("c"),
+            version: "1".into(),
+            title: text("C"),
+            description: text("C"),
+            default_locale: Locale::from("en"),
+            locales: vec![Locale::from("en")],
+            competencies: Vec::new(),
+            modules: vec![crate::course::checked::Module {
+                id: ModuleId::from("m"),
+                title: text("M"),
+                description: None,
+                items: vec![ItemId::from("s")],
+                facilitator_notes: None,
+            }],
+            lessons: std::collections::HashMap::new(),
+            scenarios: std::collections::HashMap::from([(ItemId::from("s"), scenario)]),
+        }
+    }
+
+    /// The log of [`log`], voting on the course's choices.
+    fn log_on_the_course() -> SessionLog {
+        let mut log = log();
+        for entry in &mut log.entries {
+            if let Entry::Vote { counts, .. } = entry {
+                counts[1].choice = ChoiceId::from("b");
+            }
+        }
+        log
+    }
+
+    #[test]
+    fn each_choice_voted_on_shows_its_quality_and_the_room_is_added_up_per_quality() {
+        let course = course();
+        let en = Localizer::new(UiLocale::En);
+        let md = markdown(&log_on_the_course(), Some(&course), &en);
+        assert!(md.contains("4 ✓ — a · ++ best"), "{md}");
+        assert!(md.contains("2 — b · - weak"), "{md}");
+        assert!(
+            md.contains("The room's votes by quality: ++ best: 4 · - weak: 2"),
+            "{md}"
+        );
+        let page = html(&log_on_the_course(), Some(&course), &en);
+        assert!(
+            page.contains(
+                "<p class=\"qualities\">The room&#39;s votes by quality: ++ best: 4 · - weak: 2</p>"
+            ),
+            "{page}"
+        );
+        assert_eq!(page.matches("<rect").count(), 2, "one bar per choice");
+    }
+
+    #[test]
+    fn without_the_course_or_its_choices_a_vote_has_no_qualities() {
+        let en = Localizer::new(UiLocale::En);
+        let md = markdown(&log(), None, &en);
+        assert!(!md.contains("by quality"), "{md}");
+        // `b<script>` is not a choice of the course: the sum would be wrong, so none.
+        let md = markdown(&log(), Some(&course()), &en);
+        assert!(md.contains("4 ✓ — a · ++ best"), "{md}");
+        assert!(!md.contains("by quality"), "{md}");
     }
 }

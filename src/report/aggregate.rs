@@ -1,10 +1,14 @@
 //! The group report: what any number of exports say together, already in words (the
 //! interface language), ready for a renderer. Everything is counted per trainee, so a
 //! trainee who replays a scenario ten times weighs as much as one who played it once.
+//! The sections on how trainees practised (qualities, turning points, competencies) are in
+//! [`super::practice`].
 
 use super::export::{Export, ExportedItem};
+use super::practice;
+use super::unmatched::unmatched_in;
 use crate::course::checked::{Course, Item, Scenario, Step};
-use crate::course::ids::{Competency, ItemId, NodeId};
+use crate::course::ids::{ItemId, NodeId};
 use crate::course::model::Outcome;
 use crate::i18n::Localizer;
 use crate::msg_args;
@@ -104,7 +108,7 @@ pub struct GroupReport {
 }
 
 /// Counts `n` as a `u32` for a bar (a report never has four billion trainees).
-fn count(n: usize) -> u32 {
+pub(super) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
@@ -154,6 +158,11 @@ pub fn aggregate(
         value_heading: l10n.msg("report-column-trainees", &msg_args!()),
         charts: decisions,
     });
+    sections.push(practice::quality_section(course, &indexed, l10n, &text));
+    let practised = practice::practice_of(course, exports, &indexed);
+    sections.push(practice::turning_section(
+        course, &indexed, &practised, l10n, &text,
+    ));
     sections.push(Section {
         id: "endings",
         heading: l10n.msg("report-endings-heading", &msg_args!()),
@@ -162,7 +171,13 @@ pub fn aggregate(
         value_heading: l10n.msg("report-column-trainees", &msg_args!()),
         charts: endings,
     });
-    sections.push(competency_section(course, &indexed, n, l10n, &text));
+    sections.push(practice::competency_section(
+        course, &practised, n, l10n, &text,
+    ));
+    sections.push(practice::breach_section(course, &practised, n, l10n, &text));
+    sections.push(practice::breach_per_trainee_section(
+        course, &trainees, &practised, l10n, &text,
+    ));
 
     let mut unmatched = Vec::new();
     for ((export, trainee), items) in exports.iter().zip(&trainees).zip(&indexed) {
@@ -389,7 +404,7 @@ fn quiz_section(
 /// The choice each trainee took the first time at each node of `scenario` (attempts
 /// oldest first), by node id. Choices the scenario no longer has are passed over: they are
 /// listed as unmatched instead.
-fn first_choices<'e>(
+pub(super) fn first_choices<'e>(
     scenario: &Scenario,
     items: &BTreeMap<&ItemId, &'e ExportedItem>,
 ) -> BTreeMap<&'e NodeId, &'e str> {
@@ -443,7 +458,7 @@ fn decision_charts(
             .map(|choice| Bar {
                 id: choice.id.to_string(),
                 label: text(&choice.text),
-                context: None,
+                context: Some(practice::quality_label(choice.quality, l10n)),
                 value: count(reached.iter().filter(|c| **c == choice.id.as_str()).count()),
                 total: count(reached.len()),
                 caption: String::new(),
@@ -515,160 +530,4 @@ fn ending_chart(
         subtitle: None,
         bars,
     }
-}
-
-/// Per competency of the course: trainees who showed it in at least one attempt; the
-/// context says how many missed it without ever showing it.
-fn competency_section(
-    course: &Course,
-    indexed: &[BTreeMap<&ItemId, &ExportedItem>],
-    n: u32,
-    l10n: &Localizer,
-    text: &dyn Fn(&crate::course::model::Text) -> String,
-) -> Section {
-    let per_trainee: Vec<(BTreeSet<&Competency>, BTreeSet<&Competency>)> = indexed
-        .iter()
-        .map(|items| {
-            let mut shown = BTreeSet::new();
-            let mut missed = BTreeSet::new();
-            for item in items.values() {
-                for result in item.attempts.iter().filter_map(|a| a.competencies.as_ref()) {
-                    shown.extend(&result.shown);
-                    missed.extend(&result.missed);
-                }
-            }
-            missed.retain(|c| !shown.contains(c));
-            (shown, missed)
-        })
-        .collect();
-    let bars = course
-        .competencies
-        .iter()
-        .map(|def| {
-            let missed = per_trainee
-                .iter()
-                .filter(|(_, m)| m.contains(&def.id))
-                .count();
-            Bar {
-                id: def.id.to_string(),
-                label: text(&def.title),
-                context: Some(l10n.msg("report-missed-by", &msg_args!("count" => missed))),
-                value: count(
-                    per_trainee
-                        .iter()
-                        .filter(|(s, _)| s.contains(&def.id))
-                        .count(),
-                ),
-                total: n,
-                caption: String::new(),
-            }
-        })
-        .collect();
-    Section {
-        id: "competencies",
-        heading: l10n.msg("report-competencies-heading", &msg_args!()),
-        intro: l10n.msg("report-competencies-intro", &msg_args!()),
-        label_heading: l10n.msg("report-column-competency", &msg_args!()),
-        value_heading: l10n.msg("report-column-shown", &msg_args!()),
-        charts: vec![Chart {
-            id: "competencies".to_owned(),
-            title: l10n.msg("report-competencies-heading", &msg_args!()),
-            subtitle: None,
-            bars,
-        }],
-    }
-}
-
-/// The kinds of thing an export can refer to that the course no longer has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Missing {
-    Item,
-    Quiz,
-    Decision,
-    Choice,
-    Ending,
-    Competency,
-}
-
-impl Missing {
-    fn describe(self, l10n: &Localizer) -> String {
-        match self {
-            Missing::Item => l10n.msg("report-unmatched-item", &msg_args!()),
-            Missing::Quiz => l10n.msg("report-unmatched-quiz", &msg_args!()),
-            Missing::Decision => l10n.msg("report-unmatched-decision", &msg_args!()),
-            Missing::Choice => l10n.msg("report-unmatched-choice", &msg_args!()),
-            Missing::Ending => l10n.msg("report-unmatched-ending", &msg_args!()),
-            Missing::Competency => l10n.msg("report-unmatched-competency", &msg_args!()),
-        }
-    }
-}
-
-/// What one export refers to that `course` does not have: `(id, kind)`, without repeats,
-/// in a stable order.
-fn unmatched_in(
-    course: &Course,
-    items: &BTreeMap<&ItemId, &ExportedItem>,
-) -> BTreeSet<(String, Missing)> {
-    let mut found = BTreeSet::new();
-    let known: BTreeSet<&str> = course.competencies.iter().map(|c| c.id.as_str()).collect();
-    for (id, item) in items {
-        let Some(in_course) = course.item(id.as_str()) else {
-            found.insert((id.to_string(), Missing::Item));
-            continue;
-        };
-        let lesson = match in_course {
-            Item::Lesson(lesson) => Some(lesson),
-            Item::Scenario(_) => None,
-        };
-        for quiz in &item.quizzes {
-            let exists = lesson.is_some_and(|l| {
-                l.scenes.iter().any(|s| {
-                    s.id == quiz.scene
-                        && matches!(s.body, crate::course::checked::SceneBody::Quiz(_))
-                })
-            });
-            if !exists {
-                found.insert((format!("{id}/{}", quiz.scene), Missing::Quiz));
-            }
-        }
-        let scenario = match in_course {
-            Item::Scenario(scenario) => Some(scenario),
-            Item::Lesson(_) => None,
-        };
-        for attempt in &item.attempts {
-            for taken in &attempt.choices {
-                let node =
-                    scenario.and_then(|s| s.node_idx(taken.node.as_str()).map(|idx| s.node(idx)));
-                match node.map(|n| &n.step) {
-                    Some(Step::Choices(choices)) => {
-                        if !choices.iter().any(|c| c.id == taken.choice) {
-                            found.insert((
-                                format!("{id}/{}/{}", taken.node, taken.choice),
-                                Missing::Choice,
-                            ));
-                        }
-                    }
-                    _ => {
-                        found.insert((format!("{id}/{}", taken.node), Missing::Decision));
-                    }
-                }
-            }
-            if let Some(ending) = &attempt.ending {
-                let is_ending = scenario
-                    .and_then(|s| s.node_idx(ending.node.as_str()).map(|idx| s.node(idx)))
-                    .is_some_and(|n| matches!(n.step, Step::Ending(_)));
-                if !is_ending {
-                    found.insert((format!("{id}/{}", ending.node), Missing::Ending));
-                }
-            }
-            if let Some(result) = &attempt.competencies {
-                for tag in result.shown.iter().chain(&result.missed) {
-                    if !known.contains(tag.as_str()) {
-                        found.insert((tag.to_string(), Missing::Competency));
-                    }
-                }
-            }
-        }
-    }
-    found
 }

@@ -1,18 +1,23 @@
 //! The export document: one trainee's results, written by `kruispunt export` and read by
 //! `kruispunt report`. Versioned ([`EXPORT_VERSION`]) and keyed by course ids, so exports
 //! of another course version can still be matched.
+//!
+//! Version 2 adds, per scenario attempt, the competencies breached, the count of choices per
+//! quality and the turning points. Version 1 exports are still read: what they lack is
+//! absent (`None`) or empty, and the report works it out from the course where it can.
 
-use crate::course::checked::{self, Course};
+use crate::course::checked::{self, Course, Scenario, Step};
 use crate::course::ids::{
     ChoiceId, Competency, CourseId, ItemId, NodeId, OptionId, SceneId, VarId,
 };
+use crate::course::model::Quality;
 use crate::engine::ScenarioRun;
-use crate::progress::{EndingOutcome, ItemProgress, ItemStatus, Progress, Timestamp};
+use crate::progress::{ChoiceTaken, EndingOutcome, ItemProgress, ItemStatus, Progress, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The export format version this build writes and reads.
-pub const EXPORT_VERSION: u32 = 1;
+/// The export format version this build writes; it reads this one and every older one.
+pub const EXPORT_VERSION: u32 = 2;
 
 /// The value of `kind` in every export, so a report recognises a foreign JSON file.
 pub const EXPORT_KIND: &str = "kruispunt-export";
@@ -89,10 +94,69 @@ pub struct AttemptResult {
     /// Variable values at the end (or where the attempt stopped).
     #[serde(default)]
     pub variables: BTreeMap<VarId, i32>,
-    /// Competencies shown and missed, computed by replaying the choices in the course;
-    /// absent when the attempt is unfinished or no longer replays in the course.
+    /// Competencies shown, breached and missed, computed by replaying the choices in the
+    /// course; absent when the attempt is unfinished or no longer replays in the course.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub competencies: Option<CompetencyResult>,
+    /// How many choices of each quality were taken; absent in version 1 exports and when
+    /// the attempt no longer replays in the course.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualities: Option<QualityTally>,
+    /// The decisions that mattered most (as the trainee saw them at the end), in the order
+    /// taken; absent in version 1 exports and when the attempt no longer replays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turning_points: Option<Vec<ExportedTurningPoint>>,
+}
+
+/// How many choices of each quality an attempt took.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QualityTally {
+    /// What a skilled professional would do.
+    #[serde(default)]
+    pub best: u32,
+    /// Fine, but not the best.
+    #[serde(default)]
+    pub acceptable: u32,
+    /// Does little good or some harm.
+    #[serde(default)]
+    pub weak: u32,
+    /// Does real harm.
+    #[serde(default)]
+    pub harmful: u32,
+}
+
+impl QualityTally {
+    /// How many choices of `quality`.
+    pub fn get(&self, quality: Quality) -> u32 {
+        match quality {
+            Quality::Best => self.best,
+            Quality::Acceptable => self.acceptable,
+            Quality::Weak => self.weak,
+            Quality::Harmful => self.harmful,
+        }
+    }
+
+    /// Counts one more choice of `quality`.
+    pub fn add(&mut self, quality: Quality) {
+        let slot = match quality {
+            Quality::Best => &mut self.best,
+            Quality::Acceptable => &mut self.acceptable,
+            Quality::Weak => &mut self.weak,
+            Quality::Harmful => &mut self.harmful,
+        };
+        *slot = slot.saturating_add(1);
+    }
+}
+
+/// A turning point of an attempt: where a better choice was offered than the one taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedTurningPoint {
+    /// The decision point.
+    pub node: NodeId,
+    /// The choice taken.
+    pub taken: ChoiceId,
+    /// The better choice that was offered.
+    pub better: ChoiceId,
 }
 
 /// One decision: the choice taken at a node.
@@ -116,8 +180,12 @@ pub struct ExportedEnding {
 /// Competencies of a finished attempt.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompetencyResult {
-    /// Shown by the choices taken.
+    /// Shown by the choices taken and breached by none.
     pub shown: Vec<Competency>,
+    /// Breached by a choice taken (never also in `shown`); empty in version 1 exports,
+    /// which did not record breaches.
+    #[serde(default)]
+    pub breached: Vec<Competency>,
     /// On choices offered but not taken, and never shown in the attempt.
     pub missed: Vec<Competency>,
 }
@@ -257,13 +325,39 @@ fn exported_item(
         .iter()
         .map(|attempt| {
             let choices: Vec<ChoiceId> = attempt.choices.iter().map(|c| c.choice.clone()).collect();
-            let competencies = scenario.and_then(|scenario| {
-                let run = ScenarioRun::replay(scenario, &choices).ok()?;
+            let replayed = scenario.and_then(|scenario| {
+                let run = match attempt.seed {
+                    Some(seed) => ScenarioRun::replay_seeded(scenario, seed, &choices),
+                    None => ScenarioRun::replay(scenario, &choices),
+                };
+                Some((scenario, run.ok()?))
+            });
+            let competencies = replayed.as_ref().and_then(|(scenario, run)| {
                 let result = run.result(scenario)?;
                 Some(CompetencyResult {
                     shown: result.shown,
+                    breached: result.breached,
                     missed: result.missed,
                 })
+            });
+            let qualities = replayed
+                .as_ref()
+                .map(|(scenario, _)| quality_tally(scenario, &attempt.choices));
+            let turning_points = replayed.as_ref().map(|(scenario, run)| {
+                run.turning_points(scenario)
+                    .into_iter()
+                    .filter_map(|point| {
+                        let node = scenario.node(point.node);
+                        let Step::Choices(offered) = &node.step else {
+                            return None;
+                        };
+                        Some(ExportedTurningPoint {
+                            node: node.id.clone(),
+                            taken: offered.get(point.taken)?.id.clone(),
+                            better: offered.get(point.better)?.id.clone(),
+                        })
+                    })
+                    .collect()
             });
             AttemptResult {
                 choices: attempt
@@ -280,6 +374,8 @@ fn exported_item(
                 }),
                 variables: attempt.variables.clone(),
                 competencies,
+                qualities,
+                turning_points,
             }
         })
         .collect();
@@ -301,5 +397,104 @@ fn exported_item(
         quizzes,
         attempts,
         reflections,
+    }
+}
+
+/// The quality of the choice `choice` at decision point `node` of `scenario`, looked up by
+/// id; `None` when the scenario no longer has it.
+pub(super) fn choice_quality(scenario: &Scenario, node: &str, choice: &str) -> Option<Quality> {
+    let idx = scenario.node_idx(node)?;
+    match &scenario.node(idx).step {
+        Step::Choices(choices) => choices
+            .iter()
+            .find(|c| c.id.as_str() == choice)
+            .map(|c| c.quality),
+        _ => None,
+    }
+}
+
+/// The count of choices per quality of the choices taken.
+fn quality_tally(scenario: &Scenario, taken: &[ChoiceTaken]) -> QualityTally {
+    let mut tally = QualityTally::default();
+    for choice in taken {
+        if let Some(quality) =
+            choice_quality(scenario, choice.node.as_str(), choice.choice.as_str())
+        {
+            tally.add(quality);
+        }
+    }
+    tally
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A version 1 export as an older Kruispunt wrote it.
+    const VERSION_1: &str = r#"{
+        "kind": "kruispunt-export", "export_version": 1,
+        "course": { "id": "c", "version": "1" }, "profile": "p", "exported_at": 5,
+        "items": [{ "id": "s", "status": "completed", "attempts": [{
+            "choices": [{ "node": "n", "choice": "a" }],
+            "ending": { "node": "e", "outcome": "good" },
+            "variables": { "v": 1 },
+            "competencies": { "shown": ["x"], "missed": ["y"] }
+        }]}]
+    }"#;
+
+    #[test]
+    fn a_version_1_export_still_reads_without_the_version_2_fields() {
+        let export = Export::parse(VERSION_1).expect("version 1 is read");
+        assert_eq!(export.export_version, 1);
+        let attempt = &export.items[0].attempts[0];
+        let competencies = attempt.competencies.as_ref().expect("recorded");
+        assert_eq!(competencies.shown, [Competency::from("x")]);
+        assert!(competencies.breached.is_empty());
+        assert_eq!(attempt.qualities, None);
+        assert_eq!(attempt.turning_points, None);
+    }
+
+    #[test]
+    fn a_newer_export_is_refused_by_its_version() {
+        let newer = VERSION_1.replace("\"export_version\": 1", "\"export_version\": 3");
+        assert_eq!(
+            Export::parse(&newer),
+            Err(ExportError::Newer {
+                found: 3,
+                supported: 2
+            })
+        );
+    }
+
+    #[test]
+    fn the_version_2_fields_are_written_by_name_and_read_back() {
+        let mut export = Export::parse(VERSION_1).expect("version 1 is read");
+        export.export_version = EXPORT_VERSION;
+        let attempt = &mut export.items[0].attempts[0];
+        let mut tally = QualityTally::default();
+        tally.add(Quality::Harmful);
+        tally.add(Quality::Best);
+        tally.add(Quality::Harmful);
+        assert_eq!(tally.get(Quality::Harmful), 2);
+        attempt.qualities = Some(tally);
+        attempt.turning_points = Some(vec![ExportedTurningPoint {
+            node: NodeId::from("n"),
+            taken: ChoiceId::from("a"),
+            better: ChoiceId::from("b"),
+        }]);
+        if let Some(c) = attempt.competencies.as_mut() {
+            c.breached = vec![Competency::from("z")];
+        }
+        let json = serde_json::to_string(&export).expect("serializes");
+        assert!(json.contains(r#""breached":["z"]"#), "{json}");
+        assert!(
+            json.contains(r#""qualities":{"best":1,"acceptable":0,"weak":0,"harmful":2}"#),
+            "{json}"
+        );
+        assert!(
+            json.contains(r#""turning_points":[{"node":"n","taken":"a","better":"b"}]"#),
+            "{json}"
+        );
+        assert_eq!(Export::parse(&json), Ok(export));
     }
 }

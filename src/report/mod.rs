@@ -3,23 +3,30 @@
 //!
 //! - [`Export`]: the versioned export document ([`EXPORT_VERSION`]) a trainee hands over:
 //!   per item its status, quiz first answers, scenario attempts with the competencies
-//!   shown and missed (computed by replaying the choices in the engine). Reflections only
-//!   when the trainee asks for them.
+//!   shown, breached and missed, the count of choices per quality and the turning points
+//!   (computed by replaying the choices in the engine). Reflections only when the trainee
+//!   asks for them. Version 1 exports are still read.
 //! - [`aggregate`]: what the exports say together, in the interface language, matched to
 //!   the course by ids; what an export refers to that the course no longer has is listed
 //!   ([`GroupReport::unmatched`]), never silently dropped.
+//! - [`practice`]: the sections on how trainees practised: the quality of their answers
+//!   per decision point, the turning points where the group most often went wrong, and the
+//!   competencies shown and breached, per trainee and across the group.
 //! - [`render`]: the report as Markdown, self-contained HTML with SVG bar charts, or CSV.
 //!
 //! No files and no terminal here: the command line reads and writes.
 
 mod aggregate;
 mod export;
+mod practice;
 mod render;
+mod unmatched;
 
 pub use aggregate::{Bar, Chart, GroupReport, ReportOptions, Section, Unmatched, aggregate};
 pub use export::{
     AttemptResult, CompetencyResult, EXPORT_KIND, EXPORT_VERSION, Export, ExportError,
-    ExportedChoice, ExportedCourse, ExportedEnding, ExportedItem, ExportedReflection, QuizResult,
+    ExportedChoice, ExportedCourse, ExportedEnding, ExportedItem, ExportedReflection,
+    ExportedTurningPoint, QualityTally, QuizResult,
 };
 pub(crate) use render::esc as html_escape;
 pub use render::{ReportFormat, csv, html, markdown, render};
