@@ -1,0 +1,274 @@
+//! The course file format, version 2: the types authors write, as parsed from JSON.
+//!
+//! These types mirror the files one to one and derive the JSON Schema (`kruispunt schema`).
+//! Parsing them checks syntax and types only; `validate` turns them into the checked types
+//! of [`crate::course::checked`], which the engine and the screens use.
+
+use super::ids::*;
+pub use super::order::Order;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+mod lesson;
+mod practice;
+mod scenario;
+
+pub use lesson::*;
+pub use practice::*;
+pub use scenario::*;
+
+/// The course format version this build writes. Version 1 files are still read: they are
+/// migrated when loaded (see [`FIRST_FORMAT_VERSION`]) and by `kruispunt migrate`.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest course format version this build reads.
+pub const FIRST_FORMAT_VERSION: u32 = 1;
+
+/// A small map kept as a vector sorted by key: course files hold hundreds of thousands of
+/// two- or three-entry maps (texts per locale, effects per variable), and a `BTreeMap`'s
+/// node would be most of their memory and much of their parsing time. Written and read as
+/// a JSON object; a key written twice keeps the last value, as a JSON object would.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SortedMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for SortedMap<K, V> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<K: Ord + std::borrow::Borrow<str>, V> SortedMap<K, V> {
+    /// The entry for `key`.
+    pub fn entry(&self, key: &str) -> Option<(&K, &V)> {
+        self.0
+            .binary_search_by(|(k, _)| k.borrow().cmp(key))
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(k, v)| (k, v))
+    }
+
+    /// The value for `key`.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.entry(key).map(|(_, v)| v)
+    }
+}
+
+impl<K: Ord, V> SortedMap<K, V> {
+    /// Every entry, sorted by key.
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// How many entries.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Sets the value for `key`.
+    pub fn insert(&mut self, key: K, value: V) {
+        match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+}
+
+impl<K: Ord, V> FromIterator<(K, V)> for SortedMap<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        let mut map = SortedMap::default();
+        for (k, v) in pairs {
+            map.insert(k, v);
+        }
+        map
+    }
+}
+
+impl<'a, K: Ord, V> IntoIterator for &'a SortedMap<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for SortedMap<K, V> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<K, V>(std::marker::PhantomData<(K, V)>);
+        impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> serde::de::Visitor<'de>
+            for MapVisitor<K, V>
+        {
+            type Value = SortedMap<K, V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut pairs: Vec<(K, V)> =
+                    Vec::with_capacity(map.size_hint().unwrap_or(2).min(8));
+                while let Some(pair) = map.next_entry::<K, V>()? {
+                    pairs.push(pair);
+                }
+                // Usually already sorted and unique; otherwise sort, keeping the last of a
+                // repeated key.
+                if pairs.windows(2).all(|w| w[0].0 < w[1].0) {
+                    return Ok(SortedMap(pairs));
+                }
+                Ok(pairs.into_iter().collect())
+            }
+        }
+        deserializer.deserialize_map(MapVisitor(std::marker::PhantomData))
+    }
+}
+
+impl<K: JsonSchema, V: JsonSchema> JsonSchema for SortedMap<K, V> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <BTreeMap<K, V>>::schema_name()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <BTreeMap<K, V>>::json_schema(generator)
+    }
+}
+
+/// A learner-visible text: one string per locale, e.g. `{"nl": "Welkom", "en": "Welcome"}`.
+///
+/// Texts may use `*emphasis*` for light emphasis and blank lines between paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(SortedMap<Locale, String>);
+
+impl Text {
+    /// The text in `locale`, if the course provides it.
+    pub fn get(&self, locale: &str) -> Option<&str> {
+        self.0.get(locale).map(String::as_str)
+    }
+
+    /// The locale and text for `locale`, if the course provides it.
+    pub fn entry(&self, locale: &str) -> Option<(&Locale, &str)> {
+        self.0.entry(locale).map(|(l, t)| (l, t.as_str()))
+    }
+
+    /// Every locale and its text, sorted by locale.
+    pub fn iter(&self) -> impl Iterator<Item = (&Locale, &str)> {
+        self.0.iter().map(|(l, t)| (l, t.as_str()))
+    }
+
+    /// How many locales the text has.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the text has no locale at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Sets the text for `locale`.
+    pub fn insert(&mut self, locale: Locale, text: String) {
+        self.0.insert(locale, text);
+    }
+}
+
+impl FromIterator<(Locale, String)> for Text {
+    fn from_iter<I: IntoIterator<Item = (Locale, String)>>(pairs: I) -> Self {
+        Text(pairs.into_iter().collect())
+    }
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <BTreeMap<String, String>>::json_schema(generator)
+    }
+}
+
+/// `course/course.json`: the manifest of a course.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The course format version: 2, or 1 (read by migrating it).
+    pub format_version: u32,
+    /// Stable id of the course; progress files and exports refer to it.
+    pub id: CourseId,
+    /// The course's own version (e.g. `2026.1`), shown in exports and reports.
+    pub version: String,
+    /// The course title.
+    pub title: Text,
+    /// One or two sentences on what the course is.
+    pub description: Text,
+    /// The locale the course is written in first; texts fall back to it.
+    pub default_locale: Locale,
+    /// Every locale the course declares; each text should exist in each of them.
+    pub locales: Vec<Locale>,
+    /// The competency tags choices may carry, with their labels.
+    #[serde(default)]
+    pub competencies: Vec<CompetencyDef>,
+    /// The modules, in the order a trainee takes them.
+    pub modules: Vec<Module>,
+}
+
+/// A competency that scenario choices can show, e.g. asking open questions.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompetencyDef {
+    /// The tag used on choices.
+    pub id: Competency,
+    /// Short label.
+    pub title: Text,
+    /// What the competency means in practice.
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+/// A module: a titled group of lessons and scenarios.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Module {
+    /// Stable id of the module.
+    pub id: ModuleId,
+    /// The module title.
+    pub title: Text,
+    /// What the module covers.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// Ids of the lessons and scenarios of this module, in order.
+    pub items: Vec<ItemId>,
+    /// Notes for the facilitator on the module as a whole.
+    #[serde(default)]
+    pub facilitator_notes: Option<FacilitatorNotes>,
+}
+
+/// Notes for a workshop facilitator; never shown to trainees.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FacilitatorNotes {
+    /// What to say, do or watch for.
+    pub text: Text,
+    /// Questions for a group discussion.
+    #[serde(default)]
+    pub discussion_questions: Vec<Text>,
+    /// Suggested time for the discussion, in minutes.
+    #[serde(default)]
+    pub minutes: Option<u32>,
+}
