@@ -120,6 +120,27 @@ fn golden_html_report() {
     assert_golden("report.html", &run.stdout);
 }
 
+#[test]
+fn course_text_markup_never_reaches_a_report() {
+    // The fixture's line at `balie` has a stage direction and emphasis; choice labels too
+    // go through the same course-text path.
+    for format in ["md", "html", "csv"] {
+        let run = report(&good_exports(), format, &[]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        // CSV has no room for the line before a decision point; md and html quote it.
+        if format != "csv" {
+            assert!(
+                run.stdout
+                    .contains("(Looks around.) I want to talk, but not here."),
+                "{format}: {}",
+                run.stdout
+            );
+        }
+        assert!(!run.stdout.contains("(("), "{format}: {}", run.stdout);
+        assert!(!run.stdout.contains("*not"), "{format}: {}", run.stdout);
+    }
+}
+
 fn select<'a>(root: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
     let selector = Selector::parse(css).expect("a valid selector");
     root.select(&selector).collect()

@@ -135,7 +135,8 @@ pub fn aggregate(
         .iter()
         .map(|e| e.items.iter().map(|item| (&item.id, item)).collect())
         .collect();
-    let text = |t: &crate::course::model::Text| l10n.pick(t).text.to_owned();
+    // Course text as words: no emphasis markers, stage directions in parentheses.
+    let text = |t: &crate::course::model::Text| crate::course::markup::plain(l10n.pick(t).text);
 
     let mut sections = vec![
         trainee_section(course, exports, &trainees, &indexed, l10n),
