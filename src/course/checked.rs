@@ -219,8 +219,9 @@ pub struct Node {
     pub id: NodeId,
     /// What the characters say.
     pub lines: Vec<Line>,
-    /// Facilitator notes.
-    pub facilitator_notes: Option<FacilitatorNotes>,
+    /// Facilitator notes, boxed: few nodes have them, and a smaller node keeps the
+    /// engine's walk through a long conversation in fewer cache lines.
+    pub facilitator_notes: Option<Box<FacilitatorNotes>>,
     /// How the choices are ordered on screen.
     pub order: Order,
     /// What happens after the lines.
@@ -323,13 +324,22 @@ pub struct Memory<'a> {
     pub vars: &'a [i32],
     /// Visited nodes, by [`NodeIdx`].
     pub visited: &'a [bool],
-    /// Choices taken, by their position in the [`Flow`]'s choices.
-    pub chosen: &'a [bool],
+    /// Choices taken, one bit each by their position in the [`Flow`]'s choices (a bitset
+    /// keeps it small, so it stays in cache on a long conversation).
+    pub chosen: &'a [u64],
     /// Qualities of the choices taken, one bit per [`Quality`] (best = bit 0).
     pub qualities: u8,
 }
 
 impl Memory<'_> {
+    /// Whether the choice at `position` of the flow's choices was taken.
+    #[inline]
+    pub fn has_chosen(&self, position: usize) -> bool {
+        self.chosen
+            .get(position / 64)
+            .is_some_and(|word| word >> (position % 64) & 1 == 1)
+    }
+
     /// The bit of `quality` in [`Memory::qualities`].
     pub fn quality_bit(quality: Quality) -> u8 {
         1 << (quality as u8)

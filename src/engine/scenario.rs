@@ -156,7 +156,7 @@ pub struct ScenarioRun {
     /// Variable values before each decision, `vars.len()` per decision, back to back.
     vars_before: Vec<i32>,
     /// Which choices were taken, by position in the flow (for `chose` conditions).
-    chosen: Vec<bool>,
+    chosen: Vec<u64>,
     /// The qualities of the choices taken, one bit each (for `chose_quality`).
     qualities: u8,
     /// Seeds the order the choices are shown in.
@@ -250,7 +250,7 @@ impl ScenarioRun {
         let mut entered = Vec::new();
         let vars: Vec<i32> = scenario.variables.iter().map(|v| v.start).collect();
         let mut visited = vec![false; scenario.nodes.len()];
-        let chosen = vec![false; scenario.flow().choice_count()];
+        let chosen = vec![0u64; scenario.flow().choice_count().div_ceil(64)];
         let memory = Memory {
             vars: &vars,
             visited: &visited,
@@ -426,14 +426,15 @@ impl ScenarioRun {
     ) -> impl Iterator<Item = AvailableChoice<'a>> + 'a {
         let choices = node_at(scenario, self.current).map_or(&[][..], choices_of);
         let flow = scenario.flow();
+        let memory = self.memory();
         choices
             .iter()
             .zip(flow.choices(self.current))
             .enumerate()
-            .map(|(index, (choice, flat))| AvailableChoice {
+            .map(move |(index, (choice, flat))| AvailableChoice {
                 index,
                 choice,
-                offered: flow.offered(flat, &self.memory()),
+                offered: flow.offered(flat, &memory),
             })
     }
 
@@ -532,9 +533,12 @@ impl ScenarioRun {
         // undone here. Effects go first so that their memory loads overlap with the move's.
         // A route after the choice sees it taken.
         let position = flow.choice_position(from, index);
-        let was_chosen = position.and_then(|i| self.chosen.get(i).copied());
-        if let Some(slot) = position.and_then(|i| self.chosen.get_mut(i)) {
-            *slot = true;
+        let word = position.map(|i| (i / 64, 1u64 << (i % 64)));
+        let word_before = word.and_then(|(w, _)| self.chosen.get(w).copied());
+        if let Some((w, bit)) = word
+            && let Some(slot) = self.chosen.get_mut(w)
+        {
+            *slot |= bit;
         }
         let qualities_before = self.qualities;
         self.qualities |= Memory::quality_bit(flat.quality);
@@ -552,10 +556,10 @@ impl ScenarioRun {
                 let saved_from = self.vars_before.len() - self.vars.len();
                 self.vars.copy_from_slice(&self.vars_before[saved_from..]);
                 self.vars_before.truncate(saved_from);
-                if let (Some(i), Some(was)) = (position, was_chosen)
-                    && let Some(slot) = self.chosen.get_mut(i)
+                if let (Some((w, _)), Some(before)) = (word, word_before)
+                    && let Some(slot) = self.chosen.get_mut(w)
                 {
-                    *slot = was;
+                    *slot = before;
                 }
                 self.qualities = qualities_before;
                 return Err(e);

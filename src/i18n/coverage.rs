@@ -152,7 +152,7 @@ impl Coverage {
         self.add_people(&scenario.characters, &scenario.variables);
         for node in &scenario.nodes {
             self.add_lines(&node.lines);
-            self.add_notes(node.facilitator_notes.as_ref());
+            self.add_notes(node.facilitator_notes.as_deref());
             match &node.step {
                 Step::Choices(choices) => {
                     for choice in choices {

@@ -170,22 +170,25 @@ impl Flow {
     }
 
     /// The node at `idx`, if it exists.
+    #[inline]
     pub fn node(&self, idx: NodeIdx) -> Option<&FlowNode> {
         self.nodes.get(idx.0 as usize)
     }
 
-    /// How many choices the whole scenario has: the length of [`Memory::chosen`].
+    /// How many choices the whole scenario has: the number of bits in [`Memory::chosen`].
     pub fn choice_count(&self) -> usize {
         self.choices.len()
     }
 
     /// The position of choice `choice` of node `idx` among all the flow's choices.
+    #[inline]
     pub fn choice_position(&self, idx: NodeIdx, choice: usize) -> Option<usize> {
         let node = self.node(idx)?;
         (choice < node.count as usize).then_some(node.first as usize + choice)
     }
 
     /// The choices of the node at `idx`, in order (empty for other nodes).
+    #[inline]
     pub fn choices(&self, idx: NodeIdx) -> &[FlowChoice] {
         self.node(idx)
             .and_then(|n| {
@@ -196,6 +199,7 @@ impl Flow {
     }
 
     /// The effects of `choice`.
+    #[inline]
     pub fn effects(&self, choice: &FlowChoice) -> &[(VarIdx, i32)] {
         let first = choice.effects_first as usize;
         self.effects
@@ -204,6 +208,7 @@ impl Flow {
     }
 
     /// Whether `choice` is offered in this state.
+    #[inline]
     pub fn offered(&self, choice: &FlowChoice, memory: &Memory<'_>) -> bool {
         choice.cond.is_none_or(|c| self.holds(c, memory))
     }
@@ -243,8 +248,7 @@ impl Flow {
             Cond::ChoseQuality(quality) => memory.qualities & Memory::quality_bit(*quality) != 0,
             Cond::Chose { node, choice } => self
                 .choice_position(*node, *choice as usize)
-                .and_then(|i| memory.chosen.get(i).copied())
-                .unwrap_or(false),
+                .is_some_and(|i| memory.has_chosen(i)),
         }
     }
 
@@ -276,11 +280,7 @@ impl Flow {
                 .get(var.0 as usize)
                 .is_some_and(|&v| op.holds(v, value)),
             FlowCond::ChoseQuality(quality) => memory.qualities & Memory::quality_bit(quality) != 0,
-            FlowCond::Chose(position) => memory
-                .chosen
-                .get(position as usize)
-                .copied()
-                .unwrap_or(false),
+            FlowCond::Chose(position) => memory.has_chosen(position as usize),
         }
     }
 }

@@ -212,7 +212,7 @@ fn node_of(
     Some(checked::Node {
         id: node.id,
         lines: node.lines,
-        facilitator_notes: node.facilitator_notes,
+        facilitator_notes: node.facilitator_notes.map(Box::new),
         order: node.order,
         step,
     })

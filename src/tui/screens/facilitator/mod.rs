@@ -296,7 +296,7 @@ fn notes_here<'c>(ctx: &'c Ctx, state: &State) -> Option<&'c FacilitatorNotes> {
         (Spot::Node(idx), Some(Item::Scenario(s))) => s
             .nodes
             .get(idx.0 as usize)
-            .and_then(|n| n.facilitator_notes.as_ref()),
+            .and_then(|n| n.facilitator_notes.as_deref()),
         _ => None,
     };
     let item = match ctx.course.item(state.item.as_str()) {
