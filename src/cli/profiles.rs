@@ -97,12 +97,13 @@ fn profile_line(profile: &ProfileSummary, course: Option<&Course>, ui: &Ui) -> S
             "profiles-line-damaged",
             &msg_args!("name" => name, "damage" => ui.damage(damage)),
         ),
+        ProfileState::NotAFile => ui.msg("profiles-line-not-a-file", &msg_args!("name" => name)),
     }
 }
 
 /// `2026-03-21 10:15 UTC`: the minute is precise enough for a list, and UTC says which
 /// clock it is.
-fn human_time(time: Timestamp) -> String {
+pub(super) fn human_time(time: Timestamp) -> String {
     let full = time.rfc3339();
     match (full.get(..10), full.get(11..16)) {
         (Some(date), Some(clock)) => format!("{date} {clock} UTC"),
@@ -237,6 +238,7 @@ pub(super) fn progress_failure(error: &ProgressError, dir: &Path, ui: &Ui) -> Fa
         | ProgressError::NoDataDir
         | ProgressError::NewerVersion { .. }
         | ProgressError::Io { .. }
+        | ProgressError::NotAFile { .. }
         | ProgressError::Encode(_) => Failure::usage(message),
     }
 }

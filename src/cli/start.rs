@@ -6,12 +6,12 @@
 //! goes wrong after the interface started is printed once the terminal is restored.
 
 use super::messages::Ui;
-use super::profiles::{progress_failure, resolve_dir};
+use super::profiles::{human_time, progress_failure, resolve_dir};
 use super::{EXIT_COURSE_ERRORS, Failure, course_source, write_text_report};
 use crate::course::{self, ValidateOptions};
 use crate::i18n::LocaleCandidates;
 use crate::msg_args;
-use crate::progress::{CourseStamp, ProfileName, ProfileStore};
+use crate::progress::{CourseStamp, ProfileName, ProfileSession, ProfileStore, ProgressError};
 use crate::tui::{self, RunError, start};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -81,12 +81,28 @@ pub(super) fn start(request: StartRequest<'_>, ui: &mut Ui) -> Result<ExitCode, 
     }
     match tui::run(app, &opened.session) {
         Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(RunError::Save(error)) => Err(progress_failure(&error, &dir.path, ui)),
+        Err(RunError::Save(error)) => Err(save_failure(&error, &opened.session, &dir.path, ui)),
         Err(RunError::Terminal(error)) => Err(Failure::usage(ui.msg(
             "start-terminal-failed",
             &msg_args!("reason" => error.to_string()),
         ))),
     }
+}
+
+/// The last save failed: why, then exactly what is and is not on disk. Saves replace the
+/// progress file whole or not at all, so it still holds the progress of the last save that
+/// succeeded (or of when the profile was opened).
+fn save_failure(error: &ProgressError, session: &ProfileSession, dir: &Path, ui: &Ui) -> Failure {
+    let mut failure = progress_failure(error, dir, ui);
+    let kept = ui.msg(
+        "save-failed-not-saved",
+        &msg_args!(
+            "time" => human_time(session.last_saved()),
+            "file" => session.paths().progress.display().to_string(),
+        ),
+    );
+    failure.message = format!("{}\n{kept}", failure.message);
+    failure
 }
 
 /// The interface draws on a terminal only; stdout is a pipe or a file. Plain mode is
@@ -127,7 +143,9 @@ fn plain(
     );
     match ran {
         Ok(_) => Ok(ExitCode::SUCCESS),
-        Err(crate::plain::PlainError::Save(error)) => Err(progress_failure(&error, dir, ui)),
+        Err(crate::plain::PlainError::Save(error)) => {
+            Err(save_failure(&error, &opened.session, dir, ui))
+        }
         Err(crate::plain::PlainError::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
             Ok(ExitCode::SUCCESS)
         }

@@ -93,7 +93,12 @@ pub fn run(
     };
     let ended = plain.main(notices);
     plain.save_now();
-    let bye = plain.i18n.msg("plain-bye", &msg_args!());
+    // Never "saved" after a save that failed: the error follows on stderr.
+    let bye = if plain.save_error.is_some() {
+        plain.i18n.msg("plain-bye-not-saved", &msg_args!())
+    } else {
+        plain.i18n.msg("plain-bye", &msg_args!())
+    };
     // The output may be what failed; the goodbye is a courtesy.
     let _ = writeln!(plain.out, "{bye}").and_then(|()| plain.out.flush());
     if let Some(error) = plain.save_error.take() {

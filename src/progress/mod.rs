@@ -41,7 +41,7 @@ pub use store::{
     Damage, LoadNotice, OpenedProfile, ProfilePaths, ProfileSession, ProfileState, ProfileStore,
     ProfileSummary,
 };
-pub(crate) use store::{create_private_dir, write_atomically};
+pub(crate) use store::{OpenError, create_private_dir, open_regular, write_atomically};
 
 use std::path::PathBuf;
 
@@ -97,6 +97,16 @@ pub enum ProgressError {
         /// The underlying error.
         #[source]
         source: std::io::Error,
+    },
+    /// There is something other than a regular file where a profile file must be (a
+    /// symbolic link, a directory, a FIFO): it is neither followed nor overwritten.
+    #[error(
+        "`{}` is not a regular file (a symbolic link, a directory or a device); Kruispunt does not follow or overwrite it: remove or rename it",
+        path.display()
+    )]
+    NotAFile {
+        /// The file.
+        path: PathBuf,
     },
     /// The progress could not be encoded (not expected with these types).
     #[error("could not encode the progress: {0}")]

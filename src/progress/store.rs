@@ -7,6 +7,7 @@ use super::{ProfileName, ProgressError};
 use crate::course::checked::Course;
 use crate::course::ids::ItemId;
 use serde::Serialize;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
@@ -116,6 +117,9 @@ pub struct ProfileSession {
     name: ProfileName,
     dir: PathBuf,
     paths: ProfilePaths,
+    /// When the progress file last received everything done so far (the profile was
+    /// opened, or a save succeeded).
+    last_saved: Cell<Timestamp>,
     _lock: ProfileLock,
 }
 
@@ -147,6 +151,9 @@ pub enum ProfileState {
     },
     /// Damaged; it will be set aside when the profile is opened.
     Damaged(Damage),
+    /// Not a regular file (a symbolic link, a directory, a FIFO): opening the profile is
+    /// refused until it is removed.
+    NotAFile,
 }
 
 impl ProfileSummary {
@@ -241,11 +248,12 @@ impl ProfileStore {
             name: name.clone(),
             dir: self.dir.clone(),
             paths,
+            last_saved: Cell::new(Timestamp::now()),
             _lock: lock,
         };
         // Recreate the file right away when it is missing (new profile, or the damaged one
         // was set aside), so what the learner sees matches what is on disk.
-        if !session.paths.progress.exists() {
+        if fs::symlink_metadata(&session.paths.progress).is_err() {
             session.save(&progress)?;
         }
         Ok(OpenedProfile {
@@ -325,7 +333,7 @@ impl ProfileStore {
         let base = format!("{name}.{kind}-{stamp}");
         let mut target = self.dir.join(&base);
         let mut n = 1;
-        while target.exists() {
+        while fs::symlink_metadata(&target).is_ok() {
             n += 1;
             target = self.dir.join(format!("{base}-{n}"));
         }
@@ -366,6 +374,7 @@ impl ProfileStore {
                 Ok(ReadOutcome::Missing) => continue,
                 Ok(ReadOutcome::Damaged(damage)) => ProfileState::Damaged(damage),
                 Err(ProgressError::NewerVersion { found, .. }) => ProfileState::Newer { found },
+                Err(ProgressError::NotAFile { .. }) => ProfileState::NotAFile,
                 Err(e) => return Err(e),
             };
             profiles.push(ProfileSummary { name, state });
@@ -439,6 +448,13 @@ impl ProfileSession {
         &self.paths
     }
 
+    /// When the progress file last received everything done so far: when the profile was
+    /// opened, or the last save that succeeded. After a failed save, what was done after
+    /// this is not on disk.
+    pub fn last_saved(&self) -> Timestamp {
+        self.last_saved.get()
+    }
+
     /// Saves `progress` atomically, keeping the previous version as `NAME.json.bak`:
     /// 1. write `NAME.json.tmp` and fsync it;
     /// 2. hard-link the current `NAME.json` as `NAME.json.bak.tmp` and rename that over
@@ -447,24 +463,50 @@ impl ProfileSession {
     /// 4. fsync the directory so the renames are durable.
     ///
     /// At every instant `NAME.json` is either the old or the new complete file, so a crash
-    /// loses at most this save.
+    /// loses at most this save. A save that fails leaves `NAME.json` as it was and removes
+    /// the temporary files it made; `NAME.json` must be a regular file (a symbolic link or
+    /// a directory in its place is refused, not followed).
     pub fn save(&self, progress: &Progress) -> Result<(), ProgressError> {
         let bytes = encode(progress)?;
         let paths = &self.paths;
-        write_synced(&paths.temp, &bytes)?;
-        if paths.progress.exists() {
+        let current = match fs::symlink_metadata(&paths.progress) {
+            Ok(meta) if meta.is_file() => true,
+            Ok(_) => {
+                return Err(ProgressError::NotAFile {
+                    path: paths.progress.clone(),
+                });
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+            Err(e) => return Err(io_err("read", &paths.progress)(e)),
+        };
+        let replaced = self.replace(&bytes, current);
+        if replaced.is_err() {
+            // Best effort: the error that stopped the save is the one to report.
+            let _ = fs::remove_file(&paths.temp);
+            let _ = fs::remove_file(&paths.backup_temp);
+        }
+        replaced?;
+        sync_dir(&self.dir)?;
+        self.last_saved.set(Timestamp::now());
+        Ok(())
+    }
+
+    /// Steps 1 to 3 of [`Self::save`]; `current` says whether `NAME.json` exists.
+    fn replace(&self, bytes: &[u8], current: bool) -> Result<(), ProgressError> {
+        let paths = &self.paths;
+        write_synced(&paths.temp, bytes)?;
+        if current {
             remove_if_present(&paths.backup_temp)?;
             if fs::hard_link(&paths.progress, &paths.backup_temp).is_err() {
                 // File systems without hard links: a copy, fsynced before it replaces the
                 // backup.
-                let old = fs::read(&paths.progress).map_err(io_err("read", &paths.progress))?;
+                let old = read_regular(&paths.progress)?;
                 write_synced(&paths.backup_temp, &old)?;
             }
             fs::rename(&paths.backup_temp, &paths.backup)
                 .map_err(io_err("replace", &paths.backup))?;
         }
-        fs::rename(&paths.temp, &paths.progress).map_err(io_err("replace", &paths.progress))?;
-        sync_dir(&self.dir)
+        fs::rename(&paths.temp, &paths.progress).map_err(io_err("replace", &paths.progress))
     }
 }
 
@@ -507,10 +549,15 @@ fn migrated(from: u32) -> Option<LoadNotice> {
 /// Reads and decodes a progress file. Only a newer version is an error: everything else
 /// wrong with the file is [`Damage`] to recover from.
 fn read_document(path: &Path) -> Result<ReadOutcome, ProgressError> {
-    let bytes = match fs::read(path) {
+    let bytes = match read_regular(path) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(ReadOutcome::Missing),
-        Err(e) => return Ok(ReadOutcome::Damaged(Damage::Unreadable(e.to_string()))),
+        Err(ProgressError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            return Ok(ReadOutcome::Missing);
+        }
+        Err(ProgressError::Io { source, .. }) => {
+            return Ok(ReadOutcome::Damaged(Damage::Unreadable(source.to_string())));
+        }
+        Err(e) => return Err(e),
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(ReadOutcome::Damaged(Damage::Empty));
@@ -552,13 +599,15 @@ struct ProfileLock {
 
 impl ProfileLock {
     fn acquire(name: &ProfileName, path: &Path) -> Result<Self, ProgressError> {
-        let mut file = private_file_options()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path)
-            .map_err(io_err("open", path))?;
+        let mut file = open_regular(
+            path,
+            private_file_options()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false),
+        )
+        .map_err(open_err("open", path))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -622,16 +671,79 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Progress
     }
 }
 
-/// Writes a new file (0600 on Unix) and fsyncs it.
+/// Writes a new file (0600 on Unix) and fsyncs it; a file that could not be written
+/// completely is removed again.
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), ProgressError> {
     remove_if_present(path)?;
-    let mut file = private_file_options()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(io_err("create", path))?;
-    file.write_all(bytes).map_err(io_err("write", path))?;
-    file.sync_all().map_err(io_err("write", path))
+    let mut file = open_regular(path, private_file_options().write(true).create_new(true))
+        .map_err(open_err("create", path))?;
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(io_err("write", path));
+    if written.is_err() {
+        drop(file);
+        // Best effort: the write error is the one to report.
+        let _ = fs::remove_file(path);
+    }
+    written
+}
+
+/// Why [`open_regular`] did not open a file.
+#[derive(Debug)]
+pub(crate) enum OpenError {
+    /// There is something other than a regular file at the path: a symbolic link (never
+    /// followed), a directory, a FIFO or a device.
+    NotAFile,
+    /// Opening failed for another reason.
+    Io(io::Error),
+}
+
+/// Opens `path` with `options` only when it is a regular file: a symbolic link as the last
+/// component is not followed (`O_NOFOLLOW` on Unix, so a dangling link creates nothing),
+/// and a FIFO does not block the open (`O_NONBLOCK`, which changes nothing for a regular
+/// file). For the profile files and the files `kruispunt export` writes.
+pub(crate) fn open_regular(path: &Path, options: &mut OpenOptions) -> Result<File, OpenError> {
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = (OFlags::NOFOLLOW | OFlags::NONBLOCK).bits();
+        options.custom_flags(i32::try_from(flags).unwrap_or_default());
+    }
+    match options.open(path) {
+        Ok(file) => match file.metadata() {
+            Ok(meta) if meta.is_file() => Ok(file),
+            Ok(_) => Err(OpenError::NotAFile),
+            Err(e) => Err(OpenError::Io(e)),
+        },
+        // A symbolic link (ELOOP with O_NOFOLLOW) or a directory opened for writing.
+        Err(_) if fs::symlink_metadata(path).is_ok_and(|meta| !meta.is_file()) => {
+            Err(OpenError::NotAFile)
+        }
+        Err(e) => Err(OpenError::Io(e)),
+    }
+}
+
+/// The whole of the regular file at `path` (see [`open_regular`]).
+fn read_regular(path: &Path) -> Result<Vec<u8>, ProgressError> {
+    let mut file =
+        open_regular(path, OpenOptions::new().read(true)).map_err(open_err("read", path))?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(io_err("read", path))?;
+    Ok(bytes)
+}
+
+fn open_err(action: &'static str, path: &Path) -> impl FnOnce(OpenError) -> ProgressError {
+    let path = path.to_owned();
+    move |error| match error {
+        OpenError::NotAFile => ProgressError::NotAFile { path },
+        OpenError::Io(source) => ProgressError::Io {
+            action,
+            path,
+            source,
+        },
+    }
 }
 
 fn private_file_options() -> OpenOptions {

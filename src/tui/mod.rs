@@ -12,6 +12,7 @@
 
 pub mod action;
 pub mod app;
+mod input;
 pub mod screens;
 pub mod start;
 pub mod text;
@@ -25,7 +26,7 @@ use crate::msg_args;
 use crate::progress::{ProfileSession, ProgressError};
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -68,7 +69,9 @@ impl Persist for ProfileSession {
 ///
 /// The terminal is restored on every way out: a normal quit, an error, a panic (by the
 /// panic hook, before the panic message is printed), and SIGINT, SIGTERM or SIGHUP (the
-/// screen records where the learner was first). A second such signal while the first is
+/// screen records where the learner was first). A terminal that goes away without a signal
+/// (it hangs up, or keeps reporting input that cannot be read) ends the interface like
+/// SIGHUP, within a second: see [`input`]. A second such signal while the first is
 /// being handled ends the process at once. The final save happens after the terminal is
 /// restored, so a failure to save is returned as [`RunError::Save`] for the caller to print
 /// on the normal screen.
@@ -91,13 +94,12 @@ pub fn run(mut app: App, session: &dyn Persist) -> Result<(), RunError> {
     let mut save_failed = false;
     let looped = match TerminalGuard::enter() {
         Ok(mut guard) => {
-            let looped = event_loop(
-                &mut guard.terminal,
-                &mut app,
-                session,
-                &signalled,
-                &mut save_failed,
-            );
+            let looped = match guard.terminal.as_mut() {
+                Some(terminal) => {
+                    event_loop(terminal, &mut app, session, &signalled, &mut save_failed)
+                }
+                None => Ok(()),
+            };
             drop(guard);
             looped
         }
@@ -147,7 +149,8 @@ fn restore_terminal() {
 
 /// The terminal in the interface's mode; dropping it restores the terminal.
 struct TerminalGuard {
-    terminal: DefaultTerminal,
+    /// Always `Some` until dropped.
+    terminal: Option<DefaultTerminal>,
 }
 
 impl TerminalGuard {
@@ -166,7 +169,9 @@ impl TerminalGuard {
             .and_then(|()| execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture))
             .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
         match entered {
-            Ok(terminal) => Ok(Self { terminal }),
+            Ok(terminal) => Ok(Self {
+                terminal: Some(terminal),
+            }),
             Err(error) => {
                 restore_terminal();
                 Err(error)
@@ -178,6 +183,15 @@ impl TerminalGuard {
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore_terminal();
+        // ratatui's terminal shows the cursor when dropped and, when it cannot, prints that
+        // to stderr with `eprintln!`, which panics when stderr is the terminal that went
+        // away: the progress would not be saved. The cursor was shown above; when ratatui
+        // cannot show it, its terminal is not dropped (the process is about to end).
+        if let Some(mut terminal) = self.terminal.take()
+            && terminal.show_cursor().is_err()
+        {
+            std::mem::forget(terminal);
+        }
     }
 }
 
@@ -193,29 +207,29 @@ fn event_loop(
         width: size.width,
         height: size.height,
     });
+    let mut input = input::Input::start()?;
     loop {
         terminal.draw(|frame| view::render(app, frame))?;
         let timeout = app
             .save_deadline()
             .map(|deadline| deadline.saturating_duration_since(std::time::Instant::now()))
             .map_or(POLL, |d| d.min(POLL));
-        let ready = match event::poll(timeout) {
-            Ok(ready) => ready,
-            // A signal arrived while waiting: the flag is looked at below.
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => false,
-            Err(error) => return Err(error),
-        };
-        let action = if ready {
-            action::from_event(&event::read()?, app.editing())
-        } else {
-            None
+        let mut gone = false;
+        let action = match input.next(timeout) {
+            input::Next::Event(event) => action::from_event(&event, app.editing()),
+            input::Next::Nothing => None,
+            input::Next::Gone => {
+                gone = true;
+                None
+            }
+            input::Next::Failed(error) => return Err(error),
         };
         app.ctx.clock = Clock::now();
         if let Some(action) = action {
             app.update(action);
         }
         app.update(Action::Tick(app.ctx.clock.instant));
-        if signalled.load(Ordering::Relaxed) {
+        if gone || signalled.load(Ordering::Relaxed) {
             app.update(Action::Interrupt);
         }
         if app.should_quit() {
