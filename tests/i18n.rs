@@ -275,6 +275,7 @@ fn every_problem() -> Vec<Problem> {
             locale: s("en"),
             code: 0x1b,
         },
+        Problem::IdControlCharacter { code: 0x1b },
         Problem::NotFictional,
         Problem::OldFormatVersion {
             found: 1,
@@ -305,6 +306,24 @@ fn every_problem() -> Vec<Problem> {
             longest: 5,
             total: 6,
         },
+        Problem::UnreadableDirectory {
+            reason: s("permission denied"),
+        },
+        Problem::LinkedDirectory,
+        Problem::NotAFile,
+        Problem::FileTooLarge { limit: 32 },
+        Problem::CourseTooLarge { limit: 128 },
+        Problem::TooManyFiles { limit: 10_000 },
+        Problem::TextTooLong {
+            length: 70_000,
+            limit: 65_536,
+        },
+        Problem::TooMany {
+            what: s("nodes"),
+            count: 100_001,
+            limit: 100_000,
+        },
+        Problem::ByteOrderMarks,
     ];
     for problem in &all {
         match problem {
@@ -336,6 +355,7 @@ fn every_problem() -> Vec<Problem> {
             | Problem::UndeclaredLocale { .. }
             | Problem::DefaultLocaleUndeclared { .. }
             | Problem::ControlCharacter { .. }
+            | Problem::IdControlCharacter { .. }
             | Problem::NotFictional
             | Problem::OldFormatVersion { .. }
             | Problem::RouteFallback { .. }
@@ -346,7 +366,16 @@ fn every_problem() -> Vec<Problem> {
             | Problem::HarmfulGoodEnding { .. }
             | Problem::PositionalAnswer { .. }
             | Problem::QualityMismatch { .. }
-            | Problem::LengthTell { .. } => {}
+            | Problem::LengthTell { .. }
+            | Problem::UnreadableDirectory { .. }
+            | Problem::LinkedDirectory
+            | Problem::NotAFile
+            | Problem::FileTooLarge { .. }
+            | Problem::CourseTooLarge { .. }
+            | Problem::TooManyFiles { .. }
+            | Problem::TextTooLong { .. }
+            | Problem::TooMany { .. }
+            | Problem::ByteOrderMarks => {}
         }
     }
     all
@@ -378,6 +407,12 @@ fn problem_fields(problem: &Problem) -> BTreeSet<String> {
         Problem::PositionalAnswer { .. } => &["position", "same", "total"],
         Problem::QualityMismatch { .. } => &["id", "quality", "reason"],
         Problem::LengthTell { .. } => &["longest", "total"],
+        Problem::UnreadableDirectory { .. } => &["reason"],
+        Problem::FileTooLarge { .. }
+        | Problem::CourseTooLarge { .. }
+        | Problem::TooManyFiles { .. } => &["limit"],
+        Problem::TextTooLong { .. } => &["length", "limit"],
+        Problem::TooMany { .. } => &["what", "count", "limit"],
         Problem::NodeKind { .. } | Problem::SceneKind { .. } => &["found"],
         Problem::BadRange { .. } => &["id", "min", "start", "max"],
         Problem::OutOfRange { .. } => &["id", "reached", "min", "max"],
@@ -387,11 +422,15 @@ fn problem_fields(problem: &Problem) -> BTreeSet<String> {
         | Problem::UndeclaredLocale { .. }
         | Problem::DefaultLocaleUndeclared { .. } => &["locale"],
         Problem::ControlCharacter { .. } => &["locale", "code"],
+        Problem::IdControlCharacter { .. } => &["code"],
         Problem::MissingManifest
         | Problem::UnknownFile
         | Problem::NoReachableEnding
         | Problem::NoCorrectAnswer
-        | Problem::NotFictional => &[],
+        | Problem::NotFictional
+        | Problem::LinkedDirectory
+        | Problem::NotAFile
+        | Problem::ByteOrderMarks => &[],
     };
     fields.iter().map(|f| f.replace('_', "-")).collect()
 }

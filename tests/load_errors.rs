@@ -335,8 +335,11 @@ fn from_dir_drops_a_byte_order_mark() {
     let mut bytes = "\u{FEFF}".as_bytes().to_vec();
     bytes.extend_from_slice(LESSON.as_bytes());
     write(dir.path(), "lessons/intro.json", &bytes);
+    // Without course.json nothing else is read.
+    write(dir.path(), "course.json", MANIFEST.as_bytes());
     let source = CourseSource::from_dir(dir.path()).expect("readable");
-    assert_eq!(source.files[0].text, LESSON);
+    assert_eq!(source.files[1].path, "lessons/intro.json");
+    assert_eq!(source.files[1].text, LESSON);
 }
 
 #[test]

@@ -78,6 +78,7 @@ problem-undeclared-locale = locale `{ $locale }` is not declared in course.json 
 problem-default-locale-undeclared = the default locale `{ $locale }` is not in locales
 # $code: the code point in hexadecimal, e.g. 001B.
 problem-control-character = the `{ $locale }` text contains the control character U+{ $code }; course text may not drive the terminal
+problem-id-control-character = this id, key or version contains the control character U+{ $code }; only printable characters are allowed
 problem-not-fictional = a testimony must set "fictional_composite": true; personas are never real people
 problem-old-format-version = format_version { $found } is read by migrating it: { $inferred } choice qualities were inferred and thoughts given to the last speaker; run `kruispunt migrate` to update the files to version { $current }
 problem-route-fallback = the route of node `{ $id }` must end with an arm without `if`, taken when no other holds
@@ -89,6 +90,22 @@ problem-harmful-good-ending = the good ending `{ $ending }` can be reached after
 problem-positional-answer = in { $same } of { $total } fixed-order decision points the best choice is number { $position }; trainees learn the position, not the skill
 problem-quality-mismatch = choice `{ $id }` is `{ $quality }` but { $reason }
 problem-length-tell = in { $longest } of { $total } decision points the best choice is the longest by more than 40%; trainees learn to pick the longest answer
+problem-unreadable-directory = cannot read the directory: { $reason }
+problem-linked-directory = this is a link to a directory; links to directories are not followed
+problem-not-a-file = this is not a regular file (a FIFO, device or socket), so it is not read
+problem-file-too-large = the file is larger than { $limit } MiB, the limit for one file; it is not read
+problem-course-too-large = the course is larger than { $limit } MiB, the limit for all files together; this file and the ones after it are not read
+problem-too-many-files = the course has more than { $limit } .json files, the limit; this file and the ones after it are not read
+problem-text-too-long = this text is { $length } bytes long; the limit is { $limit } bytes
+# $what: nodes, choices, scenes, lessons or scenarios.
+problem-too-many = { $what ->
+        [nodes] this scenario has { $count } nodes
+        [choices] this node has { $count } choices
+        [scenes] this lesson has { $count } scenes
+        [lessons] the course has { $count } files in lessons/
+       *[scenarios] the course has { $count } files in scenarios/
+    }; the limit is { $limit }
+problem-byte-order-mark = the file starts with two or more byte-order marks (U+FEFF); they are ignored, but save the file as UTF-8 without them
 
 ## Summary of `kruispunt validate`
 
@@ -194,6 +211,7 @@ profiles-line-no-course = { $name }: last updated { $updated }
 profiles-line-newer = { $name }: written by a newer version of Kruispunt (progress format { $found }); update Kruispunt to use this profile
 # $damage: what is wrong with the file, one of the damage-* messages.
 profiles-line-damaged = { $name }: the progress file is damaged ({ $damage }); it is set aside, not deleted, when the profile is next opened
+profiles-line-not-a-file = { $name }: the progress file is not a regular file (a symbolic link, a directory or a device); remove or rename it to use this profile
 damage-empty = the file is empty
 damage-unreadable = the file cannot be read: { $reason }
 damage-not-json = not valid JSON: { $reason }
@@ -237,6 +255,9 @@ error-progress-io = could not { $action ->
        *[write] write
     } { $path }: { $reason }
 error-progress-encode = could not encode the progress: { $reason }
+error-not-a-regular-file = { $path } is not a regular file (a symbolic link, a directory or a device); Kruispunt does not follow or overwrite it: remove or rename it
+# After a failed last save. $time: when the progress file last received everything (UTC).
+save-failed-not-saved = What you did after { $time } is not saved; { $file } still holds your progress as it was then.
 
 ## Terminal interface: frame, help, home, settings
 
@@ -592,6 +613,7 @@ session-export-none = Nothing.
 ## Plain mode (kruispunt --plain): a line-by-line conversation for screen readers.
 plain-welcome = Kruispunt in plain mode. Type ? or help at any prompt to hear the commands.
 plain-bye = Your progress is saved. Goodbye.
+plain-bye-not-saved = Your progress could not be saved (see above). Goodbye.
 plain-not-understood = “{ $answer }” was not understood. You can answer:
 plain-lang-usage = Type lang followed by a language: lang nl for Nederlands, lang en for English, lang fr for Français.
 plain-save-failed = Your progress could not be saved: { $reason }. Kruispunt tries again at the next step.
@@ -770,6 +792,15 @@ report-reason-foreign = it is not a Kruispunt export
 report-reason-newer = it was exported by a newer Kruispunt (export format { $found }; this version reads up to { $supported })
 report-reason-damaged = the export is damaged ({ $detail })
 report-reason-other-course = it is an export of another course (“{ $found }”, not “{ $expected }”)
+report-reason-not-a-file = it is not a regular file
+report-reason-too-large = it is larger than { $limit } MiB
+# $what: items, attempts or choices.
+report-reason-too-many = { $what ->
+        [items] it has { $count } items
+        [attempts] an item has { $count } attempts
+       *[choices] an attempt has { $count } choices
+    }; the limit is { $limit }
+report-too-many-files = { $files } files were given; a report reads at most { $limit }, so no file was read
 report-none-usable = none of the { $files ->
         [one] file given is
        *[other] { $files } files given are

@@ -79,6 +79,7 @@ problem-undeclared-locale = la langue `{ $locale }` n’est pas déclarée dans 
 problem-default-locale-undeclared = la langue par défaut `{ $locale }` ne figure pas dans locales
 # $code : le point de code en hexadécimal, p. ex. 001B.
 problem-control-character = le texte `{ $locale }` contient le caractère de contrôle U+{ $code } ; le texte du cours ne peut pas piloter le terminal
+problem-id-control-character = cet identifiant, cette clé ou cette version contient le caractère de contrôle U+{ $code } ; seuls les caractères imprimables sont admis
 problem-not-fictional = un témoignage doit indiquer "fictional_composite": true ; les personas ne sont jamais des personnes réelles
 problem-old-format-version = le format_version { $found } est lu en le migrant : { $inferred } qualités de choix ont été déduites et les pensées attribuées au dernier interlocuteur ; lancez `kruispunt migrate` pour passer les fichiers en version { $current }
 problem-route-fallback = la route du nœud `{ $id }` doit se terminer par une branche sans `if`, prise quand aucune autre ne s’applique
@@ -90,6 +91,22 @@ problem-harmful-good-ending = la bonne fin `{ $ending }` peut être atteinte apr
 problem-positional-answer = dans { $same } des { $total } points de décision à ordre fixe, le meilleur choix est le numéro { $position } ; on apprend la position, pas la compétence
 problem-quality-mismatch = le choix `{ $id }` est `{ $quality }` mais { $reason }
 problem-length-tell = dans { $longest } des { $total } points de décision, le meilleur choix est plus long de plus de 40 % ; on apprend à choisir la réponse la plus longue
+problem-unreadable-directory = impossible de lire le dossier : { $reason }
+problem-linked-directory = c’est un lien vers un dossier ; les liens vers des dossiers ne sont pas suivis
+problem-not-a-file = ce n’est pas un fichier ordinaire (FIFO, périphérique ou socket) : il n’est pas lu
+problem-file-too-large = le fichier dépasse { $limit } Mio, la limite pour un fichier ; il n’est pas lu
+problem-course-too-large = le cours dépasse { $limit } Mio, la limite pour l’ensemble des fichiers ; ce fichier et les suivants ne sont pas lus
+problem-too-many-files = le cours a plus de { $limit } fichiers .json, la limite ; ce fichier et les suivants ne sont pas lus
+problem-text-too-long = ce texte fait { $length } octets ; la limite est de { $limit } octets
+# $what : nodes, choices, scenes, lessons ou scenarios.
+problem-too-many = { $what ->
+        [nodes] ce scénario a { $count } nœuds
+        [choices] ce nœud a { $count } choix
+        [scenes] cette leçon a { $count } scènes
+        [lessons] le cours a { $count } fichiers dans lessons/
+       *[scenarios] le cours a { $count } fichiers dans scenarios/
+    } ; la limite est de { $limit }
+problem-byte-order-mark = le fichier commence par deux marques d’ordre des octets (U+FEFF) ou plus ; elles sont ignorées, mais enregistrez le fichier en UTF-8 sans elles
 
 ## Résumé de `kruispunt validate`
 
@@ -202,6 +219,7 @@ profiles-line-no-course = { $name } : dernière mise à jour { $updated }
 profiles-line-newer = { $name } : écrit par une version plus récente de Kruispunt (format de progression { $found }) ; mettez Kruispunt à jour pour utiliser ce profil
 # $damage : ce qui ne va pas dans le fichier, un des messages damage-*.
 profiles-line-damaged = { $name } : le fichier de progression est endommagé ({ $damage }) ; il sera mis de côté, pas supprimé, à la prochaine ouverture du profil
+profiles-line-not-a-file = { $name } : le fichier de progression n’est pas un fichier ordinaire (un lien symbolique, un dossier ou un périphérique) ; supprimez-le ou renommez-le pour utiliser ce profil
 damage-empty = le fichier est vide
 damage-unreadable = le fichier ne peut pas être lu : { $reason }
 damage-not-json = JSON non valide : { $reason }
@@ -245,6 +263,9 @@ error-progress-io = impossible { $action ->
        *[write] d’écrire
     } { $path } : { $reason }
 error-progress-encode = impossible d’encoder la progression : { $reason }
+error-not-a-regular-file = { $path } n’est pas un fichier ordinaire (un lien symbolique, un dossier ou un périphérique) ; Kruispunt ne le suit pas et ne l’écrase pas : supprimez-le ou renommez-le
+# After a failed last save. $time: when the progress file last received everything (UTC).
+save-failed-not-saved = Ce que vous avez fait après { $time } n’est pas enregistré ; { $file } contient toujours votre progression telle qu’elle était à ce moment-là.
 
 ## Interface du terminal : cadre, aide, accueil, réglages
 
@@ -611,6 +632,15 @@ report-reason-foreign = ce n'est pas un export Kruispunt
 report-reason-newer = il a été exporté par une version plus récente de Kruispunt (format d'export { $found } ; cette version lit jusqu'au { $supported })
 report-reason-damaged = l'export est endommagé ({ $detail })
 report-reason-other-course = c'est l'export d'un autre cours (« { $found } », pas « { $expected } »)
+report-reason-not-a-file = ce n’est pas un fichier ordinaire
+report-reason-too-large = il dépasse { $limit } Mio
+# $what : items, attempts ou choices.
+report-reason-too-many = { $what ->
+        [items] il contient { $count } éléments
+        [attempts] un élément contient { $count } tentatives
+       *[choices] une tentative contient { $count } choix
+    } ; la limite est de { $limit }
+report-too-many-files = { $files } fichiers ont été donnés ; un rapport en lit au plus { $limit }, aucun fichier n’a donc été lu
 report-none-usable = { $files ->
         [one] le fichier donné n'est pas
        *[other] aucun des { $files } fichiers donnés n'est
@@ -700,6 +730,7 @@ report-unmatched-competency = compétence
 ## Mode simple (kruispunt --plain) : une conversation ligne par ligne, pour les lecteurs d’écran.
 plain-welcome = Kruispunt en mode simple. Tapez ? ou help à chaque question pour entendre les commandes.
 plain-bye = Votre progression est enregistrée. Au revoir.
+plain-bye-not-saved = Votre progression n’a pas pu être enregistrée (voir ci-dessus). Au revoir.
 plain-not-understood = « { $answer } » n’a pas été compris. Vous pouvez répondre :
 plain-lang-usage = Tapez lang suivi d’une langue : lang nl pour Nederlands, lang en pour English, lang fr pour Français.
 plain-save-failed = Votre progression n’a pas pu être enregistrée : { $reason }. Kruispunt réessaiera à l’étape suivante.

@@ -78,6 +78,7 @@ problem-undeclared-locale = taal `{ $locale }` staat niet bij de locales in cour
 problem-default-locale-undeclared = de standaardtaal `{ $locale }` staat niet bij de locales
 # $code: het codepunt in hexadecimale notatie, bv. 001B.
 problem-control-character = de `{ $locale }`-tekst bevat het stuurteken U+{ $code }; cursustekst mag de terminal niet aansturen
+problem-id-control-character = deze id, sleutel of versie bevat het stuurteken U+{ $code }; alleen afdrukbare tekens zijn toegelaten
 problem-not-fictional = een getuigenis moet "fictional_composite": true zetten; persona’s zijn nooit echte mensen
 problem-old-format-version = format_version { $found } wordt gelezen door het te migreren: { $inferred } keuzekwaliteiten zijn afgeleid en gedachten toegekend aan de laatste spreker; voer `kruispunt migrate` uit om de bestanden naar versie { $current } te brengen
 problem-route-fallback = de route van knoop `{ $id }` moet eindigen met een tak zonder `if`, die geldt als geen andere geldt
@@ -89,6 +90,22 @@ problem-harmful-good-ending = het goede einde `{ $ending }` is bereikbaar na de 
 problem-positional-answer = in { $same } van de { $total } beslismomenten met vaste volgorde is de beste keuze nummer { $position }; cursisten leren de plaats, niet de vaardigheid
 problem-quality-mismatch = keuze `{ $id }` is `{ $quality }` maar { $reason }
 problem-length-tell = in { $longest } van de { $total } beslismomenten is de beste keuze meer dan 40% langer dan de rest; cursisten leren het langste antwoord kiezen
+problem-unreadable-directory = kan de map niet lezen: { $reason }
+problem-linked-directory = dit is een link naar een map; links naar mappen worden niet gevolgd
+problem-not-a-file = dit is geen gewoon bestand (een FIFO, apparaat of socket), dus het wordt niet gelezen
+problem-file-too-large = het bestand is groter dan { $limit } MiB, de grens voor één bestand; het wordt niet gelezen
+problem-course-too-large = de cursus is groter dan { $limit } MiB, de grens voor alle bestanden samen; dit bestand en de volgende worden niet gelezen
+problem-too-many-files = de cursus heeft meer dan { $limit } .json-bestanden, de grens; dit bestand en de volgende worden niet gelezen
+problem-text-too-long = deze tekst is { $length } bytes lang; de grens is { $limit } bytes
+# $what: nodes, choices, scenes, lessons of scenarios.
+problem-too-many = { $what ->
+        [nodes] dit scenario heeft { $count } knopen
+        [choices] deze knoop heeft { $count } keuzes
+        [scenes] deze les heeft { $count } scènes
+        [lessons] de cursus heeft { $count } bestanden in lessons/
+       *[scenarios] de cursus heeft { $count } bestanden in scenarios/
+    }; de grens is { $limit }
+problem-byte-order-mark = het bestand begint met twee of meer byte-order marks (U+FEFF); die worden genegeerd, maar bewaar het bestand als UTF-8 zonder BOM
 
 ## Samenvatting van `kruispunt validate`
 
@@ -194,6 +211,7 @@ profiles-line-no-course = { $name }: laatst bijgewerkt { $updated }
 profiles-line-newer = { $name }: geschreven door een nieuwere versie van Kruispunt (voortgangsformaat { $found }); werk Kruispunt bij om dit profiel te gebruiken
 # $damage: wat er mis is met het bestand, een van de damage-*-berichten.
 profiles-line-damaged = { $name }: het voortgangsbestand is beschadigd ({ $damage }); het wordt opzijgezet, niet verwijderd, wanneer het profiel opnieuw geopend wordt
+profiles-line-not-a-file = { $name }: het voortgangsbestand is geen gewoon bestand (een symbolische koppeling, een map of een apparaat); verwijder het of geef het een andere naam om dit profiel te gebruiken
 damage-empty = het bestand is leeg
 damage-unreadable = het bestand kan niet gelezen worden: { $reason }
 damage-not-json = geen geldige JSON: { $reason }
@@ -237,6 +255,9 @@ error-progress-io = { $path } kan niet { $action ->
        *[write] geschreven
     } worden: { $reason }
 error-progress-encode = de voortgang kan niet gecodeerd worden: { $reason }
+error-not-a-regular-file = { $path } is geen gewoon bestand (een symbolische koppeling, een map of een apparaat); Kruispunt volgt het niet en overschrijft het niet: verwijder het of geef het een andere naam
+# After a failed last save. $time: when the progress file last received everything (UTC).
+save-failed-not-saved = Wat je na { $time } gedaan hebt, is niet bewaard; { $file } bevat nog je voortgang van toen.
 
 ## Terminalinterface: kader, hulp, overzicht, instellingen
 
@@ -603,6 +624,15 @@ report-reason-foreign = het is geen Kruispunt-export
 report-reason-newer = het werd geëxporteerd door een nieuwere Kruispunt (exportformaat { $found }; deze versie leest tot { $supported })
 report-reason-damaged = de export is beschadigd ({ $detail })
 report-reason-other-course = het is een export van een andere cursus (“{ $found }”, niet “{ $expected }”)
+report-reason-not-a-file = het is geen gewoon bestand
+report-reason-too-large = het is groter dan { $limit } MiB
+# $what: items, attempts of choices.
+report-reason-too-many = { $what ->
+        [items] het heeft { $count } onderdelen
+        [attempts] een onderdeel heeft { $count } pogingen
+       *[choices] een poging heeft { $count } keuzes
+    }; de grens is { $limit }
+report-too-many-files = er werden { $files } bestanden opgegeven; een rapport leest er hoogstens { $limit }, dus er werd geen enkel bestand gelezen
 report-none-usable = { $files ->
         [one] het opgegeven bestand is geen bruikbare export
        *[other] geen van de { $files } opgegeven bestanden is een bruikbare export
@@ -692,6 +722,7 @@ report-unmatched-competency = competentie
 ## Platte modus (kruispunt --plain): een gesprek regel per regel, voor schermlezers.
 plain-welcome = Kruispunt in platte modus. Typ ? of help bij elke vraag om de commando's te horen.
 plain-bye = Je voortgang is bewaard. Tot ziens.
+plain-bye-not-saved = Je voortgang kon niet bewaard worden (zie hierboven). Tot ziens.
 plain-not-understood = “{ $answer }” werd niet begrepen. Je kunt antwoorden:
 plain-lang-usage = Typ lang en een taal: lang nl voor Nederlands, lang en voor English, lang fr voor Français.
 plain-save-failed = Je voortgang kon niet bewaard worden: { $reason }. Kruispunt probeert het opnieuw bij de volgende stap.

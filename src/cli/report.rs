@@ -3,7 +3,8 @@
 //!
 //! Exit codes of `report`: 0 when every file was used; 1 when some were skipped (each is
 //! named on stderr, and the report is still written); 2 when no file is a usable export,
-//! the course does not load, or the report cannot be written.
+//! the course does not load, the report cannot be written, or more than 1,000 files are
+//! given.
 
 use super::messages::Ui;
 use super::profiles::{progress_failure, resolve_dir};
@@ -21,6 +22,10 @@ use std::process::ExitCode;
 
 /// Exit code of `report` when some files were skipped (the report is still written).
 const EXIT_SKIPPED: u8 = 1;
+
+/// The most export files one report reads: a large group, many times over. More is
+/// refused before any file is read.
+const MAX_REPORT_FILES: usize = 1_000;
 
 /// Output format of `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,12 +96,50 @@ fn write_out(output: Option<&Path>, text: &str, ui: &Ui) -> Result<(), Failure> 
                 ui,
             )
         }
-        Some(path) => std::fs::write(path, text).map_err(|error| {
-            Failure::usage(ui.msg(
-                "report-cannot-write",
-                &msg_args!("file" => path.display().to_string(), "reason" => error.to_string()),
-            ))
-        }),
+        // Exports can hold reflections: the file is private (0600, less with a stricter
+        // umask; an existing file is narrowed, never widened), and a symbolic link in its
+        // place is refused rather than followed.
+        Some(path) => {
+            let cannot = |reason: String| {
+                Failure::usage(ui.msg(
+                    "report-cannot-write",
+                    &msg_args!("file" => path.display().to_string(), "reason" => reason),
+                ))
+            };
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create(true).truncate(false);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut file = match crate::progress::open_regular(path, &mut options) {
+                Ok(file) => file,
+                Err(crate::progress::OpenError::NotAFile) => {
+                    return Err(Failure::usage(ui.msg(
+                        "error-not-a-regular-file",
+                        &msg_args!("path" => path.display().to_string()),
+                    )));
+                }
+                Err(crate::progress::OpenError::Io(error)) => {
+                    return Err(cannot(error.to_string()));
+                }
+            };
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = file
+                    .metadata()
+                    .map_err(|e| cannot(e.to_string()))?
+                    .permissions()
+                    .mode();
+                if mode & 0o777 & !0o600 != 0 {
+                    file.set_permissions(std::fs::Permissions::from_mode(mode & 0o600))
+                        .map_err(|e| cannot(e.to_string()))?;
+                }
+            }
+            file.set_len(0)
+                .and_then(|()| file.write_all(text.as_bytes()))
+                .and_then(|()| file.flush())
+                .map_err(|e| cannot(e.to_string()))
+        }
     }
 }
 
@@ -170,35 +213,33 @@ fn skip_reason(error: &ExportError, ui: &Ui) -> String {
             &msg_args!("detail" => detail.as_str()),
         ),
         ExportError::Foreign => ui.msg("report-reason-foreign", &msg_args!()),
+        // As written in the file: as a number, Fluent would round it through a float.
         ExportError::Newer { found, supported } => ui.msg(
             "report-reason-newer",
-            &msg_args!(
-                "found" => i64::try_from(*found).unwrap_or(i64::MAX),
-                "supported" => *supported,
-            ),
+            &msg_args!("found" => found.as_str(), "supported" => *supported),
         ),
         ExportError::WrongShape(detail) => ui.msg(
             "report-reason-damaged",
             &msg_args!("detail" => detail.as_str()),
+        ),
+        ExportError::Unreadable(detail) => ui.msg(
+            "report-reason-unreadable",
+            &msg_args!("detail" => detail.as_str()),
+        ),
+        ExportError::NotAFile => ui.msg("report-reason-not-a-file", &msg_args!()),
+        ExportError::TooLarge { limit } => {
+            ui.msg("report-reason-too-large", &msg_args!("limit" => *limit))
+        }
+        ExportError::TooMany { what, count, limit } => ui.msg(
+            "report-reason-too-many",
+            &msg_args!("what" => *what, "count" => *count, "limit" => *limit),
         ),
     }
 }
 
 /// The export in `file`, or why it cannot be used.
 fn read_export(file: &Path, course: &Course, ui: &Ui) -> Result<Export, String> {
-    let bytes = std::fs::read(file).map_err(|e| {
-        ui.msg(
-            "report-reason-unreadable",
-            &msg_args!("detail" => e.to_string()),
-        )
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        ui.msg(
-            "report-reason-not-json",
-            &msg_args!("detail" => e.to_string()),
-        )
-    })?;
-    let export = Export::parse(&text).map_err(|e| skip_reason(&e, ui))?;
+    let export = Export::read(file).map_err(|e| skip_reason(&e, ui))?;
     if export.course.id != course.id {
         return Err(ui.msg(
             "report-reason-other-course",
@@ -214,6 +255,12 @@ fn read_export(file: &Path, course: &Course, ui: &Ui) -> Result<Export, String> 
 /// `kruispunt report`: reads every file, names and skips the unusable ones, and writes the
 /// report of the rest.
 pub(super) fn report(request: &ReportRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
+    if request.files.len() > MAX_REPORT_FILES {
+        return Err(Failure::usage(ui.msg(
+            "report-too-many-files",
+            &msg_args!("files" => request.files.len(), "limit" => MAX_REPORT_FILES),
+        )));
+    }
     let course = course_or_fail(request.course, ui)?;
     let mut exports = Vec::new();
     let mut skipped = 0usize;

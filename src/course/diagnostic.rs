@@ -264,6 +264,15 @@ pub enum Problem {
         /// The code point.
         code: u32,
     },
+    /// An id, key, tag, locale or version contains a character that could drive the
+    /// terminal (or, in ids, reorder text); the path names the field.
+    #[error(
+        "this id, key or version contains the control character U+{code:04X}; only printable characters are allowed"
+    )]
+    IdControlCharacter {
+        /// The code point.
+        code: u32,
+    },
     /// A testimony not marked as a fictional composite.
     #[error("a testimony must set \"fictional_composite\": true; personas are never real people")]
     NotFictional,
@@ -357,6 +366,64 @@ pub enum Problem {
         /// How many decision points with a best choice.
         total: usize,
     },
+    /// A directory of the course that cannot be listed; its files are not read.
+    #[error("cannot read the directory: {reason}")]
+    UnreadableDirectory {
+        /// Why.
+        reason: String,
+    },
+    /// A link to a directory, which is not followed.
+    #[error("this is a link to a directory; links to directories are not followed")]
+    LinkedDirectory,
+    /// A `.json` name that is not a regular file (a FIFO, device, socket or directory).
+    #[error("this is not a regular file (a FIFO, device or socket), so it is not read")]
+    NotAFile,
+    /// A file over the size cap of one file.
+    #[error("the file is larger than {limit} MiB, the limit for one file; it is not read")]
+    FileTooLarge {
+        /// The cap, in MiB.
+        limit: u64,
+    },
+    /// Reading this file would take the course over its size cap; it and the files after
+    /// it are not read.
+    #[error(
+        "the course is larger than {limit} MiB, the limit for all files together; this file and the ones after it are not read"
+    )]
+    CourseTooLarge {
+        /// The cap, in MiB.
+        limit: u64,
+    },
+    /// The course has more files than the cap; this one and the ones after it are not read.
+    #[error(
+        "the course has more than {limit} .json files, the limit; this file and the ones after it are not read"
+    )]
+    TooManyFiles {
+        /// The cap.
+        limit: usize,
+    },
+    /// A string (a text, an id...) longer than the cap.
+    #[error("this text is {length} bytes long; the limit is {limit} bytes")]
+    TextTooLong {
+        /// Its length in bytes, as written in the file.
+        length: usize,
+        /// The cap.
+        limit: usize,
+    },
+    /// More nodes, choices, scenes, lessons or scenarios than the cap.
+    #[error("too many {what}: {count}; the limit is {limit}")]
+    TooMany {
+        /// What: `nodes`, `choices`, `scenes`, `lessons` or `scenarios`.
+        what: String,
+        /// How many there are.
+        count: usize,
+        /// The cap.
+        limit: usize,
+    },
+    /// The file starts with more than one byte-order mark.
+    #[error(
+        "the file starts with two or more byte-order marks (U+FEFF); they are ignored, but save the file as UTF-8 without them"
+    )]
+    ByteOrderMarks,
 }
 
 impl Problem {
@@ -391,6 +458,7 @@ impl Problem {
             Problem::UndeclaredLocale { .. } => "undeclared-locale",
             Problem::DefaultLocaleUndeclared { .. } => "default-locale-undeclared",
             Problem::ControlCharacter { .. } => "control-character",
+            Problem::IdControlCharacter { .. } => "id-control-character",
             Problem::NotFictional => "not-fictional",
             Problem::OldFormatVersion { .. } => "old-format-version",
             Problem::RouteFallback { .. } => "route-fallback",
@@ -402,6 +470,15 @@ impl Problem {
             Problem::PositionalAnswer { .. } => "positional-answer",
             Problem::QualityMismatch { .. } => "quality-mismatch",
             Problem::LengthTell { .. } => "length-tell",
+            Problem::UnreadableDirectory { .. } => "unreadable-directory",
+            Problem::LinkedDirectory => "linked-directory",
+            Problem::NotAFile => "not-a-file",
+            Problem::FileTooLarge { .. } => "file-too-large",
+            Problem::CourseTooLarge { .. } => "course-too-large",
+            Problem::TooManyFiles { .. } => "too-many-files",
+            Problem::TextTooLong { .. } => "text-too-long",
+            Problem::TooMany { .. } => "too-many",
+            Problem::ByteOrderMarks => "byte-order-mark",
         }
     }
 
@@ -420,7 +497,9 @@ impl Problem {
             | Problem::HarmfulGoodEnding { .. }
             | Problem::PositionalAnswer { .. }
             | Problem::QualityMismatch { .. }
-            | Problem::LengthTell { .. } => Severity::Warning,
+            | Problem::LengthTell { .. }
+            | Problem::LinkedDirectory
+            | Problem::ByteOrderMarks => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -458,15 +537,16 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `FILE:LINE:COL: error[CODE]: message (at PATH)`, the format editors understand.
+    /// `FILE:LINE:COL: error[CODE]: message (at PATH)`, the format editors understand, on
+    /// one line: file names, ids and keys come from the course, so control characters in
+    /// them are written out (`\u{1b}`) rather than sent to the terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
         let (line, column) = self.position.map(|p| (p.line, p.column)).unwrap_or((1, 1));
-        write!(
-            f,
+        let mut text = format!(
             "{}:{}:{}: {}[{}]: {}",
             self.file,
             line,
@@ -474,10 +554,10 @@ impl fmt::Display for Diagnostic {
             severity,
             self.code(),
             self.problem
-        )?;
+        );
         if !self.path.0.is_empty() {
-            write!(f, " (at {})", self.path)?;
+            text.push_str(&format!(" (at {})", self.path));
         }
-        Ok(())
+        f.write_str(&crate::i18n::display::escape(&text))
     }
 }

@@ -3,6 +3,7 @@
 
 use super::model::{FIRST_FORMAT_VERSION, FORMAT_VERSION, Lesson, Manifest, Scenario};
 use super::span::SpanIndex;
+use super::validate;
 use super::{
     CourseSource, Diagnostic, FieldPath, PathSeg, Position, Problem, Severity, checked::Course,
 };
@@ -69,9 +70,55 @@ pub enum LoadError {
 pub fn load(source: &CourseSource, options: ValidateOptions) -> Report {
     let mut parsed = ParsedCourse::default();
     let mut findings = Vec::new();
+    let count = |kind: FileKind| {
+        let of_kind = |f: &&super::SourceFile| FileKind::of(&f.path) == kind;
+        source.files.iter().filter(of_kind).count()
+    };
+    let totals = [count(FileKind::Lesson), count(FileKind::Scenario)];
+    let mut seen = [0usize; 2];
     for (idx, file) in source.files.iter().enumerate() {
-        let text = file.text.as_str();
-        match FileKind::of(&file.path) {
+        let kind = FileKind::of(&file.path);
+        // Past the cap on lesson or scenario files, the rest of that kind is not parsed.
+        let capped = match kind {
+            FileKind::Lesson => Some((0, "lessons", validate::MAX_LESSONS)),
+            FileKind::Scenario => Some((1, "scenarios", validate::MAX_SCENARIOS)),
+            _ => None,
+        };
+        if let Some((slot, what, limit)) = capped {
+            seen[slot] += 1;
+            if seen[slot] > limit {
+                if seen[slot] == limit + 1 {
+                    findings.push(Finding {
+                        file: idx,
+                        path: FieldPath::root(),
+                        position: None,
+                        problem: Problem::TooMany {
+                            what: what.to_owned(),
+                            count: totals[slot],
+                            limit,
+                        },
+                    });
+                }
+                continue;
+            }
+        }
+        let (text, marks) = json_text(&file.text);
+        if marks {
+            findings.push(at_start(idx, Problem::ByteOrderMarks));
+        }
+        for (position, length) in validate::long_strings(text) {
+            findings.push(Finding {
+                position: Some(position),
+                ..at_start(
+                    idx,
+                    Problem::TextTooLong {
+                        length,
+                        limit: validate::MAX_TEXT_BYTES,
+                    },
+                )
+            });
+        }
+        match kind {
             FileKind::Manifest => {
                 if let Some(manifest) = parse_file(idx, text, &mut findings) {
                     parsed.manifest = Some((idx, manifest));
@@ -130,7 +177,25 @@ fn into_result(report: Report) -> Result<Course, LoadError> {
     }
 }
 
+/// The JSON of a file: its text without the byte-order marks it starts with (one is
+/// dropped when the file is read; more are reported), and whether there were any.
+fn json_text(text: &str) -> (&str, bool) {
+    let json = text.trim_start_matches('\u{FEFF}');
+    (json, json.len() != text.len())
+}
+
+/// A finding at the start of a file.
+fn at_start(file: FileIdx, problem: Problem) -> Finding {
+    Finding {
+        file,
+        path: FieldPath::root(),
+        position: Some(Position { line: 1, column: 1 }),
+        problem,
+    }
+}
+
 /// What a file is, from where it is in the course.
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum FileKind {
     Manifest,
     Lesson,
@@ -335,7 +400,7 @@ fn finalise(
         .map(|finding| {
             let file = source.files.get(finding.file);
             let position = finding.position.or_else(|| {
-                let text = file?.text.as_str();
+                let (text, _) = json_text(file?.text.as_str());
                 indexes
                     .entry(finding.file)
                     .or_insert_with(|| SpanIndex::new(text))
@@ -352,9 +417,7 @@ fn finalise(
         .collect();
 
     diagnostics.extend(source.unreadable.iter().map(|file| {
-        let problem = Problem::Unreadable {
-            reason: file.reason.clone(),
-        };
+        let problem = file.problem.clone();
         Diagnostic {
             severity: severity(&problem),
             file: shown(&file.path),

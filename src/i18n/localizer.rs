@@ -509,6 +509,10 @@ impl Localizer {
                 "problem-control-character",
                 &args!("locale" => locale, "code" => format!("{code:04X}")),
             ),
+            Problem::IdControlCharacter { code } => self.msg(
+                "problem-id-control-character",
+                &args!("code" => format!("{code:04X}")),
+            ),
             Problem::NotFictional => self.msg("problem-not-fictional", &args!()),
             Problem::OldFormatVersion {
                 found,
@@ -557,6 +561,29 @@ impl Localizer {
                 "problem-length-tell",
                 &args!("longest" => *longest, "total" => *total),
             ),
+            Problem::UnreadableDirectory { reason } => {
+                self.msg("problem-unreadable-directory", &args!("reason" => reason))
+            }
+            Problem::LinkedDirectory => self.msg("problem-linked-directory", &args!()),
+            Problem::NotAFile => self.msg("problem-not-a-file", &args!()),
+            Problem::FileTooLarge { limit } => {
+                self.msg("problem-file-too-large", &args!("limit" => *limit))
+            }
+            Problem::CourseTooLarge { limit } => {
+                self.msg("problem-course-too-large", &args!("limit" => *limit))
+            }
+            Problem::TooManyFiles { limit } => {
+                self.msg("problem-too-many-files", &args!("limit" => *limit))
+            }
+            Problem::TextTooLong { length, limit } => self.msg(
+                "problem-text-too-long",
+                &args!("length" => *length, "limit" => *limit),
+            ),
+            Problem::TooMany { what, count, limit } => self.msg(
+                "problem-too-many",
+                &args!("what" => what, "count" => *count, "limit" => *limit),
+            ),
+            Problem::ByteOrderMarks => self.msg("problem-byte-order-mark", &args!()),
         }
     }
 

@@ -11,16 +11,31 @@ use crate::course::ids::{
     ChoiceId, Competency, CourseId, ItemId, NodeId, OptionId, SceneId, VarId,
 };
 use crate::course::model::Quality;
+use crate::course::{ReadError, read_regular_file};
 use crate::engine::ScenarioRun;
 use crate::progress::{ChoiceTaken, EndingOutcome, ItemProgress, ItemStatus, Progress, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// The export format version this build writes; it reads this one and every older one.
 pub const EXPORT_VERSION: u32 = 2;
 
 /// The value of `kind` in every export, so a report recognises a foreign JSON file.
 pub const EXPORT_KIND: &str = "kruispunt-export";
+
+/// The largest export file that is read, in bytes: an export of a whole course with many
+/// attempts is well under 1 MiB.
+pub const MAX_EXPORT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The most items in one export (a course has tens).
+pub const MAX_ITEMS: usize = 10_000;
+
+/// The most attempts at one scenario in one export.
+pub const MAX_ATTEMPTS: usize = 1_000;
+
+/// The most choices in one attempt.
+pub const MAX_ATTEMPT_CHOICES: usize = 10_000;
 
 /// One trainee's results in one course, for the facilitator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -211,14 +226,36 @@ pub enum ExportError {
     /// An export of a newer format.
     #[error("export format {found} is newer than this Kruispunt reads ({supported})")]
     Newer {
-        /// The version in the file.
-        found: u64,
+        /// The version, exactly as written in the file (it may not fit any integer type).
+        found: String,
         /// The newest version this build reads.
         supported: u32,
     },
     /// An export whose content does not have the expected shape.
     #[error("a damaged export ({0})")]
     WrongShape(String),
+    /// The file cannot be opened or read.
+    #[error("cannot read it ({0})")]
+    Unreadable(String),
+    /// Not a regular file: a FIFO, device, socket or directory, which is never opened.
+    #[error("not a regular file")]
+    NotAFile,
+    /// Larger than [`MAX_EXPORT_BYTES`].
+    #[error("larger than {limit} MiB")]
+    TooLarge {
+        /// The cap, in MiB.
+        limit: u64,
+    },
+    /// More items, attempts or choices than the cap.
+    #[error("too many {what}: {count}; the limit is {limit}")]
+    TooMany {
+        /// `items`, `attempts` (of one item) or `choices` (of one attempt).
+        what: &'static str,
+        /// How many there are.
+        count: usize,
+        /// The cap.
+        limit: usize,
+    },
 }
 
 impl Export {
@@ -258,26 +295,94 @@ impl Export {
         }
     }
 
+    /// Reads the export file at `path`: only a regular file (a FIFO or device is never
+    /// opened), at most [`MAX_EXPORT_BYTES`], then as [`Export::parse`].
+    pub fn read(path: &Path) -> Result<Self, ExportError> {
+        let bytes = read_regular_file(path, MAX_EXPORT_BYTES).map_err(|error| match error {
+            ReadError::NotAFile => ExportError::NotAFile,
+            ReadError::TooLarge { .. } => ExportError::TooLarge {
+                limit: MAX_EXPORT_BYTES / (1024 * 1024),
+            },
+            ReadError::Io(error) => ExportError::Unreadable(error.to_string()),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| ExportError::NotJson(e.to_string()))?;
+        Self::parse(&text)
+    }
+
     /// Reads an export from its JSON text, telling a foreign or newer file from a damaged
-    /// export.
+    /// export, and refusing one with more items, attempts or choices than the caps.
     pub fn parse(text: &str) -> Result<Self, ExportError> {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| ExportError::NotJson(e.to_string()))?;
         if value.get("kind").and_then(|k| k.as_str()) != Some(EXPORT_KIND) {
             return Err(ExportError::Foreign);
         }
-        match value.get("export_version").and_then(|v| v.as_u64()) {
-            None => return Err(ExportError::WrongShape("no export_version".to_owned())),
-            Some(found) if found > u64::from(EXPORT_VERSION) => {
-                return Err(ExportError::Newer {
-                    found,
-                    supported: EXPORT_VERSION,
-                });
+        let version = value.get("export_version");
+        let supported = version
+            .and_then(serde_json::Value::as_u64)
+            .is_some_and(|found| found <= u64::from(EXPORT_VERSION));
+        if !supported {
+            let newer = version
+                .and_then(serde_json::Value::as_f64)
+                .is_some_and(|found| found > f64::from(EXPORT_VERSION));
+            if !newer {
+                return Err(ExportError::WrongShape("no export_version".to_owned()));
             }
-            Some(_) => {}
+            return Err(ExportError::Newer {
+                found: version_as_written(text, version),
+                supported: EXPORT_VERSION,
+            });
         }
+        check_counts(&value)?;
         serde_json::from_value(value).map_err(|e| ExportError::WrongShape(e.to_string()))
     }
+}
+
+/// `export_version` exactly as written in `text` (a number too large for any integer type
+/// is read as an approximate float); what serde_json makes of it when it cannot be found.
+fn version_as_written(text: &str, parsed: Option<&serde_json::Value>) -> String {
+    #[derive(Deserialize)]
+    struct Probe<'a> {
+        #[serde(borrow)]
+        export_version: Option<&'a serde_json::value::RawValue>,
+    }
+    match serde_json::from_str::<Probe<'_>>(text) {
+        Ok(Probe {
+            export_version: Some(raw),
+        }) => raw.get().to_owned(),
+        _ => parsed.map(ToString::to_string).unwrap_or_default(),
+    }
+}
+
+/// Refuses an export with more items, attempts per item or choices per attempt than the
+/// caps, before it is turned into an [`Export`] (and later replayed and aggregated).
+fn check_counts(value: &serde_json::Value) -> Result<(), ExportError> {
+    fn list<'v>(v: &'v serde_json::Value, key: &str) -> &'v [serde_json::Value] {
+        v.get(key)
+            .and_then(serde_json::Value::as_array)
+            .map_or(&[], Vec::as_slice)
+    }
+    let cap = |what: &'static str, count: usize, limit: usize| {
+        if count > limit {
+            Err(ExportError::TooMany { what, count, limit })
+        } else {
+            Ok(())
+        }
+    };
+    let items = list(value, "items");
+    cap("items", items.len(), MAX_ITEMS)?;
+    for item in items {
+        let attempts = list(item, "attempts");
+        cap("attempts", attempts.len(), MAX_ATTEMPTS)?;
+        for attempt in attempts {
+            cap(
+                "choices",
+                list(attempt, "choices").len(),
+                MAX_ATTEMPT_CHOICES,
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// One item of an export. `item` is the item in the course, when it still exists.
@@ -460,7 +565,7 @@ mod tests {
         assert_eq!(
             Export::parse(&newer),
             Err(ExportError::Newer {
-                found: 3,
+                found: "3".to_owned(),
                 supported: 2
             })
         );

@@ -10,6 +10,8 @@
 
 mod build;
 pub(crate) use build::inferred_quality;
+mod caps;
+pub(crate) use caps::{MAX_LESSONS, MAX_SCENARIOS, MAX_TEXT_BYTES, long_strings};
 mod flow;
 mod lesson;
 mod manifest;
@@ -31,6 +33,9 @@ use std::collections::hash_map::Entry;
 /// Runs every check on the parsed files, pushing what it finds, and builds the checked
 /// course when every reference resolves.
 pub(crate) fn validate(parsed: ParsedCourse, findings: &mut Vec<Finding>) -> Option<Course> {
+    if caps::check(&parsed, findings) {
+        return None; // too large to check further, or to use
+    }
     let first_new = findings.len();
     let graphs = check(&parsed, findings);
     let unresolved = findings
