@@ -27,7 +27,7 @@ mod start;
 pub use report::{ExportFormat, ReportOutput};
 
 use crate::course::{
-    self, Course, CourseSource, Diagnostic, FieldPath, Position, Report, Severity, SourceError,
+    self, Course, CourseSource, Diagnostic, Position, Report, Severity, SourceError,
     ValidateOptions,
 };
 use crate::i18n::{self, LocaleCoverage};
@@ -35,6 +35,7 @@ use crate::msg_args;
 use crate::progress::{DEFAULT_PROFILE, ProfileName};
 use clap::{Parser, Subcommand, ValueEnum};
 use messages::Ui;
+use std::borrow::Cow;
 use std::ffi::OsString;
 use std::fmt;
 use std::io::{self, Write};
@@ -255,9 +256,18 @@ fn usage_error(error: &clap::Error) -> ExitCode {
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     ) {
-        // A closed stdout while printing help is not worth reporting.
-        let _ = error.print();
-        return ExitCode::from(code);
+        // A closed pipe (`kruispunt --help | head -1`) is the reader's choice; any other
+        // failure to write the help (a full disk) is an error, or a script would take an
+        // empty file for the help.
+        let printed = error.print().and_then(|()| io::stdout().lock().flush());
+        let ui = Ui::from_environment(lang_in_args(std::env::args_os().skip(1)));
+        return match finish_output(printed, &ui) {
+            Ok(()) => ExitCode::from(code),
+            Err(failure) => {
+                let _ = writeln!(io::stderr().lock(), "{}", ui.fatal(&failure.message));
+                ExitCode::from(failure.code)
+            }
+        };
     }
     let mut ui = Ui::from_environment(lang_in_args(std::env::args_os().skip(1)));
     ui.show_notice();
@@ -458,7 +468,10 @@ fn declared_default_in(dir: Option<&Path>) -> Option<String> {
     match dir {
         None => declared_default_locale(&CourseSource::builtin()),
         Some(dir) => {
-            default_locale_in_manifest(&std::fs::read_to_string(dir.join("course.json")).ok()?)
+            // Bounded, and never opening a FIFO or device named course.json.
+            let manifest = dir.join("course.json");
+            let bytes = course::read_regular_file(&manifest, course::MAX_FILE_BYTES).ok()?;
+            default_locale_in_manifest(std::str::from_utf8(&bytes).ok()?)
         }
     }
 }
@@ -527,7 +540,9 @@ fn write_text_report(
     if with_coverage && let Some(course) = &report.course {
         writeln!(out, "{}", ui.msg("coverage-heading", &msg_args!()))?;
         for locale in i18n::coverage(course).locales() {
-            writeln!(out, "  {}", ui.l10n().coverage_line(locale))?;
+            // The locale tags come from the course: written out if they hold escapes.
+            let line = ui.l10n().coverage_line(locale);
+            writeln!(out, "  {}", i18n::display::escape(&line))?;
         }
     }
     writeln!(out, "{}", summary(source, report, ui))?;
@@ -560,10 +575,12 @@ fn summary(source: &CourseSource, report: &Report, ui: &Ui) -> String {
     }
 }
 
-/// The `--format json` document.
+/// The `--format json` document. JSON escapes C0 controls but not C1 controls or bidi
+/// overrides, so file names, paths and messages are escaped as in the text report.
 fn json_report<'a>(source: &'a CourseSource, report: &'a Report, ui: &Ui) -> JsonReport<'a> {
+    use i18n::display::escape;
     JsonReport {
-        course: &source.display_root,
+        course: escape(&source.display_root),
         language: ui.locale().tag(),
         errors: count(&report.diagnostics, Severity::Error),
         warnings: count(&report.diagnostics, Severity::Warning),
@@ -572,12 +589,12 @@ fn json_report<'a>(source: &'a CourseSource, report: &'a Report, ui: &Ui) -> Jso
             .iter()
             .map(|d| JsonDiagnostic {
                 severity: d.severity,
-                file: &d.file,
+                file: escape(&d.file),
                 position: d.position,
-                path: &d.path,
+                path: escape(&d.path.to_string()).into_owned(),
                 problem: JsonProblem {
                     code: d.code(),
-                    message: ui.problem(&d.problem),
+                    message: escape(&ui.problem(&d.problem)).into_owned(),
                 },
             })
             .collect(),
@@ -595,7 +612,7 @@ fn json_report<'a>(source: &'a CourseSource, report: &'a Report, ui: &Ui) -> Jso
 #[derive(serde::Serialize)]
 struct JsonReport<'a> {
     /// How the course root is shown, as in the text summary.
-    course: &'a str,
+    course: Cow<'a, str>,
     /// The language of the messages (`nl`, `en`, `fr`).
     language: &'static str,
     errors: usize,
@@ -609,9 +626,9 @@ struct JsonReport<'a> {
 #[derive(serde::Serialize)]
 struct JsonDiagnostic<'a> {
     severity: Severity,
-    file: &'a str,
+    file: Cow<'a, str>,
     position: Option<Position>,
-    path: &'a FieldPath,
+    path: String,
     problem: JsonProblem,
 }
 

@@ -837,7 +837,7 @@ fn a_version_1_export_still_loads_and_reports_what_the_course_can_tell() {
         "{out}"
     );
     assert!(out.contains("| Trainee 1 (Confidentiality) | "), "{out}");
-    assert!(out.contains("“Which name do you use, \\<here> & \"at home\"?” (decision point 2 · this answer: + acceptable"), "{out}");
+    assert!(out.contains("“Which name do you use, \\<here\\> & \"at home\"?” (decision point 2 · this answer: + acceptable"), "{out}");
     // Recorded as shown, but breached in the same attempt: never counted as shown.
     assert!(
         out.contains("| Confidentiality (missed by 0) | 0 of 1 |"),

@@ -2,8 +2,13 @@
 //!
 //! Every user-facing sentence comes from the Fluent files in `locales/`; this module only
 //! chooses the language and passes numbers and names, it never assembles sentences.
+//!
+//! Everything the command line prints passes through here, so this is where untrusted
+//! values (file names, ids, profile names, what a damaged file says) are escaped with
+//! [`display`]: no control character from a file reaches the terminal.
 
 use crate::course::{Diagnostic, Problem};
+use crate::i18n::display;
 use crate::i18n::{LocaleCandidates, LocaleNotice, Localizer, MsgArgs, UiLocale, resolve_locale};
 use crate::msg_args;
 use crate::progress::{Damage, ProfileNameError, ProgressError};
@@ -67,7 +72,12 @@ impl Ui {
         self.notice_shown = true;
         if let Some(notice) = &self.notice {
             // A closed stderr leaves nowhere to report that.
-            let _ = writeln!(std::io::stderr().lock(), "{}", self.l10n.notice(notice));
+            let notice = self.l10n.notice(notice);
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "{}",
+                display::escape_lines(&notice)
+            );
         }
     }
 
@@ -81,14 +91,15 @@ impl Ui {
         self.l10n.current()
     }
 
-    /// The message `id` with `args` in the current language.
+    /// The message `id` with `args` in the current language, with any control character
+    /// an argument brought in written out (`\u{1b}`); newlines and tabs are kept.
     pub(crate) fn msg(&self, id: &str, args: &MsgArgs<'_>) -> String {
-        self.l10n.msg(id, args)
+        display::escape_lines(&self.l10n.msg(id, args)).into_owned()
     }
 
-    /// A diagnostic line, `FILE:LINE:COL: SEVERITY[CODE]: MESSAGE`.
+    /// A diagnostic line, `FILE:LINE:COL: SEVERITY[CODE]: MESSAGE`, always one line.
     pub(crate) fn diagnostic(&self, diagnostic: &Diagnostic) -> String {
-        self.l10n.diagnostic(diagnostic)
+        display::escape(&self.l10n.diagnostic(diagnostic)).into_owned()
     }
 
     /// What a problem is, in words.
@@ -111,7 +122,7 @@ impl Ui {
             ),
             ProfileNameError::InvalidCharacter { name, found } => self.msg(
                 "error-profile-name-character",
-                &msg_args!("name" => name, "found" => printable(*found)),
+                &msg_args!("name" => display::escape(name).into_owned(), "found" => printable(*found)),
             ),
         }
     }
@@ -161,6 +172,10 @@ impl Ui {
                     "reason" => source.to_string(),
                 ),
             ),
+            ProgressError::NotAFile { path } => self.msg(
+                "error-not-a-regular-file",
+                &msg_args!("path" => path.display().to_string()),
+            ),
             ProgressError::Encode(e) => self.msg(
                 "error-progress-encode",
                 &msg_args!("reason" => e.to_string()),
@@ -172,14 +187,19 @@ impl Ui {
     pub(crate) fn damage(&self, damage: &Damage) -> String {
         match damage {
             Damage::Empty => self.msg("damage-empty", &msg_args!()),
-            Damage::Unreadable(reason) => {
-                self.msg("damage-unreadable", &msg_args!("reason" => reason))
-            }
-            Damage::NotJson(reason) => self.msg("damage-not-json", &msg_args!("reason" => reason)),
+            Damage::Unreadable(reason) => self.msg(
+                "damage-unreadable",
+                &msg_args!("reason" => display::escape(reason).into_owned()),
+            ),
+            Damage::NotJson(reason) => self.msg(
+                "damage-not-json",
+                &msg_args!("reason" => display::escape(reason).into_owned()),
+            ),
             Damage::NoVersion => self.msg("damage-no-version", &msg_args!()),
-            Damage::WrongShape(reason) => {
-                self.msg("damage-wrong-shape", &msg_args!("reason" => reason))
-            }
+            Damage::WrongShape(reason) => self.msg(
+                "damage-wrong-shape",
+                &msg_args!("reason" => display::escape(reason).into_owned()),
+            ),
         }
     }
 }
@@ -187,7 +207,7 @@ impl Ui {
 /// A refused character as shown in a message: control characters and spaces as `U+XXXX`,
 /// so the message stays one readable line.
 fn printable(c: char) -> String {
-    if c.is_control() || c.is_whitespace() {
+    if display::is_control(c) || c.is_control() || c.is_whitespace() {
         format!("U+{:04X}", u32::from(c))
     } else {
         c.to_string()

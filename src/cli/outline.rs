@@ -5,6 +5,7 @@ use super::messages::Ui;
 use crate::course::Course;
 use crate::course::checked::Item;
 use crate::course::model::Text;
+use crate::i18n::display;
 use crate::msg_args;
 use std::io::{self, Write};
 
@@ -18,7 +19,10 @@ pub(crate) fn write_outline(out: &mut impl Write, course: &Course, ui: &Ui) -> i
     writeln!(
         out,
         "{}",
-        ui.msg("outline-version", &msg_args!("version" => &course.version))
+        ui.msg(
+            "outline-version",
+            &msg_args!("version" => display::escape(&course.version).into_owned())
+        )
     )?;
     writeln!(out)?;
     write_wrapped(out, &localized(&course.description, ui), "")?;
@@ -92,13 +96,15 @@ pub(crate) fn write_outline(out: &mut impl Write, course: &Course, ui: &Ui) -> i
 }
 
 /// The text in the interface language; else in the course default or any locale it has,
-/// followed by the locale marker (`[nl]`).
+/// followed by the locale marker (`[nl]`). Control characters (which validation refuses
+/// anyway) are written out, never sent to the terminal.
 fn localized(text: &Text, ui: &Ui) -> String {
     let picked = ui.l10n().pick(text);
-    match ui.l10n().fallback_marker(&picked) {
+    let shown = match ui.l10n().fallback_marker(&picked) {
         Some(marker) => format!("{} {marker}", picked.text),
         None => picked.text.to_owned(),
-    }
+    };
+    display::escape_lines(&shown).into_owned()
 }
 
 /// Writes `text` wrapped to [`WIDTH`], each line after `indent`; blank lines in the text

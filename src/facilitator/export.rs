@@ -10,7 +10,7 @@ use crate::course::ids::{ChoiceId, ItemId, NodeId, SceneId};
 use crate::course::model::Quality;
 use crate::i18n::Localizer;
 use crate::msg_args;
-use crate::report::html_escape;
+use crate::report::{html_escape, md_inline};
 use std::fmt::Write as _;
 
 /// The widest text bar in the Markdown handout, in characters.
@@ -308,23 +308,25 @@ fn clock_time(rfc3339: String) -> String {
     rfc3339.get(11..16).map_or(rfc3339.clone(), str::to_owned)
 }
 
-/// The handout as Markdown.
+/// The handout as Markdown; every text goes through the report's one escaping function
+/// ([`md_inline`]), so no line of a session log can start a heading or block, add HTML, a
+/// link or an image, or drive a terminal.
 pub fn markdown(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> String {
     let names = Names { course, i18n };
     let mut out = String::new();
     for block in blocks(log, &names) {
         match block {
             Block::Title(text) => {
-                let _ = writeln!(out, "# {}\n", md_escape(&text));
+                let _ = writeln!(out, "# {}\n", md_inline(&text));
             }
             Block::Line(text) => {
-                let _ = writeln!(out, "{}\n", md_escape(&text));
+                let _ = writeln!(out, "{}\n", md_inline(&text));
             }
             Block::Heading(text) => {
-                let _ = writeln!(out, "## {}\n", md_escape(&text));
+                let _ = writeln!(out, "## {}\n", md_inline(&text));
             }
             Block::Bullet(text) => {
-                let _ = writeln!(out, "- {}", md_escape(&text));
+                let _ = writeln!(out, "- {}", md_inline(&text));
             }
             Block::Vote {
                 heading,
@@ -332,7 +334,7 @@ pub fn markdown(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> 
                 chosen,
                 qualities,
             } => {
-                let _ = writeln!(out, "\n### {}\n", md_escape(&heading));
+                let _ = writeln!(out, "\n### {}\n", md_inline(&heading));
                 let most = bars.iter().map(|b| b.1).max().unwrap_or(0);
                 for (label, votes, picked) in &bars {
                     let len = (votes * TEXT_BAR).checked_div(most).unwrap_or(0) as usize;
@@ -342,12 +344,12 @@ pub fn markdown(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> 
                         "- `{}{}` {votes}{mark} — {}",
                         "█".repeat(len),
                         "░".repeat(TEXT_BAR as usize - len),
-                        md_escape(label)
+                        md_inline(label)
                     );
                 }
-                let _ = writeln!(out, "\n**{}**\n", md_escape(&chosen));
+                let _ = writeln!(out, "\n**{}**\n", md_inline(&chosen));
                 if let Some(qualities) = qualities {
-                    let _ = writeln!(out, "{}\n", md_escape(&qualities));
+                    let _ = writeln!(out, "{}\n", md_inline(&qualities));
                 }
             }
         }
@@ -355,21 +357,6 @@ pub fn markdown(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> 
     // One blank line between blocks is enough.
     while out.contains("\n\n\n") {
         out = out.replace("\n\n\n", "\n\n");
-    }
-    out
-}
-
-/// Escapes what Markdown would read as markup in plain text.
-fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        if matches!(
-            ch,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!'
-        ) {
-            out.push('\\');
-        }
-        out.push(ch);
     }
     out
 }

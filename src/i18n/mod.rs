@@ -11,6 +11,7 @@
 //! the tests can find every id the code uses and check it exists in every locale.
 
 mod coverage;
+pub mod display;
 mod locale;
 mod localizer;
 

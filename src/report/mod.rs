@@ -29,4 +29,5 @@ pub use export::{
     ExportedTurningPoint, QualityTally, QuizResult,
 };
 pub(crate) use render::esc as html_escape;
+pub(crate) use render::md_inline;
 pub use render::{ReportFormat, csv, html, markdown, render};

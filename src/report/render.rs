@@ -2,6 +2,7 @@
 //! SVG bar charts (no scripts, no external assets), or CSV (RFC 4180, one table).
 
 use super::aggregate::{Bar, Chart, GroupReport, Section};
+use crate::i18n::display;
 use std::fmt::Write;
 
 /// The output formats of `kruispunt report`.
@@ -52,15 +53,24 @@ fn own_heading(section: &Section, chart: &Chart) -> bool {
 
 // ---------------------------------------------------------------- Markdown
 
-/// Text in a Markdown table cell or heading: one line, no column breaks, and no `<` that a
-/// Markdown viewer would take for an HTML tag.
-fn md_inline(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('<', "\\<")
+/// Text in a Markdown table cell, heading or paragraph: one line (so no new row, heading
+/// or block can start), every character Markdown reads as markup escaped (no column
+/// break, no HTML tag, no link and no image: a remote image in a report would be a
+/// tracking pixel), and control characters written out. Every text of a Markdown report
+/// goes through here; the session handout uses it too.
+pub(crate) fn md_inline(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(one_line.len());
+    for c in display::escape(&one_line).chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The report as Markdown.
@@ -115,10 +125,10 @@ pub fn markdown(report: &GroupReport) -> String {
         for u in &report.unmatched {
             let _ = writeln!(
                 out,
-                "| {} | {} | `{}` | {} |",
+                "| {} | {} | {} | {} |",
                 md_inline(&u.trainee),
                 md_inline(&u.version),
-                u.id.replace('`', "'"),
+                md_inline(&u.id),
                 md_inline(&u.what)
             );
         }
@@ -128,10 +138,11 @@ pub fn markdown(report: &GroupReport) -> String {
 
 // ---------------------------------------------------------------- HTML
 
-/// Text escaped for HTML content and attribute values (also used by the session handout).
+/// Text escaped for HTML content and attribute values (also used by the session handout);
+/// control characters are written out, as everywhere else.
 pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in display::escape_lines(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -294,23 +305,29 @@ const CSV_HEADER: [&str; 9] = [
     "section", "chart_id", "chart", "id", "label", "context", "count", "total", "percent",
 ];
 
-/// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). A text
-/// that starts like a formula (`=`, `+`, `-`, `@`, tab) gets a leading `'`, so a
-/// spreadsheet shows it instead of running it: course text and trainee names are not
-/// trusted. Numbers are written by us and never start that way except negative ones,
-/// which the report does not have.
+/// One CSV field, quoted when it holds a comma, a semicolon (the list separator of Belgian,
+/// Dutch and French spreadsheets), a quote or a line break (RFC 4180). Course text and
+/// trainee names are not trusted: a formula start (`=`, `+`, `-`, `@`) at the start of the
+/// field, or after anything a spreadsheet may split on (`,`, `;`, a quote, a line break),
+/// gets a `'` before it, so the spreadsheet shows it instead of running it, whatever
+/// separator it reads the file with. Other control characters are written out. Numbers
+/// are written by us and never start that way except negative ones, which the report does
+/// not have.
 fn csv_field(field: &str) -> String {
-    let guarded;
-    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        guarded = format!("'{field}");
-        guarded.as_str()
+    let field = display::escape_lines(field);
+    let mut guarded = String::with_capacity(field.len() + 2);
+    let mut at_start = true;
+    for c in field.chars() {
+        if at_start && matches!(c, '=' | '+' | '-' | '@' | '\t') {
+            guarded.push('\'');
+        }
+        guarded.push(c);
+        at_start = matches!(c, ',' | ';' | '"' | '\n');
+    }
+    if guarded.contains([',', ';', '"', '\n']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
-        field
-    };
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_owned()
+        guarded
     }
 }
 
@@ -390,6 +407,18 @@ mod tests {
         assert_eq!(csv_field("a, b"), "\"a, b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field("a; b"), "\"a; b\"");
+        assert_eq!(csv_field("cr\r"), "cr\\u{d}");
+    }
+
+    #[test]
+    fn formulas_after_any_separator_are_guarded_too() {
+        assert_eq!(csv_field("x;=1+1"), "\"x;'=1+1\"");
+        assert_eq!(csv_field("x,+1"), "\"x,'+1\"");
+        assert_eq!(csv_field("x\"@a"), "\"x\"\"'@a\"");
+        assert_eq!(csv_field("a\n-1"), "\"a\n'-1\"");
+        assert_eq!(csv_field("a-b=c"), "a-b=c");
+        assert_eq!(csv_field("\u{1b}]52;c;x\u{7}"), "\"\\u{1b}]52;c;x\\u{7}\"");
     }
 
     #[test]
@@ -413,6 +442,15 @@ mod tests {
 
     #[test]
     fn markdown_cells_stay_on_one_line_without_column_breaks() {
-        assert_eq!(md_inline("a | b\nc <b>"), "a \\| b c \\<b>");
+        assert_eq!(md_inline("a | b\nc <b>"), "a \\| b c \\<b\\>");
+    }
+
+    #[test]
+    fn markdown_cells_hold_no_link_image_html_or_escape() {
+        let cell = md_inline("![p](http://t/p.png) <script>x</script> \u{1b}[2K");
+        assert!(!cell.contains("!["), "{cell}");
+        assert!(!cell.replace("\\<", "").contains('<'), "no tag: {cell}");
+        assert!(!cell.contains('\u{1b}'), "{cell}");
+        assert!(!cell.replace("\\[", "").contains('['), "no link: {cell}");
     }
 }

@@ -7,6 +7,7 @@ use crate::course::model::{Checklist, Lesson, Quiz, Scene, Testimony};
 /// Checks one lesson.
 pub(super) fn check(ctx: &mut Ctx<'_>, lesson: &Lesson) {
     let root = At::Root;
+    ctx.id(lesson.id.as_str(), &root.key("id"));
     ctx.text(&lesson.title, &root.key("title"));
     ctx.optional_text(lesson.summary.as_ref(), &root, "summary");
 
@@ -25,6 +26,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, lesson: &Lesson) {
 }
 
 fn check_scene(ctx: &mut Ctx<'_>, scene: &Scene, at: &At<'_>) {
+    ctx.id(scene.id.as_str(), &at.key("id"));
     ctx.optional_text(scene.title.as_ref(), at, "title");
     ctx.optional_text(scene.content_note.as_ref(), at, "content_note");
     ctx.facilitator_notes(scene.facilitator_notes.as_ref(), at);
@@ -113,6 +115,7 @@ fn check_quiz(ctx: &mut Ctx<'_>, quiz: &Quiz, at: &At<'_>) {
     );
     for (i, option) in quiz.options.iter().enumerate() {
         let option_at = options.index(i);
+        ctx.id(option.id.as_str(), &option_at.key("id"));
         ctx.text(&option.text, &option_at.key("text"));
         ctx.text(&option.feedback, &option_at.key("feedback"));
     }
@@ -139,6 +142,7 @@ fn check_checklist(ctx: &mut Ctx<'_>, checklist: &Checklist, at: &At<'_>) {
     );
     for (i, entry) in checklist.entries.iter().enumerate() {
         let entry_at = entries.index(i);
+        ctx.id(entry.id.as_str(), &entry_at.key("id"));
         ctx.text(&entry.text, &entry_at.key("text"));
         ctx.optional_text(entry.hint.as_ref(), &entry_at, "hint");
     }

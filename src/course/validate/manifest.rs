@@ -10,11 +10,20 @@ use std::collections::{HashMap, HashSet};
 /// Checks the manifest on its own.
 pub(super) fn check(ctx: &mut Ctx<'_>, manifest: &Manifest) {
     let root = At::Root;
+    ctx.id(manifest.id.as_str(), &root.key("id"));
+    ctx.id(&manifest.version, &root.key("version"));
+    ctx.id(
+        manifest.default_locale.as_str(),
+        &root.key("default_locale"),
+    );
     ctx.text(&manifest.title, &root.key("title"));
     ctx.text(&manifest.description, &root.key("description"));
 
     let locales = root.key("locales");
     ctx.non_empty(&manifest.locales, &locales, "`locales`");
+    for (i, locale) in manifest.locales.iter().enumerate() {
+        ctx.id(locale.as_str(), &locales.index(i));
+    }
     ctx.unique_ids(
         &manifest.locales,
         |locale| locale.as_str(),
@@ -41,6 +50,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, manifest: &Manifest) {
     );
     for (i, competency) in manifest.competencies.iter().enumerate() {
         let at = competencies.index(i);
+        ctx.id(competency.id.as_str(), &at.key("id"));
         ctx.text(&competency.title, &at.key("title"));
         ctx.optional_text(competency.description.as_ref(), &at, "description");
     }
@@ -56,9 +66,14 @@ pub(super) fn check(ctx: &mut Ctx<'_>, manifest: &Manifest) {
     );
     for (i, module) in manifest.modules.iter().enumerate() {
         let at = modules.index(i);
+        ctx.id(module.id.as_str(), &at.key("id"));
         ctx.text(&module.title, &at.key("title"));
         ctx.optional_text(module.description.as_ref(), &at, "description");
-        ctx.non_empty(&module.items, &at.key("items"), "`items`");
+        let items = at.key("items");
+        ctx.non_empty(&module.items, &items, "`items`");
+        for (j, item) in module.items.iter().enumerate() {
+            ctx.id(item.as_str(), &items.index(j));
+        }
         ctx.facilitator_notes(module.facilitator_notes.as_ref(), &at);
     }
 }

@@ -21,6 +21,8 @@ struct Refs<'s> {
 /// Checks one scenario; returns its graph, with every reference that resolved.
 pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Graph {
     let root = At::Root;
+    ctx.id(scenario.id.as_str(), &root.key("id"));
+    ctx.id(scenario.start.as_str(), &root.key("start"));
     ctx.text(&scenario.title, &root.key("title"));
     ctx.text(&scenario.setting, &root.key("setting"));
     ctx.text(&scenario.goal, &root.key("goal"));
@@ -38,6 +40,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Graph {
     );
     for (i, character) in scenario.characters.iter().enumerate() {
         let at = characters.index(i);
+        ctx.id(character.id.as_str(), &at.key("id"));
         ctx.text(&character.name, &at.key("name"));
         ctx.text(&character.role, &at.key("role"));
         ctx.text(&character.bio, &at.key("bio"));
@@ -54,6 +57,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Graph {
     let mut bounds = Vec::with_capacity(scenario.variables.len());
     for (i, variable) in scenario.variables.iter().enumerate() {
         let at = variables.index(i);
+        ctx.id(variable.id.as_str(), &at.key("id"));
         ctx.text(&variable.label, &at.key("label"));
         let var_bounds = VarBounds {
             min: variable.min,
@@ -132,9 +136,11 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Graph {
 }
 
 fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, graph: &mut Graph) {
+    ctx.id(node.id.as_str(), &at.key("id"));
     let lines = at.key("lines");
     for (k, line) in node.lines.iter().enumerate() {
         let line_at = lines.index(k);
+        ctx.id(line.speaker.as_str(), &line_at.key("speaker"));
         if refs.characters.get(line.speaker.as_str()).is_none() {
             ctx.report(
                 &line_at.key("speaker"),
@@ -158,6 +164,7 @@ fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, grap
 
     graph.begin_node(node.ending.is_some());
     if let Some(next) = &node.next {
+        ctx.id(next.as_str(), &at.key("next"));
         let target = refs.nodes.get(next.as_str());
         if target.is_none() {
             ctx.report(
@@ -188,6 +195,7 @@ fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, grap
             if let Some(condition) = &arm.condition {
                 check_condition(ctx, refs, condition, &arm_at.key("if"), graph, true);
             }
+            ctx.id(arm.next.as_str(), &arm_at.key("next"));
             let target = refs.nodes.get(arm.next.as_str());
             if target.is_none() {
                 ctx.report(
@@ -257,6 +265,11 @@ fn check_choice(
     at: &At<'_>,
     graph: &mut Graph,
 ) {
+    ctx.id(choice.id.as_str(), &at.key("id"));
+    ctx.id(choice.next.as_str(), &at.key("next"));
+    if let Some(thinker) = &choice.thinker {
+        ctx.id(thinker.as_str(), &at.key("thinker"));
+    }
     ctx.text(&choice.text, &at.key("text"));
     ctx.text(&choice.feedback, &at.key("feedback"));
     ctx.optional_text(choice.thought.as_ref(), at, "thought");
@@ -280,6 +293,7 @@ fn check_choice(
     let effects_start = graph.effects.len();
     let effects_at = at.key("effects");
     for (var, delta) in &choice.effects {
+        ctx.id(var.as_str(), &effects_at.key(var.as_str()));
         match refs.variables.get(var.as_str()) {
             Some(var) => graph.effects.push(Effect { var, delta: *delta }),
             None => ctx.report(
@@ -291,6 +305,9 @@ fn check_choice(
         }
     }
 
+    for (tag, _) in choice.competencies.iter() {
+        ctx.id(tag.as_str(), &at.key("competencies").key(tag.as_str()));
+    }
     let facts = ctx.facts;
     if let Some(declared) = &facts.competencies {
         let competencies_at = at.key("competencies");
@@ -358,6 +375,7 @@ fn check_condition(
             check_condition(ctx, refs, condition, &at.key("not"), graph, false);
         }
         Condition::Visited(node) => {
+            ctx.id(node.as_str(), &at.key("visited"));
             let target = refs.nodes.get(node.as_str());
             if target.is_none() {
                 ctx.report(
@@ -370,6 +388,7 @@ fn check_condition(
             graph.condition_refs.push(target.unwrap_or(u32::MAX));
         }
         Condition::Compare(comparison) => {
+            ctx.id(comparison.var.as_str(), &at.key("compare").key("var"));
             let var = refs.variables.get(comparison.var.as_str());
             match var {
                 Some(var) if guards => graph.guards.push(Guard {
@@ -392,6 +411,7 @@ fn check_condition(
         }
         Condition::ChoseQuality(_) => {}
         Condition::Chose(written) => {
+            ctx.id(written, &at.key("chose"));
             // `node/choice`: the node, then the choice's position in it.
             let resolved = written.split_once('/').and_then(|(node, choice)| {
                 let index = refs.nodes.get(node)?;

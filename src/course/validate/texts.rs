@@ -1,9 +1,11 @@
 //! Checks on learner-visible texts: present, complete in the declared locales, and free of
-//! characters that would drive the terminal.
+//! characters that would drive the terminal; and on ids, keys, tags and the version, which
+//! may hold no control character at all.
 
 use super::{At, Ctx};
 use crate::course::diagnostic::Problem;
 use crate::course::model::{FacilitatorNotes, Text};
+use crate::i18n::display;
 
 impl Ctx<'_> {
     /// Checks one text at `at`.
@@ -25,6 +27,7 @@ impl Ctx<'_> {
         let mut next_declared = 0;
         for (locale, string) in text.iter() {
             let locale = locale.as_str();
+            self.id(locale, &at.key(locale));
             while let Some(&missing) = declared.get(next_declared)
                 && missing < locale
             {
@@ -61,6 +64,15 @@ impl Ctx<'_> {
         }
         for missing in declared.iter().skip(next_declared) {
             self.missing_locale(at, missing);
+        }
+    }
+
+    /// Checks an id, a reference to one, a key, a tag, a locale or the version at `at`: it
+    /// is printed in diagnostics, outlines and reports, so it may hold no character that
+    /// could drive the terminal or reorder the text around it (not even a tab or newline).
+    pub(super) fn id(&mut self, id: &str, at: &At<'_>) {
+        if let Some(c) = id.chars().find(|&c| display::is_control(c)) {
+            self.report(at, Problem::IdControlCharacter { code: u32::from(c) });
         }
     }
 
