@@ -142,8 +142,9 @@ pub enum Command {
         #[arg(long)]
         include_reflections: bool,
     },
-    /// Make a group report from trainees' exports: completion, quizzes, choices, endings,
-    /// competencies. Exit code 1 when a file was skipped.
+    /// Make a group report from trainees' exports: completion, quizzes, choices and their
+    /// quality, endings, competencies shown and breached, the group's turning points. Exit
+    /// code 1 when a file was skipped.
     Report {
         /// The export files.
         #[arg(value_name = "FILE", required = true)]

@@ -154,6 +154,37 @@ fn validate_escapes_and_rejects_control_characters_in_ids_keys_and_the_version()
 }
 
 #[test]
+fn a_file_name_with_a_control_character_is_rejected() {
+    // A valid course, but for the name of one lesson file.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let lesson = r#"{"format_version": 2, "id": "intro", "title": {"en": "Intro"},
+        "scenes": [{"id": "s", "text": {"paragraphs": [{"en": "Hi."}]}}]}"#;
+    write_files(
+        dir.path(),
+        &[
+            (
+                "course.json",
+                r#"{"format_version": 2, "id": "c", "version": "1", "title": {"en": "C"},
+                "description": {"en": "D"}, "default_locale": "en", "locales": ["en"],
+                "modules": [{"id": "m", "title": {"en": "M"}, "items": ["intro"]}]}"#,
+            ),
+            ("lessons/in\u{1b}[2Ktro.json", lesson),
+        ],
+    );
+    let run = run(&["validate".as_ref(), dir.path().as_os_str()]).exits(1);
+    assert_no_raw("stdout", &run.stdout);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("error[id-control-character]"));
+    assert!(
+        line.is_some_and(|l| l.contains("in\\u{1b}[2Ktro.json")),
+        "the file name is refused:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn validate_json_keeps_the_escape_in_json_form() {
     let dir = hostile_course();
     let run = run(&[

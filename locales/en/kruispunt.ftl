@@ -78,7 +78,7 @@ problem-undeclared-locale = locale `{ $locale }` is not declared in course.json 
 problem-default-locale-undeclared = the default locale `{ $locale }` is not in locales
 # $code: the code point in hexadecimal, e.g. 001B.
 problem-control-character = the `{ $locale }` text contains the control character U+{ $code }; course text may not drive the terminal
-problem-id-control-character = this id, key or version contains the control character U+{ $code }; only printable characters are allowed
+problem-id-control-character = this id, key, version or file name contains the control character U+{ $code }; only printable characters are allowed
 problem-not-fictional = a testimony must set "fictional_composite": true; personas are never real people
 problem-old-format-version = format_version { $found } is read by migrating it: { $inferred } choice qualities were inferred and thoughts given to the last speaker; run `kruispunt migrate` to update the files to version { $current }
 problem-route-fallback = the route of node `{ $id }` must end with an arm without `if`, taken when no other holds

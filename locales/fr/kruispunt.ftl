@@ -79,7 +79,7 @@ problem-undeclared-locale = la langue `{ $locale }` n’est pas déclarée dans 
 problem-default-locale-undeclared = la langue par défaut `{ $locale }` ne figure pas dans locales
 # $code : le point de code en hexadécimal, p. ex. 001B.
 problem-control-character = le texte `{ $locale }` contient le caractère de contrôle U+{ $code } ; le texte du cours ne peut pas piloter le terminal
-problem-id-control-character = cet identifiant, cette clé ou cette version contient le caractère de contrôle U+{ $code } ; seuls les caractères imprimables sont admis
+problem-id-control-character = cet identifiant, cette clé, cette version ou ce nom de fichier contient le caractère de contrôle U+{ $code } ; seuls les caractères imprimables sont admis
 problem-not-fictional = un témoignage doit indiquer "fictional_composite": true ; les personas ne sont jamais des personnes réelles
 problem-old-format-version = le format_version { $found } est lu en le migrant : { $inferred } qualités de choix ont été déduites et les pensées attribuées au dernier interlocuteur ; lancez `kruispunt migrate` pour passer les fichiers en version { $current }
 problem-route-fallback = la route du nœud `{ $id }` doit se terminer par une branche sans `if`, prise quand aucune autre ne s’applique

@@ -78,7 +78,7 @@ problem-undeclared-locale = taal `{ $locale }` staat niet bij de locales in cour
 problem-default-locale-undeclared = de standaardtaal `{ $locale }` staat niet bij de locales
 # $code: het codepunt in hexadecimale notatie, bv. 001B.
 problem-control-character = de `{ $locale }`-tekst bevat het stuurteken U+{ $code }; cursustekst mag de terminal niet aansturen
-problem-id-control-character = deze id, sleutel of versie bevat het stuurteken U+{ $code }; alleen afdrukbare tekens zijn toegelaten
+problem-id-control-character = deze id, sleutel, versie of bestandsnaam bevat het stuurteken U+{ $code }; alleen afdrukbare tekens zijn toegelaten
 problem-not-fictional = een getuigenis moet "fictional_composite": true zetten; persona’s zijn nooit echte mensen
 problem-old-format-version = format_version { $found } wordt gelezen door het te migreren: { $inferred } keuzekwaliteiten zijn afgeleid en gedachten toegekend aan de laatste spreker; voer `kruispunt migrate` uit om de bestanden naar versie { $current } te brengen
 problem-route-fallback = de route van knoop `{ $id }` moet eindigen met een tak zonder `if`, die geldt als geen andere geldt

@@ -59,7 +59,10 @@ pub(super) fn run(dir: &Path, dry_run: bool, ui: &Ui) -> Result<ExitCode, Failur
     // Everything is migrated in memory first: one unreadable file changes nothing at all.
     let mut migrated = Vec::new();
     for (path, kind) in files {
-        let text = fs::read_to_string(&path).map_err(|e| read_error(&path, &e))?;
+        // The same bounded, regular-files-only reading as loading a course.
+        let bytes = crate::course::read_regular_file(&path, crate::course::MAX_FILE_BYTES)
+            .map_err(|e| read_error(&path, &e))?;
+        let text = String::from_utf8(bytes).map_err(|e| read_error(&path, &e))?;
         let migration = migrate(kind, &text).map_err(|e| read_error(&path, &e))?;
         if migration.text != text {
             migrated.push((path, migration));

@@ -271,7 +271,11 @@ pub(super) fn report(request: &ReportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
                 skipped += 1;
                 let line = ui.msg(
                     "report-skipped",
-                    &msg_args!("file" => file.display().to_string(), "reason" => reason),
+                    &msg_args!(
+                        // One line per skipped file, whatever its name holds.
+                        "file" => crate::i18n::display::escape(&file.display().to_string()).into_owned(),
+                        "reason" => reason
+                    ),
                 );
                 let _ = writeln!(io::stderr().lock(), "{line}");
             }

@@ -267,7 +267,7 @@ pub enum Problem {
     /// An id, key, tag, locale or version contains a character that could drive the
     /// terminal (or, in ids, reorder text); the path names the field.
     #[error(
-        "this id, key or version contains the control character U+{code:04X}; only printable characters are allowed"
+        "this id, key, version or file name contains the control character U+{code:04X}; only printable characters are allowed"
     )]
     IdControlCharacter {
         /// The code point.

@@ -102,6 +102,17 @@ pub fn load(source: &CourseSource, options: ValidateOptions) -> Report {
                 continue;
             }
         }
+        // A file name is printed in every diagnostic about the file: no control characters.
+        if let Some(c) = file
+            .path
+            .chars()
+            .find(|&c| crate::i18n::display::is_control(c))
+        {
+            findings.push(at_start(
+                idx,
+                Problem::IdControlCharacter { code: c as u32 },
+            ));
+        }
         let (text, marks) = json_text(&file.text);
         if marks {
             findings.push(at_start(idx, Problem::ByteOrderMarks));
