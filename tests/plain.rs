@@ -137,12 +137,10 @@ fn good_road(decisions: usize) -> Vec<usize> {
     let mut run = ScenarioRun::new(scenario).expect("a run");
     let mut numbers = Vec::new();
     for _ in 0..decisions {
-        let offered: Vec<usize> = run.offered_choices(scenario).map(|c| c.index).collect();
-        let first = offered[0];
+        let first = run.offered_choices(scenario).next().expect("offered").index;
         let shown = run
-            .display_order(scenario, run.current())
+            .offered_in_order(scenario)
             .into_iter()
-            .filter(|i| offered.contains(i))
             .position(|i| i == first)
             .expect("shown");
         numbers.push(shown + 1);

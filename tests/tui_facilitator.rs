@@ -90,7 +90,7 @@ fn shown_choices(app: &App) -> Vec<(String, &'static str)> {
     else {
         panic!("not at a decision point");
     };
-    kruispunt::tui::screens::scenario::offered_in_order(scenario, run)
+    run.offered_in_order(scenario)
         .into_iter()
         .map(|i| (choices[i].id.to_string(), choices[i].quality.symbol()))
         .collect()

@@ -24,11 +24,9 @@ fn key_for(app: &App, written: usize) -> String {
     };
     let scenario = &app.ctx.course.scenarios[&state.scenario];
     let run = state.run.as_ref().expect("a run");
-    let offered: Vec<usize> = run.offered_choices(scenario).map(|c| c.index).collect();
     let shown = run
-        .display_order(scenario, run.current())
+        .offered_in_order(scenario)
         .into_iter()
-        .filter(|i| offered.contains(i))
         .position(|i| i == written)
         .expect("offered");
     (shown + 1).to_string()

@@ -438,6 +438,19 @@ impl ScenarioRun {
             })
     }
 
+    /// The choices offered now, by their position as written, in the order they are shown
+    /// ([`Self::display_order`]). Front ends number, select and click in this order and
+    /// call [`Self::choose`] with the position as written.
+    pub fn offered_in_order(&self, scenario: &Scenario) -> Vec<usize> {
+        let offered: Vec<bool> = self
+            .available_choices(scenario)
+            .map(|c| c.offered)
+            .collect();
+        let mut order = self.display_order(scenario, self.current);
+        order.retain(|&i| offered.get(i).copied().unwrap_or(false));
+        order
+    }
+
     /// Only the choices offered now.
     pub fn offered_choices<'a>(
         &'a self,

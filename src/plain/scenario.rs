@@ -40,19 +40,6 @@ fn choice_at(scenario: &Scenario, idx: NodeIdx, index: usize) -> Option<&Choice>
     }
 }
 
-/// The choices offered now, by position as written, in the order they are shown.
-fn offered_in_order(scenario: &Scenario, run: &ScenarioRun) -> Vec<usize> {
-    let offered: Vec<bool> = run.available_choices(scenario).map(|c| c.offered).collect();
-    let mut order = run.display_order(scenario, run.current());
-    order.retain(|&i| offered.get(i).copied().unwrap_or(false));
-    for (i, &is_offered) in offered.iter().enumerate() {
-        if is_offered && !order.contains(&i) {
-            order.push(i);
-        }
-    }
-    order
-}
-
 fn outcome_key(outcome: Outcome) -> &'static str {
     match outcome {
         Outcome::Good => "good",
@@ -260,7 +247,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 }
             }
             // The choices offered, in the order shown: the numbers typed count in it.
-            let offered = offered_in_order(scenario, run);
+            let offered = run.offered_in_order(scenario);
             let choices: &[Choice] = match scenario.nodes.get(run.current().0 as usize) {
                 Some(Node {
                     step: NodeStep::Choices(choices),

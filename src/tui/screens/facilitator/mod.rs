@@ -200,7 +200,7 @@ fn decision_point(ctx: &Ctx, state: &State) -> Option<Point> {
     let scenario = ctx.course.scenarios.get(&s.scenario)?;
     let run = s.run.as_deref()?;
     // In the order the room sees them: vote number k is the k-th answer shown.
-    let offered = scenario::offered_in_order(scenario, run);
+    let offered = run.offered_in_order(scenario);
     if run.is_ended(scenario) || offered.is_empty() {
         return None;
     }

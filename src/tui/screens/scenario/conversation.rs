@@ -415,7 +415,8 @@ pub fn choice_lines(
     ))];
     let mut starts = Vec::new();
     // In the order shown: the numbers are display positions.
-    let offered: Vec<&Choice> = super::offered_in_order(scenario, run)
+    let offered: Vec<&Choice> = run
+        .offered_in_order(scenario)
         .into_iter()
         .filter_map(|index| choice_at(scenario, run.current(), index))
         .collect();

@@ -209,22 +209,6 @@ fn shared_letter(ctx: &mut Ctx, state: &mut State, letter: char) -> bool {
     true
 }
 
-/// The choices offered now, by their position as written, in the order they are shown
-/// (see [`ScenarioRun::display_order`]). Numbers, arrows and clicks count in this order;
-/// the engine is always called with the position as written.
-pub fn offered_in_order(scenario: &Scenario, run: &ScenarioRun) -> Vec<usize> {
-    let offered: Vec<bool> = run.available_choices(scenario).map(|c| c.offered).collect();
-    let mut order = run.display_order(scenario, run.current());
-    order.retain(|&i| offered.get(i).copied().unwrap_or(false));
-    // Never lose an offered choice, should the order not cover every one.
-    for (i, &is_offered) in offered.iter().enumerate() {
-        if is_offered && !order.contains(&i) {
-            order.push(i);
-        }
-    }
-    order
-}
-
 /// Takes the offered answer `offered` (0 = the first shown) and records it.
 fn choose(ctx: &mut Ctx, state: &mut State, offered: usize) {
     let Some(scenario) = ctx.course.scenarios.get(&state.scenario) else {
@@ -233,7 +217,7 @@ fn choose(ctx: &mut Ctx, state: &mut State, offered: usize) {
     let Some(run) = state.run.as_mut() else {
         return;
     };
-    let Some(index) = offered_in_order(scenario, run).get(offered).copied() else {
+    let Some(index) = run.offered_in_order(scenario).get(offered).copied() else {
         return;
     };
     match run.choose(scenario, index) {
