@@ -52,6 +52,26 @@ fn bench_steps(c: &mut Criterion) {
         )
     });
     group.finish();
+
+    // The end screen names the turning points of an attempt: on a very long attempt of
+    // mostly weak answers this must stay interactive. Budget: under 0.5 s for 2,000
+    // decisions.
+    let mut long = ScenarioRun::new(scenario).expect("the scenario starts");
+    for _ in 0..2_000 {
+        let weak = long
+            .available_choices(scenario)
+            .filter(|c| c.offered)
+            .last()
+            .expect("a choice is offered")
+            .index;
+        long.choose(scenario, weak).expect("offered choice");
+    }
+    let mut group = c.benchmark_group("engine");
+    group.sample_size(10);
+    group.bench_function("turning_points_2000_decisions", |b| {
+        b.iter(|| black_box(long.turning_points(scenario)))
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench_steps);

@@ -133,6 +133,27 @@ const MAX_TURNING_POINTS: usize = 3;
 /// outcome is not worked out and the gauges alone decide.
 const OUTCOME_SEARCH_BUDGET: usize = 4_000;
 
+/// How much work finding the turning points of one attempt may do in all, in steps and
+/// copied path entries: on a very long attempt the outcomes of the later decisions are then
+/// not worked out, and quality and gauges alone rank them, instead of the screen freezing.
+const TURNING_POINTS_WORK: usize = 2_000_000;
+
+/// Work left for [`ScenarioRun::turning_points`].
+struct Work(usize);
+
+impl Work {
+    /// Takes `units` of work; `false` (taking nothing) when not that much is left.
+    fn spend(&mut self, units: usize) -> bool {
+        match self.0.checked_sub(units) {
+            Some(left) => {
+                self.0 = left;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 impl ScenarioRun {
     /// The result, once the conversation has reached an ending.
     pub fn result(&self, scenario: &Scenario) -> Option<RunResult> {
@@ -227,9 +248,10 @@ impl ScenarioRun {
         let Ok(mut replay) = ScenarioRun::seeded_at(scenario, self.origin, self.seed) else {
             return Vec::new();
         };
+        let mut work = Work(TURNING_POINTS_WORK);
         for (i, d) in self.decisions.iter().enumerate() {
             let taken = d.choice as usize;
-            if let Some(point) = replay.turning_point_here(scenario, i, taken) {
+            if let Some(point) = replay.turning_point_here(scenario, i, taken, &mut work) {
                 found.push(point);
             }
             if replay.choose(scenario, taken).is_err() {
@@ -251,6 +273,7 @@ impl ScenarioRun {
         scenario: &Scenario,
         decision: usize,
         taken: usize,
+        work: &mut Work,
     ) -> Option<(i64, TurningPoint)> {
         let node = node_at(scenario, self.current).ok()?;
         let choices = choices_of(node);
@@ -264,19 +287,14 @@ impl ScenarioRun {
         if taken_choice.quality <= best_quality {
             return None;
         }
-        let after = |index: usize| -> Option<Outcome> {
-            let mut next = self.clone();
-            next.choose(scenario, index).ok()?;
-            best_reachable(scenario, &next)
-        };
-        let best_after_taken = after(taken);
+        let best_after_taken = self.best_after(scenario, taken, work);
         // Among the best-quality choices, the one that keeps the best outcome.
         let mut better: Option<(usize, Option<Outcome>)> = None;
         for &i in &offered {
             if choices.get(i).map(|c| c.quality) != Some(best_quality) {
                 continue;
             }
-            let outcome = after(i);
+            let outcome = self.best_after(scenario, i, work);
             let improves = match (&better, outcome) {
                 (None, _) => true,
                 (Some((_, Some(current))), Some(new)) => new < *current,
@@ -329,9 +347,30 @@ fn gauge_difference(
     total.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
 }
 
+impl ScenarioRun {
+    /// What a copy of this run costs in [`Work`]: the entries of its path.
+    fn copy_cost(&self) -> usize {
+        self.entered.len() + self.decisions.len() + self.vars_before.len() + 1
+    }
+
+    /// The best outcome reachable after taking choice `index` here; `None` when it could not
+    /// be worked out within the work left.
+    fn best_after(&self, scenario: &Scenario, index: usize, work: &mut Work) -> Option<Outcome> {
+        if !work.spend(self.copy_cost()) {
+            return None;
+        }
+        let mut next = self.clone();
+        next.choose(scenario, index).ok()?;
+        best_reachable(scenario, &next, work)
+    }
+}
+
 /// The best outcome reachable from `run` by some choices, searched depth first within
-/// [`OUTCOME_SEARCH_BUDGET`] choices; `None` when the budget runs out first.
-fn best_reachable(scenario: &Scenario, run: &ScenarioRun) -> Option<Outcome> {
+/// [`OUTCOME_SEARCH_BUDGET`] choices and the work left; `None` when either runs out first.
+fn best_reachable(scenario: &Scenario, run: &ScenarioRun, work: &mut Work) -> Option<Outcome> {
+    if !work.spend(run.copy_cost()) {
+        return None;
+    }
     let mut budget = OUTCOME_SEARCH_BUDGET;
     let mut best: Option<Outcome> = None;
     let mut stack = vec![run.clone()];
@@ -347,7 +386,7 @@ fn best_reachable(scenario: &Scenario, run: &ScenarioRun) -> Option<Outcome> {
         }
         let offered: Vec<usize> = at.offered_choices(scenario).map(|c| c.index).collect();
         for index in offered {
-            if budget == 0 {
+            if budget == 0 || !work.spend(at.copy_cost()) {
                 return None;
             }
             budget -= 1;
