@@ -95,9 +95,20 @@ pub fn app_from_data_dir(
     use kruispunt::tui::start;
     let course = course();
     let name = ProfileName::new(DEFAULT_PROFILE).expect("the default profile name");
-    let opened = ProfileStore::new(data_dir)
-        .open(&name, &CourseStamp::of(&course))
-        .expect("the profile opens");
+    let store = ProfileStore::new(data_dir);
+    // Other tests of this binary spawn processes: between fork and exec a child briefly
+    // holds a copy of every open descriptor, a profile lock just released included. Give
+    // such a window a moment instead of failing the test on it.
+    let mut tries = 0;
+    let opened = loop {
+        match store.open(&name, &CourseStamp::of(&course)) {
+            Err(kruispunt::progress::ProgressError::ProfileInUse { .. }) if tries < 20 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            result => break result.expect("the profile opens"),
+        }
+    };
     let options = start::StartOptions {
         candidates,
         no_color: false,
