@@ -18,6 +18,17 @@ struct Refs<'s> {
     format_version: u32,
 }
 
+/// The index of the node `id` names, reporting an id with control characters and a node
+/// that does not exist at `at`.
+fn node_ref(ctx: &mut Ctx<'_>, refs: &Refs<'_>, id: &str, at: &At<'_>) -> Option<u32> {
+    ctx.id(id, at);
+    let target = refs.nodes.get(id);
+    if target.is_none() {
+        ctx.report(at, Problem::MissingNode { id: id.to_owned() });
+    }
+    target
+}
+
 /// Checks one scenario; returns its graph, with every reference that resolved.
 pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Graph {
     let root = At::Root;
@@ -164,16 +175,7 @@ fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, grap
 
     graph.begin_node(node.ending.is_some());
     if let Some(next) = &node.next {
-        ctx.id(next.as_str(), &at.key("next"));
-        let target = refs.nodes.get(next.as_str());
-        if target.is_none() {
-            ctx.report(
-                &at.key("next"),
-                Problem::MissingNode {
-                    id: next.to_string(),
-                },
-            );
-        }
+        let target = node_ref(ctx, refs, next.as_str(), &at.key("next"));
         graph
             .edges
             .push(Edge::auto(target, graph.effects.len(), graph.guards.len()));
@@ -195,16 +197,7 @@ fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, grap
             if let Some(condition) = &arm.condition {
                 check_condition(ctx, refs, condition, &arm_at.key("if"), graph, true);
             }
-            ctx.id(arm.next.as_str(), &arm_at.key("next"));
-            let target = refs.nodes.get(arm.next.as_str());
-            if target.is_none() {
-                ctx.report(
-                    &arm_at.key("next"),
-                    Problem::MissingNode {
-                        id: arm.next.to_string(),
-                    },
-                );
-            }
+            let target = node_ref(ctx, refs, arm.next.as_str(), &arm_at.key("next"));
             graph.edges.push(Edge {
                 target,
                 choice: k,
@@ -266,7 +259,6 @@ fn check_choice(
     graph: &mut Graph,
 ) {
     ctx.id(choice.id.as_str(), &at.key("id"));
-    ctx.id(choice.next.as_str(), &at.key("next"));
     if let Some(thinker) = &choice.thinker {
         ctx.id(thinker.as_str(), &at.key("thinker"));
     }
@@ -328,15 +320,7 @@ fn check_choice(
         check_condition(ctx, refs, condition, &at.key("if"), graph, true);
     }
 
-    let target = refs.nodes.get(choice.next.as_str());
-    if target.is_none() {
-        ctx.report(
-            &at.key("next"),
-            Problem::MissingNode {
-                id: choice.next.to_string(),
-            },
-        );
-    }
+    let target = node_ref(ctx, refs, choice.next.as_str(), &at.key("next"));
     graph.edges.push(Edge {
         target,
         choice: index,
@@ -375,16 +359,7 @@ fn check_condition(
             check_condition(ctx, refs, condition, &at.key("not"), graph, false);
         }
         Condition::Visited(node) => {
-            ctx.id(node.as_str(), &at.key("visited"));
-            let target = refs.nodes.get(node.as_str());
-            if target.is_none() {
-                ctx.report(
-                    &at.key("visited"),
-                    Problem::MissingNode {
-                        id: node.to_string(),
-                    },
-                );
-            }
+            let target = node_ref(ctx, refs, node.as_str(), &at.key("visited"));
             graph.condition_refs.push(target.unwrap_or(u32::MAX));
         }
         Condition::Compare(comparison) => {
