@@ -796,3 +796,90 @@ fn json_keeps_stable_codes_with_messages_in_the_chosen_language() {
         "geen enkele les of scenario heeft de id `gone`"
     );
 }
+
+/// Copies the format 1 fixture course (tests/fixtures/tui-course) into a temporary folder.
+fn version_1_course() -> tempfile::TempDir {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for sub in ["", "lessons", "scenarios"] {
+        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+        for entry in std::fs::read_dir(from.join(sub)).expect("list") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "json") {
+                std::fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap()))
+                    .expect("copy");
+            }
+        }
+    }
+    dir
+}
+
+fn snapshot_of(dir: &Path) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for sub in ["", "lessons", "scenarios"] {
+        for entry in std::fs::read_dir(dir.join(sub)).expect("list") {
+            let path = entry.expect("entry").path();
+            if path.is_file() {
+                files.push((
+                    path.display().to_string(),
+                    std::fs::read_to_string(&path).expect("read"),
+                ));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn migrate_lists_with_dry_run_then_rewrites_a_version_1_course_once() {
+    let dir = version_1_course();
+    let before = snapshot_of(dir.path());
+    let validate = kruispunt(["validate"]).arg(dir.path()).run().exits(0);
+    assert!(
+        validate.stdout.contains("warning[old-format-version]"),
+        "{}",
+        validate.stdout
+    );
+
+    // A dry run lists the guesses and writes nothing.
+    let dry = kruispunt(["migrate", "--dry-run"])
+        .arg(dir.path())
+        .run()
+        .exits(0);
+    assert!(dry.stdout.contains("(inferred)"), "{}", dry.stdout);
+    assert!(dry.stdout.contains("(the last speaker)"), "{}", dry.stdout);
+    assert!(dry.stdout.contains("nothing was written"), "{}", dry.stdout);
+    assert_eq!(snapshot_of(dir.path()), before, "a dry run changes nothing");
+
+    // The real run rewrites the files to format 2; the course then loads without guesses
+    // and no temporary file is left.
+    let run = kruispunt(["migrate"]).arg(dir.path()).run().exits(0);
+    assert!(
+        run.stdout.contains("Review every inferred quality"),
+        "{}",
+        run.stdout
+    );
+    let after = snapshot_of(dir.path());
+    assert_eq!(after.len(), before.len(), "{after:?}");
+    assert!(
+        after
+            .iter()
+            .all(|(_, text)| text.contains("\"format_version\": 2"))
+    );
+    let validate = kruispunt(["validate"]).arg(dir.path()).run().exits(0);
+    assert!(
+        !validate.stdout.contains("old-format-version"),
+        "{}",
+        validate.stdout
+    );
+
+    // A second run finds nothing to do.
+    let again = kruispunt(["migrate"]).arg(dir.path()).run().exits(0);
+    assert!(
+        again.stdout.contains("Nothing to migrate"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(snapshot_of(dir.path()), after);
+}
