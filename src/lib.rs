@@ -17,4 +17,5 @@ pub mod i18n;
 pub mod plain;
 pub mod progress;
 pub mod report;
+pub mod session;
 pub mod tui;
