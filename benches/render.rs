@@ -59,7 +59,7 @@ fn scenario_app() -> App {
         .iter()
         .position(|entry| {
             matches!(entry, home::Entry::Item(id)
-                if matches!(app.ctx.course.item(id.as_str()), Some(Item::Scenario(_))))
+                if matches!(app.ctx.course().item(id.as_str()), Some(Item::Scenario(_))))
         })
         .expect("the built-in course has a practice conversation");
     for _ in 0..scenario {

@@ -367,9 +367,9 @@ fn a_scenario_started_in_plain_mode_resumes_in_the_tui_at_the_same_node() {
     let Screen::Scenario(state) = &app.screen else {
         panic!("not on the scenario screen");
     };
-    let run = state.run.as_ref().expect("the run resumed");
+    let run = state.run(&app.ctx).expect("the run resumed");
     assert_eq!(run.decisions().len(), 2);
-    let found = &app.ctx.course.scenarios[&id];
+    let found = &app.ctx.course().scenarios[&id];
     assert_eq!(found.node(run.current()).id.as_str(), "signaal");
     let shown = tui_support::screen(&mut app, 120, 40);
     let first: String = choice_texts("signaal")[0].chars().take(25).collect();
@@ -385,9 +385,9 @@ fn a_scenario_started_in_the_tui_resumes_in_plain_mode_at_the_same_node() {
         app.screen = Screen::Scenario(scenario::State::open(&mut app.ctx, &id));
         // Past the content note, then the first answer: to the office.
         tui_support::press(&mut app, "⏎1");
-        session.save(&app.ctx.progress).expect("saved");
+        session.save(app.ctx.progress()).expect("saved");
         assert_eq!(
-            app.ctx.progress.items[&id].attempts[0]
+            app.ctx.progress().items[&id].attempts[0]
                 .current_node
                 .as_str(),
             "kantoor"

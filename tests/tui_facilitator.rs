@@ -8,9 +8,9 @@ use insta::assert_snapshot;
 use kruispunt::facilitator::{Entry, SessionStore};
 use kruispunt::i18n::UiLocale;
 use kruispunt::tui::screens::Screen;
-use kruispunt::tui::{Action, App, Persist};
+use kruispunt::tui::{Action, App};
 use std::time::{Duration, Instant};
-use tui_support::{facilitator_app, press, press_alt_number, screen};
+use tui_support::{facilitator_app, facilitator_app_saving_to, press, press_alt_number, screen};
 
 fn both_sizes(app: &mut App, name: &str) {
     assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
@@ -18,11 +18,8 @@ fn both_sizes(app: &mut App, name: &str) {
 }
 
 fn entries(app: &App) -> Vec<Entry> {
-    app.ctx
-        .facilitator
-        .as_ref()
+    kruispunt::tui::screens::facilitator::log(&app.ctx)
         .expect("facilitator mode")
-        .log
         .entries
         .clone()
 }
@@ -30,7 +27,11 @@ fn entries(app: &App) -> Vec<Entry> {
 /// The scenario unfolded in the jump menu, and its decision point `signaal` (which has
 /// facilitator notes with 5 minutes) opened.
 fn at_signaal(base: Instant) -> App {
-    let mut app = facilitator_app(UiLocale::En, base);
+    at_signaal_saving_to(base, None)
+}
+
+fn at_signaal_saving_to(base: Instant, store: Option<SessionStore>) -> App {
+    let mut app = facilitator_app_saving_to(UiLocale::En, base, store);
     // Third item (the scenario), unfolded, then down to `signaal` past five nodes.
     press(&mut app, "jj→jjjjjj");
     press(&mut app, "⏎");
@@ -83,8 +84,8 @@ fn shown_choices(app: &App) -> Vec<(String, &'static str)> {
     let Screen::Scenario(inner) = &*stage.inner else {
         panic!("not a scenario");
     };
-    let scenario = &app.ctx.course.scenarios[&inner.scenario];
-    let run = inner.run.as_ref().expect("a run");
+    let scenario = &app.ctx.course().scenarios[&inner.scenario];
+    let run = inner.run(&app.ctx).expect("a run");
     let Some(kruispunt::course::checked::Step::Choices(choices)) =
         run.current_node(scenario).map(|n| &n.step)
     else {
@@ -193,7 +194,9 @@ fn the_timer_counts_down_with_the_clock_and_never_blocks() {
 
 #[test]
 fn notes_rewinds_and_leaving_are_logged_and_saved() {
-    let mut app = at_signaal(Instant::now());
+    let temp = tempfile::tempdir().expect("temp dir");
+    let store = SessionStore::new(temp.path());
+    let mut app = at_signaal_saving_to(Instant::now(), Some(store.clone()));
     press(&mut app, "e");
     assert!(app.editing());
     press(&mut app, "ask about names");
@@ -218,11 +221,11 @@ fn notes_rewinds_and_leaving_are_logged_and_saved() {
             .any(|e| matches!(e, Entry::Shown { node: Some(n), .. } if n.as_str() == "signaal"))
     );
 
-    let temp = tempfile::tempdir().expect("temp dir");
-    let store = SessionStore::new(temp.path());
     assert!(app.save_pending());
-    store.persist(&app).expect("saves");
-    let saved = app.ctx.facilitator.as_ref().expect("room").log.clone();
+    app.ctx.session.save(None).expect("saves");
+    let saved = kruispunt::tui::screens::facilitator::log(&app.ctx)
+        .expect("facilitator mode")
+        .clone();
     assert_eq!(store.load(&saved.id).expect("loads"), saved);
 }
 

@@ -81,7 +81,7 @@ fn settings_switch_language_and_theme_at_once() {
     assert!(shown.contains("Réglages"), "{shown}");
     assert_eq!(
         app.ctx
-            .progress
+            .progress()
             .settings
             .locale
             .as_ref()
@@ -90,7 +90,7 @@ fn settings_switch_language_and_theme_at_once() {
     );
     press(&mut app, "j⏎");
     assert_eq!(
-        app.ctx.progress.settings.theme.as_deref(),
+        app.ctx.progress().settings.theme.as_deref(),
         Some("high-contrast")
     );
     press(&mut app, "⎋");

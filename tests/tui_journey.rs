@@ -22,8 +22,8 @@ fn key_for(app: &App, written: usize) -> String {
     let Screen::Scenario(state) = &app.screen else {
         panic!("not on the scenario screen");
     };
-    let scenario = &app.ctx.course.scenarios[&state.scenario];
-    let run = state.run.as_ref().expect("a run");
+    let scenario = &app.ctx.course().scenarios[&state.scenario];
+    let run = state.run(&app.ctx).expect("a run");
     let shown = run
         .offered_in_order(scenario)
         .into_iter()
@@ -68,7 +68,7 @@ fn home_lesson_quiz_scenario_ending_rewind_other_ending() {
     press(&mut app, "r1⏎");
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("first answer"), "{shown}");
-    let lesson = &app.ctx.progress.items["de-letters"];
+    let lesson = &app.ctx.progress().items["de-letters"];
     let quiz = lesson.lesson.scenes["quiz-trans"].quiz.as_ref().unwrap();
     assert!(!quiz.first_correct);
     assert_eq!(quiz.attempts, 2);
@@ -100,7 +100,7 @@ fn home_lesson_quiz_scenario_ending_rewind_other_ending() {
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Ending: mixed"), "{shown}");
 
-    let scenario = &app.ctx.progress.items["opvang-kamerwissel"];
+    let scenario = &app.ctx.progress().items["opvang-kamerwissel"];
     assert_eq!(scenario.status, ItemStatus::Completed);
     let outcomes: Vec<_> = scenario
         .attempts

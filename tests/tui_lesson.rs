@@ -31,7 +31,11 @@ fn open_in(app: &mut App, lesson: &str) {
 /// The scene position shown, from 1 (panics when not on the lesson screen).
 fn scene_number(app: &App) -> usize {
     match &app.screen {
-        Screen::Lesson(state) => state.run().expect("the lesson exists").position().number(),
+        Screen::Lesson(state) => state
+            .run(&app.ctx)
+            .expect("the lesson exists")
+            .position()
+            .number(),
         other => panic!("not on the lesson screen: {other:?}"),
     }
 }
@@ -53,8 +57,8 @@ fn key_of(app: &App, id: &str) -> String {
     let Screen::Lesson(state) = &app.screen else {
         panic!("not on the lesson screen");
     };
-    let lesson = &app.ctx.course.lessons[&state.lesson];
-    let run = state.run().expect("the lesson exists");
+    let lesson = &app.ctx.course().lessons[&state.lesson];
+    let run = state.run(&app.ctx).expect("the lesson exists");
     let Some(SceneBody::Quiz(quiz)) = run.current(lesson).map(|s| &s.body) else {
         panic!("not on a quiz");
     };
@@ -82,7 +86,7 @@ fn snapshots(app: &mut App, name: &str) {
 
 fn progress_of<'p>(app: &'p App, lesson: &str) -> &'p kruispunt::progress::ItemProgress {
     app.ctx
-        .progress
+        .progress()
         .items
         .get(&ItemId::from(lesson))
         .expect("the lesson is in the progress")
@@ -457,7 +461,7 @@ fn key_points_and_the_end_of_the_lesson() {
 fn the_gloss_shows_the_second_language_under_course_text() {
     let mut app = open(WELCOME);
     press(&mut app, "G");
-    assert!(app.ctx.gloss.is_some());
+    assert!(app.ctx.gloss().is_some());
     snapshots(&mut app, "gloss");
 }
 
@@ -499,10 +503,12 @@ fn quitting_mid_lesson_and_reopening_resumes_scene_and_answers() {
     assert_eq!(scene_number(&app), 4);
     press(&mut app, "q");
     assert!(app.should_quit());
-    let saved = serde_json::to_string(&app.ctx.progress).expect("progress serialises");
+    let saved = serde_json::to_string(&app.ctx.progress()).expect("progress serialises");
 
-    let mut again = tui_support::app(UiLocale::En);
-    again.ctx.progress = serde_json::from_str::<Progress>(&saved).expect("progress parses");
+    let mut again = tui_support::app_with(
+        UiLocale::En,
+        serde_json::from_str::<Progress>(&saved).expect("progress parses"),
+    );
     // Home offers to continue where the learner left off.
     press(&mut again, "c");
     assert_eq!(scene_number(&again), 4);
@@ -518,7 +524,7 @@ fn quitting_mid_lesson_and_reopening_resumes_scene_and_answers() {
     press(&mut again, "r");
     let right = key_of(&again, "trans-vrouw");
     press(&mut again, &format!("{right}⏎"));
-    let quiz = again.ctx.progress.items[&ItemId::from(LETTERS)]
+    let quiz = again.ctx.progress().items[&ItemId::from(LETTERS)]
         .lesson
         .scenes[&SceneId::from("quiz-trans")]
         .quiz

@@ -42,7 +42,7 @@ fn state(app: &App) -> &scenario::State {
 
 fn attempts(app: &App) -> &[kruispunt::progress::ScenarioAttempt] {
     app.ctx
-        .progress
+        .progress()
         .items
         .get(ID)
         .map_or(&[][..], |i| i.attempts.as_slice())
@@ -60,8 +60,8 @@ const GOOD: [&str; 5] = [
 /// The number shown for the offered choice `id` at the current decision point: its place
 /// in the order shown (the run's display order, less the choices not offered), from 1.
 fn number_of(app: &App, id: &str) -> usize {
-    let scenario = &app.ctx.course.scenarios[&ItemId::from(ID)];
-    let run = state(app).run.as_ref().expect("a run");
+    let scenario = &app.ctx.course().scenarios[&ItemId::from(ID)];
+    let run = state(app).run(&app.ctx).expect("a run");
     let offered: Vec<usize> = run.offered_choices(scenario).map(|c| c.index).collect();
     let Some(kruispunt::course::checked::Step::Choices(choices)) =
         run.current_node(scenario).map(|n| &n.step)
@@ -133,8 +133,8 @@ fn arrows_and_enter_choose_and_choices_not_offered_are_hidden() {
     let mut app = started();
     // Arrow down to the second answer shown and take it.
     let second = {
-        let scenario = &app.ctx.course.scenarios[&ItemId::from(ID)];
-        let run = state(&app).run.as_ref().expect("a run");
+        let scenario = &app.ctx.course().scenarios[&ItemId::from(ID)];
+        let run = state(&app).run(&app.ctx).expect("a run");
         let index = run.display_order(scenario, run.current())[1];
         match &run.current_node(scenario).expect("a node").step {
             kruispunt::course::checked::Step::Choices(c) => c[index].id.to_string(),
@@ -151,7 +151,7 @@ fn arrows_and_enter_choose_and_choices_not_offered_are_hidden() {
         &["naar-kantoor", "eerst-de-reden", "open-vraag", "ander-bed"],
     );
     let shown = screen(&mut low, 120, 40);
-    let run = state(&low).run.as_ref().expect("a run");
+    let run = state(&low).run(&low.ctx).expect("a run");
     assert_eq!(run.variables()[0], 55);
     assert!(!shown.contains("3. "), "only two answers offered:\n{shown}");
     let mut high = started();
@@ -207,7 +207,7 @@ fn the_rewind_list_goes_back_to_any_decision() {
     both_sizes(&mut app, "rewind_list");
     // Number 1 then Enter: back to the very first decision.
     press(&mut app, "1⏎");
-    let run = state(&app).run.as_ref().expect("a run");
+    let run = state(&app).run(&app.ctx).expect("a run");
     assert!(run.decisions().is_empty());
     assert_eq!(attempts(&app).len(), 2, "a new attempt began");
     let shown = screen(&mut app, 80, 24);
@@ -339,14 +339,13 @@ fn a_resumed_scenario_is_where_it_was() {
         let a = attempts(&app).last().expect("an attempt");
         (a.current_node.clone(), a.variables.clone())
     };
-    let saved: Progress = app.ctx.progress.clone();
+    let saved: Progress = app.ctx.progress().clone();
     drop(app);
 
-    let mut again = tui_support::app(UiLocale::En);
-    again.ctx.progress = saved;
+    let mut again = tui_support::app_with(UiLocale::En, saved);
     open(&mut again);
-    let run = state(&again).run.as_ref().expect("a run");
-    let scenario = &again.ctx.course.scenarios[&ItemId::from(ID)];
+    let run = state(&again).run(&again.ctx).expect("a run");
+    let scenario = &again.ctx.course().scenarios[&ItemId::from(ID)];
     let snapshot = run.snapshot(scenario);
     assert_eq!(snapshot.current, node);
     assert_eq!(snapshot.variables, vars);
@@ -559,8 +558,8 @@ fn the_content_note_scrolls_when_it_does_not_fit() {
 /// The order shown at the current decision point (positions as written) and the ids of
 /// the choices there, as written.
 fn order_here(app: &App) -> (Vec<usize>, Vec<String>) {
-    let scenario = &app.ctx.course.scenarios[&ItemId::from(ID)];
-    let run = state(app).run.as_ref().expect("a run");
+    let scenario = &app.ctx.course().scenarios[&ItemId::from(ID)];
+    let run = state(app).run(&app.ctx).expect("a run");
     let Some(kruispunt::course::checked::Step::Choices(choices)) =
         run.current_node(scenario).map(|n| &n.step)
     else {
@@ -588,11 +587,11 @@ fn a_number_takes_the_answer_shown_there_not_the_one_written_there() {
             .expect("a shuffled decision point on the good road");
         take(&mut app, &[next]);
     };
-    let taken_before = state(&app).run.as_ref().map_or(0, |r| r.decisions().len());
+    let taken_before = state(&app).run(&app.ctx).map_or(0, |r| r.decisions().len());
     let first_shown = &ids[order[0]];
     let text = {
-        let scenario = &app.ctx.course.scenarios[&ItemId::from(ID)];
-        let run = state(&app).run.as_ref().expect("a run");
+        let scenario = &app.ctx.course().scenarios[&ItemId::from(ID)];
+        let run = state(&app).run(&app.ctx).expect("a run");
         match &run.current_node(scenario).expect("a node").step {
             kruispunt::course::checked::Step::Choices(c) => app.ctx.plain(&c[order[0]].text),
             _ => unreachable!(),
@@ -620,7 +619,8 @@ fn the_thought_is_its_thinkers() {
     let sofie = {
         let scenario = app
             .ctx
-            .course
+            .session
+            .course_mut()
             .scenarios
             .get_mut(&ItemId::from(ID))
             .expect("the scenario");
@@ -660,7 +660,8 @@ fn with_a_breach() -> App {
     let mut app = started();
     let scenario = app
         .ctx
-        .course
+        .session
+        .course_mut()
         .scenarios
         .get_mut(&ItemId::from(ID))
         .expect("the scenario");
@@ -699,8 +700,8 @@ fn the_ending_scores_competencies_counts_qualities_and_names_turning_points() {
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("Ending: poor"), "{shown}");
     let lines: Vec<String> = {
-        let scenario = &app.ctx.course.scenarios[&ItemId::from(ID)];
-        let run = state(&app).run.as_ref().expect("a run");
+        let scenario = &app.ctx.course().scenarios[&ItemId::from(ID)];
+        let run = state(&app).run(&app.ctx).expect("a run");
         scenario::ending::debrief_lines(&app.ctx, scenario, run, 120)
             .iter()
             .map(|l| l.to_string())
@@ -769,8 +770,8 @@ fn the_ending_scores_competencies_counts_qualities_and_names_turning_points() {
 fn the_ending_without_turning_points_says_so() {
     let mut app = started();
     take(&mut app, &GOOD);
-    let scenario = &app.ctx.course.scenarios[&ItemId::from(ID)];
-    let run = state(&app).run.as_ref().expect("a run");
+    let scenario = &app.ctx.course().scenarios[&ItemId::from(ID)];
+    let run = state(&app).run(&app.ctx).expect("a run");
     let all: Vec<String> = scenario::ending::debrief_lines(&app.ctx, scenario, run, 120)
         .iter()
         .map(|l| l.to_string())

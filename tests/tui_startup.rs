@@ -82,9 +82,9 @@ fn the_saved_language_theme_and_gloss_are_applied() {
         ..no_language()
     };
     let (mut app, session) = app_from_data_dir(dir.path(), system_english);
-    assert_eq!(app.ctx.i18n.current(), UiLocale::Fr);
+    assert_eq!(app.ctx.i18n().current(), UiLocale::Fr);
     assert_eq!(app.ctx.theme.name, ThemeName::HighContrast);
-    assert_eq!(app.ctx.gloss, Some(Locale::from("en")));
+    assert_eq!(app.ctx.gloss(), Some(&Locale::from("en")));
     let text = screen(&mut app, 100, 30);
     assert!(text.contains("Aperçu"), "{text}");
     drop(session);
@@ -95,7 +95,7 @@ fn the_saved_language_theme_and_gloss_are_applied() {
         ..no_language()
     };
     let (mut app, _session) = app_from_data_dir(dir.path(), flag);
-    assert_eq!(app.ctx.i18n.current(), UiLocale::Nl);
+    assert_eq!(app.ctx.i18n().current(), UiLocale::Nl);
     assert!(screen(&mut app, 100, 30).contains("Overzicht"));
     // The theme is still the saved one.
     assert_eq!(app.ctx.theme.name, ThemeName::HighContrast);
@@ -107,9 +107,9 @@ fn unknown_saved_settings_fall_back_to_the_defaults() {
     save_settings(dir.path(), "de", "neon", Some("sw"));
     let (app, _session) = app_from_data_dir(dir.path(), no_language());
     // The course default (Dutch), the default theme, no gloss in a language the course lacks.
-    assert_eq!(app.ctx.i18n.current(), UiLocale::Nl);
+    assert_eq!(app.ctx.i18n().current(), UiLocale::Nl);
     assert_eq!(app.ctx.theme.name, ThemeName::Default);
-    assert_eq!(app.ctx.gloss, None);
+    assert_eq!(app.ctx.gloss(), None);
 }
 
 /// The real program, in English unless `--lang` says otherwise, with no other locale,

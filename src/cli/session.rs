@@ -85,10 +85,10 @@ pub(super) fn start_facilitator(
     // A progress that is never saved: the trainee screens need one, and no trainee's is
     // read.
     let mut app = start::app(course, Progress::new(stamp, now), &[], &options);
-    tui::screens::facilitator::enter(&mut app, log);
-    ui.set_locale(app.ctx.i18n.current());
+    tui::screens::facilitator::enter(&mut app, log, Some(store));
+    ui.set_locale(app.ctx.i18n().current());
     ui.show_notice();
-    match tui::run(app, &store) {
+    match tui::run(app, None) {
         Ok(()) => {
             let _ = writeln!(
                 io::stderr().lock(),

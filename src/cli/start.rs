@@ -70,7 +70,7 @@ pub(super) fn start(request: StartRequest<'_>, ui: &mut Ui) -> Result<ExitCode, 
     };
     let app = start::app(course, opened.progress, &opened.notices, &options);
     // Messages printed after the interface speak the language it started in.
-    ui.set_locale(app.ctx.i18n.current());
+    ui.set_locale(app.ctx.i18n().current());
     if !terminal {
         ui.show_notice();
         let mut err = io::stderr().lock();
@@ -79,7 +79,7 @@ pub(super) fn start(request: StartRequest<'_>, ui: &mut Ui) -> Result<ExitCode, 
         }
         return Err(needs_terminal(ui));
     }
-    match tui::run(app, &opened.session) {
+    match tui::run(app, Some(&opened.session)) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(RunError::Save(error)) => Err(save_failure(&error, &opened.session, &dir.path, ui)),
         Err(RunError::Terminal(error)) => Err(Failure::usage(ui.msg(

@@ -10,8 +10,10 @@ mod log;
 mod store;
 mod timer;
 mod vote;
+mod writer;
 
 pub use log::{ChoiceVotes, Entry, ItemTime, LOG_VERSION, SessionId, SessionIdError, SessionLog};
 pub use store::{SessionError, SessionStore, SessionSummary};
 pub use timer::{DEFAULT_MINUTES, MAX_MINUTES, Timer};
 pub use vote::{Tally, Vote};
+pub use writer::LogWriter;

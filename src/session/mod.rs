@@ -34,7 +34,7 @@ use crate::course::model::Text;
 use crate::engine::EngineError;
 use crate::engine::lesson::LessonRun;
 use crate::engine::scenario::ScenarioRun;
-use crate::i18n::{Localizer, MsgArgs, UiLocale};
+use crate::i18n::{Localizer, MsgArgs};
 use crate::progress::runs::{self, Resumed};
 use crate::progress::{
     ProfileSession, Progress, ProgressError, SaveScheduler, Settings, Timestamp,
@@ -208,6 +208,12 @@ impl Session {
     /// The course.
     pub fn course(&self) -> &Course {
         &self.course
+    }
+
+    /// The course, to change (an author's preview, a test): the session gets its own copy
+    /// if the course is shared, and what it shows next follows the change.
+    pub fn course_mut(&mut self) -> &mut Course {
+        Arc::make_mut(&mut self.course)
     }
 
     /// The course, shared.

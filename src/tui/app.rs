@@ -1,9 +1,9 @@
 //! The application state and its one update function: action in, state changed.
 //!
-//! [`App`] holds a [`Ctx`] (what every screen shares: the course, the interface language,
-//! the learner's progress, the theme) and the current [`Screen`]. Screens change their own
-//! state and the progress, and say where to go next with a [`Transition`]; nothing here does
-//! I/O: the event loop in [`super::run`] saves the progress when [`App::save_due`] says so.
+//! [`App`] holds a [`Ctx`] (what every screen shares: the session core, the theme) and the
+//! current [`Screen`]. Screens turn actions into session [`Command`]s, keep their own view
+//! state (cursor, scroll), and say where to go next with a [`Transition`]; nothing here
+//! does I/O: the event loop in [`super::run`] saves when [`App::save_due`] says so.
 
 use super::action::Action;
 use super::screens::{self, Screen};
@@ -12,29 +12,13 @@ use crate::course::Course;
 use crate::course::ids::Locale;
 use crate::course::model::Text;
 use crate::i18n::{Localizer, MsgArgs, UiLocale};
-use crate::progress::{Progress, SaveScheduler, Timestamp};
+use crate::msg_args;
+use crate::progress::Progress;
+pub use crate::session::Clock;
+use crate::session::{Command, Event, Session, SessionError};
 use ratatui::layout::Rect;
+use std::sync::Arc;
 use std::time::Instant;
-
-/// The clock as the app sees it: set by the event loop (or a test) before each update, so
-/// the app itself never reads the time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Clock {
-    /// Monotonic time, for debounces and timers.
-    pub instant: Instant,
-    /// Wall time, for timestamps in the progress file.
-    pub wall: Timestamp,
-}
-
-impl Clock {
-    /// The current time.
-    pub fn now() -> Self {
-        Self {
-            instant: Instant::now(),
-            wall: Timestamp::now(),
-        }
-    }
-}
 
 /// A course text ready to show: in the interface language (with a marker when it falls
 /// back to another locale) and, when the gloss is on, in the second language.
@@ -46,95 +30,118 @@ pub struct CourseText {
     pub gloss: Option<String>,
 }
 
-/// What every screen shares.
+/// What every screen shares: the session (course, progress, language, saves) and what
+/// only the terminal needs (theme, size, status line).
 pub struct Ctx {
-    /// The checked course.
-    pub course: Course,
-    /// Interface messages and course text in the current language.
-    pub i18n: Localizer,
-    /// The learner's progress; saved by the event loop.
-    pub progress: Progress,
+    /// The session core: the screens read its state and send it commands.
+    pub session: Session,
     /// Colours and styles.
     pub theme: Theme,
-    /// The second language shown under course text, dimmed; `None` = off.
-    pub gloss: Option<Locale>,
     /// Things to tell the learner at start (a damaged progress file set aside...).
     pub notices: Vec<String>,
     /// A one-line status message (e.g. a save failed), shown in the footer.
     pub status: Option<String>,
     /// The size of the last frame, for mouse hit tests.
     pub area: Rect,
-    /// The time of the current update.
-    pub clock: Clock,
-    /// Facilitator mode: the group session (its log, the timer). `None` for a trainee.
+    /// Facilitator mode: the room (the timer, the notes panel). `None` for a trainee.
     pub facilitator: Option<Box<screens::facilitator::Room>>,
-    saves: SaveScheduler,
+    /// What the session said during the current update, for screens around the one that
+    /// sent the command (facilitator mode sets its timer from them).
+    pub events: Vec<Event>,
 }
 
 impl Ctx {
     /// A context for `course` and `progress`.
     pub fn new(course: Course, i18n: Localizer, progress: Progress, theme: Theme) -> Self {
+        Self::with_session(Session::new(Arc::new(course), progress, i18n), theme)
+    }
+
+    /// A context over a ready session.
+    pub fn with_session(session: Session, theme: Theme) -> Self {
         Self {
-            course,
-            i18n,
-            progress,
+            session,
             theme,
-            gloss: None,
             notices: Vec::new(),
             status: None,
             area: Rect::new(0, 0, 80, 24),
-            clock: Clock::now(),
             facilitator: None,
-            saves: SaveScheduler::default(),
+            events: Vec::new(),
         }
+    }
+
+    /// The course.
+    pub fn course(&self) -> &Course {
+        self.session.course()
+    }
+
+    /// The learner's progress (changed only through the session's commands).
+    pub fn progress(&self) -> &Progress {
+        self.session.progress()
+    }
+
+    /// Interface messages and course text in the current language.
+    pub fn i18n(&self) -> &Localizer {
+        self.session.i18n()
+    }
+
+    /// The time of the current update.
+    pub fn clock(&self) -> Clock {
+        self.session.clock()
+    }
+
+    /// The second language shown under course text; `None` = off.
+    pub fn gloss(&self) -> Option<&Locale> {
+        self.session.gloss()
     }
 
     /// The interface message `id` without arguments.
     pub fn t(&self, id: &str) -> String {
-        self.i18n.msg(id, &MsgArgs::new())
+        self.session.msg(id, &MsgArgs::new())
     }
 
     /// The interface message `id` with arguments.
     pub fn tr(&self, id: &str, args: &MsgArgs<'_>) -> String {
-        self.i18n.msg(id, args)
+        self.session.msg(id, args)
     }
 
     /// A course text in the current language, with the fallback marker and the gloss.
     pub fn text(&self, text: &Text) -> CourseText {
-        let picked = self.i18n.pick(text);
-        let main = match self.i18n.fallback_marker(&picked) {
-            Some(marker) => format!("{marker} {}", picked.text),
-            None => picked.text.to_owned(),
-        };
-        let gloss = self
-            .gloss
-            .as_ref()
-            .filter(|second| *second != picked.locale)
-            .and_then(|second| self.i18n.gloss(text, second))
-            .map(str::to_owned);
-        CourseText { main, gloss }
+        CourseText {
+            main: self.session.text(text),
+            gloss: self.session.gloss_of(text).map(str::to_owned),
+        }
     }
 
     /// A course text in the current language only (titles, short labels).
     pub fn plain(&self, text: &Text) -> String {
-        self.text(text).main
+        self.session.text(text)
     }
 
-    /// A step that must be saved at once (a choice, a scene advanced, a quiz answered).
-    pub fn step_done(&mut self) {
-        self.saves.step(self.clock.instant);
+    /// Sends a command to the session. A refused command changes nothing; what it says
+    /// goes to the status line, in the interface language.
+    pub fn command(&mut self, command: Command) -> Vec<Event> {
+        match self.try_command(command) {
+            Ok(events) => events,
+            Err(error) => {
+                self.status = Some(self.tr(
+                    "scenario-engine-error",
+                    &msg_args!("reason" => error.to_string()),
+                ));
+                Vec::new()
+            }
+        }
     }
 
-    /// The learner typed in a reflection: save a moment after typing stops.
-    pub fn typed(&mut self) {
-        self.saves.typed(self.clock.instant);
+    /// Sends a command to the session; a refusal is for the caller to show.
+    pub fn try_command(&mut self, command: Command) -> Result<Vec<Event>, SessionError> {
+        let events = self.session.apply(command)?;
+        self.events.extend(events.iter().cloned());
+        Ok(events)
     }
 
     /// Switches the interface (and course text) language, and keeps the choice.
     pub fn set_locale(&mut self, locale: UiLocale) {
-        self.i18n.set_locale(locale);
-        self.progress.settings.locale = Some(Locale::from(locale.tag()));
-        self.step_done();
+        self.command(Command::SetLocale(locale));
     }
 
     /// The next interface language, in the order nl, en, fr.
@@ -142,21 +149,21 @@ impl Ctx {
         let all = UiLocale::ALL;
         let now = all
             .iter()
-            .position(|l| *l == self.i18n.current())
+            .position(|l| *l == self.i18n().current())
             .unwrap_or(0);
         self.set_locale(all[(now + 1) % all.len()]);
     }
 
     /// Turns the second-language gloss on (with the next course locale) or off.
     pub fn cycle_gloss(&mut self) {
-        let current = Locale::from(self.i18n.current().tag());
+        let current = Locale::from(self.i18n().current().tag());
         let others: Vec<&Locale> = self
-            .course
+            .course()
             .locales
             .iter()
             .filter(|l| **l != current)
             .collect();
-        self.gloss = match &self.gloss {
+        let next = match self.gloss() {
             None => others.first().map(|l| (*l).clone()),
             Some(now) => others
                 .iter()
@@ -164,8 +171,7 @@ impl Ctx {
                 .and_then(|i| others.get(i + 1))
                 .map(|l| (*l).clone()),
         };
-        self.progress.settings.gloss_locale = self.gloss.clone();
-        self.step_done();
+        self.command(Command::SetGloss(next));
     }
 
     /// Switches between the default and the high-contrast theme, and keeps the choice.
@@ -174,8 +180,7 @@ impl Ctx {
             ThemeName::Default => ThemeName::HighContrast,
             ThemeName::HighContrast => ThemeName::Default,
         };
-        self.progress.settings.theme = Some(self.theme.name.key().to_owned());
-        self.step_done();
+        self.command(Command::SetTheme(self.theme.name.key().to_owned()));
     }
 }
 
@@ -227,30 +232,34 @@ impl App {
 
     /// Whether the progress should be saved now.
     pub fn save_due(&self) -> bool {
-        self.ctx.saves.due(self.ctx.clock.instant)
+        self.ctx.session.save_due()
     }
 
     /// Whether anything is waiting to be saved (on quit, save it now).
     pub fn save_pending(&self) -> bool {
-        self.ctx.saves.pending()
+        self.ctx.session.save_pending()
     }
 
     /// When the next debounced save is due, so the event loop can wake up for it.
     pub fn save_deadline(&self) -> Option<Instant> {
-        self.ctx.saves.deadline()
+        self.ctx.session.save_deadline()
     }
 
     /// The event loop saved the progress (or failed to: `error` says why).
     pub fn saved(&mut self, error: Option<String>) {
-        self.ctx.saves.saved();
         self.ctx.status = error;
     }
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        self.ctx.events.clear();
         match &action {
             Action::Tick(instant) => {
-                self.ctx.clock.instant = *instant;
+                let wall = self.ctx.clock().wall;
+                self.ctx.session.set_clock(Clock {
+                    instant: *instant,
+                    wall,
+                });
             }
             Action::Resize { width, height } => {
                 self.ctx.area = Rect::new(0, 0, *width, *height);

@@ -23,7 +23,8 @@ pub use action::Action;
 pub use app::{App, Clock, Ctx};
 
 use crate::msg_args;
-use crate::progress::{ProfileSession, ProgressError};
+use crate::progress::ProgressError;
+use crate::session::ProgressStore;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -52,17 +53,13 @@ pub enum RunError {
     Save(ProgressError),
 }
 
-/// Where the event loop saves what the app keeps: a trainee's progress through their
-/// [`ProfileSession`], or a facilitated session's log.
-pub trait Persist {
-    /// Saves what `app` keeps.
-    fn persist(&self, app: &App) -> Result<(), ProgressError>;
-}
+/// Where the event loop saves: a trainee's progress goes to their [`ProfileSession`]; a
+/// facilitated session has no progress store (its log subscriber writes itself).
+pub type Store<'a> = Option<&'a dyn ProgressStore>;
 
-impl Persist for ProfileSession {
-    fn persist(&self, app: &App) -> Result<(), ProgressError> {
-        self.save(&app.ctx.progress)
-    }
+/// Saves what the session keeps (the progress, and what its subscribers keep).
+fn persist(app: &mut App, store: Store<'_>) -> Result<(), ProgressError> {
+    app.ctx.session.save(store)
 }
 
 /// Runs the interface until the learner quits, saving progress through `session`.
@@ -75,7 +72,7 @@ impl Persist for ProfileSession {
 /// being handled ends the process at once. The final save happens after the terminal is
 /// restored, so a failure to save is returned as [`RunError::Save`] for the caller to print
 /// on the normal screen.
-pub fn run(mut app: App, session: &dyn Persist) -> Result<(), RunError> {
+pub fn run(mut app: App, store: Store<'_>) -> Result<(), RunError> {
     let signalled = Arc::new(AtomicBool::new(false));
     let mut registered = Vec::new();
     for signal in [
@@ -96,7 +93,7 @@ pub fn run(mut app: App, session: &dyn Persist) -> Result<(), RunError> {
         Ok(mut guard) => {
             let looped = match guard.terminal.as_mut() {
                 Some(terminal) => {
-                    event_loop(terminal, &mut app, session, &signalled, &mut save_failed)
+                    event_loop(terminal, &mut app, store, &signalled, &mut save_failed)
                 }
                 None => Ok(()),
             };
@@ -111,7 +108,7 @@ pub fn run(mut app: App, session: &dyn Persist) -> Result<(), RunError> {
         app.update(Action::Interrupt);
     }
     let saved = if app.save_pending() || save_failed {
-        session.persist(&app)
+        persist(&mut app, store)
     } else {
         Ok(())
     };
@@ -198,7 +195,7 @@ impl Drop for TerminalGuard {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    session: &dyn Persist,
+    store: Store<'_>,
     signalled: &AtomicBool,
     save_failed: &mut bool,
 ) -> io::Result<()> {
@@ -224,11 +221,11 @@ fn event_loop(
             }
             input::Next::Failed(error) => return Err(error),
         };
-        app.ctx.clock = Clock::now();
+        app.ctx.session.set_clock(Clock::now());
         if let Some(action) = action {
             app.update(action);
         }
-        app.update(Action::Tick(app.ctx.clock.instant));
+        app.update(Action::Tick(app.ctx.clock().instant));
         if gone || signalled.load(Ordering::Relaxed) {
             app.update(Action::Interrupt);
         }
@@ -237,7 +234,7 @@ fn event_loop(
             return Ok(());
         }
         if app.save_due() {
-            let error = session.persist(app).err();
+            let error = persist(app, store).err();
             *save_failed = error.is_some();
             let status = error.map(|e| {
                 app.ctx

@@ -83,13 +83,8 @@ pub fn app(
         .as_deref()
         .and_then(ThemeName::from_key)
         .unwrap_or_default();
-    // A gloss language the course no longer has is simply off.
-    let gloss = progress
-        .settings
-        .gloss_locale
-        .clone()
-        .filter(|l| course.locales.contains(l));
-
+    // The gloss comes from the saved settings in the session (off when the course no
+    // longer has that language).
     let mut lines: Vec<String> = locale_notice.iter().map(|n| i18n.notice(n)).collect();
     lines.extend(notice_lines(&i18n, notices));
 
@@ -99,7 +94,6 @@ pub fn app(
         progress,
         Theme::new(theme_name, options.no_color),
     );
-    ctx.gloss = gloss;
     ctx.notices = lines;
     App::new(ctx)
 }

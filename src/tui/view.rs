@@ -64,9 +64,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     let title = format!(
         " {} · {}",
         app.screen.title(ctx),
-        ctx.plain(&ctx.course.title)
+        ctx.plain(&ctx.course().title)
     );
-    let language = format!("{} ", ctx.i18n.current().tag().to_uppercase());
+    let language = format!("{} ", ctx.i18n().current().tag().to_uppercase());
     let room = usize::from(header.width).saturating_sub(language.len());
     frame.render_widget(
         Paragraph::new(Line::from(vec![

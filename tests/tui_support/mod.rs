@@ -22,17 +22,25 @@ pub fn course() -> Course {
 
 /// An app on the home screen of the test course, interface in `locale`, no progress.
 pub fn app(locale: UiLocale) -> App {
+    let progress = Progress::new(CourseStamp::of(&course()), Timestamp(1_764_000_000));
+    app_with(locale, progress)
+}
+
+/// The app over the test course with `progress`, as a restart with a saved profile.
+pub fn app_with(locale: UiLocale, progress: Progress) -> App {
     let course = course();
     let mut i18n = Localizer::new(locale);
     i18n.set_course_default(course.default_locale.clone());
-    let progress = Progress::new(CourseStamp::of(&course), Timestamp(1_764_000_000));
     let mut ctx = Ctx::new(
         course,
         i18n,
         progress,
         Theme::new(ThemeName::Default, false),
     );
-    ctx.clock.wall = Timestamp(1_764_000_000);
+    ctx.session.set_clock(kruispunt::tui::Clock {
+        wall: Timestamp(1_764_000_000),
+        ..ctx.clock()
+    });
     App::new(ctx)
 }
 
@@ -120,16 +128,28 @@ pub fn app_from_data_dir(
 /// The app in facilitator mode over the test course, on the jump menu, with a new session
 /// log started at the fixed wall time and the monotonic clock at `base`.
 pub fn facilitator_app(locale: UiLocale, base: std::time::Instant) -> App {
+    facilitator_app_saving_to(locale, base, None)
+}
+
+/// As [`facilitator_app`], with the session log written to `store` when the app saves.
+pub fn facilitator_app_saving_to(
+    locale: UiLocale,
+    base: std::time::Instant,
+    store: Option<kruispunt::facilitator::SessionStore>,
+) -> App {
     use kruispunt::facilitator::{SessionId, SessionLog};
     let mut app = app(locale);
-    app.ctx.clock.instant = base;
-    let stamp = CourseStamp::of(&app.ctx.course);
+    app.ctx.session.set_clock(kruispunt::tui::Clock {
+        instant: base,
+        ..app.ctx.clock()
+    });
+    let stamp = CourseStamp::of(app.ctx.course());
     let log = SessionLog::new(
         SessionId::new(Timestamp(1_764_000_000), 0x2a),
         stamp,
         Timestamp(1_764_000_000),
     );
-    kruispunt::tui::screens::facilitator::enter(&mut app, log);
+    kruispunt::tui::screens::facilitator::enter(&mut app, log, store);
     app
 }
 

@@ -56,7 +56,7 @@ pub fn rows(ctx: &Ctx) -> Vec<Row> {
     if let Some(item) = continue_item(ctx) {
         rows.push(Row::Entry(Entry::Continue(item)));
     }
-    for (index, module) in ctx.course.modules.iter().enumerate() {
+    for (index, module) in ctx.course().modules.iter().enumerate() {
         rows.push(Row::Module(index));
         for item in &module.items {
             rows.push(Row::Entry(Entry::Item(item.clone())));
@@ -68,20 +68,20 @@ pub fn rows(ctx: &Ctx) -> Vec<Row> {
 
 /// The item to continue with: the last position, else the first item not completed.
 pub fn continue_item(ctx: &Ctx) -> Option<ItemId> {
-    if let Some(position) = &ctx.progress.last_position
-        && ctx.course.item(position.item.as_str()).is_some()
+    if let Some(position) = &ctx.progress().last_position
+        && ctx.course().item(position.item.as_str()).is_some()
         && status(ctx, &position.item) != ItemStatus::Completed
     {
         return Some(position.item.clone());
     }
-    ctx.course
+    ctx.course()
         .items_in_order()
         .map(|(_, item)| item.id().clone())
         .find(|id| status(ctx, id) != ItemStatus::Completed)
 }
 
 fn status(ctx: &Ctx, item: &ItemId) -> ItemStatus {
-    ctx.progress
+    ctx.progress()
         .items
         .get(item)
         .map(|p| p.status)
@@ -183,7 +183,7 @@ fn body_area(ctx: &Ctx) -> Rect {
 fn open(entry: Entry, ctx: &mut Ctx) -> Transition {
     match entry {
         Entry::Settings => Transition::Open(Screen::Settings(settings::State::new(ctx))),
-        Entry::Continue(item) | Entry::Item(item) => match ctx.course.item(item.as_str()) {
+        Entry::Continue(item) | Entry::Item(item) => match ctx.course().item(item.as_str()) {
             Some(Item::Lesson(_)) => {
                 Transition::Open(Screen::Lesson(lesson::State::open(ctx, &item)))
             }
@@ -206,7 +206,7 @@ pub fn gauge(done: usize, total: usize, width: usize) -> String {
 }
 
 fn module_progress(ctx: &Ctx, index: usize) -> (usize, usize) {
-    let Some(module) = ctx.course.modules.get(index) else {
+    let Some(module) = ctx.course().modules.get(index) else {
         return (0, 0);
     };
     let done = module
@@ -218,13 +218,13 @@ fn module_progress(ctx: &Ctx, index: usize) -> (usize, usize) {
 }
 
 fn overall_progress(ctx: &Ctx) -> (usize, usize) {
-    (0..ctx.course.modules.len())
+    (0..ctx.course().modules.len())
         .map(|i| module_progress(ctx, i))
         .fold((0, 0), |(d, t), (d2, t2)| (d + d2, t + t2))
 }
 
 fn item_label(ctx: &Ctx, id: &ItemId) -> (String, String, Option<u32>) {
-    match ctx.course.item(id.as_str()) {
+    match ctx.course().item(id.as_str()) {
         Some(Item::Lesson(l)) => (
             ctx.plain(&l.title),
             ctx.t("home-kind-lesson"),
@@ -255,7 +255,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     let (done, total) = overall_progress(ctx);
     let gauge_width = if area.width >= 80 { 20 } else { 10 };
     let mut top = vec![
-        Line::from(Span::styled(ctx.plain(&ctx.course.title), theme.title())),
+        Line::from(Span::styled(ctx.plain(&ctx.course().title), theme.title())),
         Line::from(vec![
             Span::styled(
                 ctx.tr(
@@ -286,7 +286,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
             Row::Module(index) => {
                 let (d, t) = module_progress(ctx, *index);
                 let title = ctx
-                    .course
+                    .course()
                     .modules
                     .get(*index)
                     .map(|m| ctx.plain(&m.title))
@@ -310,7 +310,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
                 let label = match entry {
                     Entry::Continue(item) => {
                         let (title, _, _) = item_label(ctx, item);
-                        let key = if ctx.progress.last_position.is_some() {
+                        let key = if ctx.progress().last_position.is_some() {
                             "home-continue"
                         } else {
                             "home-start"

@@ -112,6 +112,7 @@ impl Screen {
     pub fn before_leaving(&mut self, ctx: &mut Ctx) {
         match self {
             Screen::Lesson(s) => lesson::before_leaving(ctx, s),
+            Screen::Scenario(s) => scenario::before_leaving(ctx, s),
             Screen::Stage(s) => facilitator::before_leaving(ctx, s),
             _ => {}
         }

@@ -66,7 +66,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
         ThemeName::Default => ctx.t("settings-theme-default"),
         ThemeName::HighContrast => ctx.t("settings-theme-high-contrast"),
     };
-    let gloss = match &ctx.gloss {
+    let gloss = match &ctx.gloss() {
         Some(locale) => locale.to_string(),
         None => ctx.t("settings-gloss-off"),
     };

@@ -62,14 +62,14 @@ impl State {
 /// The rows, with the unfolded item's scenes or nodes.
 pub fn rows(ctx: &Ctx, state: &State) -> Vec<Row> {
     let mut rows = Vec::new();
-    for (index, module) in ctx.course.modules.iter().enumerate() {
+    for (index, module) in ctx.course().modules.iter().enumerate() {
         rows.push(Row::Module(index));
         for id in &module.items {
             rows.push(Row::Item(id.clone()));
             if state.unfolded.as_ref() != Some(id) {
                 continue;
             }
-            match ctx.course.item(id.as_str()) {
+            match ctx.course().item(id.as_str()) {
                 Some(Item::Lesson(lesson)) => {
                     for (n, scene) in lesson.scenes.iter().enumerate() {
                         rows.push(Row::Scene(id.clone(), scene.id.clone(), n));
@@ -156,7 +156,7 @@ fn reselect(ctx: &Ctx, state: &mut State, item: &ItemId) {
 }
 
 fn has_notes(ctx: &Ctx, item: &ItemId) -> bool {
-    match ctx.course.item(item.as_str()) {
+    match ctx.course().item(item.as_str()) {
         Some(Item::Lesson(l)) => l.scenes.iter().any(|s| s.facilitator_notes.is_some()),
         Some(Item::Scenario(s)) => {
             s.facilitator_notes.is_some() || s.nodes.iter().any(|n| n.facilitator_notes.is_some())
@@ -170,7 +170,7 @@ fn row_label(ctx: &Ctx, state: &State, row: &Row) -> String {
     match row {
         Row::Module(index) => {
             let title = ctx
-                .course
+                .course()
                 .modules
                 .get(*index)
                 .map(|m| ctx.plain(&m.title))
@@ -181,7 +181,7 @@ fn row_label(ctx: &Ctx, state: &State, row: &Row) -> String {
             )
         }
         Row::Item(id) => {
-            let (kind, title) = match ctx.course.item(id.as_str()) {
+            let (kind, title) = match ctx.course().item(id.as_str()) {
                 Some(Item::Lesson(l)) => (ctx.t("facilitator-kind-lesson"), ctx.plain(&l.title)),
                 Some(Item::Scenario(s)) => {
                     (ctx.t("facilitator-kind-scenario"), ctx.plain(&s.title))
@@ -197,7 +197,7 @@ fn row_label(ctx: &Ctx, state: &State, row: &Row) -> String {
         }
         Row::Scene(id, scene, n) => {
             let found = ctx
-                .course
+                .course()
                 .lessons
                 .get(id)
                 .and_then(|l| l.scenes.iter().find(|s| &s.id == scene));
@@ -215,7 +215,7 @@ fn row_label(ctx: &Ctx, state: &State, row: &Row) -> String {
             )
         }
         Row::Node(id, idx) => {
-            let Some(s) = ctx.course.scenarios.get(id) else {
+            let Some(s) = ctx.course().scenarios.get(id) else {
                 return String::new();
             };
             let Some(node) = s.nodes.get(idx.0 as usize) else {
@@ -254,13 +254,11 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     let width = usize::from(area.width);
-    let session = ctx
-        .facilitator
-        .as_ref()
-        .map(|r| {
+    let session = super::log(ctx)
+        .map(|log| {
             ctx.tr(
                 "facilitator-jump-session",
-                &msg_args!("id" => r.log.id.as_str()),
+                &msg_args!("id" => log.id.as_str()),
             )
         })
         .unwrap_or_default();

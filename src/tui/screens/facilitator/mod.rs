@@ -18,12 +18,11 @@ pub mod jump;
 
 use super::{KeyHelp, Screen, lesson, scenario};
 use crate::course::checked::{Item, NodeIdx};
-use crate::course::ids::{ItemId, NodeId, SceneId};
+use crate::course::ids::{ItemId, SceneId};
 use crate::course::model::FacilitatorNotes;
-use crate::engine::scenario::ScenarioRun;
-use crate::facilitator::{ChoiceVotes, Entry, SessionLog, SessionStore, Tally, Timer, Vote};
+use crate::facilitator::{LogWriter, SessionLog, SessionStore, Tally, Timer, Vote};
 use crate::msg_args;
-use crate::progress::ProgressError;
+use crate::session::{ChoiceTally, Command, EventKind, Place};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Ctx, Transition};
 use crate::tui::text;
@@ -35,11 +34,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui_textarea::{TextArea, WrapMode};
 
-/// The group session, shared by the facilitator screens: the log and the timer.
+/// The room around the group's session: the timer and the notes panel. The session log is
+/// kept by a [`LogWriter`] that listens to the session.
 #[derive(Debug)]
 pub struct Room {
-    /// What the group saw and decided; saved by the event loop.
-    pub log: SessionLog,
     /// The discussion timer.
     pub timer: Timer,
     /// Whether the facilitator notes panel is shown.
@@ -47,37 +45,34 @@ pub struct Room {
 }
 
 impl Room {
-    /// A room for the session `log`, notes shown, timer at its default.
-    pub fn new(log: SessionLog) -> Self {
+    /// A room with the notes shown and the timer at its default.
+    pub fn new() -> Self {
         Self {
-            log,
             timer: Timer::default(),
             notes_shown: true,
         }
     }
 }
 
-/// Puts `app` in facilitator mode for the session `log`: the jump menu first.
-pub fn enter(app: &mut App, log: SessionLog) {
-    app.ctx.facilitator = Some(Box::new(Room::new(log)));
-    app.screen = Screen::Jump(jump::State::new(&app.ctx));
-}
-
-impl crate::tui::Persist for SessionStore {
-    fn persist(&self, app: &App) -> Result<(), ProgressError> {
-        match &app.ctx.facilitator {
-            Some(room) => self.save(&room.log),
-            None => Ok(()),
-        }
+impl Default for Room {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
-/// Where the group is inside the item, for the log.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Spot {
-    Scene(SceneId),
-    Node(NodeIdx),
-    Nowhere,
+/// Puts `app` in facilitator mode for the session `log` (written through `store`; none in
+/// tests): the session's events go into the log, and the jump menu comes first.
+pub fn enter(app: &mut App, log: SessionLog, store: Option<SessionStore>) {
+    app.ctx
+        .session
+        .subscribe(Box::new(LogWriter::new(log, store)));
+    app.ctx.facilitator = Some(Box::new(Room::new()));
+    app.screen = Screen::Jump(jump::State::new(&app.ctx));
+}
+
+/// The session log kept so far, in facilitator mode.
+pub fn log(ctx: &Ctx) -> Option<&SessionLog> {
+    ctx.session.subscriber::<LogWriter>().map(LogWriter::log)
 }
 
 /// A lesson or scenario on the projector.
@@ -95,39 +90,26 @@ pub struct State {
     removing: bool,
     /// The note being typed.
     editor: Option<Box<TextArea<'static>>>,
-    /// The last place logged as shown.
-    spot: Spot,
-    /// Decisions taken in the scenario run, to notice going back.
-    decisions: usize,
 }
 
 impl State {
     fn new(ctx: &mut Ctx, item: &ItemId, inner: Screen) -> Self {
-        let mut state = Self {
+        let state = Self {
             item: item.clone(),
             inner: Box::new(inner),
             vote: Vote::default(),
             vote_at: None,
             removing: false,
             editor: None,
-            spot: Spot::Nowhere,
-            decisions: 0,
         };
-        log(
-            ctx,
-            Entry::Opened {
-                at: ctx.clock.wall,
-                item: item.clone(),
-            },
-        );
-        observe(ctx, &mut state);
+        follow_notes(ctx, &state);
         state
     }
 }
 
-/// Opens `item` from its start (a lesson where the group left it in this session).
+/// Opens `item` where the group left it in this session.
 pub fn open_item(ctx: &mut Ctx, item: &ItemId) -> Option<Screen> {
-    let inner = match ctx.course.item(item.as_str())? {
+    let inner = match ctx.course().item(item.as_str())? {
         Item::Lesson(_) => Screen::Lesson(lesson::State::open(ctx, item)),
         Item::Scenario(_) => {
             let mut s = scenario::State::open(ctx, item);
@@ -141,44 +123,23 @@ pub fn open_item(ctx: &mut Ctx, item: &ItemId) -> Option<Screen> {
 
 /// Opens lesson `item` at `scene`.
 pub fn open_scene(ctx: &mut Ctx, item: &ItemId, scene: &SceneId) -> Option<Screen> {
-    ctx.course.lessons.get(item)?;
-    // The progress is this session's throwaway copy: setting the position there is how
-    // the lesson screen is told where to open.
-    ctx.progress
-        .items
-        .entry(item.clone())
-        .or_default()
-        .lesson
-        .current_scene = Some(scene.clone());
-    let inner = Screen::Lesson(lesson::State::open(ctx, item));
+    ctx.try_command(Command::OpenAt(item.clone(), Place::Scene(scene.clone())))
+        .ok()?;
+    let inner = Screen::Lesson(lesson::State::opened(ctx, item));
     Some(Screen::Stage(State::new(ctx, item, inner)))
 }
 
 /// Opens scenario `item` at decision point `node`, with the variables at their start.
 pub fn open_node(ctx: &mut Ctx, item: &ItemId, node: NodeIdx) -> Option<Screen> {
-    let run = ScenarioRun::at(ctx.course.scenarios.get(item)?, node).ok()?;
-    let mut s = scenario::State::open(ctx, item);
+    ctx.try_command(Command::OpenAt(item.clone(), Place::Node(node)))
+        .ok()?;
+    let mut s = scenario::State::opened(ctx, item);
     s.notice = None;
-    s.run = Some(Box::new(run));
-    s.view = if s
-        .run
-        .as_ref()
-        .zip(ctx.course.scenarios.get(item))
-        .is_some_and(|(r, sc)| r.is_ended(sc))
-    {
-        scenario::View::Ending
-    } else {
-        scenario::View::Conversation
+    s.view = match ctx.session.scenario() {
+        Some((sc, run)) if run.is_ended(sc) => scenario::View::Ending,
+        _ => scenario::View::Conversation,
     };
     Some(Screen::Stage(State::new(ctx, item, Screen::Scenario(s))))
-}
-
-/// Appends to the session log and asks for a save.
-fn log(ctx: &mut Ctx, entry: Entry) {
-    if let Some(room) = ctx.facilitator.as_mut() {
-        room.log.push(entry);
-        ctx.step_done();
-    }
 }
 
 /// The decision point on screen: the node, decisions before it, the offered answers'
@@ -197,8 +158,8 @@ fn decision_point(ctx: &Ctx, state: &State) -> Option<Point> {
     if s.view != scenario::View::Conversation || s.problem.is_some() {
         return None;
     }
-    let scenario = ctx.course.scenarios.get(&s.scenario)?;
-    let run = s.run.as_deref()?;
+    let scenario = ctx.course().scenarios.get(&s.scenario)?;
+    let run = s.run(ctx)?;
     // In the order the room sees them: vote number k is the k-th answer shown.
     let offered = run.offered_in_order(scenario);
     if run.is_ended(scenario) || offered.is_empty() {
@@ -212,86 +173,55 @@ fn decision_point(ctx: &Ctx, state: &State) -> Option<Point> {
     })
 }
 
-/// Logs what changed after the trainee screen acted: another scene or node shown, a
-/// rewind; and takes the timer's minutes from the notes there while it has not run.
-fn observe(ctx: &mut Ctx, state: &mut State) {
-    let (spot, decisions) = match &*state.inner {
-        Screen::Lesson(s) => {
-            let scene = ctx
-                .course
-                .lessons
-                .get(&state.item)
-                .zip(s.run())
-                .and_then(|(l, r)| r.current(l))
-                .map(|scene| scene.id.clone());
-            (scene.map_or(Spot::Nowhere, Spot::Scene), 0)
-        }
-        Screen::Scenario(s) => match &s.run {
-            Some(run) => (Spot::Node(run.current()), run.decisions().len()),
-            None => (Spot::Nowhere, 0),
-        },
-        _ => (Spot::Nowhere, 0),
-    };
-    let at = ctx.clock.wall;
-    let node_id = |idx: NodeIdx| -> Option<NodeId> {
-        ctx.course
-            .scenarios
-            .get(&state.item)
-            .and_then(|s| s.nodes.get(idx.0 as usize))
-            .map(|n| n.id.clone())
-    };
-    let mut entries = Vec::new();
-    if decisions < state.decisions
-        && let Spot::Node(idx) = &spot
-        && let Some(to) = node_id(*idx)
+/// Where the group is now: the lesson scene or the scenario node the session shows.
+enum Spot {
+    Scene(SceneId),
+    Node(NodeIdx),
+    Nowhere,
+}
+
+fn spot(ctx: &Ctx, state: &State) -> Spot {
+    if let Some((lesson, run)) = ctx.session.lesson()
+        && lesson.id == state.item
     {
-        entries.push(Entry::Rewound {
-            at,
-            item: state.item.clone(),
-            to,
-        });
+        return run
+            .current(lesson)
+            .map_or(Spot::Nowhere, |s| Spot::Scene(s.id.clone()));
     }
-    if spot != state.spot {
-        match &spot {
-            Spot::Scene(scene) => entries.push(Entry::Shown {
-                at,
-                item: state.item.clone(),
-                scene: Some(scene.clone()),
-                node: None,
-            }),
-            Spot::Node(idx) => entries.push(Entry::Shown {
-                at,
-                item: state.item.clone(),
-                scene: None,
-                node: node_id(*idx),
-            }),
-            Spot::Nowhere => {}
-        }
+    match ctx.session.scenario() {
+        Some((scenario, run)) if scenario.id == state.item => Spot::Node(run.current()),
+        _ => Spot::Nowhere,
     }
-    let moved = spot != state.spot;
-    state.spot = spot;
-    state.decisions = decisions;
-    for entry in entries {
-        log(ctx, entry);
+}
+
+/// When the session says another scene or node is shown, the timer takes its minutes from
+/// the notes there (while it has not run).
+fn follow_notes(ctx: &mut Ctx, state: &State) {
+    let moved = ctx.events.iter().any(|e| {
+        matches!(
+            e.kind,
+            EventKind::SceneShown { .. } | EventKind::NodeShown { .. }
+        )
+    });
+    if !moved {
+        return;
     }
-    if moved {
-        let minutes = notes_here(ctx, state).and_then(|n| n.minutes);
-        if let (Some(minutes), Some(room)) = (minutes, ctx.facilitator.as_mut())
-            && room.timer.is_fresh()
-        {
-            room.timer.set_minutes(minutes);
-        }
+    let minutes = notes_here(ctx, state).and_then(|n| n.minutes);
+    if let (Some(minutes), Some(room)) = (minutes, ctx.facilitator.as_mut())
+        && room.timer.is_fresh()
+    {
+        room.timer.set_minutes(minutes);
     }
 }
 
 /// The facilitator notes for what is on screen: the scene's or node's, else the
 /// scenario's, else the module's.
 fn notes_here<'c>(ctx: &'c Ctx, state: &State) -> Option<&'c FacilitatorNotes> {
-    let here = match (&state.spot, ctx.course.item(state.item.as_str())) {
+    let here = match (spot(ctx, state), ctx.course().item(state.item.as_str())) {
         (Spot::Scene(id), Some(Item::Lesson(l))) => l
             .scenes
             .iter()
-            .find(|s| &s.id == id)
+            .find(|s| s.id == id)
             .and_then(|s| s.facilitator_notes.as_ref()),
         (Spot::Node(idx), Some(Item::Scenario(s))) => s
             .nodes
@@ -299,12 +229,12 @@ fn notes_here<'c>(ctx: &'c Ctx, state: &State) -> Option<&'c FacilitatorNotes> {
             .and_then(|n| n.facilitator_notes.as_deref()),
         _ => None,
     };
-    let item = match ctx.course.item(state.item.as_str()) {
+    let item = match ctx.course().item(state.item.as_str()) {
         Some(Item::Scenario(s)) => s.facilitator_notes.as_ref(),
         _ => None,
     };
     let module = || {
-        ctx.course
+        ctx.course()
             .modules
             .iter()
             .find(|m| m.items.contains(&state.item))
@@ -324,14 +254,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
                 let text = editor.lines().join("\n").trim().to_owned();
                 state.editor = None;
                 if !text.is_empty() {
-                    log(
-                        ctx,
-                        Entry::Note {
-                            at: ctx.clock.wall,
-                            item: Some(state.item.clone()),
-                            text,
-                        },
-                    );
+                    ctx.command(Command::Note(text));
                     ctx.status = Some(ctx.t("facilitator-note-saved"));
                 }
             }
@@ -339,7 +262,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
         }
         return Transition::Stay;
     }
-    let now = ctx.clock.instant;
+    let now = ctx.clock().instant;
     let room_timer = |ctx: &mut Ctx, change: &dyn Fn(&mut Timer)| {
         if let Some(room) = ctx.facilitator.as_mut() {
             change(&mut room.timer);
@@ -412,7 +335,11 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
                 state.vote.toggle_reveal();
                 return Transition::Stay;
             }
-            Action::Confirm => return go_with_vote(ctx, state, &point),
+            Action::Confirm => {
+                go_with_vote(ctx, state, &point);
+                follow_notes(ctx, state);
+                return Transition::Stay;
+            }
             _ => {}
         }
     }
@@ -422,7 +349,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
 /// The trainee screen acts; going home means back to the jump menu.
 fn forward(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
     let transition = state.inner.update(ctx, action);
-    observe(ctx, state);
+    follow_notes(ctx, state);
     match transition {
         Transition::Home => Transition::Open(Screen::Jump(jump::State::at(ctx, &state.item))),
         other => other,
@@ -430,45 +357,25 @@ fn forward(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
 }
 
 /// Enter at a decision point: the group goes with the answer with the most votes (or the
-/// selected one), and the vote is logged once the scenario has moved on.
-fn go_with_vote(ctx: &mut Ctx, state: &mut State, point: &Point) -> Transition {
+/// selected one); the choice carries the room's votes, which the session log keeps.
+fn go_with_vote(ctx: &mut Ctx, state: &mut State, point: &Point) {
     let picked = state.vote.pick(point.selected);
-    let entry = ctx.course.scenarios.get(&state.item).and_then(|scenario| {
-        let node = scenario.nodes.get(point.node.0 as usize)?;
-        let choice_id = |index: usize| scenario::choice_at(scenario, point.node, index);
-        let counts = point
+    let tally: Option<Vec<ChoiceTally>> = ctx.course().scenarios.get(&state.item).map(|sc| {
+        point
             .offered
             .iter()
             .zip(state.vote.counts())
             .filter_map(|(&index, &votes)| {
-                Some(ChoiceVotes {
-                    choice: choice_id(index)?.id.clone(),
+                Some(ChoiceTally {
+                    choice: scenario::choice_at(sc, point.node, index)?.id.clone(),
                     votes,
                 })
             })
-            .collect();
-        Some(Entry::Vote {
-            at: ctx.clock.wall,
-            item: state.item.clone(),
-            node: node.id.clone(),
-            counts,
-            chosen: choice_id(*point.offered.get(picked)?)?.id.clone(),
-        })
+            .collect()
     });
-    let number = u8::try_from(picked + 1).unwrap_or(u8::MAX);
-    let transition = state.inner.update(ctx, &Action::Number(number));
-    let moved_on = match &*state.inner {
-        Screen::Scenario(s) => s
-            .run
-            .as_ref()
-            .is_some_and(|r| r.decisions().len() > point.decisions),
-        _ => false,
-    };
-    if moved_on && let Some(entry) = entry {
-        log(ctx, entry);
+    if let Screen::Scenario(s) = &mut *state.inner {
+        scenario::choose(ctx, s, picked, tally);
     }
-    observe(ctx, state);
-    transition
 }
 
 /// The areas of the presenter layout.
@@ -556,7 +463,7 @@ fn timer_line(ctx: &Ctx, width: u16) -> Line<'static> {
     let Some(room) = &ctx.facilitator else {
         return Line::default();
     };
-    let now = ctx.clock.instant;
+    let now = ctx.clock().instant;
     let timer = &room.timer;
     let (state, style) = if timer.is_over(now) {
         (ctx.t("timer-over"), ctx.theme.notice())
@@ -596,7 +503,7 @@ fn render_vote(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     if vote.is_revealed() {
         // Once revealed, each answer's quality, as symbol and word, for the discussion.
         let qualities: Vec<String> = decision_point(ctx, state)
-            .zip(ctx.course.scenarios.get(&state.item))
+            .zip(ctx.course().scenarios.get(&state.item))
             .map(|(point, scenario)| {
                 point
                     .offered
@@ -800,14 +707,7 @@ pub fn editing(state: &State) -> bool {
     state.editor.is_some() || state.inner.editing()
 }
 
-/// Leaving the item: the trainee screen records what it must; the log notes the time.
+/// Leaving the item: the trainee screen closes it in the session, which the log notes.
 pub fn before_leaving(ctx: &mut Ctx, state: &mut State) {
     state.inner.before_leaving(ctx);
-    log(
-        ctx,
-        Entry::Closed {
-            at: ctx.clock.wall,
-            item: state.item.clone(),
-        },
-    );
 }

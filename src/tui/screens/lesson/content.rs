@@ -1,7 +1,7 @@
 //! The lines of a scene, wrapped to a width, with the rows a click can hit. Pure: the same
 //! state and width give the same lines, so drawing and mouse hit tests agree.
 
-use super::Open;
+use super::View as Open;
 use crate::course::checked::{Scene, SceneBody};
 use crate::course::model::{
     Checklist, Glossary, KeyPoints, Quiz, Reflection, Testimony, Text, TextScene,
@@ -108,7 +108,7 @@ impl Builder<'_> {
 }
 
 /// The content of what `open` shows, for `width` columns.
-pub(super) fn build(ctx: &Ctx, open: &Open, width: u16) -> Content {
+pub(super) fn build(ctx: &Ctx, open: &Open<'_>, width: u16) -> Content {
     let mut b = Builder {
         ctx,
         width,
@@ -118,7 +118,7 @@ pub(super) fn build(ctx: &Ctx, open: &Open, width: u16) -> Content {
         done(&mut b, open);
         return b.out;
     }
-    let Some(scene) = open.run.current(&open.lesson) else {
+    let Some(scene) = open.run.current(open.lesson) else {
         return b.out;
     };
     let theme = ctx.theme;
@@ -126,7 +126,7 @@ pub(super) fn build(ctx: &Ctx, open: &Open, width: u16) -> Content {
         b.plain(title, theme.title());
         b.blank();
     }
-    if open.run.content_note_pending(&open.lesson) {
+    if open.run.content_note_pending(open.lesson) {
         content_note(&mut b, scene);
         return b.out;
     }
@@ -247,9 +247,9 @@ fn boxed(b: &mut Builder<'_>, inner: Vec<Line<'static>>, width: u16) {
     )));
 }
 
-fn glossary(b: &mut Builder<'_>, glossary: &Glossary, open: &Open) {
+fn glossary(b: &mut Builder<'_>, glossary: &Glossary, open: &Open<'_>) {
     let theme = b.ctx.theme;
-    let Some(card) = open.run.card(&open.lesson) else {
+    let Some(card) = open.run.card(open.lesson) else {
         return;
     };
     let side = if card.flipped {
@@ -299,7 +299,7 @@ fn glossary(b: &mut Builder<'_>, glossary: &Glossary, open: &Open) {
     b.message(&b.ctx.t("lesson-card-keys"), theme.dim());
 }
 
-fn quiz(b: &mut Builder<'_>, quiz: &Quiz, open: &Open) {
+fn quiz(b: &mut Builder<'_>, quiz: &Quiz, open: &Open<'_>) {
     let theme = b.ctx.theme;
     let ui = &open.ui;
     b.plain(&quiz.question, theme.text().add_modifier(Modifier::BOLD));
@@ -450,7 +450,7 @@ fn reflection(b: &mut Builder<'_>, reflection: &Reflection) {
     }
 }
 
-fn checklist(b: &mut Builder<'_>, checklist: &Checklist, scene: &Scene, open: &Open) {
+fn checklist(b: &mut Builder<'_>, checklist: &Checklist, scene: &Scene, open: &Open<'_>) {
     let theme = b.ctx.theme;
     if let Some(intro) = &checklist.intro {
         b.plain(intro, theme.text());
@@ -461,7 +461,7 @@ fn checklist(b: &mut Builder<'_>, checklist: &Checklist, scene: &Scene, open: &O
         .iter()
         .filter(|e| {
             open.run
-                .is_checked(&open.lesson, scene.id.as_str(), e.id.as_str())
+                .is_checked(open.lesson, scene.id.as_str(), e.id.as_str())
         })
         .count();
     b.message(
@@ -474,7 +474,7 @@ fn checklist(b: &mut Builder<'_>, checklist: &Checklist, scene: &Scene, open: &O
     for (i, entry) in checklist.entries.iter().enumerate() {
         let checked = open
             .run
-            .is_checked(&open.lesson, scene.id.as_str(), entry.id.as_str());
+            .is_checked(open.lesson, scene.id.as_str(), entry.id.as_str());
         let focused = open.ui.cursor == i;
         let marker = if focused { "›" } else { " " };
         let mark = if checked { "[x]" } else { "[ ]" };
@@ -494,7 +494,7 @@ fn checklist(b: &mut Builder<'_>, checklist: &Checklist, scene: &Scene, open: &O
     }
 }
 
-fn done(b: &mut Builder<'_>, open: &Open) {
+fn done(b: &mut Builder<'_>, open: &Open<'_>) {
     let theme = b.ctx.theme;
     let title = b.ctx.plain(&open.lesson.title);
     b.message(
@@ -524,7 +524,7 @@ fn done(b: &mut Builder<'_>, open: &Open) {
             theme.text(),
         );
     }
-    let skipped = open.run.skipped(&open.lesson).len();
+    let skipped = open.run.skipped(open.lesson).len();
     if skipped > 0 {
         b.message(
             &b.ctx

@@ -3,11 +3,12 @@
 //! points). When the last scene is left a short "lesson done" summary leads back home.
 //!
 //! - [`content`]: the lines of a scene, pure, with the rows a click can hit;
-//! - this module: the state, the keys and the one layout function that both drawing and
-//!   mouse hit tests use.
+//! - this module: the view state, the keys and the one layout function that both drawing
+//!   and mouse hit tests use.
 //!
-//! Every step the learner takes is written into the progress at once through
-//! [`runs::record_lesson`]; reflection typing is saved a moment after typing stops.
+//! The lesson and the learner's run live in the session core: every step is a
+//! [`Command`], and the session records it. This screen keeps only what it shows (scroll,
+//! cursor, the quiz options picked before answering, the editor).
 
 mod content;
 
@@ -16,12 +17,12 @@ use crate::course::checked::{Lesson, SceneBody};
 use crate::course::ids::ItemId;
 use crate::engine::lesson::{LessonRun, QuizOutcome};
 use crate::msg_args;
-use crate::progress::runs;
+use crate::session::{Command, EventKind};
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::text;
 use crate::tui::view;
-use content::{Content, TargetKind};
+use content::TargetKind;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -39,21 +40,28 @@ const MAX_TEXT_WIDTH: u16 = 100;
 pub struct State {
     /// The lesson shown.
     pub lesson: ItemId,
-    /// The lesson and the run; `None` when the course has no such lesson.
+    /// What the screen shows of the lesson; `None` when the course has no such lesson.
     open: Option<Box<Open>>,
 }
 
-/// A lesson that exists, with the learner's run and what the screen shows of it.
+/// The view state of a lesson the session has open.
 #[derive(Debug)]
 struct Open {
-    /// A copy of the lesson, so the run and the progress can change while it is read.
-    lesson: Lesson,
-    run: LessonRun,
     ui: SceneUi,
     /// The last scene was left: the "lesson done" summary is shown.
     done: bool,
     /// Shown to a group by a facilitator: reflections are the trainees' own, so there is
     /// no editor (the prompt stays, for the discussion).
+    presenting: bool,
+}
+
+/// What drawing reads: the session's lesson and run, with this screen's view state.
+#[derive(Debug, Clone, Copy)]
+struct View<'a> {
+    lesson: &'a Lesson,
+    run: &'a LessonRun,
+    ui: &'a SceneUi,
+    done: bool,
     presenting: bool,
 }
 
@@ -95,35 +103,55 @@ impl State {
     /// Opens `lesson` where the learner left it. A lesson the course does not have gives a
     /// screen that says so and goes back home on any key.
     pub fn open(ctx: &mut Ctx, lesson: &ItemId) -> Self {
-        let open = ctx.course.lessons.get(lesson).map(|l| {
-            let run = runs::resume_lesson(&ctx.progress, l);
-            let ui = SceneUi::for_scene(l, &run);
+        // Opening counts as a step: the lesson is "in progress" and is where to continue.
+        let opened = ctx.course().lessons.contains_key(lesson)
+            && ctx.try_command(Command::Open(lesson.clone())).is_ok();
+        Self::showing(ctx, lesson, opened)
+    }
+
+    /// The screen for the lesson the session has just opened (the facilitator's jump
+    /// opens it at a scene first).
+    pub fn opened(ctx: &Ctx, lesson: &ItemId) -> Self {
+        let open = ctx.session.lesson().is_some_and(|(l, _)| &l.id == lesson);
+        Self::showing(ctx, lesson, open)
+    }
+
+    fn showing(ctx: &Ctx, lesson: &ItemId, open: bool) -> Self {
+        let open = ctx.session.lesson().filter(|_| open).map(|(l, run)| {
             Box::new(Open {
-                lesson: l.clone(),
-                run,
-                ui,
+                ui: SceneUi::for_scene(l, run),
                 done: false,
                 presenting: ctx.facilitator.is_some(),
             })
         });
-        let mut state = Self {
+        Self {
             lesson: lesson.clone(),
             open,
-        };
-        // Opening counts as a step: the lesson is "in progress" and is where to continue.
-        record(ctx, &mut state);
-        state
+        }
     }
 
     /// The run, when the lesson exists.
-    pub fn run(&self) -> Option<&LessonRun> {
-        self.open.as_ref().map(|o| &o.run)
+    pub fn run<'c>(&self, ctx: &'c Ctx) -> Option<&'c LessonRun> {
+        self.open.as_ref()?;
+        ctx.session.lesson().map(|(_, run)| run)
     }
 
     /// Whether the "lesson done" summary is shown.
     pub fn is_done(&self) -> bool {
         self.open.as_ref().is_some_and(|o| o.done)
     }
+}
+
+/// The view of `open` over the session's lesson.
+fn view_of<'a>(ctx: &'a Ctx, open: &'a Open) -> Option<View<'a>> {
+    let (lesson, run) = ctx.session.lesson()?;
+    Some(View {
+        lesson,
+        run,
+        ui: &open.ui,
+        done: open.done,
+        presenting: open.presenting,
+    })
 }
 
 impl SceneUi {
@@ -182,36 +210,39 @@ fn new_editor(text: &str) -> TextArea<'static> {
     editor
 }
 
-/// Writes the run into the progress (nothing for a missing lesson).
-fn record(ctx: &mut Ctx, state: &mut State) {
-    if let Some(open) = &state.open {
-        runs::record_lesson(&mut ctx.progress, &open.lesson, &open.run, ctx.clock.wall);
+/// Sends `command` and rebuilds the scene's view state when another scene is shown (or
+/// the lesson was finished). Returns what happened.
+fn send(ctx: &mut Ctx, open: &mut Open, command: Command) -> Vec<EventKind> {
+    let events: Vec<EventKind> = ctx.command(command).into_iter().map(|e| e.kind).collect();
+    let moved = events.iter().any(|e| {
+        matches!(
+            e,
+            EventKind::SceneShown { .. } | EventKind::NoteAccepted { .. }
+        )
+    });
+    if events.contains(&EventKind::LessonFinished) {
+        open.done = true;
     }
+    if (moved || open.done)
+        && let Some((lesson, run)) = ctx.session.lesson()
+    {
+        open.ui = SceneUi::for_scene(lesson, run);
+    }
+    events
 }
 
-/// Records the run and asks for an immediate save.
-fn step(ctx: &mut Ctx, state: &mut State) {
-    record(ctx, state);
-    ctx.step_done();
-}
-
-/// Copies the editor's text into the run.
-fn keep_reflection(open: &mut Open) {
-    let Some(scene) = open.run.current(&open.lesson) else {
-        return;
-    };
-    if !matches!(scene.body, SceneBody::Reflection(_)) {
+/// Sends the editor's text to the session as the scene's reflection.
+fn keep_reflection(ctx: &mut Ctx, open: &mut Open, typing: bool) {
+    let is_reflection = ctx
+        .session
+        .lesson()
+        .and_then(|(l, run)| run.current(l))
+        .is_some_and(|s| matches!(s.body, SceneBody::Reflection(_)));
+    if !is_reflection || open.presenting {
         return;
     }
-    let id = scene.id.to_string();
     let text = open.ui.editor.lines().join("\n");
-    let text = if text.trim().is_empty() {
-        String::new()
-    } else {
-        text
-    };
-    // The scene is the run's own reflection scene, so this cannot be refused.
-    let _ = open.run.set_reflection(&open.lesson, &id, text);
+    ctx.command(Command::Reflect { text, typing });
 }
 
 /// The areas of the lesson screen inside `body`.
@@ -271,24 +302,19 @@ fn areas(body: Rect, with_editor: bool) -> Areas {
 }
 
 /// Whether the scene shown has the reflection editor under it.
-fn shows_editor(open: &Open) -> bool {
-    !open.presenting
-        && !open.done
-        && !open.run.content_note_pending(&open.lesson)
-        && open
+fn shows_editor(view: &View<'_>) -> bool {
+    !view.presenting
+        && !view.done
+        && !view.run.content_note_pending(view.lesson)
+        && view
             .run
-            .current(&open.lesson)
+            .current(view.lesson)
             .is_some_and(|s| matches!(s.body, SceneBody::Reflection(_)))
 }
 
 /// The areas for a frame of `ctx.area`, as the view draws them.
-fn current_areas(ctx: &Ctx, open: &Open) -> Areas {
-    areas(view::body_area(ctx.area), shows_editor(open))
-}
-
-/// The content of the scene shown, for `width` columns.
-fn content_of(ctx: &Ctx, open: &Open, width: u16) -> Content {
-    content::build(ctx, open, width)
+fn current_areas(ctx: &Ctx, view: &View<'_>) -> Areas {
+    areas(view::body_area(ctx.area), shows_editor(view))
 }
 
 /// The largest useful scroll offset.
@@ -298,41 +324,50 @@ fn max_scroll(lines: usize, height: u16) -> usize {
 
 /// Keeps the scroll offset in range and, when `focus` is set, the focused option in view.
 fn settle_scroll(ctx: &Ctx, open: &mut Open, focus: bool) {
-    let areas = current_areas(ctx, open);
-    let content = content_of(ctx, open, areas.content.width);
+    let Some(view) = view_of(ctx, open) else {
+        return;
+    };
+    let areas = current_areas(ctx, &view);
+    let content = content::build(ctx, &view, areas.content.width);
     let height = usize::from(areas.content.height.max(1));
+    let mut scroll = open.ui.scroll;
     if focus
         && let Some(target) = content.targets.iter().find(|t| match t.kind {
             TargetKind::QuizOption(i) | TargetKind::ChecklistEntry(i) => i == open.ui.cursor,
         })
     {
-        if target.first < open.ui.scroll {
-            open.ui.scroll = target.first;
-        } else if target.end > open.ui.scroll + height {
-            open.ui.scroll = target.end.saturating_sub(height).min(target.first);
+        if target.first < scroll {
+            scroll = target.first;
+        } else if target.end > scroll + height {
+            scroll = target.end.saturating_sub(height).min(target.first);
         }
     }
-    open.ui.scroll = open
-        .ui
-        .scroll
-        .min(max_scroll(content.lines.len(), areas.content.height));
+    open.ui.scroll = scroll.min(max_scroll(content.lines.len(), areas.content.height));
 }
 
-/// What kind of list, if any, the arrow keys move in on the scene shown.
-fn list_len(open: &Open) -> Option<usize> {
-    if open.run.content_note_pending(&open.lesson) {
+/// What the arrow keys move in on the scene shown: the options of a quiz not yet answered,
+/// or the entries of a checklist.
+fn list_len(ctx: &Ctx, open: &Open) -> Option<usize> {
+    let (lesson, run) = ctx.session.lesson()?;
+    if run.content_note_pending(lesson) {
         return None;
     }
-    match &open.run.current(&open.lesson)?.body {
+    match &run.current(lesson)?.body {
         SceneBody::Quiz(quiz) if open.ui.answered.is_none() => Some(quiz.options.len()),
         SceneBody::Checklist(checklist) => Some(checklist.entries.len()),
         _ => None,
     }
 }
 
+/// The body of the scene shown, owned (the session changes while it is read).
+fn scene_body(ctx: &Ctx) -> Option<SceneBody> {
+    let (lesson, run) = ctx.session.lesson()?;
+    run.current(lesson).map(|s| s.body.clone())
+}
+
 /// Applies an action.
 pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
-    let Some(open) = state.open.as_mut() else {
+    let Some(open) = state.open.as_deref_mut() else {
         // A missing lesson: any key goes home.
         return match action {
             Action::Tick(_) | Action::Resize { .. } | Action::ScrollUp | Action::ScrollDown => {
@@ -359,8 +394,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
             Action::Back => {
                 open.ui.editing = false;
                 open.ui.editor.set_cursor_style(Style::default());
-                keep_reflection(open);
-                step(ctx, state);
+                keep_reflection(ctx, open, false);
             }
             // The wheel still scrolls the prompt above the editor.
             Action::ScrollUp => open.ui.scroll = open.ui.scroll.saturating_sub(WHEEL_LINES),
@@ -369,95 +403,63 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
                 settle_scroll(ctx, open, false);
             }
             Action::Edit(key) if open.ui.editor.input(*key) => {
-                keep_reflection(open);
-                record(ctx, state);
-                ctx.typed();
+                keep_reflection(ctx, open, true);
             }
             _ => {}
         }
         return Transition::Stay;
     }
     open.ui.notice = None;
-    let transition = if open.run.content_note_pending(&open.lesson) {
-        note_action(ctx, state, action)
+    let note_pending = ctx
+        .session
+        .lesson()
+        .is_some_and(|(l, run)| run.content_note_pending(l));
+    let transition = if note_pending {
+        note_action(ctx, open, action)
     } else {
-        scene_action(ctx, state, action)
+        scene_action(ctx, open, action)
     };
-    if let Some(open) = state.open.as_mut() {
-        let focus = matches!(
-            action,
-            Action::Up | Action::Down | Action::Number(_) | Action::Click { .. }
-        ) && list_len(open).is_some();
-        settle_scroll(ctx, open, focus);
-    }
+    let focus = matches!(
+        action,
+        Action::Up | Action::Down | Action::Number(_) | Action::Click { .. }
+    ) && list_len(ctx, open).is_some();
+    settle_scroll(ctx, open, focus);
     transition
 }
 
 /// Keys while a content note is shown.
-fn note_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
-    let Some(open) = state.open.as_mut() else {
-        return Transition::Home;
-    };
+fn note_action(ctx: &mut Ctx, open: &mut Open, action: &Action) -> Transition {
     match action {
         Action::Confirm => {
-            open.run.accept_content_note(&open.lesson);
-            open.ui = SceneUi::for_scene(&open.lesson, &open.run);
-            step(ctx, state);
+            send(ctx, open, Command::AcceptNote);
         }
         Action::Letter('s') | Action::Right => {
-            let before = open.run.position().index;
-            open.run.skip_scene(&open.lesson);
-            if open.run.position().index == before {
-                // The last scene was skipped: the lesson is done.
-                open.done = true;
-            }
-            open.ui = SceneUi::for_scene(&open.lesson, &open.run);
-            step(ctx, state);
+            send(ctx, open, Command::SkipScene);
         }
-        _ => return common_action(ctx, state, action),
+        _ => return common_action(ctx, open, action),
     }
     Transition::Stay
 }
 
-/// Moves to the next scene, or to the "lesson done" summary after the last one.
-fn next_scene(ctx: &mut Ctx, state: &mut State) {
-    let Some(open) = state.open.as_mut() else {
-        return;
-    };
-    if !open.run.next(&open.lesson) {
-        open.done = true;
-    }
-    open.ui = SceneUi::for_scene(&open.lesson, &open.run);
-    step(ctx, state);
-}
-
-/// Moves to the previous scene.
-fn previous_scene(ctx: &mut Ctx, state: &mut State) {
-    let Some(open) = state.open.as_mut() else {
-        return;
-    };
-    if open.run.previous(&open.lesson) {
-        open.ui = SceneUi::for_scene(&open.lesson, &open.run);
-        step(ctx, state);
-    }
-}
-
 /// Keys that work on every scene: back, next, previous, scrolling.
-fn common_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
-    let Some(open) = state.open.as_mut() else {
-        return Transition::Home;
-    };
-    let page = usize::from(
-        current_areas(ctx, open)
-            .content
-            .height
-            .saturating_sub(1)
-            .max(1),
-    );
+fn common_action(ctx: &mut Ctx, open: &mut Open, action: &Action) -> Transition {
+    let page = view_of(ctx, open).map_or(1, |view| {
+        usize::from(
+            current_areas(ctx, &view)
+                .content
+                .height
+                .saturating_sub(1)
+                .max(1),
+        )
+    });
     match action {
         Action::Back => return Transition::Home,
-        Action::Right | Action::Confirm => next_scene(ctx, state),
-        Action::Left => previous_scene(ctx, state),
+        Action::Right | Action::Confirm => {
+            send(ctx, open, Command::NextScene);
+        }
+        Action::Left => {
+            send(ctx, open, Command::PreviousScene);
+        }
         Action::Up | Action::ScrollUp => {
             let lines = if matches!(action, Action::ScrollUp) {
                 WHEEL_LINES
@@ -482,34 +484,29 @@ fn common_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transitio
 }
 
 /// Keys on a scene whose content is shown.
-fn scene_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
-    let Some(open) = state.open.as_mut() else {
-        return Transition::Home;
-    };
-    let kind = open.run.current(&open.lesson).map(|s| &s.body);
-    match kind {
-        Some(SceneBody::Glossary(_)) => glossary_action(ctx, state, action),
-        Some(SceneBody::Quiz(_)) => quiz_action(ctx, state, action),
-        Some(SceneBody::Reflection(_)) if open.presenting => common_action(ctx, state, action),
+fn scene_action(ctx: &mut Ctx, open: &mut Open, action: &Action) -> Transition {
+    match scene_body(ctx) {
+        Some(SceneBody::Glossary(_)) => glossary_action(ctx, open, action),
+        Some(SceneBody::Quiz(quiz)) => quiz_action(ctx, open, &quiz, action),
+        Some(SceneBody::Reflection(_)) if open.presenting => common_action(ctx, open, action),
         Some(SceneBody::Reflection(_)) => match action {
             Action::Confirm | Action::Letter('e') => {
                 start_editing(open);
                 Transition::Stay
             }
             Action::Click { column, row } => {
-                let areas = current_areas(ctx, open);
-                if areas
-                    .editor
-                    .is_some_and(|e| e.contains((*column, *row).into()))
-                {
+                let on_editor = view_of(ctx, open)
+                    .and_then(|view| current_areas(ctx, &view).editor)
+                    .is_some_and(|e| e.contains((*column, *row).into()));
+                if on_editor {
                     start_editing(open);
                 }
                 Transition::Stay
             }
-            _ => common_action(ctx, state, action),
+            _ => common_action(ctx, open, action),
         },
-        Some(SceneBody::Checklist(_)) => checklist_action(ctx, state, action),
-        _ => common_action(ctx, state, action),
+        Some(SceneBody::Checklist(checklist)) => checklist_action(ctx, open, &checklist, action),
+        _ => common_action(ctx, open, action),
     }
 }
 
@@ -522,11 +519,12 @@ fn start_editing(open: &mut Open) {
 
 /// The list entry a click at (`column`, `row`) hits, if any.
 fn clicked(ctx: &Ctx, open: &Open, column: u16, row: u16) -> Option<TargetKind> {
-    let areas = current_areas(ctx, open);
+    let view = view_of(ctx, open)?;
+    let areas = current_areas(ctx, &view);
     if !areas.content.contains((column, row).into()) {
         return None;
     }
-    let content = content_of(ctx, open, areas.content.width);
+    let content = content::build(ctx, &view, areas.content.width);
     let scroll = open
         .ui
         .scroll
@@ -539,54 +537,59 @@ fn clicked(ctx: &Ctx, open: &Open, column: u16, row: u16) -> Option<TargetKind> 
         .map(|t| t.kind)
 }
 
-fn glossary_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
-    let Some(open) = state.open.as_mut() else {
-        return Transition::Home;
-    };
-    let lesson = &open.lesson;
+fn glossary_action(ctx: &mut Ctx, open: &mut Open, action: &Action) -> Transition {
     // Turning and moving between cards is kept in the run but is not a step worth an
     // immediate save; it is recorded with the next step.
     match action {
         Action::Toggle | Action::Confirm => {
-            let _ = open.run.flip_card(lesson);
+            send(ctx, open, Command::FlipCard);
         }
         Action::Letter('n') => {
-            let _ = open.run.next_card(lesson);
+            send(ctx, open, Command::NextCard);
         }
         Action::Letter('p') => {
-            let _ = open.run.previous_card(lesson);
+            send(ctx, open, Command::PreviousCard);
         }
         Action::Right => {
-            if !open.run.next_card(lesson).unwrap_or(false) {
-                next_scene(ctx, state);
+            if send(ctx, open, Command::NextCard).is_empty() {
+                send(ctx, open, Command::NextScene);
             }
         }
         Action::Left => {
-            if !open.run.previous_card(lesson).unwrap_or(false) {
-                previous_scene(ctx, state);
+            if send(ctx, open, Command::PreviousCard).is_empty() {
+                send(ctx, open, Command::PreviousScene);
             }
         }
-        _ => return common_action(ctx, state, action),
+        _ => return common_action(ctx, open, action),
     }
     Transition::Stay
 }
 
-fn quiz_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
-    let Some(open) = state.open.as_mut() else {
-        return Transition::Home;
-    };
-    let Some(SceneBody::Quiz(quiz)) = open.run.current(&open.lesson).map(|s| &s.body) else {
-        return common_action(ctx, state, action);
-    };
+/// The quiz's outcome as the run has it now, in the view state.
+fn show_quiz_outcome(ctx: &Ctx, open: &mut Open) {
+    if let Some(outcome) = ctx
+        .session
+        .lesson()
+        .and_then(|(l, run)| run.quiz_outcome(l))
+    {
+        open.ui.show_outcome(outcome);
+    }
+}
+
+fn quiz_action(
+    ctx: &mut Ctx,
+    open: &mut Open,
+    quiz: &crate::course::model::Quiz,
+    action: &Action,
+) -> Transition {
     let multiple = quiz.multiple;
     let count = quiz.options.len();
-    let revealed = open.ui.answered.as_ref().is_some_and(|a| a.revealed) || quiz_revealed(open);
+    let revealed = open.ui.answered.as_ref().is_some_and(|a| a.revealed) || quiz_revealed(ctx);
     if action == &Action::Letter('a') && !revealed {
         // The right answer on request: it then counts as not right at the first try.
-        if let Ok(outcome) = open.run.reveal_quiz(&open.lesson) {
+        if !send(ctx, open, Command::RevealAnswer).is_empty() {
             open.ui.retrying = false;
-            open.ui.show_outcome(outcome);
-            step(ctx, state);
+            show_quiz_outcome(ctx, open);
         }
         return Transition::Stay;
     }
@@ -597,12 +600,16 @@ fn quiz_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition 
                 open.ui.retrying = true;
                 open.ui.picked = vec![false; count];
                 // A new try: the options in a new order.
-                open.ui.order = open.run.quiz_order(&open.lesson);
+                open.ui.order = ctx
+                    .session
+                    .lesson()
+                    .map(|(l, run)| run.quiz_order(l))
+                    .unwrap_or_default();
                 open.ui.cursor = 0;
                 open.ui.scroll = 0;
                 Transition::Stay
             }
-            _ => common_action(ctx, state, action),
+            _ => common_action(ctx, open, action),
         };
     }
     // `position` is where the option is shown; `picked` is kept in the order written.
@@ -640,14 +647,8 @@ fn quiz_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition 
                 .filter(|(_, p)| **p)
                 .map(|(o, _)| o.id.to_string())
                 .collect();
-            match open
-                .run
-                .answer_quiz(&open.lesson, selected.iter().map(String::as_str))
-            {
-                Ok(outcome) => {
-                    open.ui.show_outcome(outcome);
-                    step(ctx, state);
-                }
+            match ctx.try_command(Command::Answer(selected)) {
+                Ok(_) => show_quiz_outcome(ctx, open),
                 Err(_) => {
                     open.ui.notice = Some(if multiple {
                         Notice::PickSome
@@ -657,26 +658,25 @@ fn quiz_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition 
                 }
             }
         }
-        _ => return common_action(ctx, state, action),
+        _ => return common_action(ctx, open, action),
     }
     Transition::Stay
 }
 
 /// Whether the quiz shown had its answer revealed (and it is not worth asking for).
-fn quiz_revealed(open: &Open) -> bool {
-    open.run
-        .record(open.run.position().index)
+fn quiz_revealed(ctx: &Ctx) -> bool {
+    ctx.session
+        .lesson()
+        .and_then(|(_, run)| run.record(run.position().index))
         .is_some_and(|r| r.quiz_revealed())
 }
 
-fn checklist_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
-    let Some(open) = state.open.as_mut() else {
-        return Transition::Home;
-    };
-    let Some(SceneBody::Checklist(checklist)) = open.run.current(&open.lesson).map(|s| &s.body)
-    else {
-        return common_action(ctx, state, action);
-    };
+fn checklist_action(
+    ctx: &mut Ctx,
+    open: &mut Open,
+    checklist: &crate::course::model::Checklist,
+    action: &Action,
+) -> Transition {
     let count = checklist.entries.len();
     let index = match action {
         Action::Up => {
@@ -693,23 +693,20 @@ fn checklist_action(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transi
             Some(TargetKind::ChecklistEntry(index)) => index,
             _ => return Transition::Stay,
         },
-        _ => return common_action(ctx, state, action),
+        _ => return common_action(ctx, open, action),
     };
     let Some(entry) = checklist.entries.get(index) else {
         return Transition::Stay;
     };
-    let id = entry.id.to_string();
     open.ui.cursor = index;
-    if open.run.toggle_check(&open.lesson, &id).is_ok() {
-        step(ctx, state);
-    }
+    ctx.command(Command::Tick(entry.id.to_string()));
     Transition::Stay
 }
 
 /// Draws the lesson.
 pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     let theme = &ctx.theme;
-    let Some(open) = &state.open else {
+    let Some(open) = state.open.as_deref().and_then(|o| view_of(ctx, o)) else {
         let message = ctx.t("lesson-missing");
         frame.render_widget(
             Paragraph::new(message)
@@ -719,7 +716,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
         );
         return;
     };
-    let areas = areas(area, shows_editor(open));
+    let areas = areas(area, shows_editor(&open));
 
     // "Scene 3 of 8 · Quiz"
     let position = open.run.position();
@@ -729,7 +726,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     );
     if open.done {
         top = ctx.t("lesson-done-title");
-    } else if let Some(scene) = open.run.current(&open.lesson) {
+    } else if let Some(scene) = open.run.current(open.lesson) {
         top = format!("{top} · {}", kind_label(ctx, &scene.body));
     }
     let width = usize::from(areas.top.width);
@@ -752,7 +749,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
         areas.top,
     );
 
-    let content = content_of(ctx, open, areas.content.width);
+    let content = content::build(ctx, &open, areas.content.width);
     let scroll = open
         .ui
         .scroll
@@ -767,7 +764,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(shown), areas.content);
 
     if let Some(editor_area) = areas.editor {
-        render_editor(ctx, open, frame, editor_area);
+        render_editor(ctx, &open, frame, editor_area);
     }
 
     let more_below = scroll + usize::from(areas.content.height) < content.lines.len();
@@ -791,7 +788,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn render_editor(ctx: &Ctx, open: &Open, frame: &mut Frame, area: Rect) {
+fn render_editor(ctx: &Ctx, open: &View<'_>, frame: &mut Frame, area: Rect) {
     let theme = &ctx.theme;
     let (title, border) = if open.ui.editing {
         (ctx.t("lesson-reflection-editing"), theme.accent())
@@ -837,15 +834,15 @@ fn kind_label(ctx: &Ctx, body: &SceneBody) -> String {
 
 /// The lesson title.
 pub fn title(ctx: &Ctx, state: &State) -> String {
-    match &state.open {
-        Some(open) => ctx.plain(&open.lesson.title),
+    match ctx.session.lesson().filter(|_| state.open.is_some()) {
+        Some((lesson, _)) => ctx.plain(&lesson.title),
         None => ctx.t("home-kind-lesson"),
     }
 }
 
 /// The keys of the lesson screen, for what is shown now.
 pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
-    let Some(open) = &state.open else {
+    let Some(open) = state.open.as_deref().and_then(|o| view_of(ctx, o)) else {
         return vec![KeyHelp::new("Enter", ctx.t("key-back"))];
     };
     if open.done {
@@ -861,7 +858,7 @@ pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
     let previous = KeyHelp::new("← h", ctx.t("lesson-key-previous"));
     let scroll = KeyHelp::new("PgUp PgDn", ctx.t("lesson-key-scroll"));
     let back = KeyHelp::new("Esc", ctx.t("key-back"));
-    if open.run.content_note_pending(&open.lesson) {
+    if open.run.content_note_pending(open.lesson) {
         return vec![
             KeyHelp::new("Enter", ctx.t("lesson-key-read-on")),
             KeyHelp::new("s", ctx.t("lesson-key-skip")),
@@ -869,7 +866,7 @@ pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
             back,
         ];
     }
-    let mut keys = match open.run.current(&open.lesson).map(|s| &s.body) {
+    let mut keys = match open.run.current(open.lesson).map(|s| &s.body) {
         Some(SceneBody::Glossary(_)) => vec![
             KeyHelp::new("Space Enter", ctx.t("lesson-key-turn")),
             KeyHelp::new("→ ← n p", ctx.t("lesson-key-card")),
@@ -881,7 +878,7 @@ pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
                     KeyHelp::new("Enter", ctx.t("lesson-key-answer")),
                     next,
                 ];
-                if !quiz_revealed(open) {
+                if !quiz_revealed(ctx) {
                     keys.push(KeyHelp::new("a", ctx.t("lesson-key-reveal")));
                 }
                 keys
@@ -916,12 +913,21 @@ pub fn editing(state: &State) -> bool {
     state.open.as_ref().is_some_and(|o| o.ui.editing)
 }
 
-/// Records what is not yet recorded (the reflection being typed) before the lesson is left.
+/// Records what is not yet recorded (the reflection being typed) and closes the lesson
+/// in the session before the screen is left.
 pub fn before_leaving(ctx: &mut Ctx, state: &mut State) {
-    if let Some(open) = state.open.as_mut() {
-        keep_reflection(open);
+    if let Some(open) = state.open.as_deref_mut() {
+        keep_reflection(ctx, open, false);
         open.ui.editing = false;
         open.ui.editor.set_cursor_style(Style::default());
     }
-    step(ctx, state);
+    close(ctx, &state.lesson);
+}
+
+/// Closes `item` in the session, if it is still the one open (a screen opened after it
+/// may have opened another already).
+pub(crate) fn close(ctx: &mut Ctx, item: &ItemId) {
+    if ctx.session.open().map(crate::session::Open::id) == Some(item) {
+        ctx.command(Command::Close);
+    }
 }

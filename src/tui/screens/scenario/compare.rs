@@ -58,7 +58,7 @@ impl Picked {
 }
 
 fn attempts<'c>(ctx: &'c Ctx, state: &State) -> &'c [ScenarioAttempt] {
-    ctx.progress
+    ctx.progress()
         .items
         .get(&state.scenario)
         .map_or(&[][..], |item| item.attempts.as_slice())
@@ -102,7 +102,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, picked: Picked, action: &Action)
         }
         _ => {
             let area = super::content_area(ctx, state);
-            let total = ctx.course.scenarios.get(&state.scenario).map_or(0, |s| {
+            let total = ctx.course().scenarios.get(&state.scenario).map_or(0, |s| {
                 compare_lines(ctx, state, s, &picked, area.width).len()
             });
             scroll_document(&mut state.scroll, action, total, usize::from(area.height));

@@ -179,10 +179,10 @@ fn feedback_window(
 /// focus, and right after the answer keys while some of it is cut.
 pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
     let feedback_cut = ctx
-        .course
+        .course()
         .scenarios
         .get(&state.scenario)
-        .zip(state.run.as_deref())
+        .zip(state.run(ctx))
         .is_some_and(|(scenario, run)| {
             let area = super::content_area(ctx, state);
             let panes = areas(ctx, state, scenario, run, area);
@@ -225,10 +225,10 @@ pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
 
 /// Applies an action in the conversation.
 pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
-    let Some(scenario) = ctx.course.scenarios.get(&state.scenario) else {
+    let Some(scenario) = ctx.course().scenarios.get(&state.scenario) else {
         return Transition::Home;
     };
-    let Some(run) = state.run.as_ref() else {
+    let Some(run) = state.run(ctx) else {
         return Transition::Home;
     };
     let offered = run.offered_count(scenario);
@@ -251,12 +251,12 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
         Action::Number(n) => {
             let picked = usize::from(*n).saturating_sub(1);
             if picked < offered {
-                super::choose(ctx, state, picked);
+                super::choose(ctx, state, picked, None);
             }
         }
         Action::Confirm if state.focus == Focus::Choices && offered > 0 => {
             let picked = state.selected.min(offered - 1);
-            super::choose(ctx, state, picked);
+            super::choose(ctx, state, picked, None);
         }
         Action::Confirm => state.focus = Focus::Choices,
         // Transcript, answers, feedback, and round again; the feedback only when shown.
@@ -308,7 +308,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
                     && *row > panes.choices.y
                 {
                     state.focus = Focus::Choices;
-                    super::choose(ctx, state, picked);
+                    super::choose(ctx, state, picked, None);
                 }
             } else if panes.transcript.contains(at) {
                 state.focus = Focus::Transcript;

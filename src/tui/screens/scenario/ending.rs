@@ -45,7 +45,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
         | Action::ScrollUp
         | Action::ScrollDown => {
             let [doc, _] = split(super::content_area(ctx, state));
-            let total = match (ctx.course.scenarios.get(&state.scenario), &state.run) {
+            let total = match (ctx.course().scenarios.get(&state.scenario), state.run(ctx)) {
                 (Some(scenario), Some(run)) => debrief_lines(ctx, scenario, run, doc.width).len(),
                 _ => 0,
             };
@@ -58,7 +58,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
 
 /// A competency's label from the course's competency set (the tag when it has none).
 pub fn competency_label(ctx: &Ctx, tag: &Competency) -> String {
-    ctx.course
+    ctx.course()
         .competencies
         .iter()
         .find(|c| &c.id == tag)
@@ -404,7 +404,7 @@ pub fn update_rewind(
     selected: usize,
     action: &Action,
 ) -> Transition {
-    let count = state.run.as_ref().map_or(0, |r| r.decisions().len());
+    let count = state.run(ctx).map_or(0, |r| r.decisions().len());
     let last = count.saturating_sub(1);
     let mut selected = selected.min(last);
     match action {

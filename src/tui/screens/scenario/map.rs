@@ -37,7 +37,7 @@ impl Explored {
     /// Everything in the progress file's attempts of `scenario`, plus `run`.
     pub fn of(ctx: &Ctx, scenario: &Scenario, run: &ScenarioRun) -> Self {
         let mut explored = Self::default();
-        if let Some(item) = ctx.progress.items.get(&scenario.id) {
+        if let Some(item) = ctx.progress().items.get(&scenario.id) {
             for attempt in &item.attempts {
                 for taken in &attempt.choices {
                     if let Some(at) = locate(scenario, taken.node.as_str(), taken.choice.as_str()) {
@@ -98,7 +98,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
         }
         _ => {
             let area = super::content_area(ctx, state);
-            let total = match (ctx.course.scenarios.get(&state.scenario), &state.run) {
+            let total = match (ctx.course().scenarios.get(&state.scenario), state.run(ctx)) {
                 (Some(scenario), Some(run)) => map_lines(ctx, scenario, run, area.width).len(),
                 _ => 0,
             };

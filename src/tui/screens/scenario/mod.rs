@@ -22,7 +22,8 @@ use crate::course::ids::ItemId;
 use crate::course::model::{Outcome, Quality, Text};
 use crate::engine::scenario::ScenarioRun;
 use crate::msg_args;
-use crate::progress::runs::{self, Resumed};
+use crate::progress::runs::Resumed;
+use crate::session::{ChoiceTally, Command, EventKind, Open};
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::text;
@@ -69,9 +70,9 @@ pub enum Focus {
 pub struct State {
     /// The scenario shown.
     pub scenario: ItemId,
-    /// The attempt in progress; `None` when the scenario is missing or cannot run. Boxed:
-    /// the screen enum stays small.
-    pub run: Option<Box<ScenarioRun>>,
+    /// Whether the session has the scenario open (it holds the attempt in progress); not
+    /// when the scenario is missing or cannot run.
+    running: bool,
     /// A short message instead of the conversation (missing scenario, engine error).
     pub problem: Option<String>,
     /// A one-line notice (the saved attempt no longer fitted the course).
@@ -94,9 +95,50 @@ impl State {
     /// Opens `scenario` where the learner left it (a fresh start shows the introduction
     /// and the content note first).
     pub fn open(ctx: &mut Ctx, scenario: &ItemId) -> Self {
-        let mut state = Self {
+        if !ctx.course().scenarios.contains_key(scenario) {
+            let mut state = Self::closed(scenario);
+            state.problem = Some(ctx.t("scenario-missing"));
+            return state;
+        }
+        match ctx.try_command(Command::Open(scenario.clone())) {
+            Ok(_) => Self::opened(ctx, scenario),
+            Err(error) => {
+                let mut state = Self::closed(scenario);
+                state.problem = Some(ctx.tr(
+                    "scenario-engine-error",
+                    &msg_args!("reason" => error.to_string()),
+                ));
+                state
+            }
+        }
+    }
+
+    /// The screen for the scenario the session has just opened (the facilitator's jump
+    /// opens it at a node first).
+    pub fn opened(ctx: &Ctx, scenario: &ItemId) -> Self {
+        let mut state = Self::closed(scenario);
+        let Some(Open::Scenario(open)) = ctx.session.open().filter(|o| o.id() == scenario) else {
+            state.problem = Some(ctx.t("scenario-missing"));
+            return state;
+        };
+        state.running = true;
+        if open.resumed == Resumed::FellBack {
+            state.notice = Some(ctx.t("scenario-fell-back"));
+        }
+        if let Some(found) = ctx.course().scenarios.get(scenario) {
+            if open.run.is_ended(found) {
+                state.view = View::Ending;
+            } else if open.run.decisions().is_empty() {
+                state.view = View::Intro;
+            }
+        }
+        state
+    }
+
+    fn closed(scenario: &ItemId) -> Self {
+        Self {
             scenario: scenario.clone(),
-            run: None,
+            running: false,
             problem: None,
             notice: None,
             view: View::Conversation,
@@ -105,36 +147,23 @@ impl State {
             scroll_back: 0,
             scroll: 0,
             feedback_scroll: 0,
-        };
-        let Some(found) = ctx.course.scenarios.get(scenario) else {
-            state.problem = Some(ctx.t("scenario-missing"));
-            return state;
-        };
-        match runs::resume_scenario(&ctx.progress, found) {
-            Ok((run, how)) => {
-                if how == Resumed::FellBack {
-                    state.notice = Some(ctx.t("scenario-fell-back"));
-                }
-                if run.decisions().is_empty() {
-                    state.view = View::Intro;
-                } else if run.is_ended(found) {
-                    state.view = View::Ending;
-                }
-                state.run = Some(Box::new(run));
-            }
-            Err(error) => {
-                state.problem = Some(ctx.tr(
-                    "scenario-engine-error",
-                    &msg_args!("reason" => error.to_string()),
-                ));
-            }
         }
-        state
+    }
+
+    /// The attempt in progress, as the session holds it.
+    pub fn run<'c>(&self, ctx: &'c Ctx) -> Option<&'c ScenarioRun> {
+        if !self.running {
+            return None;
+        }
+        ctx.session
+            .scenario()
+            .filter(|(s, _)| s.id == self.scenario)
+            .map(|(_, run)| run)
     }
 
     /// Where Esc goes back to from the rewind list, the map and compare.
     fn main_view(&self, ctx: &Ctx) -> View {
-        match (&self.run, ctx.course.scenarios.get(&self.scenario)) {
+        match (self.run(ctx), ctx.course().scenarios.get(&self.scenario)) {
             (Some(run), Some(scenario)) if run.is_ended(scenario) => View::Ending,
             _ => View::Conversation,
         }
@@ -143,7 +172,7 @@ impl State {
 
 /// Applies an action.
 pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
-    if state.problem.is_some() || state.run.is_none() {
+    if state.problem.is_some() || state.run(ctx).is_none() {
         return match action {
             Action::Back | Action::Confirm => Transition::Home,
             _ => Transition::Stay,
@@ -163,7 +192,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
             | Action::PageDown
             | Action::ScrollUp
             | Action::ScrollDown => {
-                if let Some(scenario) = ctx.course.scenarios.get(&state.scenario) {
+                if let Some(scenario) = ctx.course().scenarios.get(&state.scenario) {
                     let area = content_area(ctx, state);
                     let (body, _, body_height) = intro_layout(ctx, scenario, area);
                     scroll_window(&mut state.scroll, action, body.len(), body_height);
@@ -184,13 +213,13 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
 fn shared_letter(ctx: &mut Ctx, state: &mut State, letter: char) -> bool {
     match letter {
         'b' => {
-            let count = state.run.as_ref().map_or(0, |r| r.decisions().len());
+            let count = state.run(ctx).map_or(0, |r| r.decisions().len());
             if let Some(last) = count.checked_sub(1) {
                 rewind(ctx, state, last);
             }
         }
         'w' => {
-            let count = state.run.as_ref().map_or(0, |r| r.decisions().len());
+            let count = state.run(ctx).map_or(0, |r| r.decisions().len());
             state.view = View::Rewind {
                 selected: count.saturating_sub(1),
             };
@@ -209,81 +238,48 @@ fn shared_letter(ctx: &mut Ctx, state: &mut State, letter: char) -> bool {
     true
 }
 
-/// Takes the offered answer `offered` (0 = the first shown) and records it.
-fn choose(ctx: &mut Ctx, state: &mut State, offered: usize) {
-    let Some(scenario) = ctx.course.scenarios.get(&state.scenario) else {
+/// Takes the offered answer `offered` (0 = the first shown); in a group, with the room's
+/// votes.
+pub(crate) fn choose(
+    ctx: &mut Ctx,
+    state: &mut State,
+    offered: usize,
+    tally: Option<Vec<ChoiceTally>>,
+) {
+    let choice = ctx.session.scenario().and_then(|(scenario, run)| {
+        let index = *run.offered_in_order(scenario).get(offered)?;
+        Some(choice_at(scenario, run.current(), index)?.id.clone())
+    });
+    let Some(choice) = choice else {
         return;
     };
-    let Some(run) = state.run.as_mut() else {
+    let events = ctx.command(Command::Choose { choice, tally });
+    if events.is_empty() {
         return;
-    };
-    let Some(index) = run.offered_in_order(scenario).get(offered).copied() else {
-        return;
-    };
-    match run.choose(scenario, index) {
-        Ok(outcome) => {
-            let ended = outcome.ending.is_some();
-            runs::record_scenario(&mut ctx.progress, scenario, run, ctx.clock.wall);
-            state.selected = 0;
-            state.scroll_back = 0;
-            state.scroll = 0;
-            state.feedback_scroll = 0;
-            if ended {
-                state.view = View::Ending;
-            }
-            ctx.step_done();
-        }
-        Err(error) => {
-            ctx.status = Some(ctx.tr(
-                "scenario-engine-error",
-                &msg_args!("reason" => error.to_string()),
-            ));
-        }
+    }
+    state.selected = 0;
+    state.scroll_back = 0;
+    state.scroll = 0;
+    state.feedback_scroll = 0;
+    if events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::Ended { .. }))
+    {
+        state.view = View::Ending;
     }
 }
 
 /// Goes back to just before decision `decision` and starts a new attempt from there.
 fn rewind(ctx: &mut Ctx, state: &mut State, decision: usize) {
-    let Some(scenario) = ctx.course.scenarios.get(&state.scenario) else {
-        return;
-    };
-    let Some(run) = state.run.as_mut() else {
-        return;
-    };
-    match run.rewind_to(scenario, decision) {
-        Ok(()) => {
-            runs::begin_attempt(&mut ctx.progress, scenario, run, ctx.clock.wall);
-            after_restart(state);
-            ctx.step_done();
-        }
-        Err(error) => {
-            ctx.status = Some(ctx.tr(
-                "scenario-engine-error",
-                &msg_args!("reason" => error.to_string()),
-            ));
-        }
+    if !ctx.command(Command::Rewind(decision)).is_empty() {
+        after_restart(state);
     }
 }
 
 /// Plays the scenario again from the start, as a new attempt.
 fn replay(ctx: &mut Ctx, state: &mut State) {
-    let Some(scenario) = ctx.course.scenarios.get(&state.scenario) else {
-        return;
-    };
-    let Some(run) = state.run.as_mut() else {
-        return;
-    };
-    match runs::replay_scenario(&mut ctx.progress, scenario, run, ctx.clock.wall) {
-        Ok(()) => {
-            after_restart(state);
-            ctx.step_done();
-        }
-        Err(error) => {
-            ctx.status = Some(ctx.tr(
-                "scenario-engine-error",
-                &msg_args!("reason" => error.to_string()),
-            ));
-        }
+    if !ctx.command(Command::Replay).is_empty() {
+        after_restart(state);
     }
 }
 
@@ -296,10 +292,15 @@ fn after_restart(state: &mut State) {
     state.feedback_scroll = 0;
 }
 
+/// Closes the scenario in the session before the screen is left.
+pub fn before_leaving(ctx: &mut Ctx, state: &mut State) {
+    super::lesson::close(ctx, &state.scenario);
+}
+
 /// Draws the scenario.
 pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
-    let scenario = ctx.course.scenarios.get(&state.scenario);
-    let (Some(scenario), Some(run), None) = (scenario, &state.run, &state.problem) else {
+    let scenario = ctx.course().scenarios.get(&state.scenario);
+    let (Some(scenario), Some(run), None) = (scenario, state.run(ctx), &state.problem) else {
         let message = state
             .problem
             .clone()
@@ -440,7 +441,7 @@ fn render_intro(ctx: &Ctx, state: &State, scenario: &Scenario, frame: &mut Frame
 
 /// The scenario title.
 pub fn title(ctx: &Ctx, state: &State) -> String {
-    ctx.course
+    ctx.course()
         .scenarios
         .get(&state.scenario)
         .map(|s| ctx.plain(&s.title))
@@ -449,7 +450,7 @@ pub fn title(ctx: &Ctx, state: &State) -> String {
 
 /// The keys of the scenario screen, for the view shown.
 pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
-    if state.problem.is_some() || state.run.is_none() {
+    if state.problem.is_some() || state.run(ctx).is_none() {
         return vec![KeyHelp::new("Esc", ctx.t("key-back"))];
     }
     let mut keys = match &state.view {
@@ -458,10 +459,14 @@ pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
                 KeyHelp::new("Enter", ctx.t("scenario-key-start")),
                 KeyHelp::new("s", ctx.t("scenario-key-skip")),
             ];
-            let intro_cut = ctx.course.scenarios.get(&state.scenario).is_some_and(|s| {
-                let (body, _, height) = intro_layout(ctx, s, content_area(ctx, state));
-                body.len() > height
-            });
+            let intro_cut = ctx
+                .course()
+                .scenarios
+                .get(&state.scenario)
+                .is_some_and(|s| {
+                    let (body, _, height) = intro_layout(ctx, s, content_area(ctx, state));
+                    body.len() > height
+                });
             if intro_cut {
                 keys.push(KeyHelp::new(
                     "↑↓ PgUp PgDn",
