@@ -9,7 +9,7 @@ use crate::i18n::display;
 use crate::msg_args;
 use std::io::{self, Write};
 
-/// Lines are wrapped to this many characters, which fits an 80-column terminal.
+/// Lines are wrapped to this many terminal columns, which fits an 80-column terminal.
 const WIDTH: usize = 78;
 
 /// Writes the outline of `course` in the interface language; course texts missing in it
@@ -100,9 +100,11 @@ pub(crate) fn write_outline(out: &mut impl Write, course: &Course, ui: &Ui) -> i
 /// anyway) are written out, never sent to the terminal.
 fn localized(text: &Text, ui: &Ui) -> String {
     let picked = ui.l10n().pick(text);
+    // Course markup (`*emphasis*`, `((stage directions))`) is read, not printed.
+    let plain = crate::course::markup::plain(picked.text);
     let shown = match ui.l10n().fallback_marker(&picked) {
-        Some(marker) => format!("{} {marker}", picked.text),
-        None => picked.text.to_owned(),
+        Some(marker) => format!("{plain} {marker}"),
+        None => plain,
     };
     display::escape_lines(&shown).into_owned()
 }
@@ -114,7 +116,7 @@ fn write_wrapped(out: &mut impl Write, text: &str, indent: &str) -> io::Result<(
         if i > 0 {
             writeln!(out)?;
         }
-        for line in wrap(paragraph, WIDTH.saturating_sub(indent.chars().count())) {
+        for line in wrap(paragraph, WIDTH.saturating_sub(unicode_width::UnicodeWidthStr::width(indent))) {
             writeln!(out, "{indent}{line}")?;
         }
     }
@@ -128,28 +130,14 @@ fn paragraphs(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|p| !p.is_empty())
 }
 
-/// Greedy word wrap; a word longer than `width` gets a line of its own.
+/// Word wrap by terminal columns (wide characters take two); a word longer than `width`
+/// gets a line of its own rather than being broken.
 fn wrap(paragraph: String, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_len = 0;
-    for word in paragraph.split(' ') {
-        let word_len = word.chars().count();
-        if line_len > 0 && line_len + 1 + word_len > width {
-            lines.push(std::mem::take(&mut line));
-            line_len = 0;
-        }
-        if line_len > 0 {
-            line.push(' ');
-            line_len += 1;
-        }
-        line.push_str(word);
-        line_len += word_len;
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    let options = textwrap::Options::new(width.max(1)).break_words(false);
+    textwrap::wrap(&paragraph, options)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
 }
 
 #[cfg(test)]
@@ -161,6 +149,24 @@ mod tests {
         assert_eq!(wrap("aa bb cc".into(), 5), ["aa bb", "cc"]);
         assert_eq!(wrap("abcdefgh ij".into(), 4), ["abcdefgh", "ij"]);
         assert_eq!(wrap("één twee".into(), 8), ["één twee"]);
+    }
+
+    #[test]
+    fn wrap_counts_terminal_columns_not_characters() {
+        // Each of these words takes six columns: two words do not fit in eight.
+        assert_eq!(wrap("日本語 日本語".into(), 8), ["日本語", "日本語"]);
+    }
+
+    #[test]
+    fn course_markup_is_read_not_printed() {
+        let text: Text = [(
+            crate::course::ids::Locale::from("en"),
+            "A *careful* answer ((she nods))".to_owned(),
+        )]
+        .into_iter()
+        .collect();
+        let ui = Ui::from_environment(Some("en".into()));
+        assert!(!localized(&text, &ui).contains('*'));
     }
 
     #[test]
