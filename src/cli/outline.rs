@@ -116,7 +116,10 @@ fn write_wrapped(out: &mut impl Write, text: &str, indent: &str) -> io::Result<(
         if i > 0 {
             writeln!(out)?;
         }
-        for line in wrap(paragraph, WIDTH.saturating_sub(unicode_width::UnicodeWidthStr::width(indent))) {
+        for line in wrap(
+            paragraph,
+            WIDTH.saturating_sub(unicode_width::UnicodeWidthStr::width(indent)),
+        ) {
             writeln!(out, "{indent}{line}")?;
         }
     }

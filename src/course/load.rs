@@ -2,6 +2,7 @@
 //! validating them.
 
 use super::model::{FIRST_FORMAT_VERSION, FORMAT_VERSION, Lesson, Manifest, Scenario};
+use super::parsed::{FileIdx, Finding, ParsedCourse};
 use super::span::SpanIndex;
 use super::validate;
 use super::{
@@ -10,34 +11,6 @@ use super::{
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::path::Path;
-
-/// Index of a file in [`CourseSource::files`].
-pub(crate) type FileIdx = usize;
-
-/// The files that parsed, before validation.
-#[derive(Debug, Default)]
-pub(crate) struct ParsedCourse {
-    /// `course.json`, when it parsed.
-    pub manifest: Option<(FileIdx, Manifest)>,
-    /// Every lesson file that parsed.
-    pub lessons: Vec<(FileIdx, Lesson)>,
-    /// Every scenario file that parsed.
-    pub scenarios: Vec<(FileIdx, Scenario)>,
-}
-
-/// A problem found during loading or validation, before its position is resolved and its
-/// severity adjusted for `--strict`.
-#[derive(Debug, Clone)]
-pub(crate) struct Finding {
-    /// The file.
-    pub file: FileIdx,
-    /// The field inside the file.
-    pub path: FieldPath,
-    /// The position when already known (parse errors); otherwise resolved from `path`.
-    pub position: Option<Position>,
-    /// What is wrong.
-    pub problem: Problem,
-}
 
 /// Options for validation.
 #[derive(Debug, Clone, Copy, Default)]

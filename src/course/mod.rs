@@ -12,6 +12,7 @@ pub mod markup;
 pub mod migrate;
 pub mod model;
 pub mod order;
+mod parsed;
 mod source;
 mod span;
 mod validate;

@@ -6,8 +6,8 @@
 use super::flow::{Edge, Graph};
 use crate::course::checked::{self, Cond, Course, NodeIdx, Scene, SceneBody, Step, VarIdx};
 use crate::course::ids::CharacterId;
-use crate::course::load::ParsedCourse;
 use crate::course::model::{self, Condition, Quality};
+use crate::course::parsed::ParsedCourse;
 use std::collections::HashMap;
 
 /// The checked course built from `parsed`.

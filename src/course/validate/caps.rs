@@ -5,7 +5,7 @@
 //! these are the caps on content. Documented in `docs/course-format.md`, "Limits".
 
 use crate::course::diagnostic::{FieldPath, Position, Problem};
-use crate::course::load::{FileIdx, Finding, ParsedCourse};
+use crate::course::parsed::{FileIdx, Finding, ParsedCourse};
 
 /// The longest string (a text in one locale, an id...) in a course file, in bytes as
 /// written in the file. The longest paragraph of the built-in course is under 1 KiB.

@@ -3,8 +3,8 @@
 
 use super::{At, Ctx};
 use crate::course::diagnostic::{FieldPath, Problem};
-use crate::course::load::{FileIdx, Finding, ParsedCourse};
 use crate::course::model::{Manifest, Text};
+use crate::course::parsed::{FileIdx, Finding, ParsedCourse};
 use std::collections::{HashMap, HashSet};
 
 /// Checks the manifest on its own.

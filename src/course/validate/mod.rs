@@ -25,7 +25,7 @@ mod texts;
 use super::checked::Course;
 use super::diagnostic::{FieldPath, PathSeg, Problem};
 use super::ids::Locale;
-use super::load::{FileIdx, Finding, ParsedCourse};
+use super::parsed::{FileIdx, Finding, ParsedCourse};
 use flow::Graph;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;

@@ -4,8 +4,8 @@ use super::texts::first_control_character;
 use super::{for_each_duplicate, validate};
 use crate::course::checked::{Cond, Course, NodeIdx, SceneBody, Step, VarIdx};
 use crate::course::diagnostic::Problem;
-use crate::course::load::{FileIdx, Finding, ParsedCourse};
 use crate::course::model::Quality;
+use crate::course::parsed::{FileIdx, Finding, ParsedCourse};
 use serde_json::{Value, json};
 
 const MANIFEST: FileIdx = 0;
