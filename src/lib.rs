@@ -7,7 +7,6 @@
 //! - [`cli`]: the command line.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 pub mod cli;
 pub mod course;
