@@ -9,6 +9,9 @@
 //! fails when the memory budget is exceeded (it is deterministic). Time is compared by
 //! criterion's report of the two functions in each group.
 
+// Bench setup fails loudly by design: a broken fixture stops the run.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use kruispunt::course::{CourseSource, ValidateOptions, load};
 use std::alloc::{GlobalAlloc, Layout, System};

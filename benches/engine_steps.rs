@@ -5,6 +5,9 @@
 //! choices are evaluated. Budget: at least 2 million steps per second. Criterion reports the
 //! time of a batch of `STEPS` steps; steps per second = STEPS / that time.
 
+// Bench setup fails loudly by design: a broken fixture stops the run.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use kruispunt::course::{ValidateOptions, load};
 use kruispunt::engine::scenario::ScenarioRun;

@@ -1,6 +1,9 @@
 //! One atomic save of a profile holding 50 scenario attempts, fsyncs included: write the
 //! temporary file, fsync, keep the backup, rename, fsync the directory.
 
+// Bench setup fails loudly by design: a broken fixture stops the run.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use kruispunt::course::ids::{ChoiceId, ItemId, NodeId, SceneId, VarId};
 use kruispunt::progress::{

@@ -6,6 +6,9 @@
 //! module and item with its gauge) and the busiest screen, a practice conversation a few
 //! turns in (the conversation so far, choices, gloss under every text).
 
+// Bench setup fails loudly by design: a broken fixture stops the run.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use kruispunt::course::checked::Item;
 use kruispunt::course::ids::Locale;

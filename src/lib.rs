@@ -1,13 +1,20 @@
 //! Kruispunt: a terminal training course on supporting LGBTQIA+ people with a migration
 //! background.
 //!
-//! Layers (data flows one way, top to bottom):
-//! - [`course`]: the course model, loading with precise errors, validation;
-//! - [`engine`]: pure state machines for lessons and scenarios;
-//! - [`cli`]: the command line.
+//! Modules, in the order data flows through them: each uses only modules above it in this
+//! list, never one below (the one exception: [`course`] escapes untrusted text with
+//! [`i18n::display`]).
+//! - [`course`]: the course model, loading with precise errors, validation into checked types;
+//! - [`i18n`]: interface strings in nl/en/fr, the interface language, course texts per locale;
+//! - [`engine`]: pure state machines for lessons and scenarios over a checked course;
+//! - [`progress`]: learner progress per profile, saved atomically, locked, recovered, migrated;
+//! - [`report`]: a trainee's export and the group report made from exports;
+//! - [`facilitator`]: facilitator mode without a screen: timer, votes, session logs, handouts;
+//! - [`tui`]: the terminal interface, for learners and for facilitator mode;
+//! - [`plain`]: plain mode, the course as a line-by-line conversation for screen readers;
+//! - [`cli`]: the command line, the edge: arguments, language, loading, exit codes.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 pub mod cli;
 pub mod course;

@@ -1,5 +1,7 @@
 //! The `kruispunt` program; everything happens in [`kruispunt::cli`].
 
+#![forbid(unsafe_code)]
+
 fn main() -> std::process::ExitCode {
     kruispunt::cli::main()
 }

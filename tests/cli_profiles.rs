@@ -1,6 +1,9 @@
 //! End-to-end tests of `kruispunt profiles` and `kruispunt forget` through the binary, with
 //! a temporary data directory; profiles are created with the library.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use kruispunt::course::{self, Course};
 use kruispunt::progress::{CourseStamp, ItemStatus, ProfileName, ProfileStore};
 use std::io::Write;

@@ -1,6 +1,9 @@
 //! `kruispunt session list` and `kruispunt session export` through the real binary, with
 //! a session log written into a temporary data directory.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use kruispunt::course::ids::{ChoiceId, CourseId, ItemId, NodeId};
 use kruispunt::facilitator::{ChoiceVotes, Entry, SessionId, SessionLog, SessionStore};
 use kruispunt::progress::{CourseStamp, Timestamp};

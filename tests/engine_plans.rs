@@ -1,6 +1,9 @@
 //! Scripted test plans for the engine, in the style of Yarn Spinner's: expect these choices,
 //! choose, expect feedback and variables, expect an ending, rewind, expect another ending.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use kruispunt::course::checked::{NodeIdx, Scenario, VarIdx};
 use kruispunt::course::ids::{ChoiceId, Competency, NodeId, VarId};
 use kruispunt::course::model::{CompareOp, Outcome};

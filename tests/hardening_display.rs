@@ -2,6 +2,9 @@
 //! characters in ids, keys, versions, file names, exports and profile names are rejected
 //! where they are read and escaped (`\u{1b}`) wherever they are printed.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 

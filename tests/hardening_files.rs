@@ -8,6 +8,8 @@
 //! with directories and symlinks where files must go, which stop root too. Unix only.
 
 #![cfg(unix)]
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod binary_support;
 

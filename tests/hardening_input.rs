@@ -7,6 +7,8 @@
 //! a run that blocks (on a FIFO) fails instead of hanging the test suite.
 
 #![cfg(unix)]
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod binary_support;
 

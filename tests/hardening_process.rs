@@ -10,6 +10,8 @@
 //! the progress file proves the last save happened. Unix only.
 
 #![cfg(unix)]
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs::File;
 use std::io::{Read, Write};

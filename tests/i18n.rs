@@ -1,6 +1,9 @@
 //! The localisation layer: the Fluent files, message fallback, locale resolution, course
 //! texts in the current locale, and translation coverage.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use fluent_syntax::ast;
 use kruispunt::course::checked::{self, SceneBody, Step};
 use kruispunt::course::diagnostic::{Diagnostic, FieldPath, Position, Problem, Severity};

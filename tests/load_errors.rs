@@ -1,6 +1,9 @@
 //! Loading broken courses: every problem is reported with its file, line, column and field
 //! path, and nothing the author can write makes the loader panic.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use kruispunt::course::{
     CourseSource, Diagnostic, LoadError, Position, Severity, SourceError, SourceFile,
     ValidateOptions, load, load_dir,

@@ -10,6 +10,9 @@
 //! scenario (trust starts at 40; the first written answer five times is the good road, its
 //! numbers shown shuffled per attempt, see [`good_road`]).
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod tui_support;
 
 use kruispunt::course::ids::ItemId;

@@ -7,6 +7,9 @@
 //! per attempt: the script types, for each answer, the number plain mode shows for it,
 //! worked out with the same engine ([`numbers_for`]).
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod tui_support;
 
 use kruispunt::course::checked::Step;

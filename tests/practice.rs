@@ -3,6 +3,9 @@
 //! layer. Routes by state, breached competencies, path-aware debriefs, turning points and a
 //! shuffled order that stays put while resuming and rewinding.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use kruispunt::course::checked::{Course, Scenario};
 use kruispunt::course::ids::ItemId;
 use kruispunt::course::model::{Outcome, Quality};

@@ -2,6 +2,9 @@
 //! refusing newer ones, locking, permissions, migration, course changes, listing and
 //! forgetting profiles.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use kruispunt::course::checked::{self, Course, NodeIdx, Scene, SceneBody, Step};
 use kruispunt::course::ids::{ChoiceId, ItemId, NodeId, SceneId};
 use kruispunt::course::model::{Outcome, Text, TextScene};

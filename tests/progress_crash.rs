@@ -5,6 +5,8 @@
 //! The child is this test binary itself, re-run with `KRUISPUNT_CRASH_CHILD` set so that
 //! only the child role runs; this works with a plain `cargo test` on a clean clone.
 #![cfg(unix)]
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use kruispunt::course::ids::{ChoiceId, ItemId, NodeId};
 use kruispunt::progress::{

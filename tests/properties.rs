@@ -8,6 +8,9 @@
 //! `PROPTEST_CASES=20000 cargo test --release --test properties`; set `PROPTEST_RNG_SEED`
 //! to explore other inputs. A failure found either way becomes a test in the last section.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use kruispunt::course::checked::Item;
 use kruispunt::course::markup::{self, Mark};
 use kruispunt::course::migrate::{self, FileKind};

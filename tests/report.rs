@@ -7,6 +7,9 @@
 //! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test report`, then read
 //! every changed file before committing it.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod binary_support;
 
 use binary_support::Run;

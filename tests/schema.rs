@@ -1,6 +1,9 @@
 //! The JSON Schemas generated from the format types accept every shipped course file and
 //! reject documents that do not follow the format.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use jsonschema::Validator;
 use kruispunt::course::model::{Lesson, Manifest, Scenario};
 use serde_json::{Value, json};

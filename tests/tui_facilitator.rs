@@ -2,6 +2,9 @@
 //! vote, the revealed chart, the timer with a fixed clock, notes typed into the session
 //! log, rewinding, and the log saved through the event loop's persistence.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod tui_support;
 
 use insta::assert_snapshot;

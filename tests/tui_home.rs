@@ -1,6 +1,9 @@
 //! Snapshot and behaviour tests of the frame, the home and settings screens, help and the
 //! too-small message.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod tui_support;
 
 use insta::assert_snapshot;

@@ -8,6 +8,9 @@
 //! written answer at the last decision ends mixed (answers are shown shuffled: see
 //! [`key_for`]).
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod tui_support;
 
 use kruispunt::i18n::UiLocale;

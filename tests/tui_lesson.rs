@@ -2,6 +2,9 @@
 //! quizzes with feedback and retries, the reflection editor, checklists, the gloss, help,
 //! saving and resuming, and tiny sizes.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod tui_support;
 
 use insta::assert_snapshot;

@@ -7,6 +7,9 @@
 //! decision ends mixed. The answers are shown shuffled per attempt, so the tests take them
 //! by id ([`take`]), pressing the number shown for each.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod tui_support;
 
 use insta::assert_snapshot;

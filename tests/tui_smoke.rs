@@ -6,6 +6,9 @@
 //! Skipped, with a message, when `tmux` is not installed. Each test runs its own tmux
 //! server (`-L`, a unique socket name) that is killed at the end, even when the test fails.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -2,6 +2,9 @@
 //! screen, the profile's saved settings are applied, and the real binary refuses plainly
 //! (no escape sequences, no screen) when there is no terminal or the profile is in use.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod tui_support;
 
 use kruispunt::course::ids::Locale;

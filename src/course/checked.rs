@@ -131,14 +131,20 @@ pub struct Scene {
 
 /// The kinds of scene.
 #[derive(Debug, Clone)]
-#[allow(missing_docs)]
 pub enum SceneBody {
+    /// Paragraphs of text.
     Text(TextScene),
+    /// A testimony by a fictional persona, shown as a fictional composite.
     Testimony(Testimony),
+    /// Key points that close a lesson.
     KeyPoints(KeyPoints),
+    /// A set of glossary cards.
     Glossary(Glossary),
+    /// A quiz question with one or more correct answers.
     Quiz(Quiz),
+    /// A reflection prompt; the trainee's answer is kept privately.
     Reflection(Reflection),
+    /// A checklist the trainee goes through.
     Checklist(Checklist),
 }
 
@@ -277,22 +283,31 @@ pub struct Choice {
 
 /// A resolved condition.
 #[derive(Debug, Clone)]
-#[allow(missing_docs)]
 pub enum Cond {
+    /// Every one of these holds.
     All(Vec<Cond>),
+    /// At least one of these holds.
     Any(Vec<Cond>),
+    /// This does not hold.
     Not(Box<Cond>),
+    /// This node was visited.
     Visited(NodeIdx),
+    /// A variable compared with a number.
     Compare {
+        /// The variable.
         var: VarIdx,
+        /// The comparison.
         op: CompareOp,
+        /// The number to compare with.
         value: i32,
     },
     /// A choice of this quality was taken.
     ChoseQuality(Quality),
     /// The choice at this position of this node was taken.
     Chose {
+        /// The node.
         node: NodeIdx,
+        /// The choice's position among the node's choices.
         choice: u32,
     },
 }

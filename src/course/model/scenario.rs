@@ -118,6 +118,8 @@ pub struct Line {
 /// How a character comes across in a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+// Variants undocumented on purpose: a doc comment would become a description in the
+// generated JSON Schema and turn its plain `enum` into a `oneOf` of constants.
 #[allow(missing_docs)]
 pub enum Mood {
     Neutral,
@@ -301,6 +303,8 @@ pub struct Comparison {
 
 /// A comparison operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+// Variants undocumented on purpose: a doc comment would become a description in the
+// generated JSON Schema and turn its plain `enum` into a `oneOf` of constants.
 #[allow(missing_docs)]
 pub enum CompareOp {
     #[serde(rename = "==")]
@@ -348,6 +352,8 @@ pub struct Ending {
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+// Variants undocumented on purpose: a doc comment would become a description in the
+// generated JSON Schema and turn its plain `enum` into a `oneOf` of constants.
 #[allow(missing_docs)]
 pub enum Outcome {
     Good,
