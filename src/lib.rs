@@ -8,8 +8,11 @@
 //! - [`i18n`]: interface strings in nl/en/fr, the interface language, course texts per locale;
 //! - [`engine`]: pure state machines for lessons and scenarios over a checked course;
 //! - [`progress`]: learner progress per profile, saved atomically, locked, recovered, migrated;
+//! - [`session`]: the session core every front end drives: commands in, events out; it
+//!   owns the course, the progress (recorded by a subscriber), the language and the saves;
 //! - [`report`]: a trainee's export and the group report made from exports;
-//! - [`facilitator`]: facilitator mode without a screen: timer, votes, session logs, handouts;
+//! - [`facilitator`]: facilitator mode without a screen: timer, votes, session logs (a
+//!   session subscriber), handouts;
 //! - [`tui`]: the terminal interface, for learners and for facilitator mode;
 //! - [`plain`]: plain mode, the course as a line-by-line conversation for screen readers;
 //! - [`cli`]: the command line, the edge: arguments, language, loading, exit codes.
