@@ -11,7 +11,11 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use kruispunt::course::{ValidateOptions, load};
 use kruispunt::engine::scenario::ScenarioRun;
+use kruispunt::i18n::{Localizer, UiLocale};
+use kruispunt::progress::{CourseStamp, Progress, Timestamp};
+use kruispunt::session::{Command, Session};
 use std::hint::black_box;
+use std::sync::Arc;
 
 mod support;
 
@@ -77,5 +81,56 @@ fn bench_steps(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_steps);
+/// Steps through the session core: the same choices as commands, each turned into events
+/// and recorded in the progress by the recorder (without writing a file). Budget: at least
+/// 20,000 steps per second, far below what a key press may cost.
+fn bench_session_steps(c: &mut Criterion) {
+    const SESSION_STEPS: u64 = 2_000;
+    let report = load(&support::course(100_000), ValidateOptions::default());
+    let course = Arc::new(report.course.expect("the generated course loads"));
+    let scenario_id = course.scenarios.keys().next().expect("one scenario").clone();
+    let fresh = || {
+        let progress = Progress::new(CourseStamp::of(&course), Timestamp(1));
+        let mut session = Session::new(Arc::clone(&course), progress, Localizer::new(UiLocale::En));
+        session
+            .apply(Command::Open(scenario_id.clone()))
+            .expect("the scenario opens");
+        session
+    };
+    let mut group = c.benchmark_group("session");
+    group.throughput(Throughput::Elements(SESSION_STEPS));
+    group.sample_size(20);
+    group.bench_function("steps_100k_node_scenario", |b| {
+        b.iter_batched_ref(
+            fresh,
+            |session| {
+                for turn in 0..SESSION_STEPS as usize {
+                    let choice = session.scenario().and_then(|(scenario, run)| {
+                        let offered = run.offered_in_order(scenario);
+                        let index = *offered.get(turn % offered.len().max(1))?;
+                        let node = scenario.node(run.current());
+                        match &node.step {
+                            kruispunt::course::checked::Step::Choices(choices) => {
+                                Some(choices[index].id.clone())
+                            }
+                            _ => None,
+                        }
+                    });
+                    let command = match choice {
+                        Some(choice) => Command::Choose {
+                            choice,
+                            tally: None,
+                        },
+                        None => Command::Replay,
+                    };
+                    black_box(session.apply(command).expect("a step"));
+                }
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_steps, bench_session_steps);
 criterion_main!(benches);
