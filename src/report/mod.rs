@@ -14,7 +14,8 @@
 //!   competencies shown and breached, per trainee and across the group.
 //! - [`render`]: the report as a [`document::Document`], written as Markdown,
 //!   self-contained HTML with SVG bar charts, or CSV.
-//! - [`document`]: the one document model and its renderers.
+//! - [`document`]: the one document model and its renderers, which the session handout
+//!   ([`crate::facilitator::export`]) uses too.
 //!
 //! No files and no terminal here: the command line reads and writes.
 
@@ -26,8 +27,6 @@ mod render;
 mod unmatched;
 
 pub use aggregate::{Bar, Chart, GroupReport, ReportOptions, Section, Unmatched, aggregate};
-pub(crate) use document::html::escape as html_escape;
-pub(crate) use document::markdown::md_inline;
 pub use export::{
     AttemptResult, CompetencyResult, EXPORT_KIND, EXPORT_VERSION, Export, ExportError,
     ExportedChoice, ExportedCourse, ExportedEnding, ExportedItem, ExportedReflection,

@@ -1,4 +1,5 @@
-//! The document model: each renderer escapes hostile text with its one escaper.
+//! The document model: each renderer escapes hostile text with its one escaper, and the
+//! group report and the session handout both go through it.
 
 use super::*;
 use scraper::{Html, Selector};
@@ -171,4 +172,99 @@ fn csv_quotes_and_guards_every_hostile_field() {
     // The hostile field is one quoted field: its quotes doubled, its line break kept.
     assert!(csv::field(HOSTILE).starts_with("\"x | y\n# Kop"));
     assert!(csv::field(HOSTILE).contains("\"\"q\"\""));
+}
+
+/// A group report whose one trainee is called [`HOSTILE`] (as with `--names`).
+fn hostile_report() -> crate::report::GroupReport {
+    use crate::report::{Chart as ReportChart, GroupReport, Section as ReportSection};
+    GroupReport {
+        language: "en",
+        title: "Report".to_owned(),
+        summary: "Summary".to_owned(),
+        anonymity: "Named".to_owned(),
+        sections: vec![ReportSection {
+            id: "trainees",
+            heading: "Trainees".to_owned(),
+            intro: "Intro".to_owned(),
+            label_heading: "Trainee".to_owned(),
+            value_heading: "Completed".to_owned(),
+            charts: vec![ReportChart {
+                id: "trainees".to_owned(),
+                title: "Trainees".to_owned(),
+                subtitle: None,
+                bars: vec![crate::report::Bar {
+                    id: HOSTILE.to_owned(),
+                    label: HOSTILE.to_owned(),
+                    context: None,
+                    value: 1,
+                    total: 2,
+                    caption: "1 of 2".to_owned(),
+                }],
+            }],
+        }],
+        unmatched_heading: "Unmatched".to_owned(),
+        unmatched_intro: String::new(),
+        unmatched_columns: Default::default(),
+        unmatched: Vec::new(),
+        all_matched: "All matched".to_owned(),
+    }
+}
+
+/// A session log with one note from the facilitator: [`HOSTILE`].
+fn hostile_log() -> crate::facilitator::SessionLog {
+    use crate::course::ids::CourseId;
+    use crate::facilitator::{Entry, SessionId, SessionLog};
+    use crate::progress::{CourseStamp, Timestamp};
+    let mut log = SessionLog::new(
+        SessionId::new(Timestamp(1_764_000_000), 1),
+        CourseStamp {
+            id: CourseId::from("c"),
+            version: "1".into(),
+        },
+        Timestamp(1_764_000_000),
+    );
+    log.push(Entry::Note {
+        at: Timestamp(1_764_000_060),
+        item: None,
+        text: HOSTILE.into(),
+    });
+    log
+}
+
+#[test]
+fn the_report_and_the_handout_escape_the_same_text_the_same_way() {
+    use crate::facilitator::export;
+    use crate::i18n::{Localizer, UiLocale};
+    let report = hostile_report();
+    let log = hostile_log();
+    let en = Localizer::new(UiLocale::En);
+    // Both are documents, and their files are exactly those documents rendered.
+    let handout = export::handout(&log, None, &en);
+    assert_eq!(
+        crate::report::markdown(&report),
+        markdown(&report.document())
+    );
+    assert_eq!(crate::report::html(&report), html(&report.document()));
+    assert_eq!(crate::report::csv(&report), csv(&report.table()));
+    assert_eq!(export::markdown(&log, None, &en), markdown(&handout));
+    assert_eq!(export::html(&log, None, &en), html(&handout));
+    // So the same hostile text comes out escaped the same way in both.
+    let (report_md, handout_md) = (markdown(&report.document()), markdown(&handout));
+    let md = markdown::md_inline(HOSTILE);
+    assert!(report_md.contains(&md), "{report_md}");
+    assert!(handout_md.contains(&md), "{handout_md}");
+    for out in [&report_md, &handout_md] {
+        assert!(!out.replace("\\<", "").contains('<'), "{out}");
+        assert!(!out.contains("!["), "{out}");
+        assert!(!out.lines().any(|l| l.starts_with("# Kop")), "{out}");
+    }
+    let (report_html, handout_html) = (html(&report.document()), html(&handout));
+    let escaped = html::escape(HOSTILE);
+    assert!(report_html.contains(&escaped), "{report_html}");
+    assert!(handout_html.contains(&escaped), "{handout_html}");
+    for out in [&report_html, &handout_html] {
+        assert!(!out.contains("<script"), "{out}");
+        assert!(Html::parse_document(out).errors.is_empty(), "{out}");
+    }
+    assert!(crate::report::csv(&report).contains(&csv::field(HOSTILE)));
 }
