@@ -1,20 +1,19 @@
-//! The handout of a session: Markdown or one self-contained HTML page (no scripts, no
-//! external files; the votes as inline SVG bar charts). Headings are in the interface
-//! language; titles, scenes, lines and choices come from the course when it still has
-//! them, else their ids are shown. When the course has the choices voted on, each shows its
-//! quality (word and symbol), and after each vote the room's votes are added up per quality.
+//! The handout of a session, built as a [`Document`] and written by the report's
+//! renderers: Markdown or one self-contained HTML page (no scripts, no external files; the
+//! votes as inline SVG bar charts). Headings are in the interface language; titles,
+//! scenes, lines, names and choices come from the course when it still has them, as words
+//! ([`plain`]: no emphasis markers, stage directions in parentheses), else their ids are
+//! shown. When the course has the choices voted on, each shows its quality (word and
+//! symbol), and after each vote the room's votes are added up per quality.
 
 use super::log::{ChoiceVotes, Entry, SessionLog};
 use crate::course::checked::{Choice, Course, Step};
 use crate::course::ids::{ChoiceId, ItemId, NodeId, SceneId};
+use crate::course::markup::plain;
 use crate::course::model::Quality;
 use crate::i18n::Localizer;
 use crate::msg_args;
-use crate::report::{html_escape, md_inline};
-use std::fmt::Write as _;
-
-/// The widest text bar in the Markdown handout, in characters.
-const TEXT_BAR: u32 = 20;
+use crate::report::document::{self, Bar, Block, Chart, Document, Layout, Paragraph, Section};
 
 /// Resolves ids to the text people read.
 struct Names<'a> {
@@ -53,7 +52,7 @@ impl Names<'_> {
             Some(line) => {
                 let name = scenario
                     .character(&line.speaker)
-                    .map(|c| self.i18n.pick(&c.name).text.to_owned())
+                    .map(|c| plain(self.i18n.pick(&c.name).text))
                     .unwrap_or_else(|| line.speaker.to_string());
                 format!("{name}: {}", plain(self.i18n.pick(&line.text).text))
             }
@@ -98,12 +97,6 @@ impl Names<'_> {
     }
 }
 
-/// Course text without its markup: no `*emphasis*` markers, stage directions in
-/// parentheses.
-fn plain(text: &str) -> String {
-    crate::course::markup::plain(text)
-}
-
 /// `12 min 5 s`.
 fn duration(names: &Names<'_>, seconds: u64) -> String {
     names.msg(
@@ -112,26 +105,21 @@ fn duration(names: &Names<'_>, seconds: u64) -> String {
     )
 }
 
-/// What the handout says, in order, before it is written as Markdown or HTML.
-enum Block {
-    Title(String),
-    Line(String),
-    Heading(String),
-    Bullet(String),
-    /// A vote: heading, the bars (label, votes, whether the group went with it), the chosen
-    /// line, and the votes per quality when the course knows every choice voted on.
-    Vote {
-        heading: String,
-        bars: Vec<(String, u32, bool)>,
-        chosen: String,
-        qualities: Option<String>,
-    },
-}
-
-fn blocks(log: &SessionLog, names: &Names<'_>) -> Vec<Block> {
-    let mut out = vec![
-        Block::Title(names.msg("session-export-title", &msg_args!("id" => log.id.as_str()))),
-        Block::Line(names.msg(
+/// The handout as a document: the course and when, what was shown, each vote (a chart of
+/// the votes, the answer the group went with and the votes per quality), the time per item
+/// and the facilitator's notes.
+pub fn handout(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> Document {
+    let names = Names { course, i18n };
+    let none = || Block::paragraph(names.msg("session-export-none", &msg_args!()));
+    let list_or_none = |entries: Vec<String>| {
+        if entries.is_empty() {
+            none()
+        } else {
+            Block::List(entries)
+        }
+    };
+    let mut blocks = vec![
+        Block::paragraph(names.msg(
             "session-export-course",
             &msg_args!(
                 "course" => names
@@ -141,46 +129,46 @@ fn blocks(log: &SessionLog, names: &Names<'_>) -> Vec<Block> {
                 "version" => log.course.version.as_str(),
             ),
         )),
-        Block::Line(names.msg(
+        Block::paragraph(names.msg(
             "session-export-when",
             &msg_args!(
                 "start" => log.started_at.rfc3339(),
                 "end" => log.updated_at.rfc3339(),
             ),
         )),
+        Block::heading(2, names.msg("session-export-shown", &msg_args!())),
     ];
 
-    out.push(Block::Heading(
-        names.msg("session-export-shown", &msg_args!()),
-    ));
-    let mut shown_any = false;
-    for entry in &log.entries {
-        let line = match entry {
-            Entry::Opened { item, .. } => names.item(item),
+    let shown: Vec<String> = log
+        .entries
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Opened { item, .. } => Some(names.item(item)),
             Entry::Shown {
                 item,
                 scene: Some(scene),
                 ..
-            } => format!("{} › {}", names.item(item), names.scene(item, scene)),
+            } => Some(format!(
+                "{} › {}",
+                names.item(item),
+                names.scene(item, scene)
+            )),
             Entry::Shown {
                 item,
                 node: Some(node),
                 ..
-            } => format!("{} › {}", names.item(item), names.node(item, node)),
-            Entry::Rewound { item, to, .. } => names.msg(
+            } => Some(format!("{} › {}", names.item(item), names.node(item, node))),
+            Entry::Rewound { item, to, .. } => Some(names.msg(
                 "session-export-rewound",
                 &msg_args!("item" => names.item(item), "node" => names.node(item, to)),
-            ),
-            _ => continue,
-        };
-        shown_any = true;
-        out.push(Block::Bullet(line));
-    }
-    if !shown_any {
-        out.push(Block::Line(names.msg("session-export-none", &msg_args!())));
-    }
+            )),
+            _ => None,
+        })
+        .collect();
+    blocks.push(list_or_none(shown));
 
-    out.push(Block::Heading(
+    blocks.push(Block::heading(
+        2,
         names.msg("session-export-votes", &msg_args!()),
     ));
     let mut number = 0;
@@ -196,77 +184,125 @@ fn blocks(log: &SessionLog, names: &Names<'_>) -> Vec<Block> {
             continue;
         };
         number += 1;
-        let bars = counts
-            .iter()
-            .map(|ChoiceVotes { choice, votes }| {
-                let text = names.choice(item, node, choice);
-                let label = match names.quality(item, node, choice) {
-                    Some(quality) => names.msg(
-                        "session-export-choice",
-                        &msg_args!("choice" => text, "quality" => names.quality_label(quality)),
-                    ),
-                    None => text,
-                };
-                (label, *votes, choice == chosen)
-            })
-            .collect();
-        out.push(Block::Vote {
-            heading: names.msg(
-                "session-export-vote-heading",
-                &msg_args!(
-                    "number" => number,
-                    "item" => names.item(item),
-                    "node" => names.node(item, node),
-                ),
-            ),
-            bars,
-            chosen: names.msg(
-                "session-export-chosen",
-                &msg_args!("choice" => names.choice(item, node, chosen)),
-            ),
-            qualities: vote_qualities(names, item, node, counts),
-        });
+        blocks.push(vote(&names, number, item, node, counts, chosen));
     }
     if number == 0 {
-        out.push(Block::Line(names.msg("session-export-none", &msg_args!())));
+        blocks.push(none());
     }
 
-    out.push(Block::Heading(
+    blocks.push(Block::heading(
+        2,
         names.msg("session-export-time", &msg_args!()),
     ));
-    let times = log.time_per_item();
-    if times.is_empty() {
-        out.push(Block::Line(names.msg("session-export-none", &msg_args!())));
-    }
-    for time in times {
-        out.push(Block::Bullet(format!(
-            "{}: {}",
-            names.item(&time.item),
-            duration(names, time.seconds)
-        )));
-    }
+    let times: Vec<String> = log
+        .time_per_item()
+        .into_iter()
+        .map(|time| {
+            format!(
+                "{}: {}",
+                names.item(&time.item),
+                duration(&names, time.seconds)
+            )
+        })
+        .collect();
+    blocks.push(list_or_none(times));
 
-    out.push(Block::Heading(
+    blocks.push(Block::heading(
+        2,
         names.msg("session-export-notes", &msg_args!()),
     ));
-    let mut noted = false;
-    for entry in log.notes() {
-        if let Entry::Note { at, item, text } = entry {
-            noted = true;
-            let place = item
-                .as_ref()
-                .map(|i| format!(" ({})", names.item(i)))
-                .unwrap_or_default();
-            out.push(Block::Bullet(format!(
-                "{}{place}: {text}",
-                clock_time(at.rfc3339())
-            )));
-        }
+    let notes: Vec<String> = log
+        .notes()
+        .filter_map(|entry| match entry {
+            Entry::Note { at, item, text } => {
+                let place = item
+                    .as_ref()
+                    .map(|i| format!(" ({})", names.item(i)))
+                    .unwrap_or_default();
+                Some(format!("{}{place}: {text}", clock_time(at.rfc3339())))
+            }
+            _ => None,
+        })
+        .collect();
+    blocks.push(list_or_none(notes));
+
+    Document {
+        language: i18n.current().tag().to_owned(),
+        title: names.msg("session-export-title", &msg_args!("id" => log.id.as_str())),
+        blocks,
     }
-    if !noted {
-        out.push(Block::Line(names.msg("session-export-none", &msg_args!())));
+}
+
+/// One vote: its heading, a bar per answer (the most votes a full bar, the answer the
+/// group went with marked), that answer in words, and the votes per quality when the
+/// course knows every answer voted on.
+fn vote(
+    names: &Names<'_>,
+    number: usize,
+    item: &ItemId,
+    node: &NodeId,
+    counts: &[ChoiceVotes],
+    chosen: &ChoiceId,
+) -> Block {
+    let heading = names.msg(
+        "session-export-vote-heading",
+        &msg_args!(
+            "number" => number,
+            "item" => names.item(item),
+            "node" => names.node(item, node),
+        ),
+    );
+    let most = counts.iter().map(|c| c.votes).max().unwrap_or(0);
+    let bars = counts
+        .iter()
+        .map(|ChoiceVotes { choice, votes }| {
+            let text = names.choice(item, node, choice);
+            let label = match names.quality(item, node, choice) {
+                Some(quality) => names.msg(
+                    "session-export-choice",
+                    &msg_args!("choice" => text, "quality" => names.quality_label(quality)),
+                ),
+                None => text,
+            };
+            Bar {
+                label,
+                context: None,
+                value: *votes,
+                total: most,
+                caption: votes.to_string(),
+                chosen: choice == chosen,
+            }
+        })
+        .collect();
+    let mut blocks = vec![
+        Block::heading(3, heading.clone()),
+        Block::Chart(Chart {
+            id: format!("vote-{number}"),
+            title: heading,
+            titled: false,
+            subtitle: None,
+            layout: Layout::Votes,
+            bars,
+        }),
+        Block::Paragraph(
+            Paragraph::new(names.msg(
+                "session-export-chosen",
+                &msg_args!("choice" => names.choice(item, node, chosen)),
+            ))
+            .with_class("chosen")
+            .strong(),
+        ),
+    ];
+    if let Some(qualities) = vote_qualities(names, item, node, counts) {
+        blocks.push(Block::Paragraph(
+            Paragraph::new(qualities).with_class("qualities"),
+        ));
     }
-    out
+    Block::Section(Section {
+        id: None,
+        class: Some("vote".to_owned()),
+        blocks,
+    })
 }
 
 /// The room's votes added up per quality, best first, e.g. `++ best: 6 · - weak: 3`:
@@ -308,173 +344,17 @@ fn clock_time(rfc3339: String) -> String {
     rfc3339.get(11..16).map_or(rfc3339.clone(), str::to_owned)
 }
 
-/// The handout as Markdown; every text goes through the report's one escaping function
-/// ([`md_inline`]), so no line of a session log can start a heading or block, add HTML, a
-/// link or an image, or drive a terminal.
+/// The handout as Markdown, written by the report's renderer ([`document::markdown()`]):
+/// every text goes through its one escaper, so no line of a session log can start a
+/// heading or block, add HTML, a link or an image, or drive a terminal.
 pub fn markdown(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> String {
-    let names = Names { course, i18n };
-    let mut out = String::new();
-    for block in blocks(log, &names) {
-        match block {
-            Block::Title(text) => {
-                let _ = writeln!(out, "# {}\n", md_inline(&text));
-            }
-            Block::Line(text) => {
-                let _ = writeln!(out, "{}\n", md_inline(&text));
-            }
-            Block::Heading(text) => {
-                let _ = writeln!(out, "## {}\n", md_inline(&text));
-            }
-            Block::Bullet(text) => {
-                let _ = writeln!(out, "- {}", md_inline(&text));
-            }
-            Block::Vote {
-                heading,
-                bars,
-                chosen,
-                qualities,
-            } => {
-                let _ = writeln!(out, "\n### {}\n", md_inline(&heading));
-                let most = bars.iter().map(|b| b.1).max().unwrap_or(0);
-                for (label, votes, picked) in &bars {
-                    let len = (votes * TEXT_BAR).checked_div(most).unwrap_or(0) as usize;
-                    let mark = if *picked { " ✓" } else { "" };
-                    let _ = writeln!(
-                        out,
-                        "- `{}{}` {votes}{mark} — {}",
-                        "█".repeat(len),
-                        "░".repeat(TEXT_BAR as usize - len),
-                        md_inline(label)
-                    );
-                }
-                let _ = writeln!(out, "\n**{}**\n", md_inline(&chosen));
-                if let Some(qualities) = qualities {
-                    let _ = writeln!(out, "{}\n", md_inline(&qualities));
-                }
-            }
-        }
-    }
-    // One blank line between blocks is enough.
-    while out.contains("\n\n\n") {
-        out = out.replace("\n\n\n", "\n\n");
-    }
-    out
+    document::markdown(&handout(log, course, i18n))
 }
 
-/// The handout as one self-contained HTML page.
+/// The handout as one self-contained HTML page, written by the report's renderer
+/// ([`document::html()`]).
 pub fn html(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> String {
-    let names = Names { course, i18n };
-    let blocks = blocks(log, &names);
-    let title = blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Title(t) => Some(t.clone()),
-            _ => None,
-        })
-        .unwrap_or_default();
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n<main>\n",
-        i18n.current().tag(),
-        html_escape(&title),
-        STYLE
-    );
-    let mut in_list = false;
-    for block in &blocks {
-        let bullet = matches!(block, Block::Bullet(_));
-        if in_list && !bullet {
-            out.push_str("</ul>\n");
-            in_list = false;
-        }
-        match block {
-            Block::Title(text) => {
-                let _ = writeln!(out, "<h1>{}</h1>", html_escape(text));
-            }
-            Block::Line(text) => {
-                let _ = writeln!(out, "<p>{}</p>", html_escape(text));
-            }
-            Block::Heading(text) => {
-                let _ = writeln!(out, "<h2>{}</h2>", html_escape(text));
-            }
-            Block::Bullet(text) => {
-                if !in_list {
-                    out.push_str("<ul>\n");
-                    in_list = true;
-                }
-                let _ = writeln!(out, "<li>{}</li>", html_escape(text));
-            }
-            Block::Vote {
-                heading,
-                bars,
-                chosen,
-                qualities,
-            } => {
-                let _ = writeln!(
-                    out,
-                    "<section class=\"vote\">\n<h3>{}</h3>",
-                    html_escape(heading)
-                );
-                out.push_str(&svg_bars(bars));
-                let _ = writeln!(
-                    out,
-                    "<p class=\"chosen\"><strong>{}</strong></p>",
-                    html_escape(chosen)
-                );
-                if let Some(qualities) = qualities {
-                    let _ = writeln!(out, "<p class=\"qualities\">{}</p>", html_escape(qualities));
-                }
-                out.push_str("</section>\n");
-            }
-        }
-    }
-    if in_list {
-        out.push_str("</ul>\n");
-    }
-    out.push_str("</main>\n</body>\n</html>\n");
-    out
-}
-
-const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;color:#111;background:#fff}\n\
-main{max-width:48rem;margin:2rem auto;padding:0 1rem}\n\
-.vote{margin:1.5rem 0}\n\
-svg{width:100%;height:auto}\n\
-svg .bar{fill:#2a6f97}\nsvg .bar.chosen{fill:#14532d}\n\
-svg text{font-size:14px;fill:#111}\n\
-@media print{main{margin:0}}\n";
-
-/// One inline SVG bar chart: a row per choice with its label, a bar and the number, so it
-/// reads without colour (the chosen one is also marked with ✓).
-fn svg_bars(bars: &[(String, u32, bool)]) -> String {
-    const ROW: u32 = 44;
-    const BAR_X: u32 = 8;
-    const BAR_MAX: u32 = 520;
-    let most = bars.iter().map(|b| b.1).max().unwrap_or(0);
-    let height = ROW * u32::try_from(bars.len()).unwrap_or(0) + 8;
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 {height}\" role=\"img\">\n"
-    );
-    for (row, (label, votes, picked)) in bars.iter().enumerate() {
-        let y = ROW * u32::try_from(row).unwrap_or(0);
-        let width = (votes * BAR_MAX).checked_div(most).unwrap_or(0);
-        let mark = if *picked { " ✓" } else { "" };
-        let class = if *picked { "bar chosen" } else { "bar" };
-        let _ = writeln!(
-            out,
-            "<text x=\"{BAR_X}\" y=\"{}\">{}{mark}</text>\n\
-             <rect class=\"{class}\" x=\"{BAR_X}\" y=\"{}\" width=\"{width}\" height=\"16\" data-votes=\"{votes}\"><title>{votes}</title></rect>\n\
-             <text x=\"{}\" y=\"{}\">{votes}</text>",
-            y + 16,
-            html_escape(label),
-            y + 22,
-            BAR_X + width + 6,
-            y + 35,
-        );
-    }
-    out.push_str("</svg>\n");
-    out
+    document::html(&handout(log, course, i18n))
 }
 
 #[cfg(test)]

@@ -12,11 +12,15 @@
 //! - [`practice`]: the sections on how trainees practised: the quality of their answers
 //!   per decision point, the turning points where the group most often went wrong, and the
 //!   competencies shown and breached, per trainee and across the group.
-//! - [`render`]: the report as Markdown, self-contained HTML with SVG bar charts, or CSV.
+//! - [`render`]: the report as a [`document::Document`], written as Markdown,
+//!   self-contained HTML with SVG bar charts, or CSV.
+//! - [`document`]: the one document model and its renderers, which the session handout
+//!   ([`crate::facilitator::export`]) uses too.
 //!
 //! No files and no terminal here: the command line reads and writes.
 
 mod aggregate;
+pub mod document;
 mod export;
 mod practice;
 mod render;
@@ -28,6 +32,4 @@ pub use export::{
     ExportedChoice, ExportedCourse, ExportedEnding, ExportedItem, ExportedReflection,
     ExportedTurningPoint, QualityTally, QuizResult,
 };
-pub(crate) use render::esc as html_escape;
-pub(crate) use render::md_inline;
 pub use render::{ReportFormat, csv, html, markdown, render};
