@@ -88,7 +88,12 @@ fn bench_session_steps(c: &mut Criterion) {
     const SESSION_STEPS: u64 = 2_000;
     let report = load(&support::course(100_000), ValidateOptions::default());
     let course = Arc::new(report.course.expect("the generated course loads"));
-    let scenario_id = course.scenarios.keys().next().expect("one scenario").clone();
+    let scenario_id = course
+        .scenarios
+        .keys()
+        .next()
+        .expect("one scenario")
+        .clone();
     let fresh = || {
         let progress = Progress::new(CourseStamp::of(&course), Timestamp(1));
         let mut session = Session::new(Arc::clone(&course), progress, Localizer::new(UiLocale::En));

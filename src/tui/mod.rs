@@ -18,6 +18,7 @@ pub mod start;
 pub mod text;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 
 pub use action::Action;
 pub use app::{App, Clock, Ctx};

@@ -9,6 +9,7 @@ use crate::progress::ItemStatus;
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::text;
+use crate::tui::widgets::gauge;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -193,16 +194,6 @@ fn open(entry: Entry, ctx: &mut Ctx) -> Transition {
             None => Transition::Stay,
         },
     }
-}
-
-/// A text gauge: `████░░░░░░ 4/10`, readable without colour.
-pub fn gauge(done: usize, total: usize, width: usize) -> String {
-    let filled = (done * width + total / 2).checked_div(total).unwrap_or(0);
-    format!(
-        "{}{}",
-        "█".repeat(filled.min(width)),
-        "░".repeat(width.saturating_sub(filled))
-    )
 }
 
 fn module_progress(ctx: &Ctx, index: usize) -> (usize, usize) {

@@ -13,6 +13,14 @@ use super::app::{Ctx, Transition};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+/// Closes `item` in the session when a lesson or scenario screen is left, if it is still
+/// the one open (a screen opened after it may have opened another already).
+pub(crate) fn close_item(ctx: &mut Ctx, item: &crate::course::ids::ItemId) {
+    if ctx.session.open().map(crate::session::Open::id) == Some(item) {
+        ctx.command(crate::session::Command::Close);
+    }
+}
+
 /// A key and what it does, localised, for the help overlay and the footer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyHelp {

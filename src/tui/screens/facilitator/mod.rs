@@ -593,7 +593,7 @@ fn render_notes(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
             theme.dim(),
         )),
         Some(notes) => {
-            lines.extend(scenario::course_lines(
+            lines.extend(crate::tui::widgets::course_lines(
                 ctx,
                 &notes.text,
                 width,
@@ -608,8 +608,13 @@ fn render_notes(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
                 )));
                 for question in &notes.discussion_questions {
                     let shown = ctx.plain(question);
-                    let mut wrapped =
-                        scenario::indented(&shown, width, 2, theme.text(), theme.emphasis());
+                    let mut wrapped = crate::tui::widgets::indented(
+                        &shown,
+                        width,
+                        2,
+                        theme.text(),
+                        theme.emphasis(),
+                    );
                     if let Some(first) = wrapped.first_mut()
                         && let Some(pad) = first.spans.first_mut()
                     {

@@ -732,7 +732,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     let width = usize::from(areas.top.width);
     let gauge = if full_layout(area) && position.total > 0 {
         let (done, total) = open.run.scenes_done();
-        format!(" {}", super::home::gauge(done, total, 10))
+        format!(" {}", crate::tui::widgets::gauge(done, total, 10))
     } else {
         String::new()
     };
@@ -921,13 +921,5 @@ pub fn before_leaving(ctx: &mut Ctx, state: &mut State) {
         open.ui.editing = false;
         open.ui.editor.set_cursor_style(Style::default());
     }
-    close(ctx, &state.lesson);
-}
-
-/// Closes `item` in the session, if it is still the one open (a screen opened after it
-/// may have opened another already).
-pub(crate) fn close(ctx: &mut Ctx, item: &ItemId) {
-    if ctx.session.open().map(crate::session::Open::id) == Some(item) {
-        ctx.command(Command::Close);
-    }
+    super::close_item(ctx, &state.lesson);
 }

@@ -3,10 +3,7 @@
 //! ending and the variables of each.
 
 use super::map::locate;
-use super::{
-    State, choice_at, course_lines, node, node_label, outcome_style, outcome_word, render_scrolled,
-    scroll_document,
-};
+use super::{State, choice_at, node, node_label, outcome_style, outcome_word};
 use crate::course::checked::{NodeIdx, Scenario, Step};
 use crate::course::model::Outcome;
 use crate::msg_args;
@@ -14,6 +11,7 @@ use crate::progress::ScenarioAttempt;
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::text;
+use crate::tui::widgets::{course_lines, render_scrolled, scroll_document};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

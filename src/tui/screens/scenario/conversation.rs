@@ -6,10 +6,7 @@
 //! feedback on the right. Compact: gauges in one line on top, then the transcript, the
 //! feedback and the answers.
 
-use super::{
-    Focus, State, Window, change_label, choice_at, course_lines, node, scroll_window,
-    scrolled_lines, speaker_name,
-};
+use super::{Focus, State, change_label, choice_at, node, speaker_name};
 use crate::course::checked::{Choice, NodeIdx, Scenario};
 use crate::course::model::Mood;
 use crate::engine::scenario::{PathEvent, ScenarioRun};
@@ -17,9 +14,10 @@ use crate::msg_args;
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::screens::KeyHelp;
-use crate::tui::screens::home::gauge;
 use crate::tui::text;
 use crate::tui::view::FULL_WIDTH;
+use crate::tui::widgets::gauge;
+use crate::tui::widgets::{Window, course_lines, scroll_window, scrolled_lines};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

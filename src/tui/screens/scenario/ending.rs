@@ -8,10 +8,7 @@
 //! colour alone.
 
 use super::conversation::{GaugeLayout, gauge_lines};
-use super::{
-    State, View, choice_at, course_lines, node_label, outcome_style, outcome_word, render_scrolled,
-    scroll_document,
-};
+use super::{State, View, choice_at, node_label, outcome_style, outcome_word};
 use crate::course::checked::Scenario;
 use crate::course::ids::Competency;
 use crate::course::model::{Outcome, Quality};
@@ -20,6 +17,7 @@ use crate::msg_args;
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::text;
+use crate::tui::widgets::{course_lines, render_scrolled, scroll_document};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -207,7 +205,7 @@ fn competency_table(ctx: &Ctx, result: &RunResult, width: u16, lines: &mut Vec<L
             CompetencyScore::NotMet => theme.dim(),
         };
         let indent = u16::try_from(2 + cell.width() + 2).unwrap_or(u16::MAX);
-        let mut row = super::indented(
+        let mut row = crate::tui::widgets::indented(
             &competency_label(ctx, tag),
             width,
             indent,
@@ -246,7 +244,7 @@ fn quality_counts(ctx: &Ctx, result: &RunResult, width: u16, lines: &mut Vec<Lin
             )
         })
         .collect();
-    lines.extend(super::indented(
+    lines.extend(crate::tui::widgets::indented(
         &counts.join(" · "),
         width,
         2,
@@ -272,7 +270,7 @@ fn turning_points(
     )));
     let points = run.turning_points(scenario);
     if points.is_empty() {
-        lines.extend(super::indented(
+        lines.extend(crate::tui::widgets::indented(
             &ctx.t("ending-turning-none"),
             width,
             2,
@@ -294,7 +292,7 @@ fn turning_points(
                 "point" => node_label(ctx, scenario, point.node)
             ),
         );
-        lines.extend(super::indented(
+        lines.extend(crate::tui::widgets::indented(
             &heading,
             width,
             2,
@@ -307,7 +305,7 @@ fn turning_points(
                 &msg_args!("quality" => super::quality_label(ctx, quality)),
             )
         };
-        lines.extend(super::indented(
+        lines.extend(crate::tui::widgets::indented(
             &label("ending-turning-taken", taken.quality),
             width,
             4,
@@ -315,7 +313,7 @@ fn turning_points(
             theme.title(),
         ));
         lines.extend(course_lines(ctx, &taken.text, width, 6, theme.learner()));
-        lines.extend(super::indented(
+        lines.extend(crate::tui::widgets::indented(
             &label("ending-turning-better", better.quality),
             width,
             4,
@@ -323,7 +321,7 @@ fn turning_points(
             theme.title(),
         ));
         lines.extend(course_lines(ctx, &better.text, width, 6, theme.learner()));
-        lines.extend(super::indented(
+        lines.extend(crate::tui::widgets::indented(
             &ctx.t("ending-turning-feedback"),
             width,
             4,
@@ -337,7 +335,7 @@ fn turning_points(
             } else {
                 theme.dim()
             };
-            lines.extend(super::indented(&note, width, 4, style, style));
+            lines.extend(crate::tui::widgets::indented(&note, width, 4, style, style));
         }
         lines.push(Line::default());
     }

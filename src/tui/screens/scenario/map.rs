@@ -6,9 +6,7 @@
 //! A decision point reached along several roads is written out once; later it says
 //! "shown above".
 
-use super::{
-    State, node, node_label, outcome_style, outcome_word, render_scrolled, scroll_document,
-};
+use super::{State, node, node_label, outcome_style, outcome_word};
 use crate::course::checked::{NodeIdx, Scenario, Step};
 use crate::course::model::Quality;
 use crate::engine::scenario::ScenarioRun;
@@ -16,6 +14,7 @@ use crate::msg_args;
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::text;
+use crate::tui::widgets::{render_scrolled, scroll_document};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
