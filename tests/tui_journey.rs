@@ -120,3 +120,57 @@ fn home_lesson_quiz_scenario_ending_rewind_other_ending() {
     let home = screen(&mut app, 80, 24);
     assert!(home.contains("✓ Practice conversation"), "{home}");
 }
+
+/// Plays the open scenario with the first answer shown until it ends, or `limit` choices.
+fn play(app: &mut App, limit: usize) {
+    use kruispunt::session::Command;
+    for _ in 0..limit {
+        let choice = app.ctx.session.scenario().and_then(|(scenario, run)| {
+            let index = *run.offered_in_order(scenario).first()?;
+            match &scenario.node(run.current()).step {
+                kruispunt::course::checked::Step::Choices(c) => Some(c[index].id.clone()),
+                _ => None,
+            }
+        });
+        let Some(choice) = choice else { return };
+        app.ctx
+            .session
+            .apply(Command::Choose {
+                choice,
+                tally: None,
+            })
+            .expect("an offered choice");
+    }
+}
+
+#[test]
+fn continue_offers_a_replay_left_halfway() {
+    use kruispunt::course::ids::ItemId;
+    use kruispunt::session::Command;
+    let mut app = app(UiLocale::En);
+    let scenario = ItemId::from("opvang-kamerwissel");
+    app.ctx
+        .session
+        .apply(Command::Open(scenario.clone()))
+        .expect("opens");
+    play(&mut app, 100);
+    assert_eq!(
+        app.ctx.progress().items[&scenario].status,
+        ItemStatus::Completed
+    );
+    app.ctx.session.apply(Command::Replay).expect("replays");
+    play(&mut app, 1);
+    app.ctx.session.apply(Command::Close).expect("closes");
+    assert_eq!(
+        kruispunt::tui::screens::home::continue_item(&app.ctx),
+        Some(scenario.clone()),
+        "the conversation left halfway is where to continue"
+    );
+    // On the overview, "continue" opens that conversation at the point it was left.
+    app.screen = Screen::Home(kruispunt::tui::screens::home::State::new(&app.ctx));
+    press(&mut app, "c");
+    let Screen::Scenario(state) = &app.screen else {
+        panic!("continue opened {:?}", app.screen);
+    };
+    assert_eq!(state.run(&app.ctx).map(|r| r.decisions().len()), Some(1));
+}

@@ -301,6 +301,36 @@ impl Session {
         }
     }
 
+    /// The item "continue" opens: where the learner was last, unless that is done (a
+    /// completed lesson, a scenario without an attempt in progress); else the first item
+    /// not completed, in course order.
+    pub fn continue_item(&self) -> Option<ItemId> {
+        let progress = self.progress();
+        let unfinished = |id: &ItemId| {
+            let Some(item) = progress.items.get(id) else {
+                return true;
+            };
+            // A completed scenario played again is unfinished while that attempt is open.
+            item.status != crate::progress::ItemStatus::Completed
+                || item.open_attempt().is_some_and(|a| !a.choices.is_empty())
+        };
+        if let Some(position) = &progress.last_position
+            && self.course.item(position.item.as_str()).is_some()
+            && unfinished(&position.item)
+        {
+            return Some(position.item.clone());
+        }
+        self.course
+            .items_in_order()
+            .map(|(_, item)| item.id().clone())
+            .find(|id| {
+                progress
+                    .items
+                    .get(id)
+                    .is_none_or(|p| p.status != crate::progress::ItemStatus::Completed)
+            })
+    }
+
     // ----- saving -----
 
     /// Whether a save is due now.

@@ -23,7 +23,7 @@ fn course() -> Arc<Course> {
         .choices(
             "start",
             [
-                choice("listen", "good")
+                choice("listen", "ask")
                     .effect("trust", 2)
                     .quality(Quality::Best),
                 choice("lecture", "bad")
@@ -31,6 +31,7 @@ fn course() -> Arc<Course> {
                     .quality(Quality::Harmful),
             ],
         )
+        .choices("ask", [choice("name", "good").quality(Quality::Best)])
         .ending("good", Outcome::Good)
         .ending("bad", Outcome::Poor)
         .build();
@@ -349,4 +350,40 @@ fn a_failed_save_is_an_event_and_keeps_the_progress() {
         matches!(last.kind, EventKind::SaveFailed { ref reason } if reason.contains("disk full"))
     );
     assert!(s.progress().items.contains_key(&item("les")));
+}
+
+#[test]
+fn continue_goes_back_to_a_replay_in_progress() {
+    let mut s = session();
+    assert_eq!(
+        s.continue_item(),
+        Some(item("les")),
+        "nothing done: the first item"
+    );
+    s.apply(Command::Open(item("talk"))).unwrap();
+    for choice in ["listen", "name"] {
+        s.apply(Command::Choose {
+            choice: ChoiceId::from(choice),
+            tally: None,
+        })
+        .unwrap();
+    }
+    assert_eq!(
+        s.progress().items[&item("talk")].status,
+        ItemStatus::Completed
+    );
+    assert_eq!(
+        s.continue_item(),
+        Some(item("les")),
+        "a finished attempt is done"
+    );
+    // Played again, and left halfway: that conversation is where to continue.
+    s.apply(Command::Replay).unwrap();
+    s.apply(Command::Choose {
+        choice: ChoiceId::from("listen"),
+        tally: None,
+    })
+    .unwrap();
+    s.apply(Command::Close).unwrap();
+    assert_eq!(s.continue_item(), Some(item("talk")));
 }

@@ -67,18 +67,10 @@ pub fn rows(ctx: &Ctx) -> Vec<Row> {
     rows
 }
 
-/// The item to continue with: the last position, else the first item not completed.
+/// The item to continue with, as the session decides it (see
+/// [`Session::continue_item`](crate::session::Session::continue_item)).
 pub fn continue_item(ctx: &Ctx) -> Option<ItemId> {
-    if let Some(position) = &ctx.progress().last_position
-        && ctx.course().item(position.item.as_str()).is_some()
-        && status(ctx, &position.item) != ItemStatus::Completed
-    {
-        return Some(position.item.clone());
-    }
-    ctx.course()
-        .items_in_order()
-        .map(|(_, item)| item.id().clone())
-        .find(|id| status(ctx, id) != ItemStatus::Completed)
+    ctx.session.continue_item()
 }
 
 fn status(ctx: &Ctx, item: &ItemId) -> ItemStatus {
