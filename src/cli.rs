@@ -54,7 +54,8 @@ pub struct Cli {
     pub course: Option<PathBuf>,
 
     /// Interface language: nl, en or fr (also nl_BE.UTF-8, fr-BE…). Default: KRUISPUNT_LANG,
-    /// then the system locale, then the course's default locale.
+    /// then the language saved in the profile, then the system locale, then the course's
+    /// default locale.
     #[arg(long, global = true, value_name = "LOCALE")]
     pub lang: Option<String>,
 

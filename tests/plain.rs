@@ -345,6 +345,7 @@ fn english() -> LocaleCandidates {
     LocaleCandidates {
         flag: Some("en".into()),
         env: None,
+        saved: None,
         system: None,
         course_default: None,
     }
