@@ -7,6 +7,8 @@
 //!   start-up lines of every front end (TUI, plain mode, facilitator mode).
 //! - [`Localizer`] formats interface messages by id with [`MsgArgs`] and picks course
 //!   texts in the current locale, marking the ones that fall back to another locale.
+//! - [`Localize`] turns every error that can reach the user into a message in the
+//!   interface language, the same for the command line, the TUI and plain mode.
 //! - [`coverage`] counts, per locale a course declares, how many of its texts exist.
 //!
 //! Message ids are always written as a string literal, the first argument of `msg`, so
@@ -14,11 +16,13 @@
 
 mod coverage;
 pub mod display;
+mod error;
 mod locale;
 mod localizer;
 mod start;
 
 pub use coverage::{Coverage, LocaleCoverage, coverage};
+pub use error::Localize;
 pub use locale::{
     LocaleCandidates, LocaleNotice, LocaleSource, Resolution, UiLocale, resolve_locale,
     system_locale,

@@ -20,7 +20,7 @@ use crate::course::Course;
 use crate::course::checked::Item;
 use crate::course::ids::{ItemId, Locale};
 use crate::course::model::Text;
-use crate::i18n::{LocaleCandidates, Localizer, UiLocale, start_localizer};
+use crate::i18n::{LocaleCandidates, Localize, Localizer, UiLocale, start_localizer};
 use crate::msg_args;
 use crate::progress::{ItemStatus, LoadNotice, ProfileSession, Progress, ProgressError};
 use std::io::{self, BufRead, Write};
@@ -38,6 +38,18 @@ pub enum PlainError {
     /// The last save of the progress failed.
     #[error(transparent)]
     Save(ProgressError),
+}
+
+impl Localize for PlainError {
+    fn localize(&self, i18n: &Localizer) -> String {
+        match self {
+            PlainError::Io(error) => i18n.msg(
+                "plain-io-failed",
+                &msg_args!("reason" => error.localize(i18n)),
+            ),
+            PlainError::Save(error) => error.localize(i18n),
+        }
+    }
 }
 
 /// The interface language and the start-up notices (language notice, how the profile was
@@ -413,7 +425,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             Err(error) => {
                 let text = self.i18n.msg(
                     "plain-save-failed",
-                    &msg_args!("reason" => error.to_string()),
+                    &msg_args!("reason" => error.localize(&self.i18n)),
                 );
                 // When the output fails too, the error is still returned at the end.
                 let _ = self.line(&text);

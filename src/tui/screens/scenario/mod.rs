@@ -125,7 +125,7 @@ impl State {
             Err(error) => {
                 state.problem = Some(ctx.tr(
                     "scenario-engine-error",
-                    &msg_args!("reason" => error.to_string()),
+                    &msg_args!("reason" => crate::i18n::Localize::localize(&error, &ctx.i18n)),
                 ));
             }
         }
@@ -236,7 +236,7 @@ fn choose(ctx: &mut Ctx, state: &mut State, offered: usize) {
         Err(error) => {
             ctx.status = Some(ctx.tr(
                 "scenario-engine-error",
-                &msg_args!("reason" => error.to_string()),
+                &msg_args!("reason" => crate::i18n::Localize::localize(&error, &ctx.i18n)),
             ));
         }
     }
@@ -259,7 +259,7 @@ fn rewind(ctx: &mut Ctx, state: &mut State, decision: usize) {
         Err(error) => {
             ctx.status = Some(ctx.tr(
                 "scenario-engine-error",
-                &msg_args!("reason" => error.to_string()),
+                &msg_args!("reason" => crate::i18n::Localize::localize(&error, &ctx.i18n)),
             ));
         }
     }
@@ -281,7 +281,7 @@ fn replay(ctx: &mut Ctx, state: &mut State) {
         Err(error) => {
             ctx.status = Some(ctx.tr(
                 "scenario-engine-error",
-                &msg_args!("reason" => error.to_string()),
+                &msg_args!("reason" => crate::i18n::Localize::localize(&error, &ctx.i18n)),
             ));
         }
     }
