@@ -265,7 +265,7 @@ save-failed-not-saved = Wat je na { $time } gedaan hebt, is niet bewaard; { $fil
 # eigen woorden van het systeem, getoond in alle andere gevallen.
 error-io-reason = { $kind ->
         [not-found] het bestaat niet
-        [permission-denied] geen toestemming
+        [permission-denied] toegang geweigerd
         [already-exists] het bestaat al
         [is-a-directory] het is een map
         [not-a-directory] een deel van het pad is geen map
@@ -274,7 +274,7 @@ error-io-reason = { $kind ->
         [read-only] het bestandssysteem is alleen-lezen
         [quota-exceeded] het schijfquotum is opgebruikt
         [file-too-large] het bestand is te groot
-        [broken-pipe] de andere kant van de pijp is gesloten
+        [broken-pipe] de andere kant van de pipe is gesloten
        *[other] { $detail }
     }
 error-read-not-a-file = het is geen gewoon bestand
