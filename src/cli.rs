@@ -27,7 +27,7 @@ mod start;
 pub use report::{ExportFormat, ReportOutput};
 
 use crate::course::{
-    self, Course, CourseSource, Diagnostic, Position, Report, Severity, SourceError,
+    self, Course, CourseError, CourseSource, Diagnostic, LoadedCourse, Position, Severity,
     ValidateOptions,
 };
 use crate::i18n::{self, LocaleCoverage};
@@ -54,7 +54,8 @@ pub struct Cli {
     pub course: Option<PathBuf>,
 
     /// Interface language: nl, en or fr (also nl_BE.UTF-8, fr-BE…). Default: KRUISPUNT_LANG,
-    /// then the system locale, then the course's default locale.
+    /// then the language saved in the profile, then the system locale, then the course's
+    /// default locale.
     #[arg(long, global = true, value_name = "LOCALE")]
     pub lang: Option<String>,
 
@@ -314,8 +315,7 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
         _ => cli.course.as_deref(),
     };
     ui.adopt_course_default(declared_default_in(course_dir).as_deref());
-    let profile =
-        ProfileName::new(&cli.profile).map_err(|e| Failure::usage(ui.profile_name_error(&e)))?;
+    let profile = ProfileName::new(&cli.profile).map_err(|e| Failure::usage(ui.error(&e)))?;
     match cli.command {
         None if cli.facilitator => {
             session::start_facilitator(cli.course.as_deref(), cli.data_dir.as_deref(), cli.lang, ui)
@@ -414,60 +414,90 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
     }
 }
 
-/// The built-in course, or the one in `dir`.
-fn course_source(dir: Option<&Path>, ui: &Ui) -> Result<CourseSource, Failure> {
-    match dir {
-        None => Ok(CourseSource::builtin()),
-        Some(dir) => CourseSource::from_dir(dir).map_err(|error| {
-            let SourceError::Io { path, source } = &error;
-            let cause = ui.msg(
-                "error-cannot-read-path",
-                &msg_args!(
-                    "path" => path.display().to_string(),
-                    "reason" => source.to_string(),
-                ),
-            );
-            let context = ui.msg(
-                "error-cannot-read-course",
-                &msg_args!("dir" => dir.display().to_string()),
-            );
-            Failure::usage(ui.msg(
-                "error-with-cause",
-                &msg_args!("error" => context, "cause" => cause),
-            ))
-        }),
-    }
-}
-
-/// Loads the course and makes its default locale the last candidate for the interface
-/// language; shows the notice about an unknown `--lang` value, if any.
+/// Loads the course with [`course::load_course`], the one loader of every command, and
+/// makes its default locale the last candidate for the interface language. A course that
+/// does not load keeps the default read from its `course.json` by [`execute`].
 fn load_course(
     dir: Option<&Path>,
     options: ValidateOptions,
     ui: &mut Ui,
-) -> Result<(CourseSource, Report), Failure> {
-    let source = course_source(dir, ui)?;
-    let report = course::load(&source, options);
-    let default = match &report.course {
-        Some(course) => Some(course.default_locale.0.clone()),
-        None => declared_default_locale(&source),
-    };
-    ui.adopt_course_default(default.as_deref());
-    ui.show_notice();
-    Ok((source, report))
+) -> Result<LoadedCourse, CourseError> {
+    let loaded = course::load_course(dir, options);
+    if let Ok(loaded) = &loaded {
+        ui.adopt_course_default(Some(loaded.course.default_locale.as_str()));
+    }
+    loaded
 }
 
-/// The `default_locale` written in `course.json`, for a course that does not validate.
-fn declared_default_locale(source: &CourseSource) -> Option<String> {
-    let manifest = source.files.iter().find(|f| f.path == "course.json")?;
-    default_locale_in_manifest(&manifest.text)
+/// The course a command runs on (the interactive course, facilitator mode, `export`,
+/// `report`). A course with errors gives `Ok(None)` once its problems are listed on stderr,
+/// as `validate` lists them: there is nowhere else to show them. A directory that cannot be
+/// read is a failure.
+fn course_for_command(dir: Option<&Path>, ui: &mut Ui) -> Result<Option<Course>, Failure> {
+    match load_course(dir, ValidateOptions::default(), ui) {
+        Ok(loaded) => Ok(Some(loaded.course)),
+        Err(CourseError::Invalid { root, diagnostics }) => {
+            ui.show_notice();
+            let findings = Findings {
+                root: &root,
+                diagnostics: &diagnostics,
+                course: None,
+            };
+            // A closed stderr leaves nowhere to report that; the exit code still says it.
+            let _ = write_text_report(&mut io::stderr().lock(), &findings, false, ui);
+            Ok(None)
+        }
+        Err(error) => Err(Failure::usage(ui.error(&error))),
+    }
+}
+
+/// The course when it loads, for commands that only use it for titles, counts and its
+/// default locale (`profiles`, `forget`, `session export`): a course that cannot be read or
+/// has errors is no reason to refuse them. Shows the notice about an unknown `--lang`.
+fn course_if_loads(dir: Option<&Path>, ui: &mut Ui) -> Option<Course> {
+    let loaded = load_course(dir, ValidateOptions::default(), ui);
+    ui.show_notice();
+    loaded.ok().map(|loaded| loaded.course)
+}
+
+/// What checking a course found, as the text and JSON reports show it.
+struct Findings<'a> {
+    /// How the course root is named, e.g. `course`.
+    root: &'a str,
+    /// Every problem, warnings included.
+    diagnostics: &'a [Diagnostic],
+    /// The course, when it has no errors.
+    course: Option<&'a Course>,
+}
+
+impl<'a> Findings<'a> {
+    /// The findings of a load; a directory that cannot be read has none, it is a failure.
+    fn of(loaded: &'a Result<LoadedCourse, CourseError>, ui: &Ui) -> Result<Self, Failure> {
+        match loaded {
+            Ok(loaded) => Ok(Self {
+                root: &loaded.root,
+                diagnostics: &loaded.warnings,
+                course: Some(&loaded.course),
+            }),
+            Err(CourseError::Invalid { root, diagnostics }) => Ok(Self {
+                root,
+                diagnostics,
+                course: None,
+            }),
+            Err(error @ CourseError::Unreadable { .. }) => Err(Failure::usage(ui.error(error))),
+        }
+    }
 }
 
 /// The `default_locale` of the course in `dir` (or the built-in course), read without
 /// loading the whole course; `None` when it cannot be read.
 fn declared_default_in(dir: Option<&Path>) -> Option<String> {
     match dir {
-        None => declared_default_locale(&CourseSource::builtin()),
+        None => {
+            let builtin = CourseSource::builtin();
+            let manifest = builtin.files.iter().find(|f| f.path == "course.json")?;
+            default_locale_in_manifest(&manifest.text)
+        }
         Some(dir) => {
             // Bounded, and never opening a FIFO or device named course.json.
             let manifest = dir.join("course.json");
@@ -479,19 +509,23 @@ fn declared_default_in(dir: Option<&Path>) -> Option<String> {
 
 /// The `default_locale` field of a `course.json` text.
 fn default_locale_in_manifest(text: &str) -> Option<String> {
+    // Loading the course accepts a byte order mark at the start; so does this.
+    let text = text.trim_start_matches('\u{FEFF}');
     let value: serde_json::Value = serde_json::from_str(text).ok()?;
     value.get("default_locale")?.as_str().map(str::to_owned)
 }
 
 /// `kruispunt outline`: the outline, or the course's problems when it has errors.
 fn show_outline(dir: Option<&Path>, ui: &mut Ui) -> Result<ExitCode, Failure> {
-    let (source, report) = load_course(dir, ValidateOptions::default(), ui)?;
-    if !report.diagnostics.is_empty() {
+    let loaded = load_course(dir, ValidateOptions::default(), ui);
+    ui.show_notice();
+    let findings = Findings::of(&loaded, ui)?;
+    if !findings.diagnostics.is_empty() {
         // Problems go to stderr so that stdout holds only the outline.
-        let problems = write_text_report(&mut io::stderr().lock(), &source, &report, false, ui);
+        let problems = write_text_report(&mut io::stderr().lock(), &findings, false, ui);
         finish_output(problems, ui)?;
     }
-    let Some(course) = &report.course else {
+    let Some(course) = findings.course else {
         return Ok(ExitCode::from(EXIT_COURSE_ERRORS));
     };
     finish_output(
@@ -508,17 +542,19 @@ fn validate(
     format: Format,
     ui: &mut Ui,
 ) -> Result<ExitCode, Failure> {
-    let (source, report) = load_course(dir, options, ui)?;
-    let code = if count(&report.diagnostics, Severity::Error) > 0 {
+    let loaded = load_course(dir, options, ui);
+    ui.show_notice();
+    let findings = Findings::of(&loaded, ui)?;
+    let code = if count(findings.diagnostics, Severity::Error) > 0 {
         ExitCode::from(EXIT_COURSE_ERRORS)
     } else {
         ExitCode::SUCCESS
     };
     let mut out = io::stdout().lock();
     let written = match format {
-        Format::Text => write_text_report(&mut out, &source, &report, true, ui),
+        Format::Text => write_text_report(&mut out, &findings, true, ui),
         Format::Json => {
-            let document = json_report(&source, &report, ui);
+            let document = json_report(&findings, ui);
             write_json(&mut out, &document)
         }
     };
@@ -530,15 +566,14 @@ fn validate(
 /// the translation coverage, then the summary.
 fn write_text_report(
     out: &mut impl Write,
-    source: &CourseSource,
-    report: &Report,
+    findings: &Findings<'_>,
     with_coverage: bool,
     ui: &Ui,
 ) -> io::Result<()> {
-    for diagnostic in &report.diagnostics {
+    for diagnostic in findings.diagnostics {
         writeln!(out, "{}", ui.diagnostic(diagnostic))?;
     }
-    if with_coverage && let Some(course) = &report.course {
+    if with_coverage && let Some(course) = findings.course {
         writeln!(out, "{}", ui.msg("coverage-heading", &msg_args!()))?;
         for locale in i18n::coverage(course).locales() {
             // The locale tags come from the course: written out if they hold escapes.
@@ -546,17 +581,17 @@ fn write_text_report(
             writeln!(out, "  {}", i18n::display::escape(&line))?;
         }
     }
-    writeln!(out, "{}", summary(source, report, ui))?;
+    writeln!(out, "{}", summary(findings, ui))?;
     out.flush()
 }
 
 /// The last line of `validate`: `course: 2 errors, 1 warning` or
 /// `course: no problems (3 lessons, 1 scenario, 41 nodes)`.
-fn summary(source: &CourseSource, report: &Report, ui: &Ui) -> String {
-    let root = source.display_root.as_str();
-    let errors = count(&report.diagnostics, Severity::Error);
-    let warnings = count(&report.diagnostics, Severity::Warning);
-    match (&report.course, errors + warnings) {
+fn summary(findings: &Findings<'_>, ui: &Ui) -> String {
+    let root = findings.root;
+    let errors = count(findings.diagnostics, Severity::Error);
+    let warnings = count(findings.diagnostics, Severity::Warning);
+    match (findings.course, errors + warnings) {
         (Some(course), 0) => {
             let counts = course_counts(course);
             ui.msg(
@@ -578,14 +613,14 @@ fn summary(source: &CourseSource, report: &Report, ui: &Ui) -> String {
 
 /// The `--format json` document. JSON escapes C0 controls but not C1 controls or bidi
 /// overrides, so file names, paths and messages are escaped as in the text report.
-fn json_report<'a>(source: &'a CourseSource, report: &'a Report, ui: &Ui) -> JsonReport<'a> {
+fn json_report<'a>(findings: &Findings<'a>, ui: &Ui) -> JsonReport<'a> {
     use i18n::display::escape;
     JsonReport {
-        course: escape(&source.display_root),
+        course: escape(findings.root),
         language: ui.locale().tag(),
-        errors: count(&report.diagnostics, Severity::Error),
-        warnings: count(&report.diagnostics, Severity::Warning),
-        diagnostics: report
+        errors: count(findings.diagnostics, Severity::Error),
+        warnings: count(findings.diagnostics, Severity::Warning),
+        diagnostics: findings
             .diagnostics
             .iter()
             .map(|d| JsonDiagnostic {
@@ -599,7 +634,7 @@ fn json_report<'a>(source: &'a CourseSource, report: &'a Report, ui: &Ui) -> Jso
                 },
             })
             .collect(),
-        coverage: report.course.as_ref().map(|course| {
+        coverage: findings.course.map(|course| {
             i18n::coverage(course)
                 .locales()
                 .iter()
@@ -691,7 +726,7 @@ fn finish_output(result: io::Result<()>, ui: &Ui) -> Result<(), Failure> {
             let context = ui.msg("error-cannot-write-output", &msg_args!());
             Err(Failure::usage(ui.msg(
                 "error-with-cause",
-                &msg_args!("error" => context, "cause" => error.to_string()),
+                &msg_args!("error" => context, "cause" => ui.error(&error)),
             )))
         }
         Ok(()) => Ok(()),

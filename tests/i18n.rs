@@ -546,6 +546,7 @@ fn candidates(
     LocaleCandidates {
         flag: flag.map(str::to_owned),
         env: env.map(str::to_owned),
+        saved: None,
         system: system.map(str::to_owned),
         course_default: course.map(str::to_owned),
     }

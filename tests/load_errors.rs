@@ -561,3 +561,55 @@ fn a_minimal_course_has_no_parse_problems_and_loads_from_disk() {
         Err(LoadError::Source(error)) => panic!("{error}"),
     }
 }
+
+#[test]
+fn the_one_loader_gives_the_course_with_its_warnings_or_every_problem() {
+    use kruispunt::course::{CourseError, load_course};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("demo");
+    write(&root, "course.json", MANIFEST.as_bytes());
+    write(&root, "lessons/intro.json", LESSON.as_bytes());
+    write(&root, "notes.json", b"{\"todo\": true}");
+
+    // A warning only: the course, with the warning.
+    let loaded = load_course(Some(&root), ValidateOptions::default()).expect("loads");
+    assert_eq!(loaded.course.id.as_str(), "test");
+    assert_eq!(loaded.root, root.display().to_string());
+    assert_eq!(loaded.warnings.len(), 1, "{:#?}", loaded.warnings);
+    assert_eq!(loaded.warnings[0].code(), "unknown-file");
+
+    // --strict: the warning is an error, and the course is refused with every problem.
+    match load_course(Some(&root), ValidateOptions { strict: true }) {
+        Err(CourseError::Invalid {
+            root: shown,
+            diagnostics,
+        }) => {
+            assert_eq!(shown, root.display().to_string());
+            assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+            assert_eq!(diagnostics[0].severity, Severity::Error);
+        }
+        other => panic!("expected an invalid course, got {other:?}"),
+    }
+
+    // An error and a warning: both are kept for the command to list.
+    write(&root, "lessons/intro.json", b"{ not json");
+    match load_course(Some(&root), ValidateOptions::default()) {
+        Err(CourseError::Invalid { diagnostics, .. }) => {
+            let severities: Vec<_> = diagnostics.iter().map(|d| d.severity).collect();
+            assert!(severities.contains(&Severity::Error), "{diagnostics:#?}");
+            assert!(severities.contains(&Severity::Warning), "{diagnostics:#?}");
+        }
+        other => panic!("expected an invalid course, got {other:?}"),
+    }
+
+    // A directory that cannot be read names itself.
+    let missing = dir.path().join("no-such-course");
+    match load_course(Some(&missing), ValidateOptions::default()) {
+        Err(CourseError::Unreadable { dir, .. }) => assert_eq!(dir, missing),
+        other => panic!("expected an unreadable directory, got {other:?}"),
+    }
+
+    // Without a directory: the built-in course.
+    let builtin = load_course(None, ValidateOptions::default()).expect("the built-in course");
+    assert_eq!(builtin.root, "course");
+}

@@ -348,6 +348,7 @@ fn english() -> LocaleCandidates {
     LocaleCandidates {
         flag: Some("en".into()),
         env: None,
+        saved: None,
         system: None,
         course_default: None,
     }

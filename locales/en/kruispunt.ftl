@@ -259,6 +259,76 @@ error-not-a-regular-file = { $path } is not a regular file (a symbolic link, a d
 # After a failed last save. $time: when the progress file last received everything (UTC).
 save-failed-not-saved = What you did after { $time } is not saved; { $file } still holds your progress as it was then.
 
+## Errors that every interface can show: the command line, the terminal interface and plain mode
+
+# Why the system refused a file operation. $kind: what went wrong; $detail: the system's
+# own words, shown for every other case.
+error-io-reason = { $kind ->
+        [not-found] it does not exist
+        [permission-denied] permission denied
+        [already-exists] it already exists
+        [is-a-directory] it is a directory
+        [not-a-directory] a part of the path is not a directory
+        [directory-not-empty] the directory is not empty
+        [storage-full] the disk is full
+        [read-only] the file system is read-only
+        [quota-exceeded] the disk quota is used up
+        [file-too-large] the file is too large
+        [broken-pipe] the other end of the pipe was closed
+       *[other] { $detail }
+    }
+error-read-not-a-file = it is not a regular file
+error-read-too-large = it is larger than { $limit } bytes
+# $errors: how many errors the course has.
+error-course-invalid = the course has { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }; `kruispunt validate` lists them
+error-migrate-unreadable = not a valid course file: { $reason }
+error-migrate-too-new = format_version { $found } is newer than this version of Kruispunt reads
+error-progress-migration-not-an-object = the progress file is not a JSON object
+error-progress-migration-malformed = field `{ $field }` of a version { $version } progress file is malformed
+error-progress-migration-too-old = progress format { $version } is too old to read
+error-no-such-session = there is no session { $id }
+error-session-damaged = { $path } is not a session log this version can read: { $reason }
+# What the course engine refused. These should not happen with a course that passes
+# `kruispunt validate`; ids are the course's own, in backticks.
+engine-error-run-ended = the conversation has ended
+# $number: the answer asked for, from 1; $count: how many answers there are.
+engine-error-no-choice-at = there is no answer number { $number } here; this step offers { $count ->
+        [one] { $count } answer
+       *[other] { $count } answers
+    }
+engine-error-unknown-choice = there is no answer `{ $id }` here
+engine-error-choice-not-offered = the answer `{ $id }` is not offered now
+engine-error-auto-cycle = the conversation goes round in circles at node `{ $id }`, without a decision or an ending
+engine-error-no-route = no branch of the route at node `{ $id }` applies
+engine-error-no-such-node = node number { $number } is not in this scenario
+# $number: the decision asked for, from 1; $taken: how many decisions were made.
+engine-error-no-such-decision = there is no decision { $number } to go back to (decisions made: { $taken })
+engine-error-unknown-scene = the lesson has no scene `{ $id }`
+engine-error-wrong-scene-kind = this can only be done in { $kind ->
+        [glossary] a glossary
+        [reflection] a reflection
+        [checklist] a checklist
+       *[quiz] a quiz
+    }
+engine-error-content-note-pending = the content note has not been accepted yet
+engine-error-unknown-option = there is no option `{ $id }` here
+engine-error-duplicate-option = option `{ $id }` was selected twice
+engine-error-selection-count = select { $expected ->
+        [one] exactly one option
+       *[at-least-one] at least one option
+    }, not { $selected }
+engine-restore-other-scenario = the saved conversation belongs to scenario `{ $saved }`, not `{ $scenario }`
+# $number: the saved answer, from 1; $reason: one of the engine-error-* messages.
+engine-restore-replay = saved answer { $number } (`{ $choice }`) cannot be replayed: { $reason }
+engine-restore-mismatch = the saved conversation no longer matches the scenario: { $what ->
+        [node] it ends at another node
+        [visited-nodes] it passes other nodes
+       *[variables] its variables differ
+    }
+
 ## Terminal interface: frame, help, home, settings
 
 tui-too-small = Make the window larger: Kruispunt needs at least { $width } columns and { $height } rows.
@@ -908,3 +978,8 @@ scenario-scroll-above = ↑ { $count } more { $count ->
     } above (↑, PgUp)
 scenario-key-panes = conversation, answers or feedback
 scenario-key-scroll-feedback = scroll the feedback
+
+## The session core refused a step.
+session-error-no-such-item = The course has no lesson or scenario `{ $id }`.
+session-error-not-here = That cannot be done here.
+session-error-nothing-selected = No answer was selected.

@@ -267,6 +267,76 @@ error-not-a-regular-file = { $path } n’est pas un fichier ordinaire (un lien s
 # After a failed last save. $time: when the progress file last received everything (UTC).
 save-failed-not-saved = Ce que vous avez fait après { $time } n’est pas enregistré ; { $file } contient toujours votre progression telle qu’elle était à ce moment-là.
 
+## Erreurs que chaque interface peut afficher : la ligne de commande, l’interface du terminal et le mode simple
+
+# Pourquoi le système a refusé une opération sur un fichier. $kind : ce qui s’est mal passé ;
+# $detail : les mots du système lui-même, affichés dans tous les autres cas.
+error-io-reason = { $kind ->
+        [not-found] il n’existe pas
+        [permission-denied] permission refusée
+        [already-exists] il existe déjà
+        [is-a-directory] c’est un dossier
+        [not-a-directory] une partie du chemin n’est pas un dossier
+        [directory-not-empty] le dossier n’est pas vide
+        [storage-full] le disque est plein
+        [read-only] le système de fichiers est en lecture seule
+        [quota-exceeded] le quota de disque est épuisé
+        [file-too-large] le fichier est trop volumineux
+        [broken-pipe] l’autre extrémité du tube a été fermée
+       *[other] { $detail }
+    }
+error-read-not-a-file = ce n’est pas un fichier ordinaire
+error-read-too-large = il dépasse { $limit } octets
+# $errors : le nombre d’erreurs du cours.
+error-course-invalid = le cours contient { $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    } ; `kruispunt validate` les énumère
+error-migrate-unreadable = ce n’est pas un fichier de cours valide : { $reason }
+error-migrate-too-new = format_version { $found } est plus récent que ce que cette version de Kruispunt sait lire
+error-progress-migration-not-an-object = le fichier de progression n’est pas un objet JSON
+error-progress-migration-malformed = le champ `{ $field }` d’un fichier de progression de version { $version } est mal formé
+error-progress-migration-too-old = le format de progression { $version } est trop ancien pour être lu
+error-no-such-session = il n’y a pas de séance { $id }
+error-session-damaged = { $path } n’est pas un journal de séance que cette version sait lire : { $reason }
+# Ce que le moteur du cours a refusé. Cela ne devrait pas arriver avec un cours qui passe
+# `kruispunt validate` ; les identifiants sont ceux du cours, entre accents graves.
+engine-error-run-ended = la conversation est terminée
+# $number : la réponse demandée, à partir de 1 ; $count : le nombre de réponses.
+engine-error-no-choice-at = il n’y a pas de réponse numéro { $number } ici ; cette étape propose { $count ->
+        [one] { $count } réponse
+       *[other] { $count } réponses
+    }
+engine-error-unknown-choice = il n’y a pas de réponse `{ $id }` ici
+engine-error-choice-not-offered = la réponse `{ $id }` n’est pas proposée maintenant
+engine-error-auto-cycle = la conversation tourne en rond au nœud `{ $id }`, sans décision ni fin
+engine-error-no-route = aucune branche de la route du nœud `{ $id }` ne s’applique
+engine-error-no-such-node = le nœud numéro { $number } n’est pas dans ce scénario
+# $number : la décision demandée, à partir de 1 ; $taken : le nombre de décisions prises.
+engine-error-no-such-decision = il n’y a pas de décision { $number } à laquelle revenir (décisions prises : { $taken })
+engine-error-unknown-scene = la leçon n’a pas de scène `{ $id }`
+engine-error-wrong-scene-kind = ceci n’est possible que dans { $kind ->
+        [glossary] un glossaire
+        [reflection] une réflexion
+        [checklist] une liste de contrôle
+       *[quiz] un quiz
+    }
+engine-error-content-note-pending = l’avertissement de contenu n’a pas encore été accepté
+engine-error-unknown-option = il n’y a pas d’option `{ $id }` ici
+engine-error-duplicate-option = l’option `{ $id }` a été choisie deux fois
+engine-error-selection-count = choisissez { $expected ->
+        [one] exactement une option
+       *[at-least-one] au moins une option
+    }, pas { $selected }
+engine-restore-other-scenario = la conversation enregistrée appartient au scénario `{ $saved }`, pas à `{ $scenario }`
+# $number : la réponse enregistrée, à partir de 1 ; $reason : un des messages engine-error-*.
+engine-restore-replay = la réponse enregistrée { $number } (`{ $choice }`) ne peut pas être rejouée : { $reason }
+engine-restore-mismatch = la conversation enregistrée ne correspond plus au scénario : { $what ->
+        [node] elle aboutit à un autre nœud
+        [visited-nodes] elle passe par d’autres nœuds
+       *[variables] ses variables diffèrent
+    }
+
 ## Interface du terminal : cadre, aide, accueil, réglages
 
 tui-too-small = Agrandissez la fenêtre : Kruispunt a besoin d’au moins { $width } colonnes et { $height } lignes.
@@ -925,3 +995,8 @@ scenario-scroll-above = ↑ encore { $count } { $count ->
     } plus haut (↑, PgUp)
 scenario-key-panes = conversation, réponses ou retour du coach
 scenario-key-scroll-feedback = faire défiler le retour du coach
+
+## The session core refused a step.
+session-error-no-such-item = Le cours n’a pas de leçon ni de scénario `{ $id }`.
+session-error-not-here = Ce n’est pas possible ici.
+session-error-nothing-selected = Aucune réponse n’a été choisie.

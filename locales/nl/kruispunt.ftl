@@ -259,6 +259,76 @@ error-not-a-regular-file = { $path } is geen gewoon bestand (een symbolische kop
 # After a failed last save. $time: when the progress file last received everything (UTC).
 save-failed-not-saved = Wat je na { $time } gedaan hebt, is niet bewaard; { $file } bevat nog je voortgang van toen.
 
+## Fouten die elke interface kan tonen: de opdrachtregel, de terminalinterface en de platte modus
+
+# Waarom het systeem een bestandsbewerking weigerde. $kind: wat er misliep; $detail: de
+# eigen woorden van het systeem, getoond in alle andere gevallen.
+error-io-reason = { $kind ->
+        [not-found] het bestaat niet
+        [permission-denied] toegang geweigerd
+        [already-exists] het bestaat al
+        [is-a-directory] het is een map
+        [not-a-directory] een deel van het pad is geen map
+        [directory-not-empty] de map is niet leeg
+        [storage-full] de schijf is vol
+        [read-only] het bestandssysteem is alleen-lezen
+        [quota-exceeded] het schijfquotum is opgebruikt
+        [file-too-large] het bestand is te groot
+        [broken-pipe] de andere kant van de pipe is gesloten
+       *[other] { $detail }
+    }
+error-read-not-a-file = het is geen gewoon bestand
+error-read-too-large = het is groter dan { $limit } bytes
+# $errors: hoeveel fouten de cursus bevat.
+error-course-invalid = de cursus bevat { $errors ->
+        [one] { $errors } fout
+       *[other] { $errors } fouten
+    }; `kruispunt validate` somt ze op
+error-migrate-unreadable = geen geldig cursusbestand: { $reason }
+error-migrate-too-new = format_version { $found } is nieuwer dan wat deze versie van Kruispunt kan lezen
+error-progress-migration-not-an-object = het voortgangsbestand is geen JSON-object
+error-progress-migration-malformed = het veld `{ $field }` van een voortgangsbestand van versie { $version } is misvormd
+error-progress-migration-too-old = voortgangsformaat { $version } is te oud om te lezen
+error-no-such-session = er is geen sessie { $id }
+error-session-damaged = { $path } is geen sessielogboek dat deze versie kan lezen: { $reason }
+# Wat de cursusmotor weigerde. Dit hoort niet te gebeuren met een cursus die door
+# `kruispunt validate` komt; id's zijn die van de cursus zelf, tussen backticks.
+engine-error-run-ended = het gesprek is afgelopen
+# $number: het gevraagde antwoord, vanaf 1; $count: hoeveel antwoorden er zijn.
+engine-error-no-choice-at = er is hier geen antwoord nummer { $number }; deze stap biedt { $count ->
+        [one] { $count } antwoord
+       *[other] { $count } antwoorden
+    } aan
+engine-error-unknown-choice = er is hier geen antwoord `{ $id }`
+engine-error-choice-not-offered = het antwoord `{ $id }` wordt nu niet aangeboden
+engine-error-auto-cycle = het gesprek draait in een kringetje bij knoop `{ $id }`, zonder keuze of einde
+engine-error-no-route = geen enkele tak van de route bij knoop `{ $id }` is van toepassing
+engine-error-no-such-node = knoop nummer { $number } zit niet in dit scenario
+# $number: de gevraagde beslissing, vanaf 1; $taken: hoeveel beslissingen er genomen zijn.
+engine-error-no-such-decision = er is geen beslissing { $number } om naar terug te gaan (genomen beslissingen: { $taken })
+engine-error-unknown-scene = de les heeft geen scène `{ $id }`
+engine-error-wrong-scene-kind = dit kan alleen in { $kind ->
+        [glossary] een woordenlijst
+        [reflection] een reflectie
+        [checklist] een checklist
+       *[quiz] een quiz
+    }
+engine-error-content-note-pending = de inhoudswaarschuwing is nog niet aanvaard
+engine-error-unknown-option = er is hier geen optie `{ $id }`
+engine-error-duplicate-option = optie `{ $id }` is twee keer gekozen
+engine-error-selection-count = kies { $expected ->
+        [one] precies één optie
+       *[at-least-one] minstens één optie
+    }, niet { $selected }
+engine-restore-other-scenario = het bewaarde gesprek hoort bij scenario `{ $saved }`, niet bij `{ $scenario }`
+# $number: het bewaarde antwoord, vanaf 1; $reason: een van de engine-error-*-berichten.
+engine-restore-replay = bewaard antwoord { $number } (`{ $choice }`) kan niet opnieuw gespeeld worden: { $reason }
+engine-restore-mismatch = het bewaarde gesprek past niet meer bij het scenario: { $what ->
+        [node] het eindigt bij een andere knoop
+        [visited-nodes] het komt langs andere knopen
+       *[variables] de variabelen verschillen
+    }
+
 ## Terminalinterface: kader, hulp, overzicht, instellingen
 
 tui-too-small = Maak het venster groter: Kruispunt heeft minstens { $width } kolommen en { $height } rijen nodig.
@@ -905,3 +975,8 @@ scenario-scroll-above = ↑ nog { $count } { $count ->
     } hierboven (↑, PgUp)
 scenario-key-panes = gesprek, antwoorden of feedback
 scenario-key-scroll-feedback = door de feedback scrollen
+
+## The session core refused a step.
+session-error-no-such-item = De cursus heeft geen les of scenario `{ $id }`.
+session-error-not-here = Dat kan hier niet.
+session-error-nothing-selected = Er is geen antwoord gekozen.

@@ -1,7 +1,8 @@
 //! The interface language of one run and the messages that need more than one `msg` call.
 //!
 //! Every user-facing sentence comes from the Fluent files in `locales/`; this module only
-//! chooses the language and passes numbers and names, it never assembles sentences.
+//! chooses the language and passes numbers and names, it never assembles sentences. Errors
+//! are worded by their [`Localize`] implementations, as in every other front end.
 //!
 //! Everything the command line prints passes through here, so this is where untrusted
 //! values (file names, ids, profile names, what a damaged file says) are escaped with
@@ -9,11 +10,11 @@
 
 use crate::course::{Diagnostic, Problem};
 use crate::i18n::display;
-use crate::i18n::{LocaleCandidates, LocaleNotice, Localizer, MsgArgs, UiLocale, resolve_locale};
+use crate::i18n::{
+    LocaleCandidates, LocaleNotice, Localize, Localizer, MsgArgs, UiLocale, resolve_locale,
+};
 use crate::msg_args;
-use crate::progress::{Damage, ProfileNameError, ProgressError};
 use std::io::Write;
-use std::path::Path;
 
 /// The interface language of this run, chosen again once the course (and so its default
 /// locale) is known, and the one-line notice for a locale value that names no translation.
@@ -112,111 +113,17 @@ impl Ui {
         self.msg("error-fatal", &msg_args!("message" => message))
     }
 
-    /// A profile name that is not allowed.
-    pub(crate) fn profile_name_error(&self, error: &ProfileNameError) -> String {
-        match error {
-            ProfileNameError::Empty => self.msg("error-profile-name-empty", &msg_args!()),
-            ProfileNameError::TooLong { len } => self.msg(
-                "error-profile-name-too-long",
-                &msg_args!("len" => *len, "max" => crate::progress::MAX_PROFILE_NAME_LEN),
-            ),
-            ProfileNameError::InvalidCharacter { name, found } => self.msg(
-                "error-profile-name-character",
-                &msg_args!("name" => display::escape(name).into_owned(), "found" => printable(*found)),
-            ),
-        }
-    }
-
-    /// A progress error, in words.
-    pub(crate) fn progress_error(&self, error: &ProgressError, dir: &Path) -> String {
-        match error {
-            ProgressError::NoDataDir => self.msg("error-no-data-dir", &msg_args!()),
-            ProgressError::InvalidName(e) => self.profile_name_error(e),
-            ProgressError::ProfileInUse {
-                profile,
-                pid: Some(pid),
-            } => self.msg(
-                "error-profile-in-use",
-                &msg_args!("name" => profile.as_str(), "pid" => *pid),
-            ),
-            ProgressError::ProfileInUse { profile, pid: None } => self.msg(
-                "error-profile-in-use-no-pid",
-                &msg_args!("name" => profile.as_str()),
-            ),
-            ProgressError::NewerVersion {
-                path,
-                found,
-                supported,
-            } => self.msg(
-                "error-newer-progress",
-                &msg_args!(
-                    "path" => path.display().to_string(),
-                    "found" => *found,
-                    "supported" => *supported,
-                ),
-            ),
-            ProgressError::NoSuchProfile { profile } => self.msg(
-                "error-no-such-profile",
-                &msg_args!("name" => profile.as_str(), "dir" => dir.display().to_string()),
-            ),
-            ProgressError::Io {
-                action,
-                path,
-                source,
-            } => self.msg(
-                "error-progress-io",
-                &msg_args!(
-                    // Fluent variant keys have no spaces: `move aside` selects `[move-aside]`.
-                    "action" => action.replace(' ', "-"),
-                    "path" => path.display().to_string(),
-                    "reason" => source.to_string(),
-                ),
-            ),
-            ProgressError::NotAFile { path } => self.msg(
-                "error-not-a-regular-file",
-                &msg_args!("path" => path.display().to_string()),
-            ),
-            ProgressError::Encode(e) => self.msg(
-                "error-progress-encode",
-                &msg_args!("reason" => e.to_string()),
-            ),
-        }
-    }
-
-    /// What is wrong with a damaged progress file.
-    pub(crate) fn damage(&self, damage: &Damage) -> String {
-        match damage {
-            Damage::Empty => self.msg("damage-empty", &msg_args!()),
-            Damage::Unreadable(reason) => self.msg(
-                "damage-unreadable",
-                &msg_args!("reason" => display::escape(reason).into_owned()),
-            ),
-            Damage::NotJson(reason) => self.msg(
-                "damage-not-json",
-                &msg_args!("reason" => display::escape(reason).into_owned()),
-            ),
-            Damage::NoVersion => self.msg("damage-no-version", &msg_args!()),
-            Damage::WrongShape(reason) => self.msg(
-                "damage-wrong-shape",
-                &msg_args!("reason" => display::escape(reason).into_owned()),
-            ),
-        }
-    }
-}
-
-/// A refused character as shown in a message: control characters and spaces as `U+XXXX`,
-/// so the message stays one readable line.
-fn printable(c: char) -> String {
-    if display::is_control(c) || c.is_control() || c.is_whitespace() {
-        format!("U+{:04X}", u32::from(c))
-    } else {
-        c.to_string()
+    /// An error, or what is wrong with a file, in words ([`Localize`]), with any control
+    /// character written out; newlines and tabs are kept.
+    pub(crate) fn error(&self, error: &impl Localize) -> String {
+        display::escape_lines(&error.localize(&self.l10n)).into_owned()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::ProfileNameError;
 
     fn ui(flag: &str) -> Ui {
         Ui::new(LocaleCandidates {
@@ -252,16 +159,12 @@ mod tests {
             name: "a/b".into(),
             found: '/',
         };
-        assert!(ui("en").profile_name_error(&error).contains("“/”"));
-        assert!(
-            ui("nl")
-                .profile_name_error(&error)
-                .starts_with("de profielnaam")
-        );
+        assert!(ui("en").error(&error).contains("“/”"));
+        assert!(ui("nl").error(&error).starts_with("de profielnaam"));
         let space = ProfileNameError::InvalidCharacter {
             name: "a b".into(),
             found: ' ',
         };
-        assert!(ui("en").profile_name_error(&space).contains("U+0020"));
+        assert!(ui("en").error(&space).contains("U+0020"));
     }
 }

@@ -43,10 +43,10 @@ fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
 
 /// Migrates every file of the course in `dir`; with `dry_run`, only lists the changes.
 pub(super) fn run(dir: &Path, dry_run: bool, ui: &Ui) -> Result<ExitCode, Failure> {
-    let read_error = |path: &Path, error: &dyn std::fmt::Display| {
+    let read_error = |path: &Path, reason: String| {
         Failure::usage(ui.msg(
             "error-cannot-read-path",
-            &msg_args!("path" => path.display().to_string(), "reason" => error.to_string()),
+            &msg_args!("path" => path.display().to_string(), "reason" => reason),
         ))
     };
     if !dir.join("course.json").is_file() {
@@ -55,15 +55,16 @@ pub(super) fn run(dir: &Path, dry_run: bool, ui: &Ui) -> Result<ExitCode, Failur
             &msg_args!("dir" => dir.display().to_string()),
         )));
     }
-    let files = course_files(dir).map_err(|e| read_error(dir, &e))?;
+    let files = course_files(dir).map_err(|e| read_error(dir, ui.error(&e)))?;
     // Everything is migrated in memory first: one unreadable file changes nothing at all.
     let mut migrated = Vec::new();
     for (path, kind) in files {
         // The same bounded, regular-files-only reading as loading a course.
         let bytes = crate::course::read_regular_file(&path, crate::course::MAX_FILE_BYTES)
-            .map_err(|e| read_error(&path, &e))?;
-        let text = String::from_utf8(bytes).map_err(|e| read_error(&path, &e))?;
-        let migration = migrate(kind, &text).map_err(|e| read_error(&path, &e))?;
+            .map_err(|e| read_error(&path, ui.error(&e)))?;
+        // Not one of Kruispunt's errors: the decoder's own words say where the bad byte is.
+        let text = String::from_utf8(bytes).map_err(|e| read_error(&path, e.to_string()))?;
+        let migration = migrate(kind, &text).map_err(|e| read_error(&path, ui.error(&e)))?;
         if migration.text != text {
             migrated.push((path, migration));
         }
@@ -84,7 +85,7 @@ pub(super) fn run(dir: &Path, dry_run: bool, ui: &Ui) -> Result<ExitCode, Failur
             write_atomically(path, &migration.text).map_err(|e| {
                 Failure::usage(ui.msg(
                     "error-cannot-write-path",
-                    &msg_args!("path" => shown.clone(), "reason" => e.to_string()),
+                    &msg_args!("path" => shown.clone(), "reason" => ui.error(&e)),
                 ))
             })?;
         }

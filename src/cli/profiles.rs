@@ -1,8 +1,8 @@
 //! `kruispunt profiles` and `kruispunt forget`: the learner profiles in the data directory.
 
 use super::messages::Ui;
-use super::{EXIT_FAILURE, EXIT_REFUSED, Failure, finish_output};
-use crate::course::{self, Course, CourseSource, ValidateOptions};
+use super::{EXIT_FAILURE, EXIT_REFUSED, Failure, course_if_loads, finish_output};
+use crate::course::Course;
 use crate::msg_args;
 use crate::progress::{
     DataDir, ProfileName, ProfileState, ProfileStore, ProfileSummary, ProgressError, Timestamp,
@@ -21,12 +21,11 @@ pub(super) fn list(
     course_dir: Option<&Path>,
     ui: &mut Ui,
 ) -> Result<ExitCode, Failure> {
-    let course = current_course(course_dir, ui);
+    // For counting items; its default locale is the last candidate for the language.
+    let course = course_if_loads(course_dir, ui);
     let dir = resolve_dir(data_dir, ui)?;
     let store = ProfileStore::new(&dir.path);
-    let profiles = store
-        .list()
-        .map_err(|e| progress_failure(&e, &dir.path, ui))?;
+    let profiles = store.list().map_err(|e| progress_failure(&e, ui))?;
     let shown_dir = dir.path.display().to_string();
     let mut out = io::stdout().lock();
     let written = (|| {
@@ -95,7 +94,7 @@ fn profile_line(profile: &ProfileSummary, course: Option<&Course>, ui: &Ui) -> S
         ),
         ProfileState::Damaged(damage) => ui.msg(
             "profiles-line-damaged",
-            &msg_args!("name" => name, "damage" => ui.damage(damage)),
+            &msg_args!("name" => name, "damage" => ui.error(damage)),
         ),
         ProfileState::NotAFile => ui.msg("profiles-line-not-a-file", &msg_args!("name" => name)),
     }
@@ -126,24 +125,23 @@ pub(super) struct ForgetRequest<'a> {
 /// `kruispunt forget`: deletes every file of a profile once the learner confirms.
 pub(super) fn forget(request: &ForgetRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
     // Only for its default locale: the interface speaks the course's language.
-    let _ = current_course(request.course, ui);
+    let _ = course_if_loads(request.course, ui);
     let dir = resolve_dir(request.data_dir, ui)?;
     let store = ProfileStore::new(&dir.path);
     let name = request.profile;
     if !store.exists(name) {
         let missing = ProgressError::NoSuchProfile {
             profile: name.clone(),
+            dir: dir.path.clone(),
         };
-        return Err(progress_failure(&missing, &dir.path, ui));
+        return Err(progress_failure(&missing, ui));
     }
     if !request.confirmed && !confirm(name, &dir.path, ui)? {
         let cancelled = ui.msg("forget-cancelled", &msg_args!("name" => name.as_str()));
         finish_output(writeln!(io::stdout().lock(), "{cancelled}"), ui)?;
         return Ok(ExitCode::from(EXIT_REFUSED));
     }
-    let removed = store
-        .forget(name)
-        .map_err(|e| progress_failure(&e, &dir.path, ui))?;
+    let removed = store.forget(name).map_err(|e| progress_failure(&e, ui))?;
     // The lock file is listed too, but it is bookkeeping rather than the learner's data.
     let lock = store.paths(name).lock;
     let files = removed.iter().filter(|path| **path != lock).count();
@@ -205,31 +203,13 @@ fn is_confirmation(answer: &str, ui: &Ui) -> bool {
 
 /// The data directory from `--data-dir`, `KRUISPUNT_DATA_DIR` or the platform.
 pub(super) fn resolve_dir(flag: Option<&Path>, ui: &Ui) -> Result<DataDir, Failure> {
-    DataDir::resolve(flag).map_err(|e| progress_failure(&e, flag.unwrap_or(Path::new("")), ui))
-}
-
-/// The current course when it loads, for counting items; its default locale becomes the
-/// last candidate for the interface language. A course that cannot be read or has errors
-/// is not a reason to refuse listing or forgetting profiles.
-fn current_course(dir: Option<&Path>, ui: &mut Ui) -> Option<Course> {
-    let source = match dir {
-        None => CourseSource::builtin(),
-        Some(dir) => CourseSource::from_dir(dir).ok()?,
-    };
-    let report = course::load(&source, ValidateOptions::default());
-    let default = match &report.course {
-        Some(course) => Some(course.default_locale.0.clone()),
-        None => super::declared_default_locale(&source),
-    };
-    ui.adopt_course_default(default.as_deref());
-    ui.show_notice();
-    report.course
+    DataDir::resolve(flag).map_err(|e| progress_failure(&e, ui))
 }
 
 /// A progress error with its exit code: refused (1) when the profile is in use or does not
 /// exist, a failure (2) otherwise.
-pub(super) fn progress_failure(error: &ProgressError, dir: &Path, ui: &Ui) -> Failure {
-    let message = ui.progress_error(error, dir);
+pub(super) fn progress_failure(error: &ProgressError, ui: &Ui) -> Failure {
+    let message = ui.error(error);
     match error {
         ProgressError::ProfileInUse { .. } | ProgressError::NoSuchProfile { .. } => {
             Failure::refused(message)

@@ -8,13 +8,13 @@
 
 use super::messages::Ui;
 use super::profiles::{progress_failure, resolve_dir};
-use super::{Failure, finish_output, load_course, write_text_report};
-use crate::course::{Course, ValidateOptions};
+use super::{Failure, course_for_command, finish_output};
+use crate::course::Course;
 use crate::msg_args;
 use crate::progress::{
     CourseStamp, LoadNotice, ProfileName, ProfileStore, ProgressError, Timestamp,
 };
-use crate::report::{self, Export, ExportError, ReportFormat, ReportOptions};
+use crate::report::{self, Export, ReportFormat, ReportOptions};
 use clap::ValueEnum;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -75,15 +75,9 @@ pub(super) struct ReportRequest<'a> {
 
 /// The course, or a failure (2) after its problems were printed to stderr.
 fn course_or_fail(dir: Option<&Path>, ui: &mut Ui) -> Result<Course, Failure> {
-    let (source, loaded) = load_course(dir, ValidateOptions::default(), ui)?;
-    match loaded.course {
-        Some(course) => Ok(course),
-        None => {
-            let printed = write_text_report(&mut io::stderr().lock(), &source, &loaded, false, ui);
-            finish_output(printed, ui)?;
-            Err(Failure::usage(ui.msg("report-course-errors", &msg_args!())))
-        }
-    }
+    let course = course_for_command(dir, ui)?;
+    ui.show_notice();
+    course.ok_or_else(|| Failure::usage(ui.msg("report-course-errors", &msg_args!())))
 }
 
 /// Writes `text` to `output`, or to stdout.
@@ -119,7 +113,7 @@ fn write_out(output: Option<&Path>, text: &str, ui: &Ui) -> Result<(), Failure> 
                     )));
                 }
                 Err(crate::progress::OpenError::Io(error)) => {
-                    return Err(cannot(error.to_string()));
+                    return Err(cannot(ui.error(&error)));
                 }
             };
             #[cfg(unix)]
@@ -127,18 +121,18 @@ fn write_out(output: Option<&Path>, text: &str, ui: &Ui) -> Result<(), Failure> 
                 use std::os::unix::fs::PermissionsExt;
                 let mode = file
                     .metadata()
-                    .map_err(|e| cannot(e.to_string()))?
+                    .map_err(|e| cannot(ui.error(&e)))?
                     .permissions()
                     .mode();
                 if mode & 0o777 & !0o600 != 0 {
                     file.set_permissions(std::fs::Permissions::from_mode(mode & 0o600))
-                        .map_err(|e| cannot(e.to_string()))?;
+                        .map_err(|e| cannot(ui.error(&e)))?;
                 }
             }
             file.set_len(0)
                 .and_then(|()| file.write_all(text.as_bytes()))
                 .and_then(|()| file.flush())
-                .map_err(|e| cannot(e.to_string()))
+                .map_err(|e| cannot(ui.error(&e)))
         }
     }
 }
@@ -152,12 +146,13 @@ pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
     if !store.exists(name) {
         let missing = ProgressError::NoSuchProfile {
             profile: name.clone(),
+            dir: dir.path.clone(),
         };
-        return Err(progress_failure(&missing, &dir.path, ui));
+        return Err(progress_failure(&missing, ui));
     }
     let opened = store
         .open(name, &CourseStamp::of(&course))
-        .map_err(|e| progress_failure(&e, &dir.path, ui))?;
+        .map_err(|e| progress_failure(&e, ui))?;
     for notice in &opened.notices {
         // A damaged file was set aside by opening it: say so, or the export looks empty.
         if let LoadNotice::CorruptSetAside { moved_to, .. } = notice {
@@ -205,41 +200,9 @@ pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
     Ok(ExitCode::SUCCESS)
 }
 
-/// Why one file was skipped, in words.
-fn skip_reason(error: &ExportError, ui: &Ui) -> String {
-    match error {
-        ExportError::NotJson(detail) => ui.msg(
-            "report-reason-not-json",
-            &msg_args!("detail" => detail.as_str()),
-        ),
-        ExportError::Foreign => ui.msg("report-reason-foreign", &msg_args!()),
-        // As written in the file: as a number, Fluent would round it through a float.
-        ExportError::Newer { found, supported } => ui.msg(
-            "report-reason-newer",
-            &msg_args!("found" => found.as_str(), "supported" => *supported),
-        ),
-        ExportError::WrongShape(detail) => ui.msg(
-            "report-reason-damaged",
-            &msg_args!("detail" => detail.as_str()),
-        ),
-        ExportError::Unreadable(detail) => ui.msg(
-            "report-reason-unreadable",
-            &msg_args!("detail" => detail.as_str()),
-        ),
-        ExportError::NotAFile => ui.msg("report-reason-not-a-file", &msg_args!()),
-        ExportError::TooLarge { limit } => {
-            ui.msg("report-reason-too-large", &msg_args!("limit" => *limit))
-        }
-        ExportError::TooMany { what, count, limit } => ui.msg(
-            "report-reason-too-many",
-            &msg_args!("what" => *what, "count" => *count, "limit" => *limit),
-        ),
-    }
-}
-
 /// The export in `file`, or why it cannot be used.
 fn read_export(file: &Path, course: &Course, ui: &Ui) -> Result<Export, String> {
-    let export = Export::read(file).map_err(|e| skip_reason(&e, ui))?;
+    let export = Export::read(file).map_err(|e| ui.error(&e))?;
     if export.course.id != course.id {
         return Err(ui.msg(
             "report-reason-other-course",

@@ -5,8 +5,7 @@
 
 use super::messages::Ui;
 use super::profiles::{progress_failure, resolve_dir};
-use super::{EXIT_COURSE_ERRORS, Failure, course_source, finish_output, write_text_report};
-use crate::course::{self, Course, CourseSource, ValidateOptions};
+use super::{EXIT_COURSE_ERRORS, Failure, course_for_command, course_if_loads, finish_output};
 use crate::facilitator::{SessionError, SessionId, SessionLog, SessionStore, export};
 use crate::i18n::LocaleCandidates;
 use crate::msg_args;
@@ -53,16 +52,7 @@ pub(super) fn start_facilitator(
     lang: Option<String>,
     ui: &mut Ui,
 ) -> Result<ExitCode, Failure> {
-    let source = course_source(course_dir, ui)?;
-    let report = course::load(&source, ValidateOptions::default());
-    let default = match &report.course {
-        Some(course) => Some(course.default_locale.as_str().to_owned()),
-        None => super::declared_default_locale(&source),
-    };
-    ui.adopt_course_default(default.as_deref());
-    let Some(course) = report.course else {
-        ui.show_notice();
-        let _ = write_text_report(&mut io::stderr().lock(), &source, &report, false, ui);
+    let Some(course) = course_for_command(course_dir, ui)? else {
         return Ok(ExitCode::from(EXIT_COURSE_ERRORS));
     };
     if !io::stdout().is_terminal() {
@@ -75,9 +65,7 @@ pub(super) fn start_facilitator(
     let stamp = CourseStamp::of(&course);
     let log = SessionLog::new(SessionId::new(now, salt()), stamp.clone(), now);
     let id = log.id.clone();
-    store
-        .save(&log)
-        .map_err(|e| progress_failure(&e, &dir.path, ui))?;
+    store.save(&log).map_err(|e| progress_failure(&e, ui))?;
     let options = start::StartOptions {
         candidates: LocaleCandidates::from_environment(lang, None),
         no_color: start::no_color_from_env(),
@@ -97,11 +85,8 @@ pub(super) fn start_facilitator(
             );
             Ok(ExitCode::SUCCESS)
         }
-        Err(RunError::Save(error)) => Err(progress_failure(&error, &dir.path, ui)),
-        Err(RunError::Terminal(error)) => Err(Failure::usage(ui.msg(
-            "start-terminal-failed",
-            &msg_args!("reason" => error.to_string()),
-        ))),
+        Err(RunError::Save(error)) => Err(progress_failure(&error, ui)),
+        Err(error @ RunError::Terminal(_)) => Err(Failure::usage(ui.error(&error))),
     }
 }
 
@@ -164,7 +149,7 @@ pub(super) fn list(data_dir: Option<&Path>, ui: &mut Ui) -> Result<ExitCode, Fai
             "{}",
             ui.msg(
                 "session-list-unreadable",
-                &msg_args!("reason" => problem.to_string())
+                &msg_args!("reason" => ui.error(problem))
             )
         );
     }
@@ -187,9 +172,9 @@ pub(super) struct ExportRequest<'a> {
 
 /// `kruispunt session export ID`.
 pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
-    let course = current_course(request.course, ui);
-    let id = SessionId::parse(request.id)
-        .map_err(|_| Failure::usage(ui.msg("session-bad-id", &msg_args!("id" => request.id))))?;
+    // Only for titles: a course that does not load means ids are shown instead.
+    let course = course_if_loads(request.course, ui);
+    let id = SessionId::parse(request.id).map_err(|e| Failure::usage(ui.error(&e)))?;
     let dir = resolve_dir(request.data_dir, ui)?;
     let store = SessionStore::new(&dir.path);
     let log = store.load(&id).map_err(|e| match e {
@@ -219,11 +204,8 @@ pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
         Some(file) => {
             std::fs::write(file, handout.as_bytes()).map_err(|e| {
                 Failure::usage(ui.msg(
-                    "error-with-cause",
-                    &msg_args!(
-                        "error" => ui.msg("error-cannot-write-output", &msg_args!()),
-                        "cause" => format!("{}: {e}", file.display()),
-                    ),
+                    "error-cannot-write-path",
+                    &msg_args!("path" => file.display().to_string(), "reason" => ui.error(&e)),
                 ))
             })?;
             let _ = writeln!(
@@ -242,23 +224,6 @@ pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
 fn session_failure(error: &SessionError, ui: &Ui) -> Failure {
     Failure::usage(ui.msg(
         "session-read-failed",
-        &msg_args!("reason" => error.to_string()),
+        &msg_args!("reason" => ui.error(error)),
     ))
-}
-
-/// The course when it loads (for titles); a course that does not load only means ids are
-/// shown instead.
-fn current_course(dir: Option<&Path>, ui: &mut Ui) -> Option<Course> {
-    let source = match dir {
-        None => CourseSource::builtin(),
-        Some(dir) => CourseSource::from_dir(dir).ok()?,
-    };
-    let report = course::load(&source, ValidateOptions::default());
-    let default = report
-        .course
-        .as_ref()
-        .map(|c| c.default_locale.as_str().to_owned());
-    ui.adopt_course_default(default.as_deref());
-    ui.show_notice();
-    report.course
 }

@@ -7,8 +7,7 @@
 
 use super::messages::Ui;
 use super::profiles::{human_time, progress_failure, resolve_dir};
-use super::{EXIT_COURSE_ERRORS, Failure, course_source, write_text_report};
-use crate::course::{self, ValidateOptions};
+use super::{EXIT_COURSE_ERRORS, Failure, course_for_command};
 use crate::i18n::LocaleCandidates;
 use crate::msg_args;
 use crate::progress::{CourseStamp, ProfileName, ProfileSession, ProfileStore, ProgressError};
@@ -33,26 +32,13 @@ pub(super) struct StartRequest<'a> {
 
 /// Starts the interactive course and returns when the learner quits.
 pub(super) fn start(request: StartRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
-    let source = course_source(request.course, ui)?;
-    let report = course::load(&source, ValidateOptions::default());
-    let default = match &report.course {
-        Some(course) => Some(course.default_locale.as_str().to_owned()),
-        None => super::declared_default_locale(&source),
-    };
-    ui.adopt_course_default(default.as_deref());
-    let Some(course) = report.course else {
-        ui.show_notice();
-        // As `validate` prints them, on stderr: there is no interface to show them in.
-        let written = write_text_report(&mut io::stderr().lock(), &source, &report, false, ui);
-        // A closed stderr leaves nowhere to report that; the exit code still says it.
-        let _ = written;
+    let Some(course) = course_for_command(request.course, ui)? else {
         return Ok(ExitCode::from(EXIT_COURSE_ERRORS));
     };
-
     let dir = resolve_dir(request.data_dir, ui)?;
     let store = ProfileStore::new(&dir.path);
     if request.plain {
-        return plain(course, &store, &dir.path, request, ui);
+        return plain(course, &store, request, ui);
     }
     let terminal = io::stdout().is_terminal();
     // Without a terminal nothing is drawn, so a profile that does not exist yet is not
@@ -63,7 +49,7 @@ pub(super) fn start(request: StartRequest<'_>, ui: &mut Ui) -> Result<ExitCode, 
     }
     let opened = store
         .open(request.profile, &CourseStamp::of(&course))
-        .map_err(|e| progress_failure(&e, &dir.path, ui))?;
+        .map_err(|e| progress_failure(&e, ui))?;
     let options = start::StartOptions {
         candidates: LocaleCandidates::from_environment(request.lang, None),
         no_color: start::no_color_from_env(),
@@ -81,19 +67,16 @@ pub(super) fn start(request: StartRequest<'_>, ui: &mut Ui) -> Result<ExitCode, 
     }
     match tui::run(app, Some(&opened.session)) {
         Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(RunError::Save(error)) => Err(save_failure(&error, &opened.session, &dir.path, ui)),
-        Err(RunError::Terminal(error)) => Err(Failure::usage(ui.msg(
-            "start-terminal-failed",
-            &msg_args!("reason" => error.to_string()),
-        ))),
+        Err(RunError::Save(error)) => Err(save_failure(&error, &opened.session, ui)),
+        Err(error @ RunError::Terminal(_)) => Err(Failure::usage(ui.error(&error))),
     }
 }
 
 /// The last save failed: why, then exactly what is and is not on disk. Saves replace the
 /// progress file whole or not at all, so it still holds the progress of the last save that
 /// succeeded (or of when the profile was opened).
-fn save_failure(error: &ProgressError, session: &ProfileSession, dir: &Path, ui: &Ui) -> Failure {
-    let mut failure = progress_failure(error, dir, ui);
+fn save_failure(error: &ProgressError, session: &ProfileSession, ui: &Ui) -> Failure {
+    let mut failure = progress_failure(error, ui);
     let kept = ui.msg(
         "save-failed-not-saved",
         &msg_args!(
@@ -121,13 +104,12 @@ fn needs_terminal(ui: &Ui) -> Failure {
 fn plain(
     course: crate::course::Course,
     store: &ProfileStore,
-    dir: &Path,
     request: StartRequest<'_>,
     ui: &mut Ui,
 ) -> Result<ExitCode, Failure> {
     let opened = store
         .open(request.profile, &CourseStamp::of(&course))
-        .map_err(|e| progress_failure(&e, dir, ui))?;
+        .map_err(|e| progress_failure(&e, ui))?;
     let candidates = LocaleCandidates::from_environment(request.lang, None);
     let (i18n, notices) =
         crate::plain::localizer(&course, &opened.progress, &opened.notices, &candidates);
@@ -144,13 +126,11 @@ fn plain(
     match ran {
         Ok(_) => Ok(ExitCode::SUCCESS),
         Err(crate::plain::PlainError::Save(error)) => {
-            Err(save_failure(&error, &opened.session, dir, ui))
+            Err(save_failure(&error, &opened.session, ui))
         }
         Err(crate::plain::PlainError::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
             Ok(ExitCode::SUCCESS)
         }
-        Err(crate::plain::PlainError::Io(error)) => Err(Failure::usage(
-            ui.msg("plain-io-failed", &msg_args!("reason" => error.to_string())),
-        )),
+        Err(error @ crate::plain::PlainError::Io(_)) => Err(Failure::usage(ui.error(&error))),
     }
 }

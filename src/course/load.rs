@@ -10,7 +10,7 @@ use super::{
 };
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Options for validation.
 #[derive(Debug, Clone, Copy, Default)]
@@ -28,15 +28,85 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Why a course could not be loaded.
+/// Why [`load_builtin`] or [`load_dir`] could not load a course.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The directory cannot be read.
     #[error(transparent)]
     Source(#[from] super::SourceError),
-    /// The course has errors.
+    /// The course has errors (only the errors are kept).
     #[error("the course has {} error(s)", .0.len())]
     Invalid(Vec<Diagnostic>),
+}
+
+/// A course ready to use, from [`load_course`].
+#[derive(Debug)]
+pub struct LoadedCourse {
+    /// The checked course.
+    pub course: Course,
+    /// What the author should still look at; empty with `--strict`, which makes every
+    /// warning an error.
+    pub warnings: Vec<Diagnostic>,
+    /// How the course root is named in messages: `course` for the built-in course, else
+    /// the directory as given.
+    pub root: String,
+}
+
+/// Why [`load_course`] gave no course.
+#[derive(Debug, thiserror::Error)]
+pub enum CourseError {
+    /// The course directory cannot be read at all.
+    #[error("cannot read the course in {}: {source}", dir.display())]
+    Unreadable {
+        /// The directory given with `--course`.
+        dir: PathBuf,
+        /// Why.
+        #[source]
+        source: super::SourceError,
+    },
+    /// The course has errors.
+    #[error(
+        "the course has {} error(s)",
+        diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+    )]
+    Invalid {
+        /// How the course root is named in messages, as [`LoadedCourse::root`].
+        root: String,
+        /// Every problem found, the warnings as well as the errors, sorted by file and
+        /// position.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+/// Loads the course of a command: the one in `dir` (`--course DIR`) or, without it, the
+/// built-in course, parsed and validated with `options` (`--strict`).
+///
+/// Every command that needs a course gets it here, so they all read, check and refuse a
+/// course in the same way. The course comes with its warnings; a course with errors
+/// comes back with every problem found, for the command to list.
+pub fn load_course(
+    dir: Option<&Path>,
+    options: ValidateOptions,
+) -> Result<LoadedCourse, CourseError> {
+    let source = match dir {
+        None => CourseSource::builtin(),
+        Some(dir) => CourseSource::from_dir(dir).map_err(|source| CourseError::Unreadable {
+            dir: dir.to_path_buf(),
+            source,
+        })?,
+    };
+    let report = load(&source, options);
+    match report.course {
+        Some(course) => Ok(LoadedCourse {
+            course,
+            warnings: report.diagnostics,
+            root: source.display_root,
+        }),
+        None => Err(CourseError::Invalid {
+            root: source.display_root,
+            diagnostics: report.diagnostics,
+        }),
+    }
 }
 
 /// Parses and validates every file of `source`, reporting all problems.
@@ -137,27 +207,34 @@ pub fn load(source: &CourseSource, options: ValidateOptions) -> Report {
     }
 }
 
-/// Loads the built-in course.
+/// Loads the built-in course ([`load_course`] without a directory), for tests and tools
+/// that only need the course.
 pub fn load_builtin() -> Result<Course, LoadError> {
-    into_result(load(&CourseSource::builtin(), ValidateOptions::default()))
+    load_course(None, ValidateOptions::default())
+        .map(|loaded| loaded.course)
+        .map_err(LoadError::from)
 }
 
-/// Loads the course in `dir`.
+/// Loads the course in `dir` ([`load_course`]), for tests and tools that only need the
+/// course.
 pub fn load_dir(dir: &Path) -> Result<Course, LoadError> {
-    let source = CourseSource::from_dir(dir)?;
-    into_result(load(&source, ValidateOptions::default()))
+    load_course(Some(dir), ValidateOptions::default())
+        .map(|loaded| loaded.course)
+        .map_err(LoadError::from)
 }
 
-fn into_result(report: Report) -> Result<Course, LoadError> {
-    match report.course {
-        Some(course) => Ok(course),
-        None => Err(LoadError::Invalid(
-            report
-                .diagnostics
-                .into_iter()
-                .filter(|d| d.severity == Severity::Error)
-                .collect(),
-        )),
+/// The shortcuts' error keeps only the errors of an invalid course.
+impl From<CourseError> for LoadError {
+    fn from(error: CourseError) -> Self {
+        match error {
+            CourseError::Unreadable { source, .. } => LoadError::Source(source),
+            CourseError::Invalid { diagnostics, .. } => LoadError::Invalid(
+                diagnostics
+                    .into_iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .collect(),
+            ),
+        }
     }
 }
 

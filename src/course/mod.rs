@@ -19,7 +19,10 @@ mod validate;
 
 pub use checked::Course;
 pub use diagnostic::{Diagnostic, FieldPath, PathSeg, Position, Problem, Severity};
-pub use load::{LoadError, Report, ValidateOptions, load, load_builtin, load_dir};
+pub use load::{
+    CourseError, LoadError, LoadedCourse, Report, ValidateOptions, load, load_builtin, load_course,
+    load_dir,
+};
 pub use source::{
     CourseSource, MAX_COURSE_BYTES, MAX_FILE_BYTES, MAX_FILES, ReadError, SourceError, SourceFile,
     UnreadableFile, read_regular_file,

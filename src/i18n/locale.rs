@@ -99,6 +99,8 @@ pub enum LocaleSource {
     Flag,
     /// The `KRUISPUNT_LANG` environment variable.
     Env,
+    /// The language saved in the learner's profile.
+    Saved,
     /// The system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, or the OS setting).
     System,
     /// The course's default locale.
@@ -108,11 +110,13 @@ pub enum LocaleSource {
 }
 
 impl LocaleSource {
-    /// The key Fluent messages select on (`flag`, `env`, `system`, `course`, `fallback`).
+    /// The key Fluent messages select on (`flag`, `env`, `saved`, `system`, `course`,
+    /// `fallback`).
     pub fn key(self) -> &'static str {
         match self {
             LocaleSource::Flag => "flag",
             LocaleSource::Env => "env",
+            LocaleSource::Saved => "saved",
             LocaleSource::System => "system",
             LocaleSource::CourseDefault => "course",
             LocaleSource::Fallback => "fallback",
@@ -127,6 +131,9 @@ pub struct LocaleCandidates {
     pub flag: Option<String>,
     /// The value of `KRUISPUNT_LANG`.
     pub env: Option<String>,
+    /// The language saved in the learner's profile (`settings.locale`), when a profile is
+    /// open.
+    pub saved: Option<String>,
     /// The system locale, e.g. `nl_BE.UTF-8` or `fr-BE`.
     pub system: Option<String>,
     /// The default locale of the course, e.g. `nl`.
@@ -135,11 +142,12 @@ pub struct LocaleCandidates {
 
 impl LocaleCandidates {
     /// The candidates of this process: `flag` and `course_default` as given, `KRUISPUNT_LANG`
-    /// and the system locale read from the environment.
+    /// and the system locale read from the environment; no saved language.
     pub fn from_environment(flag: Option<String>, course_default: Option<String>) -> Self {
         Self {
             flag,
             env: std::env::var("KRUISPUNT_LANG").ok(),
+            saved: None,
             system: system_locale(),
             course_default,
         }
@@ -175,15 +183,21 @@ pub struct Resolution {
 }
 
 /// Chooses the interface language: the first candidate that names a translated language
-/// wins (`--lang`, `KRUISPUNT_LANG`, the system locale, the course default), else English.
+/// wins (`--lang`, `KRUISPUNT_LANG`, the language saved in the profile, the system locale,
+/// the course default), else English.
+///
+/// The saved language beats the system because the learner chose it in Kruispunt itself;
+/// `--lang` and `KRUISPUNT_LANG` beat it because they are given for this run.
 ///
 /// Empty values, `C` and `POSIX` express no preference and are skipped. The first value from
 /// the user or the system that names another language (or is no locale) yields a notice;
-/// an unknown course default does not, as the validator reports that to the author.
+/// an unknown saved language or course default does not: the learner did not type the
+/// first (Kruispunt wrote it), and the validator reports the second to the author.
 pub fn resolve_locale(candidates: &LocaleCandidates) -> Resolution {
     let ordered = [
         (LocaleSource::Flag, &candidates.flag),
         (LocaleSource::Env, &candidates.env),
+        (LocaleSource::Saved, &candidates.saved),
         (LocaleSource::System, &candidates.system),
         (LocaleSource::CourseDefault, &candidates.course_default),
     ];
@@ -198,7 +212,10 @@ pub fn resolve_locale(candidates: &LocaleCandidates) -> Resolution {
                 chosen = (locale, source);
                 break;
             }
-            Given::Unknown if source != LocaleSource::CourseDefault && unknown.is_none() => {
+            Given::Unknown
+                if !matches!(source, LocaleSource::Saved | LocaleSource::CourseDefault)
+                    && unknown.is_none() =>
+            {
                 unknown = Some((value, source));
             }
             Given::Unknown | Given::Unset => {}
@@ -229,5 +246,61 @@ mod tests {
         assert_eq!(classify("  "), Given::Unset);
         assert_eq!(classify("de_DE"), Given::Unknown);
         assert_eq!(classify("not a locale"), Given::Unknown);
+    }
+
+    fn candidates(
+        flag: Option<&str>,
+        env: Option<&str>,
+        saved: Option<&str>,
+        system: Option<&str>,
+    ) -> LocaleCandidates {
+        LocaleCandidates {
+            flag: flag.map(str::to_owned),
+            env: env.map(str::to_owned),
+            saved: saved.map(str::to_owned),
+            system: system.map(str::to_owned),
+            course_default: Some("nl".to_owned()),
+        }
+    }
+
+    #[test]
+    fn the_saved_language_beats_system_and_course_but_not_flag_or_env() {
+        let resolve = |flag, env, saved, system| {
+            let got = resolve_locale(&candidates(flag, env, saved, system));
+            (got.locale, got.source)
+        };
+        use LocaleSource::*;
+        use UiLocale::*;
+        let fr = Some("fr");
+        assert_eq!(resolve(None, None, fr, Some("en_GB.UTF-8")), (Fr, Saved));
+        assert_eq!(resolve(None, None, fr, None), (Fr, Saved));
+        assert_eq!(resolve(Some("en"), None, fr, None), (En, Flag));
+        assert_eq!(resolve(None, Some("nl_BE"), fr, None), (Nl, Env));
+        // Nothing saved: the usual order.
+        assert_eq!(resolve(None, None, None, Some("en_GB.UTF-8")), (En, System));
+        assert_eq!(resolve(None, None, None, None), (Nl, CourseDefault));
+        // A saved value that names no translation (written by hand, or by a later version
+        // with more languages) is passed over.
+        assert_eq!(resolve(None, None, Some("de"), Some("fr_BE")), (Fr, System));
+    }
+
+    #[test]
+    fn an_unknown_flag_falls_back_to_the_saved_language_with_a_notice() {
+        let got = resolve_locale(&candidates(Some("de"), None, Some("fr"), None));
+        assert_eq!(
+            (got.locale, got.source),
+            (UiLocale::Fr, LocaleSource::Saved)
+        );
+        let notice = got.notice.expect("a notice about de");
+        assert_eq!(
+            (notice.value.as_str(), notice.source, notice.chosen),
+            ("de", LocaleSource::Flag, UiLocale::Fr)
+        );
+        // An unknown system locale does not matter when a language is saved, and an
+        // unknown saved language is no notice: the learner did not type it.
+        let got = resolve_locale(&candidates(None, None, Some("fr"), Some("de_DE")));
+        assert_eq!(got.notice, None);
+        let got = resolve_locale(&candidates(None, None, Some("de"), None));
+        assert_eq!((got.locale, got.notice), (UiLocale::Nl, None));
     }
 }

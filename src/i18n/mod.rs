@@ -2,9 +2,13 @@
 //! of the interface language, course texts in the chosen locale, and translation coverage.
 //!
 //! - [`resolve_locale`] picks the interface language from the command line, the
-//!   environment, the system and the course, first match wins; it is a pure function.
+//!   environment, the learner's profile, the system and the course, first match wins; it
+//!   is a pure function. [`start_localizer`] builds on it the ready [`Localizer`] and the
+//!   start-up lines of every front end (TUI, plain mode, facilitator mode).
 //! - [`Localizer`] formats interface messages by id with [`MsgArgs`] and picks course
 //!   texts in the current locale, marking the ones that fall back to another locale.
+//! - [`Localize`] turns every error that can reach the user into a message in the
+//!   interface language, the same for the command line, the TUI and plain mode.
 //! - [`coverage`] counts, per locale a course declares, how many of its texts exist.
 //!
 //! Message ids are always written as a string literal, the first argument of `msg`, so
@@ -12,15 +16,19 @@
 
 mod coverage;
 pub mod display;
+mod error;
 mod locale;
 mod localizer;
+mod start;
 
 pub use coverage::{Coverage, LocaleCoverage, coverage};
+pub use error::Localize;
 pub use locale::{
     LocaleCandidates, LocaleNotice, LocaleSource, Resolution, UiLocale, resolve_locale,
     system_locale,
 };
 pub use localizer::{BundleError, Localizer, MsgArg, MsgArgs, MsgError, Picked};
+pub use start::{notice_lines, start_localizer};
 
 /// Builds [`MsgArgs`] from `"name" => value` pairs; numbers stay numbers, so Fluent can
 /// choose plural forms.

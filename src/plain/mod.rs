@@ -10,7 +10,8 @@
 //! a learner can switch between the two interfaces and continue where they were.
 //!
 //! - [`run`]: the conversation, over any [`BufRead`] and [`Write`];
-//! - [`localizer`]: the interface language and start-up notices, as the TUI chooses them.
+//! - [`localizer`]: the interface language and start-up notices, as every front end
+//!   chooses them.
 
 mod lesson;
 mod scenario;
@@ -19,7 +20,7 @@ use crate::course::Course;
 use crate::course::checked::Item;
 use crate::course::ids::{ItemId, Locale};
 use crate::course::model::Text;
-use crate::i18n::{LocaleCandidates, Localizer, UiLocale};
+use crate::i18n::{LocaleCandidates, Localize, Localizer, UiLocale, start_localizer};
 use crate::msg_args;
 use crate::progress::{ItemStatus, LoadNotice, ProfileSession, Progress, ProgressError};
 use std::io::{self, BufRead, Write};
@@ -39,25 +40,34 @@ pub enum PlainError {
     Save(ProgressError),
 }
 
+impl Localize for PlainError {
+    fn localize(&self, i18n: &Localizer) -> String {
+        match self {
+            PlainError::Io(error) => i18n.msg(
+                "plain-io-failed",
+                &msg_args!("reason" => error.localize(i18n)),
+            ),
+            PlainError::Save(error) => error.localize(i18n),
+        }
+    }
+}
+
 /// The interface language and the start-up notices (language notice, how the profile was
-/// opened) as sentences, chosen exactly as the TUI chooses them: `--lang`, then
-/// `KRUISPUNT_LANG`, then the language saved in the profile, then the system, then the
-/// course default.
+/// opened) as sentences, chosen as for every front end by [`start_localizer`]: `--lang`,
+/// then `KRUISPUNT_LANG`, then the language saved in the profile, then the system, then
+/// the course default.
 pub fn localizer(
     course: &Course,
     progress: &Progress,
     notices: &[LoadNotice],
     candidates: &LocaleCandidates,
 ) -> (Localizer, Vec<String>) {
-    let mut candidates = candidates.clone();
-    candidates.course_default = Some(course.default_locale.as_str().to_owned());
-    let (locale, locale_notice) =
-        crate::tui::start::choose_locale(&candidates, progress.settings.locale.as_ref());
-    let mut i18n = Localizer::new(locale);
-    i18n.set_course_default(course.default_locale.clone());
-    let mut lines: Vec<String> = locale_notice.iter().map(|n| i18n.notice(n)).collect();
-    lines.extend(crate::tui::start::notice_lines(&i18n, notices));
-    (i18n, lines)
+    start_localizer(
+        candidates,
+        progress.settings.locale.as_ref(),
+        &course.default_locale,
+        notices,
+    )
 }
 
 /// Runs the course as a conversation until the learner quits or the input ends, saving
@@ -415,7 +425,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             Err(error) => {
                 let text = self.i18n.msg(
                     "plain-save-failed",
-                    &msg_args!("reason" => error.to_string()),
+                    &msg_args!("reason" => error.localize(&self.i18n)),
                 );
                 // When the output fails too, the error is still returned at the end.
                 let _ = self.line(&text);

@@ -56,7 +56,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             Err(error) => {
                 self.line(&self.i18n.msg(
                     "plain-scenario-error",
-                    &msg_args!("reason" => error.to_string()),
+                    &msg_args!("reason" => crate::i18n::Localize::localize(&error, &self.i18n)),
                 ))?;
                 return Ok(());
             }
@@ -322,7 +322,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             Err(error) => {
                 self.line(&self.i18n.msg(
                     "plain-scenario-error",
-                    &msg_args!("reason" => error.to_string()),
+                    &msg_args!("reason" => crate::i18n::Localize::localize(&error, &self.i18n)),
                 ))?;
                 return Ok(());
             }

@@ -82,10 +82,12 @@ pub enum ProgressError {
         supported: u32,
     },
     /// There is no profile with this name.
-    #[error("there is no profile `{profile}`")]
+    #[error("there is no profile `{profile}` in `{}`", dir.display())]
     NoSuchProfile {
         /// The profile asked for.
         profile: ProfileName,
+        /// The data directory it was looked for in.
+        dir: PathBuf,
     },
     /// A file system operation failed.
     #[error("could not {action} `{}`: {source}", path.display())]

@@ -391,6 +391,7 @@ impl ProfileStore {
         if !self.dir.is_dir() {
             return Err(ProgressError::NoSuchProfile {
                 profile: name.clone(),
+                dir: self.dir.clone(),
             });
         }
         let lock = ProfileLock::acquire(name, &paths.lock)?;
@@ -416,6 +417,7 @@ impl ProfileStore {
         if !found {
             return Err(ProgressError::NoSuchProfile {
                 profile: name.clone(),
+                dir: self.dir.clone(),
             });
         }
         files.push(paths.lock);

@@ -79,6 +79,22 @@ pub enum SessionError {
     Engine(#[from] EngineError),
 }
 
+impl crate::i18n::Localize for SessionError {
+    fn localize(&self, i18n: &Localizer) -> String {
+        match self {
+            SessionError::NoSuchItem(id) => i18n.msg(
+                "session-error-no-such-item",
+                &crate::msg_args!("id" => crate::i18n::display::escape(id).into_owned()),
+            ),
+            SessionError::NotHere => i18n.msg("session-error-not-here", &MsgArgs::new()),
+            SessionError::NothingSelected => {
+                i18n.msg("session-error-nothing-selected", &MsgArgs::new())
+            }
+            SessionError::Engine(error) => error.localize(i18n),
+        }
+    }
+}
+
 /// Where the progress is saved to: a learner's profile, or nowhere (a group's throwaway
 /// progress).
 pub trait ProgressStore {
@@ -366,7 +382,7 @@ impl Session {
         let kind = match &result {
             Ok(()) => EventKind::Saved,
             Err(error) => EventKind::SaveFailed {
-                reason: error.to_string(),
+                reason: crate::i18n::Localize::localize(error, &self.i18n),
             },
         };
         self.publish(vec![self.event(kind)]);

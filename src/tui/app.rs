@@ -125,7 +125,7 @@ impl Ctx {
             Err(error) => {
                 self.status = Some(self.tr(
                     "scenario-engine-error",
-                    &msg_args!("reason" => error.to_string()),
+                    &msg_args!("reason" => crate::i18n::Localize::localize(&error, self.i18n())),
                 ));
                 Vec::new()
             }

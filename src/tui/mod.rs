@@ -23,6 +23,7 @@ pub mod widgets;
 pub use action::Action;
 pub use app::{App, Clock, Ctx};
 
+use crate::i18n::{Localize, Localizer};
 use crate::msg_args;
 use crate::progress::ProgressError;
 use crate::session::ProgressStore;
@@ -52,6 +53,18 @@ pub enum RunError {
     /// is restored, or the failure would vanish with the screen.
     #[error(transparent)]
     Save(ProgressError),
+}
+
+impl Localize for RunError {
+    fn localize(&self, i18n: &Localizer) -> String {
+        match self {
+            RunError::Terminal(error) => i18n.msg(
+                "start-terminal-failed",
+                &msg_args!("reason" => error.localize(i18n)),
+            ),
+            RunError::Save(error) => error.localize(i18n),
+        }
+    }
 }
 
 /// Where the event loop saves: a trainee's progress goes to their [`ProfileSession`]; a
@@ -238,8 +251,10 @@ fn event_loop(
             let error = persist(app, store).err();
             *save_failed = error.is_some();
             let status = error.map(|e| {
-                app.ctx
-                    .tr("tui-save-failed", &msg_args!("reason" => e.to_string()))
+                app.ctx.tr(
+                    "tui-save-failed",
+                    &msg_args!("reason" => e.localize(app.ctx.i18n())),
+                )
             });
             app.saved(status);
         }

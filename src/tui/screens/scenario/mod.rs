@@ -107,7 +107,7 @@ impl State {
                 let mut state = Self::closed(scenario);
                 state.problem = Some(ctx.tr(
                     "scenario-engine-error",
-                    &msg_args!("reason" => error.to_string()),
+                    &msg_args!("reason" => crate::i18n::Localize::localize(&error, ctx.i18n())),
                 ));
                 state
             }
