@@ -11,6 +11,7 @@
 
 mod inline_list;
 pub mod lesson;
+mod messages;
 pub mod scenario;
 pub mod testkit;
 

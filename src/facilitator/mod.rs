@@ -7,6 +7,7 @@
 
 pub mod export;
 mod log;
+mod messages;
 mod store;
 mod timer;
 mod vote;

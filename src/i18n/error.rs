@@ -1,5 +1,8 @@
-//! Errors in the interface language: [`Localize`] and its implementations for every error
-//! that can reach the user, whichever front end shows it (command line, TUI, plain mode).
+//! Errors in the interface language: [`Localize`], its implementations for the errors of
+//! the layers above this one (course files, the system), and the helpers that put values
+//! from files into messages. The layers below implement it next to their own errors
+//! (`engine/messages.rs`, `progress/messages.rs`, `report/messages.rs`,
+//! `facilitator/messages.rs`, the session core), so every layer only uses those above it.
 //!
 //! The `#[error]` texts of the error types stay English: they are for logs, tests and
 //! developers. What the user reads comes from here, so each message id is written once and
@@ -10,11 +13,7 @@ use crate::course::migrate::MigrateError;
 use crate::course::{
     CourseError, Diagnostic, LoadError, Problem, ReadError, Severity, SourceError,
 };
-use crate::engine::{EngineError, RestoreError};
-use crate::facilitator::{SessionError, SessionIdError};
 use crate::msg_args;
-use crate::progress::{Damage, MigrationError, ProfileNameError, ProgressError};
-use crate::report::ExportError;
 use std::io;
 use std::path::Path;
 
@@ -36,12 +35,12 @@ impl<T: Localize + ?Sized> Localize for &T {
 }
 
 /// A path as shown in a message: on one line, control characters written out.
-fn shown_path(path: &Path) -> String {
+pub(crate) fn shown_path(path: &Path) -> String {
     shown(&path.display().to_string())
 }
 
 /// A value from a file or the system as shown in a message.
-fn shown(text: &str) -> String {
+pub(crate) fn shown(text: &str) -> String {
     display::escape(text).into_owned()
 }
 
@@ -76,123 +75,13 @@ impl Localize for io::Error {
     }
 }
 
-impl Localize for ProfileNameError {
-    fn localize(&self, i18n: &Localizer) -> String {
-        match self {
-            ProfileNameError::Empty => i18n.msg("error-profile-name-empty", &msg_args!()),
-            ProfileNameError::TooLong { len } => i18n.msg(
-                "error-profile-name-too-long",
-                &msg_args!("len" => *len, "max" => crate::progress::MAX_PROFILE_NAME_LEN),
-            ),
-            ProfileNameError::InvalidCharacter { name, found } => i18n.msg(
-                "error-profile-name-character",
-                &msg_args!("name" => shown(name), "found" => printable(*found)),
-            ),
-        }
-    }
-}
-
 /// A refused character as shown in a message: control characters and spaces as `U+XXXX`,
 /// so the message stays one readable line.
-fn printable(c: char) -> String {
+pub(crate) fn printable(c: char) -> String {
     if display::is_control(c) || c.is_control() || c.is_whitespace() {
         format!("U+{:04X}", u32::from(c))
     } else {
         c.to_string()
-    }
-}
-
-impl Localize for ProgressError {
-    fn localize(&self, i18n: &Localizer) -> String {
-        match self {
-            ProgressError::NoDataDir => i18n.msg("error-no-data-dir", &msg_args!()),
-            ProgressError::InvalidName(e) => e.localize(i18n),
-            ProgressError::ProfileInUse {
-                profile,
-                pid: Some(pid),
-            } => i18n.msg(
-                "error-profile-in-use",
-                &msg_args!("name" => profile.as_str(), "pid" => *pid),
-            ),
-            ProgressError::ProfileInUse { profile, pid: None } => i18n.msg(
-                "error-profile-in-use-no-pid",
-                &msg_args!("name" => profile.as_str()),
-            ),
-            ProgressError::NewerVersion {
-                path,
-                found,
-                supported,
-            } => i18n.msg(
-                "error-newer-progress",
-                &msg_args!(
-                    "path" => shown_path(path),
-                    "found" => *found,
-                    "supported" => *supported,
-                ),
-            ),
-            ProgressError::NoSuchProfile { profile, dir } => i18n.msg(
-                "error-no-such-profile",
-                &msg_args!("name" => profile.as_str(), "dir" => shown_path(dir)),
-            ),
-            ProgressError::Io {
-                action,
-                path,
-                source,
-            } => i18n.msg(
-                "error-progress-io",
-                &msg_args!(
-                    // Fluent variant keys have no spaces: `move aside` selects `[move-aside]`.
-                    "action" => action.replace(' ', "-"),
-                    "path" => shown_path(path),
-                    "reason" => source.localize(i18n),
-                ),
-            ),
-            ProgressError::NotAFile { path } => i18n.msg(
-                "error-not-a-regular-file",
-                &msg_args!("path" => shown_path(path)),
-            ),
-            ProgressError::Encode(e) => i18n.msg(
-                "error-progress-encode",
-                &msg_args!("reason" => shown(&e.to_string())),
-            ),
-        }
-    }
-}
-
-/// What is wrong with a damaged progress file.
-impl Localize for Damage {
-    fn localize(&self, i18n: &Localizer) -> String {
-        match self {
-            Damage::Empty => i18n.msg("damage-empty", &msg_args!()),
-            Damage::Unreadable(reason) => {
-                i18n.msg("damage-unreadable", &msg_args!("reason" => shown(reason)))
-            }
-            Damage::NotJson(reason) => {
-                i18n.msg("damage-not-json", &msg_args!("reason" => shown(reason)))
-            }
-            Damage::NoVersion => i18n.msg("damage-no-version", &msg_args!()),
-            Damage::WrongShape(reason) => {
-                i18n.msg("damage-wrong-shape", &msg_args!("reason" => shown(reason)))
-            }
-        }
-    }
-}
-
-impl Localize for MigrationError {
-    fn localize(&self, i18n: &Localizer) -> String {
-        match self {
-            MigrationError::NotAnObject => {
-                i18n.msg("error-progress-migration-not-an-object", &msg_args!())
-            }
-            MigrationError::Malformed { field, version } => i18n.msg(
-                "error-progress-migration-malformed",
-                &msg_args!("field" => *field, "version" => *version),
-            ),
-            MigrationError::TooOld(version) => i18n.msg(
-                "error-progress-migration-too-old",
-                &msg_args!("version" => *version),
-            ),
-        }
     }
 }
 
@@ -283,164 +172,15 @@ impl Localize for MigrateError {
     }
 }
 
-impl Localize for EngineError {
-    fn localize(&self, i18n: &Localizer) -> String {
-        let id = |id: &str| shown(id);
-        match self {
-            EngineError::RunEnded => i18n.msg("engine-error-run-ended", &msg_args!()),
-            // Answers are numbered from 1 where the learner sees them.
-            EngineError::NoChoiceAt { index, count } => i18n.msg(
-                "engine-error-no-choice-at",
-                &msg_args!("number" => index + 1, "count" => *count),
-            ),
-            EngineError::UnknownChoice { id: choice } => i18n.msg(
-                "engine-error-unknown-choice",
-                &msg_args!("id" => id(choice)),
-            ),
-            EngineError::ChoiceNotOffered { id: choice } => i18n.msg(
-                "engine-error-choice-not-offered",
-                &msg_args!("id" => id(choice)),
-            ),
-            EngineError::AutoCycle { id: node } => {
-                i18n.msg("engine-error-auto-cycle", &msg_args!("id" => id(node)))
-            }
-            EngineError::NoRoute { id: node } => {
-                i18n.msg("engine-error-no-route", &msg_args!("id" => id(node)))
-            }
-            EngineError::NoSuchNode { index } => i18n.msg(
-                "engine-error-no-such-node",
-                &msg_args!("number" => u64::from(*index)),
-            ),
-            EngineError::NoSuchDecision { decision, taken } => i18n.msg(
-                "engine-error-no-such-decision",
-                &msg_args!("number" => decision + 1, "taken" => *taken),
-            ),
-            EngineError::UnknownScene { id: scene } => {
-                i18n.msg("engine-error-unknown-scene", &msg_args!("id" => id(scene)))
-            }
-            EngineError::WrongSceneKind { expected } => i18n.msg(
-                "engine-error-wrong-scene-kind",
-                &msg_args!("kind" => *expected),
-            ),
-            EngineError::ContentNotePending => {
-                i18n.msg("engine-error-content-note-pending", &msg_args!())
-            }
-            EngineError::UnknownOption { id: option } => i18n.msg(
-                "engine-error-unknown-option",
-                &msg_args!("id" => id(option)),
-            ),
-            EngineError::DuplicateOption { id: option } => i18n.msg(
-                "engine-error-duplicate-option",
-                &msg_args!("id" => id(option)),
-            ),
-            EngineError::SelectionCount { expected, selected } => {
-                // The engine names the rule in English words; Fluent selects on a key.
-                let expected = if expected.starts_with("exactly") {
-                    "one"
-                } else {
-                    "at-least-one"
-                };
-                i18n.msg(
-                    "engine-error-selection-count",
-                    &msg_args!("expected" => expected, "selected" => *selected),
-                )
-            }
-        }
-    }
-}
-
-impl Localize for RestoreError {
-    fn localize(&self, i18n: &Localizer) -> String {
-        match self {
-            RestoreError::OtherScenario { saved, scenario } => i18n.msg(
-                "engine-restore-other-scenario",
-                &msg_args!("saved" => shown(saved), "scenario" => shown(scenario)),
-            ),
-            RestoreError::Replay {
-                step,
-                choice,
-                source,
-            } => i18n.msg(
-                "engine-restore-replay",
-                &msg_args!(
-                    "number" => step + 1,
-                    "choice" => shown(choice),
-                    "reason" => source.localize(i18n),
-                ),
-            ),
-            RestoreError::Mismatch { what } => i18n.msg(
-                "engine-restore-mismatch",
-                &msg_args!("what" => what.replace(' ', "-")),
-            ),
-        }
-    }
-}
-
-/// Why a file is not a usable export (the reason after “skipped FILE:”).
-impl Localize for ExportError {
-    fn localize(&self, i18n: &Localizer) -> String {
-        match self {
-            ExportError::NotJson(detail) => i18n.msg(
-                "report-reason-not-json",
-                &msg_args!("detail" => shown(detail)),
-            ),
-            ExportError::Foreign => i18n.msg("report-reason-foreign", &msg_args!()),
-            // As written in the file: as a number, Fluent would round it through a float.
-            ExportError::Newer { found, supported } => i18n.msg(
-                "report-reason-newer",
-                &msg_args!("found" => shown(found), "supported" => *supported),
-            ),
-            ExportError::WrongShape(detail) => i18n.msg(
-                "report-reason-damaged",
-                &msg_args!("detail" => shown(detail)),
-            ),
-            ExportError::Unreadable(detail) => i18n.msg(
-                "report-reason-unreadable",
-                &msg_args!("detail" => shown(detail)),
-            ),
-            ExportError::NotAFile => i18n.msg("report-reason-not-a-file", &msg_args!()),
-            ExportError::TooLarge { limit } => {
-                i18n.msg("report-reason-too-large", &msg_args!("limit" => *limit))
-            }
-            ExportError::TooMany { what, count, limit } => i18n.msg(
-                "report-reason-too-many",
-                &msg_args!("what" => *what, "count" => *count, "limit" => *limit),
-            ),
-        }
-    }
-}
-
-impl Localize for SessionError {
-    fn localize(&self, i18n: &Localizer) -> String {
-        match self {
-            SessionError::Write(e) => e.localize(i18n),
-            SessionError::Read { path, source } => i18n.msg(
-                "error-cannot-read-path",
-                &msg_args!("path" => shown_path(path), "reason" => source.localize(i18n)),
-            ),
-            SessionError::NoSuchSession(id) => {
-                i18n.msg("error-no-such-session", &msg_args!("id" => id.as_str()))
-            }
-            SessionError::Damaged { path, reason } => i18n.msg(
-                "error-session-damaged",
-                &msg_args!("path" => shown_path(path), "reason" => shown(reason)),
-            ),
-        }
-    }
-}
-
-impl Localize for SessionIdError {
-    fn localize(&self, i18n: &Localizer) -> String {
-        i18n.msg("session-bad-id", &msg_args!("id" => shown(&self.0)))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facilitator::SessionId;
+    use crate::engine::{EngineError, RestoreError};
+    use crate::facilitator::{SessionError, SessionId, SessionIdError};
     use crate::i18n::UiLocale;
     use crate::progress::ProfileName;
+    use crate::progress::{Damage, MigrationError, ProfileNameError, ProgressError};
+    use crate::report::ExportError;
     use std::path::PathBuf;
 
     fn name(text: &str) -> ProfileName {

@@ -16,7 +16,7 @@
 
 mod coverage;
 pub mod display;
-mod error;
+pub(crate) mod error;
 mod locale;
 mod localizer;
 mod start;

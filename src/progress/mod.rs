@@ -22,6 +22,7 @@
 
 mod dir;
 mod document;
+mod messages;
 mod migrate;
 mod name;
 pub mod runs;

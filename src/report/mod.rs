@@ -22,6 +22,7 @@
 mod aggregate;
 pub mod document;
 mod export;
+mod messages;
 mod practice;
 mod render;
 mod unmatched;
