@@ -34,7 +34,7 @@ use crate::course::model::Text;
 use crate::engine::EngineError;
 use crate::engine::lesson::LessonRun;
 use crate::engine::scenario::ScenarioRun;
-use crate::i18n::{Localizer, MsgArgs, UiLocale};
+use crate::i18n::{Localizer, MsgArgs};
 use crate::progress::runs::{self, Resumed};
 use crate::progress::{
     ProfileSession, Progress, ProgressError, SaveScheduler, Settings, Timestamp,

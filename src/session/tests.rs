@@ -5,6 +5,7 @@ use crate::course::checked::Module;
 use crate::course::ids::{ChoiceId, CourseId, ModuleId, NodeId, SceneId};
 use crate::course::model::{Outcome, Quality};
 use crate::engine::testkit::{LessonBuilder, ScenarioBuilder, choice, text};
+use crate::i18n::UiLocale;
 use crate::progress::{CourseStamp, ItemStatus};
 use std::collections::HashMap;
 use std::sync::Mutex;
