@@ -109,8 +109,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
     }
 
-    /// A step in the lesson open; refused (the lesson is no longer open, or the engine
-    /// said no, which plain mode does not ask for) it goes back to the overview.
+    /// A step in the lesson open. Should the session refuse it (the lesson is no longer
+    /// open; plain mode asks nothing the engine refuses), back to the overview.
     fn lesson_step(&mut self, command: Command) -> Step<Vec<Event>> {
         self.step(command).map_err(|_| Stop::Home)
     }

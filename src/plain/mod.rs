@@ -125,10 +125,10 @@ pub fn run_session(
 }
 
 /// Why a screen stopped: back to the overview, quit (or end of input), or broken output.
-/// A screen whose item is no longer open in the session goes back to the overview.
 #[derive(Debug)]
 enum Stop {
-    /// `home` or `back`: to the overview.
+    /// `home` or `back`: to the overview. Also where a screen goes whose item the session
+    /// no longer has open.
     Home,
     /// `quit`, `q`, or the end of the input.
     Quit,
