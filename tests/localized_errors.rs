@@ -39,7 +39,7 @@ fn plain_with_a_failing_save(lang: &str) -> (String, bool) {
         kruispunt::plain::localizer(&course, &opened.progress, &opened.notices, &candidates);
     let mut out = Vec::new();
     let ended = kruispunt::plain::run(
-        &course,
+        std::sync::Arc::new(course),
         i18n,
         opened.progress,
         &notices,

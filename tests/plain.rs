@@ -442,7 +442,7 @@ fn progress_recorded_through_runs_resumes_in_plain_mode_in_process() {
     assert_eq!(i18n.current(), UiLocale::En);
     let mut out = Vec::new();
     let left = kruispunt::plain::run(
-        &course,
+        std::sync::Arc::new(course),
         i18n,
         opened.progress,
         &notices,

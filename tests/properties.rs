@@ -136,8 +136,16 @@ fn walk_in_plain_mode(course: &Course, input: &[u8]) -> Progress {
     let mut i18n = Localizer::new(UiLocale::En);
     i18n.set_course_default(course.default_locale.clone());
     let mut out = Vec::new();
-    let left = kruispunt::plain::run(course, i18n, progress, &[], None, input, &mut out)
-        .expect("plain mode over memory does not fail");
+    let left = kruispunt::plain::run(
+        std::sync::Arc::new(course.clone()),
+        i18n,
+        progress,
+        &[],
+        None,
+        input,
+        &mut out,
+    )
+    .expect("plain mode over memory does not fail");
     let shown = String::from_utf8_lossy(&out);
     if let Some(c) = shown.chars().find(|&c| c.is_control() && c != '\n') {
         panic!("plain mode wrote the control character {c:?}:\n{shown}");

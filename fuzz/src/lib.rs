@@ -125,6 +125,7 @@ pub fn walk_in_plain_mode(course: &Course, input: &[u8]) -> Vec<u8> {
     let mut i18n = Localizer::new(UiLocale::En);
     i18n.set_course_default(course.default_locale.clone());
     let mut out = Vec::new();
+    let course = std::sync::Arc::new(course.clone());
     let left = kruispunt::plain::run(course, i18n, progress, &[], None, input, &mut out)
         .expect("plain mode over memory does not fail");
     let shown = String::from_utf8_lossy(&out);

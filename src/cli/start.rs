@@ -115,7 +115,7 @@ fn plain(
         crate::plain::localizer(&course, &opened.progress, &opened.notices, &candidates);
     ui.set_locale(i18n.current());
     let ran = crate::plain::run(
-        &course,
+        std::sync::Arc::new(course),
         i18n,
         opened.progress,
         &notices,

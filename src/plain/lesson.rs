@@ -6,12 +6,12 @@
 //! answer and the explanation come after a right answer, a second try, or `a` ("show the
 //! right answer").
 
-use super::{Plain, Step, clean, numbers};
+use super::{Plain, Step, Stop, clean, numbers};
 use crate::course::checked::{Lesson, Scene, SceneBody};
 use crate::course::model::{Checklist, Glossary, Quiz, Reflection, Testimony};
 use crate::engine::lesson::{LessonRun, QuizOutcome};
 use crate::msg_args;
-use crate::progress::{Timestamp, runs};
+use crate::session::{Command, Event, EventKind};
 use std::io::{self, BufRead, Write};
 
 /// Where the learner goes after a scene.
@@ -23,6 +23,8 @@ enum Nav {
     Previous,
     /// Show the current scene again (it changed, or the language did).
     Again,
+    /// The lesson is over (its last scene was skipped): show its end.
+    Finished,
 }
 
 /// An extra action offered next to next/previous after a scene.
@@ -58,17 +60,29 @@ enum ChecklistReply {
     Nav(Nav),
 }
 
+/// Whether the lesson was finished by these events.
+fn finished(events: &[Event]) -> bool {
+    events.iter().any(|e| e.kind == EventKind::LessonFinished)
+}
+
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    /// The learner's run through the lesson open in the session; none open (it cannot be,
+    /// a lesson screen opens its lesson first) goes back to the overview.
+    fn lesson_run(&self) -> Step<&LessonRun> {
+        self.session.lesson().map(|(_, run)| run).ok_or(Stop::Home)
+    }
+
     /// Goes through `lesson` from where the learner left it, until the overview.
     pub(super) fn lesson(&mut self, lesson: &Lesson) -> Step<()> {
-        let mut run = runs::resume_lesson(&self.progress, lesson);
         // Opening counts as a step: the lesson is "in progress" and is where to continue.
-        self.record_lesson(lesson, &run);
+        if self.step(Command::Open(lesson.id.clone())).is_err() {
+            return Ok(());
+        }
         self.gap()?;
         let title = self.text(&lesson.title);
         self.line(
             &self
-                .i18n
+                .i18n()
                 .msg("plain-lesson-title", &msg_args!("title" => title)),
         )?;
         if let Some(summary) = &lesson.summary {
@@ -77,45 +91,41 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let mut done = lesson.scenes.is_empty();
         loop {
             let nav = if done {
-                self.lesson_done(lesson, &run)?
+                self.lesson_done(lesson)?
             } else {
-                self.scene(lesson, &mut run)?
+                self.scene(lesson)?
             };
             match nav {
                 Nav::Next if done => return Ok(()),
-                Nav::Next => {
-                    if !run.next(lesson) {
-                        done = true;
-                    }
-                }
+                Nav::Next => done = finished(&self.lesson_step(Command::NextScene)?),
+                Nav::Finished => done = true,
+                // From the end back to the last scene: the run is still there.
+                Nav::Previous if done => done = false,
                 Nav::Previous => {
-                    if done {
-                        done = false;
-                    } else {
-                        run.previous(lesson);
-                    }
+                    self.lesson_step(Command::PreviousScene)?;
                 }
-                Nav::Again => continue,
+                Nav::Again => {}
             }
-            self.record_lesson(lesson, &run);
         }
     }
 
-    /// Writes the run into the progress and saves at once.
-    fn record_lesson(&mut self, lesson: &Lesson, run: &LessonRun) {
-        runs::record_lesson(&mut self.progress, lesson, run, Timestamp::now());
-        self.save_now();
+    /// A step in the lesson open. Should the session refuse it (the lesson is no longer
+    /// open; plain mode asks nothing the engine refuses), back to the overview.
+    fn lesson_step(&mut self, command: Command) -> Step<Vec<Event>> {
+        self.step(command).map_err(|_| Stop::Home)
     }
 
     /// Shows the current scene and lets the learner work on it.
-    fn scene(&mut self, lesson: &Lesson, run: &mut LessonRun) -> Step<Nav> {
+    fn scene(&mut self, lesson: &Lesson) -> Step<Nav> {
+        let run = self.lesson_run()?;
         let Some(scene) = run.current(lesson) else {
             return Ok(Nav::Next);
         };
         let position = run.position();
+        let note_pending = run.content_note_pending(lesson);
         self.gap()?;
         let heading = match &scene.title {
-            Some(title) => self.i18n.msg(
+            Some(title) => self.i18n().msg(
                 "plain-scene-heading",
                 &msg_args!(
                     "number" => position.number(),
@@ -123,15 +133,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     "title" => self.text(title),
                 ),
             ),
-            None => self.i18n.msg(
+            None => self.i18n().msg(
                 "plain-scene-position",
                 &msg_args!("number" => position.number(), "total" => position.total),
             ),
         };
         self.line(&heading)?;
         let first = position.index == 0;
-        if run.content_note_pending(lesson) {
-            return self.content_note(lesson, run, scene, first);
+        if note_pending {
+            return self.content_note(scene, first);
         }
         match &scene.body {
             SceneBody::Text(text) => {
@@ -142,7 +152,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
             SceneBody::Testimony(testimony) => self.testimony(testimony)?,
             SceneBody::KeyPoints(points) => {
-                self.line(&self.i18n.msg("plain-key-points", &msg_args!()))?;
+                self.line(&self.i18n().msg("plain-key-points", &msg_args!()))?;
                 for point in &points.points {
                     let text = self.text(point);
                     self.line(&format!("- {text}"))?;
@@ -151,12 +161,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 self.gap()?;
             }
             SceneBody::Glossary(glossary) => self.glossary(glossary)?,
-            SceneBody::Quiz(quiz) => return self.quiz(lesson, run, quiz, first),
+            SceneBody::Quiz(quiz) => return self.quiz(lesson, quiz, first),
             SceneBody::Reflection(reflection) => {
-                return self.reflection(lesson, run, scene, reflection, first);
+                return self.reflection(lesson, scene, reflection, first);
             }
             SceneBody::Checklist(checklist) => {
-                return self.checklist(lesson, run, checklist, first);
+                return self.checklist(lesson, scene, checklist, first);
             }
         }
         self.after_scene(first, &[]).map(|after| match after {
@@ -166,23 +176,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     /// The scene's content note, with the choice to see the scene or skip it.
-    fn content_note(
-        &mut self,
-        lesson: &Lesson,
-        run: &mut LessonRun,
-        scene: &Scene,
-        first: bool,
-    ) -> Step<Nav> {
+    fn content_note(&mut self, scene: &Scene, first: bool) -> Step<Nav> {
         if let Some(note) = &scene.content_note {
-            let label = self.i18n.msg("plain-content-note", &msg_args!());
+            let label = self.i18n().msg("plain-content-note", &msg_args!());
             self.say_labelled(&label, note)?;
         }
         let picked = self.choose(
             |p| {
-                p.line(&p.i18n.msg("plain-note-continue", &msg_args!()))?;
-                p.line(&p.i18n.msg("plain-note-skip", &msg_args!()))?;
+                p.line(&p.i18n().msg("plain-note-continue", &msg_args!()))?;
+                p.line(&p.i18n().msg("plain-note-skip", &msg_args!()))?;
                 if !first {
-                    p.line(&p.i18n.msg("plain-nav-previous", &msg_args!()))?;
+                    p.line(&p.i18n().msg("plain-nav-previous", &msg_args!()))?;
                 }
                 Ok(())
             },
@@ -197,17 +201,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             None => Ok(Nav::Again),
             Some(None) => Ok(Nav::Previous),
             Some(Some(true)) => {
-                run.accept_content_note(lesson);
-                self.record_lesson(lesson, run);
+                self.lesson_step(Command::AcceptNote)?;
                 Ok(Nav::Again)
             }
             Some(Some(false)) => {
-                let before = run.position().index;
-                run.skip_scene(lesson);
-                self.record_lesson(lesson, run);
+                let events = self.lesson_step(Command::SkipScene)?;
                 // The last scene skipped: the lesson is done.
-                Ok(if run.position().index == before {
-                    Nav::Next
+                Ok(if finished(&events) {
+                    Nav::Finished
                 } else {
                     Nav::Again
                 })
@@ -218,7 +219,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn testimony(&mut self, testimony: &Testimony) -> io::Result<()> {
         let name = self.text(&testimony.persona.name);
         let who = match testimony.persona.age {
-            Some(age) => self.i18n.msg(
+            Some(age) => self.i18n().msg(
                 "plain-testimony-age",
                 &msg_args!("name" => name, "age" => age),
             ),
@@ -231,7 +232,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         };
         self.line(
             &self
-                .i18n
+                .i18n()
                 .msg("plain-testimony", &msg_args!("who" => who, "kind" => kind)),
         )?;
         self.say(&testimony.persona.background)?;
@@ -247,15 +248,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let total = glossary.cards.len();
         for (index, card) in glossary.cards.iter().enumerate() {
             let term = self.text(&card.term);
-            self.line(&self.i18n.msg(
+            self.line(&self.i18n().msg(
                 "plain-card",
                 &msg_args!("number" => index + 1, "total" => total, "term" => term),
             ))?;
             self.gloss_of(&card.term)?;
-            let label = self.i18n.msg("plain-card-definition", &msg_args!());
+            let label = self.i18n().msg("plain-card-definition", &msg_args!());
             self.say_labelled(&label, &card.definition)?;
             if let Some(note) = &card.note {
-                let label = self.i18n.msg("plain-card-note", &msg_args!());
+                let label = self.i18n().msg("plain-card-note", &msg_args!());
                 self.say_labelled(&label, note)?;
             }
             self.gap()?;
@@ -269,15 +270,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             |p| {
                 for extra in extras {
                     let line = match extra {
-                        Extra::Retry => p.i18n.msg("plain-quiz-retry", &msg_args!()),
-                        Extra::Reveal => p.i18n.msg("plain-quiz-reveal", &msg_args!()),
-                        Extra::Rewrite => p.i18n.msg("plain-reflection-rewrite", &msg_args!()),
+                        Extra::Retry => p.i18n().msg("plain-quiz-retry", &msg_args!()),
+                        Extra::Reveal => p.i18n().msg("plain-quiz-reveal", &msg_args!()),
+                        Extra::Rewrite => p.i18n().msg("plain-reflection-rewrite", &msg_args!()),
                     };
                     p.line(&line)?;
                 }
-                p.line(&p.i18n.msg("plain-nav-next", &msg_args!()))?;
+                p.line(&p.i18n().msg("plain-nav-next", &msg_args!()))?;
                 if !first {
-                    p.line(&p.i18n.msg("plain-nav-previous", &msg_args!()))?;
+                    p.line(&p.i18n().msg("plain-nav-previous", &msg_args!()))?;
                 }
                 Ok(())
             },
@@ -296,16 +297,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// then the feedback of the options chosen and a second try. Once revealed (a right
     /// answer, a second try, or `a`): per option whether it was chosen and correct with
     /// its feedback, and the explanation.
-    fn quiz(
-        &mut self,
-        lesson: &Lesson,
-        run: &mut LessonRun,
-        quiz: &Quiz,
-        first: bool,
-    ) -> Step<Nav> {
-        let mut answered = run.quiz_outcome(lesson);
+    fn quiz(&mut self, lesson: &Lesson, quiz: &Quiz, first: bool) -> Step<Nav> {
+        let mut answered = self.lesson_run()?.quiz_outcome(lesson);
         loop {
-            let question_label = self.i18n.msg("plain-quiz-question", &msg_args!());
+            let question_label = self.i18n().msg("plain-quiz-question", &msg_args!());
             self.say_labelled(&question_label, &quiz.question)?;
             if let Some(outcome) = &answered {
                 self.quiz_result(quiz, outcome)?;
@@ -318,7 +313,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     None => return Ok(Nav::Again),
                     Some(After::Nav(nav)) => return Ok(nav),
                     Some(After::Extra(Extra::Reveal)) => {
-                        answered = self.reveal(lesson, run)?.or(answered);
+                        answered = self.reveal(lesson)?.or(answered);
                         continue;
                     }
                     Some(After::Extra(_)) => {
@@ -330,6 +325,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let count = quiz.options.len();
             let multiple = quiz.multiple;
             // Position shown -> index written; numbers typed are positions shown.
+            let run = self.lesson_run()?;
             let order = run.quiz_order(lesson);
             let offer_reveal = !run
                 .record(run.position().index)
@@ -345,17 +341,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         p.gloss_of(&option.text)?;
                     }
                     let how = if multiple {
-                        p.i18n.msg("plain-quiz-how-multiple", &msg_args!())
+                        p.i18n().msg("plain-quiz-how-multiple", &msg_args!())
                     } else {
-                        p.i18n.msg("plain-quiz-how-single", &msg_args!())
+                        p.i18n().msg("plain-quiz-how-single", &msg_args!())
                     };
                     p.line(&how)?;
                     if offer_reveal {
-                        p.line(&p.i18n.msg("plain-quiz-reveal", &msg_args!()))?;
+                        p.line(&p.i18n().msg("plain-quiz-reveal", &msg_args!()))?;
                     }
-                    p.line(&p.i18n.msg("plain-quiz-skip", &msg_args!()))?;
+                    p.line(&p.i18n().msg("plain-quiz-skip", &msg_args!()))?;
                     if !first {
-                        p.line(&p.i18n.msg("plain-nav-previous", &msg_args!()))?;
+                        p.line(&p.i18n().msg("plain-nav-previous", &msg_args!()))?;
                     }
                     Ok(())
                 },
@@ -372,7 +368,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 None => return Ok(Nav::Again),
                 Some(QuizReply::Nav(nav)) => return Ok(nav),
                 Some(QuizReply::Reveal) => {
-                    answered = self.reveal(lesson, run)?;
+                    answered = self.reveal(lesson)?;
                     continue;
                 }
                 Some(QuizReply::Options(picked)) => picked,
@@ -383,11 +379,19 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 .filter_map(|&index| quiz.options.get(index))
                 .map(|o| o.id.to_string())
                 .collect();
-            match run.answer_quiz(lesson, ids.iter().map(String::as_str)) {
-                Ok(outcome) => {
-                    self.record_lesson(lesson, run);
+            match self.step(Command::Answer(ids)) {
+                Ok(events) => {
+                    // Whether this was the first try as the session judged it when the
+                    // answer was given (an answer shown on request came before it).
+                    let first_try = events.iter().find_map(|e| match e.kind {
+                        EventKind::Answered { first_try, .. } => Some(first_try),
+                        _ => None,
+                    });
+                    answered = self.lesson_run()?.quiz_outcome(lesson).map(|mut outcome| {
+                        outcome.first_attempt = first_try.unwrap_or(outcome.first_attempt);
+                        outcome
+                    });
                     self.gap()?;
-                    answered = Some(outcome);
                 }
                 // The numbers were checked above; a refusal would be an engine bug, and
                 // the question is simply asked again.
@@ -396,23 +400,25 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
     }
 
-    /// Reveals the quiz's right answer on request and records that.
-    fn reveal(&mut self, lesson: &Lesson, run: &mut LessonRun) -> Step<Option<QuizOutcome>> {
-        let outcome = run.reveal_quiz(lesson).ok();
-        self.record_lesson(lesson, run);
+    /// Reveals the quiz's right answer on request; the session records that.
+    fn reveal(&mut self, lesson: &Lesson) -> Step<Option<QuizOutcome>> {
+        let outcome = match self.step(Command::RevealAnswer) {
+            Ok(_) => self.lesson_run()?.quiz_outcome(lesson),
+            Err(_) => None,
+        };
         self.gap()?;
         Ok(outcome)
     }
 
     fn quiz_result(&mut self, quiz: &Quiz, outcome: &QuizOutcome) -> io::Result<()> {
         let verdict = if outcome.correct {
-            self.i18n.msg("plain-quiz-correct", &msg_args!())
+            self.i18n().msg("plain-quiz-correct", &msg_args!())
         } else if !outcome.revealed {
-            self.i18n.msg("plain-quiz-not-yet", &msg_args!())
+            self.i18n().msg("plain-quiz-not-yet", &msg_args!())
         } else if outcome.nothing_selected() {
-            self.i18n.msg("plain-quiz-shown", &msg_args!())
+            self.i18n().msg("plain-quiz-shown", &msg_args!())
         } else {
-            self.i18n.msg("plain-quiz-incorrect", &msg_args!())
+            self.i18n().msg("plain-quiz-incorrect", &msg_args!())
         };
         self.line(&verdict)?;
         for (position, result) in outcome.shown().enumerate() {
@@ -428,21 +434,21 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             if outcome.revealed {
                 let chosen = if result.selected { "yes" } else { "no" };
                 let correct = if result.correct { "yes" } else { "no" };
-                self.line(&self.i18n.msg(
+                self.line(&self.i18n().msg(
                     "plain-quiz-option",
                     &msg_args!("chosen" => chosen, "correct" => correct),
                 ))?;
             } else {
-                self.line(&self.i18n.msg("plain-quiz-your-choice", &msg_args!()))?;
+                self.line(&self.i18n().msg("plain-quiz-your-choice", &msg_args!()))?;
             }
             self.say(&option.feedback)?;
         }
         if outcome.revealed {
-            let label = self.i18n.msg("plain-quiz-explanation", &msg_args!());
+            let label = self.i18n().msg("plain-quiz-explanation", &msg_args!());
             self.say_labelled(&label, &quiz.explanation)?;
         }
         if !outcome.first_attempt {
-            self.line(&self.i18n.msg("plain-quiz-first-counts", &msg_args!()))?;
+            self.line(&self.i18n().msg("plain-quiz-first-counts", &msg_args!()))?;
         }
         self.gap()
     }
@@ -452,40 +458,41 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn reflection(
         &mut self,
         lesson: &Lesson,
-        run: &mut LessonRun,
         scene: &Scene,
         reflection: &Reflection,
         first: bool,
     ) -> Step<Nav> {
-        let label = self.i18n.msg("plain-reflection-prompt", &msg_args!());
+        let label = self.i18n().msg("plain-reflection-prompt", &msg_args!());
         self.say_labelled(&label, &reflection.prompt)?;
         if let Some(hint) = &reflection.hint {
-            let label = self.i18n.msg("plain-reflection-hint", &msg_args!());
+            let label = self.i18n().msg("plain-reflection-hint", &msg_args!());
             self.say_labelled(&label, hint)?;
         }
-        self.line(&self.i18n.msg("plain-reflection-private", &msg_args!()))?;
-        let scene_id = scene.id.to_string();
-        let mut writing = run
-            .reflection(lesson, &scene_id)
-            .is_none_or(|text| text.trim().is_empty());
+        self.line(&self.i18n().msg("plain-reflection-private", &msg_args!()))?;
+        // What the learner wrote before, as the session keeps it, cleaned for the screen.
+        let written = |p: &Self| -> Step<Option<String>> {
+            Ok(p.lesson_run()?
+                .reflection(lesson, scene.id.as_str())
+                .filter(|text| !text.trim().is_empty())
+                .map(clean))
+        };
+        let mut writing = written(self)?.is_none();
         loop {
             if writing {
-                self.line(&self.i18n.msg("plain-reflection-how", &msg_args!()))?;
-                let Some(text) = self.type_lines(lesson, run, &scene_id)? else {
+                self.line(&self.i18n().msg("plain-reflection-how", &msg_args!()))?;
+                let Some(text) = self.type_lines()? else {
                     return Ok(Nav::Again);
                 };
                 if !text.is_empty() {
-                    // The scene is the run's own reflection scene: this is not refused.
-                    let _ = run.set_reflection(lesson, &scene_id, text);
-                    self.record_lesson(lesson, run);
-                    self.line(&self.i18n.msg("plain-reflection-saved", &msg_args!()))?;
+                    self.lesson_step(Command::Reflect {
+                        text,
+                        typing: false,
+                    })?;
+                    self.line(&self.i18n().msg("plain-reflection-saved", &msg_args!()))?;
                 }
             }
-            if let Some(text) = run.reflection(lesson, &scene_id)
-                && !text.trim().is_empty()
-            {
-                let text = clean(text);
-                self.line(&self.i18n.msg("plain-reflection-yours", &msg_args!()))?;
+            if let Some(text) = written(self)? {
+                self.line(&self.i18n().msg("plain-reflection-yours", &msg_args!()))?;
                 for line in text.lines() {
                     self.line(line)?;
                 }
@@ -503,16 +510,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// Reads reflection lines until an empty line. The first line may be a command (help,
     /// language, overview, quit); later lines are text. `None`: the language changed. At
-    /// the end of the input what was typed is kept before quitting.
-    fn type_lines(
-        &mut self,
-        lesson: &Lesson,
-        run: &mut LessonRun,
-        scene_id: &str,
-    ) -> Step<Option<String>> {
+    /// the end of the input what was typed is kept (in the reflection shown) before
+    /// quitting.
+    fn type_lines(&mut self) -> Step<Option<String>> {
         let first = loop {
             match self.ask()? {
-                None => self.line(&self.i18n.msg("plain-reflection-how", &msg_args!()))?,
+                None => self.line(&self.i18n().msg("plain-reflection-how", &msg_args!()))?,
                 Some(super::Said::Redraw) => return Ok(None),
                 Some(super::Said::Line(line)) => break line,
             }
@@ -525,9 +528,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     Some(line) if line.trim().is_empty() => break,
                     Some(line) => lines.push(line.trim_end().to_owned()),
                     None => {
-                        let _ = run.set_reflection(lesson, scene_id, lines.join("\n"));
-                        self.record_lesson(lesson, run);
-                        return Err(super::Stop::Quit);
+                        let _ = self.step(Command::Reflect {
+                            text: lines.join("\n"),
+                            typing: false,
+                        });
+                        return Err(Stop::Quit);
                     }
                 }
             }
@@ -540,23 +545,20 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn checklist(
         &mut self,
         lesson: &Lesson,
-        run: &mut LessonRun,
+        scene: &Scene,
         checklist: &Checklist,
         first: bool,
     ) -> Step<Nav> {
         if let Some(intro) = &checklist.intro {
             self.say(intro)?;
         }
-        let scene_id = run
-            .current(lesson)
-            .map(|s| s.id.to_string())
-            .unwrap_or_default();
         let count = checklist.entries.len();
         loop {
+            let run = self.lesson_run()?;
             let ticked: Vec<bool> = checklist
                 .entries
                 .iter()
-                .map(|e| run.is_checked(lesson, &scene_id, e.id.as_str()))
+                .map(|e| run.is_checked(lesson, scene.id.as_str(), e.id.as_str()))
                 .collect();
             let reply = self.choose(
                 |p| {
@@ -567,18 +569,18 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         } else {
                             "not-ticked"
                         };
-                        p.line(&p.i18n.msg(
+                        p.line(&p.i18n().msg(
                             "plain-checklist-entry",
                             &msg_args!("number" => i + 1, "text" => text, "state" => state),
                         ))?;
                         if let Some(hint) = &entry.hint {
-                            let label = p.i18n.msg("plain-checklist-hint", &msg_args!());
+                            let label = p.i18n().msg("plain-checklist-hint", &msg_args!());
                             p.say_labelled(&label, hint)?;
                         }
                     }
-                    p.line(&p.i18n.msg("plain-checklist-how", &msg_args!()))?;
+                    p.line(&p.i18n().msg("plain-checklist-how", &msg_args!()))?;
                     if !first {
-                        p.line(&p.i18n.msg("plain-nav-previous", &msg_args!()))?;
+                        p.line(&p.i18n().msg("plain-nav-previous", &msg_args!()))?;
                     }
                     Ok(())
                 },
@@ -594,10 +596,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 Some(ChecklistReply::Toggle(picked)) => {
                     for index in picked {
                         if let Some(entry) = checklist.entries.get(index) {
-                            let _ = run.toggle_check(lesson, entry.id.as_str());
+                            self.apply(Command::Tick(entry.id.to_string()))
+                                .map_err(|_| Stop::Home)?;
                         }
                     }
-                    self.record_lesson(lesson, run);
+                    // The entries typed on one line are one step.
+                    self.save_if_due();
                     self.gap()?;
                 }
             }
@@ -606,23 +610,24 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// After the last scene: the quiz score and the skipped scenes; back to the overview
     /// or to the last scene.
-    fn lesson_done(&mut self, lesson: &Lesson, run: &LessonRun) -> Step<Nav> {
+    fn lesson_done(&mut self, lesson: &Lesson) -> Step<Nav> {
+        let run = self.lesson_run()?;
+        let (correct, quizzes) = run.quiz_score();
+        let skipped = run.skipped(lesson);
         self.gap()?;
         let title = self.text(&lesson.title);
         self.line(
             &self
-                .i18n
+                .i18n()
                 .msg("plain-lesson-done", &msg_args!("title" => title)),
         )?;
-        let (correct, quizzes) = run.quiz_score();
         if quizzes > 0 {
-            self.line(&self.i18n.msg(
+            self.line(&self.i18n().msg(
                 "plain-lesson-score",
                 &msg_args!("correct" => correct, "total" => quizzes),
             ))?;
         }
-        let skipped: Vec<String> = run
-            .skipped(lesson)
+        let skipped: Vec<String> = skipped
             .into_iter()
             .filter_map(|id| lesson.scenes.iter().find(|s| &s.id == id))
             .map(|s| {
@@ -632,7 +637,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             })
             .collect();
         if !skipped.is_empty() {
-            self.line(&self.i18n.msg(
+            self.line(&self.i18n().msg(
                 "plain-lesson-skipped",
                 &msg_args!("scenes" => skipped.join(", ")),
             ))?;
@@ -640,9 +645,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let empty = lesson.scenes.is_empty();
         let picked = self.choose(
             |p| {
-                p.line(&p.i18n.msg("plain-lesson-back", &msg_args!()))?;
+                p.line(&p.i18n().msg("plain-lesson-back", &msg_args!()))?;
                 if !empty {
-                    p.line(&p.i18n.msg("plain-nav-previous", &msg_args!()))?;
+                    p.line(&p.i18n().msg("plain-nav-previous", &msg_args!()))?;
                 }
                 Ok(())
             },

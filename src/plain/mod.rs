@@ -5,11 +5,15 @@
 //! one line. Nothing moves the cursor, clears the screen, draws boxes or uses colour, so a
 //! screen reader reads each new line once and a script can drive the course through a pipe.
 //!
-//! Plain mode runs the same engine and records progress with the same functions as the
-//! TUI ([`crate::progress::runs`]), and keeps the language in the same profile setting, so
-//! a learner can switch between the two interfaces and continue where they were.
+//! Plain mode is a view of the session core ([`crate::session`]): every answer that does
+//! something becomes a [`session::Command`], and what is shown is read from the session's
+//! state. The session records the progress (and keeps the language and the gloss in the
+//! profile's settings) as it does for the TUI, so a learner can switch between the two
+//! interfaces and continue where they were.
 //!
 //! - [`run`]: the conversation, over any [`BufRead`] and [`Write`];
+//! - [`run_session`]: the same over a session made by the caller (with its own
+//!   subscribers), handed back at the end;
 //! - [`localizer`]: the interface language and start-up notices, as every front end
 //!   chooses them.
 
@@ -23,7 +27,9 @@ use crate::course::model::Text;
 use crate::i18n::{LocaleCandidates, Localize, Localizer, UiLocale, start_localizer};
 use crate::msg_args;
 use crate::progress::{ItemStatus, LoadNotice, ProfileSession, Progress, ProgressError};
+use crate::session::{self, Clock, Event, ProgressStore, Session, SessionError};
 use std::io::{self, BufRead, Write};
+use std::sync::Arc;
 
 /// The longest input line kept, in bytes; the rest of a longer line is read and dropped,
 /// so a stray binary file on standard input cannot exhaust memory.
@@ -71,32 +77,40 @@ pub fn localizer(
 }
 
 /// Runs the course as a conversation until the learner quits or the input ends, saving
-/// the progress through `session` after every step and once more at the end. Returns the
+/// the progress to `profile` after every step and once more at the end. Returns the
 /// progress as it was left.
 ///
 /// The end of the input is a normal way out (a script that stops, Ctrl-D): the progress is
 /// saved and `Ok` returned. A save that fails on the way is reported in the output and
 /// retried at the next step; only a failing last save is an error.
 pub fn run(
-    course: &Course,
+    course: Arc<Course>,
     i18n: Localizer,
     progress: Progress,
     notices: &[String],
-    session: Option<&ProfileSession>,
+    profile: Option<&ProfileSession>,
     input: impl BufRead,
     output: impl Write,
 ) -> Result<Progress, PlainError> {
-    let gloss = progress
-        .settings
-        .gloss_locale
-        .clone()
-        .filter(|l| course.locales.contains(l));
+    let session = Session::new(course, progress, i18n);
+    let store = profile.map(|p| p as &dyn ProgressStore);
+    run_session(session, notices, store, input, output).map(Session::into_progress)
+}
+
+/// [`run`] over a session the caller made: its course, progress, language and subscribers.
+/// Every step is applied to it as a [`session::Command`] and saved to `store` (nowhere
+/// when `None`; the subscribers still flush). Returns the session as it was left, with
+/// nothing open.
+pub fn run_session(
+    session: Session,
+    notices: &[String],
+    store: Option<&dyn ProgressStore>,
+    input: impl BufRead,
+    output: impl Write,
+) -> Result<Session, PlainError> {
     let mut plain = Plain {
-        course,
-        i18n,
-        gloss,
-        progress,
         session,
+        store,
         input,
         out: output,
         save_error: None,
@@ -105,9 +119,9 @@ pub fn run(
     plain.save_now();
     // Never "saved" after a save that failed: the error follows on stderr.
     let bye = if plain.save_error.is_some() {
-        plain.i18n.msg("plain-bye-not-saved", &msg_args!())
+        plain.i18n().msg("plain-bye-not-saved", &msg_args!())
     } else {
-        plain.i18n.msg("plain-bye", &msg_args!())
+        plain.i18n().msg("plain-bye", &msg_args!())
     };
     // The output may be what failed; the goodbye is a courtesy.
     let _ = writeln!(plain.out, "{bye}").and_then(|()| plain.out.flush());
@@ -115,7 +129,7 @@ pub fn run(
         return Err(PlainError::Save(error));
     }
     match ended {
-        Ok(()) | Err(Stop::Quit | Stop::Home) => Ok(plain.progress),
+        Ok(()) | Err(Stop::Quit | Stop::Home) => Ok(plain.session),
         Err(Stop::Io(error)) => Err(PlainError::Io(error)),
     }
 }
@@ -123,7 +137,8 @@ pub fn run(
 /// Why a screen stopped: back to the overview, quit (or end of input), or broken output.
 #[derive(Debug)]
 enum Stop {
-    /// `home` or `back`: to the overview.
+    /// `home` or `back`: to the overview. Also where a screen goes whose item the session
+    /// no longer has open.
     Home,
     /// `quit`, `q`, or the end of the input.
     Quit,
@@ -175,12 +190,12 @@ fn command(line: &str) -> Option<Command> {
     }
 }
 
-/// Removes what must not reach a screen reader or a terminal: `*emphasis*` markers and
-/// control characters (an escape sequence in a file or in typed text is shown as nothing).
+/// Removes what must not reach a screen reader or a terminal: control characters (an
+/// escape sequence in a file or in typed text is shown as nothing); a tab is a space. The
+/// markup of course texts is read by [`crate::course::markup::plain`] before this.
 fn clean(text: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
-            '*' => None,
             '\n' => Some('\n'),
             '\t' => Some(' '),
             c if c.is_control() => None,
@@ -214,13 +229,11 @@ fn one_number(line: &str, count: usize) -> Option<usize> {
     }
 }
 
-/// The conversation's state: the course, the language, the progress and the streams.
-struct Plain<'c, R, W> {
-    course: &'c Course,
-    i18n: Localizer,
-    gloss: Option<Locale>,
-    progress: Progress,
-    session: Option<&'c ProfileSession>,
+/// The conversation's state: the session (course, language, progress, the item open), where
+/// it is saved to, and the streams.
+struct Plain<'s, R, W> {
+    session: Session,
+    store: Option<&'s dyn ProgressStore>,
     input: R,
     out: W,
     /// The last save failed with this; cleared by the next successful save.
@@ -230,7 +243,7 @@ struct Plain<'c, R, W> {
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// The overview, again and again, until the learner quits.
     fn main(&mut self, notices: &[String]) -> Step<()> {
-        self.line(&self.i18n.msg("plain-welcome", &msg_args!()))?;
+        self.line(&self.i18n().msg("plain-welcome", &msg_args!()))?;
         for notice in notices {
             self.line(&clean(notice))?;
         }
@@ -254,14 +267,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         writeln!(self.out)
     }
 
-    /// A course text in the current language, with the fallback marker, cleaned.
+    /// Interface messages in the current language.
+    fn i18n(&self) -> &Localizer {
+        self.session.i18n()
+    }
+
+    /// A course text in the current language, with the fallback marker, as words.
     fn text(&self, text: &Text) -> String {
-        let picked = self.i18n.pick(text);
-        let main = match self.i18n.fallback_marker(&picked) {
-            Some(marker) => format!("{marker} {}", picked.text),
-            None => picked.text.to_owned(),
-        };
-        clean(&crate::course::markup::plain(&main))
+        clean(&crate::course::markup::plain(&self.session.text(text)))
     }
 
     /// A course text as its own line(s), followed by the second-language gloss when it is
@@ -280,16 +293,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn gloss_of(&mut self, text: &Text) -> io::Result<()> {
-        let picked_locale = self.i18n.pick(text).locale.clone();
         let gloss = self
-            .gloss
-            .as_ref()
-            .filter(|second| **second != picked_locale)
-            .and_then(|second| {
-                self.i18n
-                    .gloss(text, second)
-                    .map(|g| (second.to_string(), clean(&crate::course::markup::plain(g))))
-            });
+            .session
+            .gloss_of(text)
+            .zip(self.session.gloss())
+            .map(|(g, second)| (second.to_string(), clean(&crate::course::markup::plain(g))));
         match gloss {
             Some((locale, gloss)) => self.line(&format!("({locale}) {gloss}")),
             None => Ok(()),
@@ -359,7 +367,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 Ok(Some(Said::Redraw))
             }
             Some(Command::Lang(None)) => {
-                let usage = self.i18n.msg("plain-lang-usage", &msg_args!());
+                let usage = self.i18n().msg("plain-lang-usage", &msg_args!());
                 self.line(&usage)?;
                 Ok(None)
             }
@@ -386,7 +394,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         let shown = clean(&line);
                         let shown: String = shown.chars().take(40).collect();
                         let text = self
-                            .i18n
+                            .i18n()
                             .msg("plain-not-understood", &msg_args!("answer" => shown));
                         self.line(&text)?;
                         options(self)?;
@@ -400,32 +408,49 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn help(&mut self) -> io::Result<()> {
         self.gap()?;
         for id in [
-            self.i18n.msg("plain-help-title", &msg_args!()),
-            self.i18n.msg("plain-help-numbers", &msg_args!()),
-            self.i18n.msg("plain-help-help", &msg_args!()),
-            self.i18n.msg("plain-help-lang", &msg_args!()),
-            self.i18n.msg("plain-help-home", &msg_args!()),
-            self.i18n.msg("plain-help-quit", &msg_args!()),
-            self.i18n.msg("plain-help-saved", &msg_args!()),
+            self.i18n().msg("plain-help-title", &msg_args!()),
+            self.i18n().msg("plain-help-numbers", &msg_args!()),
+            self.i18n().msg("plain-help-help", &msg_args!()),
+            self.i18n().msg("plain-help-lang", &msg_args!()),
+            self.i18n().msg("plain-help-home", &msg_args!()),
+            self.i18n().msg("plain-help-quit", &msg_args!()),
+            self.i18n().msg("plain-help-saved", &msg_args!()),
         ] {
             self.line(&id)?;
         }
         self.gap()
     }
 
-    // ----- progress and settings -----
+    // ----- the session -----
+
+    /// Applies `command` at the current time. A refused command changes nothing.
+    fn apply(&mut self, command: session::Command) -> Result<Vec<Event>, SessionError> {
+        self.session.set_clock(Clock::now());
+        self.session.apply(command)
+    }
+
+    /// Applies `command` and saves at once what it changed: a step.
+    fn step(&mut self, command: session::Command) -> Result<Vec<Event>, SessionError> {
+        let events = self.apply(command);
+        self.save_if_due();
+        events
+    }
+
+    /// Saves when the session says a save is due (after a step).
+    fn save_if_due(&mut self) {
+        if self.session.save_due() {
+            self.save_now();
+        }
+    }
 
     /// Saves the progress now; a failure is said once in the output and remembered.
     fn save_now(&mut self) {
-        let Some(session) = self.session else {
-            return;
-        };
-        match session.save(&self.progress) {
+        match self.session.save(self.store) {
             Ok(()) => self.save_error = None,
             Err(error) => {
-                let text = self.i18n.msg(
+                let text = self.i18n().msg(
                     "plain-save-failed",
-                    &msg_args!("reason" => error.localize(&self.i18n)),
+                    &msg_args!("reason" => error.localize(self.i18n())),
                 );
                 // When the output fails too, the error is still returned at the end.
                 let _ = self.line(&text);
@@ -437,13 +462,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// Switches the interface and course language and keeps it in the profile, as the
     /// TUI does.
     fn set_locale(&mut self, locale: UiLocale) {
-        self.i18n.set_locale(locale);
-        self.progress.settings.locale = Some(Locale::from(locale.tag()));
-        self.save_now();
+        // Changing the language is never refused.
+        let _ = self.step(session::Command::SetLocale(locale));
     }
 
     fn status(&self, item: &ItemId) -> ItemStatus {
-        self.progress
+        self.session
+            .progress()
             .items
             .get(item)
             .map(|p| p.status)
@@ -457,19 +482,20 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             ItemStatus::Completed => "done",
             ItemStatus::Skipped => "skipped",
         };
-        self.i18n.msg("plain-status", &msg_args!("status" => key))
+        self.i18n().msg("plain-status", &msg_args!("status" => key))
     }
 
     /// The item to continue with: the last position, else the first item not completed
     /// (the same rule as the TUI's overview).
     fn continue_item(&self) -> Option<ItemId> {
-        if let Some(position) = &self.progress.last_position
-            && self.course.item(position.item.as_str()).is_some()
+        let course = self.session.course();
+        if let Some(position) = &self.session.progress().last_position
+            && course.item(position.item.as_str()).is_some()
             && self.status(&position.item) != ItemStatus::Completed
         {
             return Some(position.item.clone());
         }
-        self.course
+        course
             .items_in_order()
             .map(|(_, item)| item.id().clone())
             .find(|id| self.status(id) != ItemStatus::Completed)
@@ -481,7 +507,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// settings. Returns after an item or the settings were visited.
     fn home(&mut self) -> Step<()> {
         let items: Vec<ItemId> = self
-            .course
+            .session
+            .course()
             .items_in_order()
             .map(|(_, item)| item.id().clone())
             .collect();
@@ -513,23 +540,24 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn show_home(&mut self, items: &[ItemId]) -> io::Result<()> {
+        let course = self.session.course_arc();
         self.gap()?;
-        let title = self.text(&self.course.title);
+        let title = self.text(&course.title);
         self.line(
             &self
-                .i18n
+                .i18n()
                 .msg("plain-home-title", &msg_args!("title" => title)),
         )?;
         let done = items
             .iter()
             .filter(|id| self.status(id) == ItemStatus::Completed)
             .count();
-        self.line(&self.i18n.msg(
+        self.line(&self.i18n().msg(
             "plain-home-progress",
             &msg_args!("done" => done, "total" => items.len()),
         ))?;
         let mut number = 0usize;
-        for (module_number, module) in self.course.modules.iter().enumerate() {
+        for (module_number, module) in course.modules.iter().enumerate() {
             let module_done = module
                 .items
                 .iter()
@@ -537,7 +565,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 .count();
             self.gap()?;
             let module_title = self.text(&module.title);
-            self.line(&self.i18n.msg(
+            self.line(&self.i18n().msg(
                 "plain-home-module",
                 &msg_args!(
                     "number" => module_number + 1,
@@ -547,13 +575,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 ),
             ))?;
             for id in &module.items {
-                let Some(item) = self.course.item(id.as_str()) else {
+                let Some(item) = course.item(id.as_str()) else {
                     continue;
                 };
                 number += 1;
                 let kind = match item {
-                    Item::Lesson(_) => self.i18n.msg("home-kind-lesson", &msg_args!()),
-                    Item::Scenario(_) => self.i18n.msg("home-kind-scenario", &msg_args!()),
+                    Item::Lesson(_) => self.i18n().msg("home-kind-lesson", &msg_args!()),
+                    Item::Scenario(_) => self.i18n().msg("home-kind-scenario", &msg_args!()),
                 };
                 let mut title = self.text(item.title());
                 // A sentence of its own, read out with a pause; no second stop after `?`.
@@ -561,7 +589,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     title.push('.');
                 }
                 let status = self.status_word(self.status(id));
-                self.line(&self.i18n.msg(
+                self.line(&self.i18n().msg(
                     "plain-home-item",
                     &msg_args!(
                         "number" => number,
@@ -578,54 +606,55 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn home_options(&mut self, has_continue: bool) -> io::Result<()> {
         if has_continue && let Some(item) = self.continue_item() {
             let title = self
-                .course
+                .session
+                .course()
                 .item(item.as_str())
                 .map(|i| self.text(i.title()))
                 .unwrap_or_default();
             self.line(
                 &self
-                    .i18n
+                    .i18n()
                     .msg("plain-home-continue", &msg_args!("title" => title)),
             )?;
         }
-        let language = self.i18n.msg("settings-language-name", &msg_args!());
+        let language = self.i18n().msg("settings-language-name", &msg_args!());
         self.line(
             &self
-                .i18n
+                .i18n()
                 .msg("plain-home-settings", &msg_args!("language" => language)),
         )?;
-        self.line(&self.i18n.msg("plain-home-prompt", &msg_args!()))
+        self.line(&self.i18n().msg("plain-home-prompt", &msg_args!()))
     }
 
     /// Settings: the interface language and the second-language gloss, each numbered.
     fn settings(&mut self) -> Step<()> {
         loop {
             self.gap()?;
-            self.line(&self.i18n.msg("plain-settings-title", &msg_args!()))?;
+            self.line(&self.i18n().msg("plain-settings-title", &msg_args!()))?;
             let languages = UiLocale::ALL;
-            let glosses: Vec<Locale> = self.course.locales.clone();
+            let glosses: Vec<Locale> = self.session.course().locales.clone();
             let count = languages.len() + glosses.len() + 1;
             let picked = self.choose(
                 |p| {
-                    let now = p.i18n.current();
+                    let now = p.i18n().current();
                     for (i, locale) in languages.iter().enumerate() {
                         let name = p
-                            .i18n
+                            .i18n()
                             .msg_in("settings-language-name", *locale, &msg_args!())
                             .unwrap_or_else(|_| locale.tag().to_owned());
                         let key = if *locale == now { "current" } else { "other" };
-                        p.line(&p.i18n.msg(
+                        p.line(&p.i18n().msg(
                             "plain-settings-language",
                             &msg_args!("number" => i + 1, "name" => name, "state" => key),
                         ))?;
                     }
                     for (i, locale) in glosses.iter().enumerate() {
-                        let key = if p.gloss.as_ref() == Some(locale) {
+                        let key = if p.session.gloss() == Some(locale) {
                             "current"
                         } else {
                             "other"
                         };
-                        p.line(&p.i18n.msg(
+                        p.line(&p.i18n().msg(
                             "plain-settings-gloss",
                             &msg_args!(
                                 "number" => languages.len() + i + 1,
@@ -634,16 +663,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                             ),
                         ))?;
                     }
-                    let key = if p.gloss.is_none() {
+                    let key = if p.session.gloss().is_none() {
                         "current"
                     } else {
                         "other"
                     };
-                    p.line(&p.i18n.msg(
+                    p.line(&p.i18n().msg(
                         "plain-settings-gloss-off",
                         &msg_args!("number" => count, "state" => key),
                     ))?;
-                    p.line(&p.i18n.msg("plain-settings-prompt", &msg_args!()))
+                    p.line(&p.i18n().msg("plain-settings-prompt", &msg_args!()))
                 },
                 |line| {
                     if line.is_empty() {
@@ -659,27 +688,28 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 Some(Some(index)) => {
                     if let Some(locale) = languages.get(index) {
                         self.set_locale(*locale);
-                    } else if let Some(locale) = glosses.get(index - languages.len()) {
-                        self.gloss = Some(locale.clone());
-                        self.progress.settings.gloss_locale = self.gloss.clone();
-                        self.save_now();
                     } else {
-                        self.gloss = None;
-                        self.progress.settings.gloss_locale = None;
-                        self.save_now();
+                        let gloss = glosses.get(index - languages.len()).cloned();
+                        // Changing the gloss is never refused.
+                        let _ = self.step(session::Command::SetGloss(gloss));
                     }
                 }
             }
         }
     }
 
-    /// Opens a lesson or a scenario.
+    /// Opens a lesson or a scenario, and closes it when the learner leaves it (for the
+    /// overview, or to quit).
     fn open(&mut self, item: &ItemId) -> Step<()> {
-        match self.course.item(item.as_str()) {
+        let course = self.session.course_arc();
+        let shown = match course.item(item.as_str()) {
             Some(Item::Lesson(lesson)) => self.lesson(lesson),
             Some(Item::Scenario(scenario)) => self.scenario(scenario),
-            None => Ok(()),
-        }
+            None => return Ok(()),
+        };
+        // Closing is never refused; it is saved with the next step or at the end.
+        let _ = self.apply(session::Command::Close);
+        shown
     }
 }
 
@@ -723,8 +753,14 @@ mod tests {
     }
 
     #[test]
-    fn clean_drops_emphasis_and_control_characters() {
-        assert_eq!(clean("a *word*\u{1b}[2J\tend"), "a word[2J end");
+    fn clean_drops_control_characters_and_keeps_what_was_typed() {
+        assert_eq!(clean("a *word*\u{1b}[2J\tend"), "a *word*[2J end");
         assert_eq!(clean("two\nlines"), "two\nlines");
+    }
+
+    #[test]
+    fn course_text_loses_its_markup_and_control_characters() {
+        let text = crate::course::markup::plain("a *word*\u{1b}[2J ((nods))\tend");
+        assert_eq!(clean(&text), "a word[2J (nods) end");
     }
 }

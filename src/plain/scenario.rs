@@ -3,14 +3,14 @@
 //! variable values read out as words and numbers; endings with their debrief, replaying
 //! and rewinding.
 
-use super::{Plain, Step, one_number};
+use super::{Plain, Step, Stop, one_number};
 use crate::course::checked::{Choice, Node, NodeIdx, Scenario, Step as NodeStep};
 use crate::course::ids::Competency;
 use crate::course::model::{Mood, Outcome, Quality};
 use crate::engine::scenario::{RunResult, ScenarioRun, VarChange};
 use crate::msg_args;
-use crate::progress::Timestamp;
-use crate::progress::runs::{self, Resumed};
+use crate::progress::runs::Resumed;
+use crate::session::{Command, EventKind};
 use std::io::{self, BufRead, Write};
 
 /// What the learner picked at a decision point.
@@ -49,14 +49,30 @@ fn outcome_key(outcome: Outcome) -> &'static str {
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    /// The attempt in progress in the scenario open in the session, as it is now: what a
+    /// screen shows until the next step. None open (it cannot be, a scenario screen opens
+    /// its scenario first) goes back to the overview.
+    fn attempt(&self) -> Step<ScenarioRun> {
+        self.session
+            .scenario()
+            .map(|(_, run)| run.clone())
+            .ok_or(Stop::Home)
+    }
+
     /// Runs `scenario` from where the learner left it, until the overview.
     pub(super) fn scenario(&mut self, scenario: &Scenario) -> Step<()> {
-        let (mut run, how) = match runs::resume_scenario(&self.progress, scenario) {
-            Ok(resumed) => resumed,
+        let how = match self.step(Command::Open(scenario.id.clone())) {
+            Ok(events) => events
+                .iter()
+                .find_map(|e| match e.kind {
+                    EventKind::Opened { resumed } => resumed,
+                    _ => None,
+                })
+                .unwrap_or(Resumed::Fresh),
             Err(error) => {
-                self.line(&self.i18n.msg(
+                self.line(&self.i18n().msg(
                     "plain-scenario-error",
-                    &msg_args!("reason" => crate::i18n::Localize::localize(&error, &self.i18n)),
+                    &msg_args!("reason" => crate::i18n::Localize::localize(&error, self.i18n())),
                 ))?;
                 return Ok(());
             }
@@ -65,23 +81,24 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let title = self.text(&scenario.title);
         self.line(
             &self
-                .i18n
+                .i18n()
                 .msg("plain-scenario-title", &msg_args!("title" => title)),
         )?;
         if how == Resumed::FellBack {
-            self.line(&self.i18n.msg("plain-scenario-fell-back", &msg_args!()))?;
+            self.line(&self.i18n().msg("plain-scenario-fell-back", &msg_args!()))?;
         }
+        let run = self.attempt()?;
         if run.decisions().is_empty() && !run.is_ended(scenario) {
             if !self.intro(scenario, &run)? {
                 return Ok(());
             }
         } else if !run.is_ended(scenario) {
-            self.line(&self.i18n.msg(
+            self.line(&self.i18n().msg(
                 "plain-scenario-resumed",
                 &msg_args!("decisions" => run.decisions().len()),
             ))?;
         }
-        self.conversation(scenario, &mut run)
+        self.conversation(scenario)
     }
 
     /// Content note, setting, goal, characters and the starting values; `false` when the
@@ -89,19 +106,19 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn intro(&mut self, scenario: &Scenario, run: &ScenarioRun) -> Step<bool> {
         loop {
             if let Some(note) = &scenario.content_note {
-                let label = self.i18n.msg("plain-content-note", &msg_args!());
+                let label = self.i18n().msg("plain-content-note", &msg_args!());
                 self.say_labelled(&label, note)?;
             }
-            let label = self.i18n.msg("plain-scenario-setting", &msg_args!());
+            let label = self.i18n().msg("plain-scenario-setting", &msg_args!());
             self.say_labelled(&label, &scenario.setting)?;
-            let label = self.i18n.msg("plain-scenario-goal", &msg_args!());
+            let label = self.i18n().msg("plain-scenario-goal", &msg_args!());
             self.say_labelled(&label, &scenario.goal)?;
-            self.line(&self.i18n.msg("plain-scenario-characters", &msg_args!()))?;
+            self.line(&self.i18n().msg("plain-scenario-characters", &msg_args!()))?;
             for character in &scenario.characters {
                 let name = self.text(&character.name);
                 let role = self.text(&character.role);
                 let bio = self.text(&character.bio);
-                self.line(&self.i18n.msg(
+                self.line(&self.i18n().msg(
                     "plain-scenario-character",
                     &msg_args!("name" => name, "role" => role, "bio" => bio),
                 ))?;
@@ -110,8 +127,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.gap()?;
             let picked = self.choose(
                 |p| {
-                    p.line(&p.i18n.msg("plain-scenario-start", &msg_args!()))?;
-                    p.line(&p.i18n.msg("plain-scenario-skip", &msg_args!()))
+                    p.line(&p.i18n().msg("plain-scenario-start", &msg_args!()))?;
+                    p.line(&p.i18n().msg("plain-scenario-skip", &msg_args!()))
                 },
                 |line| match line {
                     "" | "1" => Some(true),
@@ -129,7 +146,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn values(&mut self, scenario: &Scenario, run: &ScenarioRun) -> io::Result<()> {
         for (variable, value) in scenario.variables.iter().zip(run.variables()) {
             let label = self.text(&variable.label);
-            self.line(&self.i18n.msg(
+            self.line(&self.i18n().msg(
                 "plain-variable",
                 &msg_args!(
                     "label" => label,
@@ -154,7 +171,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             n if n > 0 => "up",
             _ => "down",
         };
-        self.line(&self.i18n.msg(
+        self.line(&self.i18n().msg(
             "plain-variable",
             &msg_args!(
                 "label" => label,
@@ -190,7 +207,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 let mood = if mood == "none" {
                     String::new()
                 } else {
-                    self.i18n.msg("scenario-mood", &msg_args!("mood" => mood))
+                    self.i18n().msg("scenario-mood", &msg_args!("mood" => mood))
                 };
                 let details = match (role.is_empty(), mood.is_empty()) {
                     (_, true) => role,
@@ -198,14 +215,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     (false, false) => format!("{role}, {mood}"),
                 };
                 let text = self.text(&said.text);
-                self.line(&self.i18n.msg(
+                self.line(&self.i18n().msg(
                     "plain-line",
                     &msg_args!("name" => name.as_str(), "details" => details, "text" => text),
                 ))?;
                 self.gloss_of(&said.text)?;
                 if let Some(thought) = &said.thought {
                     let label = self
-                        .i18n
+                        .i18n()
                         .msg("plain-thought", &msg_args!("name" => name.as_str()));
                     self.say_labelled(&label, thought)?;
                 }
@@ -214,9 +231,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(())
     }
 
-    /// The conversation from where the run is, until the learner leaves it.
-    fn conversation(&mut self, scenario: &Scenario, run: &mut ScenarioRun) -> Step<()> {
+    /// The conversation from where the attempt is, until the learner leaves it. Each turn
+    /// shows the attempt as the session has it after the last step.
+    fn conversation(&mut self, scenario: &Scenario) -> Step<()> {
         loop {
+            let run = &self.attempt()?;
             self.gap()?;
             let entered: Vec<NodeIdx> = match run.decisions().len().checked_sub(1) {
                 Some(last) => run.entered_after(last).to_vec(),
@@ -228,16 +247,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     None => continue,
                     Some(AtEnd::Overview) => return Ok(()),
                     Some(AtEnd::Replay) => {
-                        if runs::replay_scenario(
-                            &mut self.progress,
-                            scenario,
-                            run,
-                            Timestamp::now(),
-                        )
-                        .is_ok()
-                        {
-                            self.save_now();
-                        }
+                        // A new attempt; should the engine refuse, the ending stays.
+                        let _ = self.step(Command::Replay);
                         continue;
                     }
                     Some(AtEnd::Rewind) => {
@@ -257,7 +268,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             };
             let can_rewind = !run.decisions().is_empty();
             if offered.is_empty() {
-                self.line(&self.i18n.msg("plain-scenario-stuck", &msg_args!()))?;
+                self.line(&self.i18n().msg("plain-scenario-stuck", &msg_args!()))?;
             }
             let picked = self.choose(
                 |p| p.choice_options(choices, &offered, can_rewind),
@@ -292,7 +303,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         can_rewind: bool,
     ) -> io::Result<()> {
         if !offered.is_empty() {
-            self.line(&self.i18n.msg("plain-scenario-what-now", &msg_args!()))?;
+            self.line(&self.i18n().msg("plain-scenario-what-now", &msg_args!()))?;
         }
         for (number, &index) in offered.iter().enumerate() {
             if let Some(choice) = choices.get(index) {
@@ -302,14 +313,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
         }
         if can_rewind {
-            self.line(&self.i18n.msg("plain-scenario-rewind", &msg_args!()))?;
+            self.line(&self.i18n().msg("plain-scenario-rewind", &msg_args!()))?;
         }
-        self.line(&self.i18n.msg("plain-scenario-values", &msg_args!()))
+        self.line(&self.i18n().msg("plain-scenario-values", &msg_args!()))
     }
 
     /// Takes the choice at `index`: what you said, the coach's feedback, the thought it
     /// caused, the changed values; then saves.
-    fn take(&mut self, scenario: &Scenario, run: &mut ScenarioRun, index: usize) -> Step<()> {
+    fn take(&mut self, scenario: &Scenario, run: &ScenarioRun, index: usize) -> Step<()> {
         // Whoever spoke last, should the choice not say whose thought it is.
         let last_speaker = scenario
             .nodes
@@ -317,12 +328,26 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             .and_then(|n| n.lines.last())
             .map(|l| l.speaker.clone())
             .or_else(|| scenario.characters.first().map(|c| c.id.clone()));
-        let outcome = match run.choose(scenario, index) {
+        // What the choice does, worked out on a copy of the attempt: the values it changes
+        // are shown, not kept in the session's events. The session then takes the same
+        // choice on the same attempt, with the same result.
+        let mut preview = run.clone();
+        let taken = preview
+            .choose(scenario, index)
+            .map_err(Into::into)
+            .and_then(|outcome| {
+                let choice = Command::Choose {
+                    choice: outcome.choice.id.clone(),
+                    tally: None,
+                };
+                self.step(choice).map(|_| outcome)
+            });
+        let outcome = match taken {
             Ok(outcome) => outcome,
             Err(error) => {
-                self.line(&self.i18n.msg(
+                self.line(&self.i18n().msg(
                     "plain-scenario-error",
-                    &msg_args!("reason" => crate::i18n::Localize::localize(&error, &self.i18n)),
+                    &msg_args!("reason" => crate::i18n::Localize::localize(&error, self.i18n())),
                 ))?;
                 return Ok(());
             }
@@ -330,9 +355,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let choice = outcome.choice;
         let changes: Vec<VarChange> = outcome.changes.iter().copied().collect();
         self.gap()?;
-        let label = self.i18n.msg("plain-you", &msg_args!());
+        let label = self.i18n().msg("plain-you", &msg_args!());
         self.say_labelled(&label, &choice.text)?;
-        let label = self.i18n.msg("plain-coach", &msg_args!());
+        let label = self.i18n().msg("plain-coach", &msg_args!());
         self.say_labelled(&label, &choice.feedback)?;
         if let Some(thought) = &choice.thought {
             let name = choice
@@ -341,20 +366,18 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 .or(last_speaker)
                 .map(|s| self.speaker_name(scenario, &s))
                 .unwrap_or_default();
-            let label = self.i18n.msg("plain-thought", &msg_args!("name" => name));
+            let label = self.i18n().msg("plain-thought", &msg_args!("name" => name));
             self.say_labelled(&label, thought)?;
         }
         for change in &changes {
             self.change(scenario, change)?;
         }
-        runs::record_scenario(&mut self.progress, scenario, run, Timestamp::now());
-        self.save_now();
         Ok(())
     }
 
     /// Lists the decisions taken and goes back to the one picked (a new attempt, as in
     /// the TUI, so the road left behind stays in the progress file).
-    fn rewind(&mut self, scenario: &Scenario, run: &mut ScenarioRun) -> Step<()> {
+    fn rewind(&mut self, scenario: &Scenario, run: &ScenarioRun) -> Step<()> {
         let decisions = self.decision_texts(scenario, run);
         if decisions.is_empty() {
             return Ok(());
@@ -363,14 +386,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let count = decisions.len();
         let picked = self.choose(
             |p| {
-                p.line(&p.i18n.msg("plain-rewind-title", &msg_args!()))?;
+                p.line(&p.i18n().msg("plain-rewind-title", &msg_args!()))?;
                 for (i, text) in decisions.iter().enumerate() {
-                    p.line(&p.i18n.msg(
+                    p.line(&p.i18n().msg(
                         "plain-rewind-decision",
                         &msg_args!("number" => i + 1, "text" => text.as_str()),
                     ))?;
                 }
-                p.line(&p.i18n.msg("plain-rewind-cancel", &msg_args!()))
+                p.line(&p.i18n().msg("plain-rewind-cancel", &msg_args!()))
             },
             |line| {
                 if line.is_empty() {
@@ -381,13 +404,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             },
         )?;
         if let Some(Some(decision)) = picked
-            && run.rewind_to(scenario, decision).is_ok()
+            && self.step(Command::Rewind(decision)).is_ok()
         {
-            runs::begin_attempt(&mut self.progress, scenario, run, Timestamp::now());
-            self.save_now();
             self.line(
                 &self
-                    .i18n
+                    .i18n()
                     .msg("plain-rewound", &msg_args!("number" => decision + 1)),
             )?;
         }
@@ -412,7 +433,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// A competency's title from the course's competency set (its id when it has none).
     fn competency_title(&self, id: &Competency) -> String {
-        self.course
+        self.session
+            .course()
             .competencies
             .iter()
             .find(|c| &c.id == id)
@@ -421,17 +443,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// Each competency with its score as a word: "Confidentiality: shown".
     fn competency_scores(&mut self, result: &RunResult) -> io::Result<()> {
-        self.line(&self.i18n.msg("plain-ending-competencies", &msg_args!()))?;
+        self.line(&self.i18n().msg("plain-ending-competencies", &msg_args!()))?;
         let scores = result.competency_scores();
         if scores.is_empty() {
-            self.line(&self.i18n.msg("plain-none", &msg_args!()))?;
+            self.line(&self.i18n().msg("plain-none", &msg_args!()))?;
         }
         for (id, score) in scores {
             let name = self.competency_title(id);
             let score = self
-                .i18n
+                .i18n()
                 .msg("scenario-score", &msg_args!("score" => score.key()));
-            self.line(&self.i18n.msg(
+            self.line(&self.i18n().msg(
                 "plain-competency",
                 &msg_args!("name" => name, "score" => score),
             ))?;
@@ -442,10 +464,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// The turning points: where it was, the answer given, a better one and the coach's
     /// feedback on it, and whether a better ending was lost.
     fn turning_points(&mut self, scenario: &Scenario, run: &ScenarioRun) -> io::Result<()> {
-        self.line(&self.i18n.msg("plain-ending-turning", &msg_args!()))?;
+        self.line(&self.i18n().msg("plain-ending-turning", &msg_args!()))?;
         let points = run.turning_points(scenario);
         if points.is_empty() {
-            self.line(&self.i18n.msg("ending-turning-none", &msg_args!()))?;
+            self.line(&self.i18n().msg("ending-turning-none", &msg_args!()))?;
         }
         for (i, point) in points.into_iter().enumerate() {
             if i > 0 {
@@ -466,7 +488,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     format!("{name}: {}", self.text(&l.text))
                 })
                 .unwrap_or_default();
-            self.line(&self.i18n.msg(
+            self.line(&self.i18n().msg(
                 "ending-turning-decision",
                 &msg_args!("number" => point.decision + 1, "point" => where_it_was),
             ))?;
@@ -474,18 +496,18 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 ("plain-turning-taken", taken),
                 ("plain-turning-better", better),
             ] {
-                let quality = self.i18n.msg(
+                let quality = self.i18n().msg(
                     "scenario-quality",
                     &msg_args!("quality" => choice.quality.key()),
                 );
                 let text = self.text(&choice.text);
                 self.line(
                     &self
-                        .i18n
+                        .i18n()
                         .msg(key, &msg_args!("quality" => quality, "text" => text)),
                 )?;
             }
-            let label = self.i18n.msg("plain-turning-feedback", &msg_args!());
+            let label = self.i18n().msg("plain-turning-feedback", &msg_args!());
             self.say_labelled(&label, &better.feedback)?;
             let outcome = if point.lost_outcome() {
                 point.best_after_better.map(|o| ("ending-turning-lost", o))
@@ -495,7 +517,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             if let Some((key, outcome)) = outcome {
                 self.line(
                     &self
-                        .i18n
+                        .i18n()
                         .msg(key, &msg_args!("outcome" => outcome_key(outcome))),
                 )?;
             }
@@ -512,16 +534,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             return Ok(Some(AtEnd::Overview));
         };
         self.gap()?;
-        let outcome = self.i18n.msg(
+        let outcome = self.i18n().msg(
             "plain-outcome",
             &msg_args!("outcome" => outcome_key(ending.outcome)),
         );
         let title = self.text(&ending.title);
-        self.line(&self.i18n.msg(
+        self.line(&self.i18n().msg(
             "plain-ending",
             &msg_args!("outcome" => outcome, "title" => title),
         ))?;
-        let label = self.i18n.msg("plain-ending-debrief", &msg_args!());
+        let label = self.i18n().msg("plain-ending-debrief", &msg_args!());
         let parts = run.debrief(scenario);
         if let Some((first, rest)) = parts.split_first() {
             self.say_labelled(&label, first)?;
@@ -530,7 +552,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
         }
         self.gap()?;
-        self.line(&self.i18n.msg("plain-ending-values", &msg_args!()))?;
+        self.line(&self.i18n().msg("plain-ending-values", &msg_args!()))?;
         for (variable, value) in scenario.variables.iter().zip(run.variables()) {
             let label = self.text(&variable.label);
             let change = value - variable.start;
@@ -539,7 +561,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 n if n > 0 => "up",
                 _ => "down",
             };
-            self.line(&self.i18n.msg(
+            self.line(&self.i18n().msg(
                 "plain-variable-total",
                 &msg_args!(
                     "label" => label,
@@ -554,7 +576,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.gap()?;
             self.competency_scores(&result)?;
             let count = |q: Quality| result.qualities.get(q);
-            self.line(&self.i18n.msg(
+            self.line(&self.i18n().msg(
                 "plain-ending-qualities",
                 &msg_args!(
                     "best" => count(Quality::Best),
@@ -567,28 +589,28 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.gap()?;
         self.turning_points(scenario, run)?;
         self.gap()?;
-        self.line(&self.i18n.msg("plain-ending-path", &msg_args!()))?;
+        self.line(&self.i18n().msg("plain-ending-path", &msg_args!()))?;
         for (number, decision) in run.decisions().iter().enumerate() {
             let Some(choice) = choice_at(scenario, decision.node, decision.choice as usize) else {
                 continue;
             };
             let text = self.text(&choice.text);
-            self.line(&self.i18n.msg(
+            self.line(&self.i18n().msg(
                 "plain-rewind-decision",
                 &msg_args!("number" => number + 1, "text" => text),
             ))?;
-            let label = self.i18n.msg("plain-coach", &msg_args!());
+            let label = self.i18n().msg("plain-coach", &msg_args!());
             self.say_labelled(&label, &choice.feedback)?;
         }
         self.gap()?;
         let can_rewind = !run.decisions().is_empty();
         self.choose(
             |p| {
-                p.line(&p.i18n.msg("plain-ending-replay", &msg_args!()))?;
+                p.line(&p.i18n().msg("plain-ending-replay", &msg_args!()))?;
                 if can_rewind {
-                    p.line(&p.i18n.msg("plain-ending-rewind", &msg_args!()))?;
+                    p.line(&p.i18n().msg("plain-ending-rewind", &msg_args!()))?;
                 }
-                p.line(&p.i18n.msg("plain-ending-overview", &msg_args!()))
+                p.line(&p.i18n().msg("plain-ending-overview", &msg_args!()))
             },
             |line| match line {
                 "1" => Some(AtEnd::Replay),
