@@ -329,3 +329,51 @@ fn a_failing_store_is_said_at_each_step_and_is_the_error_at_the_end() {
         .count();
     assert!(failed >= 3, "{failed} failed saves");
 }
+
+/// Plays the open scenario with the first answer shown, at most `limit` choices.
+fn play(session: &mut Session, limit: usize) {
+    for _ in 0..limit {
+        let choice = session.scenario().and_then(|(scenario, run)| {
+            let index = *run.offered_in_order(scenario).first()?;
+            match &scenario.node(run.current()).step {
+                kruispunt::course::checked::Step::Choices(c) => Some(c[index].id.clone()),
+                _ => None,
+            }
+        });
+        let Some(choice) = choice else { return };
+        session
+            .apply(Command::Choose {
+                choice,
+                tally: None,
+            })
+            .expect("an offered choice");
+    }
+}
+
+#[test]
+fn continue_in_plain_mode_goes_back_to_a_replay_left_halfway() {
+    let course = course();
+    let progress = Progress::new(CourseStamp::of(&course), Timestamp(1));
+    let mut session = Session::new(Arc::clone(&course), progress, Localizer::new(UiLocale::En));
+    session
+        .apply(Command::Open(ItemId::from(SCENARIO)))
+        .expect("opens");
+    play(&mut session, 100);
+    session.apply(Command::Replay).expect("replays");
+    play(&mut session, 1);
+    session.apply(Command::Close).expect("closes");
+    let mut out = Vec::new();
+    let left =
+        plain::run_session(session, &[], None, &b"c\nq\n"[..], &mut out).expect("plain mode runs");
+    let out = String::from_utf8(out).expect("UTF-8");
+    let title = course.scenarios[&ItemId::from(SCENARIO)].title.clone();
+    let title = Localizer::new(UiLocale::En).pick(&title).text.to_owned();
+    assert!(
+        out.contains(&format!("continue with {title}")),
+        "continue offers the conversation: {out}"
+    );
+    assert!(!out.contains("Lesson: "), "continue opened a lesson: {out}");
+    // Nothing was chosen on the way: the attempt left halfway is still the open one.
+    let attempts = &left.progress().items[&ItemId::from(SCENARIO)].attempts;
+    assert_eq!(attempts.last().map(|a| a.choices.len()), Some(1), "{out}");
+}

@@ -485,20 +485,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.i18n().msg("plain-status", &msg_args!("status" => key))
     }
 
-    /// The item to continue with: the last position, else the first item not completed
-    /// (the same rule as the TUI's overview).
+    /// The item to continue with, as the session decides it for every front end.
     fn continue_item(&self) -> Option<ItemId> {
-        let course = self.session.course();
-        if let Some(position) = &self.session.progress().last_position
-            && course.item(position.item.as_str()).is_some()
-            && self.status(&position.item) != ItemStatus::Completed
-        {
-            return Some(position.item.clone());
-        }
-        course
-            .items_in_order()
-            .map(|(_, item)| item.id().clone())
-            .find(|id| self.status(id) != ItemStatus::Completed)
+        self.session.continue_item()
     }
 
     // ----- screens -----
