@@ -446,6 +446,7 @@ scenario-key-start = start
 scenario-key-skip = skip for now
 scenario-key-number = pick that answer
 scenario-key-choose = choose an answer
+scenario-key-select = select an answer (for a tie)
 scenario-key-scroll = scroll the conversation
 scenario-key-focus = conversation or answers
 scenario-key-back-one = back one decision

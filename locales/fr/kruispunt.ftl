@@ -451,6 +451,7 @@ scenario-key-start = commencer
 scenario-key-skip = passer pour l’instant
 scenario-key-number = choisir cette réponse
 scenario-key-choose = choisir une réponse
+scenario-key-select = sélectionner une réponse (en cas d’égalité)
 scenario-key-scroll = faire défiler la conversation
 scenario-key-focus = conversation ou réponses
 scenario-key-back-one = revenir d’une décision

@@ -443,6 +443,7 @@ scenario-key-start = beginnen
 scenario-key-skip = nu overslaan
 scenario-key-number = dat antwoord kiezen
 scenario-key-choose = een antwoord kiezen
+scenario-key-select = een antwoord selecteren (bij gelijkspel)
 scenario-key-scroll = door het gesprek scrollen
 scenario-key-focus = gesprek of antwoorden
 scenario-key-back-one = een beslissing terug
