@@ -1,5 +1,5 @@
 //! Facilitator mode on the projector: a lesson or scenario shown through the trainee
-//! screen (wrapped, not changed), with the facilitator notes beside it (`n` hides them
+//! screen (wrapped, not changed), with the facilitator notes beside it (`N` hides them
 //! while projecting), the group vote at every decision point, the discussion timer, notes
 //! typed into the session log, and the jump menu ([`jump`]) to open anything directly.
 //!
@@ -9,7 +9,12 @@
 //!   answer's quality (symbol and word) only then, for the discussion; Enter goes with
 //!   the answer with the most votes (on a tie or without votes: the selected answer);
 //! - `t` starts or pauses the timer, `+` and `-` change its minutes, `0` resets it;
-//! - `n` shows or hides the notes panel, `e` writes a note, `g` opens the jump menu.
+//! - `N` (shift-n) shows or hides the notes panel, `e` writes a note, `g` opens the jump
+//!   menu.
+//!
+//! These keys and the trainee screen's are one table each ([`crate::tui::keymap`]); where
+//! the stage takes a key over (numbers and Enter at a decision point), the trainee screen
+//! leaves it while it is presented, so no key does two things.
 //!
 //! Nothing private is shown: facilitator mode opens no profile, so the trainee screens
 //! work on a throwaway progress that is never saved; the session log is what is kept.
@@ -305,9 +310,10 @@ fn keymap(state: &State, at_point: bool) -> Keymap<Cmd> {
         )
         .also(&[Key::Symbol('-')], Cmd::LessMinutes)
         .key(&[Key::Symbol('0')], "0", "timer-key-reset", Cmd::ResetTimer)
+        // Shift-n: a plain `n` is the glossary's next card.
         .key(
-            &[Key::Letter('n')],
-            "n",
+            &[Key::Letter('N')],
+            "N",
             "facilitator-key-notes",
             Cmd::Notes,
         )

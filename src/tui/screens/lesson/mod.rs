@@ -404,10 +404,6 @@ enum Cmd {
     FlipCard,
     NextCard,
     PreviousCard,
-    /// The next card, or the next scene after the last card.
-    NextCardOrScene,
-    /// The previous card, or the previous scene before the first card.
-    PreviousCardOrScene,
 }
 
 /// The keys for what the lesson screen shows now.
@@ -442,7 +438,7 @@ fn keymap(ctx: &Ctx, state: &State) -> Keymap<Cmd> {
         )
         .key(&[Key::Letter('s')], "s", "lesson-key-skip", Cmd::SkipScene)
         .hidden(&[Key::Right], Cmd::SkipScene);
-        return common_keys(map, Listed::Previous, Arrows::Scroll);
+        return common_keys(map, false, Arrows::Scroll);
     }
     let next = |map: &mut Keymap<Cmd>, keys: &'static [Key], label: &'static str| {
         map.key(keys, label, "lesson-key-next", Cmd::NextScene);
@@ -454,26 +450,19 @@ fn keymap(ctx: &Ctx, state: &State) -> Keymap<Cmd> {
             .also(&[Key::Number], Cmd::Pick);
     };
     let mut arrows = Arrows::Scroll;
-    let mut listed = Listed::PreviousAndScroll;
     match view.run.current(view.lesson).map(|s| &s.body) {
         Some(SceneBody::Glossary(_)) => {
+            // The cards have keys of their own: the arrows go to another scene, whatever
+            // the card shown, so a long glossary is left with one key.
             map.key(
                 &[Key::Toggle, Key::Confirm],
                 "Space Enter",
                 "lesson-key-turn",
                 Cmd::FlipCard,
             )
-            .key(
-                &[Key::Right],
-                "→ ← n p",
-                "lesson-key-card",
-                Cmd::NextCardOrScene,
-            )
-            .also(&[Key::Left], Cmd::PreviousCardOrScene)
-            .also(&[Key::Letter('n')], Cmd::NextCard)
-            .also(&[Key::Letter('p')], Cmd::PreviousCard)
-            .hint("← h", "lesson-key-previous", Cmd::PreviousCardOrScene);
-            listed = Listed::Scroll;
+            .key(&[Key::Letter('n')], "n p", "lesson-key-card", Cmd::NextCard)
+            .also(&[Key::Letter('p')], Cmd::PreviousCard);
+            next(&mut map, &[Key::Right], "→ l");
         }
         Some(SceneBody::Quiz(_)) => {
             let revealed =
@@ -515,18 +504,7 @@ fn keymap(ctx: &Ctx, state: &State) -> Keymap<Cmd> {
         }
         _ => next(&mut map, &[Key::Confirm, Key::Right], "Enter →"),
     }
-    common_keys(map, listed, arrows)
-}
-
-/// Which of the keys every scene shares the help lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Listed {
-    /// The previous scene (the pages scroll too, unlisted).
-    Previous,
-    /// The pages scroll (the previous scene is the scene's own business).
-    Scroll,
-    /// Both.
-    PreviousAndScroll,
+    common_keys(map, true, arrows)
 }
 
 /// What ↑ and ↓ do besides the scene's own keys.
@@ -538,33 +516,26 @@ enum Arrows {
     Taken,
 }
 
-/// The keys every scene shares: previous scene, scrolling, back.
-fn common_keys(mut map: Keymap<Cmd>, listed: Listed, arrows: Arrows) -> Keymap<Cmd> {
-    match listed {
-        Listed::Previous | Listed::PreviousAndScroll => {
-            map.key(
-                &[Key::Left],
-                "← h",
-                "lesson-key-previous",
-                Cmd::PreviousScene,
-            );
-        }
-        Listed::Scroll => {}
-    }
-    match listed {
-        Listed::Scroll | Listed::PreviousAndScroll => {
-            map.key(
-                &[Key::PageUp],
-                "PgUp PgDn",
-                "lesson-key-scroll",
-                Cmd::PageUp,
-            )
-            .also(&[Key::PageDown], Cmd::PageDown);
-        }
-        Listed::Previous => {
-            map.hidden(&[Key::PageUp], Cmd::PageUp)
-                .hidden(&[Key::PageDown], Cmd::PageDown);
-        }
+/// The keys every scene shares: previous scene, scrolling (listed when `pages_listed`),
+/// back.
+fn common_keys(mut map: Keymap<Cmd>, pages_listed: bool, arrows: Arrows) -> Keymap<Cmd> {
+    map.key(
+        &[Key::Left],
+        "← h",
+        "lesson-key-previous",
+        Cmd::PreviousScene,
+    );
+    if pages_listed {
+        map.key(
+            &[Key::PageUp],
+            "PgUp PgDn",
+            "lesson-key-scroll",
+            Cmd::PageUp,
+        )
+        .also(&[Key::PageDown], Cmd::PageDown);
+    } else {
+        map.hidden(&[Key::PageUp], Cmd::PageUp)
+            .hidden(&[Key::PageDown], Cmd::PageDown);
     }
     if arrows == Arrows::Scroll {
         map.hidden(&[Key::Up], Cmd::ScrollUp)
@@ -657,18 +628,6 @@ fn apply(ctx: &mut Ctx, open: &mut Open, command: Cmd, action: &Action) -> Trans
         Cmd::FlipCard => Command::FlipCard,
         Cmd::NextCard => Command::NextCard,
         Cmd::PreviousCard => Command::PreviousCard,
-        Cmd::NextCardOrScene => {
-            if send(ctx, open, Command::NextCard).is_empty() {
-                send(ctx, open, Command::NextScene);
-            }
-            return Transition::Stay;
-        }
-        Cmd::PreviousCardOrScene => {
-            if send(ctx, open, Command::PreviousCard).is_empty() {
-                send(ctx, open, Command::PreviousScene);
-            }
-            return Transition::Stay;
-        }
         Cmd::ScrollUp | Cmd::ScrollDown | Cmd::PageUp | Cmd::PageDown => {
             let scroll = &mut open.ui.scroll;
             *scroll = match command {
