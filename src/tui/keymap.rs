@@ -261,17 +261,22 @@ impl<C: Clone> Keymap<C> {
 
     /// The rows of [`Keymap::help`] for the commands `keep` keeps.
     pub fn help_where(&self, ctx: &Ctx, keep: impl Fn(&C) -> bool) -> Vec<KeyHelp> {
-        let mut seen: Vec<(&str, &str)> = Vec::new();
-        let mut rows = Vec::new();
+        self.rows(keep)
+            .into_iter()
+            .map(|(label, help)| KeyHelp::new(label, ctx.t(help)))
+            .collect()
+    }
+
+    /// The label and message id of each help row: the listed bindings `keep` keeps, one
+    /// row for bindings that share label and message, in the order of the table.
+    fn rows(&self, keep: impl Fn(&C) -> bool) -> Vec<(&'static str, &'static str)> {
+        let mut rows: Vec<(&'static str, &'static str)> = Vec::new();
         for binding in self.bindings.iter().filter(|b| keep(&b.command)) {
-            let Some(help) = binding.help else {
-                continue;
-            };
-            if seen.contains(&(binding.label, help)) {
-                continue;
+            if let Some(help) = binding.help
+                && !rows.contains(&(binding.label, help))
+            {
+                rows.push((binding.label, help));
             }
-            seen.push((binding.label, help));
-            rows.push(KeyHelp::new(binding.label, ctx.t(help)));
         }
         rows
     }
@@ -396,9 +401,11 @@ mod tests {
     #[test]
     fn the_help_has_one_row_per_label_and_no_hidden_keys() {
         let map = table();
-        let rows: Vec<(&str, Option<&str>)> =
-            map.bindings().iter().map(|b| (b.label, b.help)).collect();
-        assert_eq!(rows[1], ("↑↓ 1-9", Some("key-move")));
+        assert_eq!(
+            map.rows(|_| true),
+            [("↑↓ 1-9", "key-move"), ("Enter", "key-open")]
+        );
+        assert_eq!(map.rows(|c| *c == Cmd::Open), [("Enter", "key-open")]);
         assert!(map.bindings().iter().all(Binding::names_its_keys));
         assert!(clashes(&map.described()).is_empty());
     }

@@ -141,7 +141,6 @@ impl State {
 
     fn closed(ctx: &Ctx, scenario: &ItemId) -> Self {
         Self {
-            presenting: ctx.facilitator.is_some(),
             scenario: scenario.clone(),
             running: false,
             problem: None,
@@ -152,6 +151,7 @@ impl State {
             scroll_back: 0,
             scroll: 0,
             feedback_scroll: 0,
+            presenting: ctx.facilitator.is_some(),
         }
     }
 
@@ -183,7 +183,7 @@ enum Cmd {
     /// From the introduction into the conversation.
     Start,
     /// Scrolls what is shown (the document, the transcript, or the feedback with the
-    /// focus) by a line or a page.
+    /// focus) by a line or a page; in the rewind list, the pages move the selection by five.
     ScrollUp,
     ScrollDown,
     PageUp,
