@@ -70,7 +70,7 @@ fn the_notes_panel_shows_the_node_notes_and_can_be_hidden() {
         "the timer takes the notes' minutes:\n{shown}"
     );
     both_sizes(&mut app, "notes_shown");
-    press(&mut app, "n");
+    press(&mut app, "N");
     let shown = screen(&mut app, 120, 40);
     assert!(!shown.contains("Facilitator notes"), "{shown}");
     both_sizes(&mut app, "notes_hidden");
@@ -103,7 +103,7 @@ fn shown_choices(app: &App) -> Vec<(String, &'static str)> {
 #[test]
 fn votes_are_counted_revealed_and_the_group_goes_with_the_most() {
     let mut app = at_signaal(Instant::now());
-    press(&mut app, "n");
+    press(&mut app, "N");
     press(&mut app, "1222");
     // Alt+2 and x then 2 remove one each; a removal below zero does nothing.
     press_alt_number(&mut app, '2');
@@ -261,4 +261,31 @@ fn a_reflection_is_shown_to_the_group_as_a_prompt_without_an_editor() {
     // Enter does not open an editor (`e` is the facilitator's own note editor here).
     press(&mut app, "⏎");
     assert!(!app.editing(), "no editor for a group");
+}
+
+#[test]
+fn on_a_glossary_n_and_p_move_the_cards_and_shift_n_the_notes() {
+    let mut app = facilitator_app(UiLocale::En, Instant::now());
+    // The second lesson unfolded; its second scene is the glossary.
+    press(&mut app, "j→jj⏎");
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Card 1 of 12"), "{shown}");
+    assert!(shown.contains("Facilitator notes"), "{shown}");
+    press(&mut app, "nn");
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Card 3 of 12"), "{shown}");
+    assert!(
+        shown.contains("Facilitator notes"),
+        "n is the card's:\n{shown}"
+    );
+    press(&mut app, "p");
+    assert!(screen(&mut app, 120, 40).contains("Card 2 of 12"));
+    press(&mut app, "N");
+    let shown = screen(&mut app, 120, 40);
+    assert!(!shown.contains("Facilitator notes"), "{shown}");
+    assert!(shown.contains("Card 2 of 12"), "{shown}");
+    press(&mut app, "?");
+    let help = screen(&mut app, 120, 40);
+    assert!(help.contains("N"), "{help}");
+    assert!(help.contains("show or hide the notes panel"), "{help}");
 }

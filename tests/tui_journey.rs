@@ -50,14 +50,14 @@ fn home_lesson_quiz_scenario_ending_rewind_other_ending() {
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Scene 1 of 6"), "{shown}");
 
-    // Past the text scene and the twelve glossary cards to the quiz.
+    // Past the text scene and the glossary (one key, whatever its twelve cards) to the quiz.
     press(&mut app, "l");
     let shown = screen(&mut app, 80, 24);
     assert!(
         shown.contains("Scene 2 of 6") && shown.contains("Card 1 of 12"),
         "{shown}"
     );
-    press(&mut app, &"l".repeat(12));
+    press(&mut app, "l");
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Scene 3 of 6"), "{shown}");
 

@@ -43,7 +43,7 @@ fn scene_number(app: &App) -> usize {
     }
 }
 
-/// Presses → until scene `number` is shown (glossary cards take one → each).
+/// Presses → until scene `number` is shown.
 fn to_scene(app: &mut App, number: usize) {
     for _ in 0..40 {
         if scene_number(app) == number {
@@ -141,13 +141,36 @@ fn glossary_cards_turn_over_and_move() {
     snapshots(&mut app, "glossary_back");
     press(&mut app, "n");
     assert!(screen(&mut app, 80, 24).contains("Card 2 of"));
-    press(&mut app, "→");
+    press(&mut app, "⏎n");
     assert!(screen(&mut app, 80, 24).contains("Card 3 of"));
-    press(&mut app, "←p");
+    press(&mut app, "pp");
     assert!(screen(&mut app, 80, 24).contains("Card 1 of"));
-    // ← on the first card goes back to the previous scene.
-    press(&mut app, "←");
-    assert_eq!(scene_number(&app), 1);
+    // p on the first card stays there.
+    press(&mut app, "p");
+    assert!(screen(&mut app, 80, 24).contains("Card 1 of"));
+    assert_eq!(scene_number(&app), 2);
+}
+
+#[test]
+fn the_arrows_leave_a_glossary_from_any_card() {
+    let mut app = open(LETTERS);
+    press(&mut app, "→");
+    assert_eq!(scene_number(&app), 2);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Card 1 of 12"), "{shown}");
+    // The key bar says the card keys, and the arrows go to another scene.
+    assert!(shown.contains("n p other card"), "{shown}");
+    press(&mut app, "→");
+    assert_eq!(scene_number(&app), 3, "→ on the first of twelve cards");
+    press(&mut app, "←nn←");
+    assert_eq!(scene_number(&app), 1, "← on the third card");
+    press(&mut app, "?");
+    press(&mut app, "⎋→?");
+    let help = screen(&mut app, 120, 40);
+    let row = |keys: &str, what: &str| help.lines().any(|l| l.contains(keys) && l.contains(what));
+    assert!(row("← h", "previous scene"), "{help}");
+    assert!(row("→ l", "next scene"), "{help}");
+    assert!(row("n p", "other card"), "{help}");
 }
 
 /// Feedback texts of the fixture's single-answer quiz (`quiz-trans`), in English.

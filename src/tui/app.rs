@@ -6,6 +6,7 @@
 //! does I/O: the event loop in [`super::run`] saves when [`App::save_due`] says so.
 
 use super::action::Action;
+use super::keymap::{self, Global};
 use super::screens::{self, Screen};
 use super::theme::{Theme, ThemeName};
 use crate::course::Course;
@@ -264,12 +265,13 @@ impl App {
             Action::Resize { width, height } => {
                 self.ctx.area = Rect::new(0, 0, *width, *height);
             }
-            Action::Interrupt => {
-                self.screen.before_leaving(&mut self.ctx);
-                self.quit = true;
-                return;
-            }
             _ => {}
+        }
+        let global = keymap::global().find(&action);
+        if global == Some(Global::Interrupt) {
+            self.screen.before_leaving(&mut self.ctx);
+            self.quit = true;
+            return;
         }
         if self.help {
             // The overlay takes every key; any of these closes it.
@@ -282,29 +284,29 @@ impl App {
             return;
         }
         if !self.editing() {
-            match action {
-                Action::Help => {
+            match global {
+                Some(Global::Help) => {
                     self.help = true;
                     return;
                 }
-                Action::Quit => {
+                Some(Global::Quit) => {
                     self.screen.before_leaving(&mut self.ctx);
                     self.quit = true;
                     return;
                 }
-                Action::Letter('L') => {
+                Some(Global::Language) => {
                     self.ctx.cycle_locale();
                     return;
                 }
-                Action::Letter('G') => {
+                Some(Global::Gloss) => {
                     self.ctx.cycle_gloss();
                     return;
                 }
-                Action::Letter('T') => {
+                Some(Global::Theme) => {
                     self.ctx.toggle_theme();
                     return;
                 }
-                _ => {}
+                Some(Global::Interrupt) | None => {}
             }
         }
         match self.screen.update(&mut self.ctx, &action) {

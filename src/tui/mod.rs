@@ -2,6 +2,7 @@
 //!
 //! - [`app`]: the state ([`App`], [`Ctx`]) and its update function;
 //! - [`action`]: key presses, clicks and resizes turned into [`Action`]s;
+//! - [`keymap`]: each screen's table of keys, commands and help labels;
 //! - [`screens`]: one module per screen (home, lesson, scenario, settings);
 //! - [`view`]: drawing, a pure function of the state;
 //! - [`theme`], [`text`]: styles, wrapping by terminal columns.
@@ -13,6 +14,7 @@
 pub mod action;
 pub mod app;
 mod input;
+pub mod keymap;
 pub mod screens;
 pub mod start;
 pub mod text;

@@ -3,6 +3,7 @@
 //! minimum size only a short "make the window larger" message is drawn.
 
 use super::app::App;
+use super::keymap::{self, Global};
 use super::screens::KeyHelp;
 use super::text;
 use crate::msg_args;
@@ -99,13 +100,13 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn hints(app: &App, width: usize) -> Line<'static> {
     let ctx = &app.ctx;
     let mut keys = app.screen.keys(ctx);
-    if app.editing() {
-        // While the editor has the focus, `?` and `q` are typed, not keys.
-        keys.push(KeyHelp::new("Ctrl-C", ctx.t("key-interrupt")));
+    // While the editor has the focus, `?` and `q` are typed, not keys.
+    let tail: &[Global] = if app.editing() {
+        &[Global::Interrupt]
     } else {
-        keys.push(KeyHelp::new("?", ctx.t("key-help")));
-        keys.push(KeyHelp::new("q", ctx.t("key-quit")));
-    }
+        &[Global::Help, Global::Quit]
+    };
+    keys.extend(keymap::global().help_where(ctx, |command| tail.contains(command)));
     let mut spans = Vec::new();
     let mut used = 1;
     spans.push(Span::raw(" "));
@@ -144,14 +145,7 @@ fn push_hint(spans: &mut Vec<Span<'static>>, key: &KeyHelp, app: &App) {
 fn render_help(app: &App, frame: &mut Frame, area: Rect) {
     let ctx = &app.ctx;
     let theme = &ctx.theme;
-    let global = [
-        KeyHelp::new("?", ctx.t("key-help")),
-        KeyHelp::new("L", ctx.t("key-language")),
-        KeyHelp::new("G", ctx.t("key-gloss")),
-        KeyHelp::new("T", ctx.t("key-theme")),
-        KeyHelp::new("q", ctx.t("key-quit")),
-        KeyHelp::new("Ctrl-C", ctx.t("key-interrupt")),
-    ];
+    let global = keymap::global().help(ctx);
     let screen_keys = app.screen.keys(ctx);
     let key_width = screen_keys
         .iter()

@@ -8,6 +8,7 @@ use crate::msg_args;
 use crate::progress::ItemStatus;
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
+use crate::tui::keymap::{Binding, Key, Keymap};
 use crate::tui::text;
 use crate::tui::widgets::gauge;
 use ratatui::Frame;
@@ -126,28 +127,68 @@ fn scroll(rows: &[Row], selected: usize, height: u16) -> usize {
     }
 }
 
+/// What a key does on the home screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Open,
+    Continue,
+    Settings,
+    Quit,
+}
+
+/// The keys of the home screen.
+fn keymap() -> Keymap<Cmd> {
+    let mut map = Keymap::new();
+    map.key(&[Key::Up], "↑↓ j k", "key-move", Cmd::Up)
+        .also(&[Key::Down], Cmd::Down)
+        .hidden(&[Key::PageUp], Cmd::PageUp)
+        .hidden(&[Key::PageDown], Cmd::PageDown)
+        .key(&[Key::Confirm], "Enter", "key-open", Cmd::Open)
+        .hidden(&[Key::Right], Cmd::Open)
+        .key(&[Key::Letter('c')], "c", "key-continue", Cmd::Continue)
+        .key(&[Key::Letter('s')], "s", "key-settings", Cmd::Settings)
+        // Esc on the first screen leaves the program.
+        .hidden(&[Key::Back], Cmd::Quit);
+    map
+}
+
+/// The key bindings of the home screen, with their commands written out.
+pub fn bindings(_ctx: &Ctx, _state: &State) -> Vec<Binding<String>> {
+    keymap().described()
+}
+
 /// Applies an action.
 pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
     let rows = rows(ctx);
     let entries = entries(&rows);
     let count = entries.len();
+    let last = count.saturating_sub(1);
+    if let Some(command) = keymap().find(action) {
+        match command {
+            Cmd::Up => state.selected = state.selected.saturating_sub(1),
+            Cmd::Down => state.selected = (state.selected + 1).min(last),
+            Cmd::PageUp => state.selected = state.selected.saturating_sub(5),
+            Cmd::PageDown => state.selected = (state.selected + 5).min(last),
+            Cmd::Open => {
+                if let Some(entry) = entries.get(state.selected) {
+                    return open((*entry).clone(), ctx);
+                }
+            }
+            Cmd::Settings => return open(Entry::Settings, ctx),
+            Cmd::Continue => {
+                if let Some(item) = continue_item(ctx) {
+                    return open(Entry::Continue(item), ctx);
+                }
+            }
+            Cmd::Quit => return Transition::Quit,
+        }
+        return Transition::Stay;
+    }
     match action {
-        Action::Up => state.selected = state.selected.saturating_sub(1),
-        Action::Down => state.selected = (state.selected + 1).min(count.saturating_sub(1)),
-        Action::PageUp => state.selected = state.selected.saturating_sub(5),
-        Action::PageDown => state.selected = (state.selected + 5).min(count.saturating_sub(1)),
-        Action::Confirm | Action::Right => {
-            if let Some(entry) = entries.get(state.selected) {
-                return open((*entry).clone(), ctx);
-            }
-        }
-        Action::Letter('s') => return open(Entry::Settings, ctx),
-        Action::Letter('c') => {
-            if let Some(item) = continue_item(ctx) {
-                return open(Entry::Continue(item), ctx);
-            }
-        }
-        Action::Back => return Transition::Quit,
         Action::Click { column, row } => {
             let list = areas(ctx, body_area(ctx)).list;
             if !list.contains((*column, *row).into()) {
@@ -162,7 +203,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
             }
         }
         Action::ScrollUp => state.selected = state.selected.saturating_sub(1),
-        Action::ScrollDown => state.selected = (state.selected + 1).min(count.saturating_sub(1)),
+        Action::ScrollDown => state.selected = (state.selected + 1).min(last),
         _ => {}
     }
     Transition::Stay
@@ -332,14 +373,9 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).style(Style::default()), areas.list);
 }
 
-/// The keys of the home screen.
+/// The keys of the home screen, for the help and the key bar.
 pub fn keys(ctx: &Ctx, _state: &State) -> Vec<KeyHelp> {
-    vec![
-        KeyHelp::new("↑↓ j k", ctx.t("key-move")),
-        KeyHelp::new("Enter", ctx.t("key-open")),
-        KeyHelp::new("c", ctx.t("key-continue")),
-        KeyHelp::new("s", ctx.t("key-settings")),
-    ]
+    keymap().help(ctx)
 }
 
 #[cfg(test)]

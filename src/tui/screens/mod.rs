@@ -1,6 +1,7 @@
 //! One module per screen. Each has a `State`, an `update` that changes it (and the
-//! progress) and returns a [`Transition`], a pure `render`, and the keys it offers for the
-//! help overlay and the footer.
+//! progress) and returns a [`Transition`], a pure `render`, and a key map
+//! ([`super::keymap`]) for what it shows: `update` looks keys up in it, and the help
+//! overlay and the footer list it.
 
 pub mod facilitator;
 pub mod home;
@@ -10,6 +11,7 @@ pub mod settings;
 
 use super::action::Action;
 use super::app::{Ctx, Transition};
+use super::keymap::Binding;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -82,7 +84,7 @@ impl Screen {
         }
     }
 
-    /// The keys of this screen, most important first.
+    /// The keys of this screen, most important first: its key map's help rows.
     pub fn keys(&self, ctx: &Ctx) -> Vec<KeyHelp> {
         match self {
             Screen::Home(s) => home::keys(ctx, s),
@@ -91,6 +93,20 @@ impl Screen {
             Screen::Settings(s) => settings::keys(ctx, s),
             Screen::Jump(s) => facilitator::jump::keys(ctx, s),
             Screen::Stage(s) => facilitator::keys(ctx, s),
+        }
+    }
+
+    /// Every key binding of the screen for what it shows now, with their commands written
+    /// out (on the stage: its own, then the trainee screen's). For tests that look for a
+    /// key bound twice.
+    pub fn bindings(&self, ctx: &Ctx) -> Vec<Binding<String>> {
+        match self {
+            Screen::Home(s) => home::bindings(ctx, s),
+            Screen::Lesson(s) => lesson::bindings(ctx, s),
+            Screen::Scenario(s) => scenario::bindings(ctx, s),
+            Screen::Settings(s) => settings::bindings(ctx, s),
+            Screen::Jump(s) => facilitator::jump::bindings(ctx, s),
+            Screen::Stage(s) => facilitator::bindings(ctx, s),
         }
     }
 

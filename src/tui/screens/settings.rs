@@ -4,6 +4,7 @@
 use super::KeyHelp;
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
+use crate::tui::keymap::{Binding, Key, Keymap, digit};
 use crate::tui::theme::ThemeName;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -27,25 +28,62 @@ impl State {
     }
 }
 
+/// What a key does on the settings screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Up,
+    Down,
+    /// Selects the row of the number pressed.
+    Select,
+    Change,
+    Back,
+}
+
+/// The keys of the settings screen.
+fn keymap() -> Keymap<Cmd> {
+    let mut map = Keymap::new();
+    map.key(&[Key::Up], "↑↓", "key-move", Cmd::Up)
+        .also(&[Key::Down], Cmd::Down)
+        .hidden(&[Key::Number], Cmd::Select)
+        .key(
+            &[Key::Confirm, Key::Left, Key::Right],
+            "Enter ←→",
+            "key-change",
+            Cmd::Change,
+        )
+        .hidden(&[Key::Toggle], Cmd::Change)
+        .key(&[Key::Back], "Esc", "key-back", Cmd::Back);
+    map
+}
+
+/// The key bindings of the settings screen, with their commands written out.
+pub fn bindings(_ctx: &Ctx, _state: &State) -> Vec<Binding<String>> {
+    keymap().described()
+}
+
 /// Applies an action.
 pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
-    match action {
-        Action::Up => state.selected = state.selected.saturating_sub(1),
-        Action::Down => state.selected = (state.selected + 1).min(ROWS - 1),
-        Action::Number(n) if usize::from(*n) <= ROWS => state.selected = usize::from(*n) - 1,
-        Action::Confirm | Action::Toggle | Action::Right | Action::Left => {
-            change(ctx, state.selected)
-        }
-        Action::Click { row, .. } => {
-            let body = crate::tui::view::body_area(ctx.area);
-            let index = usize::from(row.saturating_sub(body.y + 2));
-            if *row >= body.y + 2 && index < ROWS {
-                state.selected = index;
-                change(ctx, index);
+    if let Some(command) = keymap().find(action) {
+        match command {
+            Cmd::Up => state.selected = state.selected.saturating_sub(1),
+            Cmd::Down => state.selected = (state.selected + 1).min(ROWS - 1),
+            Cmd::Select => {
+                if let Some(n) = digit(action).map(usize::from).filter(|n| *n <= ROWS) {
+                    state.selected = n - 1;
+                }
             }
+            Cmd::Change => change(ctx, state.selected),
+            Cmd::Back => return Transition::Home,
         }
-        Action::Back => return Transition::Home,
-        _ => {}
+        return Transition::Stay;
+    }
+    if let Action::Click { row, .. } = action {
+        let body = crate::tui::view::body_area(ctx.area);
+        let index = usize::from(row.saturating_sub(body.y + 2));
+        if *row >= body.y + 2 && index < ROWS {
+            state.selected = index;
+            change(ctx, index);
+        }
     }
     Transition::Stay
 }
@@ -109,11 +147,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The keys of the settings screen.
+/// The keys of the settings screen, for the help and the key bar.
 pub fn keys(ctx: &Ctx, _state: &State) -> Vec<KeyHelp> {
-    vec![
-        KeyHelp::new("↑↓", ctx.t("key-move")),
-        KeyHelp::new("Enter ←→", ctx.t("key-change")),
-        KeyHelp::new("Esc", ctx.t("key-back")),
-    ]
+    keymap().help(ctx)
 }

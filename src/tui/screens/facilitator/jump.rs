@@ -8,6 +8,7 @@ use crate::course::ids::{ItemId, SceneId};
 use crate::msg_args;
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
+use crate::tui::keymap::{Binding, Key, Keymap};
 use crate::tui::screens::{KeyHelp, scenario};
 use crate::tui::text;
 use ratatui::Frame;
@@ -96,19 +97,60 @@ fn selectable(rows: &[Row]) -> Vec<&Row> {
         .collect()
 }
 
+/// What a key does in the jump menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Open,
+    /// Unfolds the selected item, or folds it when it is unfolded.
+    Unfold,
+    Fold,
+}
+
+/// The keys of the jump menu.
+fn keymap() -> Keymap<Cmd> {
+    let mut map = Keymap::new();
+    map.key(&[Key::Up], "↑↓", "key-move", Cmd::Up)
+        .also(&[Key::Down], Cmd::Down)
+        .hidden(&[Key::PageUp], Cmd::PageUp)
+        .hidden(&[Key::PageDown], Cmd::PageDown)
+        .key(&[Key::Confirm], "Enter", "facilitator-key-open", Cmd::Open)
+        .key(
+            &[Key::Right, Key::Toggle],
+            "→ ← Space",
+            "facilitator-key-fold",
+            Cmd::Unfold,
+        )
+        .also(&[Key::Left], Cmd::Fold)
+        .hidden(&[Key::Back], Cmd::Fold);
+    map
+}
+
+/// The key bindings of the jump menu, with their commands written out.
+pub fn bindings(_ctx: &Ctx, _state: &State) -> Vec<Binding<String>> {
+    keymap().described()
+}
+
 /// Applies an action.
 pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
     let rows = rows(ctx, state);
     let count = selectable(&rows).len();
+    let last = count.saturating_sub(1);
     let selected = selectable(&rows).get(state.selected).map(|r| (*r).clone());
-    match action {
-        Action::Up | Action::ScrollUp => state.selected = state.selected.saturating_sub(1),
-        Action::Down | Action::ScrollDown => {
-            state.selected = (state.selected + 1).min(count.saturating_sub(1));
-        }
-        Action::PageUp => state.selected = state.selected.saturating_sub(10),
-        Action::PageDown => state.selected = (state.selected + 10).min(count.saturating_sub(1)),
-        Action::Right | Action::Toggle => {
+    let command = match action {
+        Action::ScrollUp => Some(Cmd::Up),
+        Action::ScrollDown => Some(Cmd::Down),
+        _ => keymap().find(action),
+    };
+    match command {
+        Some(Cmd::Up) => state.selected = state.selected.saturating_sub(1),
+        Some(Cmd::Down) => state.selected = (state.selected + 1).min(last),
+        Some(Cmd::PageUp) => state.selected = state.selected.saturating_sub(10),
+        Some(Cmd::PageDown) => state.selected = (state.selected + 10).min(last),
+        Some(Cmd::Unfold) => {
             if let Some(Row::Item(id)) = selected {
                 state.unfolded = if state.unfolded.as_ref() == Some(&id) {
                     None
@@ -118,7 +160,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
                 reselect(ctx, state, &id);
             }
         }
-        Action::Left | Action::Back => {
+        Some(Cmd::Fold) => {
             let item = match &selected {
                 Some(Row::Item(id) | Row::Scene(id, ..) | Row::Node(id, _)) => Some(id.clone()),
                 _ => None,
@@ -128,7 +170,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
                 reselect(ctx, state, &id);
             }
         }
-        Action::Confirm => {
+        Some(Cmd::Open) => {
             let opened = match selected {
                 Some(Row::Item(id)) => open_item(ctx, &id),
                 Some(Row::Scene(id, scene, _)) => open_scene(ctx, &id, &scene),
@@ -139,7 +181,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
                 return Transition::Open(screen);
             }
         }
-        _ => {}
+        None => {}
     }
     Transition::Stay
 }
@@ -305,11 +347,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list);
 }
 
-/// The keys of the jump menu.
+/// The keys of the jump menu, for the help and the key bar.
 pub fn keys(ctx: &Ctx, _state: &State) -> Vec<KeyHelp> {
-    vec![
-        KeyHelp::new("↑↓", ctx.t("key-move")),
-        KeyHelp::new("Enter", ctx.t("facilitator-key-open")),
-        KeyHelp::new("→ ← Space", ctx.t("facilitator-key-fold")),
-    ]
+    keymap().help(ctx)
 }

@@ -1,5 +1,5 @@
 //! Facilitator mode on the projector: a lesson or scenario shown through the trainee
-//! screen (wrapped, not changed), with the facilitator notes beside it (`n` hides them
+//! screen (wrapped, not changed), with the facilitator notes beside it (`N` hides them
 //! while projecting), the group vote at every decision point, the discussion timer, notes
 //! typed into the session log, and the jump menu ([`jump`]) to open anything directly.
 //!
@@ -9,7 +9,12 @@
 //!   answer's quality (symbol and word) only then, for the discussion; Enter goes with
 //!   the answer with the most votes (on a tie or without votes: the selected answer);
 //! - `t` starts or pauses the timer, `+` and `-` change its minutes, `0` resets it;
-//! - `n` shows or hides the notes panel, `e` writes a note, `g` opens the jump menu.
+//! - `N` (shift-n) shows or hides the notes panel, `e` writes a note, `g` opens the jump
+//!   menu.
+//!
+//! These keys and the trainee screen's are one table each ([`crate::tui::keymap`]); where
+//! the stage takes a key over (numbers and Enter at a decision point), the trainee screen
+//! leaves it while it is presented, so no key does two things.
 //!
 //! Nothing private is shown: facilitator mode opens no profile, so the trainee screens
 //! work on a throwaway progress that is never saved; the session log is what is kept.
@@ -25,6 +30,7 @@ use crate::msg_args;
 use crate::session::{ChoiceTally, Command, EventKind, Place};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Ctx, Transition};
+use crate::tui::keymap::{Binding, Key, Keymap, digit};
 use crate::tui::text;
 use crate::tui::view::FULL_WIDTH;
 use ratatui::Frame;
@@ -243,14 +249,107 @@ fn notes_here<'c>(ctx: &'c Ctx, state: &State) -> Option<&'c FacilitatorNotes> {
     here.or(item).or_else(module)
 }
 
+/// What a key does on the stage, before the trainee screen inside sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    /// Esc in the note editor: the note goes into the session log.
+    SaveNote,
+    /// The jump menu.
+    Jump,
+    /// Shows or hides the notes panel.
+    Notes,
+    /// Opens the note editor.
+    WriteNote,
+    /// Starts or pauses the timer.
+    Timer,
+    /// One minute more on the timer.
+    MoreMinutes,
+    /// One minute less on the timer.
+    LessMinutes,
+    /// The timer back to its minutes.
+    ResetTimer,
+    /// A vote for the answer of the number pressed (after `x`: one vote less).
+    AddVote,
+    /// One vote less for the answer of the number pressed.
+    RemoveVote,
+    /// The next number removes a vote.
+    ArmRemove,
+    /// Shows or hides the votes as bars.
+    Reveal,
+    /// Goes with the answer with the most votes.
+    GoWithVote,
+}
+
+/// The stage's own keys: the note editor's way out while it is open, else the vote's at a
+/// decision point (`at_point`), the timer's, the notes panel's, the note's and the jump
+/// menu's. The trainee screen inside has its keys after these.
+fn keymap(state: &State, at_point: bool) -> Keymap<Cmd> {
+    let mut map = Keymap::new();
+    if state.editor.is_some() {
+        map.key(&[Key::Back], "Esc", "facilitator-note-hint", Cmd::SaveNote);
+        return map;
+    }
+    if at_point {
+        map.key(&[Key::Number], "1-9", "vote-key-add", Cmd::AddVote)
+            .key(&[Key::Letter('v')], "v", "vote-key-reveal", Cmd::Reveal)
+            .key(&[Key::Confirm], "Enter", "vote-key-pick", Cmd::GoWithVote)
+            .key(
+                &[Key::AltNumber],
+                "Alt+1-9 x",
+                "vote-key-remove",
+                Cmd::RemoveVote,
+            )
+            .also(&[Key::Letter('x')], Cmd::ArmRemove);
+    }
+    map.key(&[Key::Letter('t')], "t", "timer-key-toggle", Cmd::Timer)
+        .key(
+            &[Key::Symbol('+')],
+            "+ -",
+            "timer-key-minutes",
+            Cmd::MoreMinutes,
+        )
+        .also(&[Key::Symbol('-')], Cmd::LessMinutes)
+        .key(&[Key::Symbol('0')], "0", "timer-key-reset", Cmd::ResetTimer)
+        // Shift-n: a plain `n` is the glossary's next card.
+        .key(
+            &[Key::Letter('N')],
+            "N",
+            "facilitator-key-notes",
+            Cmd::Notes,
+        )
+        .key(
+            &[Key::Letter('e')],
+            "e",
+            "facilitator-key-note",
+            Cmd::WriteNote,
+        )
+        .key(&[Key::Letter('g')], "g", "facilitator-key-jump", Cmd::Jump);
+    map
+}
+
+/// The stage's own key bindings (without the trainee screen's), with their commands
+/// written out.
+pub fn stage_bindings(ctx: &Ctx, state: &State) -> Vec<Binding<String>> {
+    keymap(state, decision_point(ctx, state).is_some()).described()
+}
+
+/// Every key binding on the stage: its own, then the trainee screen's (none while the
+/// note editor is open: it takes the keys).
+pub fn bindings(ctx: &Ctx, state: &State) -> Vec<Binding<String>> {
+    let mut all = stage_bindings(ctx, state);
+    if state.editor.is_none() {
+        all.extend(state.inner.bindings(ctx));
+    }
+    all
+}
+
 /// Applies an action.
 pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    let point = decision_point(ctx, state).filter(|_| state.editor.is_none());
+    let command = keymap(state, point.is_some()).find(action);
     if let Some(editor) = state.editor.as_mut() {
         match action {
-            Action::Edit(key) => {
-                editor.input(*key);
-            }
-            Action::Back => {
+            _ if command == Some(Cmd::SaveNote) => {
                 let text = editor.lines().join("\n").trim().to_owned();
                 state.editor = None;
                 if !text.is_empty() {
@@ -258,9 +357,19 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
                     ctx.status = Some(ctx.t("facilitator-note-saved"));
                 }
             }
+            Action::Edit(key) => {
+                editor.input(*key);
+            }
             _ => {}
         }
         return Transition::Stay;
+    }
+    if let Some(point) = &point
+        && state.vote_at != Some((point.node, point.decisions))
+    {
+        state.vote = Vote::new(point.offered.len());
+        state.vote_at = Some((point.node, point.decisions));
+        state.removing = false;
     }
     let now = ctx.clock().instant;
     let room_timer = |ctx: &mut Ctx, change: &dyn Fn(&mut Timer)| {
@@ -268,82 +377,52 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
             change(&mut room.timer);
         }
     };
-    match action {
-        Action::Letter('g') => {
+    let vote_index = || digit(action).map_or(0, |n| usize::from(n).saturating_sub(1));
+    match command {
+        Some(Cmd::Jump) => {
             return Transition::Open(Screen::Jump(jump::State::at(ctx, &state.item)));
         }
-        Action::Letter('n') => {
+        Some(Cmd::Notes) => {
             if let Some(room) = ctx.facilitator.as_mut() {
                 room.notes_shown = !room.notes_shown;
             }
-            return Transition::Stay;
         }
-        Action::Letter('e') => {
+        Some(Cmd::WriteNote) => {
             let mut editor = TextArea::default();
             editor.set_wrap_mode(WrapMode::WordOrGlyph);
             state.editor = Some(Box::new(editor));
             ctx.status = None;
-            return Transition::Stay;
         }
-        Action::Letter('t') => {
-            room_timer(ctx, &|t| t.toggle(now));
-            return Transition::Stay;
-        }
-        Action::Symbol('+') => {
-            room_timer(ctx, &|t| t.add_minutes(1));
-            return Transition::Stay;
-        }
-        Action::Symbol('-') => {
-            room_timer(ctx, &|t| t.add_minutes(-1));
-            return Transition::Stay;
-        }
-        Action::Symbol('0') => {
-            room_timer(ctx, &|t| t.reset());
-            return Transition::Stay;
-        }
-        // The trainee screens hit-test clicks against their own layout, which the
-        // presenter layout changes: the facilitator uses the keys.
-        Action::Click { .. } => return Transition::Stay,
-        _ => {}
-    }
-    if let Some(point) = decision_point(ctx, state) {
-        if state.vote_at != Some((point.node, point.decisions)) {
-            state.vote = Vote::new(point.offered.len());
-            state.vote_at = Some((point.node, point.decisions));
+        Some(Cmd::Timer) => room_timer(ctx, &|t| t.toggle(now)),
+        Some(Cmd::MoreMinutes) => room_timer(ctx, &|t| t.add_minutes(1)),
+        Some(Cmd::LessMinutes) => room_timer(ctx, &|t| t.add_minutes(-1)),
+        Some(Cmd::ResetTimer) => room_timer(ctx, &|t| t.reset()),
+        Some(Cmd::AddVote) => {
+            if state.removing {
+                state.vote.remove(vote_index());
+            } else {
+                state.vote.add(vote_index());
+            }
             state.removing = false;
         }
-        match action {
-            Action::Number(n) => {
-                let index = usize::from(*n).saturating_sub(1);
-                if state.removing {
-                    state.vote.remove(index);
-                } else {
-                    state.vote.add(index);
-                }
-                state.removing = false;
-                return Transition::Stay;
-            }
-            Action::AltNumber(n) => {
-                state.vote.remove(usize::from(*n).saturating_sub(1));
-                return Transition::Stay;
-            }
-            Action::Letter('x') => {
-                state.removing = !state.removing;
-                return Transition::Stay;
-            }
-            Action::Letter('v') => {
-                state.vote.toggle_reveal();
-                return Transition::Stay;
-            }
-            Action::Confirm => {
-                go_with_vote(ctx, state, &point);
-                follow_notes(ctx, state);
-                return Transition::Stay;
-            }
-            _ => {}
+        Some(Cmd::RemoveVote) => {
+            state.vote.remove(vote_index());
         }
+        Some(Cmd::ArmRemove) => state.removing = !state.removing,
+        Some(Cmd::Reveal) => state.vote.toggle_reveal(),
+        Some(Cmd::GoWithVote) => {
+            if let Some(point) = &point {
+                go_with_vote(ctx, state, point);
+                follow_notes(ctx, state);
+            }
+        }
+        Some(Cmd::SaveNote) => {}
+        // The trainee screens hit-test clicks against their own layout, which the
+        // presenter layout changes: the facilitator uses the keys.
+        None if matches!(action, Action::Click { .. }) => {}
+        None => return forward(ctx, state, action),
     }
-    forward(ctx, state, action)
+    Transition::Stay
 }
 
 /// The trainee screen acts; going home means back to the jump menu.
@@ -674,36 +753,13 @@ pub fn title(ctx: &Ctx, state: &State) -> String {
     state.inner.title(ctx)
 }
 
-/// The keys: the vote's at a decision point, the timer, notes, jump, then the trainee
-/// screen's own.
+/// The keys: the stage's own (the vote's at a decision point, the timer, notes, jump),
+/// then the trainee screen's; only the note editor's while it is open.
 pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
-    if state.editor.is_some() {
-        return vec![KeyHelp::new("Esc", ctx.t("facilitator-note-hint"))];
+    let mut keys = keymap(state, decision_point(ctx, state).is_some()).help(ctx);
+    if state.editor.is_none() {
+        keys.extend(state.inner.keys(ctx));
     }
-    let mut keys = Vec::new();
-    if decision_point(ctx, state).is_some() {
-        keys.extend([
-            KeyHelp::new("1-9", ctx.t("vote-key-add")),
-            KeyHelp::new("v", ctx.t("vote-key-reveal")),
-            KeyHelp::new("Enter", ctx.t("vote-key-pick")),
-            KeyHelp::new("Alt+1-9 x", ctx.t("vote-key-remove")),
-        ]);
-    }
-    keys.extend([
-        KeyHelp::new("t", ctx.t("timer-key-toggle")),
-        KeyHelp::new("+ -", ctx.t("timer-key-minutes")),
-        KeyHelp::new("0", ctx.t("timer-key-reset")),
-        KeyHelp::new("n", ctx.t("facilitator-key-notes")),
-        KeyHelp::new("e", ctx.t("facilitator-key-note")),
-        KeyHelp::new("g", ctx.t("facilitator-key-jump")),
-    ]);
-    keys.extend(
-        state
-            .inner
-            .keys(ctx)
-            .into_iter()
-            .filter(|k| !matches!(k.keys.as_str(), "1-9" | "↑↓ Enter")),
-    );
     keys
 }
 

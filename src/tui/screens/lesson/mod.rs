@@ -20,6 +20,7 @@ use crate::msg_args;
 use crate::session::{Command, EventKind};
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
+use crate::tui::keymap::{Binding, Key, Keymap, digit};
 use crate::tui::text;
 use crate::tui::view;
 use content::TargetKind;
@@ -365,33 +366,216 @@ fn scene_body(ctx: &Ctx) -> Option<SceneBody> {
     run.current(lesson).map(|s| s.body.clone())
 }
 
+/// What a key does on the lesson screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    /// Back to the overview.
+    Home,
+    /// From the "lesson done" summary back to the last scene.
+    Reopen,
+    /// The reflection editor gives up the focus (the text is kept).
+    StopWriting,
+    /// Reads the scene behind a content note.
+    AcceptNote,
+    /// Skips the scene behind a content note.
+    SkipScene,
+    NextScene,
+    PreviousScene,
+    ScrollUp,
+    ScrollDown,
+    PageUp,
+    PageDown,
+    /// The focus one quiz option or checklist entry up.
+    CursorUp,
+    /// The focus one quiz option or checklist entry down.
+    CursorDown,
+    /// Selects the quiz option, or ticks the checklist entry, with the focus.
+    PickFocused,
+    /// Selects the quiz option, or ticks the checklist entry, of the number pressed.
+    Pick,
+    /// Answers the quiz with the options selected.
+    Answer,
+    /// Shows the quiz's right answer.
+    Reveal,
+    /// Another try at the quiz.
+    Retry,
+    /// The reflection editor takes the focus.
+    Write,
+    FlipCard,
+    NextCard,
+    PreviousCard,
+}
+
+/// The keys for what the lesson screen shows now.
+fn keymap(ctx: &Ctx, state: &State) -> Keymap<Cmd> {
+    let mut map = Keymap::new();
+    let Some(view) = state.open.as_deref().and_then(|o| view_of(ctx, o)) else {
+        // A missing lesson: any key goes home.
+        map.key(&[Key::Any], "Enter", "key-back", Cmd::Home);
+        return map;
+    };
+    if view.done {
+        map.key(&[Key::Confirm], "Enter", "lesson-key-home", Cmd::Home)
+            .hidden(&[Key::Right, Key::Back], Cmd::Home)
+            .key(&[Key::Left], "←", "lesson-key-previous", Cmd::Reopen);
+        return map;
+    }
+    if view.ui.editing {
+        map.key(
+            &[Key::Back],
+            "Esc",
+            "lesson-key-stop-writing",
+            Cmd::StopWriting,
+        );
+        return map;
+    }
+    if view.run.content_note_pending(view.lesson) {
+        map.key(
+            &[Key::Confirm],
+            "Enter",
+            "lesson-key-read-on",
+            Cmd::AcceptNote,
+        )
+        .key(&[Key::Letter('s')], "s", "lesson-key-skip", Cmd::SkipScene)
+        .hidden(&[Key::Right], Cmd::SkipScene);
+        return common_keys(map, false, Arrows::Scroll);
+    }
+    let next = |map: &mut Keymap<Cmd>, keys: &'static [Key], label: &'static str| {
+        map.key(keys, label, "lesson-key-next", Cmd::NextScene);
+    };
+    let select = |map: &mut Keymap<Cmd>, help: &'static str| {
+        map.key(&[Key::Up], "↑↓ Space 1-9", help, Cmd::CursorUp)
+            .also(&[Key::Down], Cmd::CursorDown)
+            .also(&[Key::Toggle], Cmd::PickFocused)
+            .also(&[Key::Number], Cmd::Pick);
+    };
+    let mut arrows = Arrows::Scroll;
+    match view.run.current(view.lesson).map(|s| &s.body) {
+        Some(SceneBody::Glossary(_)) => {
+            // The cards have keys of their own: the arrows go to another scene, whatever
+            // the card shown, so a long glossary is left with one key.
+            map.key(
+                &[Key::Toggle, Key::Confirm],
+                "Space Enter",
+                "lesson-key-turn",
+                Cmd::FlipCard,
+            )
+            .key(&[Key::Letter('n')], "n p", "lesson-key-card", Cmd::NextCard)
+            .also(&[Key::Letter('p')], Cmd::PreviousCard);
+            next(&mut map, &[Key::Right], "→ l");
+        }
+        Some(SceneBody::Quiz(_)) => {
+            let revealed =
+                view.ui.answered.as_ref().is_some_and(|a| a.revealed) || quiz_revealed(ctx);
+            match &view.ui.answered {
+                None => {
+                    select(&mut map, "lesson-key-select");
+                    map.key(&[Key::Confirm], "Enter", "lesson-key-answer", Cmd::Answer);
+                    next(&mut map, &[Key::Right], "→ l");
+                    if !revealed {
+                        map.key(&[Key::Letter('a')], "a", "lesson-key-reveal", Cmd::Reveal);
+                    }
+                    arrows = Arrows::Taken;
+                }
+                Some(_) if !revealed => {
+                    map.key(&[Key::Letter('r')], "r", "lesson-key-retry", Cmd::Retry)
+                        .key(&[Key::Letter('a')], "a", "lesson-key-reveal", Cmd::Reveal);
+                    next(&mut map, &[Key::Confirm, Key::Right], "Enter →");
+                }
+                Some(_) => {
+                    next(&mut map, &[Key::Confirm, Key::Right], "Enter →");
+                    map.key(&[Key::Letter('r')], "r", "lesson-key-retry", Cmd::Retry);
+                }
+            }
+        }
+        Some(SceneBody::Reflection(_)) if !view.presenting => {
+            map.key(
+                &[Key::Confirm, Key::Letter('e')],
+                "Enter e",
+                "lesson-key-write",
+                Cmd::Write,
+            );
+            next(&mut map, &[Key::Right], "→ l");
+        }
+        Some(SceneBody::Checklist(_)) => {
+            select(&mut map, "lesson-key-tick");
+            next(&mut map, &[Key::Confirm, Key::Right], "Enter →");
+            arrows = Arrows::Taken;
+        }
+        _ => next(&mut map, &[Key::Confirm, Key::Right], "Enter →"),
+    }
+    common_keys(map, true, arrows)
+}
+
+/// What ↑ and ↓ do besides the scene's own keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Arrows {
+    /// They scroll by a line.
+    Scroll,
+    /// The scene takes them (a quiz or checklist moves its focus).
+    Taken,
+}
+
+/// The keys every scene shares: previous scene, scrolling (listed when `pages_listed`),
+/// back.
+fn common_keys(mut map: Keymap<Cmd>, pages_listed: bool, arrows: Arrows) -> Keymap<Cmd> {
+    map.key(
+        &[Key::Left],
+        "← h",
+        "lesson-key-previous",
+        Cmd::PreviousScene,
+    );
+    if pages_listed {
+        map.key(
+            &[Key::PageUp],
+            "PgUp PgDn",
+            "lesson-key-scroll",
+            Cmd::PageUp,
+        )
+        .also(&[Key::PageDown], Cmd::PageDown);
+    } else {
+        map.hidden(&[Key::PageUp], Cmd::PageUp)
+            .hidden(&[Key::PageDown], Cmd::PageDown);
+    }
+    if arrows == Arrows::Scroll {
+        map.hidden(&[Key::Up], Cmd::ScrollUp)
+            .hidden(&[Key::Down], Cmd::ScrollDown);
+    }
+    map.key(&[Key::Back], "Esc", "key-back", Cmd::Home);
+    map
+}
+
+/// The key bindings of the lesson screen for what it shows now, with their commands
+/// written out.
+pub fn bindings(ctx: &Ctx, state: &State) -> Vec<Binding<String>> {
+    keymap(ctx, state).described()
+}
+
 /// Applies an action.
 pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    let command = keymap(ctx, state).find(action);
     let Some(open) = state.open.as_deref_mut() else {
-        // A missing lesson: any key goes home.
-        return match action {
-            Action::Tick(_) | Action::Resize { .. } | Action::ScrollUp | Action::ScrollDown => {
-                Transition::Stay
-            }
-            _ => Transition::Home,
+        // A missing lesson: any key or click goes home.
+        return if command.is_some() || matches!(action, Action::Click { .. }) {
+            Transition::Home
+        } else {
+            Transition::Stay
         };
     };
     if matches!(action, Action::Tick(_) | Action::Resize { .. }) {
         return Transition::Stay;
     }
     if open.done {
-        return match action {
-            Action::Confirm | Action::Right | Action::Back => Transition::Home,
-            Action::Left => {
-                open.done = false;
-                Transition::Stay
-            }
-            _ => Transition::Stay,
-        };
+        match command {
+            Some(Cmd::Home) => return Transition::Home,
+            Some(Cmd::Reopen) => open.done = false,
+            _ => {}
+        }
+        return Transition::Stay;
     }
     if open.ui.editing {
         match action {
-            Action::Back => {
+            _ if command == Some(Cmd::StopWriting) => {
                 open.ui.editing = false;
                 open.ui.editor.set_cursor_style(Style::default());
                 keep_reflection(ctx, open, false);
@@ -410,39 +594,19 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
         return Transition::Stay;
     }
     open.ui.notice = None;
-    let note_pending = ctx
-        .session
-        .lesson()
-        .is_some_and(|(l, run)| run.content_note_pending(l));
-    let transition = if note_pending {
-        note_action(ctx, open, action)
-    } else {
-        scene_action(ctx, open, action)
+    let transition = match command {
+        Some(command) => apply(ctx, open, command, action),
+        None => pointer(ctx, open, action),
     };
-    let focus = matches!(
-        action,
-        Action::Up | Action::Down | Action::Number(_) | Action::Click { .. }
-    ) && list_len(ctx, open).is_some();
+    let focus = (matches!(command, Some(Cmd::CursorUp | Cmd::CursorDown | Cmd::Pick))
+        || matches!(action, Action::Click { .. }))
+        && list_len(ctx, open).is_some();
     settle_scroll(ctx, open, focus);
     transition
 }
 
-/// Keys while a content note is shown.
-fn note_action(ctx: &mut Ctx, open: &mut Open, action: &Action) -> Transition {
-    match action {
-        Action::Confirm => {
-            send(ctx, open, Command::AcceptNote);
-        }
-        Action::Letter('s') | Action::Right => {
-            send(ctx, open, Command::SkipScene);
-        }
-        _ => return common_action(ctx, open, action),
-    }
-    Transition::Stay
-}
-
-/// Keys that work on every scene: back, next, previous, scrolling.
-fn common_action(ctx: &mut Ctx, open: &mut Open, action: &Action) -> Transition {
+/// Carries out a key's command on the scene shown.
+fn apply(ctx: &mut Ctx, open: &mut Open, command: Cmd, action: &Action) -> Transition {
     let page = view_of(ctx, open).map_or(1, |view| {
         usize::from(
             current_areas(ctx, &view)
@@ -452,62 +616,180 @@ fn common_action(ctx: &mut Ctx, open: &mut Open, action: &Action) -> Transition 
                 .max(1),
         )
     });
+    // Turning and moving between cards is kept in the run but is not a step worth an
+    // immediate save; it is recorded with the next step.
+    let command = match command {
+        Cmd::Home => return Transition::Home,
+        Cmd::Reopen | Cmd::StopWriting => return Transition::Stay,
+        Cmd::AcceptNote => Command::AcceptNote,
+        Cmd::SkipScene => Command::SkipScene,
+        Cmd::NextScene => Command::NextScene,
+        Cmd::PreviousScene => Command::PreviousScene,
+        Cmd::FlipCard => Command::FlipCard,
+        Cmd::NextCard => Command::NextCard,
+        Cmd::PreviousCard => Command::PreviousCard,
+        Cmd::ScrollUp | Cmd::ScrollDown | Cmd::PageUp | Cmd::PageDown => {
+            let scroll = &mut open.ui.scroll;
+            *scroll = match command {
+                Cmd::ScrollUp => scroll.saturating_sub(1),
+                Cmd::ScrollDown => scroll.saturating_add(1),
+                Cmd::PageUp => scroll.saturating_sub(page),
+                _ => scroll.saturating_add(page),
+            };
+            return Transition::Stay;
+        }
+        Cmd::CursorUp => {
+            open.ui.cursor = open.ui.cursor.saturating_sub(1);
+            return Transition::Stay;
+        }
+        Cmd::CursorDown => {
+            let count = list_len(ctx, open).unwrap_or(0);
+            open.ui.cursor = (open.ui.cursor + 1).min(count.saturating_sub(1));
+            return Transition::Stay;
+        }
+        Cmd::PickFocused => {
+            pick(ctx, open, open.ui.cursor);
+            return Transition::Stay;
+        }
+        Cmd::Pick => {
+            if let Some(n) = digit(action) {
+                pick(ctx, open, usize::from(n).saturating_sub(1));
+            }
+            return Transition::Stay;
+        }
+        Cmd::Answer => {
+            answer(ctx, open);
+            return Transition::Stay;
+        }
+        Cmd::Reveal => {
+            // The right answer on request: it then counts as not right at the first try.
+            if !send(ctx, open, Command::RevealAnswer).is_empty() {
+                open.ui.retrying = false;
+                show_quiz_outcome(ctx, open);
+            }
+            return Transition::Stay;
+        }
+        Cmd::Retry => {
+            retry(ctx, open);
+            return Transition::Stay;
+        }
+        Cmd::Write => {
+            start_editing(open);
+            return Transition::Stay;
+        }
+    };
+    send(ctx, open, command);
+    Transition::Stay
+}
+
+/// The mouse on the scene shown: the wheel scrolls, a click selects a quiz option, ticks
+/// a checklist entry or starts the reflection editor.
+fn pointer(ctx: &mut Ctx, open: &mut Open, action: &Action) -> Transition {
     match action {
-        Action::Back => return Transition::Home,
-        Action::Right | Action::Confirm => {
-            send(ctx, open, Command::NextScene);
+        Action::ScrollUp => open.ui.scroll = open.ui.scroll.saturating_sub(WHEEL_LINES),
+        Action::ScrollDown => open.ui.scroll = open.ui.scroll.saturating_add(WHEEL_LINES),
+        Action::Click { column, row } => {
+            let note_pending = ctx
+                .session
+                .lesson()
+                .is_some_and(|(l, run)| run.content_note_pending(l));
+            if note_pending {
+                return Transition::Stay;
+            }
+            match (scene_body(ctx), clicked(ctx, open, *column, *row)) {
+                (Some(SceneBody::Quiz(_)), Some(TargetKind::QuizOption(index)))
+                    if open.ui.answered.is_none() =>
+                {
+                    pick(ctx, open, index);
+                }
+                (Some(SceneBody::Checklist(_)), Some(TargetKind::ChecklistEntry(index))) => {
+                    pick(ctx, open, index);
+                }
+                (Some(SceneBody::Reflection(_)), _) if !open.presenting => {
+                    let on_editor = view_of(ctx, open)
+                        .and_then(|view| current_areas(ctx, &view).editor)
+                        .is_some_and(|e| e.contains((*column, *row).into()));
+                    if on_editor {
+                        start_editing(open);
+                    }
+                }
+                _ => {}
+            }
         }
-        Action::Left => {
-            send(ctx, open, Command::PreviousScene);
-        }
-        Action::Up | Action::ScrollUp => {
-            let lines = if matches!(action, Action::ScrollUp) {
-                WHEEL_LINES
-            } else {
-                1
-            };
-            open.ui.scroll = open.ui.scroll.saturating_sub(lines);
-        }
-        Action::Down | Action::ScrollDown => {
-            let lines = if matches!(action, Action::ScrollDown) {
-                WHEEL_LINES
-            } else {
-                1
-            };
-            open.ui.scroll = open.ui.scroll.saturating_add(lines);
-        }
-        Action::PageUp => open.ui.scroll = open.ui.scroll.saturating_sub(page),
-        Action::PageDown => open.ui.scroll = open.ui.scroll.saturating_add(page),
         _ => {}
     }
     Transition::Stay
 }
 
-/// Keys on a scene whose content is shown.
-fn scene_action(ctx: &mut Ctx, open: &mut Open, action: &Action) -> Transition {
+/// Selects quiz option `position` (as shown), or ticks checklist entry `position`.
+fn pick(ctx: &mut Ctx, open: &mut Open, position: usize) {
     match scene_body(ctx) {
-        Some(SceneBody::Glossary(_)) => glossary_action(ctx, open, action),
-        Some(SceneBody::Quiz(quiz)) => quiz_action(ctx, open, &quiz, action),
-        Some(SceneBody::Reflection(_)) if open.presenting => common_action(ctx, open, action),
-        Some(SceneBody::Reflection(_)) => match action {
-            Action::Confirm | Action::Letter('e') => {
-                start_editing(open);
-                Transition::Stay
-            }
-            Action::Click { column, row } => {
-                let on_editor = view_of(ctx, open)
-                    .and_then(|view| current_areas(ctx, &view).editor)
-                    .is_some_and(|e| e.contains((*column, *row).into()));
-                if on_editor {
-                    start_editing(open);
+        Some(SceneBody::Quiz(quiz)) if open.ui.answered.is_none() => {
+            // `position` is where the option is shown; `picked` is kept in the order
+            // written.
+            let ui = &mut open.ui;
+            let Some(&index) = ui.order.get(position) else {
+                return;
+            };
+            ui.cursor = position;
+            if quiz.multiple {
+                if let Some(p) = ui.picked.get_mut(index) {
+                    *p = !*p;
                 }
-                Transition::Stay
+            } else {
+                ui.picked = (0..quiz.options.len()).map(|i| i == index).collect();
             }
-            _ => common_action(ctx, open, action),
-        },
-        Some(SceneBody::Checklist(checklist)) => checklist_action(ctx, open, &checklist, action),
-        _ => common_action(ctx, open, action),
+        }
+        Some(SceneBody::Checklist(checklist)) => {
+            let Some(entry) = checklist.entries.get(position) else {
+                return;
+            };
+            open.ui.cursor = position;
+            ctx.command(Command::Tick(entry.id.to_string()));
+        }
+        _ => {}
     }
+}
+
+/// Answers the quiz with the options selected, or says to select one first.
+fn answer(ctx: &mut Ctx, open: &mut Open) {
+    let Some(SceneBody::Quiz(quiz)) = scene_body(ctx) else {
+        return;
+    };
+    let selected: Vec<String> = quiz
+        .options
+        .iter()
+        .zip(&open.ui.picked)
+        .filter(|(_, p)| **p)
+        .map(|(o, _)| o.id.to_string())
+        .collect();
+    match ctx.try_command(Command::Answer(selected)) {
+        Ok(_) => show_quiz_outcome(ctx, open),
+        Err(_) => {
+            open.ui.notice = Some(if quiz.multiple {
+                Notice::PickSome
+            } else {
+                Notice::PickOne
+            });
+        }
+    }
+}
+
+/// Another try at the quiz: nothing selected, the options in a new order.
+fn retry(ctx: &Ctx, open: &mut Open) {
+    let Some(SceneBody::Quiz(quiz)) = scene_body(ctx) else {
+        return;
+    };
+    open.ui.answered = None;
+    open.ui.retrying = true;
+    open.ui.picked = vec![false; quiz.options.len()];
+    open.ui.order = ctx
+        .session
+        .lesson()
+        .map(|(l, run)| run.quiz_order(l))
+        .unwrap_or_default();
+    open.ui.cursor = 0;
+    open.ui.scroll = 0;
 }
 
 fn start_editing(open: &mut Open) {
@@ -537,34 +819,6 @@ fn clicked(ctx: &Ctx, open: &Open, column: u16, row: u16) -> Option<TargetKind> 
         .map(|t| t.kind)
 }
 
-fn glossary_action(ctx: &mut Ctx, open: &mut Open, action: &Action) -> Transition {
-    // Turning and moving between cards is kept in the run but is not a step worth an
-    // immediate save; it is recorded with the next step.
-    match action {
-        Action::Toggle | Action::Confirm => {
-            send(ctx, open, Command::FlipCard);
-        }
-        Action::Letter('n') => {
-            send(ctx, open, Command::NextCard);
-        }
-        Action::Letter('p') => {
-            send(ctx, open, Command::PreviousCard);
-        }
-        Action::Right => {
-            if send(ctx, open, Command::NextCard).is_empty() {
-                send(ctx, open, Command::NextScene);
-            }
-        }
-        Action::Left => {
-            if send(ctx, open, Command::PreviousCard).is_empty() {
-                send(ctx, open, Command::PreviousScene);
-            }
-        }
-        _ => return common_action(ctx, open, action),
-    }
-    Transition::Stay
-}
-
 /// The quiz's outcome as the run has it now, in the view state.
 fn show_quiz_outcome(ctx: &Ctx, open: &mut Open) {
     if let Some(outcome) = ctx
@@ -576,131 +830,12 @@ fn show_quiz_outcome(ctx: &Ctx, open: &mut Open) {
     }
 }
 
-fn quiz_action(
-    ctx: &mut Ctx,
-    open: &mut Open,
-    quiz: &crate::course::model::Quiz,
-    action: &Action,
-) -> Transition {
-    let multiple = quiz.multiple;
-    let count = quiz.options.len();
-    let revealed = open.ui.answered.as_ref().is_some_and(|a| a.revealed) || quiz_revealed(ctx);
-    if action == &Action::Letter('a') && !revealed {
-        // The right answer on request: it then counts as not right at the first try.
-        if !send(ctx, open, Command::RevealAnswer).is_empty() {
-            open.ui.retrying = false;
-            show_quiz_outcome(ctx, open);
-        }
-        return Transition::Stay;
-    }
-    if open.ui.answered.is_some() {
-        return match action {
-            Action::Letter('r') => {
-                open.ui.answered = None;
-                open.ui.retrying = true;
-                open.ui.picked = vec![false; count];
-                // A new try: the options in a new order.
-                open.ui.order = ctx
-                    .session
-                    .lesson()
-                    .map(|(l, run)| run.quiz_order(l))
-                    .unwrap_or_default();
-                open.ui.cursor = 0;
-                open.ui.scroll = 0;
-                Transition::Stay
-            }
-            _ => common_action(ctx, open, action),
-        };
-    }
-    // `position` is where the option is shown; `picked` is kept in the order written.
-    let pick = |ui: &mut SceneUi, position: usize| {
-        let Some(&index) = ui.order.get(position) else {
-            return;
-        };
-        ui.cursor = position;
-        if multiple {
-            if let Some(p) = ui.picked.get_mut(index) {
-                *p = !*p;
-            }
-        } else {
-            ui.picked = (0..count).map(|i| i == index).collect();
-        }
-    };
-    match action {
-        Action::Up => open.ui.cursor = open.ui.cursor.saturating_sub(1),
-        Action::Down => open.ui.cursor = (open.ui.cursor + 1).min(count.saturating_sub(1)),
-        Action::Toggle => {
-            let cursor = open.ui.cursor;
-            pick(&mut open.ui, cursor);
-        }
-        Action::Number(n) => pick(&mut open.ui, usize::from(*n).saturating_sub(1)),
-        Action::Click { column, row } => {
-            if let Some(TargetKind::QuizOption(index)) = clicked(ctx, open, *column, *row) {
-                pick(&mut open.ui, index);
-            }
-        }
-        Action::Confirm => {
-            let selected: Vec<String> = quiz
-                .options
-                .iter()
-                .zip(&open.ui.picked)
-                .filter(|(_, p)| **p)
-                .map(|(o, _)| o.id.to_string())
-                .collect();
-            match ctx.try_command(Command::Answer(selected)) {
-                Ok(_) => show_quiz_outcome(ctx, open),
-                Err(_) => {
-                    open.ui.notice = Some(if multiple {
-                        Notice::PickSome
-                    } else {
-                        Notice::PickOne
-                    });
-                }
-            }
-        }
-        _ => return common_action(ctx, open, action),
-    }
-    Transition::Stay
-}
-
 /// Whether the quiz shown had its answer revealed (and it is not worth asking for).
 fn quiz_revealed(ctx: &Ctx) -> bool {
     ctx.session
         .lesson()
         .and_then(|(_, run)| run.record(run.position().index))
         .is_some_and(|r| r.quiz_revealed())
-}
-
-fn checklist_action(
-    ctx: &mut Ctx,
-    open: &mut Open,
-    checklist: &crate::course::model::Checklist,
-    action: &Action,
-) -> Transition {
-    let count = checklist.entries.len();
-    let index = match action {
-        Action::Up => {
-            open.ui.cursor = open.ui.cursor.saturating_sub(1);
-            return Transition::Stay;
-        }
-        Action::Down => {
-            open.ui.cursor = (open.ui.cursor + 1).min(count.saturating_sub(1));
-            return Transition::Stay;
-        }
-        Action::Toggle => open.ui.cursor,
-        Action::Number(n) => usize::from(*n).saturating_sub(1),
-        Action::Click { column, row } => match clicked(ctx, open, *column, *row) {
-            Some(TargetKind::ChecklistEntry(index)) => index,
-            _ => return Transition::Stay,
-        },
-        _ => return common_action(ctx, open, action),
-    };
-    let Some(entry) = checklist.entries.get(index) else {
-        return Transition::Stay;
-    };
-    open.ui.cursor = index;
-    ctx.command(Command::Tick(entry.id.to_string()));
-    Transition::Stay
 }
 
 /// Draws the lesson.
@@ -840,72 +975,9 @@ pub fn title(ctx: &Ctx, state: &State) -> String {
     }
 }
 
-/// The keys of the lesson screen, for what is shown now.
+/// The keys of the lesson screen for what is shown now, for the help and the key bar.
 pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
-    let Some(open) = state.open.as_deref().and_then(|o| view_of(ctx, o)) else {
-        return vec![KeyHelp::new("Enter", ctx.t("key-back"))];
-    };
-    if open.done {
-        return vec![
-            KeyHelp::new("Enter", ctx.t("lesson-key-home")),
-            KeyHelp::new("←", ctx.t("lesson-key-previous")),
-        ];
-    }
-    if open.ui.editing {
-        return vec![KeyHelp::new("Esc", ctx.t("lesson-key-stop-writing"))];
-    }
-    let next = KeyHelp::new("→ l", ctx.t("lesson-key-next"));
-    let previous = KeyHelp::new("← h", ctx.t("lesson-key-previous"));
-    let scroll = KeyHelp::new("PgUp PgDn", ctx.t("lesson-key-scroll"));
-    let back = KeyHelp::new("Esc", ctx.t("key-back"));
-    if open.run.content_note_pending(open.lesson) {
-        return vec![
-            KeyHelp::new("Enter", ctx.t("lesson-key-read-on")),
-            KeyHelp::new("s", ctx.t("lesson-key-skip")),
-            previous,
-            back,
-        ];
-    }
-    let mut keys = match open.run.current(open.lesson).map(|s| &s.body) {
-        Some(SceneBody::Glossary(_)) => vec![
-            KeyHelp::new("Space Enter", ctx.t("lesson-key-turn")),
-            KeyHelp::new("→ ← n p", ctx.t("lesson-key-card")),
-        ],
-        Some(SceneBody::Quiz(_)) => match &open.ui.answered {
-            None => {
-                let mut keys = vec![
-                    KeyHelp::new("↑↓ Space 1-9", ctx.t("lesson-key-select")),
-                    KeyHelp::new("Enter", ctx.t("lesson-key-answer")),
-                    next,
-                ];
-                if !quiz_revealed(ctx) {
-                    keys.push(KeyHelp::new("a", ctx.t("lesson-key-reveal")));
-                }
-                keys
-            }
-            Some(answered) if !answered.revealed => vec![
-                KeyHelp::new("r", ctx.t("lesson-key-retry")),
-                KeyHelp::new("a", ctx.t("lesson-key-reveal")),
-                KeyHelp::new("Enter →", ctx.t("lesson-key-next")),
-            ],
-            Some(_) => vec![
-                KeyHelp::new("Enter →", ctx.t("lesson-key-next")),
-                KeyHelp::new("r", ctx.t("lesson-key-retry")),
-            ],
-        },
-        Some(SceneBody::Reflection(_)) if !open.presenting => {
-            vec![KeyHelp::new("Enter e", ctx.t("lesson-key-write")), next]
-        }
-        Some(SceneBody::Checklist(_)) => vec![
-            KeyHelp::new("↑↓ Space 1-9", ctx.t("lesson-key-tick")),
-            KeyHelp::new("Enter →", ctx.t("lesson-key-next")),
-        ],
-        _ => vec![KeyHelp::new("Enter →", ctx.t("lesson-key-next"))],
-    };
-    keys.push(previous);
-    keys.push(scroll);
-    keys.push(back);
-    keys
+    keymap(ctx, state).help(ctx)
 }
 
 /// Whether the reflection editor has the focus.

@@ -3,7 +3,7 @@
 //! ending and the variables of each.
 
 use super::map::locate;
-use super::{State, choice_at, node, node_label, outcome_style, outcome_word};
+use super::{Cmd, State, choice_at, node, node_label, outcome_style, outcome_word};
 use crate::course::checked::{NodeIdx, Scenario, Step};
 use crate::course::model::Outcome;
 use crate::msg_args;
@@ -62,8 +62,14 @@ fn attempts<'c>(ctx: &'c Ctx, state: &State) -> &'c [ScenarioAttempt] {
         .map_or(&[][..], |item| item.attempts.as_slice())
 }
 
-/// Applies an action in compare.
-pub fn update(ctx: &mut Ctx, state: &mut State, picked: Picked, action: &Action) -> Transition {
+/// Applies a key's command, or the wheel, in compare.
+pub(super) fn update(
+    ctx: &mut Ctx,
+    state: &mut State,
+    picked: Picked,
+    command: Option<Cmd>,
+    action: &Action,
+) -> Transition {
     let count = attempts(ctx, state).len();
     let mut picked = picked;
     let step = |now: usize, up: bool| {
@@ -75,17 +81,15 @@ pub fn update(ctx: &mut Ctx, state: &mut State, picked: Picked, action: &Action)
             (now + count - 1) % count
         }
     };
-    match action {
-        Action::Back | Action::Letter('c') => {
+    match command {
+        Some(Cmd::MainView) => {
             state.view = state.main_view(ctx);
             state.scroll = 0;
             return Transition::Stay;
         }
-        Action::NextPane | Action::PrevPane | Action::Toggle => {
-            picked.right_side = !picked.right_side;
-        }
-        Action::Left | Action::Right => {
-            let up = *action == Action::Right;
+        Some(Cmd::OtherSide) => picked.right_side = !picked.right_side,
+        Some(Cmd::NextAttempt | Cmd::PreviousAttempt) => {
+            let up = command == Some(Cmd::NextAttempt);
             if picked.right_side {
                 picked.right = step(picked.right, up);
             } else {
@@ -93,11 +97,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, picked: Picked, action: &Action)
             }
             state.scroll = 0;
         }
-        Action::Letter(letter) => {
-            if super::shared_letter(ctx, state, *letter) {
-                return Transition::Stay;
-            }
-        }
+        Some(other) if super::shared(ctx, state, other) => return Transition::Stay,
         _ => {
             let area = super::content_area(ctx, state);
             let total = ctx.course().scenarios.get(&state.scenario).map_or(0, |s| {

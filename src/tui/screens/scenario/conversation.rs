@@ -6,14 +6,14 @@
 //! feedback on the right. Compact: gauges in one line on top, then the transcript, the
 //! feedback and the answers.
 
-use super::{Focus, State, change_label, choice_at, node, speaker_name};
+use super::{Cmd, Focus, State, change_label, choice_at, node, speaker_name};
 use crate::course::checked::{Choice, NodeIdx, Scenario};
 use crate::course::model::Mood;
 use crate::engine::scenario::{PathEvent, ScenarioRun};
 use crate::msg_args;
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
-use crate::tui::screens::KeyHelp;
+use crate::tui::keymap::{Key, Keymap, digit};
 use crate::tui::text;
 use crate::tui::view::FULL_WIDTH;
 use crate::tui::widgets::gauge;
@@ -173,9 +173,11 @@ fn feedback_window(
     (pane, total, window)
 }
 
-/// The keys of the conversation; scrolling the feedback comes first while it has the
-/// focus, and right after the answer keys while some of it is cut.
-pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
+/// The keys of the conversation (the letters and Esc are added by the screen); scrolling
+/// the feedback comes first while it has the focus, and right after the answer keys while
+/// some of it is cut. Presented to a group, numbers and Enter are the stage's (they vote
+/// and go with the vote), so they are not bound here.
+pub(super) fn keymap(ctx: &Ctx, state: &State, map: &mut Keymap<Cmd>) {
     let feedback_cut = ctx
         .course()
         .scenarios
@@ -188,41 +190,93 @@ pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
                 .2
                 .is_cut()
         });
-    let tab = KeyHelp::new("Tab", ctx.t("scenario-key-panes"));
-    let mut keys = if state.focus == Focus::Feedback {
-        vec![
-            KeyHelp::new("↑↓ PgUp PgDn", ctx.t("scenario-key-scroll-feedback")),
-            tab,
-            KeyHelp::new("1-9", ctx.t("scenario-key-number")),
-        ]
-    } else {
-        let feedback = KeyHelp::new("Tab, PgDn", ctx.t("scenario-key-scroll-feedback"));
-        let mut keys = vec![KeyHelp::new("1-9", ctx.t("scenario-key-number"))];
-        if feedback_cut {
-            keys.push(feedback.clone());
+    let presenting = state.presenting;
+    let number = |map: &mut Keymap<Cmd>| {
+        if !presenting {
+            map.key(&[Key::Number], "1-9", "scenario-key-number", Cmd::Pick);
         }
-        keys.extend([
-            KeyHelp::new("↑↓ Enter", ctx.t("scenario-key-choose")),
-            KeyHelp::new("PgUp PgDn", ctx.t("scenario-key-scroll")),
-            tab,
-        ]);
-        if !feedback_cut {
-            keys.push(feedback);
-        }
-        keys
     };
-    keys.extend([
-        KeyHelp::new("b", ctx.t("scenario-key-back-one")),
-        KeyHelp::new("w", ctx.t("scenario-key-rewind")),
-        KeyHelp::new("r", ctx.t("scenario-key-replay")),
-        KeyHelp::new("m", ctx.t("scenario-key-map")),
-        KeyHelp::new("c", ctx.t("scenario-key-compare")),
-    ]);
-    keys
+    let panes = |map: &mut Keymap<Cmd>| {
+        map.key(&[Key::NextPane], "Tab", "scenario-key-panes", Cmd::NextPane)
+            .hidden(&[Key::PrevPane], Cmd::PrevPane);
+    };
+    let feedback = |map: &mut Keymap<Cmd>| {
+        map.hint("Tab, PgDn", "scenario-key-scroll-feedback", Cmd::NextPane);
+    };
+    match state.focus {
+        Focus::Feedback => {
+            map.key(
+                &[Key::Up],
+                "↑↓ PgUp PgDn",
+                "scenario-key-scroll-feedback",
+                Cmd::ScrollUp,
+            )
+            .also(&[Key::Down], Cmd::ScrollDown)
+            .also(&[Key::PageUp], Cmd::PageUp)
+            .also(&[Key::PageDown], Cmd::PageDown);
+            panes(map);
+            number(map);
+            if !presenting {
+                map.hidden(&[Key::Confirm], Cmd::Choose);
+            }
+        }
+        Focus::Choices | Focus::Transcript => {
+            number(map);
+            if feedback_cut {
+                feedback(map);
+            }
+            let pages = |map: &mut Keymap<Cmd>| {
+                map.key(
+                    &[Key::PageUp],
+                    "PgUp PgDn",
+                    "scenario-key-scroll",
+                    Cmd::PageUp,
+                )
+                .also(&[Key::PageDown], Cmd::PageDown);
+            };
+            match (state.focus, presenting) {
+                (Focus::Choices, false) => {
+                    map.key(&[Key::Up], "↑↓ Enter", "scenario-key-choose", Cmd::SelectUp)
+                        .also(&[Key::Down], Cmd::SelectDown)
+                        .also(&[Key::Confirm], Cmd::Choose);
+                    pages(map);
+                }
+                (Focus::Choices, true) => {
+                    map.key(&[Key::Up], "↑↓", "scenario-key-select", Cmd::SelectUp)
+                        .also(&[Key::Down], Cmd::SelectDown);
+                    pages(map);
+                }
+                _ => {
+                    // The transcript has the focus: the arrows scroll it too.
+                    map.key(
+                        &[Key::Up],
+                        "↑↓ PgUp PgDn",
+                        "scenario-key-scroll",
+                        Cmd::ScrollUp,
+                    )
+                    .also(&[Key::Down], Cmd::ScrollDown)
+                    .also(&[Key::PageUp], Cmd::PageUp)
+                    .also(&[Key::PageDown], Cmd::PageDown);
+                    if !presenting {
+                        map.key(&[Key::Confirm], "Enter", "scenario-key-choose", Cmd::Choose);
+                    }
+                }
+            }
+            panes(map);
+            if !feedback_cut {
+                feedback(map);
+            }
+        }
+    }
 }
 
-/// Applies an action in the conversation.
-pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+/// Applies a key's command, or the mouse, in the conversation.
+pub(super) fn update(
+    ctx: &mut Ctx,
+    state: &mut State,
+    command: Option<Cmd>,
+    action: &Action,
+) -> Transition {
     let Some(scenario) = ctx.course().scenarios.get(&state.scenario) else {
         return Transition::Home;
     };
@@ -245,80 +299,83 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
     };
     let has_feedback = feedback_available(ctx, scenario, run, &panes);
     let (feedback_pane, feedback_total, _) = feedback_window(ctx, state, scenario, run, &panes);
-    match action {
-        Action::Number(n) => {
-            let picked = usize::from(*n).saturating_sub(1);
-            if picked < offered {
-                super::choose(ctx, state, picked, None);
+    let Some(command) = command else {
+        // The mouse.
+        match action {
+            Action::ScrollUp | Action::ScrollDown if state.focus == Focus::Feedback => {
+                let height = usize::from(feedback_pane.text.height);
+                scroll_window(&mut state.feedback_scroll, action, feedback_total, height);
+            }
+            Action::ScrollUp => scroll(state, true, 3),
+            Action::ScrollDown => scroll(state, false, 3),
+            Action::Click { column, row } => {
+                let at = (*column, *row).into();
+                if panes.choices.contains(at) {
+                    let (_, rows) = choice_lines(ctx, state, scenario, run, panes.choices.width);
+                    let first = choices_top(state, &rows, panes.choices.height);
+                    let clicked = first + usize::from(row - panes.choices.y);
+                    if let Some(picked) = rows.iter().rposition(|&start| start <= clicked)
+                        && *row > panes.choices.y
+                    {
+                        state.focus = Focus::Choices;
+                        super::choose(ctx, state, picked, None);
+                    }
+                } else if panes.transcript.contains(at) {
+                    state.focus = Focus::Transcript;
+                } else if panes.feedback.contains(at) && has_feedback {
+                    state.focus = Focus::Feedback;
+                }
+            }
+            _ => {}
+        }
+        return Transition::Stay;
+    };
+    match command {
+        Cmd::Pick => {
+            if let Some(n) = digit(action) {
+                let picked = usize::from(n).saturating_sub(1);
+                if picked < offered {
+                    super::choose(ctx, state, picked, None);
+                }
             }
         }
-        Action::Confirm if state.focus == Focus::Choices && offered > 0 => {
+        Cmd::Choose if state.focus == Focus::Choices && offered > 0 => {
             let picked = state.selected.min(offered - 1);
             super::choose(ctx, state, picked, None);
         }
-        Action::Confirm => state.focus = Focus::Choices,
+        Cmd::Choose => state.focus = Focus::Choices,
         // Transcript, answers, feedback, and round again; the feedback only when shown.
-        Action::NextPane => {
+        Cmd::NextPane => {
             state.focus = match state.focus {
                 Focus::Transcript => Focus::Choices,
                 Focus::Choices if has_feedback => Focus::Feedback,
                 Focus::Choices | Focus::Feedback => Focus::Transcript,
             };
         }
-        Action::PrevPane => {
+        Cmd::PrevPane => {
             state.focus = match state.focus {
                 Focus::Transcript if has_feedback => Focus::Feedback,
                 Focus::Transcript | Focus::Feedback => Focus::Choices,
                 Focus::Choices => Focus::Transcript,
             };
         }
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::ScrollUp
-        | Action::ScrollDown
+        Cmd::ScrollUp | Cmd::ScrollDown | Cmd::PageUp | Cmd::PageDown
             if state.focus == Focus::Feedback =>
         {
             // The panel's rows as they are with the focus on it.
             let height = usize::from(feedback_pane.text.height);
             scroll_window(&mut state.feedback_scroll, action, feedback_total, height);
         }
-        Action::Up if state.focus == Focus::Choices => {
-            state.selected = state.selected.saturating_sub(1);
+        Cmd::SelectUp => state.selected = state.selected.saturating_sub(1),
+        Cmd::SelectDown => state.selected = (state.selected + 1).min(offered.saturating_sub(1)),
+        Cmd::ScrollUp => scroll(state, true, 1),
+        Cmd::ScrollDown => scroll(state, false, 1),
+        Cmd::PageUp => scroll(state, true, page),
+        Cmd::PageDown => scroll(state, false, page),
+        Cmd::Home => return Transition::Home,
+        other => {
+            super::shared(ctx, state, other);
         }
-        Action::Down if state.focus == Focus::Choices => {
-            state.selected = (state.selected + 1).min(offered.saturating_sub(1));
-        }
-        Action::Up => scroll(state, true, 1),
-        Action::Down => scroll(state, false, 1),
-        Action::PageUp => scroll(state, true, page),
-        Action::PageDown => scroll(state, false, page),
-        Action::ScrollUp => scroll(state, true, 3),
-        Action::ScrollDown => scroll(state, false, 3),
-        Action::Click { column, row } => {
-            let at = (*column, *row).into();
-            if panes.choices.contains(at) {
-                let (_, rows) = choice_lines(ctx, state, scenario, run, panes.choices.width);
-                let first = choices_top(state, &rows, panes.choices.height);
-                let clicked = first + usize::from(row - panes.choices.y);
-                if let Some(picked) = rows.iter().rposition(|&start| start <= clicked)
-                    && *row > panes.choices.y
-                {
-                    state.focus = Focus::Choices;
-                    super::choose(ctx, state, picked, None);
-                }
-            } else if panes.transcript.contains(at) {
-                state.focus = Focus::Transcript;
-            } else if panes.feedback.contains(at) && has_feedback {
-                state.focus = Focus::Feedback;
-            }
-        }
-        Action::Letter(letter) => {
-            super::shared_letter(ctx, state, *letter);
-        }
-        Action::Back => return Transition::Home,
-        _ => {}
     }
     Transition::Stay
 }

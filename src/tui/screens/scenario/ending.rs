@@ -8,7 +8,7 @@
 //! colour alone.
 
 use super::conversation::{GaugeLayout, gauge_lines};
-use super::{State, View, choice_at, node_label, outcome_style, outcome_word};
+use super::{Cmd, State, View, choice_at, node_label, outcome_style, outcome_word};
 use crate::course::checked::Scenario;
 use crate::course::ids::Competency;
 use crate::course::model::{Outcome, Quality};
@@ -16,6 +16,7 @@ use crate::engine::scenario::{CompetencyScore, RunResult, ScenarioRun, TurningPo
 use crate::msg_args;
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
+use crate::tui::keymap::digit;
 use crate::tui::text;
 use crate::tui::widgets::{course_lines, render_scrolled, scroll_document};
 use ratatui::Frame;
@@ -29,29 +30,37 @@ fn split(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area)
 }
 
-/// Applies an action at the ending.
-pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
-    match action {
-        Action::Letter(letter) => {
-            super::shared_letter(ctx, state, *letter);
+/// Applies a key's command, or the wheel, at the ending.
+pub(super) fn update(
+    ctx: &mut Ctx,
+    state: &mut State,
+    command: Option<Cmd>,
+    action: &Action,
+) -> Transition {
+    match command {
+        Some(Cmd::Home) => return Transition::Home,
+        Some(Cmd::ScrollUp | Cmd::ScrollDown | Cmd::PageUp | Cmd::PageDown) => {
+            scroll_debrief(ctx, state, action);
         }
-        Action::Back => return Transition::Home,
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::ScrollUp
-        | Action::ScrollDown => {
-            let [doc, _] = split(super::content_area(ctx, state));
-            let total = match (ctx.course().scenarios.get(&state.scenario), state.run(ctx)) {
-                (Some(scenario), Some(run)) => debrief_lines(ctx, scenario, run, doc.width).len(),
-                _ => 0,
-            };
-            scroll_document(&mut state.scroll, action, total, usize::from(doc.height));
+        Some(other) => {
+            super::shared(ctx, state, other);
         }
-        _ => {}
+        None if matches!(action, Action::ScrollUp | Action::ScrollDown) => {
+            scroll_debrief(ctx, state, action);
+        }
+        None => {}
     }
     Transition::Stay
+}
+
+/// Scrolls the debrief by a line, a page, or the wheel's lines.
+fn scroll_debrief(ctx: &Ctx, state: &mut State, action: &Action) {
+    let [doc, _] = split(super::content_area(ctx, state));
+    let total = match (ctx.course().scenarios.get(&state.scenario), state.run(ctx)) {
+        (Some(scenario), Some(run)) => debrief_lines(ctx, scenario, run, doc.width).len(),
+        _ => 0,
+    };
+    scroll_document(&mut state.scroll, action, total, usize::from(doc.height));
 }
 
 /// A competency's label from the course's competency set (the tag when it has none).
@@ -395,32 +404,38 @@ pub fn render(
 const REWIND_HEAD: usize = 2;
 const ROWS_PER_DECISION: usize = 2;
 
-/// Applies an action in the rewind list.
-pub fn update_rewind(
+/// Applies a key's command, or the mouse, in the rewind list.
+pub(super) fn update_rewind(
     ctx: &mut Ctx,
     state: &mut State,
     selected: usize,
+    command: Option<Cmd>,
     action: &Action,
 ) -> Transition {
     let count = state.run(ctx).map_or(0, |r| r.decisions().len());
     let last = count.saturating_sub(1);
     let mut selected = selected.min(last);
-    match action {
-        Action::Up | Action::ScrollUp => selected = selected.saturating_sub(1),
-        Action::Down | Action::ScrollDown => selected = (selected + 1).min(last),
-        Action::PageUp => selected = selected.saturating_sub(5),
-        Action::PageDown => selected = (selected + 5).min(last),
-        Action::Number(n) => {
-            let picked = usize::from(*n).saturating_sub(1);
-            if picked < count {
+    match (command, action) {
+        (Some(Cmd::SelectUp), _) | (None, Action::ScrollUp) => {
+            selected = selected.saturating_sub(1);
+        }
+        (Some(Cmd::SelectDown), _) | (None, Action::ScrollDown) => {
+            selected = (selected + 1).min(last);
+        }
+        (Some(Cmd::PageUp), _) => selected = selected.saturating_sub(5),
+        (Some(Cmd::PageDown), _) => selected = (selected + 5).min(last),
+        (Some(Cmd::Pick), _) => {
+            if let Some(picked) = digit(action).map(|n| usize::from(n).saturating_sub(1))
+                && picked < count
+            {
                 selected = picked;
             }
         }
-        Action::Confirm if count > 0 => {
+        (Some(Cmd::GoBack), _) if count > 0 => {
             super::rewind(ctx, state, selected);
             return Transition::Stay;
         }
-        Action::Click { column, row } => {
+        (None, Action::Click { column, row }) => {
             let area = super::content_area(ctx, state);
             if area.contains((*column, *row).into()) {
                 let top = rewind_top(selected, area.height);
@@ -433,7 +448,7 @@ pub fn update_rewind(
                 }
             }
         }
-        Action::Back | Action::Letter('w') => {
+        (Some(Cmd::MainView), _) => {
             state.view = state.main_view(ctx);
             return Transition::Stay;
         }

@@ -6,7 +6,7 @@
 //! A decision point reached along several roads is written out once; later it says
 //! "shown above".
 
-use super::{State, node, node_label, outcome_style, outcome_word};
+use super::{Cmd, State, node, node_label, outcome_style, outcome_word};
 use crate::course::checked::{NodeIdx, Scenario, Step};
 use crate::course::model::Quality;
 use crate::engine::scenario::ScenarioRun;
@@ -85,16 +85,19 @@ fn settle(scenario: &Scenario, mut idx: NodeIdx) -> NodeIdx {
     idx
 }
 
-/// Applies an action on the map.
-pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
-    match action {
-        Action::Back | Action::Letter('m') => {
+/// Applies a key's command, or the wheel, on the map.
+pub(super) fn update(
+    ctx: &mut Ctx,
+    state: &mut State,
+    command: Option<Cmd>,
+    action: &Action,
+) -> Transition {
+    match command {
+        Some(Cmd::MainView) => {
             state.view = state.main_view(ctx);
             state.scroll = 0;
         }
-        Action::Letter(letter) => {
-            super::shared_letter(ctx, state, *letter);
-        }
+        Some(other) if super::shared(ctx, state, other) => {}
         _ => {
             let area = super::content_area(ctx, state);
             let total = match (ctx.course().scenarios.get(&state.scenario), state.run(ctx)) {

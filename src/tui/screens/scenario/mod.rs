@@ -26,6 +26,7 @@ use crate::progress::runs::Resumed;
 use crate::session::{ChoiceTally, Command, EventKind, Open};
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
+use crate::tui::keymap::{Binding, Key, Keymap};
 use crate::tui::text;
 use crate::tui::widgets::{course_lines, scroll_window, scrolled_lines};
 use ratatui::Frame;
@@ -90,6 +91,9 @@ pub struct State {
     pub scroll: usize,
     /// The first line of the feedback panel shown; back to 0 with every new answer.
     pub feedback_scroll: usize,
+    /// Shown to a group by a facilitator: the stage around the screen takes the number
+    /// keys and Enter at a decision point (the room votes), so the conversation leaves them.
+    presenting: bool,
 }
 
 impl State {
@@ -97,14 +101,14 @@ impl State {
     /// and the content note first).
     pub fn open(ctx: &mut Ctx, scenario: &ItemId) -> Self {
         if !ctx.course().scenarios.contains_key(scenario) {
-            let mut state = Self::closed(scenario);
+            let mut state = Self::closed(ctx, scenario);
             state.problem = Some(ctx.t("scenario-missing"));
             return state;
         }
         match ctx.try_command(Command::Open(scenario.clone())) {
             Ok(_) => Self::opened(ctx, scenario),
             Err(error) => {
-                let mut state = Self::closed(scenario);
+                let mut state = Self::closed(ctx, scenario);
                 state.problem = Some(ctx.tr(
                     "scenario-engine-error",
                     &msg_args!("reason" => crate::i18n::Localize::localize(&error, ctx.i18n())),
@@ -117,7 +121,7 @@ impl State {
     /// The screen for the scenario the session has just opened (the facilitator's jump
     /// opens it at a node first).
     pub fn opened(ctx: &Ctx, scenario: &ItemId) -> Self {
-        let mut state = Self::closed(scenario);
+        let mut state = Self::closed(ctx, scenario);
         let Some(Open::Scenario(open)) = ctx.session.open().filter(|o| o.id() == scenario) else {
             state.problem = Some(ctx.t("scenario-missing"));
             return state;
@@ -136,7 +140,7 @@ impl State {
         state
     }
 
-    fn closed(scenario: &ItemId) -> Self {
+    fn closed(ctx: &Ctx, scenario: &ItemId) -> Self {
         Self {
             scenario: scenario.clone(),
             running: false,
@@ -148,6 +152,7 @@ impl State {
             scroll_back: 0,
             scroll: 0,
             feedback_scroll: 0,
+            presenting: ctx.facilitator.is_some(),
         }
     }
 
@@ -171,28 +176,224 @@ impl State {
     }
 }
 
+/// What a key does on the scenario screen, in any of its views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    /// Back to the overview (or, on the stage, the jump menu).
+    Home,
+    /// From the introduction into the conversation.
+    Start,
+    /// Scrolls what is shown (the document, the transcript, or the feedback with the
+    /// focus) by a line or a page; in the rewind list, the pages move the selection by five.
+    ScrollUp,
+    ScrollDown,
+    PageUp,
+    PageDown,
+    /// The answer, or the decision in the rewind list, above the one selected.
+    SelectUp,
+    /// The answer, or the decision in the rewind list, below the one selected.
+    SelectDown,
+    /// Takes the answer (or, in the rewind list, selects the decision) of the number
+    /// pressed.
+    Pick,
+    /// Takes the answer selected; from another pane, the answers take the focus.
+    Choose,
+    NextPane,
+    PrevPane,
+    /// Back one decision, as a new attempt.
+    BackOne,
+    /// The list of decisions to go back to.
+    Rewind,
+    /// Plays again from the start.
+    Replay,
+    /// The branch map.
+    Map,
+    /// Two attempts side by side.
+    Compare,
+    /// Goes back to the decision selected in the rewind list.
+    GoBack,
+    /// From the rewind list, the map or compare back to the conversation or ending.
+    MainView,
+    /// Compare: the arrows change the other attempt.
+    OtherSide,
+    /// Compare: the next attempt on the side with the arrows.
+    NextAttempt,
+    /// Compare: the previous attempt on the side with the arrows.
+    PreviousAttempt,
+}
+
+/// The keys for the view shown.
+fn keymap(ctx: &Ctx, state: &State) -> Keymap<Cmd> {
+    let mut map = Keymap::new();
+    if state.problem.is_some() || state.run(ctx).is_none() {
+        map.key(&[Key::Back], "Esc", "key-back", Cmd::Home)
+            .hidden(&[Key::Confirm], Cmd::Home);
+        return map;
+    }
+    let scroll = |map: &mut Keymap<Cmd>, listed: bool| {
+        if listed {
+            map.key(
+                &[Key::Up],
+                "↑↓ PgUp PgDn",
+                "scenario-key-scroll-page",
+                Cmd::ScrollUp,
+            )
+            .also(&[Key::Down], Cmd::ScrollDown)
+            .also(&[Key::PageUp], Cmd::PageUp)
+            .also(&[Key::PageDown], Cmd::PageDown);
+        } else {
+            map.hidden(&[Key::Up], Cmd::ScrollUp)
+                .hidden(&[Key::Down], Cmd::ScrollDown)
+                .hidden(&[Key::PageUp], Cmd::PageUp)
+                .hidden(&[Key::PageDown], Cmd::PageDown);
+        }
+    };
+    // The letters every view after the start shares; `listed` says which the help lists.
+    let letters = |map: &mut Keymap<Cmd>, skip: Option<Cmd>, listed: bool| {
+        let all: [(&'static [Key], &'static str, &'static str, Cmd); 5] = [
+            (&[Key::Letter('r')], "r", "scenario-key-replay", Cmd::Replay),
+            (&[Key::Letter('w')], "w", "scenario-key-rewind", Cmd::Rewind),
+            (
+                &[Key::Letter('b')],
+                "b",
+                "scenario-key-back-one",
+                Cmd::BackOne,
+            ),
+            (&[Key::Letter('m')], "m", "scenario-key-map", Cmd::Map),
+            (
+                &[Key::Letter('c')],
+                "c",
+                "scenario-key-compare",
+                Cmd::Compare,
+            ),
+        ];
+        for (keys, label, help, command) in all {
+            if Some(command) == skip {
+                continue;
+            }
+            if listed {
+                map.key(keys, label, help, command);
+            } else {
+                map.hidden(keys, command);
+            }
+        }
+    };
+    match &state.view {
+        View::Intro => {
+            map.key(&[Key::Confirm], "Enter", "scenario-key-start", Cmd::Start)
+                .hidden(&[Key::Right], Cmd::Start)
+                .key(&[Key::Letter('s')], "s", "scenario-key-skip", Cmd::Home);
+            let intro_cut = ctx
+                .course()
+                .scenarios
+                .get(&state.scenario)
+                .is_some_and(|s| {
+                    let (body, _, height) = intro_layout(ctx, s, content_area(ctx, state));
+                    body.len() > height
+                });
+            scroll(&mut map, intro_cut);
+            map.key(&[Key::Back], "Esc", "key-back", Cmd::Home);
+        }
+        View::Conversation => {
+            conversation::keymap(ctx, state, &mut map);
+            // The letters as the conversation lists them: back one first.
+            map.key(
+                &[Key::Letter('b')],
+                "b",
+                "scenario-key-back-one",
+                Cmd::BackOne,
+            )
+            .key(&[Key::Letter('w')], "w", "scenario-key-rewind", Cmd::Rewind)
+            .key(&[Key::Letter('r')], "r", "scenario-key-replay", Cmd::Replay)
+            .key(&[Key::Letter('m')], "m", "scenario-key-map", Cmd::Map)
+            .key(
+                &[Key::Letter('c')],
+                "c",
+                "scenario-key-compare",
+                Cmd::Compare,
+            )
+            .key(&[Key::Back], "Esc", "key-back", Cmd::Home);
+        }
+        View::Ending => {
+            letters(&mut map, None, true);
+            scroll(&mut map, true);
+            map.key(&[Key::Back], "Esc", "key-back", Cmd::Home);
+        }
+        View::Rewind { .. } => {
+            map.key(
+                &[Key::Up],
+                "↑↓ 1-9",
+                "scenario-key-pick-decision",
+                Cmd::SelectUp,
+            )
+            .also(&[Key::Down], Cmd::SelectDown)
+            .also(&[Key::Number], Cmd::Pick)
+            .hidden(&[Key::PageUp], Cmd::PageUp)
+            .hidden(&[Key::PageDown], Cmd::PageDown)
+            .key(
+                &[Key::Confirm],
+                "Enter",
+                "scenario-key-go-back",
+                Cmd::GoBack,
+            )
+            .key(&[Key::Back], "Esc", "key-back", Cmd::MainView)
+            .hidden(&[Key::Letter('w')], Cmd::MainView);
+        }
+        View::Map => {
+            scroll(&mut map, true);
+            map.key(&[Key::Back], "Esc", "key-back", Cmd::MainView)
+                .hidden(&[Key::Letter('m')], Cmd::MainView);
+            letters(&mut map, Some(Cmd::Map), false);
+        }
+        View::Compare(_) => {
+            map.key(
+                &[Key::NextPane],
+                "Tab",
+                "scenario-key-compare-side",
+                Cmd::OtherSide,
+            )
+            .hidden(&[Key::PrevPane, Key::Toggle], Cmd::OtherSide)
+            .key(
+                &[Key::Left],
+                "←→",
+                "scenario-key-compare-attempt",
+                Cmd::PreviousAttempt,
+            )
+            .also(&[Key::Right], Cmd::NextAttempt);
+            scroll(&mut map, true);
+            map.key(&[Key::Back], "Esc", "key-back", Cmd::MainView)
+                .hidden(&[Key::Letter('c')], Cmd::MainView);
+            letters(&mut map, Some(Cmd::Compare), false);
+        }
+    }
+    map
+}
+
+/// The key bindings of the scenario screen for the view shown, with their commands
+/// written out.
+pub fn bindings(ctx: &Ctx, state: &State) -> Vec<Binding<String>> {
+    keymap(ctx, state).described()
+}
+
 /// Applies an action.
 pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
+    let command = keymap(ctx, state).find(action);
     if state.problem.is_some() || state.run(ctx).is_none() {
-        return match action {
-            Action::Back | Action::Confirm => Transition::Home,
+        return match command {
+            Some(Cmd::Home) => Transition::Home,
             _ => Transition::Stay,
         };
     }
     match state.view.clone() {
-        View::Intro => match action {
-            Action::Confirm | Action::Right => {
+        View::Intro => match (command, action) {
+            (Some(Cmd::Start), _) => {
                 state.view = View::Conversation;
                 state.scroll = 0;
                 Transition::Stay
             }
-            Action::Letter('s') | Action::Back => Transition::Home,
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::ScrollUp
-            | Action::ScrollDown => {
+            (Some(Cmd::Home), _) => Transition::Home,
+            (Some(Cmd::ScrollUp | Cmd::ScrollDown | Cmd::PageUp | Cmd::PageDown), _)
+            | (None, Action::ScrollUp | Action::ScrollDown) => {
                 if let Some(scenario) = ctx.course().scenarios.get(&state.scenario) {
                     let area = content_area(ctx, state);
                     let (body, _, body_height) = intro_layout(ctx, scenario, area);
@@ -202,35 +403,36 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
             }
             _ => Transition::Stay,
         },
-        View::Conversation => conversation::update(ctx, state, action),
-        View::Ending => ending::update(ctx, state, action),
-        View::Rewind { selected } => ending::update_rewind(ctx, state, selected, action),
-        View::Map => map::update(ctx, state, action),
-        View::Compare(picked) => compare::update(ctx, state, picked, action),
+        View::Conversation => conversation::update(ctx, state, command, action),
+        View::Ending => ending::update(ctx, state, command, action),
+        View::Rewind { selected } => ending::update_rewind(ctx, state, selected, command, action),
+        View::Map => map::update(ctx, state, command, action),
+        View::Compare(picked) => compare::update(ctx, state, picked, command, action),
     }
 }
 
-/// The keys every view after the start shares: going back, playing again, map, compare.
-fn shared_letter(ctx: &mut Ctx, state: &mut State, letter: char) -> bool {
-    match letter {
-        'b' => {
+/// The commands every view after the start shares: going back, playing again, map,
+/// compare. Returns whether `command` was one of them.
+fn shared(ctx: &mut Ctx, state: &mut State, command: Cmd) -> bool {
+    match command {
+        Cmd::BackOne => {
             let count = state.run(ctx).map_or(0, |r| r.decisions().len());
             if let Some(last) = count.checked_sub(1) {
                 rewind(ctx, state, last);
             }
         }
-        'w' => {
+        Cmd::Rewind => {
             let count = state.run(ctx).map_or(0, |r| r.decisions().len());
             state.view = View::Rewind {
                 selected: count.saturating_sub(1),
             };
         }
-        'r' => replay(ctx, state),
-        'm' => {
+        Cmd::Replay => replay(ctx, state),
+        Cmd::Map => {
             state.view = View::Map;
             state.scroll = 0;
         }
-        'c' => {
+        Cmd::Compare => {
             state.view = View::Compare(compare::Picked::default_for(ctx, state));
             state.scroll = 0;
         }
@@ -449,58 +651,9 @@ pub fn title(ctx: &Ctx, state: &State) -> String {
         .unwrap_or_else(|| state.scenario.to_string())
 }
 
-/// The keys of the scenario screen, for the view shown.
+/// The keys of the scenario screen for the view shown, for the help and the key bar.
 pub fn keys(ctx: &Ctx, state: &State) -> Vec<KeyHelp> {
-    if state.problem.is_some() || state.run(ctx).is_none() {
-        return vec![KeyHelp::new("Esc", ctx.t("key-back"))];
-    }
-    let mut keys = match &state.view {
-        View::Intro => {
-            let mut keys = vec![
-                KeyHelp::new("Enter", ctx.t("scenario-key-start")),
-                KeyHelp::new("s", ctx.t("scenario-key-skip")),
-            ];
-            let intro_cut = ctx
-                .course()
-                .scenarios
-                .get(&state.scenario)
-                .is_some_and(|s| {
-                    let (body, _, height) = intro_layout(ctx, s, content_area(ctx, state));
-                    body.len() > height
-                });
-            if intro_cut {
-                keys.push(KeyHelp::new(
-                    "↑↓ PgUp PgDn",
-                    ctx.t("scenario-key-scroll-page"),
-                ));
-            }
-            keys
-        }
-        View::Conversation => conversation::keys(ctx, state),
-        View::Ending => vec![
-            KeyHelp::new("r", ctx.t("scenario-key-replay")),
-            KeyHelp::new("w", ctx.t("scenario-key-rewind")),
-            KeyHelp::new("b", ctx.t("scenario-key-back-one")),
-            KeyHelp::new("m", ctx.t("scenario-key-map")),
-            KeyHelp::new("c", ctx.t("scenario-key-compare")),
-            KeyHelp::new("↑↓ PgUp PgDn", ctx.t("scenario-key-scroll-page")),
-        ],
-        View::Rewind { .. } => vec![
-            KeyHelp::new("↑↓ 1-9", ctx.t("scenario-key-pick-decision")),
-            KeyHelp::new("Enter", ctx.t("scenario-key-go-back")),
-        ],
-        View::Map => vec![KeyHelp::new(
-            "↑↓ PgUp PgDn",
-            ctx.t("scenario-key-scroll-page"),
-        )],
-        View::Compare(_) => vec![
-            KeyHelp::new("Tab", ctx.t("scenario-key-compare-side")),
-            KeyHelp::new("←→", ctx.t("scenario-key-compare-attempt")),
-            KeyHelp::new("↑↓ PgUp PgDn", ctx.t("scenario-key-scroll-page")),
-        ],
-    };
-    keys.push(KeyHelp::new("Esc", ctx.t("key-back")));
-    keys
+    keymap(ctx, state).help(ctx)
 }
 
 // Shared helpers for the views.
