@@ -359,4 +359,25 @@ impl Memory<'_> {
     pub fn quality_bit(quality: Quality) -> u8 {
         1 << (quality as u8)
     }
+
+    /// Whether `node` was visited (a node outside the scenario was not).
+    #[inline]
+    pub fn has_visited(&self, node: NodeIdx) -> bool {
+        self.visited.get(node.0 as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether variable `var` compares so with `value` (a variable outside the scenario
+    /// never does).
+    #[inline]
+    pub fn compares(&self, var: VarIdx, op: CompareOp, value: i32) -> bool {
+        self.vars
+            .get(var.0 as usize)
+            .is_some_and(|&v| op.holds(v, value))
+    }
+
+    /// Whether a choice of `quality` was taken.
+    #[inline]
+    pub fn has_chosen_quality(&self, quality: Quality) -> bool {
+        self.qualities & Self::quality_bit(quality) != 0
+    }
 }
