@@ -29,7 +29,7 @@ pub struct Course {
     pub locales: Vec<Locale>,
     /// The competency set of the course.
     pub competencies: Vec<model::CompetencyDef>,
-    /// The modules in order.
+    /// The modules in order; each item id resolves with [`Course::item`].
     pub modules: Vec<Module>,
     /// Every lesson, by id.
     pub lessons: HashMap<ItemId, Lesson>,
@@ -84,20 +84,9 @@ impl Item<'_> {
     }
 }
 
-/// A module of a validated course.
-#[derive(Debug, Clone)]
-pub struct Module {
-    /// Stable id.
-    pub id: ModuleId,
-    /// Title.
-    pub title: Text,
-    /// Description.
-    pub description: Option<Text>,
-    /// Item ids in order; each resolves with [`Course::item`].
-    pub items: Vec<ItemId>,
-    /// Facilitator notes for the module.
-    pub facilitator_notes: Option<FacilitatorNotes>,
-}
+/// A module of a validated course: validation resolves nothing in it, so it is the module
+/// as written, and its item ids are known to resolve with [`Course::item`].
+pub use model::Module;
 
 /// A validated lesson.
 #[derive(Debug, Clone)]
