@@ -29,7 +29,7 @@ pub struct Course {
     pub locales: Vec<Locale>,
     /// The competency set of the course.
     pub competencies: Vec<model::CompetencyDef>,
-    /// The modules in order.
+    /// The modules in order; each item id resolves with [`Course::item`].
     pub modules: Vec<Module>,
     /// Every lesson, by id.
     pub lessons: HashMap<ItemId, Lesson>,
@@ -84,20 +84,9 @@ impl Item<'_> {
     }
 }
 
-/// A module of a validated course.
-#[derive(Debug, Clone)]
-pub struct Module {
-    /// Stable id.
-    pub id: ModuleId,
-    /// Title.
-    pub title: Text,
-    /// Description.
-    pub description: Option<Text>,
-    /// Item ids in order; each resolves with [`Course::item`].
-    pub items: Vec<ItemId>,
-    /// Facilitator notes for the module.
-    pub facilitator_notes: Option<FacilitatorNotes>,
-}
+/// A module of a validated course: validation resolves nothing in it, so it is the module
+/// as written, and its item ids are known to resolve with [`Course::item`].
+pub use model::Module;
 
 /// A validated lesson.
 #[derive(Debug, Clone)]
@@ -358,5 +347,26 @@ impl Memory<'_> {
     /// The bit of `quality` in [`Memory::qualities`].
     pub fn quality_bit(quality: Quality) -> u8 {
         1 << (quality as u8)
+    }
+
+    /// Whether `node` was visited (a node outside the scenario was not).
+    #[inline]
+    pub fn has_visited(&self, node: NodeIdx) -> bool {
+        self.visited.get(node.0 as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether variable `var` compares so with `value` (a variable outside the scenario
+    /// never does).
+    #[inline]
+    pub fn compares(&self, var: VarIdx, op: CompareOp, value: i32) -> bool {
+        self.vars
+            .get(var.0 as usize)
+            .is_some_and(|&v| op.holds(v, value))
+    }
+
+    /// Whether a choice of `quality` was taken.
+    #[inline]
+    pub fn has_chosen_quality(&self, quality: Quality) -> bool {
+        self.qualities & Self::quality_bit(quality) != 0
     }
 }

@@ -131,16 +131,15 @@ pub fn load(source: &CourseSource, options: ValidateOptions) -> Report {
             seen[slot] += 1;
             if seen[slot] > limit {
                 if seen[slot] == limit + 1 {
-                    findings.push(Finding {
-                        file: idx,
-                        path: FieldPath::root(),
-                        position: None,
-                        problem: Problem::TooMany {
+                    findings.push(Finding::new(
+                        idx,
+                        FieldPath::root(),
+                        Problem::TooMany {
                             what: what.to_owned(),
                             count: totals[slot],
                             limit,
                         },
-                    });
+                    ));
                 }
                 continue;
             }
@@ -188,12 +187,9 @@ pub fn load(source: &CourseSource, options: ValidateOptions) -> Report {
                     parsed.scenarios.push((idx, scenario));
                 }
             }
-            FileKind::Other => findings.push(Finding {
-                file: idx,
-                path: FieldPath::root(),
-                position: None,
-                problem: Problem::UnknownFile,
-            }),
+            FileKind::Other => {
+                findings.push(Finding::new(idx, FieldPath::root(), Problem::UnknownFile))
+            }
         }
     }
     // By value: the checked course is built by moving the parsed files, not copying them.
@@ -326,15 +322,14 @@ fn parse_file<T: Versioned>(file: FileIdx, text: &str, findings: &mut Vec<Findin
 }
 
 fn format_version_finding(file: FileIdx, found: u32) -> Finding {
-    Finding {
+    Finding::new(
         file,
-        path: FieldPath::root().key("format_version"),
-        position: None,
-        problem: Problem::FormatVersion {
+        FieldPath::root().key("format_version"),
+        Problem::FormatVersion {
             found,
             supported: FORMAT_VERSION,
         },
-    }
+    )
 }
 
 /// Just the version of a file, ignoring everything else in it.

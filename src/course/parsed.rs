@@ -32,3 +32,15 @@ pub(crate) struct Finding {
     /// What is wrong.
     pub problem: Problem,
 }
+
+impl Finding {
+    /// `problem` at `path` in `file`, its position resolved from the path later.
+    pub fn new(file: FileIdx, path: FieldPath, problem: Problem) -> Self {
+        Finding {
+            file,
+            path,
+            position: None,
+            problem,
+        }
+    }
+}

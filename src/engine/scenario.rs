@@ -333,7 +333,7 @@ impl ScenarioRun {
 
     /// Whether the conversation has left this node at least once.
     pub fn has_visited(&self, node: NodeIdx) -> bool {
-        self.visited.get(node.0 as usize).copied().unwrap_or(false)
+        self.memory().has_visited(node)
     }
 
     /// Every node entered, in order, including the current one and those passed through.

@@ -7,9 +7,9 @@
 use super::export::{Export, ExportedItem};
 use super::practice;
 use super::unmatched::unmatched_in;
-use crate::course::checked::{Course, Item, Scenario, Step};
+use crate::course::checked::{Choice, Course, Item, Node, Scenario, Step};
 use crate::course::ids::{ItemId, NodeId};
-use crate::course::model::Outcome;
+use crate::course::model::{Outcome, Text};
 use crate::i18n::Localizer;
 use crate::msg_args;
 use crate::progress::ItemStatus;
@@ -67,6 +67,19 @@ pub struct Section {
     pub value_heading: String,
     /// The charts.
     pub charts: Vec<Chart>,
+}
+
+impl Section {
+    /// The section with `bars` as its one chart, which has the section's id and heading.
+    pub(super) fn with_one_chart(mut self, bars: Vec<Bar>) -> Self {
+        self.charts = vec![Chart {
+            id: self.id.to_owned(),
+            title: self.heading.clone(),
+            subtitle: None,
+            bars,
+        }];
+        self
+    }
 }
 
 /// Something an export refers to that the course no longer has.
@@ -136,7 +149,7 @@ pub fn aggregate(
         .map(|e| e.items.iter().map(|item| (&item.id, item)).collect())
         .collect();
     // Course text as words: no emphasis markers, stage directions in parentheses.
-    let text = |t: &crate::course::model::Text| crate::course::markup::plain(l10n.pick(t).text);
+    let text = |t: &Text| crate::course::markup::plain(l10n.pick(t).text);
 
     let mut sections = vec![
         trainee_section(course, exports, &trainees, &indexed, l10n),
@@ -145,11 +158,9 @@ pub fn aggregate(
     ];
     let mut decisions = Vec::new();
     let mut endings = Vec::new();
-    for (_, item) in course.items_in_order() {
-        if let Item::Scenario(scenario) = item {
-            decisions.extend(decision_charts(scenario, &indexed, l10n, &text));
-            endings.push(ending_chart(scenario, &indexed, n, l10n, &text));
-        }
+    for scenario in scenarios_in_order(course) {
+        decisions.extend(decision_charts(scenario, &indexed, l10n, &text));
+        endings.push(ending_chart(scenario, &indexed, n, l10n, &text));
     }
     sections.push(Section {
         id: "decisions",
@@ -172,10 +183,9 @@ pub fn aggregate(
         value_heading: l10n.msg("report-column-trainees", &msg_args!()),
         charts: endings,
     });
-    sections.push(practice::competency_section(
+    sections.extend(practice::competency_sections(
         course, &practised, n, l10n, &text,
     ));
-    sections.push(practice::breach_section(course, &practised, n, l10n, &text));
     sections.push(practice::breach_per_trainee_section(
         course, &trainees, &practised, l10n, &text,
     ));
@@ -272,13 +282,9 @@ fn trainee_section(
         intro: l10n.msg("report-trainees-intro", &msg_args!()),
         label_heading: l10n.msg("report-column-trainee", &msg_args!()),
         value_heading: l10n.msg("report-column-completed", &msg_args!()),
-        charts: vec![Chart {
-            id: "trainees".to_owned(),
-            title: l10n.msg("report-trainees-heading", &msg_args!()),
-            subtitle: None,
-            bars,
-        }],
+        charts: Vec::new(),
     }
+    .with_one_chart(bars)
 }
 
 fn completed(items: &BTreeMap<&ItemId, &ExportedItem>, id: &ItemId) -> bool {
@@ -293,7 +299,7 @@ fn completion_section(
     indexed: &[BTreeMap<&ItemId, &ExportedItem>],
     n: u32,
     l10n: &Localizer,
-    text: &dyn Fn(&crate::course::model::Text) -> String,
+    text: &dyn Fn(&Text) -> String,
 ) -> Section {
     let charts = course
         .modules
@@ -347,7 +353,7 @@ fn quiz_section(
     course: &Course,
     indexed: &[BTreeMap<&ItemId, &ExportedItem>],
     l10n: &Localizer,
-    text: &dyn Fn(&crate::course::model::Text) -> String,
+    text: &dyn Fn(&Text) -> String,
 ) -> Section {
     let mut bars = Vec::new();
     for (_, item) in course.items_in_order() {
@@ -393,22 +399,26 @@ fn quiz_section(
         intro: l10n.msg("report-quizzes-intro", &msg_args!()),
         label_heading: l10n.msg("report-column-question", &msg_args!()),
         value_heading: l10n.msg("report-column-correct", &msg_args!()),
-        charts: vec![Chart {
-            id: "quizzes".to_owned(),
-            title: l10n.msg("report-quizzes-heading", &msg_args!()),
-            subtitle: None,
-            bars,
-        }],
+        charts: Vec::new(),
     }
+    .with_one_chart(bars)
 }
 
-/// The choice each trainee took the first time at each node of `scenario` (attempts
-/// oldest first), by node id. Choices the scenario no longer has are passed over: they are
-/// listed as unmatched instead.
+/// The scenarios of the course, in course order.
+pub(super) fn scenarios_in_order(course: &Course) -> impl Iterator<Item = &Scenario> {
+    course.items_in_order().filter_map(|(_, item)| match item {
+        Item::Scenario(scenario) => Some(scenario),
+        Item::Lesson(_) => None,
+    })
+}
+
+/// Per trainee (in the order of `indexed`), the choice they took the first time at each
+/// node of `scenario` (attempts oldest first), by node id. Choices the scenario no longer
+/// has are passed over: they are listed as unmatched instead.
 pub(super) fn first_choices<'e>(
     scenario: &Scenario,
-    items: &BTreeMap<&ItemId, &'e ExportedItem>,
-) -> BTreeMap<&'e NodeId, &'e str> {
+    indexed: &[BTreeMap<&ItemId, &'e ExportedItem>],
+) -> Vec<BTreeMap<&'e NodeId, &'e str>> {
     let exists = |node: &NodeId, choice: &str| {
         scenario
             .node_idx(node.as_str())
@@ -417,19 +427,61 @@ pub(super) fn first_choices<'e>(
                 _ => false,
             })
     };
-    let mut first = BTreeMap::new();
-    if let Some(item) = items.get(&scenario.id) {
-        for attempt in &item.attempts {
-            for taken in &attempt.choices {
-                if exists(&taken.node, taken.choice.as_str()) {
-                    first
-                        .entry(&taken.node)
-                        .or_insert_with(|| taken.choice.as_str());
+    indexed
+        .iter()
+        .map(|items| {
+            let mut first = BTreeMap::new();
+            if let Some(item) = items.get(&scenario.id) {
+                for attempt in &item.attempts {
+                    for taken in &attempt.choices {
+                        if exists(&taken.node, taken.choice.as_str()) {
+                            first
+                                .entry(&taken.node)
+                                .or_insert_with(|| taken.choice.as_str());
+                        }
+                    }
                 }
             }
-        }
+            first
+        })
+        .collect()
+}
+
+/// The decision points of `scenario` with their numbers (from 1, in node order) and their
+/// choices.
+pub(super) fn numbered_decisions(
+    scenario: &Scenario,
+) -> impl Iterator<Item = (usize, &Node, &[Choice])> {
+    scenario
+        .nodes
+        .iter()
+        .filter_map(|node| match &node.step {
+            Step::Choices(choices) => Some((node, choices.as_slice())),
+            _ => None,
+        })
+        .zip(1..)
+        .map(|((node, choices), number)| (number, node, choices))
+}
+
+/// The chart of decision point `number` of `scenario`, titled by the scenario and the
+/// number, with what was said last before the decision under the title.
+pub(super) fn decision_chart(
+    id: String,
+    scenario: &Scenario,
+    (number, node): (usize, &Node),
+    bars: Vec<Bar>,
+    l10n: &Localizer,
+    text: &dyn Fn(&Text) -> String,
+) -> Chart {
+    Chart {
+        id,
+        title: l10n.msg(
+            "report-decision-title",
+            &msg_args!("scenario" => text(&scenario.title), "number" => number),
+        ),
+        subtitle: node.lines.last().map(|line| text(&line.text)),
+        bars,
     }
-    first
 }
 
 /// One chart per decision point of `scenario`, in node order.
@@ -437,45 +489,30 @@ fn decision_charts(
     scenario: &Scenario,
     indexed: &[BTreeMap<&ItemId, &ExportedItem>],
     l10n: &Localizer,
-    text: &dyn Fn(&crate::course::model::Text) -> String,
+    text: &dyn Fn(&Text) -> String,
 ) -> Vec<Chart> {
-    let firsts: Vec<_> = indexed
-        .iter()
-        .map(|items| first_choices(scenario, items))
-        .collect();
-    let mut charts = Vec::new();
-    let mut number = 0usize;
-    for node in &scenario.nodes {
-        let Step::Choices(choices) = &node.step else {
-            continue;
-        };
-        number += 1;
-        let reached: Vec<&str> = firsts
-            .iter()
-            .filter_map(|f| f.get(&node.id).copied())
-            .collect();
-        let bars = choices
-            .iter()
-            .map(|choice| Bar {
-                id: choice.id.to_string(),
-                label: text(&choice.text),
-                context: Some(practice::quality_label(choice.quality, l10n)),
-                value: count(reached.iter().filter(|c| **c == choice.id.as_str()).count()),
-                total: count(reached.len()),
-                caption: String::new(),
-            })
-            .collect();
-        charts.push(Chart {
-            id: format!("{}/{}", scenario.id, node.id),
-            title: l10n.msg(
-                "report-decision-title",
-                &msg_args!("scenario" => text(&scenario.title), "number" => number),
-            ),
-            subtitle: node.lines.last().map(|line| text(&line.text)),
-            bars,
-        });
-    }
-    charts
+    let firsts = first_choices(scenario, indexed);
+    numbered_decisions(scenario)
+        .map(|(number, node, choices)| {
+            let reached: Vec<&str> = firsts
+                .iter()
+                .filter_map(|f| f.get(&node.id).copied())
+                .collect();
+            let bars = choices
+                .iter()
+                .map(|choice| Bar {
+                    id: choice.id.to_string(),
+                    label: text(&choice.text),
+                    context: Some(practice::quality_label(choice.quality, l10n)),
+                    value: count(reached.iter().filter(|c| **c == choice.id.as_str()).count()),
+                    total: count(reached.len()),
+                    caption: String::new(),
+                })
+                .collect();
+            let id = format!("{}/{}", scenario.id, node.id);
+            decision_chart(id, scenario, (number, node), bars, l10n, text)
+        })
+        .collect()
 }
 
 /// The word for an outcome.
@@ -494,7 +531,7 @@ fn ending_chart(
     indexed: &[BTreeMap<&ItemId, &ExportedItem>],
     n: u32,
     l10n: &Localizer,
-    text: &dyn Fn(&crate::course::model::Text) -> String,
+    text: &dyn Fn(&Text) -> String,
 ) -> Chart {
     let reached: Vec<BTreeSet<&NodeId>> = indexed
         .iter()

@@ -164,7 +164,7 @@ impl QualityTally {
 }
 
 /// A turning point of an attempt: where a better choice was offered than the one taken.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ExportedTurningPoint {
     /// The decision point.
     pub node: NodeId,
@@ -448,22 +448,9 @@ fn exported_item(
             let qualities = replayed
                 .as_ref()
                 .map(|(scenario, _)| quality_tally(scenario, &attempt.choices));
-            let turning_points = replayed.as_ref().map(|(scenario, run)| {
-                run.turning_points(scenario)
-                    .into_iter()
-                    .filter_map(|point| {
-                        let node = scenario.node(point.node);
-                        let Step::Choices(offered) = &node.step else {
-                            return None;
-                        };
-                        Some(ExportedTurningPoint {
-                            node: node.id.clone(),
-                            taken: offered.get(point.taken)?.id.clone(),
-                            better: offered.get(point.better)?.id.clone(),
-                        })
-                    })
-                    .collect()
-            });
+            let turning_points = replayed
+                .as_ref()
+                .map(|(scenario, run)| turning_point_ids(scenario, run));
             AttemptResult {
                 choices: attempt
                     .choices
@@ -503,6 +490,27 @@ fn exported_item(
         attempts,
         reflections,
     }
+}
+
+/// The turning points of a replayed attempt, by ids.
+pub(super) fn turning_point_ids(
+    scenario: &Scenario,
+    run: &ScenarioRun,
+) -> Vec<ExportedTurningPoint> {
+    run.turning_points(scenario)
+        .into_iter()
+        .filter_map(|point| {
+            let node = scenario.node(point.node);
+            let Step::Choices(offered) = &node.step else {
+                return None;
+            };
+            Some(ExportedTurningPoint {
+                node: node.id.clone(),
+                taken: offered.get(point.taken)?.id.clone(),
+                better: offered.get(point.better)?.id.clone(),
+            })
+        })
+        .collect()
 }
 
 /// The quality of the choice `choice` at decision point `node` of `scenario`, looked up by

@@ -8,18 +8,20 @@
 //! choices in the course. Qualities always come from the course, by node and choice id.
 //! A competency breached by a trainee is never counted as shown for that trainee.
 
-use super::aggregate::{Bar, Chart, Section, count, first_choices};
-use super::export::{Export, ExportedItem, choice_quality};
-use crate::course::checked::{Course, Item, Scenario, Step};
-use crate::course::ids::{ChoiceId, Competency, ItemId, NodeId};
+use super::aggregate::{
+    Bar, Chart, Section, count, decision_chart, first_choices, numbered_decisions,
+    scenarios_in_order,
+};
+use super::export::{
+    Export, ExportedItem, ExportedTurningPoint, choice_quality, turning_point_ids,
+};
+use crate::course::checked::Course;
+use crate::course::ids::{ChoiceId, Competency, ItemId};
 use crate::course::model::{Quality, Text};
 use crate::engine::ScenarioRun;
 use crate::i18n::Localizer;
 use crate::msg_args;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// A turning point by ids: the decision point, the choice taken, the better choice.
-type TurningIds = (NodeId, ChoiceId, ChoiceId);
 
 /// What one trainee's attempts say together.
 #[derive(Debug, Default)]
@@ -31,7 +33,7 @@ pub(super) struct TraineePractice {
     /// Passed up in some attempt, and neither shown nor breached in any.
     missed: BTreeSet<Competency>,
     /// The turning points of every attempt, per scenario, without repeats.
-    turning: BTreeMap<ItemId, BTreeSet<TurningIds>>,
+    turning: BTreeMap<ItemId, BTreeSet<ExportedTurningPoint>>,
 }
 
 /// What each trainee's attempts say, in the order of `exports`.
@@ -87,12 +89,9 @@ fn trainee_practice(
                 practice.missed.extend(result.missed.iter().cloned());
             }
             practice.breached.extend(breached);
-            let turning: Vec<TurningIds> = match (&attempt.turning_points, &replayed) {
-                (Some(points), _) => points
-                    .iter()
-                    .map(|p| (p.node.clone(), p.taken.clone(), p.better.clone()))
-                    .collect(),
-                (None, Some((scenario, run))) => replayed_turning_points(scenario, run),
+            let turning = match (&attempt.turning_points, &replayed) {
+                (Some(points), _) => points.clone(),
+                (None, Some((scenario, run))) => turning_point_ids(scenario, run),
                 (None, None) => Vec::new(),
             };
             if !turning.is_empty() {
@@ -114,24 +113,6 @@ fn trainee_practice(
     practice
 }
 
-/// The turning points of a replayed attempt, by ids.
-fn replayed_turning_points(scenario: &Scenario, run: &ScenarioRun) -> Vec<TurningIds> {
-    run.turning_points(scenario)
-        .into_iter()
-        .filter_map(|point| {
-            let node = scenario.node(point.node);
-            let Step::Choices(choices) = &node.step else {
-                return None;
-            };
-            Some((
-                node.id.clone(),
-                choices.get(point.taken)?.id.clone(),
-                choices.get(point.better)?.id.clone(),
-            ))
-        })
-        .collect()
-}
-
 /// A quality as symbol and word, e.g. `++ best`, as the trainee's screens show it: never by
 /// colour alone. (In CSV the leading `+`/`-` gets the formula guard, the `id` column holds
 /// the plain key.)
@@ -145,91 +126,74 @@ pub(super) fn quality_label(quality: Quality, l10n: &Localizer) -> String {
     )
 }
 
-/// Per competency of the course: trainees who showed it in at least one attempt and
-/// breached it in none; the context says how many missed it without ever showing it.
-pub(super) fn competency_section(
-    course: &Course,
+/// How many trainees' `set` holds competency `id`.
+fn trainees_with(
     practice: &[TraineePractice],
-    n: u32,
-    l10n: &Localizer,
-    text: &dyn Fn(&Text) -> String,
-) -> Section {
-    let bars = course
-        .competencies
-        .iter()
-        .map(|def| {
-            let missed = practice
-                .iter()
-                .filter(|p| p.missed.contains(&def.id))
-                .count();
-            Bar {
-                id: def.id.to_string(),
-                label: text(&def.title),
-                context: Some(l10n.msg("report-missed-by", &msg_args!("count" => missed))),
-                value: count(
-                    practice
-                        .iter()
-                        .filter(|p| p.shown.contains(&def.id))
-                        .count(),
-                ),
-                total: n,
-                caption: String::new(),
-            }
-        })
-        .collect();
-    Section {
-        id: "competencies",
-        heading: l10n.msg("report-competencies-heading", &msg_args!()),
-        intro: l10n.msg("report-competencies-intro", &msg_args!()),
-        label_heading: l10n.msg("report-column-competency", &msg_args!()),
-        value_heading: l10n.msg("report-column-shown", &msg_args!()),
-        charts: vec![Chart {
-            id: "competencies".to_owned(),
-            title: l10n.msg("report-competencies-heading", &msg_args!()),
-            subtitle: None,
-            bars,
-        }],
-    }
+    id: &Competency,
+    set: fn(&TraineePractice) -> &BTreeSet<Competency>,
+) -> usize {
+    practice.iter().filter(|p| set(p).contains(id)).count()
 }
 
-/// Per competency of the course: trainees who breached it in at least one attempt.
-pub(super) fn breach_section(
+/// Per competency of the course, a bar of the trainees whose `set` holds it, out of `n`.
+fn competency_bars(
     course: &Course,
     practice: &[TraineePractice],
     n: u32,
-    l10n: &Localizer,
     text: &dyn Fn(&Text) -> String,
-) -> Section {
-    let bars = course
+    set: fn(&TraineePractice) -> &BTreeSet<Competency>,
+    context: impl Fn(&Competency) -> Option<String>,
+) -> Vec<Bar> {
+    course
         .competencies
         .iter()
         .map(|def| Bar {
             id: def.id.to_string(),
             label: text(&def.title),
-            context: None,
-            value: count(
-                practice
-                    .iter()
-                    .filter(|p| p.breached.contains(&def.id))
-                    .count(),
-            ),
+            context: context(&def.id),
+            value: count(trainees_with(practice, &def.id, set)),
             total: n,
             caption: String::new(),
         })
-        .collect();
-    Section {
-        id: "breaches",
-        heading: l10n.msg("report-breaches-heading", &msg_args!()),
-        intro: l10n.msg("report-breaches-intro", &msg_args!()),
-        label_heading: l10n.msg("report-column-competency", &msg_args!()),
-        value_heading: l10n.msg("report-column-breached", &msg_args!()),
-        charts: vec![Chart {
-            id: "breaches".to_owned(),
-            title: l10n.msg("report-breaches-heading", &msg_args!()),
-            subtitle: None,
-            bars,
-        }],
-    }
+        .collect()
+}
+
+/// Per competency of the course, two sections: the trainees who showed it in at least one
+/// attempt and breached it in none (the context says how many missed it without ever
+/// showing it), then the trainees who breached it in at least one attempt.
+pub(super) fn competency_sections(
+    course: &Course,
+    practice: &[TraineePractice],
+    n: u32,
+    l10n: &Localizer,
+    text: &dyn Fn(&Text) -> String,
+) -> [Section; 2] {
+    let missed_by = |id: &Competency| {
+        let missed = trainees_with(practice, id, |p| &p.missed);
+        Some(l10n.msg("report-missed-by", &msg_args!("count" => missed)))
+    };
+    let shown = competency_bars(course, practice, n, text, |p| &p.shown, missed_by);
+    let breached = competency_bars(course, practice, n, text, |p| &p.breached, |_| None);
+    [
+        Section {
+            id: "competencies",
+            heading: l10n.msg("report-competencies-heading", &msg_args!()),
+            intro: l10n.msg("report-competencies-intro", &msg_args!()),
+            label_heading: l10n.msg("report-column-competency", &msg_args!()),
+            value_heading: l10n.msg("report-column-shown", &msg_args!()),
+            charts: Vec::new(),
+        }
+        .with_one_chart(shown),
+        Section {
+            id: "breaches",
+            heading: l10n.msg("report-breaches-heading", &msg_args!()),
+            intro: l10n.msg("report-breaches-intro", &msg_args!()),
+            label_heading: l10n.msg("report-column-competency", &msg_args!()),
+            value_heading: l10n.msg("report-column-breached", &msg_args!()),
+            charts: Vec::new(),
+        }
+        .with_one_chart(breached),
+    ]
 }
 
 /// Per trainee: how many of the course's competencies they breached, and which (in course
@@ -273,26 +237,9 @@ pub(super) fn breach_per_trainee_section(
         intro: l10n.msg("report-breaches-trainee-intro", &msg_args!()),
         label_heading: l10n.msg("report-column-trainee", &msg_args!()),
         value_heading: l10n.msg("report-column-breached-count", &msg_args!()),
-        charts: vec![Chart {
-            id: "breaches-per-trainee".to_owned(),
-            title: l10n.msg("report-breaches-trainee-heading", &msg_args!()),
-            subtitle: None,
-            bars,
-        }],
+        charts: Vec::new(),
     }
-}
-
-/// The decision points of `scenario` with their numbers (from 1, in node order), as the
-/// decisions section numbers them.
-fn numbered_decisions(
-    scenario: &Scenario,
-) -> impl Iterator<Item = (usize, &crate::course::checked::Node)> {
-    scenario
-        .nodes
-        .iter()
-        .filter(|node| matches!(node.step, Step::Choices(_)))
-        .enumerate()
-        .map(|(i, node)| (i + 1, node))
+    .with_one_chart(bars)
 }
 
 /// One chart per decision point: how many trainees' first answer there was of each
@@ -304,15 +251,9 @@ pub(super) fn quality_section(
     text: &dyn Fn(&Text) -> String,
 ) -> Section {
     let mut charts = Vec::new();
-    for (_, item) in course.items_in_order() {
-        let Item::Scenario(scenario) = item else {
-            continue;
-        };
-        let firsts: Vec<_> = indexed
-            .iter()
-            .map(|items| first_choices(scenario, items))
-            .collect();
-        for (number, node) in numbered_decisions(scenario) {
+    for scenario in scenarios_in_order(course) {
+        let firsts = first_choices(scenario, indexed);
+        for (number, node, _) in numbered_decisions(scenario) {
             let qualities: Vec<Quality> = firsts
                 .iter()
                 .filter_map(|f| f.get(&node.id))
@@ -329,15 +270,15 @@ pub(super) fn quality_section(
                     caption: String::new(),
                 })
                 .collect();
-            charts.push(Chart {
-                id: format!("qualities/{}/{}", scenario.id, node.id),
-                title: l10n.msg(
-                    "report-decision-title",
-                    &msg_args!("scenario" => text(&scenario.title), "number" => number),
-                ),
-                subtitle: node.lines.last().map(|line| text(&line.text)),
+            let id = format!("qualities/{}/{}", scenario.id, node.id);
+            charts.push(decision_chart(
+                id,
+                scenario,
+                (number, node),
                 bars,
-            });
+                l10n,
+                text,
+            ));
         }
     }
     Section {
@@ -361,20 +302,11 @@ pub(super) fn turning_section(
     text: &dyn Fn(&Text) -> String,
 ) -> Section {
     let mut charts = Vec::new();
-    for (_, item) in course.items_in_order() {
-        let Item::Scenario(scenario) = item else {
-            continue;
-        };
-        let firsts: Vec<_> = indexed
-            .iter()
-            .map(|items| first_choices(scenario, items))
-            .collect();
+    for scenario in scenarios_in_order(course) {
+        let firsts = first_choices(scenario, indexed);
         // (order in the scenario, bar) so equal counts keep the scenario's order.
         let mut bars: Vec<(usize, Bar)> = Vec::new();
-        for (number, node) in numbered_decisions(scenario) {
-            let Step::Choices(choices) = &node.step else {
-                continue;
-            };
+        for (number, node, choices) in numbered_decisions(scenario) {
             let position = |id: &ChoiceId| choices.iter().position(|c| &c.id == id);
             // Per choice taken (by position): the trainees who took it here as a turning
             // point, and how often each better choice was named.
@@ -384,8 +316,10 @@ pub(super) fn turning_section(
                     continue;
                 };
                 let mut counted: BTreeSet<usize> = BTreeSet::new();
-                for (_, took, better) in points.iter().filter(|(at, _, _)| at == &node.id) {
-                    let (Some(took), Some(better)) = (position(took), position(better)) else {
+                for point in points.iter().filter(|point| point.node == node.id) {
+                    let (Some(took), Some(better)) =
+                        (position(&point.taken), position(&point.better))
+                    else {
                         continue;
                     };
                     let entry = taken.entry(took).or_default();
@@ -462,7 +396,7 @@ pub(super) fn turning_section(
 mod tests {
     use super::*;
     use crate::course::checked::Module;
-    use crate::course::ids::{CourseId, Locale, ModuleId};
+    use crate::course::ids::{CourseId, Locale, ModuleId, NodeId};
     use crate::course::model::{CompetencyDef, Outcome};
     use crate::engine::testkit::{ScenarioBuilder, choice, text};
     use crate::i18n::UiLocale;

@@ -191,20 +191,13 @@ impl Flow {
     #[inline]
     pub fn choices(&self, idx: NodeIdx) -> &[FlowChoice] {
         self.node(idx)
-            .and_then(|n| {
-                self.choices
-                    .get(n.first as usize..(n.first as usize + n.count as usize))
-            })
-            .unwrap_or(&[])
+            .map_or(&[], |n| part(&self.choices, n.first, n.count))
     }
 
     /// The effects of `choice`.
     #[inline]
     pub fn effects(&self, choice: &FlowChoice) -> &[(VarIdx, i32)] {
-        let first = choice.effects_first as usize;
-        self.effects
-            .get(first..first + choice.effects_count as usize)
-            .unwrap_or(&[])
+        part(&self.effects, choice.effects_first, choice.effects_count)
     }
 
     /// Whether `choice` is offered in this state.
@@ -221,9 +214,7 @@ impl Flow {
         if let Some(next) = node.auto {
             return Some(next);
         }
-        let first = node.arms_first as usize;
-        self.arms
-            .get(first..first + node.arms_count as usize)?
+        part(&self.arms, node.arms_first, node.arms_count)
             .iter()
             .find(|arm| arm.cond.is_none_or(|c| self.holds(c, memory)))
             .map(|arm| arm.next)
@@ -236,16 +227,9 @@ impl Flow {
             Cond::All(all) => all.iter().all(|c| self.condition_holds(c, memory)),
             Cond::Any(any) => any.iter().any(|c| self.condition_holds(c, memory)),
             Cond::Not(inner) => !self.condition_holds(inner, memory),
-            Cond::Visited(node) => memory
-                .visited
-                .get(node.0 as usize)
-                .copied()
-                .unwrap_or(false),
-            Cond::Compare { var, op, value } => memory
-                .vars
-                .get(var.0 as usize)
-                .is_some_and(|&v| op.holds(v, *value)),
-            Cond::ChoseQuality(quality) => memory.qualities & Memory::quality_bit(*quality) != 0,
+            Cond::Visited(node) => memory.has_visited(*node),
+            Cond::Compare { var, op, value } => memory.compares(*var, *op, *value),
+            Cond::ChoseQuality(quality) => memory.has_chosen_quality(*quality),
             Cond::Chose { node, choice } => self
                 .choice_position(*node, *choice as usize)
                 .is_some_and(|i| memory.has_chosen(i)),
@@ -257,11 +241,7 @@ impl Flow {
         let Some(flat) = self.conds.get(cond as usize) else {
             return false;
         };
-        let kids = |first: u32, count: u32| {
-            self.children
-                .get(first as usize..(first as usize + count as usize))
-                .unwrap_or(&[])
-        };
+        let kids = |first: u32, count: u32| part(&self.children, first, count);
         match *flat {
             FlowCond::All { first, count } => {
                 kids(first, count).iter().all(|&c| self.holds(c, memory))
@@ -270,17 +250,17 @@ impl Flow {
                 kids(first, count).iter().any(|&c| self.holds(c, memory))
             }
             FlowCond::Not(inner) => !self.holds(inner, memory),
-            FlowCond::Visited(node) => memory
-                .visited
-                .get(node.0 as usize)
-                .copied()
-                .unwrap_or(false),
-            FlowCond::Compare { var, op, value } => memory
-                .vars
-                .get(var.0 as usize)
-                .is_some_and(|&v| op.holds(v, value)),
-            FlowCond::ChoseQuality(quality) => memory.qualities & Memory::quality_bit(quality) != 0,
+            FlowCond::Visited(node) => memory.has_visited(node),
+            FlowCond::Compare { var, op, value } => memory.compares(var, op, value),
+            FlowCond::ChoseQuality(quality) => memory.has_chosen_quality(quality),
             FlowCond::Chose(position) => memory.has_chosen(position as usize),
         }
     }
+}
+
+/// The `count` items of `list` from `first`; none when they are not all there.
+#[inline]
+fn part<T>(list: &[T], first: u32, count: u32) -> &[T] {
+    let first = first as usize;
+    list.get(first..first + count as usize).unwrap_or(&[])
 }

@@ -27,36 +27,15 @@ pub(super) fn course(parsed: ParsedCourse, graphs: Vec<Graph>) -> Option<Course>
         .zip(&graphs)
         .map(|((_, scenario), graph)| scenario_of(scenario, graph).map(|s| (s.id.clone(), s)))
         .collect::<Option<HashMap<_, _>>>()?;
-    let model::Manifest {
-        id,
-        version,
-        title,
-        description,
-        default_locale,
-        locales,
-        competencies,
-        modules,
-        ..
-    } = manifest;
-    let modules = modules
-        .into_iter()
-        .map(|module| checked::Module {
-            id: module.id,
-            title: module.title,
-            description: module.description,
-            items: module.items,
-            facilitator_notes: module.facilitator_notes,
-        })
-        .collect();
     Some(Course {
-        id,
-        version,
-        title,
-        description,
-        default_locale,
-        locales,
-        competencies,
-        modules,
+        id: manifest.id,
+        version: manifest.version,
+        title: manifest.title,
+        description: manifest.description,
+        default_locale: manifest.default_locale,
+        locales: manifest.locales,
+        competencies: manifest.competencies,
+        modules: manifest.modules,
         lessons,
         scenarios,
     })

@@ -73,16 +73,15 @@ fn cap(
     limit: usize,
 ) {
     if count > limit {
-        findings.push(Finding {
+        findings.push(Finding::new(
             file,
-            path: at(),
-            position: None,
-            problem: Problem::TooMany {
+            at(),
+            Problem::TooMany {
                 what: what.to_owned(),
                 count,
                 limit,
             },
-        });
+        ));
     }
 }
 

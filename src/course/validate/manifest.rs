@@ -114,16 +114,15 @@ pub(super) fn check_items(parsed: &ParsedCourse, findings: &mut Vec<Finding>) {
     let mut first_of: HashMap<&str, &ItemDef<'_>> = HashMap::with_capacity(items.len());
     for item in &items {
         match first_of.get(item.id) {
-            Some(first) => findings.push(Finding {
-                file: item.file,
-                path: FieldPath::root().key("id"),
-                position: None,
-                problem: Problem::DuplicateId {
+            Some(first) => findings.push(Finding::new(
+                item.file,
+                FieldPath::root().key("id"),
+                Problem::DuplicateId {
                     what: "item".to_owned(),
                     id: item.id.to_owned(),
                     first: describe(first, default_locale),
                 },
-            }),
+            )),
             None => {
                 first_of.insert(item.id, item);
             }
@@ -139,31 +138,28 @@ pub(super) fn check_items(parsed: &ParsedCourse, findings: &mut Vec<Finding>) {
         for (j, item) in module.items.iter().enumerate() {
             used.insert(item.as_str());
             if !first_of.contains_key(item.as_str()) {
-                findings.push(Finding {
-                    file: *manifest_file,
-                    path: FieldPath::root()
-                        .key("modules")
-                        .index(i)
-                        .key("items")
-                        .index(j),
-                    position: None,
-                    problem: Problem::MissingItem {
-                        id: item.to_string(),
-                    },
-                });
+                let at = FieldPath::root()
+                    .key("modules")
+                    .index(i)
+                    .key("items")
+                    .index(j);
+                let problem = Problem::MissingItem {
+                    id: item.to_string(),
+                };
+                findings.push(Finding::new(*manifest_file, at, problem));
             }
         }
     }
     for item in &items {
         if !used.contains(item.id) {
-            findings.push(Finding {
-                file: item.file,
-                path: FieldPath::root().key("id"),
-                position: None,
-                problem: Problem::UnusedItem {
-                    id: item.id.to_owned(),
-                },
-            });
+            let problem = Problem::UnusedItem {
+                id: item.id.to_owned(),
+            };
+            findings.push(Finding::new(
+                item.file,
+                FieldPath::root().key("id"),
+                problem,
+            ));
         }
     }
 }

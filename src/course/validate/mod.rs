@@ -141,12 +141,8 @@ struct Ctx<'f> {
 impl Ctx<'_> {
     /// Reports `problem` at `at` in this file.
     fn report(&mut self, at: &At<'_>, problem: Problem) {
-        self.findings.push(Finding {
-            file: self.file,
-            path: at.path(),
-            position: None,
-            problem,
-        });
+        self.findings
+            .push(Finding::new(self.file, at.path(), problem));
     }
 
     /// Reports an empty list; true when the list has items.
@@ -219,12 +215,8 @@ impl Ctx<'_> {
             id: list.get(dup).map(id).unwrap_or_default().to_owned(),
             first: path_of(first).to_string(),
         };
-        self.findings.push(Finding {
-            file: self.file,
-            path: path_of(dup),
-            position: None,
-            problem,
-        });
+        self.findings
+            .push(Finding::new(self.file, path_of(dup), problem));
     }
 }
 

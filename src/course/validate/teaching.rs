@@ -276,28 +276,8 @@ impl Known<'_> {
     /// decide are known; `visited`, `chose` and other qualities may go either way.
     fn decide(&self, condition: &Condition) -> Option<bool> {
         match condition {
-            Condition::All(conditions) => {
-                let mut all = Some(true);
-                for condition in conditions {
-                    match self.decide(condition) {
-                        Some(false) => return Some(false),
-                        None => all = None,
-                        Some(true) => {}
-                    }
-                }
-                all
-            }
-            Condition::Any(conditions) => {
-                let mut any = Some(false);
-                for condition in conditions {
-                    match self.decide(condition) {
-                        Some(true) => return Some(true),
-                        None => any = None,
-                        Some(false) => {}
-                    }
-                }
-                any
-            }
+            Condition::All(conditions) => self.decide_each(conditions, false),
+            Condition::Any(conditions) => self.decide_each(conditions, true),
             Condition::Not(condition) => self.decide(condition).map(|holds| !holds),
             Condition::ChoseQuality(Quality::Harmful) => Some(self.harmful_taken),
             Condition::Compare(comparison) => {
@@ -309,6 +289,20 @@ impl Known<'_> {
             }
             Condition::ChoseQuality(_) | Condition::Visited(_) | Condition::Chose(_) => None,
         }
+    }
+
+    /// `all` (`decisive` false) or `any` (`decisive` true) of `conditions`: decided by the
+    /// first one surely `decisive`; otherwise unknown if any one is, else `!decisive`.
+    fn decide_each(&self, conditions: &[Condition], decisive: bool) -> Option<bool> {
+        let mut result = Some(!decisive);
+        for condition in conditions {
+            match self.decide(condition) {
+                Some(holds) if holds == decisive => return Some(decisive),
+                None => result = None,
+                Some(_) => {}
+            }
+        }
+        result
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::texts::first_control_character;
 use super::{for_each_duplicate, validate};
-use crate::course::checked::{Cond, Course, NodeIdx, SceneBody, Step, VarIdx};
+use crate::course::checked::{Choice, Cond, Course, NodeIdx, Scenario, SceneBody, Step, VarIdx};
 use crate::course::diagnostic::Problem;
 use crate::course::model::Quality;
 use crate::course::parsed::{FileIdx, Finding, ParsedCourse};
@@ -126,6 +126,21 @@ fn set(value: &mut Value, pointer: &str, new: Value) {
     }
 }
 
+/// Appends `new` to the array at `pointer`.
+fn push(value: &mut Value, pointer: &str, new: Value) {
+    match at(value, pointer) {
+        Value::Array(array) => array.push(new),
+        other => panic!("{pointer} is not an array: {other}"),
+    }
+}
+
+/// The fixture with the value at `pointer` of `file` set to `new`, validated.
+fn changed(file: FileIdx, pointer: &str, new: Value) -> Outcome {
+    let mut f = fixture();
+    set(f.file(file), pointer, new);
+    f.run()
+}
+
 /// Removes a key from the object at `pointer`.
 fn remove(value: &mut Value, pointer: &str, key: &str) {
     let object = at(value, pointer).as_object_mut();
@@ -142,6 +157,29 @@ impl Fixture {
 
     fn scenario(&mut self) -> &mut Value {
         &mut self.scenarios[0]
+    }
+
+    /// The file at this index: the manifest, the first lesson or the first scenario.
+    fn file(&mut self, file: FileIdx) -> &mut Value {
+        match file {
+            MANIFEST => &mut self.manifest,
+            LESSON => self.lesson(),
+            _ => self.scenario(),
+        }
+    }
+
+    /// Adds `lesson` with this id, used by the first module.
+    fn add_lesson(&mut self, mut lesson: Value, id: &str) {
+        lesson["id"] = json!(id);
+        self.lessons.push(lesson);
+        push(&mut self.manifest, "/modules/0/items", json!(id));
+    }
+
+    /// Adds `scenario` with this id, used by the first module.
+    fn add_scenario(&mut self, mut scenario: Value, id: &str) {
+        scenario["id"] = json!(id);
+        self.scenarios.push(scenario);
+        push(&mut self.manifest, "/modules/0/items", json!(id));
     }
 
     /// The manifest is file 0, then the lessons, then the scenarios.
@@ -238,6 +276,14 @@ impl Outcome {
     }
 }
 
+/// The choices of node `node` of a built scenario, which must be a decision point.
+fn choices_at(scenario: &Scenario, node: u32) -> &[Choice] {
+    match &scenario.node(NodeIdx(node)).step {
+        Step::Choices(choices) => choices,
+        _ => panic!("node {node} is not a decision point"),
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // The valid course
 
@@ -285,9 +331,7 @@ fn valid_course_has_no_findings_and_builds() {
     let scenario = &course.scenarios["intake"];
     assert_eq!(scenario.start, NodeIdx(0));
     assert_eq!(scenario.node_idx("repair"), Some(NodeIdx(2)));
-    let Step::Choices(choices) = &scenario.node(NodeIdx(0)).step else {
-        panic!("open is a decision point");
-    };
+    let choices = choices_at(scenario, 0);
     assert_eq!(choices[0].next, NodeIdx(1));
     assert_eq!(choices[0].effects, vec![(VarIdx(0), 10)]);
     assert_eq!(choices[1].next, NodeIdx(2));
@@ -295,11 +339,8 @@ fn valid_course_has_no_findings_and_builds() {
         scenario.node(NodeIdx(1)).step,
         Step::Auto(NodeIdx(3))
     ));
-    let Step::Choices(repair) = &scenario.node(NodeIdx(2)).step else {
-        panic!("repair is a decision point");
-    };
     assert!(matches!(
-        repair[0].condition,
+        choices_at(scenario, 2)[0].condition,
         Some(Cond::Compare {
             var: VarIdx(0),
             value: 20,
@@ -313,21 +354,16 @@ fn valid_course_has_no_findings_and_builds() {
 
 #[test]
 fn conditions_resolve_nested_references() {
-    let mut f = fixture();
-    set(
-        f.scenario(),
+    let out = changed(
+        SCENARIO,
         "/nodes/2/choices/1/if",
         json!({ "any": [
         { "not": { "visited": "listen" } },
         { "all": [{ "compare": { "var": "trust", "op": "<", "value": 30 } }] }
     ] }),
     );
-    let out = f.run();
     let scenario = &out.course.expect("builds").scenarios["intake"];
-    let Step::Choices(choices) = &scenario.node(NodeIdx(2)).step else {
-        panic!("repair is a decision point");
-    };
-    let Some(Cond::Any(any)) = &choices[1].condition else {
+    let Some(Cond::Any(any)) = &choices_at(scenario, 2)[1].condition else {
         panic!("an any condition");
     };
     assert!(matches!(&any[0], Cond::Not(inner) if matches!(**inner, Cond::Visited(NodeIdx(1)))));
@@ -401,8 +437,11 @@ fn duplicate(out: &Outcome, file: FileIdx, path: &str, what: &str, first: &str) 
 #[test]
 fn duplicate_module_ids() {
     let mut f = fixture();
-    let modules = at(&mut f.manifest, "/modules").as_array_mut().unwrap();
-    modules.push(json!({ "id": "basics", "title": t("Meer"), "items": ["welcome"] }));
+    push(
+        &mut f.manifest,
+        "/modules",
+        json!({ "id": "basics", "title": t("Meer"), "items": ["welcome"] }),
+    );
     duplicate(
         &f.run(),
         MANIFEST,
@@ -412,8 +451,11 @@ fn duplicate_module_ids() {
     );
 
     let mut f = fixture();
-    let modules = at(&mut f.manifest, "/modules").as_array_mut().unwrap();
-    modules.push(json!({ "id": "more", "title": t("Meer"), "items": ["welcome"] }));
+    push(
+        &mut f.manifest,
+        "/modules",
+        json!({ "id": "more", "title": t("Meer"), "items": ["welcome"] }),
+    );
     f.run().lacks("duplicate-id");
 }
 
@@ -433,13 +475,7 @@ fn duplicate_item_ids_across_files() {
     );
 
     let mut f = fixture();
-    let mut copy = f.lessons[0].clone();
-    copy["id"] = json!("welcome-again");
-    f.lessons.push(copy);
-    at(&mut f.manifest, "/modules/0/items")
-        .as_array_mut()
-        .unwrap()
-        .push(json!("welcome-again"));
+    f.add_lesson(f.lessons[0].clone(), "welcome-again");
     let out = f.run();
     out.lacks("duplicate-id");
     assert!(out.findings.is_empty(), "{}", out.listing());
@@ -447,38 +483,32 @@ fn duplicate_item_ids_across_files() {
 
 #[test]
 fn duplicate_scene_ids_within_a_lesson() {
-    let mut f = fixture();
-    set(f.lesson(), "/scenes/1/id", json!("intro"));
-    duplicate(&f.run(), LESSON, "scenes[1].id", "scene", "scenes[0].id");
+    duplicate(
+        &changed(LESSON, "/scenes/1/id", json!("intro")),
+        LESSON,
+        "scenes[1].id",
+        "scene",
+        "scenes[0].id",
+    );
 
     // Scene ids are unique per lesson: another lesson may reuse them.
     let mut f = fixture();
-    let mut other = f.lessons[0].clone();
-    other["id"] = json!("second");
-    f.lessons.push(other);
-    at(&mut f.manifest, "/modules/0/items")
-        .as_array_mut()
-        .unwrap()
-        .push(json!("second"));
+    f.add_lesson(f.lessons[0].clone(), "second");
     f.run().lacks("duplicate-id");
 }
 
 #[test]
 fn duplicate_quiz_option_and_checklist_entry_ids() {
-    let mut f = fixture();
-    set(f.lesson(), "/scenes/4/quiz/options/1/id", json!("a"));
     duplicate(
-        &f.run(),
+        &changed(LESSON, "/scenes/4/quiz/options/1/id", json!("a")),
         LESSON,
         "scenes[4].quiz.options[1].id",
         "quiz option",
         "scenes[4].quiz.options[0].id",
     );
 
-    let mut f = fixture();
-    set(f.lesson(), "/scenes/6/checklist/entries/1/id", json!("e1"));
     duplicate(
-        &f.run(),
+        &changed(LESSON, "/scenes/6/checklist/entries/1/id", json!("e1")),
         LESSON,
         "scenes[6].checklist.entries[1].id",
         "checklist entry",
@@ -486,22 +516,16 @@ fn duplicate_quiz_option_and_checklist_entry_ids() {
     );
 
     // Unique within their scene only: an entry may share an option's id.
-    let mut f = fixture();
-    set(f.lesson(), "/scenes/6/checklist/entries/0/id", json!("a"));
-    f.run().lacks("duplicate-id");
+    changed(LESSON, "/scenes/6/checklist/entries/0/id", json!("a")).lacks("duplicate-id");
 }
 
 #[test]
 fn duplicate_node_and_choice_ids() {
-    let mut f = fixture();
-    set(f.scenario(), "/nodes/4/id", json!("good-end"));
-    let out = f.run();
+    let out = changed(SCENARIO, "/nodes/4/id", json!("good-end"));
     duplicate(&out, SCENARIO, "nodes[4].id", "node", "nodes[3].id");
 
-    let mut f = fixture();
-    set(f.scenario(), "/nodes/0/choices/1/id", json!("ask"));
     duplicate(
-        &f.run(),
+        &changed(SCENARIO, "/nodes/0/choices/1/id", json!("ask")),
         SCENARIO,
         "nodes[0].choices[1].id",
         "choice",
@@ -509,18 +533,17 @@ fn duplicate_node_and_choice_ids() {
     );
 
     // Choice ids are unique per node: another node may reuse them.
-    let mut f = fixture();
-    set(f.scenario(), "/nodes/2/choices/0/id", json!("ask"));
-    f.run().lacks("duplicate-id");
+    changed(SCENARIO, "/nodes/2/choices/0/id", json!("ask")).lacks("duplicate-id");
 }
 
 #[test]
 fn duplicate_variable_and_character_ids() {
     let mut f = fixture();
-    at(f.scenario(), "/variables")
-        .as_array_mut()
-        .unwrap()
-        .push(json!({ "id": "trust", "label": t("Nog eens"), "min": 0, "max": 10, "start": 0 }));
+    push(
+        f.scenario(),
+        "/variables",
+        json!({ "id": "trust", "label": t("Nog eens"), "min": 0, "max": 10, "start": 0 }),
+    );
     duplicate(
         &f.run(),
         SCENARIO,
@@ -530,10 +553,11 @@ fn duplicate_variable_and_character_ids() {
     );
 
     let mut f = fixture();
-    at(f.scenario(), "/characters")
-        .as_array_mut()
-        .unwrap()
-        .push(json!({ "id": "amir", "name": t("Ander"), "role": t("Tolk"), "bio": t("Fictief.") }));
+    push(
+        f.scenario(),
+        "/characters",
+        json!({ "id": "amir", "name": t("Ander"), "role": t("Tolk"), "bio": t("Fictief.") }),
+    );
     duplicate(
         &f.run(),
         SCENARIO,
@@ -543,20 +567,22 @@ fn duplicate_variable_and_character_ids() {
     );
 
     let mut f = fixture();
-    at(f.scenario(), "/characters")
-        .as_array_mut()
-        .unwrap()
-        .push(json!({ "id": "lina", "name": t("Lina"), "role": t("Tolk"), "bio": t("Fictief.") }));
+    push(
+        f.scenario(),
+        "/characters",
+        json!({ "id": "lina", "name": t("Lina"), "role": t("Tolk"), "bio": t("Fictief.") }),
+    );
     f.run().lacks("duplicate-id");
 }
 
 #[test]
 fn duplicate_competency_and_locale_ids() {
     let mut f = fixture();
-    at(&mut f.manifest, "/competencies")
-        .as_array_mut()
-        .unwrap()
-        .push(json!({ "id": "open-questions", "title": t("Nog eens") }));
+    push(
+        &mut f.manifest,
+        "/competencies",
+        json!({ "id": "open-questions", "title": t("Nog eens") }),
+    );
     duplicate(
         &f.run(),
         MANIFEST,
@@ -565,9 +591,13 @@ fn duplicate_competency_and_locale_ids() {
         "competencies[0].id",
     );
 
-    let mut f = fixture();
-    set(&mut f.manifest, "/locales", json!(["nl", "en", "nl"]));
-    duplicate(&f.run(), MANIFEST, "locales[2]", "locale", "locales[0]");
+    duplicate(
+        &changed(MANIFEST, "/locales", json!(["nl", "en", "nl"])),
+        MANIFEST,
+        "locales[2]",
+        "locale",
+        "locales[0]",
+    );
 }
 
 #[test]
@@ -591,9 +621,7 @@ fn duplicates_in_long_lists_are_found_too() {
 
 #[test]
 fn default_locale_must_be_declared() {
-    let mut f = fixture();
-    set(&mut f.manifest, "/default_locale", json!("fr"));
-    let out = f.run();
+    let out = changed(MANIFEST, "/default_locale", json!("fr"));
     assert_eq!(
         out.only("default-locale-undeclared", MANIFEST, "default_locale"),
         &Problem::DefaultLocaleUndeclared {
@@ -601,24 +629,18 @@ fn default_locale_must_be_declared() {
         }
     );
 
-    let mut f = fixture();
-    set(&mut f.manifest, "/default_locale", json!("en"));
-    f.run().lacks("default-locale-undeclared");
+    changed(MANIFEST, "/default_locale", json!("en")).lacks("default-locale-undeclared");
 }
 
 #[test]
 fn manifest_needs_modules_and_locales() {
-    let mut f = fixture();
-    set(&mut f.manifest, "/modules", json!([]));
-    let out = f.run();
+    let out = changed(MANIFEST, "/modules", json!([]));
     out.find(MANIFEST, "empty", "modules");
     // Nothing uses the items now.
     out.find(LESSON, "unused-item", "id");
     out.find(SCENARIO, "unused-item", "id");
 
-    let mut f = fixture();
-    set(&mut f.manifest, "/locales", json!([]));
-    let out = f.run();
+    let out = changed(MANIFEST, "/locales", json!([]));
     out.find(MANIFEST, "empty", "locales");
     // Texts are not checked against an empty locale list.
     out.lacks("undeclared-locale");
@@ -627,10 +649,7 @@ fn manifest_needs_modules_and_locales() {
 #[test]
 fn module_items_must_exist() {
     let mut f = fixture();
-    at(&mut f.manifest, "/modules/0/items")
-        .as_array_mut()
-        .unwrap()
-        .push(json!("ghost"));
+    push(&mut f.manifest, "/modules/0/items", json!("ghost"));
     let out = f.run();
     assert_eq!(
         out.only("missing-item", MANIFEST, "modules[0].items[2]"),
@@ -641,19 +660,18 @@ fn module_items_must_exist() {
 
 #[test]
 fn every_item_must_be_used() {
-    let mut f = fixture();
-    set(&mut f.manifest, "/modules/0/items", json!(["intake"]));
-    let out = f.run();
+    let out = changed(MANIFEST, "/modules/0/items", json!(["intake"]));
     out.only("unused-item", LESSON, "id");
     out.lacks("missing-item");
 
     // Used by a second module counts as used.
     let mut f = fixture();
     set(&mut f.manifest, "/modules/0/items", json!(["intake"]));
-    at(&mut f.manifest, "/modules")
-        .as_array_mut()
-        .unwrap()
-        .push(json!({ "id": "more", "title": t("Meer"), "items": ["welcome"] }));
+    push(
+        &mut f.manifest,
+        "/modules",
+        json!({ "id": "more", "title": t("Meer"), "items": ["welcome"] }),
+    );
     f.run().lacks("unused-item");
 }
 
@@ -671,34 +689,29 @@ fn scene_needs_exactly_one_kind() {
     );
     assert!(out.course.is_none());
 
-    let mut f = fixture();
-    set(
-        f.lesson(),
+    let out = changed(
+        LESSON,
         "/scenes/0/reflection",
         json!({ "prompt": t("En jij?") }),
     );
     assert_eq!(
-        f.run().only("scene-kind", LESSON, "scenes[0]"),
+        out.only("scene-kind", LESSON, "scenes[0]"),
         &Problem::SceneKind { found: 2 }
     );
 }
 
 #[test]
 fn quiz_needs_a_correct_option() {
-    let mut f = fixture();
-    set(f.lesson(), "/scenes/4/quiz/options/0/correct", json!(false));
-    f.run()
-        .only("no-correct-answer", LESSON, "scenes[4].quiz.options");
+    let out = changed(LESSON, "/scenes/4/quiz/options/0/correct", json!(false));
+    out.only("no-correct-answer", LESSON, "scenes[4].quiz.options");
     fixture().run().lacks("no-correct-answer");
 }
 
 #[test]
 fn single_answer_quiz_has_one_correct_option() {
-    let mut f = fixture();
-    set(f.lesson(), "/scenes/4/quiz/options/1/correct", json!(true));
+    let out = changed(LESSON, "/scenes/4/quiz/options/1/correct", json!(true));
     assert_eq!(
-        f.run()
-            .only("several-correct-answers", LESSON, "scenes[4].quiz.options"),
+        out.only("several-correct-answers", LESSON, "scenes[4].quiz.options"),
         &Problem::SeveralCorrectAnswers { count: 2 }
     );
 
@@ -721,22 +734,19 @@ fn quiz_needs_two_options() {
     };
     assert!(what.contains("at least two options"), "{what}");
 
-    let mut f = fixture();
-    set(f.lesson(), "/scenes/4/quiz/options", json!([]));
-    let out = f.run();
+    let out = changed(LESSON, "/scenes/4/quiz/options", json!([]));
     out.only("empty", LESSON, "scenes[4].quiz.options");
     out.lacks("no-correct-answer");
 }
 
 #[test]
 fn testimony_must_be_a_fictional_composite() {
-    let mut f = fixture();
-    set(
-        f.lesson(),
+    let out = changed(
+        LESSON,
         "/scenes/1/testimony/fictional_composite",
         json!(false),
     );
-    f.run().only(
+    out.only(
         "not-fictional",
         LESSON,
         "scenes[1].testimony.fictional_composite",
@@ -780,12 +790,7 @@ fn lists_that_must_not_be_empty() {
     ];
     for (file, pointer, path) in cases {
         let mut f = fixture();
-        let value = match file {
-            MANIFEST => &mut f.manifest,
-            LESSON => f.lesson(),
-            _ => f.scenario(),
-        };
-        *at(value, pointer) = json!([]);
+        *at(f.file(file), pointer) = json!([]);
         let out = f.run();
         out.find(file, "empty", path);
     }
@@ -806,13 +811,11 @@ fn lists_that_must_not_be_empty() {
 
 #[test]
 fn node_needs_exactly_one_of_choices_next_ending() {
-    let mut f = fixture();
-    set(
-        f.scenario(),
+    let out = changed(
+        SCENARIO,
         "/nodes/1/ending",
         json!({ "outcome": "mixed", "title": t("Half"), "debrief": t("Half.") }),
     );
-    let out = f.run();
     assert_eq!(
         out.only("node-kind", SCENARIO, "nodes[1]"),
         &Problem::NodeKind { found: 2 }
@@ -849,32 +852,28 @@ fn missing_nodes_are_reported_where_referenced() {
         assert!(out.course.is_none());
     }
 
-    let mut f = fixture();
-    set(
-        f.scenario(),
+    let out = changed(
+        SCENARIO,
         "/nodes/0/choices/0/if",
         json!({ "any": [{ "compare": { "var": "trust", "op": ">", "value": 0 } }, { "not": { "visited": "ghost" } }] }),
     );
-    f.run().only(
+    out.only(
         "missing-node",
         SCENARIO,
         "nodes[0].choices[0].if.any[1].not.visited",
     );
 
-    let mut f = fixture();
-    set(
-        f.scenario(),
+    let out = changed(
+        SCENARIO,
         "/nodes/0/choices/0/if",
         json!({ "visited": "repair" }),
     );
-    f.run().lacks("missing-node");
+    out.lacks("missing-node");
 }
 
 #[test]
 fn speakers_must_be_characters() {
-    let mut f = fixture();
-    set(f.scenario(), "/nodes/1/lines/0/speaker", json!("sam"));
-    let out = f.run();
+    let out = changed(SCENARIO, "/nodes/1/lines/0/speaker", json!("sam"));
     assert_eq!(
         out.only("missing-character", SCENARIO, "nodes[1].lines[0].speaker"),
         &Problem::MissingCharacter { id: "sam".into() }
@@ -885,13 +884,11 @@ fn speakers_must_be_characters() {
 
 #[test]
 fn effects_and_conditions_need_declared_variables() {
-    let mut f = fixture();
-    set(
-        f.scenario(),
+    let out = changed(
+        SCENARIO,
         "/nodes/0/choices/0/effects",
         json!({ "trust": 1, "mood": 1 }),
     );
-    let out = f.run();
     assert_eq!(
         out.only(
             "undeclared-variable",
@@ -902,15 +899,14 @@ fn effects_and_conditions_need_declared_variables() {
     );
     assert!(out.course.is_none());
 
-    let mut f = fixture();
-    set(
-        f.scenario(),
+    let out = changed(
+        SCENARIO,
         "/nodes/2/choices/0/if",
         json!({ "all": [
         { "compare": { "var": "mood", "op": "==", "value": 1 } }
     ] }),
     );
-    f.run().only(
+    out.only(
         "undeclared-variable",
         SCENARIO,
         "nodes[2].choices[0].if.all[0].compare.var",
@@ -920,14 +916,13 @@ fn effects_and_conditions_need_declared_variables() {
 
 #[test]
 fn competencies_must_be_declared() {
-    let mut f = fixture();
-    set(
-        f.scenario(),
+    let out = changed(
+        SCENARIO,
         "/nodes/0/choices/1/competencies",
         json!({"open-questions": "shown", "guessing": "breached"}),
     );
     assert_eq!(
-        f.run().only(
+        out.only(
             "unknown-competency",
             SCENARIO,
             "nodes[0].choices[1].competencies.guessing"
@@ -951,10 +946,9 @@ fn competencies_must_be_declared() {
 
 #[test]
 fn variable_range_must_hold_the_start() {
-    let mut f = fixture();
-    set(f.scenario(), "/variables/0/start", json!(150));
+    let out = changed(SCENARIO, "/variables/0/start", json!(150));
     assert_eq!(
-        f.run().only("bad-range", SCENARIO, "variables[0]"),
+        out.only("bad-range", SCENARIO, "variables[0]"),
         &Problem::BadRange {
             id: "trust".into(),
             min: 0,
@@ -983,9 +977,16 @@ fn variable_range_must_hold_the_start() {
 #[test]
 fn unreachable_nodes_are_reported_one_by_one() {
     let mut f = fixture();
-    let nodes = at(f.scenario(), "/nodes").as_array_mut().unwrap();
-    nodes.push(json!({ "id": "orphan", "next": "good-end" }));
-    nodes.push(json!({ "id": "orphan-2", "next": "orphan" }));
+    push(
+        f.scenario(),
+        "/nodes",
+        json!({ "id": "orphan", "next": "good-end" }),
+    );
+    push(
+        f.scenario(),
+        "/nodes",
+        json!({ "id": "orphan-2", "next": "orphan" }),
+    );
     let out = f.run();
     out.find(SCENARIO, "unreachable-node", "nodes[5]");
     out.find(SCENARIO, "unreachable-node", "nodes[6]");
@@ -1001,9 +1002,16 @@ fn unreachable_nodes_are_reported_one_by_one() {
 fn dead_ends_and_a_cycle_of_automatic_transitions() {
     let mut f = fixture();
     set(f.scenario(), "/nodes/1/next", json!("loop-a"));
-    let nodes = at(f.scenario(), "/nodes").as_array_mut().unwrap();
-    nodes.push(json!({ "id": "loop-a", "next": "loop-b" }));
-    nodes.push(json!({ "id": "loop-b", "next": "loop-a" }));
+    push(
+        f.scenario(),
+        "/nodes",
+        json!({ "id": "loop-a", "next": "loop-b" }),
+    );
+    push(
+        f.scenario(),
+        "/nodes",
+        json!({ "id": "loop-b", "next": "loop-a" }),
+    );
     let out = f.run();
     out.find(SCENARIO, "dead-end", "nodes[1]");
     out.find(SCENARIO, "dead-end", "nodes[5]");
@@ -1013,9 +1021,7 @@ fn dead_ends_and_a_cycle_of_automatic_transitions() {
     out.lacks("no-reachable-ending");
 
     // A decision point without choices leads nowhere.
-    let mut f = fixture();
-    set(f.scenario(), "/nodes/2/choices", json!([]));
-    let out = f.run();
+    let out = changed(SCENARIO, "/nodes/2/choices", json!([]));
     out.only("dead-end", SCENARIO, "nodes[2]");
     out.only("empty", SCENARIO, "nodes[2].choices");
 
@@ -1026,10 +1032,11 @@ fn dead_ends_and_a_cycle_of_automatic_transitions() {
 fn no_ending_reachable_from_the_start() {
     let mut f = fixture();
     set(f.scenario(), "/start", json!("lost"));
-    at(f.scenario(), "/nodes")
-        .as_array_mut()
-        .unwrap()
-        .push(json!({ "id": "lost", "next": "lost" }));
+    push(
+        f.scenario(),
+        "/nodes",
+        json!({ "id": "lost", "next": "lost" }),
+    );
     let out = f.run();
     out.only("no-reachable-ending", SCENARIO, "start");
     out.find(SCENARIO, "dead-end", "nodes[5]");
@@ -1040,13 +1047,11 @@ fn no_ending_reachable_from_the_start() {
 
 #[test]
 fn every_choice_conditional_is_reported() {
-    let mut f = fixture();
-    set(
-        f.scenario(),
+    let out = changed(
+        SCENARIO,
         "/nodes/2/choices/1/if",
         json!({ "not": { "visited": "listen" } }),
     );
-    let out = f.run();
     assert_eq!(
         out.only("all-choices-conditional", SCENARIO, "nodes[2].choices"),
         &Problem::AllChoicesConditional {
@@ -1084,6 +1089,25 @@ fn ending(id: &str) -> Value {
     json!({ "id": id, "ending": { "outcome": "mixed", "title": t(id), "debrief": t(id) } })
 }
 
+/// The id of node `i` of a chain `open`, `d1`, `d2`… (for prefix `d`): the fixture's
+/// scenario starts at `open`.
+fn chain_id(prefix: &str, i: usize) -> String {
+    if i == 0 {
+        "open".to_owned()
+    } else {
+        format!("{prefix}{i}")
+    }
+}
+
+/// Where node `i` of a chain of `count` nodes goes: the next one, or `after` the last.
+fn chain_next(prefix: &str, i: usize, count: usize, after: &str) -> String {
+    if i + 1 == count {
+        after.to_owned()
+    } else {
+        format!("{prefix}{}", i + 1)
+    }
+}
+
 fn reached(problem: &Problem) -> i64 {
     match problem {
         Problem::OutOfRange { reached, .. } => *reached,
@@ -1093,9 +1117,7 @@ fn reached(problem: &Problem) -> i64 {
 
 #[test]
 fn effect_beyond_the_range_is_reported_with_the_value_reached() {
-    let mut f = fixture();
-    set(f.scenario(), "/nodes/0/choices/0/effects/trust", json!(60));
-    let out = f.run();
+    let out = changed(SCENARIO, "/nodes/0/choices/0/effects/trust", json!(60));
     let problem = out.only(
         "out-of-range",
         SCENARIO,
@@ -1112,14 +1134,13 @@ fn effect_beyond_the_range_is_reported_with_the_value_reached() {
     );
 
     // Below the minimum: 50 - 20 at `open`, then -40 at `repair`.
-    let mut f = fixture();
-    set(
-        f.scenario(),
+    let out = changed(
+        SCENARIO,
         "/nodes/2/choices/1/effects",
         json!({ "trust": -40 }),
     );
     assert_eq!(
-        reached(f.run().only(
+        reached(out.only(
             "out-of-range",
             SCENARIO,
             "nodes[2].choices[1].effects.trust"
@@ -1273,9 +1294,7 @@ fn the_range_check_terminates_on_wide_ranges_and_auto_cycles() {
 
 #[test]
 fn empty_texts() {
-    let mut f = fixture();
-    set(f.lesson(), "/title", json!({}));
-    let out = f.run();
+    let out = changed(LESSON, "/title", json!({}));
     assert_eq!(
         out.only("empty", LESSON, "title"),
         &Problem::Empty {
@@ -1283,15 +1302,9 @@ fn empty_texts() {
         }
     );
 
-    let mut f = fixture();
-    set(
-        f.scenario(),
-        "/nodes/0/choices/1/feedback/en",
-        json!(" \n "),
-    );
+    let out = changed(SCENARIO, "/nodes/0/choices/1/feedback/en", json!(" \n "));
     assert_eq!(
-        f.run()
-            .only("empty", SCENARIO, "nodes[0].choices[1].feedback"),
+        out.only("empty", SCENARIO, "nodes[0].choices[1].feedback"),
         &Problem::Empty {
             what: "the `en` text".into()
         }
@@ -1325,14 +1338,13 @@ fn texts_need_every_declared_locale() {
 
 #[test]
 fn texts_may_not_use_undeclared_locales() {
-    let mut f = fixture();
-    set(
-        f.lesson(),
+    let out = changed(
+        LESSON,
         "/scenes/3/glossary/cards/0/term/de",
         json!("Coming-out"),
     );
     assert_eq!(
-        f.run().only(
+        out.only(
             "undeclared-locale",
             LESSON,
             "scenes[3].glossary.cards[0].term.de"
@@ -1364,13 +1376,12 @@ fn texts_may_not_contain_control_characters() {
         );
     }
 
-    let mut f = fixture();
-    set(
-        &mut f.manifest,
+    let out = changed(
+        MANIFEST,
         "/modules/0/title/nl",
         json!("Eerste alinea.\n\n\tTweede: « café », \u{a0}über."),
     );
-    f.run().lacks("control-character");
+    out.lacks("control-character");
 }
 
 #[test]
@@ -1417,12 +1428,7 @@ fn every_text_of_every_file_is_checked() {
         ),
     ];
     for (file, pointer, _) in places {
-        let value = match file {
-            MANIFEST => &mut f.manifest,
-            LESSON => f.lesson(),
-            _ => f.scenario(),
-        };
-        remove(value, pointer, "en");
+        remove(f.file(file), pointer, "en");
     }
     set(
         f.scenario(),
@@ -1449,18 +1455,8 @@ fn branches_that_rejoin_without_a_loop_are_analysed_exactly() {
     let nodes = |last_effect: i32| {
         let mut nodes: Vec<Value> = (0..48)
             .map(|i| {
-                let next = if i == 47 {
-                    "last".to_owned()
-                } else {
-                    format!("d{}", i + 1)
-                };
-                // The fixture's scenario starts at `open`.
-                let id = if i == 0 {
-                    "open".to_owned()
-                } else {
-                    format!("d{i}")
-                };
-                json!({ "id": id, "choices": [
+                let next = chain_next("d", i, 48, "last");
+                json!({ "id": chain_id("d", i), "choices": [
                     choice("none", 0, &next), choice("some", 1, &next), choice("more", 2, &next)
                 ] })
             })
@@ -1489,25 +1485,12 @@ fn side_roads_of_different_lengths_do_not_widen_a_conversation_without_loops() {
     let nodes = |last_effect: i32| {
         let mut nodes: Vec<Value> = (0..10)
             .map(|i| {
-                let id = if i == 0 {
-                    "open".to_owned()
-                } else {
-                    format!("a{i}")
-                };
-                let next = if i == 9 {
-                    "c0".to_owned()
-                } else {
-                    format!("a{}", i + 1)
-                };
+                let (id, next) = (chain_id("a", i), chain_next("a", i, 10, "c0"));
                 json!({ "id": id, "choices": [choice("up", 5, &next), choice("out", 0, "c0")] })
             })
             .collect();
         nodes.extend((0..40).map(|i| {
-            let next = if i == 39 {
-                "last".to_owned()
-            } else {
-                format!("c{}", i + 1)
-            };
+            let next = chain_next("c", i, 40, "last");
             json!({ "id": format!("c{i}"), "choices": [choice("go", 0, &next)] })
         }));
         nodes.push(json!({ "id": "last", "choices": [choice("final", last_effect, "end")] }));
@@ -1569,17 +1552,17 @@ fn a_version_1_scenario_still_builds_with_inferred_qualities() {
     );
     let course = out.course.expect("a version 1 scenario builds");
     let scenario = &course.scenarios["intake"];
-    let qualities = |node: u32| match &scenario.node(NodeIdx(node)).step {
-        Step::Choices(choices) => choices.iter().map(|c| c.quality).collect::<Vec<_>>(),
-        _ => panic!("a decision point"),
+    let qualities = |node| {
+        choices_at(scenario, node)
+            .iter()
+            .map(|c| c.quality)
+            .collect::<Vec<_>>()
     };
     // Shows a competency and lowers nothing: best; lowers the gauges: weak; otherwise
     // acceptable. Never harmful.
     assert_eq!(qualities(0), [Quality::Best, Quality::Weak]);
     assert_eq!(qualities(2), [Quality::Acceptable, Quality::Acceptable]);
-    let Step::Choices(open) = &scenario.node(NodeIdx(0)).step else {
-        panic!("open is a decision point");
-    };
+    let open = choices_at(scenario, 0);
     assert_eq!(open[1].thinker.as_ref().map(|c| c.as_str()), Some("amir"));
     assert_eq!(open[0].competencies.shown().count(), 1);
 }
@@ -1689,20 +1672,11 @@ fn decisions(order: &str, points: Vec<Vec<Value>>) -> Fixture {
         .into_iter()
         .enumerate()
         .map(|(i, mut choices)| {
-            let next = if i + 1 == count {
-                "end".to_owned()
-            } else {
-                format!("d{}", i + 1)
-            };
+            let next = chain_next("d", i, count, "end");
             for choice in &mut choices {
                 choice["next"] = json!(next);
             }
-            let id = if i == 0 {
-                "open".to_owned()
-            } else {
-                format!("d{i}")
-            };
-            json!({ "id": id, "order": order, "choices": choices })
+            json!({ "id": chain_id("d", i), "order": order, "choices": choices })
         })
         .collect();
     nodes.push(json!({ "id": "end", "ending": { "outcome": "good", "title": t("Einde"), "debrief": t("Einde.") } }));
@@ -1730,9 +1704,9 @@ fn best_at(order: &str, positions: &[usize]) -> Fixture {
 #[test]
 fn a_variable_no_condition_reads_is_decorative() {
     // `calm` is changed but never read; `trust` is read by `repair`'s condition.
+    let calm = || json!({ "id": "calm", "label": t("Rust"), "min": 0, "max": 10, "start": 5 });
     let mut f = fixture();
-    let variables = at(f.scenario(), "/variables").as_array_mut().unwrap();
-    variables.push(json!({ "id": "calm", "label": t("Rust"), "min": 0, "max": 10, "start": 5 }));
+    push(f.scenario(), "/variables", calm());
     set(f.scenario(), "/nodes/0/choices/0/effects/calm", json!(1));
     assert_eq!(
         f.run()
@@ -1756,8 +1730,7 @@ fn a_variable_no_condition_reads_is_decorative() {
     };
     read_by_route.run().lacks("decorative-variable");
     let mut f = fixture();
-    let variables = at(f.scenario(), "/variables").as_array_mut().unwrap();
-    variables.push(json!({ "id": "calm", "label": t("Rust"), "min": 0, "max": 10, "start": 5 }));
+    push(f.scenario(), "/variables", calm());
     set(
         f.scenario(),
         "/nodes/3/ending/debrief",
@@ -1809,8 +1782,11 @@ fn a_good_ending_after_a_harmful_choice_is_reported_with_a_path() {
     // way round; one on another quality does not.
     let routed = |arms: Value| {
         let mut f = harmful();
-        let nodes = at(f.scenario(), "/nodes").as_array_mut().unwrap();
-        nodes.push(json!({ "id": "judge", "route": arms }));
+        push(
+            f.scenario(),
+            "/nodes",
+            json!({ "id": "judge", "route": arms }),
+        );
         set(f.scenario(), "/nodes/2/choices/0/next", json!("judge"));
         set(f.scenario(), "/nodes/1/next", json!("judge"));
         f
@@ -1902,14 +1878,7 @@ fn a_positional_answer_across_scenarios_is_reported_on_the_course() {
     // Two scenarios with two fixed-order decision points each, the best always second: too
     // few in either, but four of four in the course.
     let mut f = best_at("fixed", &[1, 1]);
-    let mut second = f.scenarios[0].clone();
-    set(&mut second, "/id", json!("second"));
-    f.scenarios.push(second);
-    set(
-        &mut f.manifest,
-        "/modules/0/items",
-        json!(["welcome", "intake", "second"]),
-    );
+    f.add_scenario(f.scenarios[0].clone(), "second");
     assert_eq!(
         f.run().only("positional-answer", MANIFEST, "modules"),
         &Problem::PositionalAnswer {
@@ -1921,14 +1890,7 @@ fn a_positional_answer_across_scenarios_is_reported_on_the_course() {
 
     // Reported on a scenario, it is not repeated for the course.
     let mut f = best_at("fixed", &[1, 1, 1]);
-    let mut second = best_at("fixed", &[1, 1]).scenarios.remove(0);
-    set(&mut second, "/id", json!("second"));
-    f.scenarios.push(second);
-    set(
-        &mut f.manifest,
-        "/modules/0/items",
-        json!(["welcome", "intake", "second"]),
-    );
+    f.add_scenario(best_at("fixed", &[1, 1]).scenarios.remove(0), "second");
     f.run().only("positional-answer", SCENARIO, "nodes");
 }
 

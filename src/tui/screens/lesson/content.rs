@@ -98,6 +98,30 @@ impl Builder<'_> {
         self.course(text, Span::raw(""), "", style);
     }
 
+    /// An entry of a list the cursor moves through (quiz options, checklist entries):
+    /// `› [x] 2. ` and the course text, highlighted when focused. Returns the entry's first
+    /// line, for [`Builder::target`], and the indent of the lines that follow it.
+    fn list_entry(
+        &mut self,
+        text: &Text,
+        mark: &str,
+        position: usize,
+        focused: bool,
+    ) -> (usize, String) {
+        let theme = self.ctx.theme;
+        let marker = if focused { "›" } else { " " };
+        let prefix = format!("{marker} {mark} {}. ", position + 1);
+        let rest = " ".repeat(prefix.width());
+        let style = if focused {
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        let first = self.out.lines.len();
+        self.course(text, Span::styled(prefix, style), &rest, style);
+        (first, rest)
+    }
+
     fn target(&mut self, first: usize, kind: TargetKind) {
         self.out.targets.push(Target {
             first,
@@ -355,16 +379,7 @@ fn quiz(b: &mut Builder<'_>, quiz: &Quiz, open: &Open<'_>) {
             (false, true) => "(•)",
             (false, false) => "( )",
         };
-        let marker = if focused { "›" } else { " " };
-        let prefix = format!("{marker} {mark} {}. ", position + 1);
-        let rest = " ".repeat(prefix.width());
-        let style = if focused {
-            theme.selected()
-        } else {
-            theme.text()
-        };
-        let first = b.out.lines.len();
-        b.course(&option.text, Span::styled(prefix, style), &rest, style);
+        let (first, rest) = b.list_entry(&option.text, mark, position, focused);
         let result = answered
             .and_then(|a| a.options.get(index))
             .filter(|r| revealed || r.selected);
@@ -476,17 +491,8 @@ fn checklist(b: &mut Builder<'_>, checklist: &Checklist, scene: &Scene, open: &O
             .run
             .is_checked(open.lesson, scene.id.as_str(), entry.id.as_str());
         let focused = open.ui.cursor == i;
-        let marker = if focused { "›" } else { " " };
         let mark = if checked { "[x]" } else { "[ ]" };
-        let prefix = format!("{marker} {mark} {}. ", i + 1);
-        let rest = " ".repeat(prefix.width());
-        let style = if focused {
-            theme.selected()
-        } else {
-            theme.text()
-        };
-        let first = b.out.lines.len();
-        b.course(&entry.text, Span::styled(prefix, style), &rest, style);
+        let (first, rest) = b.list_entry(&entry.text, mark, i, focused);
         if focused && let Some(hint) = &entry.hint {
             b.course(hint, Span::raw(rest.clone()), &rest, theme.dim());
         }
