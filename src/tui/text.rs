@@ -132,6 +132,14 @@ pub fn wrap(text: &str, width: u16, style: Style, emphasis: Style) -> Vec<Line<'
     lines
 }
 
+/// `lines` without the blank line that ends the last of its blocks, if there is one.
+pub fn drop_trailing_blank(mut lines: Vec<Line<'static>>) -> Vec<Line<'static>> {
+    if lines.last().is_some_and(|l| l.width() == 0) {
+        lines.pop();
+    }
+    lines
+}
+
 /// `text` cut to at most `width` columns, with `…` when cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {

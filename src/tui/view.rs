@@ -6,6 +6,7 @@ use super::app::App;
 use super::keymap::{self, Global};
 use super::screens::KeyHelp;
 use super::text;
+use super::widgets::render_notice;
 use crate::msg_args;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -51,12 +52,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             "tui-too-small",
             &msg_args!("width" => MIN_WIDTH, "height" => MIN_HEIGHT),
         );
-        frame.render_widget(
-            Paragraph::new(message)
-                .style(ctx.theme.notice())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        render_notice(ctx, message, frame, area);
         return;
     }
     let [header, _, footer] = split(area);

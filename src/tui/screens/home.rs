@@ -1,7 +1,7 @@
 //! Home: the course, its modules with a progress gauge each, overall progress, "continue
 //! where you left off", and the way to settings.
 
-use super::{KeyHelp, Screen, lesson, scenario, settings};
+use super::{KeyHelp, Screen, lesson, module_title, scenario, settings};
 use crate::course::checked::Item;
 use crate::course::ids::ItemId;
 use crate::msg_args;
@@ -309,12 +309,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
         let line = match row {
             Row::Module(index) => {
                 let (d, t) = module_progress(ctx, *index);
-                let title = ctx
-                    .course()
-                    .modules
-                    .get(*index)
-                    .map(|m| ctx.plain(&m.title))
-                    .unwrap_or_default();
+                let title = module_title(ctx, *index);
                 let label = ctx.tr(
                     "home-module",
                     &msg_args!("number" => index + 1, "title" => title.as_str()),

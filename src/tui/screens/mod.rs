@@ -23,6 +23,16 @@ pub(crate) fn close_item(ctx: &mut Ctx, item: &crate::course::ids::ItemId) {
     }
 }
 
+/// The title of the course's module at `index`, in the current language (empty when there
+/// is none).
+pub(crate) fn module_title(ctx: &Ctx, index: usize) -> String {
+    ctx.course()
+        .modules
+        .get(index)
+        .map(|m| ctx.plain(&m.title))
+        .unwrap_or_default()
+}
+
 /// A key and what it does, localised, for the help overlay and the footer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyHelp {

@@ -9,7 +9,7 @@ use crate::msg_args;
 use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::keymap::{Binding, Key, Keymap};
-use crate::tui::screens::{KeyHelp, scenario};
+use crate::tui::screens::{KeyHelp, module_title, scenario};
 use crate::tui::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -211,12 +211,7 @@ fn row_label(ctx: &Ctx, state: &State, row: &Row) -> String {
     let mark = |notes: bool| if notes { " ✎" } else { "" };
     match row {
         Row::Module(index) => {
-            let title = ctx
-                .course()
-                .modules
-                .get(*index)
-                .map(|m| ctx.plain(&m.title))
-                .unwrap_or_default();
+            let title = module_title(ctx, *index);
             ctx.tr(
                 "facilitator-module",
                 &msg_args!("number" => index + 1, "title" => title),

@@ -23,6 +23,7 @@ use crate::tui::app::{Ctx, Transition};
 use crate::tui::keymap::{Binding, Key, Keymap, digit};
 use crate::tui::text;
 use crate::tui::view;
+use crate::tui::widgets::render_notice;
 use content::TargetKind;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -843,12 +844,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     let theme = &ctx.theme;
     let Some(open) = state.open.as_deref().and_then(|o| view_of(ctx, o)) else {
         let message = ctx.t("lesson-missing");
-        frame.render_widget(
-            Paragraph::new(message)
-                .style(theme.notice())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        render_notice(ctx, message, frame, area);
         return;
     };
     let areas = areas(area, shows_editor(&open));

@@ -171,9 +171,10 @@ pub fn compare_lines(
         text::truncate(&ctx.t("compare-title"), w),
         theme.title(),
     ))];
-    let (Some(left), Some(right)) = (
+    let (Some(left), Some(right), true) = (
         decode(ctx, scenario, all, picked.left),
         decode(ctx, scenario, all, picked.right),
+        all.len() >= 2,
     ) else {
         lines.extend(text::wrap(
             &ctx.t("compare-need-two"),
@@ -183,15 +184,6 @@ pub fn compare_lines(
         ));
         return lines;
     };
-    if all.len() < 2 {
-        lines.extend(text::wrap(
-            &ctx.t("compare-need-two"),
-            width,
-            theme.notice(),
-            theme.notice(),
-        ));
-        return lines;
-    }
     lines.push(Line::from(Span::styled(
         text::truncate(&ctx.t("compare-hint"), w),
         theme.dim(),

@@ -6,7 +6,7 @@
 //! feedback on the right. Compact: gauges in one line on top, then the transcript, the
 //! feedback and the answers.
 
-use super::{Cmd, Focus, State, change_label, choice_at, node, speaker_name};
+use super::{Cmd, Focus, State, change_label, choice_at, node, scroll_keys, speaker_name};
 use crate::course::checked::{Choice, NodeIdx, Scenario};
 use crate::course::model::Mood;
 use crate::engine::scenario::{PathEvent, ScenarioRun};
@@ -205,15 +205,7 @@ pub(super) fn keymap(ctx: &Ctx, state: &State, map: &mut Keymap<Cmd>) {
     };
     match state.focus {
         Focus::Feedback => {
-            map.key(
-                &[Key::Up],
-                "↑↓ PgUp PgDn",
-                "scenario-key-scroll-feedback",
-                Cmd::ScrollUp,
-            )
-            .also(&[Key::Down], Cmd::ScrollDown)
-            .also(&[Key::PageUp], Cmd::PageUp)
-            .also(&[Key::PageDown], Cmd::PageDown);
+            scroll_keys(map, "scenario-key-scroll-feedback");
             panes(map);
             number(map);
             if !presenting {
@@ -248,15 +240,7 @@ pub(super) fn keymap(ctx: &Ctx, state: &State, map: &mut Keymap<Cmd>) {
                 }
                 _ => {
                     // The transcript has the focus: the arrows scroll it too.
-                    map.key(
-                        &[Key::Up],
-                        "↑↓ PgUp PgDn",
-                        "scenario-key-scroll",
-                        Cmd::ScrollUp,
-                    )
-                    .also(&[Key::Down], Cmd::ScrollDown)
-                    .also(&[Key::PageUp], Cmd::PageUp)
-                    .also(&[Key::PageDown], Cmd::PageDown);
+                    scroll_keys(map, "scenario-key-scroll");
                     if !presenting {
                         map.key(&[Key::Confirm], "Enter", "scenario-key-choose", Cmd::Choose);
                     }
@@ -433,10 +417,7 @@ pub fn transcript_lines(
             }
         }
     }
-    if lines.last().is_some_and(|l| l.width() == 0) {
-        lines.pop();
-    }
-    lines
+    text::drop_trailing_blank(lines)
 }
 
 /// A mood as a word.

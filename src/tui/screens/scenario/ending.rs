@@ -156,10 +156,7 @@ pub fn debrief_lines(
         lines.push(Line::default());
     }
 
-    if lines.last().is_some_and(|l| l.width() == 0) {
-        lines.pop();
-    }
-    lines
+    text::drop_trailing_blank(lines)
 }
 
 /// A competency score as a symbol that says it without colour: ✓ shown, ✗ breached,

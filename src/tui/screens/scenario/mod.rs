@@ -28,12 +28,12 @@ use crate::tui::action::Action;
 use crate::tui::app::{Ctx, Transition};
 use crate::tui::keymap::{Binding, Key, Keymap};
 use crate::tui::text;
-use crate::tui::widgets::{course_lines, scroll_window, scrolled_lines};
+use crate::tui::widgets::{course_lines, render_notice, scroll_window, scrolled_lines};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 /// What the scenario screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -222,6 +222,14 @@ enum Cmd {
     PreviousAttempt,
 }
 
+/// The arrows scroll by a line and the page keys by a page, listed as one row with `help`.
+fn scroll_keys(map: &mut Keymap<Cmd>, help: &'static str) {
+    map.key(&[Key::Up], "↑↓ PgUp PgDn", help, Cmd::ScrollUp)
+        .also(&[Key::Down], Cmd::ScrollDown)
+        .also(&[Key::PageUp], Cmd::PageUp)
+        .also(&[Key::PageDown], Cmd::PageDown);
+}
+
 /// The keys for the view shown.
 fn keymap(ctx: &Ctx, state: &State) -> Keymap<Cmd> {
     let mut map = Keymap::new();
@@ -232,15 +240,7 @@ fn keymap(ctx: &Ctx, state: &State) -> Keymap<Cmd> {
     }
     let scroll = |map: &mut Keymap<Cmd>, listed: bool| {
         if listed {
-            map.key(
-                &[Key::Up],
-                "↑↓ PgUp PgDn",
-                "scenario-key-scroll-page",
-                Cmd::ScrollUp,
-            )
-            .also(&[Key::Down], Cmd::ScrollDown)
-            .also(&[Key::PageUp], Cmd::PageUp)
-            .also(&[Key::PageDown], Cmd::PageDown);
+            scroll_keys(map, "scenario-key-scroll-page");
         } else {
             map.hidden(&[Key::Up], Cmd::ScrollUp)
                 .hidden(&[Key::Down], Cmd::ScrollDown)
@@ -508,12 +508,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
             .problem
             .clone()
             .unwrap_or_else(|| ctx.t("scenario-missing"));
-        frame.render_widget(
-            Paragraph::new(message)
-                .style(ctx.theme.notice())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        render_notice(ctx, message, frame, area);
         return;
     };
     // The notice about a changed course takes the first row, above whatever is shown.
