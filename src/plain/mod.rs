@@ -229,6 +229,15 @@ fn one_number(line: &str, count: usize) -> Option<usize> {
     }
 }
 
+/// An empty line (`Some(None)`: nothing picked) or one number between 1 and `count`.
+fn one_number_or_none(line: &str, count: usize) -> Option<Option<usize>> {
+    if line.is_empty() {
+        Some(None)
+    } else {
+        one_number(line, count).map(Some)
+    }
+}
+
 /// The conversation's state: the session (course, language, progress, the item open), where
 /// it is saved to, and the streams.
 struct Plain<'s, R, W> {
@@ -663,13 +672,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     ))?;
                     p.line(&p.i18n().msg("plain-settings-prompt", &msg_args!()))
                 },
-                |line| {
-                    if line.is_empty() {
-                        Some(None)
-                    } else {
-                        one_number(line, count).map(Some)
-                    }
-                },
+                |line| one_number_or_none(line, count),
             )?;
             match picked {
                 None => continue,
@@ -739,6 +742,9 @@ mod tests {
         assert_eq!(numbers("one", 4), None);
         assert_eq!(one_number("1 2", 4), None);
         assert_eq!(one_number("2.", 4), Some(1));
+        assert_eq!(one_number_or_none("", 4), Some(None));
+        assert_eq!(one_number_or_none("2", 4), Some(Some(1)));
+        assert_eq!(one_number_or_none("5", 4), None);
     }
 
     #[test]

@@ -3,14 +3,14 @@
 //! variable values read out as words and numbers; endings with their debrief, replaying
 //! and rewinding.
 
-use super::{Plain, Step, Stop, one_number};
+use super::{Plain, Step, Stop, one_number, one_number_or_none};
 use crate::course::checked::{Choice, Node, NodeIdx, Scenario, Step as NodeStep};
 use crate::course::ids::Competency;
 use crate::course::model::{Mood, Outcome, Quality};
 use crate::engine::scenario::{RunResult, ScenarioRun, VarChange};
 use crate::msg_args;
 use crate::progress::runs::Resumed;
-use crate::session::{Command, EventKind};
+use crate::session::{Command, EventKind, SessionError};
 use std::io::{self, BufRead, Write};
 
 /// What the learner picked at a decision point.
@@ -48,6 +48,16 @@ fn outcome_key(outcome: Outcome) -> &'static str {
     }
 }
 
+/// Which way a variable moved, as the messages name it: `up`, `down`, or `unmoved` (the
+/// word for no change) when it did not.
+fn direction_of(change: i32, unmoved: &'static str) -> &'static str {
+    match change {
+        0 => unmoved,
+        n if n > 0 => "up",
+        _ => "down",
+    }
+}
+
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// The attempt in progress in the scenario open in the session, as it is now: what a
     /// screen shows until the next step. None open (it cannot be, a scenario screen opens
@@ -69,13 +79,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     _ => None,
                 })
                 .unwrap_or(Resumed::Fresh),
-            Err(error) => {
-                self.line(&self.i18n().msg(
-                    "plain-scenario-error",
-                    &msg_args!("reason" => crate::i18n::Localize::localize(&error, self.i18n())),
-                ))?;
-                return Ok(());
-            }
+            Err(error) => return self.scenario_error(&error),
         };
         self.gap()?;
         let title = self.text(&scenario.title);
@@ -160,17 +164,22 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(())
     }
 
+    /// A step the session refused: the reason, before the overview again.
+    fn scenario_error(&mut self, error: &SessionError) -> Step<()> {
+        self.line(&self.i18n().msg(
+            "plain-scenario-error",
+            &msg_args!("reason" => crate::i18n::Localize::localize(error, self.i18n())),
+        ))?;
+        Ok(())
+    }
+
     /// A changed variable: "Trust: 60 of 100, up 10".
     fn change(&mut self, scenario: &Scenario, change: &VarChange) -> io::Result<()> {
         let Some(variable) = scenario.variables.get(change.var.0 as usize) else {
             return Ok(());
         };
         let label = self.text(&variable.label);
-        let direction = match change.applied {
-            0 => "limit",
-            n if n > 0 => "up",
-            _ => "down",
-        };
+        let direction = direction_of(change.applied, "limit");
         self.line(&self.i18n().msg(
             "plain-variable",
             &msg_args!(
@@ -344,13 +353,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             });
         let outcome = match taken {
             Ok(outcome) => outcome,
-            Err(error) => {
-                self.line(&self.i18n().msg(
-                    "plain-scenario-error",
-                    &msg_args!("reason" => crate::i18n::Localize::localize(&error, self.i18n())),
-                ))?;
-                return Ok(());
-            }
+            Err(error) => return self.scenario_error(&error),
         };
         let choice = outcome.choice;
         let changes: Vec<VarChange> = outcome.changes.iter().copied().collect();
@@ -395,13 +398,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 }
                 p.line(&p.i18n().msg("plain-rewind-cancel", &msg_args!()))
             },
-            |line| {
-                if line.is_empty() {
-                    Some(None)
-                } else {
-                    one_number(line, count).map(Some)
-                }
-            },
+            |line| one_number_or_none(line, count),
         )?;
         if let Some(Some(decision)) = picked
             && self.step(Command::Rewind(decision)).is_ok()
@@ -556,11 +553,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         for (variable, value) in scenario.variables.iter().zip(run.variables()) {
             let label = self.text(&variable.label);
             let change = value - variable.start;
-            let direction = match change {
-                0 => "same",
-                n if n > 0 => "up",
-                _ => "down",
-            };
+            let direction = direction_of(change, "same");
             self.line(&self.i18n().msg(
                 "plain-variable-total",
                 &msg_args!(
