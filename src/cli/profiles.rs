@@ -126,16 +126,8 @@ pub(super) struct ForgetRequest<'a> {
 pub(super) fn forget(request: &ForgetRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
     // Only for its default locale: the interface speaks the course's language.
     let _ = course_if_loads(request.course, ui);
-    let dir = resolve_dir(request.data_dir, ui)?;
-    let store = ProfileStore::new(&dir.path);
     let name = request.profile;
-    if !store.exists(name) {
-        let missing = ProgressError::NoSuchProfile {
-            profile: name.clone(),
-            dir: dir.path.clone(),
-        };
-        return Err(progress_failure(&missing, ui));
-    }
+    let (dir, store) = existing_profile(request.data_dir, name, ui)?;
     if !request.confirmed && !confirm(name, &dir.path, ui)? {
         let cancelled = ui.msg("forget-cancelled", &msg_args!("name" => name.as_str()));
         finish_output(writeln!(io::stdout().lock(), "{cancelled}"), ui)?;
@@ -204,6 +196,25 @@ fn is_confirmation(answer: &str, ui: &Ui) -> bool {
 /// The data directory from `--data-dir`, `KRUISPUNT_DATA_DIR` or the platform.
 pub(super) fn resolve_dir(flag: Option<&Path>, ui: &Ui) -> Result<DataDir, Failure> {
     DataDir::resolve(flag).map_err(|e| progress_failure(&e, ui))
+}
+
+/// The data directory (see [`resolve_dir`]) and its store, which holds profile `name`;
+/// refused when it does not.
+pub(super) fn existing_profile(
+    flag: Option<&Path>,
+    name: &ProfileName,
+    ui: &Ui,
+) -> Result<(DataDir, ProfileStore), Failure> {
+    let dir = resolve_dir(flag, ui)?;
+    let store = ProfileStore::new(&dir.path);
+    if !store.exists(name) {
+        let missing = ProgressError::NoSuchProfile {
+            profile: name.clone(),
+            dir: dir.path.clone(),
+        };
+        return Err(progress_failure(&missing, ui));
+    }
+    Ok((dir, store))
 }
 
 /// A progress error with its exit code: refused (1) when the profile is in use or does not

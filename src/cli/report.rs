@@ -7,13 +7,11 @@
 //! given.
 
 use super::messages::Ui;
-use super::profiles::{progress_failure, resolve_dir};
+use super::profiles::{existing_profile, progress_failure};
 use super::{Failure, course_for_command, finish_output};
 use crate::course::Course;
 use crate::msg_args;
-use crate::progress::{
-    CourseStamp, LoadNotice, ProfileName, ProfileStore, ProgressError, Timestamp,
-};
+use crate::progress::{CourseStamp, LoadNotice, ProfileName, Timestamp};
 use crate::report::{self, Export, ReportFormat, ReportOptions};
 use clap::ValueEnum;
 use std::io::{self, Write};
@@ -140,16 +138,8 @@ fn write_out(output: Option<&Path>, text: &str, ui: &Ui) -> Result<(), Failure> 
 /// `kruispunt export`: the profile's results as JSON, without reflections unless asked.
 pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
     let course = course_or_fail(request.course, ui)?;
-    let dir = resolve_dir(request.data_dir, ui)?;
-    let store = ProfileStore::new(&dir.path);
     let name = request.profile;
-    if !store.exists(name) {
-        let missing = ProgressError::NoSuchProfile {
-            profile: name.clone(),
-            dir: dir.path.clone(),
-        };
-        return Err(progress_failure(&missing, ui));
-    }
+    let (_, store) = existing_profile(request.data_dir, name, ui)?;
     let opened = store
         .open(name, &CourseStamp::of(&course))
         .map_err(|e| progress_failure(&e, ui))?;
