@@ -8,7 +8,7 @@
 //! choices in the course. Qualities always come from the course, by node and choice id.
 //! A competency breached by a trainee is never counted as shown for that trainee.
 
-use super::aggregate::{Bar, Chart, Section, count, first_choices};
+use super::aggregate::{Bar, Chart, Section, count, decision_points, first_choices};
 use super::export::{Export, ExportedItem, choice_quality};
 use crate::course::checked::{Course, Item, Scenario, Step};
 use crate::course::ids::{ChoiceId, Competency, ItemId, NodeId};
@@ -282,19 +282,6 @@ pub(super) fn breach_per_trainee_section(
     }
 }
 
-/// The decision points of `scenario` with their numbers (from 1, in node order), as the
-/// decisions section numbers them.
-fn numbered_decisions(
-    scenario: &Scenario,
-) -> impl Iterator<Item = (usize, &crate::course::checked::Node)> {
-    scenario
-        .nodes
-        .iter()
-        .filter(|node| matches!(node.step, Step::Choices(_)))
-        .enumerate()
-        .map(|(i, node)| (i + 1, node))
-}
-
 /// One chart per decision point: how many trainees' first answer there was of each
 /// quality, out of those who reached it.
 pub(super) fn quality_section(
@@ -312,7 +299,7 @@ pub(super) fn quality_section(
             .iter()
             .map(|items| first_choices(scenario, items))
             .collect();
-        for (number, node) in numbered_decisions(scenario) {
+        for (number, node) in decision_points(scenario) {
             let qualities: Vec<Quality> = firsts
                 .iter()
                 .filter_map(|f| f.get(&node.id))
@@ -371,7 +358,7 @@ pub(super) fn turning_section(
             .collect();
         // (order in the scenario, bar) so equal counts keep the scenario's order.
         let mut bars: Vec<(usize, Bar)> = Vec::new();
-        for (number, node) in numbered_decisions(scenario) {
+        for (number, node) in decision_points(scenario) {
             let Step::Choices(choices) = &node.step else {
                 continue;
             };
