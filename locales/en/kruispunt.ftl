@@ -904,6 +904,11 @@ report-decisions-heading = Decision points
 report-decisions-intro = What trainees chose the first time they reached each decision point, out of those who reached it.
 # $scenario: scenario title; $number: decision point number in the scenario.
 report-decision-title = { $scenario } · decision point { $number }
+# $count: decision points no trainee reached, left out of this section.
+report-decisions-unreached = { $count ->
+        [one] One decision point that no trainee reached is left out.
+       *[other] { $count } decision points that no trainee reached are left out.
+    }
 report-endings-heading = Endings reached
 report-endings-intro = Trainees who reached each ending in at least one attempt.
 # $outcome: good, mixed or poor.

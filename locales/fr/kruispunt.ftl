@@ -744,6 +744,11 @@ report-decisions-heading = Moments de choix
 report-decisions-intro = Ce que les participant·es ont choisi la première fois qu'ils ou elles ont atteint chaque moment de choix, sur celles et ceux qui l'ont atteint.
 # $scenario : titre du scénario ; $number : numéro du moment de choix dans le scénario.
 report-decision-title = { $scenario } · moment de choix { $number }
+# $count : moments de choix que personne n’a atteints, omis dans cette partie.
+report-decisions-unreached = { $count ->
+        [one] Un moment de choix que personne n’a atteint n’est pas repris.
+       *[other] { $count } moments de choix que personne n’a atteints ne sont pas repris.
+    }
 report-endings-heading = Fins atteintes
 report-endings-intro = Participant·es ayant atteint chaque fin lors d'au moins une tentative.
 # $outcome : good, mixed ou poor.

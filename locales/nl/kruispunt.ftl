@@ -736,6 +736,11 @@ report-decisions-heading = Keuzemomenten
 report-decisions-intro = Wat deelnemers kozen de eerste keer dat ze een keuzemoment bereikten, van wie het bereikte.
 # $scenario: titel van het scenario; $number: nummer van het keuzemoment in het scenario.
 report-decision-title = { $scenario } · keuzemoment { $number }
+# $count: keuzemomenten die geen enkele deelnemer bereikte en die in dit deel weggelaten zijn.
+report-decisions-unreached = { $count ->
+        [one] Eén keuzemoment dat geen enkele deelnemer bereikte, is weggelaten.
+       *[other] { $count } keuzemomenten die geen enkele deelnemer bereikte, zijn weggelaten.
+    }
 report-endings-heading = Bereikte eindes
 report-endings-intro = Deelnemers die elk einde bereikten in minstens één poging.
 # $outcome: good, mixed of poor.

@@ -61,6 +61,8 @@ pub struct Section {
     pub heading: String,
     /// What the numbers mean.
     pub intro: String,
+    /// One line on what is left out, e.g. how many decision points nobody reached.
+    pub note: Option<String>,
     /// The heading of the label column.
     pub label_heading: String,
     /// The heading of the count column.
@@ -144,10 +146,17 @@ pub fn aggregate(
         quiz_section(course, &indexed, l10n, &text),
     ];
     let mut decisions = Vec::new();
+    let mut unreached = 0;
     let mut endings = Vec::new();
     for (_, item) in course.items_in_order() {
         if let Item::Scenario(scenario) = item {
-            decisions.extend(decision_charts(scenario, &indexed, l10n, &text));
+            decisions.extend(decision_charts(
+                scenario,
+                &indexed,
+                &mut unreached,
+                l10n,
+                &text,
+            ));
             endings.push(ending_chart(scenario, &indexed, n, l10n, &text));
         }
     }
@@ -155,6 +164,7 @@ pub fn aggregate(
         id: "decisions",
         heading: l10n.msg("report-decisions-heading", &msg_args!()),
         intro: l10n.msg("report-decisions-intro", &msg_args!()),
+        note: unreached_note(unreached, l10n),
         label_heading: l10n.msg("report-column-answer", &msg_args!()),
         value_heading: l10n.msg("report-column-trainees", &msg_args!()),
         charts: decisions,
@@ -168,6 +178,7 @@ pub fn aggregate(
         id: "endings",
         heading: l10n.msg("report-endings-heading", &msg_args!()),
         intro: l10n.msg("report-endings-intro", &msg_args!()),
+        note: None,
         label_heading: l10n.msg("report-column-ending", &msg_args!()),
         value_heading: l10n.msg("report-column-trainees", &msg_args!()),
         charts: endings,
@@ -270,6 +281,7 @@ fn trainee_section(
         id: "trainees",
         heading: l10n.msg("report-trainees-heading", &msg_args!()),
         intro: l10n.msg("report-trainees-intro", &msg_args!()),
+        note: None,
         label_heading: l10n.msg("report-column-trainee", &msg_args!()),
         value_heading: l10n.msg("report-column-completed", &msg_args!()),
         charts: vec![Chart {
@@ -336,6 +348,7 @@ fn completion_section(
         id: "completion",
         heading: l10n.msg("report-completion-heading", &msg_args!()),
         intro: l10n.msg("report-completion-intro", &msg_args!()),
+        note: None,
         label_heading: l10n.msg("report-column-item", &msg_args!()),
         value_heading: l10n.msg("report-column-completed", &msg_args!()),
         charts,
@@ -391,6 +404,7 @@ fn quiz_section(
         id: "quizzes",
         heading: l10n.msg("report-quizzes-heading", &msg_args!()),
         intro: l10n.msg("report-quizzes-intro", &msg_args!()),
+        note: None,
         label_heading: l10n.msg("report-column-question", &msg_args!()),
         value_heading: l10n.msg("report-column-correct", &msg_args!()),
         charts: vec![Chart {
@@ -476,10 +490,23 @@ pub(super) fn decision_points(scenario: &Scenario) -> Vec<(usize, &Node)> {
         .collect()
 }
 
-/// One chart per decision point of `scenario`, in story order ([`decision_points`]).
+/// One line saying how many decision points nobody reached (and so are left out); none
+/// when every one was reached.
+pub(super) fn unreached_note(unreached: usize, l10n: &Localizer) -> Option<String> {
+    (unreached > 0).then(|| {
+        l10n.msg(
+            "report-decisions-unreached",
+            &msg_args!("count" => unreached),
+        )
+    })
+}
+
+/// One chart per decision point of `scenario` that a trainee reached, in story order
+/// ([`decision_points`]); the others are counted in `unreached`.
 fn decision_charts(
     scenario: &Scenario,
     indexed: &[BTreeMap<&ItemId, &ExportedItem>],
+    unreached: &mut usize,
     l10n: &Localizer,
     text: &dyn Fn(&crate::course::model::Text) -> String,
 ) -> Vec<Chart> {
@@ -496,6 +523,10 @@ fn decision_charts(
             .iter()
             .filter_map(|f| f.get(&node.id).copied())
             .collect();
+        if reached.is_empty() {
+            *unreached += 1;
+            continue;
+        }
         let bars = choices
             .iter()
             .map(|choice| Bar {
@@ -771,5 +802,54 @@ mod tests {
                 "{id}: {context}"
             );
         }
+    }
+
+    #[test]
+    fn decision_points_nobody_reached_are_left_out_and_counted_in_one_line() {
+        let report = report();
+        for section_id in ["decisions", "qualities"] {
+            let section = section(&report, section_id);
+            assert!(
+                section.charts.iter().all(|c| !c.id.ends_with("/nooit")),
+                "{section_id}: {:?}",
+                charts(&report, section_id)
+            );
+            for bar in section.charts.iter().flat_map(|c| &c.bars) {
+                assert!(bar.total > 0, "{section_id}: {bar:?}");
+            }
+            assert_eq!(
+                section.note.as_deref(),
+                Some("One decision point that no trainee reached is left out."),
+                "{section_id}"
+            );
+        }
+        let md = crate::report::markdown(&report);
+        assert_eq!(
+            md.matches("One decision point that no trainee reached is left out.")
+                .count(),
+            2,
+            "{md}"
+        );
+        assert!(!md.contains("decision point 4"), "{md}");
+
+        // Three left out, when only the first point was reached.
+        let exports = [export("a", &[("begin", "x")], &[])];
+        let en = Localizer::new(UiLocale::En);
+        let report = aggregate(&course(), &exports, ReportOptions::default(), &en);
+        let decisions = section(&report, "decisions");
+        assert_eq!(decisions.charts.len(), 1);
+        assert_eq!(
+            decisions.note.as_deref(),
+            Some("3 decision points that no trainee reached are left out.")
+        );
+        // Every point reached: no such line.
+        let all = [
+            export("a", &[("begin", "x"), ("elders", "e1")], &[]),
+            export("b", &[("begin", "y"), ("later", "l1")], &[]),
+            export("c", &[("nooit", "n1")], &[]),
+        ];
+        let report = aggregate(&course(), &all, ReportOptions::default(), &en);
+        assert_eq!(section(&report, "decisions").note, None);
+        assert_eq!(section(&report, "qualities").note, None);
     }
 }

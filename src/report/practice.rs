@@ -8,7 +8,9 @@
 //! choices in the course. Qualities always come from the course, by node and choice id.
 //! A competency breached by a trainee is never counted as shown for that trainee.
 
-use super::aggregate::{Bar, Chart, Section, count, decision_points, first_choices};
+use super::aggregate::{
+    Bar, Chart, Section, count, decision_points, first_choices, unreached_note,
+};
 use super::export::{Export, ExportedItem, choice_quality};
 use crate::course::checked::{Course, Item, Scenario, Step};
 use crate::course::ids::{ChoiceId, Competency, ItemId, NodeId};
@@ -181,6 +183,7 @@ pub(super) fn competency_section(
         id: "competencies",
         heading: l10n.msg("report-competencies-heading", &msg_args!()),
         intro: l10n.msg("report-competencies-intro", &msg_args!()),
+        note: None,
         label_heading: l10n.msg("report-column-competency", &msg_args!()),
         value_heading: l10n.msg("report-column-shown", &msg_args!()),
         charts: vec![Chart {
@@ -221,6 +224,7 @@ pub(super) fn breach_section(
         id: "breaches",
         heading: l10n.msg("report-breaches-heading", &msg_args!()),
         intro: l10n.msg("report-breaches-intro", &msg_args!()),
+        note: None,
         label_heading: l10n.msg("report-column-competency", &msg_args!()),
         value_heading: l10n.msg("report-column-breached", &msg_args!()),
         charts: vec![Chart {
@@ -271,6 +275,7 @@ pub(super) fn breach_per_trainee_section(
         id: "breaches-per-trainee",
         heading: l10n.msg("report-breaches-trainee-heading", &msg_args!()),
         intro: l10n.msg("report-breaches-trainee-intro", &msg_args!()),
+        note: None,
         label_heading: l10n.msg("report-column-trainee", &msg_args!()),
         value_heading: l10n.msg("report-column-breached-count", &msg_args!()),
         charts: vec![Chart {
@@ -282,8 +287,8 @@ pub(super) fn breach_per_trainee_section(
     }
 }
 
-/// One chart per decision point: how many trainees' first answer there was of each
-/// quality, out of those who reached it.
+/// One chart per decision point a trainee reached: how many trainees' first answer there
+/// was of each quality, out of those who reached it. The others are counted in one line.
 pub(super) fn quality_section(
     course: &Course,
     indexed: &[BTreeMap<&ItemId, &ExportedItem>],
@@ -291,6 +296,7 @@ pub(super) fn quality_section(
     text: &dyn Fn(&Text) -> String,
 ) -> Section {
     let mut charts = Vec::new();
+    let mut unreached = 0;
     for (_, item) in course.items_in_order() {
         let Item::Scenario(scenario) = item else {
             continue;
@@ -305,6 +311,10 @@ pub(super) fn quality_section(
                 .filter_map(|f| f.get(&node.id))
                 .filter_map(|choice| choice_quality(scenario, node.id.as_str(), choice))
                 .collect();
+            if qualities.is_empty() {
+                unreached += 1;
+                continue;
+            }
             let bars = Quality::ALL
                 .into_iter()
                 .map(|quality| Bar {
@@ -331,6 +341,7 @@ pub(super) fn quality_section(
         id: "qualities",
         heading: l10n.msg("report-qualities-heading", &msg_args!()),
         intro: l10n.msg("report-qualities-intro", &msg_args!()),
+        note: unreached_note(unreached, l10n),
         label_heading: l10n.msg("report-column-quality", &msg_args!()),
         value_heading: l10n.msg("report-column-trainees", &msg_args!()),
         charts,
@@ -439,6 +450,7 @@ pub(super) fn turning_section(
         id: "turning-points",
         heading: l10n.msg("report-turning-heading", &msg_args!()),
         intro,
+        note: None,
         label_heading: l10n.msg("report-column-turning", &msg_args!()),
         value_heading: l10n.msg("report-column-took-it", &msg_args!()),
         charts,

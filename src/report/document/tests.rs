@@ -186,6 +186,7 @@ fn hostile_report() -> crate::report::GroupReport {
             id: "trainees",
             heading: "Trainees".to_owned(),
             intro: "Intro".to_owned(),
+            note: None,
             label_heading: "Trainee".to_owned(),
             value_heading: "Completed".to_owned(),
             charts: vec![ReportChart {
