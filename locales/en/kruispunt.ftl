@@ -856,6 +856,8 @@ report-course-errors = the course has errors; fix them first (see kruispunt vali
 report-cannot-write = cannot write { $file }: { $reason }
 # $file: an input file; $reason: one of the report-reason-* messages.
 report-skipped = skipped { $file }: { $reason }
+# $file: an export given more than once; $first: the file it was first given as.
+report-duplicate = counted once: { $file } is the same export as { $first }
 report-reason-unreadable = cannot read it ({ $detail })
 report-reason-not-json = it is not a JSON file ({ $detail })
 report-reason-foreign = it is not a Kruispunt export

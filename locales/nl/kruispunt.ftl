@@ -688,6 +688,8 @@ report-course-errors = de cursus bevat fouten; los die eerst op (zie kruispunt v
 report-cannot-write = kan { $file } niet schrijven: { $reason }
 # $file: een invoerbestand; $reason: een van de report-reason-*-berichten.
 report-skipped = { $file } overgeslagen: { $reason }
+# $file: een export die meer dan eens werd opgegeven; $first: het bestand waarin hij het eerst werd opgegeven.
+report-duplicate = één keer geteld: { $file } is dezelfde export als { $first }
 report-reason-unreadable = het kan niet gelezen worden ({ $detail })
 report-reason-not-json = het is geen JSON-bestand ({ $detail })
 report-reason-foreign = het is geen Kruispunt-export
