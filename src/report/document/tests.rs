@@ -269,3 +269,82 @@ fn the_report_and_the_handout_escape_the_same_text_the_same_way() {
     }
     assert!(crate::report::csv(&report).contains(&csv::field(HOSTILE)));
 }
+
+/// A 121-character answer, as in the issue.
+const LONG_ANSWER: &str = "“I hear you would rather not talk about this here at the desk; shall we go to the office, where nobody else can listen?!”";
+
+/// A page with one chart in `layout`: the answer `first`, chosen, then a short one.
+fn one_chart(layout: Layout, first: &str) -> Html {
+    let bar = |label: &str, value: u32, chosen: bool| Bar {
+        label: label.to_owned(),
+        context: None,
+        value,
+        total: 4,
+        caption: value.to_string(),
+        chosen,
+    };
+    let document = Document {
+        language: "en".to_owned(),
+        title: "T".to_owned(),
+        blocks: vec![Block::Chart(Chart {
+            id: "c".to_owned(),
+            title: "Decision 1".to_owned(),
+            titled: false,
+            subtitle: None,
+            layout,
+            bars: vec![bar(first, 4, true), bar("Short.", 2, false)],
+        })],
+    };
+    Html::parse_document(&html(&document))
+}
+
+fn number(element: scraper::ElementRef<'_>, name: &str) -> f64 {
+    element
+        .value()
+        .attr(name)
+        .unwrap_or_else(|| panic!("no {name}"))
+        .parse()
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+#[test]
+fn a_long_svg_label_wraps_onto_more_lines_and_the_chart_grows() {
+    assert_eq!(LONG_ANSWER.chars().count(), 121);
+    fn select<'a>(page: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+        let selector = Selector::parse(css).expect("a selector");
+        page.select(&selector).collect()
+    }
+    for layout in [
+        Layout::Votes,
+        Layout::Shares {
+            columns: ["Answer".to_owned(), "Trainees".to_owned()],
+        },
+    ] {
+        let short = one_chart(layout.clone(), "Short too.");
+        let long = one_chart(layout.clone(), LONG_ANSWER);
+        // Every word of the answer is in the image, on more than one line, none cut.
+        let first = select(&long, "g.bar")[0];
+        let label = Selector::parse("text").expect("a selector");
+        let texts: Vec<scraper::ElementRef<'_>> = first.select(&label).collect();
+        let words: String = texts[0].text().collect::<Vec<_>>().join(" ");
+        assert_eq!(words, format!("{LONG_ANSWER} ✓"), "{layout:?}");
+        let lines = Selector::parse("tspan").expect("a selector");
+        let lines: Vec<_> = texts[0].select(&lines).collect();
+        assert!(lines.len() >= 2, "{layout:?}: {words}");
+        let ys: Vec<f64> = lines.iter().map(|l| number(*l, "y")).collect();
+        assert!(ys.windows(2).all(|w| w[1] > w[0]), "{ys:?}");
+        assert!(!words.contains('…'), "{words}");
+        // The image grows by the extra lines, and the next bar moves down with it.
+        let height = |page: &Html| number(select(page, "svg")[0], "height");
+        let extra = ys[ys.len() - 1] - ys[0];
+        assert_eq!(height(&long), height(&short) + extra, "{layout:?}");
+        let second_label = |page: &Html| number(select(page, "g.bar text")[2], "y");
+        assert_eq!(second_label(&long), second_label(&short) + extra);
+        // A label above its bar pushes the bar down; one beside it does not.
+        let bar_y = |page: &Html| number(select(page, "g.bar rect")[0], "y");
+        match layout {
+            Layout::Votes => assert_eq!(bar_y(&long), bar_y(&short) + extra),
+            Layout::Shares { .. } => assert_eq!(bar_y(&long), bar_y(&short)),
+        }
+    }
+}
