@@ -260,7 +260,7 @@ fn chart(out: &mut String, chart: &Chart) {
     let _ = writeln!(
         out,
         "<svg class=\"chart\" role=\"img\" aria-label=\"{}\" width=\"{}\" height=\"{height}\" viewBox=\"0 0 {} {height}\">",
-        escape(&chart.title),
+        escape(&accessible_name(chart)),
         g.width,
         g.width
     );
@@ -290,6 +290,38 @@ fn chart(out: &mut String, chart: &Chart) {
         );
     }
     out.push_str("</figure>\n");
+}
+
+/// What assistive technology says for a chart's image (its `aria-label`, never empty): the
+/// title, which the table under a chart of shares goes on from; a vote has no table, so
+/// its name says every answer and its votes too, as each bar's `<title>` does, the
+/// answer the group went with marked ✓. An empty chart with nothing else to say is named
+/// by its id.
+fn accessible_name(chart: &Chart) -> String {
+    let title = chart.title.trim();
+    let bars = || {
+        chart
+            .bars
+            .iter()
+            .map(|bar| format!("{}: {}", bar.label_with_context(), bar.marked_caption()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let name = match &chart.layout {
+        Layout::Shares { .. } if !title.is_empty() => title.to_owned(),
+        Layout::Shares { columns } if columns.iter().any(|c| !c.trim().is_empty()) => {
+            columns.join(" · ")
+        }
+        _ if chart.bars.is_empty() => title.to_owned(),
+        _ if title.is_empty() => bars(),
+        _ => format!("{title} — {}", bars()),
+    };
+    // An empty chart without a title or headings: its id is all there is to say.
+    if name.trim().is_empty() {
+        chart.id.clone()
+    } else {
+        name
+    }
 }
 
 /// One bar's row at `y`: the label on its `lines`, the bar with its numbers as data, the

@@ -348,3 +348,90 @@ fn a_long_svg_label_wraps_onto_more_lines_and_the_chart_grows() {
         }
     }
 }
+
+/// A session log with one vote: `a` (4 votes, chosen) and `b` (2).
+fn voting_log() -> crate::facilitator::SessionLog {
+    use crate::course::ids::{ChoiceId, ItemId, NodeId};
+    use crate::facilitator::{ChoiceVotes, Entry};
+    use crate::progress::Timestamp;
+    let mut log = hostile_log();
+    let votes = |choice: &str, votes: u32| ChoiceVotes {
+        choice: ChoiceId::from(choice),
+        votes,
+    };
+    log.push(Entry::Vote {
+        at: Timestamp(1_764_000_090),
+        item: ItemId::from("s"),
+        node: NodeId::from("n"),
+        counts: vec![votes("a", 4), votes("b", 2)],
+        chosen: ChoiceId::from("a"),
+    });
+    log
+}
+
+#[test]
+fn every_chart_image_has_an_accessible_name_that_says_what_it_shows() {
+    use crate::facilitator::export;
+    use crate::i18n::{Localizer, UiLocale};
+    let en = Localizer::new(UiLocale::En);
+    let untitled = Document {
+        language: "en".to_owned(),
+        title: "T".to_owned(),
+        blocks: vec![
+            Block::Chart(Chart {
+                id: "shares".to_owned(),
+                title: String::new(),
+                titled: false,
+                subtitle: None,
+                layout: Layout::Shares {
+                    columns: ["Answer".to_owned(), "Trainees".to_owned()],
+                },
+                bars: vec![bar("x", 1, 2, false)],
+            }),
+            Block::Chart(Chart {
+                id: "votes".to_owned(),
+                title: String::new(),
+                titled: false,
+                subtitle: None,
+                layout: Layout::Votes,
+                bars: vec![bar("y", 1, 1, true)],
+            }),
+        ],
+    };
+    let pages = [
+        html(&hostile_report().document()),
+        html(&export::handout(&voting_log(), None, &en)),
+        html(&hostile_document()),
+        html(&untitled),
+    ];
+    let mut charts = 0;
+    for page in &pages {
+        let parsed = Html::parse_document(page);
+        let figures = Selector::parse("figure").expect("a selector");
+        for figure in parsed.select(&figures) {
+            let svg = Selector::parse("svg").expect("a selector");
+            let svgs: Vec<_> = figure.select(&svg).collect();
+            assert_eq!(svgs.len(), 1, "{page}");
+            assert_eq!(svgs[0].value().attr("role"), Some("img"));
+            let name = svgs[0].value().attr("aria-label").unwrap_or_default();
+            assert!(!name.trim().is_empty(), "no accessible name: {page}");
+            charts += 1;
+            // A chart with no table under it says every bar in its name: the room's
+            // votes are not only in the picture.
+            let table = Selector::parse("table").expect("a selector");
+            if figure.select(&table).next().is_none() {
+                let titles = Selector::parse("g.bar title").expect("a selector");
+                for title in figure.select(&titles) {
+                    let said: String = title.text().collect();
+                    assert!(name.contains(&said), "{name:?} lacks {said:?}");
+                }
+            }
+        }
+    }
+    assert_eq!(charts, 1 + 1 + 2 + 2);
+    let handout = html(&export::handout(&voting_log(), None, &en));
+    assert!(
+        handout.contains("aria-label=\"Decision 1 · s · n — a: 4 ✓; b: 2\""),
+        "{handout}"
+    );
+}
