@@ -262,3 +262,24 @@ fn a_reflection_is_shown_to_the_group_as_a_prompt_without_an_editor() {
     press(&mut app, "⏎");
     assert!(!app.editing(), "no editor for a group");
 }
+
+#[test]
+fn the_session_log_records_the_language_the_session_runs_in() {
+    for locale in UiLocale::ALL {
+        let app = facilitator_app(locale, Instant::now());
+        let log = kruispunt::tui::screens::facilitator::log(&app.ctx).expect("facilitator mode");
+        assert_eq!(
+            log.language.as_ref().map(|l| l.as_str()),
+            Some(locale.tag())
+        );
+        assert_eq!(log.ui_language(), Some(locale));
+    }
+}
+
+#[test]
+fn the_session_log_follows_a_change_of_language_during_the_session() {
+    let mut app = facilitator_app(UiLocale::Nl, Instant::now());
+    app.ctx.set_locale(UiLocale::Fr);
+    let log = kruispunt::tui::screens::facilitator::log(&app.ctx).expect("facilitator mode");
+    assert_eq!(log.ui_language(), Some(UiLocale::Fr));
+}

@@ -63,16 +63,18 @@ pub(super) fn start_facilitator(
     let store = SessionStore::new(&dir.path);
     let now = Timestamp::now();
     let stamp = CourseStamp::of(&course);
-    let log = SessionLog::new(SessionId::new(now, salt()), stamp.clone(), now);
-    let id = log.id.clone();
-    store.save(&log).map_err(|e| progress_failure(&e, ui))?;
     let options = start::StartOptions {
         candidates: LocaleCandidates::from_environment(lang, None),
         no_color: start::no_color_from_env(),
     };
     // A progress that is never saved: the trainee screens need one, and no trainee's is
     // read.
-    let mut app = start::app(course, Progress::new(stamp, now), &[], &options);
+    let mut app = start::app(course, Progress::new(stamp.clone(), now), &[], &options);
+    // The log says the language the session runs in, so the handout is written in it.
+    let log = SessionLog::new(SessionId::new(now, salt()), stamp, now)
+        .in_language(app.ctx.i18n().current());
+    let id = log.id.clone();
+    store.save(&log).map_err(|e| progress_failure(&e, ui))?;
     tui::screens::facilitator::enter(&mut app, log, Some(store));
     ui.set_locale(app.ctx.i18n().current());
     ui.show_notice();
