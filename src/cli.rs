@@ -332,6 +332,7 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
                 id: &id,
                 format,
                 output: output.as_deref(),
+                lang_given: cli.lang.is_some(),
             },
             ui,
         ),

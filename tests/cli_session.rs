@@ -6,6 +6,7 @@
 
 use kruispunt::course::ids::{ChoiceId, CourseId, ItemId, NodeId};
 use kruispunt::facilitator::{ChoiceVotes, Entry, SessionId, SessionLog, SessionStore};
+use kruispunt::i18n::UiLocale;
 use kruispunt::progress::{CourseStamp, Timestamp};
 use std::path::Path;
 use std::process::Output;
@@ -21,6 +22,12 @@ fn kruispunt(data_dir: &Path, args: &[&str]) -> Output {
 }
 
 fn saved_session(data_dir: &Path) -> SessionLog {
+    saved_session_in(data_dir, None)
+}
+
+/// A session log saved in `data_dir`, run in `language` (none: a log that does not say,
+/// as version 1 logs).
+fn saved_session_in(data_dir: &Path, language: Option<UiLocale>) -> SessionLog {
     let t = |s: u64| Timestamp(1_764_000_000 + s);
     let mut log = SessionLog::new(
         SessionId::new(t(0), 5),
@@ -61,6 +68,9 @@ fn saved_session(data_dir: &Path) -> SessionLog {
         text: "The group asked <why> the office & not the desk".into(),
     });
     log.push(Entry::Closed { at: t(300), item });
+    if let Some(language) = language {
+        log = log.in_language(language);
+    }
     SessionStore::new(data_dir).save(&log).expect("saves");
     log
 }
@@ -128,4 +138,74 @@ fn an_unknown_or_invalid_id_is_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no session"));
     let out = kruispunt(temp.path(), &["session", "export", "../x"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_handout_is_in_the_language_of_the_session_unless_lang_is_given() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let log = saved_session_in(temp.path(), Some(UiLocale::Fr));
+    let id = log.id.as_str();
+    let title = |out: &Output| {
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // The shell speaks English (KRUISPUNT_LANG=en); the session ran in French.
+    let out = kruispunt(temp.path(), &["session", "export", id]);
+    assert_eq!(title(&out), format!("# Séance {id}"));
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.contains("Les votes et le chemin choisi par le groupe"),
+        "{md}"
+    );
+    // Whatever the shell's language.
+    let out = binary_support::command(["--data-dir"])
+        .arg(temp.path())
+        .args(["session", "export", id])
+        .env("KRUISPUNT_LANG", "nl")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(title(&out), format!("# Séance {id}"));
+    // `--lang` decides when given.
+    for (lang, heading) in [("en", "Session"), ("nl", "Sessie"), ("fr", "Séance")] {
+        let out = kruispunt(temp.path(), &["--lang", lang, "session", "export", id]);
+        assert_eq!(title(&out), format!("# {heading} {id}"), "--lang {lang}");
+    }
+    // The HTML page says its language.
+    let out = kruispunt(temp.path(), &["session", "export", id, "--format", "html"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("<html lang=\"fr\">"),
+        "{out:?}"
+    );
+    // What is said on the terminal stays in the shell's language.
+    let file = temp.path().join("handout.md");
+    let out = kruispunt(
+        temp.path(),
+        &["session", "export", id, "-o", file.to_str().expect("UTF-8")],
+    );
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("Handout written to"),
+        "{out:?}"
+    );
+    let written = std::fs::read_to_string(&file).expect("written");
+    assert!(written.starts_with(&format!("# Séance {id}")), "{written}");
+}
+
+#[test]
+fn a_log_that_does_not_say_its_language_is_exported_in_the_shells() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let log = saved_session_in(temp.path(), None);
+    let out = binary_support::command(["--data-dir"])
+        .arg(temp.path())
+        .args(["session", "export", log.id.as_str()])
+        .env("KRUISPUNT_LANG", "nl")
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success(), "{out:?}");
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.starts_with(&format!("# Sessie {}", log.id)), "{md}");
 }

@@ -370,6 +370,86 @@ fn unusable_files_are_named_and_skipped_and_the_report_is_still_made() {
 }
 
 #[test]
+fn the_same_export_given_twice_is_counted_once_with_a_warning() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let exports = good_exports();
+    let read = |path: &Path| std::fs::read_to_string(path).expect("fixture");
+    // Bram's export saved again by an editor: other whitespace, same profile and time.
+    let resaved = dir.path().join("bram-again.json");
+    let bram: serde_json::Value = serde_json::from_str(&read(&exports[1])).expect("JSON");
+    std::fs::write(&resaved, serde_json::to_string(&bram).expect("JSON")).expect("write");
+    // Anna's export with the profile renamed by hand: the same content otherwise.
+    let renamed = dir.path().join("renamed.json");
+    std::fs::write(
+        &renamed,
+        read(&exports[0]).replace("\"profile\": \"anna\"", "\"profile\": \"a\""),
+    )
+    .expect("write");
+    assert_ne!(read(&renamed), read(&exports[0]), "the profile was renamed");
+    let files = [
+        exports[0].clone(),
+        exports[1].clone(),
+        exports[0].clone(),
+        resaved,
+        renamed,
+        exports[2].clone(),
+    ];
+    let run = report(&files, "md", &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    // Exactly the report of the three exports.
+    assert_eq!(
+        run.stdout,
+        std::fs::read_to_string(fixtures().join("expected/report.md")).expect("golden")
+    );
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stderr);
+    for (line, (file, first)) in lines.iter().zip([
+        ("anna.json", "anna.json"),
+        ("bram-again.json", "bram.json"),
+        ("renamed.json", "anna.json"),
+    ]) {
+        assert!(line.starts_with("counted once: "), "{line}");
+        let (duplicate, earlier) = line
+            .split_once(" is the same export as ")
+            .unwrap_or_else(|| panic!("{line}"));
+        assert!(duplicate.ends_with(file), "{line}");
+        assert!(earlier.ends_with(first), "{line}");
+    }
+
+    // In the interface language.
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "report".into(),
+        "--lang".into(),
+        "nl".into(),
+        "--course".into(),
+        course_dir().into(),
+    ];
+    args.extend([&exports[0], &exports[0]].map(|f| f.clone().into_os_string()));
+    let run = kruispunt(args);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("1 deelnemer"), "{}", run.stdout);
+    assert!(
+        run.stderr.starts_with("één keer geteld: "),
+        "{}",
+        run.stderr
+    );
+
+    // The same profile name at another time is another trainee (or another export of
+    // the same one): both are counted.
+    let later = dir.path().join("anna-later.json");
+    std::fs::write(
+        &later,
+        read(&exports[0]).replace("\"exported_at\": ", "\"exported_at\": 1"),
+    )
+    .expect("write");
+    assert_ne!(read(&later), read(&exports[0]));
+    let run = report(&[exports[0].clone(), later], "md", &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert!(run.stdout.contains("2 trainees"), "{}", run.stdout);
+}
+
+#[test]
 fn without_a_usable_export_there_is_no_report_and_exit_code_2() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let foreign = dir.path().join("other.json");

@@ -289,3 +289,24 @@ fn on_a_glossary_n_and_p_move_the_cards_and_shift_n_the_notes() {
     assert!(help.contains("N"), "{help}");
     assert!(help.contains("show or hide the notes panel"), "{help}");
 }
+
+#[test]
+fn the_session_log_records_the_language_the_session_runs_in() {
+    for locale in UiLocale::ALL {
+        let app = facilitator_app(locale, Instant::now());
+        let log = kruispunt::tui::screens::facilitator::log(&app.ctx).expect("facilitator mode");
+        assert_eq!(
+            log.language.as_ref().map(|l| l.as_str()),
+            Some(locale.tag())
+        );
+        assert_eq!(log.ui_language(), Some(locale));
+    }
+}
+
+#[test]
+fn the_session_log_follows_a_change_of_language_during_the_session() {
+    let mut app = facilitator_app(UiLocale::Nl, Instant::now());
+    app.ctx.set_locale(UiLocale::Fr);
+    let log = kruispunt::tui::screens::facilitator::log(&app.ctx).expect("facilitator mode");
+    assert_eq!(log.ui_language(), Some(UiLocale::Fr));
+}

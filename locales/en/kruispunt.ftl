@@ -857,6 +857,8 @@ report-course-errors = the course has errors; fix them first (see kruispunt vali
 report-cannot-write = cannot write { $file }: { $reason }
 # $file: an input file; $reason: one of the report-reason-* messages.
 report-skipped = skipped { $file }: { $reason }
+# $file: an export given more than once; $first: the file it was first given as.
+report-duplicate = counted once: { $file } is the same export as { $first }
 report-reason-unreadable = cannot read it ({ $detail })
 report-reason-not-json = it is not a JSON file ({ $detail })
 report-reason-foreign = it is not a Kruispunt export
@@ -905,6 +907,11 @@ report-decisions-heading = Decision points
 report-decisions-intro = What trainees chose the first time they reached each decision point, out of those who reached it.
 # $scenario: scenario title; $number: decision point number in the scenario.
 report-decision-title = { $scenario } · decision point { $number }
+# $count: decision points no trainee reached, left out of this section.
+report-decisions-unreached = { $count ->
+        [one] One decision point that no trainee reached is left out.
+       *[other] { $count } decision points that no trainee reached are left out.
+    }
 report-endings-heading = Endings reached
 report-endings-intro = Trainees who reached each ending in at least one attempt.
 # $outcome: good, mixed or poor.

@@ -697,6 +697,8 @@ report-course-errors = le cours contient des erreurs ; corrigez-les d'abord (voi
 report-cannot-write = impossible d'écrire { $file } : { $reason }
 # $file : un fichier d'entrée ; $reason : un des messages report-reason-*.
 report-skipped = { $file } ignoré : { $reason }
+# $file : un export donné plus d’une fois ; $first : le fichier sous lequel il a été donné en premier.
+report-duplicate = compté une seule fois : { $file } est le même export que { $first }
 report-reason-unreadable = il est illisible ({ $detail })
 report-reason-not-json = ce n'est pas un fichier JSON ({ $detail })
 report-reason-foreign = ce n'est pas un export Kruispunt
@@ -745,6 +747,11 @@ report-decisions-heading = Moments de choix
 report-decisions-intro = Ce que les participant·es ont choisi la première fois qu'ils ou elles ont atteint chaque moment de choix, sur celles et ceux qui l'ont atteint.
 # $scenario : titre du scénario ; $number : numéro du moment de choix dans le scénario.
 report-decision-title = { $scenario } · moment de choix { $number }
+# $count : moments de choix que personne n’a atteints, omis dans cette partie.
+report-decisions-unreached = { $count ->
+        [one] Un moment de choix que personne n’a atteint n’est pas repris.
+       *[other] { $count } moments de choix que personne n’a atteints ne sont pas repris.
+    }
 report-endings-heading = Fins atteintes
 report-endings-intro = Participant·es ayant atteint chaque fin lors d'au moins une tentative.
 # $outcome : good, mixed ou poor.

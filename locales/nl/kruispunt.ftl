@@ -689,6 +689,8 @@ report-course-errors = de cursus bevat fouten; los die eerst op (zie kruispunt v
 report-cannot-write = kan { $file } niet schrijven: { $reason }
 # $file: een invoerbestand; $reason: een van de report-reason-*-berichten.
 report-skipped = { $file } overgeslagen: { $reason }
+# $file: een export die meer dan eens werd opgegeven; $first: het bestand waarin hij het eerst werd opgegeven.
+report-duplicate = één keer geteld: { $file } is dezelfde export als { $first }
 report-reason-unreadable = het kan niet gelezen worden ({ $detail })
 report-reason-not-json = het is geen JSON-bestand ({ $detail })
 report-reason-foreign = het is geen Kruispunt-export
@@ -737,6 +739,11 @@ report-decisions-heading = Keuzemomenten
 report-decisions-intro = Wat deelnemers kozen de eerste keer dat ze een keuzemoment bereikten, van wie het bereikte.
 # $scenario: titel van het scenario; $number: nummer van het keuzemoment in het scenario.
 report-decision-title = { $scenario } · keuzemoment { $number }
+# $count: keuzemomenten die geen enkele deelnemer bereikte en die in dit deel weggelaten zijn.
+report-decisions-unreached = { $count ->
+        [one] Eén keuzemoment dat geen enkele deelnemer bereikte, is weggelaten.
+       *[other] { $count } keuzemomenten die geen enkele deelnemer bereikte, zijn weggelaten.
+    }
 report-endings-heading = Bereikte eindes
 report-endings-intro = Deelnemers die elk einde bereikten in minstens één poging.
 # $outcome: good, mixed of poor.

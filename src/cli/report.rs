@@ -4,7 +4,8 @@
 //! Exit codes of `report`: 0 when every file was used; 1 when some were skipped (each is
 //! named on stderr, and the report is still written); 2 when no file is a usable export,
 //! the course does not load, the report cannot be written, or more than 1,000 files are
-//! given.
+//! given. The same export given twice is counted once, with a warning on stderr (exit
+//! code 0 when nothing else was wrong).
 
 use super::messages::Ui;
 use super::profiles::{existing_profile, progress_failure};
@@ -12,7 +13,7 @@ use super::{Failure, course_for_command, finish_output};
 use crate::course::Course;
 use crate::msg_args;
 use crate::progress::{CourseStamp, LoadNotice, ProfileName, Timestamp};
-use crate::report::{self, Export, ReportFormat, ReportOptions};
+use crate::report::{self, Duplicates, Export, ReportFormat, ReportOptions};
 use clap::ValueEnum;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -216,19 +217,36 @@ pub(super) fn report(request: &ReportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
     }
     let course = course_or_fail(request.course, ui)?;
     let mut exports = Vec::new();
+    // The file of each export kept, to name it when a duplicate comes.
+    let mut kept: Vec<&Path> = Vec::new();
+    let mut duplicates = Duplicates::new();
     let mut skipped = 0usize;
+    // One line per file, whatever its name holds.
+    let shown =
+        |file: &Path| crate::i18n::display::escape(&file.display().to_string()).into_owned();
     for file in request.files {
         match read_export(file, &course, ui) {
-            Ok(export) => exports.push(export),
+            Ok(export) => match duplicates.check(&export) {
+                None => {
+                    exports.push(export);
+                    kept.push(file);
+                }
+                Some(first) => {
+                    let line = ui.msg(
+                        "report-duplicate",
+                        &msg_args!(
+                            "file" => shown(file),
+                            "first" => kept.get(first).map(|f| shown(f)).unwrap_or_default(),
+                        ),
+                    );
+                    let _ = writeln!(io::stderr().lock(), "{line}");
+                }
+            },
             Err(reason) => {
                 skipped += 1;
                 let line = ui.msg(
                     "report-skipped",
-                    &msg_args!(
-                        // One line per skipped file, whatever its name holds.
-                        "file" => crate::i18n::display::escape(&file.display().to_string()).into_owned(),
-                        "reason" => reason
-                    ),
+                    &msg_args!("file" => shown(file), "reason" => reason),
                 );
                 let _ = writeln!(io::stderr().lock(), "{line}");
             }

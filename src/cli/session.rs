@@ -1,7 +1,8 @@
 //! Facilitator mode and its session logs: `kruispunt --facilitator` runs the course with a
 //! group (no profile is opened: no trainee's progress is read or shown), `kruispunt
 //! session list` lists the logs in the data directory, and `kruispunt session export ID
-//! --format md|html [-o FILE]` turns one into a handout.
+//! --format md|html [-o FILE]` turns one into a handout, in the language the session ran
+//! in unless `--lang` is given.
 
 use super::messages::Ui;
 use super::profiles::{progress_failure, resolve_dir};
@@ -22,7 +23,8 @@ pub enum SessionCommand {
     /// List the facilitated sessions in the data directory.
     List,
     /// Write the handout of a session: what was shown, the votes, the path the group
-    /// chose, time per item and the facilitator's notes.
+    /// chose, time per item and the facilitator's notes, in the language the session ran
+    /// in (`--lang` chooses another).
     Export {
         /// The session id, as `kruispunt session list` shows it.
         #[arg(value_name = "ID")]
@@ -63,16 +65,18 @@ pub(super) fn start_facilitator(
     let store = SessionStore::new(&dir.path);
     let now = Timestamp::now();
     let stamp = CourseStamp::of(&course);
-    let log = SessionLog::new(SessionId::new(now, salt()), stamp.clone(), now);
-    let id = log.id.clone();
-    store.save(&log).map_err(|e| progress_failure(&e, ui))?;
     let options = start::StartOptions {
         candidates: LocaleCandidates::from_environment(lang, None),
         no_color: start::no_color_from_env(),
     };
     // A progress that is never saved: the trainee screens need one, and no trainee's is
     // read.
-    let mut app = start::app(course, Progress::new(stamp, now), &[], &options);
+    let mut app = start::app(course, Progress::new(stamp.clone(), now), &[], &options);
+    // The log says the language the session runs in, so the handout is written in it.
+    let log = SessionLog::new(SessionId::new(now, salt()), stamp, now)
+        .in_language(app.ctx.i18n().current());
+    let id = log.id.clone();
+    store.save(&log).map_err(|e| progress_failure(&e, ui))?;
     tui::screens::facilitator::enter(&mut app, log, Some(store));
     ui.set_locale(app.ctx.i18n().current());
     ui.show_notice();
@@ -168,9 +172,14 @@ pub(super) struct ExportRequest<'a> {
     pub format: HandoutFormat,
     /// `-o FILE`.
     pub output: Option<&'a Path>,
+    /// Whether `--lang` was given: then the handout is in that language, else in the one
+    /// the session ran in.
+    pub lang_given: bool,
 }
 
-/// `kruispunt session export ID`.
+/// `kruispunt session export ID`: the handout in the language the session ran in (as its
+/// log says), or in the interface language when `--lang` is given or the log does not say.
+/// What is said on the terminal stays in the interface language.
 pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
     // Only for titles: a course that does not load means ids are shown instead.
     let course = course_if_loads(request.course, ui);
@@ -189,10 +198,17 @@ pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
     })?;
     // Titles only from the course the session used.
     let course = course.filter(|c| CourseStamp::of(c).id == log.course.id);
+    let interface = ui.locale();
+    let language = match log.ui_language() {
+        Some(session) if !request.lang_given => session,
+        _ => interface,
+    };
+    ui.set_locale(language);
     let handout = match request.format {
         HandoutFormat::Md => export::markdown(&log, course.as_ref(), ui.l10n()),
         HandoutFormat::Html => export::html(&log, course.as_ref(), ui.l10n()),
     };
+    ui.set_locale(interface);
     match request.output {
         None => {
             let mut out = io::stdout().lock();

@@ -1,13 +1,60 @@
 //! The session log: what a group saw and decided in one facilitated session, in order. It
 //! is a versioned JSON document (`log_version`), saved like progress by [`super::SessionStore`].
+//!
+//! History of the format:
+//! - **1**: the first layout.
+//! - **2** (current): adds `language`, the interface language the session ran in, so the
+//!   handout is written in it. A version 1 log has none: its handout follows the language
+//!   of whoever exports it, as before.
+//!
+//! Older logs are upgraded on reading by [`migrate`], one version at a time, on the JSON.
 
-use crate::course::ids::{ChoiceId, ItemId, NodeId, SceneId};
+use crate::course::ids::{ChoiceId, ItemId, Locale, NodeId, SceneId};
+use crate::i18n::UiLocale;
 use crate::progress::{CourseStamp, Timestamp};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::fmt;
 
-/// The version of the session log format this build writes and reads.
-pub const LOG_VERSION: u32 = 1;
+/// The version of the session log format this build writes; it reads this one and every
+/// older one from [`OLDEST_LOG_VERSION`] on.
+pub const LOG_VERSION: u32 = 2;
+
+/// The oldest session log format this build still reads.
+pub const OLDEST_LOG_VERSION: u32 = 1;
+
+/// Why a session log could not be upgraded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LogMigrationError {
+    /// The log is not a JSON object.
+    #[error("the session log is not a JSON object")]
+    NotAnObject,
+    /// A version older than any this build knows.
+    #[error("log_version {0} is too old to read")]
+    TooOld(u32),
+}
+
+/// Upgrades `log`, written with format version `from`, to [`LOG_VERSION`]; the result's
+/// `log_version` is the current version.
+pub fn migrate(mut log: Value, from: u32) -> Result<Value, LogMigrationError> {
+    if from < OLDEST_LOG_VERSION {
+        return Err(LogMigrationError::TooOld(from));
+    }
+    let mut version = from;
+    while version < LOG_VERSION {
+        let object = log.as_object_mut().ok_or(LogMigrationError::NotAnObject)?;
+        match version {
+            // Version 2 only adds `language`, absent (unknown) in a version 1 log.
+            1 => {}
+            // Every version below LOG_VERSION has a step above; a forgotten one refuses
+            // the file rather than misreading it.
+            _ => return Err(LogMigrationError::TooOld(version)),
+        }
+        version += 1;
+        object.insert("log_version".into(), Value::from(version));
+    }
+    Ok(log)
+}
 
 /// The id of a session: its start time and a short suffix, e.g. `20260321T101500Z-3fa2`.
 /// It names the log file, so it holds only ASCII letters, digits, `-` and `_`.
@@ -178,6 +225,10 @@ pub struct SessionLog {
     pub started_at: Timestamp,
     /// When the log last changed.
     pub updated_at: Timestamp,
+    /// The interface language the session ran in (`nl`, `en`, `fr`); the handout is
+    /// written in it. Absent in a version 1 log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Locale>,
     /// What happened, in order.
     #[serde(default)]
     pub entries: Vec<Entry>,
@@ -192,8 +243,24 @@ impl SessionLog {
             course,
             started_at: started,
             updated_at: started,
+            language: None,
             entries: Vec::new(),
         }
+    }
+
+    /// The log, recording that the session runs in `language`.
+    #[must_use]
+    pub fn in_language(mut self, language: UiLocale) -> Self {
+        self.language = Some(Locale::from(language.tag()));
+        self
+    }
+
+    /// The interface language the session ran in, if the log says and it is one this
+    /// build speaks.
+    pub fn ui_language(&self) -> Option<UiLocale> {
+        self.language
+            .as_ref()
+            .and_then(|l| UiLocale::parse(l.as_str()))
     }
 
     /// Appends an entry.
@@ -270,7 +337,7 @@ impl SessionLog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::ids::CourseId;
+    use crate::course::ids::{CourseId, Locale};
 
     fn log() -> SessionLog {
         SessionLog::new(
@@ -351,11 +418,37 @@ mod tests {
             }],
             chosen: ChoiceId::from("c1"),
         });
+        log.language = Some(Locale::from("fr"));
         let json = serde_json::to_value(&log).expect("encodes");
-        assert_eq!(json["log_version"], 1);
+        assert_eq!(json["log_version"], 2);
+        assert_eq!(json["language"], "fr");
         assert_eq!(json["entries"][0]["kind"], "vote");
         let back: SessionLog = serde_json::from_value(json).expect("decodes");
         assert_eq!(back, log);
         assert_eq!(back.updated_at, Timestamp(1_764_000_100));
+    }
+
+    /// A log as a version 1 Kruispunt wrote it, before the language was recorded.
+    const VERSION_1: &str = r#"{
+        "log_version": 1, "id": "20251124T160000Z-b9f9",
+        "course": { "id": "kruispunt", "version": "1.0" },
+        "started_at": 1764000000, "updated_at": 1764000060,
+        "entries": [{ "kind": "note", "at": 1764000060, "text": "x" }]
+    }"#;
+
+    #[test]
+    fn a_version_1_log_is_migrated_and_its_language_is_unknown() {
+        let old: serde_json::Value = serde_json::from_str(VERSION_1).expect("JSON");
+        let log: SessionLog =
+            serde_json::from_value(migrate(old, 1).expect("migrates")).expect("decodes");
+        assert_eq!(log.log_version, LOG_VERSION);
+        assert_eq!(log.language, None);
+        assert_eq!(log.notes().count(), 1);
+        let saved = serde_json::to_value(&log).expect("encodes");
+        assert!(saved.get("language").is_none(), "{saved}");
+        assert_eq!(
+            migrate(serde_json::json!({"log_version": 0}), 0),
+            Err(LogMigrationError::TooOld(0))
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! atomically and privately (directory 0700, files 0600 on Unix) with the same writer as
 //! the progress files.
 
-use super::log::{LOG_VERSION, SessionId, SessionLog};
+use super::log::{LOG_VERSION, SessionId, SessionLog, migrate};
 use crate::progress::{ProgressError, Timestamp, create_private_dir, write_atomically};
 use std::fs;
 use std::io;
@@ -151,11 +151,16 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<SessionLog, SessionError> {
     };
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| damaged(e.to_string()))?;
-    match value.get("log_version").and_then(serde_json::Value::as_u64) {
-        Some(version) if version == u64::from(LOG_VERSION) => {}
+    let value = match value.get("log_version").and_then(serde_json::Value::as_u64) {
+        Some(version) if version == u64::from(LOG_VERSION) => value,
+        // An older log is upgraded; a newer one is not read.
+        Some(version) if version < u64::from(LOG_VERSION) => {
+            let from = u32::try_from(version).unwrap_or(0);
+            migrate(value, from).map_err(|e| damaged(e.to_string()))?
+        }
         Some(version) => return Err(damaged(format!("log_version {version}"))),
         None => return Err(damaged("no log_version".to_owned())),
-    }
+    };
     serde_json::from_value(value).map_err(|e| damaged(e.to_string()))
 }
 
@@ -223,14 +228,37 @@ mod tests {
         store.save(&log).expect("saves");
         let path = store.path(&log.id);
         let text = fs::read_to_string(&path).expect("reads");
+        assert!(text.contains("\"log_version\": 2"), "{text}");
         fs::write(
             &path,
-            text.replace("\"log_version\": 1", "\"log_version\": 2"),
+            text.replace("\"log_version\": 2", "\"log_version\": 3"),
         )
         .expect("w");
         assert!(matches!(
             store.load(&log.id),
             Err(SessionError::Damaged { .. })
         ));
+    }
+
+    #[test]
+    fn a_version_1_log_still_loads_with_no_language() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let store = SessionStore::new(temp.path());
+        let mut log = log(0);
+        log.language = Some(crate::course::ids::Locale::from("fr"));
+        store.save(&log).expect("saves");
+        assert_eq!(store.load(&log.id).expect("loads"), log);
+        // As a version 1 Kruispunt wrote it: no language.
+        let path = store.path(&log.id);
+        let text = fs::read_to_string(&path).expect("reads");
+        let old = text
+            .replace("\"log_version\": 2", "\"log_version\": 1")
+            .replace("  \"language\": \"fr\",\n", "");
+        assert!(!old.contains("language"), "{old}");
+        fs::write(&path, old).expect("w");
+        let loaded = store.load(&log.id).expect("a version 1 log loads");
+        assert_eq!(loaded.log_version, LOG_VERSION);
+        assert_eq!(loaded.language, None);
+        assert_eq!(loaded.id, log.id);
     }
 }

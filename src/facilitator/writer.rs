@@ -1,6 +1,6 @@
 //! The session log as a subscriber of the session core: each event the group's session
-//! says becomes a log [`Entry`], and the log is written when the session saves. Nothing
-//! here looks at a screen.
+//! says becomes a log [`Entry`], a change of interface language is kept as the session's
+//! language, and the log is written when the session saves. Nothing here looks at a screen.
 
 use super::log::{ChoiceVotes, Entry, SessionLog};
 use super::store::SessionStore;
@@ -97,6 +97,14 @@ impl LogWriter {
 
 impl Subscriber for LogWriter {
     fn on_event(&mut self, event: &Event, world: &World<'_>) {
+        // The language switched during the session: the handout follows it.
+        if matches!(event.kind, EventKind::SettingsChanged)
+            && world.settings.locale.is_some()
+            && world.settings.locale != self.log.language
+        {
+            self.log.language = world.settings.locale.clone();
+            self.dirty = true;
+        }
         if let Some(entry) = Self::entry(event, world) {
             self.log.push(entry);
             self.dirty = true;

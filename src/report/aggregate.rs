@@ -7,13 +7,13 @@
 use super::export::{Export, ExportedItem};
 use super::practice;
 use super::unmatched::unmatched_in;
-use crate::course::checked::{Choice, Course, Item, Node, Scenario, Step};
+use crate::course::checked::{Choice, Course, Item, Node, NodeIdx, Scenario, Step};
 use crate::course::ids::{ItemId, NodeId};
 use crate::course::model::{Outcome, Text};
 use crate::i18n::Localizer;
 use crate::msg_args;
 use crate::progress::ItemStatus;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// How to make the report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -61,6 +61,8 @@ pub struct Section {
     pub heading: String,
     /// What the numbers mean.
     pub intro: String,
+    /// One line on what is left out, e.g. how many decision points nobody reached.
+    pub note: Option<String>,
     /// The heading of the label column.
     pub label_heading: String,
     /// The heading of the count column.
@@ -157,15 +159,23 @@ pub fn aggregate(
         quiz_section(course, &indexed, l10n, &text),
     ];
     let mut decisions = Vec::new();
+    let mut unreached = 0;
     let mut endings = Vec::new();
     for scenario in scenarios_in_order(course) {
-        decisions.extend(decision_charts(scenario, &indexed, l10n, &text));
+        decisions.extend(decision_charts(
+            scenario,
+            &indexed,
+            &mut unreached,
+            l10n,
+            &text,
+        ));
         endings.push(ending_chart(scenario, &indexed, n, l10n, &text));
     }
     sections.push(Section {
         id: "decisions",
         heading: l10n.msg("report-decisions-heading", &msg_args!()),
         intro: l10n.msg("report-decisions-intro", &msg_args!()),
+        note: unreached_note(unreached, l10n),
         label_heading: l10n.msg("report-column-answer", &msg_args!()),
         value_heading: l10n.msg("report-column-trainees", &msg_args!()),
         charts: decisions,
@@ -179,6 +189,7 @@ pub fn aggregate(
         id: "endings",
         heading: l10n.msg("report-endings-heading", &msg_args!()),
         intro: l10n.msg("report-endings-intro", &msg_args!()),
+        note: None,
         label_heading: l10n.msg("report-column-ending", &msg_args!()),
         value_heading: l10n.msg("report-column-trainees", &msg_args!()),
         charts: endings,
@@ -280,6 +291,7 @@ fn trainee_section(
         id: "trainees",
         heading: l10n.msg("report-trainees-heading", &msg_args!()),
         intro: l10n.msg("report-trainees-intro", &msg_args!()),
+        note: None,
         label_heading: l10n.msg("report-column-trainee", &msg_args!()),
         value_heading: l10n.msg("report-column-completed", &msg_args!()),
         charts: Vec::new(),
@@ -342,6 +354,7 @@ fn completion_section(
         id: "completion",
         heading: l10n.msg("report-completion-heading", &msg_args!()),
         intro: l10n.msg("report-completion-intro", &msg_args!()),
+        note: None,
         label_heading: l10n.msg("report-column-item", &msg_args!()),
         value_heading: l10n.msg("report-column-completed", &msg_args!()),
         charts,
@@ -397,6 +410,7 @@ fn quiz_section(
         id: "quizzes",
         heading: l10n.msg("report-quizzes-heading", &msg_args!()),
         intro: l10n.msg("report-quizzes-intro", &msg_args!()),
+        note: None,
         label_heading: l10n.msg("report-column-question", &msg_args!()),
         value_heading: l10n.msg("report-column-correct", &msg_args!()),
         charts: Vec::new(),
@@ -447,20 +461,17 @@ pub(super) fn first_choices<'e>(
         .collect()
 }
 
-/// The decision points of `scenario` with their numbers (from 1, in node order) and their
-/// choices.
+/// The decision points of `scenario` with their numbers (from 1, in story order: see
+/// [`decision_points`]) and their choices.
 pub(super) fn numbered_decisions(
     scenario: &Scenario,
 ) -> impl Iterator<Item = (usize, &Node, &[Choice])> {
-    scenario
-        .nodes
-        .iter()
-        .filter_map(|node| match &node.step {
-            Step::Choices(choices) => Some((node, choices.as_slice())),
+    decision_points(scenario)
+        .into_iter()
+        .filter_map(|(number, node)| match &node.step {
+            Step::Choices(choices) => Some((number, node, choices.as_slice())),
             _ => None,
         })
-        .zip(1..)
-        .map(|((node, choices), number)| (number, node, choices))
 }
 
 /// The chart of decision point `number` of `scenario`, titled by the scenario and the
@@ -484,20 +495,81 @@ pub(super) fn decision_chart(
     }
 }
 
-/// One chart per decision point of `scenario`, in node order.
+/// The decision points of `scenario` in story order, numbered from 1: breadth-first from
+/// the start, following every way on (choices, routes, moving on by itself) in the order
+/// written; decision points nothing leads to come last, in the order written. Every
+/// section of the report numbers decision points this way.
+pub(super) fn decision_points(scenario: &Scenario) -> Vec<(usize, &Node)> {
+    let mut seen = vec![false; scenario.nodes.len()];
+    let mut order = Vec::with_capacity(scenario.nodes.len());
+    let mut queue = VecDeque::from([scenario.start]);
+    if let Some(first) = seen.get_mut(scenario.start.0 as usize) {
+        *first = true;
+    }
+    while let Some(idx) = queue.pop_front() {
+        let Some(node) = scenario.nodes.get(idx.0 as usize) else {
+            continue;
+        };
+        order.push(node);
+        let next: Vec<NodeIdx> = match &node.step {
+            Step::Choices(choices) => choices.iter().map(|c| c.next).collect(),
+            Step::Auto(next) => vec![*next],
+            Step::Route(arms) => arms.iter().map(|arm| arm.next).collect(),
+            Step::Ending(_) => Vec::new(),
+        };
+        for next in next {
+            if let Some(seen) = seen.get_mut(next.0 as usize).filter(|seen| !**seen) {
+                *seen = true;
+                queue.push_back(next);
+            }
+        }
+    }
+    let unreachable = scenario
+        .nodes
+        .iter()
+        .zip(&seen)
+        .filter(|(_, seen)| !**seen)
+        .map(|(node, _)| node);
+    order
+        .into_iter()
+        .chain(unreachable)
+        .filter(|node| matches!(node.step, Step::Choices(_)))
+        .enumerate()
+        .map(|(i, node)| (i + 1, node))
+        .collect()
+}
+
+/// One line saying how many decision points nobody reached (and so are left out); none
+/// when every one was reached.
+pub(super) fn unreached_note(unreached: usize, l10n: &Localizer) -> Option<String> {
+    (unreached > 0).then(|| {
+        l10n.msg(
+            "report-decisions-unreached",
+            &msg_args!("count" => unreached),
+        )
+    })
+}
+
+/// One chart per decision point of `scenario` that a trainee reached, in story order
+/// ([`decision_points`]); the others are counted in `unreached`.
 fn decision_charts(
     scenario: &Scenario,
     indexed: &[BTreeMap<&ItemId, &ExportedItem>],
+    unreached: &mut usize,
     l10n: &Localizer,
     text: &dyn Fn(&Text) -> String,
 ) -> Vec<Chart> {
     let firsts = first_choices(scenario, indexed);
     numbered_decisions(scenario)
-        .map(|(number, node, choices)| {
+        .filter_map(|(number, node, choices)| {
             let reached: Vec<&str> = firsts
                 .iter()
                 .filter_map(|f| f.get(&node.id).copied())
                 .collect();
+            if reached.is_empty() {
+                *unreached += 1;
+                return None;
+            }
             let bars = choices
                 .iter()
                 .map(|choice| Bar {
@@ -510,7 +582,14 @@ fn decision_charts(
                 })
                 .collect();
             let id = format!("{}/{}", scenario.id, node.id);
-            decision_chart(id, scenario, (number, node), bars, l10n, text)
+            Some(decision_chart(
+                id,
+                scenario,
+                (number, node),
+                bars,
+                l10n,
+                text,
+            ))
         })
         .collect()
 }
@@ -567,5 +646,253 @@ fn ending_chart(
         title: text(&scenario.title),
         subtitle: None,
         bars,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::checked::Module;
+    use crate::course::ids::{ChoiceId, CourseId, Locale, ModuleId};
+    use crate::course::model::Quality;
+    use crate::engine::testkit::{ScenarioBuilder, choice, text};
+    use crate::i18n::UiLocale;
+    use crate::progress::{EndingOutcome, Timestamp};
+    use crate::report::{
+        AttemptResult, ExportedChoice, ExportedCourse, ExportedEnding, ExportedTurningPoint,
+    };
+    use std::collections::HashMap;
+
+    /// A scenario written out of story order. It starts at `begin`; `y` leads to `later`
+    /// (one step on), `x` through `via` (no decision) to `elders` (two steps on); nothing
+    /// leads to `nooit`. In the file: `later`, `begin`, `nooit`, `via`, `elders`.
+    fn course() -> Course {
+        let scenario = ScenarioBuilder::new("s")
+            .choices(
+                "later",
+                [
+                    choice("l1", "einde").quality(Quality::Best),
+                    choice("l2", "einde").quality(Quality::Weak),
+                ],
+            )
+            .choices(
+                "begin",
+                [
+                    choice("x", "via").quality(Quality::Best),
+                    choice("y", "later").quality(Quality::Weak),
+                ],
+            )
+            .choices("nooit", [choice("n1", "einde")])
+            .auto("via", "elders")
+            .choices(
+                "elders",
+                [
+                    choice("e1", "einde").quality(Quality::Best),
+                    choice("e2", "einde").quality(Quality::Weak),
+                ],
+            )
+            .ending("einde", Outcome::Mixed)
+            .start("begin")
+            .build();
+        Course {
+            id: CourseId::from("k"),
+            version: "1".into(),
+            title: text("K"),
+            description: text("K"),
+            default_locale: Locale::from("en"),
+            locales: vec![Locale::from("en")],
+            competencies: Vec::new(),
+            modules: vec![Module {
+                id: ModuleId::from("m"),
+                title: text("M"),
+                description: None,
+                items: vec![ItemId::from("s")],
+                facilitator_notes: None,
+            }],
+            lessons: HashMap::new(),
+            scenarios: HashMap::from([(ItemId::from("s"), scenario)]),
+        }
+    }
+
+    /// An export that took `path` (node, choice) and recorded `turning` (node, taken,
+    /// better).
+    fn export(profile: &str, path: &[(&str, &str)], turning: &[(&str, &str, &str)]) -> Export {
+        Export {
+            kind: super::super::EXPORT_KIND.to_owned(),
+            export_version: 2,
+            course: ExportedCourse {
+                id: CourseId::from("k"),
+                version: "1".into(),
+            },
+            profile: profile.into(),
+            exported_at: Timestamp(0),
+            items: vec![ExportedItem {
+                id: ItemId::from("s"),
+                status: ItemStatus::Completed,
+                quizzes: Vec::new(),
+                attempts: vec![AttemptResult {
+                    choices: path
+                        .iter()
+                        .map(|(node, choice)| ExportedChoice {
+                            node: NodeId::from(*node),
+                            choice: ChoiceId::from(*choice),
+                        })
+                        .collect(),
+                    ending: Some(ExportedEnding {
+                        node: NodeId::from("einde"),
+                        outcome: EndingOutcome::Mixed,
+                    }),
+                    variables: BTreeMap::new(),
+                    competencies: None,
+                    qualities: None,
+                    turning_points: Some(
+                        turning
+                            .iter()
+                            .map(|(node, taken, better)| ExportedTurningPoint {
+                                node: NodeId::from(*node),
+                                taken: ChoiceId::from(*taken),
+                                better: ChoiceId::from(*better),
+                            })
+                            .collect(),
+                    ),
+                }],
+                reflections: Vec::new(),
+            }],
+            includes_reflections: false,
+        }
+    }
+
+    /// One trainee went `begin` → `via` → `elders`, the other `begin` → `later`.
+    fn report() -> GroupReport {
+        let exports = [
+            export(
+                "a",
+                &[("begin", "x"), ("elders", "e2")],
+                &[("elders", "e2", "e1")],
+            ),
+            export(
+                "b",
+                &[("begin", "y"), ("later", "l1")],
+                &[("begin", "y", "x")],
+            ),
+        ];
+        aggregate(
+            &course(),
+            &exports,
+            ReportOptions::default(),
+            &Localizer::new(UiLocale::En),
+        )
+    }
+
+    fn section<'r>(report: &'r GroupReport, id: &str) -> &'r Section {
+        report
+            .sections
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap_or_else(|| panic!("no section {id}"))
+    }
+
+    /// (chart id, title) of every chart of the section.
+    fn charts(report: &GroupReport, id: &str) -> Vec<(String, String)> {
+        section(report, id)
+            .charts
+            .iter()
+            .map(|c| (c.id.clone(), c.title.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn decision_points_are_numbered_and_listed_in_story_order() {
+        let report = report();
+        let reached = [
+            ("s/begin", "s · decision point 1"),
+            ("s/later", "s · decision point 2"),
+            ("s/elders", "s · decision point 3"),
+        ];
+        for (section, prefix) in [("decisions", ""), ("qualities", "qualities/")] {
+            let charts = charts(&report, section);
+            let shown: Vec<(String, String)> = charts
+                .iter()
+                .filter(|(id, _)| !id.ends_with("/nooit"))
+                .cloned()
+                .collect();
+            assert_eq!(
+                shown,
+                reached.map(|(id, title)| (format!("{prefix}{id}"), title.to_owned())),
+                "{section}"
+            );
+            // A point nothing leads to comes last, if it is listed at all.
+            if let Some(at) = charts.iter().position(|(id, _)| id.ends_with("/nooit")) {
+                assert_eq!(at, charts.len() - 1, "{section}: {charts:?}");
+                assert_eq!(charts[at].1, "s · decision point 4");
+            }
+        }
+        // The turning points name the same numbers.
+        let contexts: Vec<(String, String)> = section(&report, "turning-points").charts[0]
+            .bars
+            .iter()
+            .map(|b| (b.id.clone(), b.context.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(contexts.len(), 2, "{contexts:?}");
+        for (id, context) in &contexts {
+            let number = match id.as_str() {
+                "begin/y" => 1,
+                "elders/e2" => 3,
+                other => panic!("{other}"),
+            };
+            assert!(
+                context.starts_with(&format!("decision point {number} ·")),
+                "{id}: {context}"
+            );
+        }
+    }
+
+    #[test]
+    fn decision_points_nobody_reached_are_left_out_and_counted_in_one_line() {
+        let report = report();
+        for section_id in ["decisions", "qualities"] {
+            let section = section(&report, section_id);
+            assert!(
+                section.charts.iter().all(|c| !c.id.ends_with("/nooit")),
+                "{section_id}: {:?}",
+                charts(&report, section_id)
+            );
+            for bar in section.charts.iter().flat_map(|c| &c.bars) {
+                assert!(bar.total > 0, "{section_id}: {bar:?}");
+            }
+            assert_eq!(
+                section.note.as_deref(),
+                Some("One decision point that no trainee reached is left out."),
+                "{section_id}"
+            );
+        }
+        let md = crate::report::markdown(&report);
+        assert_eq!(
+            md.matches("One decision point that no trainee reached is left out.")
+                .count(),
+            2,
+            "{md}"
+        );
+        assert!(!md.contains("decision point 4"), "{md}");
+
+        // Three left out, when only the first point was reached.
+        let exports = [export("a", &[("begin", "x")], &[])];
+        let en = Localizer::new(UiLocale::En);
+        let report = aggregate(&course(), &exports, ReportOptions::default(), &en);
+        let decisions = section(&report, "decisions");
+        assert_eq!(decisions.charts.len(), 1);
+        assert_eq!(
+            decisions.note.as_deref(),
+            Some("3 decision points that no trainee reached are left out.")
+        );
+        // Every point reached: no such line.
+        let all = [
+            export("a", &[("begin", "x"), ("elders", "e1")], &[]),
+            export("b", &[("begin", "y"), ("later", "l1")], &[]),
+            export("c", &[("nooit", "n1")], &[]),
+        ];
+        let report = aggregate(&course(), &all, ReportOptions::default(), &en);
+        assert_eq!(section(&report, "decisions").note, None);
+        assert_eq!(section(&report, "qualities").note, None);
     }
 }

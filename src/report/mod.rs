@@ -6,6 +6,8 @@
 //!   shown, breached and missed, the count of choices per quality and the turning points
 //!   (computed by replaying the choices in the engine). Reflections only when the trainee
 //!   asks for them. Version 1 exports are still read.
+//! - [`Duplicates`]: the same export given twice (the same profile and export time, or the
+//!   same content), so each trainee is counted once.
 //! - [`aggregate`]: what the exports say together, in the interface language, matched to
 //!   the course by ids; what an export refers to that the course no longer has is listed
 //!   ([`GroupReport::unmatched`]), never silently dropped.
@@ -21,6 +23,7 @@
 
 mod aggregate;
 pub mod document;
+mod duplicates;
 mod export;
 mod messages;
 mod practice;
@@ -28,6 +31,7 @@ mod render;
 mod unmatched;
 
 pub use aggregate::{Bar, Chart, GroupReport, ReportOptions, Section, Unmatched, aggregate};
+pub use duplicates::Duplicates;
 pub use export::{
     AttemptResult, CompetencyResult, EXPORT_KIND, EXPORT_VERSION, Export, ExportError,
     ExportedChoice, ExportedCourse, ExportedEnding, ExportedItem, ExportedReflection,

@@ -10,7 +10,7 @@
 
 use super::aggregate::{
     Bar, Chart, Section, count, decision_chart, first_choices, numbered_decisions,
-    scenarios_in_order,
+    scenarios_in_order, unreached_note,
 };
 use super::export::{
     Export, ExportedItem, ExportedTurningPoint, choice_quality, turning_point_ids,
@@ -179,6 +179,7 @@ pub(super) fn competency_sections(
             id: "competencies",
             heading: l10n.msg("report-competencies-heading", &msg_args!()),
             intro: l10n.msg("report-competencies-intro", &msg_args!()),
+            note: None,
             label_heading: l10n.msg("report-column-competency", &msg_args!()),
             value_heading: l10n.msg("report-column-shown", &msg_args!()),
             charts: Vec::new(),
@@ -188,6 +189,7 @@ pub(super) fn competency_sections(
             id: "breaches",
             heading: l10n.msg("report-breaches-heading", &msg_args!()),
             intro: l10n.msg("report-breaches-intro", &msg_args!()),
+            note: None,
             label_heading: l10n.msg("report-column-competency", &msg_args!()),
             value_heading: l10n.msg("report-column-breached", &msg_args!()),
             charts: Vec::new(),
@@ -235,6 +237,7 @@ pub(super) fn breach_per_trainee_section(
         id: "breaches-per-trainee",
         heading: l10n.msg("report-breaches-trainee-heading", &msg_args!()),
         intro: l10n.msg("report-breaches-trainee-intro", &msg_args!()),
+        note: None,
         label_heading: l10n.msg("report-column-trainee", &msg_args!()),
         value_heading: l10n.msg("report-column-breached-count", &msg_args!()),
         charts: Vec::new(),
@@ -242,8 +245,8 @@ pub(super) fn breach_per_trainee_section(
     .with_one_chart(bars)
 }
 
-/// One chart per decision point: how many trainees' first answer there was of each
-/// quality, out of those who reached it.
+/// One chart per decision point a trainee reached: how many trainees' first answer there
+/// was of each quality, out of those who reached it. The others are counted in one line.
 pub(super) fn quality_section(
     course: &Course,
     indexed: &[BTreeMap<&ItemId, &ExportedItem>],
@@ -251,6 +254,7 @@ pub(super) fn quality_section(
     text: &dyn Fn(&Text) -> String,
 ) -> Section {
     let mut charts = Vec::new();
+    let mut unreached = 0;
     for scenario in scenarios_in_order(course) {
         let firsts = first_choices(scenario, indexed);
         for (number, node, _) in numbered_decisions(scenario) {
@@ -259,6 +263,10 @@ pub(super) fn quality_section(
                 .filter_map(|f| f.get(&node.id))
                 .filter_map(|choice| choice_quality(scenario, node.id.as_str(), choice))
                 .collect();
+            if qualities.is_empty() {
+                unreached += 1;
+                continue;
+            }
             let bars = Quality::ALL
                 .into_iter()
                 .map(|quality| Bar {
@@ -285,6 +293,7 @@ pub(super) fn quality_section(
         id: "qualities",
         heading: l10n.msg("report-qualities-heading", &msg_args!()),
         intro: l10n.msg("report-qualities-intro", &msg_args!()),
+        note: unreached_note(unreached, l10n),
         label_heading: l10n.msg("report-column-quality", &msg_args!()),
         value_heading: l10n.msg("report-column-trainees", &msg_args!()),
         charts,
@@ -386,6 +395,7 @@ pub(super) fn turning_section(
         id: "turning-points",
         heading: l10n.msg("report-turning-heading", &msg_args!()),
         intro,
+        note: None,
         label_heading: l10n.msg("report-column-turning", &msg_args!()),
         value_heading: l10n.msg("report-column-took-it", &msg_args!()),
         charts,

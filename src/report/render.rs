@@ -140,13 +140,15 @@ impl GroupReport {
     }
 }
 
-/// A part of the report: its heading, what the numbers mean, then its charts. A chart
+/// A part of the report: its heading, what the numbers mean, what is left out, then its
+/// charts. A chart
 /// whose title repeats the section heading shows no heading of its own.
 fn section(section: &Section) -> Block {
     let mut blocks = vec![
         Block::heading(2, &section.heading),
         Block::paragraph(&section.intro),
     ];
+    blocks.extend(section.note.as_ref().map(Block::paragraph));
     blocks.extend(section.charts.iter().map(|c| chart(section, c)));
     Block::Section(document::Section {
         id: Some(section.id.to_owned()),

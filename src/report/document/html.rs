@@ -143,10 +143,14 @@ fn cell(out: &mut String, cell: &Cell) {
 struct Geometry {
     /// The width of the whole image.
     width: u32,
-    /// The height of one bar's row.
+    /// The height of one bar's row when its label is one line.
     row: u32,
-    /// Where a label starts, and its baseline below the row's top.
+    /// Where a label starts, and its first baseline below the row's top.
     label: (u32, u32),
+    /// From one line of a label to the next.
+    line: u32,
+    /// Whether the label is above the bar, so that each extra line moves the bar down.
+    label_above: bool,
     /// Where a bar starts, and its top below the row's top.
     bar: (u32, u32),
     /// The width of a full bar.
@@ -155,8 +159,9 @@ struct Geometry {
     count_y: u32,
     /// Room under the last row.
     foot: u32,
-    /// Characters of a label before it is cut (SVG text does not wrap).
-    label_chars: usize,
+    /// Columns of a label's line; a longer label wraps onto more lines (SVG text does not
+    /// wrap by itself), and its row grows.
+    label_columns: usize,
     /// Decimals of widths and positions.
     decimals: usize,
 }
@@ -166,11 +171,13 @@ const BESIDE: Geometry = Geometry {
     width: 760,
     row: 24,
     label: (0, 16),
+    line: 15,
+    label_above: false,
     bar: (300, 4),
     full: 360,
     count_y: 16,
     foot: 0,
-    label_chars: 44,
+    label_columns: 44,
     decimals: 1,
 };
 
@@ -179,22 +186,41 @@ const ABOVE: Geometry = Geometry {
     width: 640,
     row: 44,
     label: (8, 16),
+    line: 15,
+    label_above: true,
     bar: (8, 22),
     full: 520,
     count_y: 35,
     foot: 8,
-    label_chars: 100,
+    label_columns: 88,
     decimals: 0,
 };
 
-/// At most `max` characters, with `…` when cut.
-fn shorten(text: &str, max: usize) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        return one_line;
+/// `text` on lines of at most `columns` terminal columns (a longer word is split), on one
+/// line when it fits. Line breaks and runs of spaces in the text become one space; a
+/// no-break space (U+00A0, U+202F) stays, and no line breaks at it.
+fn wrap_label(text: &str, columns: usize) -> Vec<String> {
+    let one_line = text
+        .split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}'))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lines: Vec<String> = textwrap::wrap(&one_line, columns.max(1))
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect();
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
     }
-    let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
+}
+
+/// The extra height of a label of `lines` lines.
+fn extra_lines(g: &Geometry, lines: usize) -> u32 {
+    u32::try_from(lines.saturating_sub(1))
+        .unwrap_or(u32::MAX)
+        .saturating_mul(g.line)
 }
 
 /// One chart as a figure: its heading when shown, the line under it, an SVG with one
@@ -216,17 +242,32 @@ fn chart(out: &mut String, chart: &Chart) {
         Layout::Shares { .. } => &BESIDE,
         Layout::Votes => &ABOVE,
     };
-    let rows = u32::try_from(chart.bars.len()).unwrap_or(u32::MAX);
-    let height = rows.max(1).saturating_mul(g.row).saturating_add(g.foot);
+    let labels: Vec<Vec<String>> = chart
+        .bars
+        .iter()
+        .map(|bar| wrap_label(&bar.label, g.label_columns))
+        .collect();
+    // Each row as high as its label needs; an empty chart keeps the room of one row.
+    let rows: Vec<u32> = labels
+        .iter()
+        .map(|lines| g.row.saturating_add(extra_lines(g, lines.len())))
+        .collect();
+    let height = rows
+        .iter()
+        .fold(0u32, |sum, row| sum.saturating_add(*row))
+        .max(g.row)
+        .saturating_add(g.foot);
     let _ = writeln!(
         out,
         "<svg class=\"chart\" role=\"img\" aria-label=\"{}\" width=\"{}\" height=\"{height}\" viewBox=\"0 0 {} {height}\">",
-        escape(&chart.title),
+        escape(&accessible_name(chart)),
         g.width,
         g.width
     );
-    for (row, bar) in (0u32..).zip(&chart.bars) {
-        svg_bar(out, g, &chart.layout, row.saturating_mul(g.row), bar);
+    let mut y = 0u32;
+    for ((bar, lines), row) in chart.bars.iter().zip(&labels).zip(&rows) {
+        svg_bar(out, g, &chart.layout, y, bar, lines);
+        y = y.saturating_add(*row);
     }
     out.push_str("</svg>\n");
     if let Layout::Shares { columns } = &chart.layout {
@@ -251,8 +292,41 @@ fn chart(out: &mut String, chart: &Chart) {
     out.push_str("</figure>\n");
 }
 
-/// One bar's row at `y`: the label, the bar with its numbers as data, the caption after it.
-fn svg_bar(out: &mut String, g: &Geometry, layout: &Layout, y: u32, bar: &Bar) {
+/// What assistive technology says for a chart's image (its `aria-label`, never empty): the
+/// title, which the table under a chart of shares goes on from; a vote has no table, so
+/// its name says every answer and its votes too, as each bar's `<title>` does, the
+/// answer the group went with marked ✓. An empty chart with nothing else to say is named
+/// by its id.
+fn accessible_name(chart: &Chart) -> String {
+    let title = chart.title.trim();
+    let bars = || {
+        chart
+            .bars
+            .iter()
+            .map(|bar| format!("{}: {}", bar.label_with_context(), bar.marked_caption()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let name = match &chart.layout {
+        Layout::Shares { .. } if !title.is_empty() => title.to_owned(),
+        Layout::Shares { columns } if columns.iter().any(|c| !c.trim().is_empty()) => {
+            columns.join(" · ")
+        }
+        _ if chart.bars.is_empty() => title.to_owned(),
+        _ if title.is_empty() => bars(),
+        _ => format!("{title} — {}", bars()),
+    };
+    // An empty chart without a title or headings: its id is all there is to say.
+    if name.trim().is_empty() {
+        chart.id.clone()
+    } else {
+        name
+    }
+}
+
+/// One bar's row at `y`: the label on its `lines`, the bar with its numbers as data, the
+/// caption after it.
+fn svg_bar(out: &mut String, g: &Geometry, layout: &Layout, y: u32, bar: &Bar, lines: &[String]) {
     let width = if bar.total == 0 {
         0.0
     } else {
@@ -266,19 +340,45 @@ fn svg_bar(out: &mut String, g: &Geometry, layout: &Layout, y: u32, bar: &Bar) {
     };
     let class = if bar.chosen { " class=\"chosen\"" } else { "" };
     let d = g.decimals;
+    let label_y = y + g.label.1;
+    // One line as it is; more as one `<tspan>` each, the mark after the last.
+    let label = match lines {
+        [line] => format!("{}{}", escape(line), bar.mark()),
+        _ => {
+            let last = lines.len().saturating_sub(1);
+            let mut spans = String::new();
+            for (i, (line, line_y)) in lines
+                .iter()
+                .zip((label_y..).step_by(g.line as usize))
+                .enumerate()
+            {
+                let mark = if i == last { bar.mark() } else { "" };
+                let _ = write!(
+                    spans,
+                    "<tspan x=\"{}\" y=\"{line_y}\">{}{mark}</tspan>",
+                    g.label.0,
+                    escape(line)
+                );
+            }
+            spans
+        }
+    };
+    // A label above the bar pushes it down by its extra lines.
+    let below = if g.label_above {
+        y + extra_lines(g, lines.len())
+    } else {
+        y
+    };
     let _ = writeln!(
         out,
-        "<g class=\"bar\"><title>{}: {}</title><text x=\"{}\" y=\"{}\">{}{}</text><rect{class} x=\"{}\" y=\"{}\" width=\"{width:.d$}\" height=\"16\" {data}></rect><text x=\"{:.d$}\" y=\"{}\">{}</text></g>",
+        "<g class=\"bar\"><title>{}: {}</title><text x=\"{}\" y=\"{label_y}\">{label}</text><rect{class} x=\"{}\" y=\"{}\" width=\"{width:.d$}\" height=\"16\" {data}></rect><text x=\"{:.d$}\" y=\"{}\">{}</text></g>",
         escape(&bar.label_with_context()),
         escape(&bar.caption),
         g.label.0,
-        y + g.label.1,
-        escape(&shorten(&bar.label, g.label_chars)),
-        bar.mark(),
         g.bar.0,
-        y + g.bar.1,
+        below + g.bar.1,
         f64::from(g.bar.0) + width + 6.0,
-        y + g.count_y,
+        below + g.count_y,
         escape(&bar.caption)
     );
 }
@@ -288,12 +388,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn html_text_is_escaped_and_svg_labels_are_shortened_on_characters() {
+    fn html_text_is_escaped_and_svg_labels_wrap_on_columns() {
         assert_eq!(
             escape("<b>\"Tom\" & 'Jo'</b>"),
             "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jo&#39;&lt;/b&gt;"
         );
-        assert_eq!(shorten("één twee", 4), "één…");
-        assert_eq!(shorten("kort", 10), "kort");
+        assert_eq!(wrap_label("één twee", 4), ["één", "twee"]);
+        assert_eq!(wrap_label("kort", 10), ["kort"]);
+        assert_eq!(wrap_label("", 10), [""]);
+        assert_eq!(wrap_label("a\n  b\tc", 10), ["a b c"]);
+        assert_eq!(wrap_label("abcdefgh", 3), ["abc", "def", "gh"]);
+        // No line breaks at a no-break space, which stays as it is.
+        assert_eq!(
+            wrap_label("Pourquoi\u{202f}? Vraiment\u{a0}!", 10),
+            ["Pourquoi\u{202f}?", "Vraiment\u{a0}!"]
+        );
     }
 }

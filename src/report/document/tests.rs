@@ -186,6 +186,7 @@ fn hostile_report() -> crate::report::GroupReport {
             id: "trainees",
             heading: "Trainees".to_owned(),
             intro: "Intro".to_owned(),
+            note: None,
             label_heading: "Trainee".to_owned(),
             value_heading: "Completed".to_owned(),
             charts: vec![ReportChart {
@@ -267,4 +268,170 @@ fn the_report_and_the_handout_escape_the_same_text_the_same_way() {
         assert!(Html::parse_document(out).errors.is_empty(), "{out}");
     }
     assert!(crate::report::csv(&report).contains(&csv::field(HOSTILE)));
+}
+
+/// A 121-character answer, as in the issue.
+const LONG_ANSWER: &str = "“I hear you would rather not talk about this here at the desk; shall we go to the office, where nobody else can listen?!”";
+
+/// A page with one chart in `layout`: the answer `first`, chosen, then a short one.
+fn one_chart(layout: Layout, first: &str) -> Html {
+    let bar = |label: &str, value: u32, chosen: bool| Bar {
+        label: label.to_owned(),
+        context: None,
+        value,
+        total: 4,
+        caption: value.to_string(),
+        chosen,
+    };
+    let document = Document {
+        language: "en".to_owned(),
+        title: "T".to_owned(),
+        blocks: vec![Block::Chart(Chart {
+            id: "c".to_owned(),
+            title: "Decision 1".to_owned(),
+            titled: false,
+            subtitle: None,
+            layout,
+            bars: vec![bar(first, 4, true), bar("Short.", 2, false)],
+        })],
+    };
+    Html::parse_document(&html(&document))
+}
+
+fn number(element: scraper::ElementRef<'_>, name: &str) -> f64 {
+    element
+        .value()
+        .attr(name)
+        .unwrap_or_else(|| panic!("no {name}"))
+        .parse()
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+#[test]
+fn a_long_svg_label_wraps_onto_more_lines_and_the_chart_grows() {
+    assert_eq!(LONG_ANSWER.chars().count(), 121);
+    fn select<'a>(page: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+        let selector = Selector::parse(css).expect("a selector");
+        page.select(&selector).collect()
+    }
+    for layout in [
+        Layout::Votes,
+        Layout::Shares {
+            columns: ["Answer".to_owned(), "Trainees".to_owned()],
+        },
+    ] {
+        let short = one_chart(layout.clone(), "Short too.");
+        let long = one_chart(layout.clone(), LONG_ANSWER);
+        // Every word of the answer is in the image, on more than one line, none cut.
+        let first = select(&long, "g.bar")[0];
+        let label = Selector::parse("text").expect("a selector");
+        let texts: Vec<scraper::ElementRef<'_>> = first.select(&label).collect();
+        let words: String = texts[0].text().collect::<Vec<_>>().join(" ");
+        assert_eq!(words, format!("{LONG_ANSWER} ✓"), "{layout:?}");
+        let lines = Selector::parse("tspan").expect("a selector");
+        let lines: Vec<_> = texts[0].select(&lines).collect();
+        assert!(lines.len() >= 2, "{layout:?}: {words}");
+        let ys: Vec<f64> = lines.iter().map(|l| number(*l, "y")).collect();
+        assert!(ys.windows(2).all(|w| w[1] > w[0]), "{ys:?}");
+        assert!(!words.contains('…'), "{words}");
+        // The image grows by the extra lines, and the next bar moves down with it.
+        let height = |page: &Html| number(select(page, "svg")[0], "height");
+        let extra = ys[ys.len() - 1] - ys[0];
+        assert_eq!(height(&long), height(&short) + extra, "{layout:?}");
+        let second_label = |page: &Html| number(select(page, "g.bar text")[2], "y");
+        assert_eq!(second_label(&long), second_label(&short) + extra);
+        // A label above its bar pushes the bar down; one beside it does not.
+        let bar_y = |page: &Html| number(select(page, "g.bar rect")[0], "y");
+        match layout {
+            Layout::Votes => assert_eq!(bar_y(&long), bar_y(&short) + extra),
+            Layout::Shares { .. } => assert_eq!(bar_y(&long), bar_y(&short)),
+        }
+    }
+}
+
+/// A session log with one vote: `a` (4 votes, chosen) and `b` (2).
+fn voting_log() -> crate::facilitator::SessionLog {
+    use crate::course::ids::{ChoiceId, ItemId, NodeId};
+    use crate::facilitator::{ChoiceVotes, Entry};
+    use crate::progress::Timestamp;
+    let mut log = hostile_log();
+    let votes = |choice: &str, votes: u32| ChoiceVotes {
+        choice: ChoiceId::from(choice),
+        votes,
+    };
+    log.push(Entry::Vote {
+        at: Timestamp(1_764_000_090),
+        item: ItemId::from("s"),
+        node: NodeId::from("n"),
+        counts: vec![votes("a", 4), votes("b", 2)],
+        chosen: ChoiceId::from("a"),
+    });
+    log
+}
+
+#[test]
+fn every_chart_image_has_an_accessible_name_that_says_what_it_shows() {
+    use crate::facilitator::export;
+    use crate::i18n::{Localizer, UiLocale};
+    let en = Localizer::new(UiLocale::En);
+    let untitled = Document {
+        language: "en".to_owned(),
+        title: "T".to_owned(),
+        blocks: vec![
+            Block::Chart(Chart {
+                id: "shares".to_owned(),
+                title: String::new(),
+                titled: false,
+                subtitle: None,
+                layout: Layout::Shares {
+                    columns: ["Answer".to_owned(), "Trainees".to_owned()],
+                },
+                bars: vec![bar("x", 1, 2, false)],
+            }),
+            Block::Chart(Chart {
+                id: "votes".to_owned(),
+                title: String::new(),
+                titled: false,
+                subtitle: None,
+                layout: Layout::Votes,
+                bars: vec![bar("y", 1, 1, true)],
+            }),
+        ],
+    };
+    let pages = [
+        html(&hostile_report().document()),
+        html(&export::handout(&voting_log(), None, &en)),
+        html(&hostile_document()),
+        html(&untitled),
+    ];
+    let mut charts = 0;
+    for page in &pages {
+        let parsed = Html::parse_document(page);
+        let figures = Selector::parse("figure").expect("a selector");
+        for figure in parsed.select(&figures) {
+            let svg = Selector::parse("svg").expect("a selector");
+            let svgs: Vec<_> = figure.select(&svg).collect();
+            assert_eq!(svgs.len(), 1, "{page}");
+            assert_eq!(svgs[0].value().attr("role"), Some("img"));
+            let name = svgs[0].value().attr("aria-label").unwrap_or_default();
+            assert!(!name.trim().is_empty(), "no accessible name: {page}");
+            charts += 1;
+            // A chart with no table under it says every bar in its name: the room's
+            // votes are not only in the picture.
+            let table = Selector::parse("table").expect("a selector");
+            if figure.select(&table).next().is_none() {
+                let titles = Selector::parse("g.bar title").expect("a selector");
+                for title in figure.select(&titles) {
+                    let said: String = title.text().collect();
+                    assert!(name.contains(&said), "{name:?} lacks {said:?}");
+                }
+            }
+        }
+    }
+    assert_eq!(charts, 1 + 1 + 2 + 2);
+    let handout = html(&export::handout(&voting_log(), None, &en));
+    assert!(
+        handout.contains("aria-label=\"Decision 1 · s · n — a: 4 ✓; b: 2\""),
+        "{handout}"
+    );
 }

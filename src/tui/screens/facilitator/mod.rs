@@ -69,6 +69,7 @@ impl Default for Room {
 /// Puts `app` in facilitator mode for the session `log` (written through `store`; none in
 /// tests): the session's events go into the log, and the jump menu comes first.
 pub fn enter(app: &mut App, log: SessionLog, store: Option<SessionStore>) {
+    let log = log.in_language(app.ctx.i18n().current());
     app.ctx
         .session
         .subscribe(Box::new(LogWriter::new(log, store)));
