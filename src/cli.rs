@@ -13,9 +13,17 @@
 //!   be read, no way to ask for confirmation, no terminal for the interactive course, a
 //!   progress file written by a newer Kruispunt, or a file that cannot be read or written.
 //!
-//! Every sentence printed comes from the Fluent files in `locales/`, in the language chosen
-//! by [`crate::i18n::resolve_locale`]; clap's generated `--help` text stays English.
+//! Every sentence printed comes from the Fluent files in `locales/`, in the one language of
+//! the run, chosen by [`crate::i18n::resolve_locale`] before anything is printed; a command
+//! line clap refuses is told in that language too (`arguments`). Only clap's generated
+//! `--help` text stays English.
+//!
+//! Options go only with the commands they mean something to: `--lang` with all of them,
+//! `--plain` and `--facilitator` only with the interactive course, `--course`, `--data-dir`
+//! and `--profile` with the commands that read a course, a data directory or a profile.
+//! Written before a command's name, they are handed to it (`Cli::resolve`).
 
+mod arguments;
 mod messages;
 mod migrate;
 mod outline;
@@ -33,7 +41,8 @@ use crate::course::{
 use crate::i18n::{self, LocaleCoverage};
 use crate::msg_args;
 use crate::progress::{DEFAULT_PROFILE, ProfileName};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use messages::Ui;
 use std::borrow::Cow;
 use std::ffi::OsString;
@@ -49,32 +58,32 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "kruispunt", version)]
 pub struct Cli {
-    /// Use the course in DIR instead of the built-in course.
-    #[arg(long, global = true, value_name = "DIR")]
-    pub course: Option<PathBuf>,
-
     /// Interface language: nl, en or fr (also nl_BE.UTF-8, fr-BE…). Default: KRUISPUNT_LANG,
     /// then the language saved in the profile, then the system locale, then the course's
     /// default locale.
     #[arg(long, global = true, value_name = "LOCALE")]
     pub lang: Option<String>,
 
-    /// Keep progress in DIR. Default: KRUISPUNT_DATA_DIR, then the platform's data directory.
-    #[arg(long, global = true, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
+    /// The course to run.
+    #[command(flatten)]
+    pub course: CourseOption,
 
-    /// The learner profile: letters, digits, - and _, at most 64 characters.
-    #[arg(long, global = true, value_name = "NAME", default_value = DEFAULT_PROFILE)]
-    pub profile: String,
+    /// Where progress and session logs are kept.
+    #[command(flatten)]
+    pub data_dir: DataDirOption,
+
+    /// Whose progress.
+    #[command(flatten)]
+    pub profile: ProfileOption,
 
     /// Run the course with a group: every item opens directly, facilitator notes, group
     /// votes, a discussion timer and a session log (no learner profile is opened).
-    #[arg(long, global = true)]
+    #[arg(long, conflicts_with = "profile")]
     pub facilitator: bool,
 
     /// Run the course as a line-by-line conversation on standard input and output: for
     /// screen readers, slow connections and scripts (no cursor movement, no colour).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub plain: bool,
 
     /// What to do; without a command, the interactive course starts.
@@ -82,11 +91,63 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// `--course DIR`, for the commands that read a course.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct CourseOption {
+    /// Use the course in DIR instead of the built-in course.
+    #[arg(long = "course", value_name = "DIR")]
+    pub course: Option<PathBuf>,
+}
+
+impl CourseOption {
+    /// The course directory given, if any.
+    pub fn dir(&self) -> Option<&Path> {
+        self.course.as_deref()
+    }
+}
+
+/// `--data-dir DIR`, for the commands that read or write progress or session logs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct DataDirOption {
+    /// Keep progress and session logs in DIR. Default: KRUISPUNT_DATA_DIR, then the
+    /// platform's data directory.
+    #[arg(long = "data-dir", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+impl DataDirOption {
+    /// The data directory given, if any.
+    pub fn dir(&self) -> Option<&Path> {
+        self.data_dir.as_deref()
+    }
+}
+
+/// `--profile NAME`, for the commands that open a learner's progress.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct ProfileOption {
+    /// The learner profile: letters, digits, - and _, at most 64 characters. Default:
+    /// "default".
+    #[arg(long = "profile", value_name = "NAME")]
+    pub profile: Option<String>,
+}
+
+impl ProfileOption {
+    /// The profile name, checked; [`DEFAULT_PROFILE`] when none was given.
+    fn name(&self, ui: &Ui) -> Result<ProfileName, Failure> {
+        let name = self.profile.as_deref().unwrap_or(DEFAULT_PROFILE);
+        ProfileName::new(name).map_err(|e| Failure::usage(ui.error(&e)))
+    }
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the course outline: modules, lessons and scenarios with their estimated time.
-    Outline,
+    Outline {
+        /// The course.
+        #[command(flatten)]
+        course: CourseOption,
+    },
     /// Check a course and report every problem as FILE:LINE:COL: error[CODE]: message,
     /// then the translation coverage per locale.
     Validate {
@@ -99,6 +160,9 @@ pub enum Command {
         /// How to print the report.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// The course, as an option (the same as DIR).
+        #[command(flatten)]
+        course: CourseOption,
     },
     /// Rewrite a course's files to the current format version, keeping their formatting,
     /// and list every change (inferred choice qualities and thinkers are to be reviewed).
@@ -110,21 +174,39 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Print the JSON Schema of a course file.
+    /// Print the JSON Schema of a kind of course file (the repository ships them in
+    /// schemas/).
     Schema {
-        /// Which file.
-        #[arg(value_enum)]
-        file: SchemaFile,
+        /// Which kind of file.
+        #[arg(value_enum, value_name = "KIND")]
+        kind: SchemaKind,
     },
     /// List the learner profiles in the data directory with their progress.
-    Profiles,
+    Profiles {
+        /// The course the progress is counted in.
+        #[command(flatten)]
+        course: CourseOption,
+        /// Where the profiles are.
+        #[command(flatten)]
+        data_dir: DataDirOption,
+    },
     /// Delete every file of a profile (chosen with --profile), after confirmation.
     Forget {
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
+        /// The course, for its language.
+        #[command(flatten)]
+        course: CourseOption,
+        /// Where the profile is.
+        #[command(flatten)]
+        data_dir: DataDirOption,
+        /// Which profile.
+        #[command(flatten)]
+        profile: ProfileOption,
     },
     /// The logs of facilitated sessions (`kruispunt --facilitator`): list, export.
+    #[command(arg_required_else_help = false)]
     Session {
         /// What to do with them.
         #[command(subcommand)]
@@ -142,6 +224,15 @@ pub enum Command {
         /// Include the reflections the trainee wrote.
         #[arg(long)]
         include_reflections: bool,
+        /// The course the results are in.
+        #[command(flatten)]
+        course: CourseOption,
+        /// Where the profile is.
+        #[command(flatten)]
+        data_dir: DataDirOption,
+        /// Which profile.
+        #[command(flatten)]
+        profile: ProfileOption,
     },
     /// Make a group report from trainees' exports: completion, quizzes, choices and their
     /// quality, endings, competencies shown and breached, the group's turning points. Exit
@@ -159,7 +250,195 @@ pub enum Command {
         /// Show profile names instead of numbering the trainees.
         #[arg(long)]
         names: bool,
+        /// The course the exports were made in, for titles and texts.
+        #[command(flatten)]
+        course: CourseOption,
     },
+}
+
+/// The options of one command: those written before its name are handed to it.
+struct OptionSlots<'a> {
+    /// The command's name, as typed after `kruispunt` (`session export`).
+    name: &'static str,
+    course: Option<&'a mut CourseOption>,
+    data_dir: Option<&'a mut DataDirOption>,
+    profile: Option<&'a mut ProfileOption>,
+}
+
+impl Command {
+    /// Where the options of this command are.
+    fn slots(&mut self) -> OptionSlots<'_> {
+        let slots = |name| OptionSlots {
+            name,
+            course: None,
+            data_dir: None,
+            profile: None,
+        };
+        match self {
+            Self::Outline { course } => OptionSlots {
+                course: Some(course),
+                ..slots("outline")
+            },
+            Self::Validate { course, .. } => OptionSlots {
+                course: Some(course),
+                ..slots("validate")
+            },
+            Self::Migrate { .. } => slots("migrate"),
+            Self::Schema { .. } => slots("schema"),
+            Self::Profiles { course, data_dir } => OptionSlots {
+                course: Some(course),
+                data_dir: Some(data_dir),
+                ..slots("profiles")
+            },
+            Self::Forget {
+                course,
+                data_dir,
+                profile,
+                ..
+            } => OptionSlots {
+                course: Some(course),
+                data_dir: Some(data_dir),
+                profile: Some(profile),
+                ..slots("forget")
+            },
+            Self::Export {
+                course,
+                data_dir,
+                profile,
+                ..
+            } => OptionSlots {
+                course: Some(course),
+                data_dir: Some(data_dir),
+                profile: Some(profile),
+                ..slots("export")
+            },
+            Self::Report { course, .. } => OptionSlots {
+                course: Some(course),
+                ..slots("report")
+            },
+            Self::Session {
+                command: session::SessionCommand::List { data_dir },
+            } => OptionSlots {
+                data_dir: Some(data_dir),
+                ..slots("session list")
+            },
+            Self::Session {
+                command:
+                    session::SessionCommand::Export {
+                        course, data_dir, ..
+                    },
+            } => OptionSlots {
+                course: Some(course),
+                data_dir: Some(data_dir),
+                ..slots("session export")
+            },
+        }
+    }
+}
+
+impl Cli {
+    /// Hands the options written before a command's name to that command (`kruispunt
+    /// --data-dir D profiles` is `kruispunt profiles --data-dir D`). An option the command
+    /// has no use for is refused, as clap refuses it after the name; so is an option given
+    /// on both sides.
+    fn resolve(mut self) -> Result<Self, clap::Error> {
+        let Some(command) = self.command.as_mut() else {
+            return Ok(self);
+        };
+        let slots = command.slots();
+        let mut unused = Vec::new();
+        if self.plain {
+            unused.push("plain");
+        }
+        if self.facilitator {
+            unused.push("facilitator");
+        }
+        let course = slots.course.map(|o| &mut o.course);
+        hand_over(self.course.course.take(), course, "course", &mut unused)?;
+        let data_dir = slots.data_dir.map(|o| &mut o.data_dir);
+        hand_over(
+            self.data_dir.data_dir.take(),
+            data_dir,
+            "data_dir",
+            &mut unused,
+        )?;
+        let profile = slots.profile.map(|o| &mut o.profile);
+        hand_over(self.profile.profile.take(), profile, "profile", &mut unused)?;
+        if unused.is_empty() {
+            return Ok(self);
+        }
+        let mut error = clap::Error::new(ErrorKind::ArgumentConflict).with_cmd(&Cli::command());
+        error.insert(
+            ContextKind::InvalidSubcommand,
+            ContextValue::String(slots.name.to_owned()),
+        );
+        let unused = unused.into_iter().map(shown_option).collect();
+        error.insert(ContextKind::PriorArg, ContextValue::Strings(unused));
+        Err(error)
+    }
+
+    /// The course directory of this command line, for its default locale.
+    fn course_dir(&self) -> Option<&Path> {
+        match &self.command {
+            None => self.course.dir(),
+            Some(Command::Validate { dir: Some(dir), .. }) => Some(dir),
+            Some(
+                Command::Outline { course }
+                | Command::Validate { course, .. }
+                | Command::Profiles { course, .. }
+                | Command::Forget { course, .. }
+                | Command::Export { course, .. }
+                | Command::Report { course, .. }
+                | Command::Session {
+                    command: session::SessionCommand::Export { course, .. },
+                },
+            ) => course.dir(),
+            Some(
+                Command::Migrate { .. }
+                | Command::Schema { .. }
+                | Command::Session {
+                    command: session::SessionCommand::List { .. },
+                },
+            ) => None,
+        }
+    }
+}
+
+/// Gives `before`, an option written before the command's name, to the command's `slot`;
+/// the option's id goes to `unused` when the command has no such option.
+fn hand_over<T>(
+    before: Option<T>,
+    slot: Option<&mut Option<T>>,
+    id: &'static str,
+    unused: &mut Vec<&'static str>,
+) -> Result<(), clap::Error> {
+    let Some(value) = before else {
+        return Ok(());
+    };
+    match slot {
+        None => unused.push(id),
+        Some(Some(_)) => {
+            // As clap says of an option given twice.
+            let shown = shown_option(id);
+            let mut error = clap::Error::new(ErrorKind::ArgumentConflict).with_cmd(&Cli::command());
+            error.insert(ContextKind::InvalidArg, ContextValue::String(shown.clone()));
+            error.insert(ContextKind::PriorArg, ContextValue::String(shown));
+            return Err(error);
+        }
+        Some(slot) => *slot = Some(value),
+    }
+    Ok(())
+}
+
+/// How clap writes the top-level option `id` in its messages: `--profile <NAME>`.
+fn shown_option(id: &str) -> String {
+    // An argument is shown from its built definition.
+    let mut command = Cli::command();
+    command.build();
+    command
+        .get_arguments()
+        .find(|arg| arg.get_id() == id)
+        .map_or_else(|| format!("--{id}"), ToString::to_string)
 }
 
 /// Output format of `validate`.
@@ -171,9 +450,9 @@ pub enum Format {
     Json,
 }
 
-/// A course file kind with a JSON Schema.
+/// A kind of course file with a JSON Schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemaFile {
+pub enum SchemaKind {
     /// `course.json`, the manifest.
     Course,
     /// A file in `lessons/`.
@@ -227,16 +506,17 @@ pub const EXIT_FAILURE: u8 = 2;
 
 /// Runs the program with the process arguments and returns its exit code.
 pub fn main() -> ExitCode {
-    match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    match Cli::try_parse_from(&args).and_then(Cli::resolve) {
         Ok(cli) => run(cli),
-        Err(error) => usage_error(&error),
+        Err(error) => arguments::refused(&error, &args),
     }
 }
 
-/// Runs a parsed command line: chooses the interface language, does the command, and
-/// prints the reason when it stops.
-pub fn run(cli: Cli) -> ExitCode {
-    let mut ui = Ui::from_environment(cli.lang.clone());
+/// Runs a parsed and [resolved](Cli::resolve) command line: chooses the interface language,
+/// does the command, and prints the reason when it stops.
+fn run(cli: Cli) -> ExitCode {
+    let mut ui = ui_for_run(cli.lang.clone(), cli.course_dir());
     match execute(cli, &mut ui) {
         Ok(code) => code,
         Err(failure) => {
@@ -248,87 +528,56 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// A command line clap refused (or `--help` / `--version`, which clap prints itself).
-fn usage_error(error: &clap::Error) -> ExitCode {
-    use clap::error::ErrorKind;
-    let code = u8::try_from(error.exit_code()).unwrap_or(EXIT_FAILURE);
-    if matches!(
-        error.kind(),
-        ErrorKind::DisplayHelp
-            | ErrorKind::DisplayVersion
-            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    ) {
-        // A closed pipe (`kruispunt --help | head -1`) is the reader's choice; any other
-        // failure to write the help (a full disk) is an error, or a script would take an
-        // empty file for the help.
-        let printed = error.print().and_then(|()| io::stdout().lock().flush());
-        let ui = Ui::from_environment(lang_in_args(std::env::args_os().skip(1)));
-        return match finish_output(printed, &ui) {
-            Ok(()) => ExitCode::from(code),
-            Err(failure) => {
-                let _ = writeln!(io::stderr().lock(), "{}", ui.fatal(&failure.message));
-                ExitCode::from(failure.code)
-            }
-        };
-    }
-    let mut ui = Ui::from_environment(lang_in_args(std::env::args_os().skip(1)));
-    ui.show_notice();
-    // clap's own description of the mistake (in English) inside our localized frame.
-    let rendered = error.render().to_string();
-    let detail = rendered
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches("error: ")
-        .to_owned();
-    let mut err = io::stderr().lock();
-    let message = ui.msg("error-bad-argument", &msg_args!("detail" => detail));
-    let _ = writeln!(err, "{}", ui.fatal(&message));
-    let _ = writeln!(err, "{}", ui.msg("error-usage-hint", &msg_args!()));
-    ExitCode::from(code)
-}
-
-/// The value of `--lang` in arguments clap refused, so the refusal is in that language.
-fn lang_in_args(args: impl IntoIterator<Item = OsString>) -> Option<String> {
-    let mut args = args.into_iter();
-    let mut found = None;
-    while let Some(arg) = args.next() {
-        let arg = arg.to_string_lossy().into_owned();
-        if arg == "--" {
-            break;
-        } else if arg == "--lang" {
-            found = args.next().map(|v| v.to_string_lossy().into_owned());
-        } else if let Some(value) = arg.strip_prefix("--lang=") {
-            found = Some(value.to_owned());
-        }
-    }
-    found
+/// The interface language of one run, chosen once, before anything is printed (a refused
+/// command line included), by [`i18n::resolve_locale`]: `--lang`, `KRUISPUNT_LANG`, the
+/// system locale, then the default locale of the course in `course_dir` (or of the
+/// built-in course). Only the interactive course may change it afterwards, to the
+/// language saved in the learner's profile.
+fn ui_for_run(lang: Option<String>, course_dir: Option<&Path>) -> Ui {
+    let mut ui = Ui::from_environment(lang);
+    ui.adopt_course_default(declared_default_in(course_dir).as_deref());
+    ui
 }
 
 /// Does the command. Problems in the course are reported on the output and reflected in the
 /// exit code; a [`Failure`] is what the program cannot get past.
 fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
-    // The course's default locale counts for the language of errors found before the course
-    // is loaded (an invalid profile name); loading it adopts the same value again.
-    let course_dir = match &cli.command {
-        Some(Command::Validate { dir: Some(dir), .. }) => Some(dir.as_path()),
-        _ => cli.course.as_deref(),
-    };
-    ui.adopt_course_default(declared_default_in(course_dir).as_deref());
-    let profile = ProfileName::new(&cli.profile).map_err(|e| Failure::usage(ui.error(&e)))?;
-    match cli.command {
-        None if cli.facilitator => {
-            session::start_facilitator(cli.course.as_deref(), cli.data_dir.as_deref(), cli.lang, ui)
+    let Some(command) = cli.command else {
+        if cli.facilitator && cli.plain {
+            return Err(Failure::usage(ui.msg("facilitator-no-plain", &msg_args!())));
         }
-        Some(Command::Session {
-            command: session::SessionCommand::List,
-        }) => session::list(cli.data_dir.as_deref(), ui),
-        Some(Command::Session {
-            command: session::SessionCommand::Export { id, format, output },
-        }) => session::export(
+        if cli.facilitator {
+            return session::start_facilitator(cli.course.dir(), cli.data_dir.dir(), cli.lang, ui);
+        }
+        let profile = cli.profile.name(ui)?;
+        return start::start(
+            start::StartRequest {
+                course: cli.course.dir(),
+                data_dir: cli.data_dir.dir(),
+                profile: &profile,
+                lang: cli.lang,
+                plain: cli.plain,
+            },
+            ui,
+        );
+    };
+    match command {
+        Command::Session {
+            command: session::SessionCommand::List { data_dir },
+        } => session::list(data_dir.dir(), ui),
+        Command::Session {
+            command:
+                session::SessionCommand::Export {
+                    id,
+                    format,
+                    output,
+                    course,
+                    data_dir,
+                },
+        } => session::export(
             &session::ExportRequest {
-                course: cli.course.as_deref(),
-                data_dir: cli.data_dir.as_deref(),
+                course: course.dir(),
+                data_dir: data_dir.dir(),
                 id: &id,
                 format,
                 output: output.as_deref(),
@@ -336,24 +585,15 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             },
             ui,
         ),
-        None => start::start(
-            start::StartRequest {
-                course: cli.course.as_deref(),
-                data_dir: cli.data_dir.as_deref(),
-                profile: &profile,
-                lang: cli.lang,
-                plain: cli.plain,
-            },
-            ui,
-        ),
-        Some(Command::Outline) => show_outline(cli.course.as_deref(), ui),
-        Some(Command::Migrate { dir, dry_run }) => migrate::run(&dir, dry_run, ui),
-        Some(Command::Validate {
+        Command::Outline { course } => show_outline(course.dir(), ui),
+        Command::Migrate { dir, dry_run } => migrate::run(&dir, dry_run, ui),
+        Command::Validate {
             dir,
             strict,
             format,
-        }) => {
-            let dir = match (dir, cli.course) {
+            course,
+        } => {
+            let dir = match (dir, course.course) {
                 (Some(positional), Some(option)) if positional != option => {
                     return Err(Failure::usage(ui.msg(
                         "error-two-course-dirs",
@@ -367,44 +607,51 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             };
             validate(dir.as_deref(), ValidateOptions { strict }, format, ui)
         }
-        Some(Command::Schema { file }) => {
+        Command::Schema { kind } => {
             ui.show_notice();
-            print_schema(file, ui)
+            print_schema(kind, ui)
         }
-        Some(Command::Profiles) => {
-            profiles::list(cli.data_dir.as_deref(), cli.course.as_deref(), ui)
-        }
-        Some(Command::Forget { yes }) => profiles::forget(
+        Command::Profiles { course, data_dir } => profiles::list(data_dir.dir(), course.dir(), ui),
+        Command::Forget {
+            yes,
+            course,
+            data_dir,
+            profile,
+        } => profiles::forget(
             &profiles::ForgetRequest {
-                data_dir: cli.data_dir.as_deref(),
-                course: cli.course.as_deref(),
-                profile: &profile,
+                data_dir: data_dir.dir(),
+                course: course.dir(),
+                profile: &profile.name(ui)?,
                 confirmed: yes,
             },
             ui,
         ),
-        Some(Command::Export {
+        Command::Export {
             format: ExportFormat::Json,
             output,
             include_reflections,
-        }) => report::export(
+            course,
+            data_dir,
+            profile,
+        } => report::export(
             &report::ExportRequest {
-                course: cli.course.as_deref(),
-                data_dir: cli.data_dir.as_deref(),
-                profile: &profile,
+                course: course.dir(),
+                data_dir: data_dir.dir(),
+                profile: &profile.name(ui)?,
                 output: output.as_deref(),
                 include_reflections,
             },
             ui,
         ),
-        Some(Command::Report {
+        Command::Report {
             files,
             format,
             output,
             names,
-        }) => report::report(
+            course,
+        } => report::report(
             &report::ReportRequest {
-                course: cli.course.as_deref(),
+                course: course.dir(),
                 files: &files,
                 format,
                 output: output.as_deref(),
@@ -699,13 +946,13 @@ impl JsonCoverage {
     }
 }
 
-/// `kruispunt schema FILE`.
-fn print_schema(file: SchemaFile, ui: &Ui) -> Result<ExitCode, Failure> {
+/// `kruispunt schema KIND`.
+fn print_schema(kind: SchemaKind, ui: &Ui) -> Result<ExitCode, Failure> {
     use crate::course::model::{Lesson, Manifest, Scenario};
-    let schema = match file {
-        SchemaFile::Course => schemars::schema_for!(Manifest),
-        SchemaFile::Lesson => schemars::schema_for!(Lesson),
-        SchemaFile::Scenario => schemars::schema_for!(Scenario),
+    let schema = match kind {
+        SchemaKind::Course => schemars::schema_for!(Manifest),
+        SchemaKind::Lesson => schemars::schema_for!(Lesson),
+        SchemaKind::Scenario => schemars::schema_for!(Scenario),
     };
     finish_output(write_json(&mut io::stdout().lock(), &schema), ui)?;
     Ok(ExitCode::SUCCESS)
@@ -763,7 +1010,6 @@ fn course_counts(course: &Course) -> CourseCounts {
 mod tests {
     use super::*;
     use crate::i18n::{LocaleCandidates, UiLocale};
-    use clap::CommandFactory;
 
     fn english() -> Ui {
         Ui::new(LocaleCandidates {
@@ -772,40 +1018,65 @@ mod tests {
         })
     }
 
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once(&"kruispunt").chain(args)).and_then(Cli::resolve)
+    }
+
     #[test]
     fn command_line_definition_is_consistent() {
         Cli::command().debug_assert();
     }
 
     #[test]
-    fn global_options_are_accepted_after_a_command() {
-        let cli = Cli::try_parse_from([
-            "kruispunt",
-            "validate",
-            "--course",
-            "x",
-            "--strict",
-            "--lang",
-            "fr",
-        ])
-        .expect("valid arguments");
-        assert_eq!(cli.course, Some(PathBuf::from("x")));
+    fn options_are_accepted_before_and_after_the_command_that_has_them() {
+        let cli = parse(&["validate", "--course", "x", "--strict", "--lang", "fr"])
+            .expect("valid arguments");
+        assert_eq!(cli.course_dir(), Some(Path::new("x")));
         assert_eq!(cli.lang.as_deref(), Some("fr"));
-        assert_eq!(cli.profile, DEFAULT_PROFILE);
         assert!(matches!(
             cli.command,
             Some(Command::Validate { strict: true, .. })
         ));
-        let cli = Cli::try_parse_from(["kruispunt", "forget", "--profile", "anna", "--yes"])
+        let before = parse(&["--course", "x", "--lang", "fr", "validate", "--strict"])
             .expect("valid arguments");
-        assert_eq!(cli.profile, "anna");
-        assert!(matches!(cli.command, Some(Command::Forget { yes: true })));
+        assert_eq!(before.course_dir(), Some(Path::new("x")));
+        assert_eq!(before.lang.as_deref(), Some("fr"));
+        assert_eq!(before.course, CourseOption::default());
+        for args in [
+            ["forget", "--profile", "anna", "--yes"],
+            ["--profile", "anna", "forget", "--yes"],
+        ] {
+            let cli = parse(&args).expect("valid arguments");
+            let Some(Command::Forget {
+                yes: true, profile, ..
+            }) = &cli.command
+            else {
+                panic!("forget: {cli:?}");
+            };
+            assert_eq!(profile.profile.as_deref(), Some("anna"));
+        }
+    }
+
+    #[test]
+    fn options_a_command_has_no_use_for_are_refused() {
+        for args in [
+            &["--plain", "outline"][..],
+            &["--facilitator", "profiles"],
+            &["--profile", "anna", "report", "x.json"],
+            &["--data-dir", "d", "validate"],
+            &["--course", "c", "session", "list"],
+            &["--course", "c", "migrate", "c"],
+        ] {
+            let error = parse(args).expect_err("refused");
+            assert_eq!(error.kind(), ErrorKind::ArgumentConflict, "{args:?}");
+        }
+        let error = parse(&["--course", "a", "outline", "--course", "b"]).expect_err("twice");
+        assert_eq!(error.kind(), ErrorKind::ArgumentConflict);
     }
 
     #[test]
     fn two_different_course_dirs_are_refused() {
-        let cli = Cli::try_parse_from(["kruispunt", "validate", "a", "--course", "b"])
-            .expect("valid arguments");
+        let cli = parse(&["validate", "a", "--course", "b"]).expect("valid arguments");
         let failure = execute(cli, &mut english()).expect_err("refused");
         assert_eq!(failure.code, EXIT_FAILURE);
         assert!(failure.message.starts_with("two course directories"));
@@ -813,8 +1084,7 @@ mod tests {
 
     #[test]
     fn an_invalid_profile_name_is_a_usage_error_in_the_chosen_language() {
-        let cli = Cli::try_parse_from(["kruispunt", "--profile", "a/b", "schema", "course"])
-            .expect("valid arguments");
+        let cli = parse(&["--profile", "a/b", "forget", "--yes"]).expect("valid arguments");
         let mut ui = Ui::new(LocaleCandidates {
             flag: Some("nl".into()),
             ..LocaleCandidates::default()
@@ -823,19 +1093,5 @@ mod tests {
         let failure = execute(cli, &mut ui).expect_err("refused");
         assert_eq!(failure.code, EXIT_FAILURE);
         assert!(failure.message.contains("“a/b”"), "{}", failure.message);
-    }
-
-    #[test]
-    fn lang_is_found_in_refused_arguments() {
-        let args = |a: &[&str]| a.iter().map(OsString::from).collect::<Vec<_>>();
-        assert_eq!(
-            lang_in_args(args(&["--lang", "fr", "--bogus"])).as_deref(),
-            Some("fr")
-        );
-        assert_eq!(
-            lang_in_args(args(&["validate", "--lang=nl"])).as_deref(),
-            Some("nl")
-        );
-        assert_eq!(lang_in_args(args(&["--", "--lang", "fr"])), None);
     }
 }

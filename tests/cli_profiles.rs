@@ -290,11 +290,7 @@ fn invalid_profile_names_are_refused_with_exit_2() {
             run.stderr
         );
     }
-    let run = run_in(
-        dir.path(),
-        &["--lang", "nl", "profiles", "--profile", "a/b"],
-    )
-    .exits(2);
+    let run = run_in(dir.path(), &["--lang", "nl", "export", "--profile", "a/b"]).exits(2);
     assert!(
         run.stderr
             .starts_with("kruispunt: fout: de profielnaam “a/b” bevat “/”"),

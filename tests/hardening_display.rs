@@ -343,11 +343,14 @@ fn the_skip_message_for_a_bad_export_prints_no_raw_escape() {
 
 #[test]
 fn the_profile_name_error_escapes_what_it_complains_about() {
+    let data = tempfile::tempdir().expect("tempdir");
     let run = run(&[
         "--profile".as_ref(),
         "a\u{1b}[2Kb".as_ref(),
-        "schema".as_ref(),
-        "course".as_ref(),
+        "forget".as_ref(),
+        "--yes".as_ref(),
+        "--data-dir".as_ref(),
+        data.path().as_os_str(),
     ])
     .exits(2);
     assert_no_raw("stderr", &run.stderr);

@@ -239,3 +239,52 @@ fn shipped_manifest_with_an_unknown_field_fails_the_schema() {
         d["modules"][0]["extra"] = json!(true);
     });
 }
+
+#[test]
+fn every_schema_allows_a_reference_to_itself() {
+    // `"$schema": "../schemas/lesson.schema.json"` at the top of a file tells editors which
+    // schema to use; the schema must not call it an unknown field.
+    for (what, validator, valid) in [
+        ("manifest", validator!(Manifest), minimal_manifest()),
+        ("lesson", validator!(Lesson), minimal_lesson()),
+        ("scenario", validator!(Scenario), minimal_scenario()),
+    ] {
+        let mut doc = valid.clone();
+        doc["$schema"] = json!("../schemas/x.schema.json");
+        assert_eq!(problems(&validator, &doc), "", "{what}");
+        assert_rejected(&validator, &valid, "a $schema that is no string", |d| {
+            d["$schema"] = json!(7);
+        });
+    }
+}
+
+/// The schema files in `schemas/`, as `kruispunt schema KIND` prints them.
+const SHIPPED_SCHEMAS: [(&str, &str); 3] = [
+    ("course", "schemas/course.schema.json"),
+    ("lesson", "schemas/lesson.schema.json"),
+    ("scenario", "schemas/scenario.schema.json"),
+];
+
+#[test]
+fn the_schema_files_in_the_repository_are_up_to_date() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut stale = String::new();
+    for (kind, path) in SHIPPED_SCHEMAS {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_kruispunt"))
+            .args(["schema", kind])
+            .output()
+            .expect("the binary runs");
+        assert!(output.status.success(), "kruispunt schema {kind} fails");
+        let generated = String::from_utf8(output.stdout).expect("UTF-8 schema");
+        let shipped = std::fs::read_to_string(root.join(path)).unwrap_or_default();
+        if shipped != generated {
+            stale.push_str(&format!("  kruispunt schema {kind} > {path}\n"));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "the schema files differ from what `kruispunt schema` prints; the course format \
+         changed. Regenerate them from the repository root:\n{stale}\
+         (from a checkout, `cargo run -q --` in place of `kruispunt`), then commit them."
+    );
+}

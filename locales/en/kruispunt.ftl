@@ -191,7 +191,48 @@ error-cannot-write-path = cannot write { $path }: { $reason }
 error-cannot-serialize-schema = cannot serialize the schema
 error-cannot-serialize-report = cannot serialize the report
 error-bad-argument = invalid argument: { $detail }
-error-usage-hint = Run “kruispunt --help” to see the commands and options.
+# $command: the command whose help is meant, e.g. kruispunt or kruispunt schema.
+error-usage-hint = Run “{ $command } --help” for more information.
+# A command line that was refused, with what was expected. $arg: an option or argument as
+# the usage line writes it (--format <FORMAT>, <KIND>); $value: what was given for it.
+# $args: the missing arguments, joined with commas; $count: how many.
+argument-missing = { $count ->
+        [one] a required argument is missing: { $args }
+       *[other] required arguments are missing: { $args }
+    }
+argument-invalid-value = invalid value “{ $value }” for { $arg }
+argument-needs-value = { $arg } needs a value
+argument-unexpected = unexpected argument “{ $arg }”
+argument-unexpected-value = unexpected value “{ $value }” for { $arg }; no more were expected
+argument-value-count = wrong number of values for { $arg }
+argument-needs-equals = { $arg } needs an equals sign before its value
+argument-not-utf8 = an argument is not valid UTF-8
+# $name: what was typed where a command was expected.
+argument-unknown-command = unknown command “{ $name }”
+# $command: the command typed so far, e.g. kruispunt session.
+argument-needs-command = “{ $command }” needs a command
+# $other: the option or options it cannot be used with.
+argument-conflict = { $arg } cannot be used with { $other }
+argument-repeated = { $arg } can be given only once
+# $command: e.g. kruispunt schema; $options: the options written before its name that it
+# has no use for, joined with commas.
+argument-not-for-command = “{ $command }” does not take { $options }
+# Lines under the error; $values and $names are joined with commas.
+argument-possible-values = possible values: { $values }
+argument-possible-values-of = possible values of { $arg }: { $values }
+argument-commands = commands: { $names }
+argument-similar-command = { $count ->
+        [one] a similar command exists: { $names }
+       *[other] similar commands exist: { $names }
+    }
+argument-similar-option = a similar option exists: { $arg }
+argument-similar-value = a similar value exists: { $value }
+# $fixed: how to write it so that it is read as a value, e.g. -- --plain.
+argument-as-value = to pass “{ $arg }” as a value, write “{ $fixed }”
+# $command: another command that has the option, with the option: kruispunt validate --strict.
+argument-other-command = did you mean “{ $command }”?
+# $usage: how the command is written, e.g. kruispunt schema [OPTIONS] <KIND>.
+argument-usage = Usage: { $usage }
 
 ## Profiles: `kruispunt profiles` and `kruispunt forget`
 
@@ -374,6 +415,8 @@ settings-no-color = NO_COLOR is set: the interface uses no colours, only bold, u
 ## Starting the interactive course (`kruispunt` without a command)
 
 start-needs-terminal = the interactive course needs a terminal, but the output goes to a pipe or a file. Run `kruispunt` in a terminal window; `kruispunt outline` prints the course outline, and `kruispunt --help` lists the other commands.
+# --plain with --facilitator.
+facilitator-no-plain = facilitator mode has no plain version: it is made for a group in front of a projector and needs a terminal. Run `kruispunt --facilitator` in a terminal window, or `kruispunt --plain` to take the course yourself, line by line.
 # $reason: the system's description of the problem.
 start-terminal-failed = the terminal could not be used for the interactive course: { $reason }
 # $reason: why the save failed (file and system error).

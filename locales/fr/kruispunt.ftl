@@ -199,7 +199,48 @@ error-cannot-write-path = impossible d’écrire { $path } : { $reason }
 error-cannot-serialize-schema = impossible de sérialiser le schéma
 error-cannot-serialize-report = impossible de sérialiser le rapport
 error-bad-argument = argument non valide : { $detail }
-error-usage-hint = Tapez « kruispunt --help » pour voir les commandes et les options.
+# $command : la commande dont l’aide est visée, p. ex. kruispunt ou kruispunt schema.
+error-usage-hint = Tapez « { $command } --help » pour en savoir plus.
+# Une ligne de commande refusée, avec ce qui était attendu. $arg : une option ou un argument
+# tel que la ligne d’utilisation l’écrit (--format <FORMAT>, <KIND>) ; $value : ce qui a été donné.
+# $args : les arguments manquants, séparés par des virgules ; $count : leur nombre.
+argument-missing = { $count ->
+        [one] il manque un argument obligatoire : { $args }
+       *[other] il manque des arguments obligatoires : { $args }
+    }
+argument-invalid-value = valeur non valide « { $value } » pour { $arg }
+argument-needs-value = { $arg } demande une valeur
+argument-unexpected = argument inattendu « { $arg } »
+argument-unexpected-value = valeur inattendue « { $value } » pour { $arg } ; aucune autre n’était attendue
+argument-value-count = nombre de valeurs incorrect pour { $arg }
+argument-needs-equals = { $arg } demande un signe égal avant sa valeur
+argument-not-utf8 = un argument n’est pas en UTF-8 valide
+# $name : ce qui a été tapé là où une commande était attendue.
+argument-unknown-command = commande inconnue « { $name } »
+# $command : la commande tapée jusque-là, p. ex. kruispunt session.
+argument-needs-command = « { $command } » demande une commande
+# $other : la ou les options avec lesquelles il ne peut pas être utilisé.
+argument-conflict = { $arg } ne peut pas être utilisé avec { $other }
+argument-repeated = { $arg } ne peut être donné qu’une fois
+# $command : p. ex. kruispunt schema ; $options : les options écrites avant son nom et dont
+# elle n’a pas l’usage, séparées par des virgules.
+argument-not-for-command = « { $command } » n’accepte pas { $options }
+# Lignes sous l’erreur ; $values et $names sont séparés par des virgules.
+argument-possible-values = valeurs possibles : { $values }
+argument-possible-values-of = valeurs possibles pour { $arg } : { $values }
+argument-commands = commandes : { $names }
+argument-similar-command = { $count ->
+        [one] une commande proche existe : { $names }
+       *[other] des commandes proches existent : { $names }
+    }
+argument-similar-option = une option proche existe : { $arg }
+argument-similar-value = une valeur proche existe : { $value }
+# $fixed : comment l’écrire pour qu’il soit lu comme une valeur, p. ex. -- --plain.
+argument-as-value = pour passer « { $arg } » comme valeur, écrivez « { $fixed } »
+# $command : une autre commande qui a cette option, avec l’option : kruispunt validate --strict.
+argument-other-command = vouliez-vous dire « { $command } » ?
+# $usage : comment la commande s’écrit, p. ex. kruispunt schema [OPTIONS] <KIND>.
+argument-usage = Utilisation : { $usage }
 
 ## Profils : `kruispunt profiles` et `kruispunt forget`
 
@@ -382,6 +423,8 @@ settings-no-color = NO_COLOR est défini : l’interface n’utilise aucune coul
 ## Starting the interactive course (`kruispunt` without a command)
 
 start-needs-terminal = le cours interactif a besoin d’un terminal, mais la sortie va vers un tube ou un fichier. Lancez `kruispunt` dans une fenêtre de terminal ; `kruispunt outline` affiche l’aperçu du cours, et `kruispunt --help` liste les autres commandes.
+# --plain avec --facilitator.
+facilitator-no-plain = le mode animateur n’a pas de version simple : il est fait pour un groupe devant un projecteur et a besoin d’un terminal. Lancez `kruispunt --facilitator` dans une fenêtre de terminal, ou `kruispunt --plain` pour suivre le cours vous-même, ligne par ligne.
 # $reason: the system's description of the problem.
 start-terminal-failed = le terminal n’a pas pu être utilisé pour le cours interactif : { $reason }
 # $reason: why the save failed (file and system error).

@@ -191,7 +191,48 @@ error-cannot-write-path = kan { $path } niet schrijven: { $reason }
 error-cannot-serialize-schema = het schema kan niet geserialiseerd worden
 error-cannot-serialize-report = het rapport kan niet geserialiseerd worden
 error-bad-argument = ongeldig argument: { $detail }
-error-usage-hint = Typ “kruispunt --help” om de commando’s en opties te zien.
+# $command: het commando waarvan de hulp bedoeld is, bv. kruispunt of kruispunt schema.
+error-usage-hint = Typ “{ $command } --help” voor meer uitleg.
+# Een opdrachtregel die geweigerd is, met wat er verwacht werd. $arg: een optie of argument
+# zoals de gebruiksregel het schrijft (--format <FORMAT>, <KIND>); $value: wat ervoor gegeven is.
+# $args: de ontbrekende argumenten, met komma’s; $count: hoeveel.
+argument-missing = { $count ->
+        [one] er ontbreekt een verplicht argument: { $args }
+       *[other] er ontbreken verplichte argumenten: { $args }
+    }
+argument-invalid-value = ongeldige waarde “{ $value }” voor { $arg }
+argument-needs-value = { $arg } heeft een waarde nodig
+argument-unexpected = onverwacht argument “{ $arg }”
+argument-unexpected-value = onverwachte waarde “{ $value }” voor { $arg }; er werden er geen meer verwacht
+argument-value-count = verkeerd aantal waarden voor { $arg }
+argument-needs-equals = { $arg } heeft een gelijkteken voor de waarde nodig
+argument-not-utf8 = een argument is geen geldige UTF-8
+# $name: wat er getypt is waar een commando verwacht werd.
+argument-unknown-command = onbekend commando “{ $name }”
+# $command: het commando tot nu toe, bv. kruispunt session.
+argument-needs-command = “{ $command }” heeft een commando nodig
+# $other: de optie of opties waarmee het niet samengaat.
+argument-conflict = { $arg } kan niet samen met { $other } gebruikt worden
+argument-repeated = { $arg } mag maar één keer gegeven worden
+# $command: bv. kruispunt schema; $options: de opties vóór de naam van het commando waar het
+# niets mee doet, met komma’s.
+argument-not-for-command = “{ $command }” kent { $options } niet
+# Regels onder de fout; $values en $names staan er met komma’s.
+argument-possible-values = mogelijke waarden: { $values }
+argument-possible-values-of = mogelijke waarden voor { $arg }: { $values }
+argument-commands = commando’s: { $names }
+argument-similar-command = { $count ->
+        [one] een gelijkaardig commando: { $names }
+       *[other] gelijkaardige commando’s: { $names }
+    }
+argument-similar-option = een gelijkaardige optie: { $arg }
+argument-similar-value = een gelijkaardige waarde: { $value }
+# $fixed: hoe het geschreven wordt om als waarde gelezen te worden, bv. -- --plain.
+argument-as-value = om “{ $arg }” als waarde door te geven, schrijf je “{ $fixed }”
+# $command: een ander commando met die optie, met de optie: kruispunt validate --strict.
+argument-other-command = bedoel je “{ $command }”?
+# $usage: hoe het commando geschreven wordt, bv. kruispunt schema [OPTIONS] <KIND>.
+argument-usage = Gebruik: { $usage }
 
 ## Profielen: `kruispunt profiles` en `kruispunt forget`
 
@@ -374,6 +415,8 @@ settings-no-color = NO_COLOR staat aan: de interface gebruikt geen kleuren, alle
 ## Starting the interactive course (`kruispunt` without a command)
 
 start-needs-terminal = de interactieve cursus heeft een terminal nodig, maar de uitvoer gaat naar een pipe of een bestand. Start `kruispunt` in een terminalvenster; `kruispunt outline` toont het overzicht van de cursus, en `kruispunt --help` toont de andere commando’s.
+# --plain met --facilitator.
+facilitator-no-plain = de begeleidersmodus heeft geen platte versie: hij is gemaakt voor een groep die naar een projector kijkt, en heeft een terminal nodig. Start `kruispunt --facilitator` in een terminalvenster, of `kruispunt --plain` om de cursus zelf regel per regel te volgen.
 # $reason: the system's description of the problem.
 start-terminal-failed = de terminal kon niet gebruikt worden voor de interactieve cursus: { $reason }
 # $reason: why the save failed (file and system error).

@@ -6,7 +6,10 @@
 
 use super::messages::Ui;
 use super::profiles::{progress_failure, resolve_dir};
-use super::{EXIT_COURSE_ERRORS, Failure, course_for_command, course_if_loads, finish_output};
+use super::{
+    CourseOption, DataDirOption, EXIT_COURSE_ERRORS, Failure, course_for_command, course_if_loads,
+    finish_output,
+};
 use crate::facilitator::{SessionError, SessionId, SessionLog, SessionStore, export};
 use crate::i18n::LocaleCandidates;
 use crate::msg_args;
@@ -21,7 +24,11 @@ use std::process::ExitCode;
 #[derive(Debug, Subcommand)]
 pub enum SessionCommand {
     /// List the facilitated sessions in the data directory.
-    List,
+    List {
+        /// Where the session logs are.
+        #[command(flatten)]
+        data_dir: DataDirOption,
+    },
     /// Write the handout of a session: what was shown, the votes, the path the group
     /// chose, time per item and the facilitator's notes, in the language the session ran
     /// in (`--lang` chooses another).
@@ -35,6 +42,12 @@ pub enum SessionCommand {
         /// Write to FILE instead of the standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The course the session used, for titles and texts.
+        #[command(flatten)]
+        course: CourseOption,
+        /// Where the session logs are.
+        #[command(flatten)]
+        data_dir: DataDirOption,
     },
 }
 

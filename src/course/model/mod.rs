@@ -207,6 +207,10 @@ impl JsonSchema for Text {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
+    /// Where editors find the JSON Schema of this file (a path or URL, e.g. to
+    /// `schemas/course.schema.json` of the Kruispunt repository); Kruispunt ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// The course format version: 2, or 1 (read by migrating it).
     pub format_version: u32,
     /// Stable id of the course; progress files and exports refer to it.

@@ -7,6 +7,10 @@ use super::*;
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
+    /// Where editors find the JSON Schema of this file (a path or URL, e.g. to
+    /// `schemas/scenario.schema.json` of the Kruispunt repository); Kruispunt ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// The course format version: 2, or 1 (read by migrating it).
     pub format_version: u32,
     /// Stable id, unique across the course.
