@@ -646,7 +646,8 @@ impl ScenarioRun {
         Ok(())
     }
 
-    fn choice_of<'s>(&self, scenario: &'s Scenario, d: &Decision) -> Option<&'s Choice> {
+    /// The choice a decision took.
+    pub fn choice_of<'s>(&self, scenario: &'s Scenario, d: &Decision) -> Option<&'s Choice> {
         choices_of(node_at(scenario, d.node).ok()?).get(d.choice as usize)
     }
 }

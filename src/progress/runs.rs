@@ -175,18 +175,17 @@ pub fn record_scenario(
     run: &ScenarioRun,
     now: Timestamp,
 ) {
-    let snapshot = run.snapshot(scenario);
-    let choices: Vec<ChoiceTaken> = run
-        .decisions()
+    // Read what the attempt keeps straight from the run: a full snapshot would also list
+    // every node visited, which costs as much as the scenario is long, on every step.
+    let current = scenario.node(run.current()).id.clone();
+    let variables: BTreeMap<_, _> = scenario
+        .variables
         .iter()
-        .zip(&snapshot.choices)
-        .map(|(decision, choice)| ChoiceTaken {
-            node: scenario.node(decision.node).id.clone(),
-            choice: choice.clone(),
-        })
+        .zip(run.variables())
+        .map(|(def, &value)| (def.id.clone(), value))
         .collect();
     let ending = run.ending(scenario).map(|ending| AttemptEnding {
-        node: snapshot.current.clone(),
+        node: current.clone(),
         outcome: ending.outcome.into(),
     });
     let item = progress.item_mut(&scenario.id);
@@ -194,7 +193,7 @@ pub fn record_scenario(
     if !open {
         item.attempts.push(ScenarioAttempt {
             choices: Vec::new(),
-            current_node: snapshot.current.clone(),
+            current_node: current.clone(),
             ending: None,
             variables: BTreeMap::new(),
             started_at: now,
@@ -204,9 +203,9 @@ pub fn record_scenario(
     }
     if let Some(attempt) = item.attempts.last_mut() {
         attempt.seed = Some(run.seed());
-        attempt.choices = choices;
-        attempt.current_node = snapshot.current.clone();
-        attempt.variables = snapshot.variables;
+        sync_choices(&mut attempt.choices, scenario, run);
+        attempt.current_node = current;
+        attempt.variables = variables;
         if ending.is_some() {
             attempt.finished_at = Some(now);
         }
@@ -221,9 +220,37 @@ pub fn record_scenario(
     }
     progress.last_position = Some(Position {
         item: scenario.id.clone(),
-        at: Some(Place::Node(snapshot.current)),
+        at: Some(Place::Node(scenario.node(run.current()).id.clone())),
     });
     progress.touch(now);
+}
+
+/// Makes `taken` list the run's decisions. An open attempt only grows by choices (going
+/// back starts a new attempt), so usually only the new choice is appended and a step costs
+/// the same however long the attempt is; anything else is written whole.
+fn sync_choices(taken: &mut Vec<ChoiceTaken>, scenario: &Scenario, run: &ScenarioRun) {
+    let decisions = run.decisions();
+    let entry = |d: &crate::engine::scenario::Decision| {
+        run.choice_of(scenario, d).map(|choice| ChoiceTaken {
+            node: scenario.node(d.node).id.clone(),
+            choice: choice.id.clone(),
+        })
+    };
+    let kept = taken.len();
+    let is_prefix = kept <= decisions.len()
+        && match (
+            taken.last(),
+            kept.checked_sub(1).and_then(|i| decisions.get(i)),
+        ) {
+            (Some(last), Some(d)) => entry(d).as_ref() == Some(last),
+            (None, _) => true,
+            (Some(_), None) => false,
+        };
+    if is_prefix {
+        taken.extend(decisions[kept..].iter().filter_map(entry));
+    } else {
+        *taken = decisions.iter().filter_map(entry).collect();
+    }
 }
 
 /// Plays the scenario again from the start as a new attempt, with a new order of choices,
@@ -308,6 +335,32 @@ mod tests {
             .ending("good", Outcome::Good)
             .ending("bad", Outcome::Poor)
             .build()
+    }
+
+    #[test]
+    fn an_open_attempt_grows_by_its_new_choice_and_is_rewritten_when_it_diverged() {
+        let s = scenario();
+        let mut p = progress();
+        let mut run = ScenarioRun::new(&s).unwrap();
+        let ids = |p: &Progress| -> Vec<String> {
+            p.items[&s.id].attempts[0]
+                .choices
+                .iter()
+                .map(|c| format!("{}/{}", c.node, c.choice))
+                .collect()
+        };
+        run.choose(&s, "open").unwrap();
+        record_scenario(&mut p, &s, &run, Timestamp(2));
+        assert_eq!(ids(&p), ["a/open"]);
+        // Something else in the file than the run holds: written whole again.
+        p.items.get_mut(&s.id).unwrap().attempts[0].choices[0].choice = "closed".into();
+        run.choose(&s, "listen").unwrap();
+        record_scenario(&mut p, &s, &run, Timestamp(3));
+        assert_eq!(ids(&p), ["a/open", "b/listen"]);
+        assert_eq!(
+            p.items[&s.id].attempts[0].variables.get("trust").copied(),
+            Some(60)
+        );
     }
 
     #[test]
