@@ -248,7 +248,7 @@ fn a_second_wrong_answer_reveals_the_answer() {
     assert!(shown.contains("Explanation"), "{shown}");
     assert!(shown.contains(RIGHT_FEEDBACK), "{shown}");
     assert!(
-        shown.contains("your first answer is the one that counts, and it was not quite right"),
+        shown.contains("your first answer is the one that counts, and it was not quite"),
         "{shown}"
     );
     let quiz = quiz_record(&app, "quiz-trans");
@@ -338,7 +338,7 @@ fn the_first_quiz_answer_counts_after_a_retry() {
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("Your answer is right"), "{shown}");
     assert!(
-        shown.contains("your first answer is the one that counts, and it was not quite right"),
+        shown.contains("your first answer is the one that counts, and it was not quite"),
         "{shown}"
     );
     let quiz = quiz_record(&app, "quiz-trans");
@@ -602,4 +602,21 @@ fn compact_layout_and_tiny_sizes_never_panic_on_any_scene() {
     }
     let mut app = open(WELCOME);
     assert_snapshot!("text_compact_60x16", screen(&mut app, 60, 16));
+}
+
+#[test]
+fn lesson_text_is_at_most_about_eighty_columns_wide_on_wide_terminals() {
+    // Issue 14, item 11: long lines read badly.
+    let mut app = open(WELCOME);
+    let shown = screen(&mut app, 200, 40);
+    let lines: Vec<&str> = shown.lines().collect();
+    // The header, the scene line and the footer span the width; the text is between.
+    let body = &lines[2..lines.len() - 2];
+    let widest = body
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.trim()))
+        .max()
+        .unwrap_or(0);
+    assert!(widest > 60, "the scene fills its column: {shown}");
+    assert!(widest <= 80, "{widest} columns wide: {shown}");
 }

@@ -34,8 +34,8 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 /// Lines the mouse wheel scrolls at a time.
 const WHEEL_LINES: usize = 3;
-/// The widest text column in the full layout: long lines read badly.
-const MAX_TEXT_WIDTH: u16 = 100;
+/// The widest text column in the full layout: longer lines read badly.
+const MAX_TEXT_WIDTH: u16 = 80;
 
 /// The lesson screen's state.
 #[derive(Debug)]
