@@ -437,6 +437,36 @@ fn the_reflection_editor_takes_every_key_and_keeps_the_text() {
 }
 
 #[test]
+fn the_reflection_editor_shows_the_terminal_cursor_at_the_insertion_point() {
+    // Issue 14, item 8: screen magnifiers follow the terminal's cursor, not a reverse cell.
+    let mut app = open(WELCOME);
+    press(&mut app, "→→s");
+    let terminal = tui_support::draw(&mut app, 80, 24);
+    assert!(
+        !terminal.backend().cursor_visible(),
+        "no cursor before the editor has the focus"
+    );
+    press(&mut app, "⏎Who is");
+    let terminal = tui_support::draw(&mut app, 80, 24);
+    let text = screen(&mut app, 80, 24);
+    let (row, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("Who is"))
+        .expect("the text typed is shown");
+    let column = line[..line.find("Who is").unwrap()].chars().count() + "Who is".len();
+    assert!(terminal.backend().cursor_visible(), "the cursor is shown");
+    assert_eq!(
+        terminal.backend().cursor_position(),
+        ratatui::layout::Position::new(column as u16, row as u16)
+    );
+    // Leaving the editor hides it again.
+    press(&mut app, "⎋");
+    let terminal = tui_support::draw(&mut app, 80, 24);
+    assert!(!terminal.backend().cursor_visible());
+}
+
+#[test]
 fn quitting_while_writing_keeps_the_text() {
     let mut app = open(WELCOME);
     press(&mut app, "→→s⏎");
