@@ -280,9 +280,28 @@ fn the_answer_shown_on_request_before_answering_never_counts_as_right() {
     press(&mut app, "→→→→");
     let done = screen(&mut app, 120, 40);
     assert!(
-        done.contains("Quizzes right at the first try: 0 of 1"),
+        done.contains("Quizzes right at the first try: 0 of 2"),
+        "every quiz of the lesson counts: {done}"
+    );
+    assert!(
+        done.contains("One quiz was not answered."),
+        "the quiz not answered is said: {done}"
+    );
+}
+
+#[test]
+fn the_end_of_the_lesson_counts_every_quiz_and_says_which_were_not_answered() {
+    // Issue 14, item 4: quizzes passed by were left out of the count.
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 6);
+    press(&mut app, "→");
+    let done = screen(&mut app, 120, 40);
+    assert!(done.contains("Lesson done"), "{done}");
+    assert!(
+        done.contains("Quizzes right at the first try: 0 of 2"),
         "{done}"
     );
+    assert!(done.contains("2 quizzes were not answered."), "{done}");
 }
 
 #[test]
@@ -509,6 +528,8 @@ fn key_points_and_the_end_of_the_lesson() {
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Lesson done"), "{shown}");
     assert!(shown.contains("You skipped 1 scene"), "{shown}");
+    // Issue 14, item 4: the skipped scene is not also counted as gone through.
+    assert!(shown.contains("You went through 5 of 6 scenes."), "{shown}");
     press(&mut app, "⏎");
     assert!(matches!(app.screen, Screen::Home(_)));
 }

@@ -489,6 +489,10 @@ lesson-done-title = Lesson done
 lesson-done = You finished the lesson “{ $title }”.
 lesson-done-scenes = You went through { $done } of { $total } scenes.
 lesson-done-quizzes = Quizzes right at the first try: { $right } of { $total }.
+lesson-done-quizzes-unanswered = { $count ->
+        [one] One quiz was not answered.
+       *[other] { $count } quizzes were not answered.
+    }
 lesson-done-skipped = You skipped { $count } { $count ->
         [one] scene
        *[other] scenes

@@ -497,6 +497,10 @@ lesson-done-title = Leçon terminée
 lesson-done = Vous avez terminé la leçon « { $title } ».
 lesson-done-scenes = Vous avez parcouru { $done } scènes sur { $total }.
 lesson-done-quizzes = Questions réussies du premier coup : { $right } sur { $total }.
+lesson-done-quizzes-unanswered = { $count ->
+        [one] Une question est restée sans réponse.
+       *[other] { $count } questions sont restées sans réponse.
+    }
 lesson-done-skipped = Vous avez passé { $count } { $count ->
         [one] scène
        *[other] scènes

@@ -489,6 +489,10 @@ lesson-done-title = Les afgerond
 lesson-done = Je hebt de les ‘{ $title }’ afgerond.
 lesson-done-scenes = Je hebt { $done } van de { $total } scènes doorlopen.
 lesson-done-quizzes = Quizvragen juist bij de eerste poging: { $right } van { $total }.
+lesson-done-quizzes-unanswered = { $count ->
+        [one] Eén quizvraag is niet beantwoord.
+       *[other] { $count } quizvragen zijn niet beantwoord.
+    }
 lesson-done-skipped = Je hebt { $count } { $count ->
         [one] scène
        *[other] scènes
