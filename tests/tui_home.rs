@@ -112,3 +112,31 @@ fn the_language_key_switches_interface_and_course_text() {
     );
     assert_ne!(before, after);
 }
+
+#[test]
+fn leaving_an_item_keeps_the_cursor_on_it() {
+    // Issue 14, item 3: Esc from an item put the cursor back on the top line, so the
+    // next Enter opened another item.
+    let mut app = app(UiLocale::En);
+    press(&mut app, "jj⏎");
+    let opened = screen(&mut app, 80, 24);
+    assert!(opened.contains("The letters LGBTQIA+"), "{opened}");
+    press(&mut app, "⎋");
+    let home = screen(&mut app, 80, 24);
+    let selected = home
+        .lines()
+        .find(|l| l.starts_with(" ›"))
+        .expect("a selected row");
+    assert!(selected.contains("The letters LGBTQIA+"), "{home}");
+    press(&mut app, "⏎");
+    assert_eq!(
+        screen(&mut app, 80, 24),
+        opened,
+        "Enter opens the same item again"
+    );
+    // The same for settings.
+    press(&mut app, "⎋s⎋");
+    let home = screen(&mut app, 80, 24);
+    let selected = home.lines().find(|l| l.starts_with(" ›")).unwrap();
+    assert!(selected.contains("Settings"), "{home}");
+}

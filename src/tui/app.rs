@@ -317,7 +317,12 @@ impl App {
             }
             Transition::Home => {
                 self.screen.before_leaving(&mut self.ctx);
-                self.screen = Screen::Home(screens::home::State::new(&self.ctx));
+                // Keep the cursor on what was just left, so Enter opens it again.
+                let home = match self.screen.home_entry() {
+                    Some(entry) => screens::home::State::at(&self.ctx, &entry),
+                    None => screens::home::State::new(&self.ctx),
+                };
+                self.screen = Screen::Home(home);
             }
             Transition::Quit => {
                 self.screen.before_leaving(&mut self.ctx);
