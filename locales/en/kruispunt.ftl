@@ -377,6 +377,9 @@ help-title = Help
 help-screen-keys = On this screen
 help-global-keys = Everywhere
 help-close = Press ?, Esc or Enter to close this help.
+# $count: lines of the help below (or above) the part shown, on a small terminal.
+help-more-below = ↓ { $count } more (↓)
+help-more-above = ↑ { $count } more (↑)
 key-help = help
 key-quit = quit
 key-interrupt = save and quit at once

@@ -385,6 +385,9 @@ help-title = Aide
 help-screen-keys = Sur cet écran
 help-global-keys = Partout
 help-close = Appuyez sur ?, Échap ou Entrée pour fermer l’aide.
+# $count: lines of the help below (or above) the part shown, on a small terminal.
+help-more-below = ↓ encore { $count } (↓)
+help-more-above = ↑ encore { $count } (↑)
 key-help = aide
 key-quit = quitter
 key-interrupt = enregistrer et quitter tout de suite

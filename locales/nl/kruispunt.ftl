@@ -377,6 +377,9 @@ help-title = Hulp
 help-screen-keys = Op dit scherm
 help-global-keys = Overal
 help-close = Druk op ?, Esc of Enter om deze hulp te sluiten.
+# $count: lines of the help below (or above) the part shown, on a small terminal.
+help-more-below = ↓ nog { $count } (↓)
+help-more-above = ↑ nog { $count } (↑)
 key-help = hulp
 key-quit = stoppen
 key-interrupt = meteen bewaren en stoppen
