@@ -580,3 +580,18 @@ fn the_answer_is_shown_on_request_and_then_never_counts_as_right() {
         .expect("recorded");
     assert_eq!((quiz.first_correct, quiz.attempts), (false, 1));
 }
+
+#[test]
+fn the_end_of_a_lesson_counts_every_quiz_and_the_ones_not_answered() {
+    // Issue 14, item 4: quizzes gone past without an answer were left out of the score.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = plain(dir.path(), b"2\n\n\nn\nn\n\n\n\nq\n");
+    assert_clean_exit(&output);
+    let out = stdout(&output);
+    assert!(out.contains("End of the lesson"), "{out}");
+    assert!(
+        out.contains("Quizzes: 0 of 2 right at the first answer."),
+        "{out}"
+    );
+    assert!(out.contains("2 quizzes were not answered."), "{out}");
+}

@@ -112,3 +112,103 @@ fn the_language_key_switches_interface_and_course_text() {
     );
     assert_ne!(before, after);
 }
+
+#[test]
+fn leaving_an_item_keeps_the_cursor_on_it() {
+    // Issue 14, item 3: Esc from an item put the cursor back on the top line, so the
+    // next Enter opened another item.
+    let mut app = app(UiLocale::En);
+    press(&mut app, "jj⏎");
+    let opened = screen(&mut app, 80, 24);
+    assert!(opened.contains("The letters LGBTQIA+"), "{opened}");
+    press(&mut app, "⎋");
+    let home = screen(&mut app, 80, 24);
+    let selected = home
+        .lines()
+        .find(|l| l.starts_with(" ›"))
+        .expect("a selected row");
+    assert!(selected.contains("The letters LGBTQIA+"), "{home}");
+    press(&mut app, "⏎");
+    assert_eq!(
+        screen(&mut app, 80, 24),
+        opened,
+        "Enter opens the same item again"
+    );
+    // The same for settings.
+    press(&mut app, "⎋s⎋");
+    let home = screen(&mut app, 80, 24);
+    let selected = home.lines().find(|l| l.starts_with(" ›")).unwrap();
+    assert!(selected.contains("Settings"), "{home}");
+}
+
+/// Everything the help overlay shows at `width` x `height`, scrolled through line by line
+/// with ↓, its box rows joined and white space collapsed.
+fn help_read_through(app: &mut kruispunt::tui::App, width: u16, height: u16) -> String {
+    // The rows inside the box whose top border carries the title "Help".
+    fn inner(screen: &str) -> Vec<String> {
+        let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+        let top = rows
+            .iter()
+            .position(|r| r.iter().collect::<String>().contains("┌ Help"))
+            .expect("the help box");
+        let left = rows[top].iter().position(|c| *c == '┌').unwrap();
+        let right = rows[top].iter().position(|c| *c == '┐').unwrap();
+        rows[top + 1..]
+            .iter()
+            .take_while(|r| r.get(left) == Some(&'│'))
+            .map(|r| r[left + 1..right.min(r.len())].iter().collect())
+            .collect()
+    }
+    press(app, "?");
+    let mut rows = inner(&screen(app, width, height));
+    let mut previous = rows.clone();
+    for _ in 0..80 {
+        press(app, "↓");
+        let now = inner(&screen(app, width, height));
+        if now == previous {
+            break;
+        }
+        rows.push(now.last().cloned().unwrap_or_default());
+        previous = now;
+    }
+    press(app, "?");
+    assert!(!app.help, "? closes the help");
+    collapse(&rows.join(" "))
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_help_at_the_minimum_size_shows_every_key_whole() {
+    // Issue 14, item 6: at 40x12 the two columns ran together, the last line was cut and
+    // keys were missing.
+    for keys in ["", "jj⏎", "jjj⏎"] {
+        let mut app = app(UiLocale::En);
+        press(&mut app, keys);
+        let shown = help_read_through(&mut app, 40, 12);
+        let mut expected = app.screen.keys(&app.ctx);
+        expected.extend(kruispunt::tui::keymap::global().help(&app.ctx));
+        for key in expected {
+            let row = collapse(&format!("{} {}", key.keys, key.action));
+            assert!(
+                shown.contains(&row),
+                "{row:?} missing after {keys:?}: {shown}"
+            );
+        }
+        assert!(
+            shown.contains("Press ?, Esc or Enter to close this help."),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
+fn the_help_at_the_minimum_size_scrolls_in_one_column() {
+    let mut app = app(UiLocale::En);
+    press(&mut app, "?");
+    assert_snapshot!("help_home_40x12", screen(&mut app, 40, 12));
+    press(&mut app, "↓↓↓");
+    assert_snapshot!("help_home_40x12_scrolled", screen(&mut app, 40, 12));
+}

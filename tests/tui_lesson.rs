@@ -248,7 +248,7 @@ fn a_second_wrong_answer_reveals_the_answer() {
     assert!(shown.contains("Explanation"), "{shown}");
     assert!(shown.contains(RIGHT_FEEDBACK), "{shown}");
     assert!(
-        shown.contains("your first answer is the one that counts, and it was not quite right"),
+        shown.contains("your first answer is the one that counts, and it was not quite"),
         "{shown}"
     );
     let quiz = quiz_record(&app, "quiz-trans");
@@ -280,9 +280,28 @@ fn the_answer_shown_on_request_before_answering_never_counts_as_right() {
     press(&mut app, "→→→→");
     let done = screen(&mut app, 120, 40);
     assert!(
-        done.contains("Quizzes right at the first try: 0 of 1"),
+        done.contains("Quizzes right at the first try: 0 of 2"),
+        "every quiz of the lesson counts: {done}"
+    );
+    assert!(
+        done.contains("One quiz was not answered."),
+        "the quiz not answered is said: {done}"
+    );
+}
+
+#[test]
+fn the_end_of_the_lesson_counts_every_quiz_and_says_which_were_not_answered() {
+    // Issue 14, item 4: quizzes passed by were left out of the count.
+    let mut app = open(LETTERS);
+    to_scene(&mut app, 6);
+    press(&mut app, "→");
+    let done = screen(&mut app, 120, 40);
+    assert!(done.contains("Lesson done"), "{done}");
+    assert!(
+        done.contains("Quizzes right at the first try: 0 of 2"),
         "{done}"
     );
+    assert!(done.contains("2 quizzes were not answered."), "{done}");
 }
 
 #[test]
@@ -338,7 +357,7 @@ fn the_first_quiz_answer_counts_after_a_retry() {
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("Your answer is right"), "{shown}");
     assert!(
-        shown.contains("your first answer is the one that counts, and it was not quite right"),
+        shown.contains("your first answer is the one that counts, and it was not quite"),
         "{shown}"
     );
     let quiz = quiz_record(&app, "quiz-trans");
@@ -437,6 +456,36 @@ fn the_reflection_editor_takes_every_key_and_keeps_the_text() {
 }
 
 #[test]
+fn the_reflection_editor_shows_the_terminal_cursor_at_the_insertion_point() {
+    // Issue 14, item 8: screen magnifiers follow the terminal's cursor, not a reverse cell.
+    let mut app = open(WELCOME);
+    press(&mut app, "→→s");
+    let terminal = tui_support::draw(&mut app, 80, 24);
+    assert!(
+        !terminal.backend().cursor_visible(),
+        "no cursor before the editor has the focus"
+    );
+    press(&mut app, "⏎Who is");
+    let terminal = tui_support::draw(&mut app, 80, 24);
+    let text = screen(&mut app, 80, 24);
+    let (row, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("Who is"))
+        .expect("the text typed is shown");
+    let column = line[..line.find("Who is").unwrap()].chars().count() + "Who is".len();
+    assert!(terminal.backend().cursor_visible(), "the cursor is shown");
+    assert_eq!(
+        terminal.backend().cursor_position(),
+        ratatui::layout::Position::new(column as u16, row as u16)
+    );
+    // Leaving the editor hides it again.
+    press(&mut app, "⎋");
+    let terminal = tui_support::draw(&mut app, 80, 24);
+    assert!(!terminal.backend().cursor_visible());
+}
+
+#[test]
 fn quitting_while_writing_keeps_the_text() {
     let mut app = open(WELCOME);
     press(&mut app, "→→s⏎");
@@ -479,6 +528,8 @@ fn key_points_and_the_end_of_the_lesson() {
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Lesson done"), "{shown}");
     assert!(shown.contains("You skipped 1 scene"), "{shown}");
+    // Issue 14, item 4: the skipped scene is not also counted as gone through.
+    assert!(shown.contains("You went through 5 of 6 scenes."), "{shown}");
     press(&mut app, "⏎");
     assert!(matches!(app.screen, Screen::Home(_)));
 }
@@ -602,4 +653,21 @@ fn compact_layout_and_tiny_sizes_never_panic_on_any_scene() {
     }
     let mut app = open(WELCOME);
     assert_snapshot!("text_compact_60x16", screen(&mut app, 60, 16));
+}
+
+#[test]
+fn lesson_text_is_at_most_about_eighty_columns_wide_on_wide_terminals() {
+    // Issue 14, item 11: long lines read badly.
+    let mut app = open(WELCOME);
+    let shown = screen(&mut app, 200, 40);
+    let lines: Vec<&str> = shown.lines().collect();
+    // The header, the scene line and the footer span the width; the text is between.
+    let body = &lines[2..lines.len() - 2];
+    let widest = body
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.trim()))
+        .max()
+        .unwrap_or(0);
+    assert!(widest > 60, "the scene fills its column: {shown}");
+    assert!(widest <= 80, "{widest} columns wide: {shown}");
 }

@@ -377,6 +377,9 @@ help-title = Help
 help-screen-keys = On this screen
 help-global-keys = Everywhere
 help-close = Press ?, Esc or Enter to close this help.
+# $count: lines of the help below (or above) the part shown, on a small terminal.
+help-more-below = ↓ { $count } more (↓)
+help-more-above = ↑ { $count } more (↑)
 key-help = help
 key-quit = quit
 key-interrupt = save and quit at once
@@ -489,6 +492,10 @@ lesson-done-title = Lesson done
 lesson-done = You finished the lesson “{ $title }”.
 lesson-done-scenes = You went through { $done } of { $total } scenes.
 lesson-done-quizzes = Quizzes right at the first try: { $right } of { $total }.
+lesson-done-quizzes-unanswered = { $count ->
+        [one] One quiz was not answered.
+       *[other] { $count } quizzes were not answered.
+    }
 lesson-done-skipped = You skipped { $count } { $count ->
         [one] scene
        *[other] scenes

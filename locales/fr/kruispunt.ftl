@@ -385,6 +385,9 @@ help-title = Aide
 help-screen-keys = Sur cet écran
 help-global-keys = Partout
 help-close = Appuyez sur ?, Échap ou Entrée pour fermer l’aide.
+# $count: lines of the help below (or above) the part shown, on a small terminal.
+help-more-below = ↓ encore { $count } (↓)
+help-more-above = ↑ encore { $count } (↑)
 key-help = aide
 key-quit = quitter
 key-interrupt = enregistrer et quitter tout de suite
@@ -497,6 +500,10 @@ lesson-done-title = Leçon terminée
 lesson-done = Vous avez terminé la leçon « { $title } ».
 lesson-done-scenes = Vous avez parcouru { $done } scènes sur { $total }.
 lesson-done-quizzes = Questions réussies du premier coup : { $right } sur { $total }.
+lesson-done-quizzes-unanswered = { $count ->
+        [one] Une question est restée sans réponse.
+       *[other] { $count } questions sont restées sans réponse.
+    }
 lesson-done-skipped = Vous avez passé { $count } { $count ->
         [one] scène
        *[other] scènes

@@ -377,6 +377,9 @@ help-title = Hulp
 help-screen-keys = Op dit scherm
 help-global-keys = Overal
 help-close = Druk op ?, Esc of Enter om deze hulp te sluiten.
+# $count: lines of the help below (or above) the part shown, on a small terminal.
+help-more-below = ↓ nog { $count } (↓)
+help-more-above = ↑ nog { $count } (↑)
 key-help = hulp
 key-quit = stoppen
 key-interrupt = meteen bewaren en stoppen
@@ -489,6 +492,10 @@ lesson-done-title = Les afgerond
 lesson-done = Je hebt de les ‘{ $title }’ afgerond.
 lesson-done-scenes = Je hebt { $done } van de { $total } scènes doorlopen.
 lesson-done-quizzes = Quizvragen juist bij de eerste poging: { $right } van { $total }.
+lesson-done-quizzes-unanswered = { $count ->
+        [one] Eén quizvraag is niet beantwoord.
+       *[other] { $count } quizvragen zijn niet beantwoord.
+    }
 lesson-done-skipped = Je hebt { $count } { $count ->
         [one] scène
        *[other] scènes

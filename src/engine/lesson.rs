@@ -101,6 +101,24 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
+/// The counts at the end of a lesson, from [`LessonRun::summary`]: `seen + skipped` is at
+/// most `scenes` (the rest were not reached), `right_first + unanswered` at most `quizzes`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LessonSummary {
+    /// The lesson's scenes.
+    pub scenes: usize,
+    /// The scenes whose content was shown.
+    pub seen: usize,
+    /// The scenes skipped at their content note.
+    pub skipped: usize,
+    /// The lesson's quizzes.
+    pub quizzes: usize,
+    /// The quizzes whose first answer was right.
+    pub right_first: usize,
+    /// The quizzes never answered.
+    pub unanswered: usize,
+}
+
 /// A lesson run saved by ids.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonState {
@@ -253,6 +271,32 @@ impl LessonRun {
             .filter(|r| r.status != SceneStatus::NotSeen)
             .count();
         (done, self.scenes.len())
+    }
+
+    /// What the end of the lesson says: scenes seen, skipped and not reached out of all
+    /// of them, and the quizzes right at the first try out of all of the lesson's
+    /// quizzes, with those not answered (passed by, skipped, or only shown on request).
+    pub fn summary(&self, lesson: &Lesson) -> LessonSummary {
+        let mut summary = LessonSummary {
+            scenes: self.scenes.len(),
+            ..LessonSummary::default()
+        };
+        for (scene, record) in lesson.scenes.iter().zip(&self.scenes) {
+            match record.status {
+                SceneStatus::Seen => summary.seen += 1,
+                SceneStatus::Skipped => summary.skipped += 1,
+                SceneStatus::NotSeen => {}
+            }
+            if quiz_of(scene).is_some() {
+                summary.quizzes += 1;
+                match record.quiz.as_ref().filter(|q| q.attempts > 0) {
+                    Some(quiz) if quiz.first.correct => summary.right_first += 1,
+                    Some(_) => {}
+                    None => summary.unanswered += 1,
+                }
+            }
+        }
+        summary
     }
 
     /// The ids of the scenes skipped (and not viewed since), in lesson order.

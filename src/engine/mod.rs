@@ -17,8 +17,8 @@ pub mod testkit;
 
 pub use inline_list::InlineList;
 pub use lesson::{
-    CardView, LessonRun, LessonState, QuizAnswer, QuizOptionResult, QuizOutcome, ScenePosition,
-    SceneRecord, SceneStatus,
+    CardView, LessonRun, LessonState, LessonSummary, QuizAnswer, QuizOptionResult, QuizOutcome,
+    ScenePosition, SceneRecord, SceneStatus,
 };
 pub use scenario::{
     AvailableChoice, ChoiceOutcome, ChoiceRef, CompetencyScore, Decision, PathEvent, QualityCounts,

@@ -612,7 +612,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// or to the last scene.
     fn lesson_done(&mut self, lesson: &Lesson) -> Step<Nav> {
         let run = self.lesson_run()?;
-        let (correct, quizzes) = run.quiz_score();
+        let summary = run.summary(lesson);
         let skipped = run.skipped(lesson);
         self.gap()?;
         let title = self.text(&lesson.title);
@@ -621,10 +621,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 .i18n()
                 .msg("plain-lesson-done", &msg_args!("title" => title)),
         )?;
-        if quizzes > 0 {
+        // The same counts as the screen's: every quiz of the lesson, answered or not.
+        if summary.quizzes > 0 {
             self.line(&self.i18n().msg(
                 "plain-lesson-score",
-                &msg_args!("correct" => correct, "total" => quizzes),
+                &msg_args!("correct" => summary.right_first, "total" => summary.quizzes),
+            ))?;
+        }
+        if summary.unanswered > 0 {
+            self.line(&self.i18n().msg(
+                "lesson-done-quizzes-unanswered",
+                &msg_args!("count" => summary.unanswered),
             ))?;
         }
         let skipped: Vec<String> = skipped

@@ -206,6 +206,8 @@ pub struct App {
     pub screen: Screen,
     /// Whether the help overlay is open.
     pub help: bool,
+    /// How far the help overlay is scrolled, on terminals too small to show it whole.
+    pub help_scroll: usize,
     quit: bool,
 }
 
@@ -217,6 +219,7 @@ impl App {
             ctx,
             screen,
             help: false,
+            help_scroll: 0,
             quit: false,
         }
     }
@@ -274,12 +277,17 @@ impl App {
             return;
         }
         if self.help {
-            // The overlay takes every key; any of these closes it.
-            if matches!(
-                action,
-                Action::Help | Action::Back | Action::Confirm | Action::Quit
-            ) {
-                self.help = false;
+            // The overlay takes every key: these scroll it, and these close it.
+            let last = super::view::help_max_scroll(self);
+            let page = super::view::help_page(self);
+            let scroll = self.help_scroll.min(last);
+            match action {
+                Action::Help | Action::Back | Action::Confirm | Action::Quit => self.help = false,
+                Action::Down | Action::ScrollDown => self.help_scroll = (scroll + 1).min(last),
+                Action::Up | Action::ScrollUp => self.help_scroll = scroll.saturating_sub(1),
+                Action::PageDown => self.help_scroll = (scroll + page).min(last),
+                Action::PageUp => self.help_scroll = scroll.saturating_sub(page),
+                _ => {}
             }
             return;
         }
@@ -287,6 +295,7 @@ impl App {
             match global {
                 Some(Global::Help) => {
                     self.help = true;
+                    self.help_scroll = 0;
                     return;
                 }
                 Some(Global::Quit) => {
@@ -317,7 +326,12 @@ impl App {
             }
             Transition::Home => {
                 self.screen.before_leaving(&mut self.ctx);
-                self.screen = Screen::Home(screens::home::State::new(&self.ctx));
+                // Keep the cursor on what was just left, so Enter opens it again.
+                let home = match self.screen.home_entry() {
+                    Some(entry) => screens::home::State::at(&self.ctx, &entry),
+                    None => screens::home::State::new(&self.ctx),
+                };
+                self.screen = Screen::Home(home);
             }
             Transition::Quit => {
                 self.screen.before_leaving(&mut self.ctx);

@@ -32,13 +32,25 @@ impl Fragment for Word {
 /// end inside a word; see [`crate::course::markup`]). A word wider than `width` is cut into
 /// pieces that fit.
 fn words(paragraph: &str, width: usize) -> Vec<Word> {
-    // Every character with its mark, markers gone, then split at white space.
+    // Every character with its mark, markers gone (tabs read as spaces), then split into
+    // words by textwrap, at spaces only: a no-break space (U+00A0, U+202F) keeps its words
+    // together, as French typography needs around « » and before : ; ? !.
     let marked: Vec<(char, Mark)> = markup::pieces(paragraph)
         .into_iter()
-        .flat_map(|(mark, text)| text.chars().map(move |c| (c, mark)).collect::<Vec<_>>())
+        .flat_map(|(mark, text)| {
+            text.chars()
+                .map(move |c| (if c == '\t' { ' ' } else { c }, mark))
+                .collect::<Vec<_>>()
+        })
         .collect();
+    let plain: String = marked.iter().map(|(c, _)| *c).collect();
     let mut out = Vec::new();
-    for raw in marked.split(|(c, _)| c.is_whitespace()) {
+    let mut at = 0;
+    for found in textwrap::WordSeparator::AsciiSpace.find_words(&plain) {
+        let start = at;
+        let end = start + found.word.chars().count();
+        at = end + found.whitespace.chars().count();
+        let raw = &marked[start..end];
         if raw.is_empty() {
             continue;
         }
@@ -228,6 +240,26 @@ mod tests {
         assert_eq!(open.style, bold);
         let vraag = &lines[0].spans[0];
         assert_eq!(vraag.style, Style::default());
+    }
+
+    #[test]
+    fn no_break_spaces_hold_their_words_together() {
+        // Issue 14, item 26: French typography puts a no-break space inside « » and before
+        // : ; ? !, which must never become a line break.
+        let lines = wrap(
+            "un «\u{a0}mot\u{a0}» ici",
+            9,
+            Style::default(),
+            Style::default(),
+        );
+        assert_eq!(plain(&lines), ["un", "«\u{a0}mot\u{a0}»", "ici"]);
+        let lines = wrap(
+            "Une question\u{202f}? Oui.",
+            10,
+            Style::default(),
+            Style::default(),
+        );
+        assert_eq!(plain(&lines), ["Une", "question\u{202f}?", "Oui."]);
     }
 
     #[test]

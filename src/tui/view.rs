@@ -11,7 +11,7 @@ use crate::msg_args;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// Below this many columns the screen shows only the "too small" message.
 pub const MIN_WIDTH: u16 = 40;
@@ -137,80 +137,234 @@ fn push_hint(spans: &mut Vec<Span<'static>>, key: &KeyHelp, app: &App) {
     ));
 }
 
-/// The help overlay: the keys of the current screen, then the keys that work everywhere.
-fn render_help(app: &App, frame: &mut Frame, area: Rect) {
+/// How the help overlay is laid out for a frame of `area`.
+enum HelpPlan {
+    /// One column that fits whole.
+    Whole {
+        popup: Rect,
+        lines: Vec<Line<'static>>,
+    },
+    /// The screen's keys and the global keys side by side, each row whole.
+    Columns {
+        popup: Rect,
+        left: Vec<Line<'static>>,
+        right: Vec<Line<'static>>,
+    },
+    /// One column that scrolls (small terminals): `lines` end with the way out.
+    Scrolled {
+        popup: Rect,
+        lines: Vec<Line<'static>>,
+    },
+}
+
+/// The keys of the help overlay: the current screen's, then those that work everywhere.
+fn help_keys(app: &App) -> (Vec<KeyHelp>, Vec<KeyHelp>) {
     let ctx = &app.ctx;
-    let theme = &ctx.theme;
-    let global = keymap::global().help(ctx);
-    let screen_keys = app.screen.keys(ctx);
+    (app.screen.keys(ctx), keymap::global().help(ctx))
+}
+
+fn columns(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// The rows of `keys` under the heading `heading`, `width` columns wide: the keys in a
+/// column of `key_width`, what they do wrapped beside them (or under them, when the room
+/// beside is too narrow).
+fn help_rows(
+    app: &App,
+    heading: &str,
+    keys: &[KeyHelp],
+    key_width: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let theme = &app.ctx.theme;
+    let mut lines = vec![Line::from(Span::styled(
+        text::truncate(&app.ctx.t(heading), width),
+        theme.title(),
+    ))];
+    let indent = key_width + 4;
+    let beside = width.saturating_sub(indent);
+    for key in keys {
+        let pad = key_width.saturating_sub(columns(&key.keys));
+        let keys = format!("  {}{}  ", key.keys, " ".repeat(pad));
+        if beside >= 12 {
+            let wrapped = textwrap::wrap(&key.action, beside.max(1));
+            for (n, part) in wrapped.iter().enumerate() {
+                let lead = if n == 0 {
+                    Span::styled(keys.clone(), theme.accent())
+                } else {
+                    Span::raw(" ".repeat(indent))
+                };
+                lines.push(Line::from(vec![
+                    lead,
+                    Span::styled(part.to_string(), theme.text()),
+                ]));
+            }
+        } else {
+            lines.push(Line::from(Span::styled(
+                text::truncate(&format!("  {}", key.keys), width),
+                theme.accent(),
+            )));
+            for part in textwrap::wrap(&key.action, width.saturating_sub(4).max(1)) {
+                lines.push(Line::from(Span::styled(
+                    format!("    {part}"),
+                    theme.text(),
+                )));
+            }
+        }
+    }
+    lines
+}
+
+/// Whether every line of `lines` fits in `width` columns.
+fn fits(lines: &[Line<'_>], width: u16) -> bool {
+    lines.iter().all(|l| l.width() <= usize::from(width))
+}
+
+fn help_plan(app: &App, area: Rect) -> HelpPlan {
+    let (screen_keys, global) = help_keys(app);
     let key_width = screen_keys
         .iter()
         .chain(global.iter())
-        .map(|k| unicode_width::UnicodeWidthStr::width(k.keys.as_str()))
+        .map(|k| columns(&k.keys))
         .max()
         .unwrap_or(1);
-    let row = |k: &KeyHelp| {
-        let pad = key_width.saturating_sub(unicode_width::UnicodeWidthStr::width(k.keys.as_str()));
-        Line::from(vec![
-            Span::styled(format!("  {}{}  ", k.keys, " ".repeat(pad)), theme.accent()),
-            Span::styled(k.action.clone(), theme.text()),
-        ])
+    let room = area.height.saturating_sub(2);
+    let count = |lines: &[Line<'_>]| u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let one = |width: u16| {
+        let width = usize::from(width.saturating_sub(2));
+        let mut lines = help_rows(app, "help-screen-keys", &screen_keys, key_width, width);
+        lines.push(Line::default());
+        lines.extend(help_rows(
+            app,
+            "help-global-keys",
+            &global,
+            key_width,
+            width,
+        ));
+        lines
     };
-    let heading = |id: &str| Line::from(Span::styled(ctx.t(id), theme.title()));
-    let mut screen_lines = vec![heading("help-screen-keys")];
-    screen_lines.extend(screen_keys.iter().map(row));
-    let mut global_lines = vec![heading("help-global-keys")];
-    global_lines.extend(global.iter().map(row));
+    let width = area.width.saturating_sub(4).min(72);
+    let lines = one(width);
+    if count(&lines) + 2 <= room {
+        let popup = centered(area, width, count(&lines) + 2);
+        return HelpPlan::Whole { popup, lines };
+    }
+    // Too tall for one column: side by side, when every row fits whole.
+    let wide = centered(area, area.width.saturating_sub(2).min(120), room);
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+            .areas(Block::default().borders(Borders::ALL).inner(wide));
+    let left = help_rows(app, "help-screen-keys", &screen_keys, key_width, usize::MAX);
+    let right = help_rows(app, "help-global-keys", &global, key_width, usize::MAX);
+    let height = count(&left).max(count(&right)) + 2;
+    if height <= room && fits(&left, left_area.width) && fits(&right, right_area.width) {
+        let popup = centered(area, wide.width, height);
+        return HelpPlan::Columns { popup, left, right };
+    }
+    // Small terminals: one column that scrolls, the way out at its end.
+    let mut lines = lines;
+    lines.push(Line::default());
+    for part in textwrap::wrap(
+        &app.ctx.t("help-close"),
+        usize::from(width.saturating_sub(2)).max(1),
+    ) {
+        lines.push(Line::from(Span::styled(
+            part.to_string(),
+            app.ctx.theme.dim(),
+        )));
+    }
+    HelpPlan::Scrolled {
+        popup: centered(area, width, room),
+        lines,
+    }
+}
 
+/// How far the help overlay can scroll at the last frame's size (0 when it fits).
+pub fn help_max_scroll(app: &App) -> usize {
+    match help_plan(app, app.ctx.area) {
+        HelpPlan::Scrolled { popup, lines } => lines
+            .len()
+            .saturating_sub(usize::from(popup.height.saturating_sub(2))),
+        HelpPlan::Whole { .. } | HelpPlan::Columns { .. } => 0,
+    }
+}
+
+/// The lines one page of the help overlay scrolls.
+pub fn help_page(app: &App) -> usize {
+    match help_plan(app, app.ctx.area) {
+        HelpPlan::Scrolled { popup, .. } => usize::from(popup.height.saturating_sub(3)).max(1),
+        HelpPlan::Whole { .. } | HelpPlan::Columns { .. } => 1,
+    }
+}
+
+/// The help overlay: the keys of the current screen, then the keys that work everywhere;
+/// on small terminals one column that scrolls, so every key can be read whole.
+fn render_help(app: &App, frame: &mut Frame, area: Rect) {
+    let ctx = &app.ctx;
+    let theme = &ctx.theme;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
         .title(Span::styled(
             format!(" {} ", ctx.t("help-title")),
             theme.title(),
-        ))
-        // The way out stays visible whatever the size: it is in the border.
-        .title_bottom(Span::styled(
-            format!(" {} ", ctx.t("help-close")),
-            theme.dim(),
         ));
-    let count = |lines: &[Line<'_>]| u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let one_column = count(&screen_lines) + 1 + count(&global_lines) + 2;
-    let room = area.height.saturating_sub(2);
-    if one_column <= room {
-        let mut lines = screen_lines;
-        lines.push(Line::default());
-        lines.extend(global_lines);
-        let popup = centered(
-            area,
-            area.width.saturating_sub(4).min(72),
-            one_column.min(room),
-        );
-        frame.render_widget(Clear, popup);
-        frame.render_widget(
-            Paragraph::new(lines)
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            popup,
-        );
-        return;
+    // The way out stays visible whatever the size: in the border, or at the end of the
+    // scrolled text.
+    let closing = block.clone().title_bottom(Span::styled(
+        format!(" {} ", ctx.t("help-close")),
+        theme.dim(),
+    ));
+    match help_plan(app, area) {
+        HelpPlan::Whole { popup, lines } => {
+            frame.render_widget(Clear, popup);
+            frame.render_widget(Paragraph::new(lines).block(closing), popup);
+        }
+        HelpPlan::Columns { popup, left, right } => {
+            frame.render_widget(Clear, popup);
+            let inner = closing.inner(popup);
+            frame.render_widget(closing, popup);
+            let [left_area, right_area] =
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                    .areas(inner);
+            frame.render_widget(Paragraph::new(left), left_area);
+            frame.render_widget(Paragraph::new(right), right_area);
+        }
+        HelpPlan::Scrolled { popup, lines } => {
+            let height = usize::from(popup.height.saturating_sub(2));
+            let scroll = app.help_scroll.min(lines.len().saturating_sub(height));
+            let below = lines.len().saturating_sub(scroll + height);
+            let mut block = block;
+            if scroll > 0 {
+                block = block.title(
+                    Line::from(Span::styled(
+                        format!(
+                            " {} ",
+                            ctx.tr("help-more-above", &msg_args!("count" => scroll))
+                        ),
+                        theme.dim(),
+                    ))
+                    .right_aligned(),
+                );
+            }
+            if below > 0 {
+                block = block.title_bottom(
+                    Line::from(Span::styled(
+                        format!(
+                            " {} ",
+                            ctx.tr("help-more-below", &msg_args!("count" => below))
+                        ),
+                        theme.dim(),
+                    ))
+                    .right_aligned(),
+                );
+            }
+            let shown: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(height).collect();
+            frame.render_widget(Clear, popup);
+            frame.render_widget(Paragraph::new(shown).block(block), popup);
+        }
     }
-    // Too tall for one column: the screen's keys and the global keys side by side.
-    let height = (count(&screen_lines).max(count(&global_lines)) + 2).min(room);
-    let popup = centered(area, area.width.saturating_sub(2).min(120), height);
-    frame.render_widget(Clear, popup);
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(inner);
-    frame.render_widget(
-        Paragraph::new(screen_lines).wrap(Wrap { trim: false }),
-        left,
-    );
-    frame.render_widget(
-        Paragraph::new(global_lines).wrap(Wrap { trim: false }),
-        right,
-    );
 }
 
 /// A rectangle of `width` x `height` centred in `area` (clipped to it).

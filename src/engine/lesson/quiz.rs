@@ -288,6 +288,35 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_counts_every_quiz_and_an_answer_shown_on_request_as_not_answered() {
+        let l = LessonBuilder::new("les")
+            .quiz("q", false, [("a", false), ("b", true)])
+            .quiz("r", false, [("a", true), ("b", false)])
+            .quiz("m", false, [("x", true), ("y", false)])
+            .with_note()
+            .build();
+        let mut run = LessonRun::new(&l);
+        run.answer_quiz(&l, ["b"]).unwrap();
+        assert!(run.next(&l));
+        run.reveal_quiz(&l).unwrap();
+        // The third scene is skipped at its content note.
+        assert!(run.next(&l));
+        run.skip_scene(&l);
+        let summary = run.summary(&l);
+        assert_eq!(
+            summary,
+            crate::engine::LessonSummary {
+                scenes: 3,
+                seen: 2,
+                skipped: 1,
+                quizzes: 3,
+                right_first: 1,
+                unanswered: 2,
+            }
+        );
+    }
+
+    #[test]
     fn a_second_wrong_answer_reveals() {
         let l = lesson(Order::Fixed);
         let mut run = LessonRun::new(&l);

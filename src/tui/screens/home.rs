@@ -30,6 +30,14 @@ impl State {
         let _ = ctx;
         Self { selected: 0 }
     }
+
+    /// The home screen with `entry` selected (the item or settings just left), so the next
+    /// Enter opens it again; "continue" when it is not on the list.
+    pub fn at(ctx: &Ctx, entry: &Entry) -> Self {
+        let rows = rows(ctx);
+        let selected = entries(&rows).iter().position(|e| *e == entry).unwrap_or(0);
+        Self { selected }
+    }
 }
 
 /// Something on the home screen that can be opened.

@@ -141,6 +141,17 @@ impl Screen {
         }
     }
 
+    /// The home entry this screen was opened from (the item shown, or settings), for the
+    /// cursor of the home screen it returns to.
+    pub fn home_entry(&self) -> Option<home::Entry> {
+        match self {
+            Screen::Lesson(s) => Some(home::Entry::Item(s.lesson.clone())),
+            Screen::Scenario(s) => Some(home::Entry::Item(s.scenario.clone())),
+            Screen::Settings(_) => Some(home::Entry::Settings),
+            Screen::Home(_) | Screen::Jump(_) | Screen::Stage(_) => None,
+        }
+    }
+
     /// Called before the screen is left or the app quits: record what is not yet recorded
     /// (e.g. reflection text still being typed).
     pub fn before_leaving(&mut self, ctx: &mut Ctx) {

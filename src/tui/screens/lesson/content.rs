@@ -512,29 +512,40 @@ fn done(b: &mut Builder<'_>, open: &Open<'_>) {
         theme.good(),
     );
     b.blank();
-    let (seen, total) = open.run.scenes_done();
+    // One set of counts: scenes seen, skipped and not reached add up to the lesson's
+    // scenes; every quiz of the lesson counts, answered or not.
+    let summary = open.run.summary(open.lesson);
     b.message(
         &b.ctx.tr(
             "lesson-done-scenes",
-            &msg_args!("done" => seen, "total" => total),
+            &msg_args!("done" => summary.seen, "total" => summary.scenes),
         ),
         theme.text(),
     );
-    let (right, answered) = open.run.quiz_score();
-    if answered > 0 {
+    if summary.quizzes > 0 {
         b.message(
             &b.ctx.tr(
                 "lesson-done-quizzes",
-                &msg_args!("right" => right, "total" => answered),
+                &msg_args!("right" => summary.right_first, "total" => summary.quizzes),
             ),
             theme.text(),
         );
     }
-    let skipped = open.run.skipped(open.lesson).len();
-    if skipped > 0 {
+    if summary.unanswered > 0 {
         b.message(
-            &b.ctx
-                .tr("lesson-done-skipped", &msg_args!("count" => skipped)),
+            &b.ctx.tr(
+                "lesson-done-quizzes-unanswered",
+                &msg_args!("count" => summary.unanswered),
+            ),
+            theme.text(),
+        );
+    }
+    if summary.skipped > 0 {
+        b.message(
+            &b.ctx.tr(
+                "lesson-done-skipped",
+                &msg_args!("count" => summary.skipped),
+            ),
             theme.text(),
         );
     }

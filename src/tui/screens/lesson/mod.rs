@@ -34,8 +34,8 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 /// Lines the mouse wheel scrolls at a time.
 const WHEEL_LINES: usize = 3;
-/// The widest text column in the full layout: long lines read badly.
-const MAX_TEXT_WIDTH: u16 = 100;
+/// The widest text column in the full layout: longer lines read badly.
+const MAX_TEXT_WIDTH: u16 = 80;
 
 /// The lesson screen's state.
 #[derive(Debug)]
@@ -947,6 +947,21 @@ fn render_editor(ctx: &Ctx, open: &View<'_>, frame: &mut Frame, area: Rect) {
         );
     } else {
         frame.render_widget(&open.ui.editor, inner);
+        if open.ui.editing {
+            // The terminal's own cursor at the insertion point: screen magnifiers and
+            // screen readers follow it, not a reverse-video cell.
+            let cursor = open.ui.editor.screen_cursor();
+            let (top, left) = open.ui.editor.scroll_offset();
+            let row = cursor.row.checked_sub(usize::from(top));
+            let column = cursor.col.checked_sub(usize::from(left));
+            if let (Some(row), Some(column)) = (row, column)
+                && let (Ok(row), Ok(column)) = (u16::try_from(row), u16::try_from(column))
+                && row < inner.height
+                && column < inner.width
+            {
+                frame.set_cursor_position((inner.x + column, inner.y + row));
+            }
+        }
     }
 }
 
