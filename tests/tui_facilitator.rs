@@ -79,6 +79,20 @@ fn the_notes_panel_shows_the_node_notes_and_can_be_hidden() {
 }
 
 /// The choices at the decision point on the stage, in the order the room sees them: id and
+#[test]
+fn the_room_sees_every_answer_whole_or_is_told_what_is_cut() {
+    let mut app = at_signaal(Instant::now());
+    // Presenter layout at 80x24 with the notes open: the answers do not all fit.
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("more lines (↓, PgDn)"), "{shown}");
+    // The third answer selected is shown to its last word, with the speaker still there.
+    press(&mut app, "↓↓");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("› 3. “Shall we sit down"), "{shown}");
+    assert!(shown.contains("solves a lot.”"), "{shown}");
+    assert!(shown.contains("Yassin (Resident)"), "{shown}");
+}
+
 /// quality symbol.
 fn shown_choices(app: &App) -> Vec<(String, &'static str)> {
     let Screen::Stage(stage) = &app.screen else {

@@ -783,3 +783,29 @@ fn the_ending_without_turning_points_says_so() {
     assert!(all.contains("one of the best answers offered"), "{all}");
     assert!(all.contains("++ best: 5"), "{all}");
 }
+
+#[test]
+fn the_selected_answer_is_shown_whole_and_cut_answers_are_announced() {
+    let mut app = started();
+    // At the documented minimum, the third answer selected is shown to its last word.
+    press(&mut app, "↓↓");
+    let shown = screen(&mut app, 40, 12);
+    assert!(shown.contains("› 3."), "{shown}");
+    assert!(shown.contains("roommates?”"), "{shown}");
+    // Answers cut above are announced in the heading.
+    assert!(shown.contains("Your answer ↑"), "{shown}");
+    // With the gloss at 80x24, the answers no longer fit: what is cut is said, not hidden.
+    press(&mut app, "↑↑G");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("› 1."), "{shown}");
+    assert!(shown.contains("more lines (↓, PgDn)"), "{shown}");
+    // Going down to the third answer brings it whole into view.
+    press(&mut app, "↓↓");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("› 3."), "{shown}");
+    assert!(shown.contains("kamergenoten?”"), "{shown}");
+    assert_snapshot!("long_answers_scroll_40x12", {
+        press(&mut app, "G");
+        screen(&mut app, 40, 12)
+    });
+}
