@@ -274,6 +274,45 @@ fn compare_shows_where_two_attempts_split() {
     assert!(screen(&mut lone, 80, 24).contains("at least two attempts"));
 }
 
+/// The attempts compared, by position.
+fn compared(app: &App) -> (usize, usize) {
+    match state(app).view {
+        scenario::View::Compare(picked) => (picked.left, picked.right),
+        ref other => panic!("not comparing: {other:?}"),
+    }
+}
+
+#[test]
+fn compare_never_puts_an_attempt_beside_itself() {
+    let mut app = started();
+    take(&mut app, &GOOD);
+    press(&mut app, "b");
+    take(&mut app, &["alles-noteren"]);
+    press(&mut app, "c");
+    assert_eq!(compared(&app), (0, 1));
+    // Two attempts: the arrows have no other attempt to go to, on either side.
+    press(&mut app, "→");
+    assert_eq!(compared(&app), (0, 1));
+    press(&mut app, "⇥←");
+    assert_eq!(compared(&app), (0, 1));
+    // Three attempts: each side steps over the attempt on the other side.
+    press(&mut app, "⎋b");
+    take(&mut app, &["samen-afspreken"]);
+    press(&mut app, "c");
+    assert_eq!(compared(&app), (1, 2));
+    for _ in 0..6 {
+        press(&mut app, "→");
+        let (left, right) = compared(&app);
+        assert_ne!(left, right);
+    }
+    press(&mut app, "⇥");
+    for _ in 0..6 {
+        press(&mut app, "←");
+        let (left, right) = compared(&app);
+        assert_ne!(left, right);
+    }
+}
+
 #[test]
 fn help_lists_the_scenario_keys() {
     let mut app = started();
