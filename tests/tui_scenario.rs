@@ -313,6 +313,50 @@ fn compare_never_puts_an_attempt_beside_itself() {
     }
 }
 
+/// The two columns before the side panel, found by its `marker` text, on every row of
+/// `shown` (the title and key bar rows aside): blank or the panes' border lines.
+fn gutter(shown: &str, marker: &str) -> Vec<String> {
+    let rows: Vec<Vec<char>> = shown.lines().map(|l| l.chars().collect()).collect();
+    let x = rows
+        .iter()
+        .find_map(|row| {
+            let line: String = row.iter().collect();
+            line.find(marker).map(|at| line[..at].chars().count())
+        })
+        .unwrap_or_else(|| panic!("`{marker}` is not shown:\n{shown}"));
+    rows[1..rows.len().saturating_sub(1)]
+        .iter()
+        .map(|row| {
+            (x - 2..x)
+                .map(|i| row.get(i).copied().unwrap_or(' '))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn two_columns_stand_between_the_conversation_and_the_side_panel() {
+    let mut app = started();
+    take(&mut app, &GOOD[..2]);
+    for (width, height) in [(80, 24), (100, 30), (120, 40)] {
+        for gloss in [false, true] {
+            if gloss {
+                press(&mut app, "G");
+            }
+            let shown = screen(&mut app, width, height);
+            for cells in gutter(&shown, "Trust ") {
+                assert!(
+                    cells.chars().all(|c| c == ' ' || c == '─'),
+                    "`{cells}` in the gutter at {width}x{height}:\n{shown}"
+                );
+            }
+            if gloss {
+                press(&mut app, "G");
+            }
+        }
+    }
+}
+
 #[test]
 fn help_lists_the_scenario_keys() {
     let mut app = started();

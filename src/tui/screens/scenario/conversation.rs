@@ -54,9 +54,10 @@ pub fn areas(
 ) -> Areas {
     let full = is_full(area);
     if full {
+        // Two blank columns between the panes, so their lines never run together.
         let [left, _, right] = Layout::horizontal([
             Constraint::Percentage(60),
-            Constraint::Length(1),
+            Constraint::Length(2),
             Constraint::Min(0),
         ])
         .areas(area);
