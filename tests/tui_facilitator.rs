@@ -189,6 +189,47 @@ fn a_tie_goes_with_the_selected_answer() {
 }
 
 #[test]
+fn on_a_tie_only_a_tied_answer_can_be_chosen_and_the_handout_says_so() {
+    let mut app = at_signaal(Instant::now());
+    // 1 1 2 3 1 2, then one vote off answer 1: 2-2-1.
+    press(&mut app, "112312x1v");
+    let order = shown_choices(&app);
+    // Answer 3 has the fewest votes: Enter on it does not go on, and says why.
+    press(&mut app, "↓↓⏎");
+    assert!(
+        !entries(&app)
+            .iter()
+            .any(|e| matches!(e, Entry::Vote { .. })),
+        "the group did not go with answer 3"
+    );
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Answer 3 did not get the most votes"),
+        "{shown}"
+    );
+    // Answer 2 is one of the tied ones: the group goes with it.
+    press(&mut app, "↑⏎");
+    let (counts, chosen) = entries(&app)
+        .into_iter()
+        .find_map(|e| match e {
+            Entry::Vote { counts, chosen, .. } => Some((counts, chosen)),
+            _ => None,
+        })
+        .expect("the vote is logged");
+    assert_eq!(chosen.as_str(), order[1].0);
+    let tied: Vec<&str> = kruispunt::facilitator::tied(&counts)
+        .into_iter()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(tied, [order[0].0.as_str(), order[1].0.as_str()]);
+    // The handout records the tie and the facilitator's pick.
+    let log = kruispunt::tui::screens::facilitator::log(&app.ctx).expect("facilitator mode");
+    let handout =
+        kruispunt::facilitator::export::markdown(log, Some(app.ctx.course()), app.ctx.i18n());
+    assert!(handout.contains("A tie between"), "{handout}");
+}
+
+#[test]
 fn the_timer_counts_down_with_the_clock_and_never_blocks() {
     let base = Instant::now();
     let mut app = at_signaal(base);

@@ -681,6 +681,8 @@ vote-counted = { $total ->
 vote-remove-armed = Remove a vote: press the answer's number
 vote-winner = Most votes: answer { $number }. Enter goes with it.
 vote-tie = A tie: select one of the tied answers with ↑↓, then Enter.
+# $number: the selected answer, not one of the tied ones; $tied: the numbers of the tied answers.
+vote-tie-refused = Answer { $number } did not get the most votes: select one of the tied answers ({ $tied }) with ↑↓, then Enter.
 vote-none = No votes yet: Enter goes with the selected answer.
 vote-bar = { $votes ->
         [one] 1 vote
@@ -712,6 +714,8 @@ session-export-shown = What was shown
 session-export-rewound = Went back: { $item } › { $node }
 session-export-votes = Votes and the path the group chose
 session-export-vote-heading = Decision { $number } · { $item } · { $node }
+# $choices: the answers that shared the most votes, joined by " · ".
+session-export-tie = A tie between: { $choices }. The facilitator chose between them.
 session-export-chosen = The group went with: { $choice }
 # $choice: an answer; $quality: its quality (report-quality).
 session-export-choice = { $choice } · { $quality }

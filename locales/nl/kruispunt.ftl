@@ -678,6 +678,8 @@ vote-counted = { $total ->
 vote-remove-armed = Stem eraf: druk op het nummer van het antwoord
 vote-winner = Meeste stemmen: antwoord { $number }. Met Enter ga je daarmee verder.
 vote-tie = Gelijkspel: kies een van de gelijke antwoorden met ↑↓ en druk op Enter.
+# $number: the selected answer, not one of the tied ones; $tied: the numbers of the tied answers.
+vote-tie-refused = Antwoord { $number } kreeg niet de meeste stemmen: kies met ↑↓ een van de gelijke antwoorden ({ $tied }) en druk op Enter.
 vote-none = Nog geen stemmen: met Enter ga je verder met het geselecteerde antwoord.
 vote-bar = { $votes ->
         [one] 1 stem
@@ -709,6 +711,8 @@ session-export-shown = Wat getoond werd
 session-export-rewound = Teruggegaan: { $item } › { $node }
 session-export-votes = Stemmingen en de weg die de groep koos
 session-export-vote-heading = Keuze { $number } · { $item } · { $node }
+# $choices: the answers that shared the most votes, joined by " · ".
+session-export-tie = Gelijkspel tussen: { $choices }. De begeleider koos daartussen.
 session-export-chosen = De groep koos: { $choice }
 # $choice: an answer; $quality: its quality (report-quality).
 session-export-choice = { $choice } · { $quality }

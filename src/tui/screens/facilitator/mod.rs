@@ -439,7 +439,22 @@ fn forward(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
 /// Enter at a decision point: the group goes with the answer with the most votes (or the
 /// selected one); the choice carries the room's votes, which the session log keeps.
 fn go_with_vote(ctx: &mut Ctx, state: &mut State, point: &Point) {
-    let picked = state.vote.pick(point.selected);
+    let Some(picked) = state.vote.pick(point.selected) else {
+        // A tie, and the selected answer is not one of the tied ones.
+        let tied = match state.vote.tally() {
+            Tally::Tie(tied) => tied
+                .iter()
+                .map(|i| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => String::new(),
+        };
+        ctx.status = Some(ctx.tr(
+            "vote-tie-refused",
+            &msg_args!("number" => point.selected + 1, "tied" => tied),
+        ));
+        return;
+    };
     let tally: Option<Vec<ChoiceTally>> = ctx.course().scenarios.get(&state.item).map(|sc| {
         point
             .offered
