@@ -305,6 +305,33 @@ fn a_lesson_opens_at_a_scene_and_small_sizes_do_not_panic() {
 }
 
 #[test]
+fn the_note_editor_says_its_keys_and_a_note_can_be_cancelled() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = at_signaal(Instant::now());
+    press(&mut app, "e");
+    let shown = screen(&mut app, 80, 24);
+    // The key bar names each key once, with what it does; the hint above the editor
+    // says the same.
+    assert!(shown.contains("Esc save and close"), "{shown}");
+    assert!(shown.contains("Ctrl-X discard"), "{shown}");
+    assert!(!shown.contains("Esc Type your note"), "{shown}");
+    assert!(shown.contains("Ctrl-X discards it"), "{shown}");
+    // Ctrl-X throws the note away.
+    press(&mut app, "never mind");
+    let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
+    let action = kruispunt::tui::action::from_key(ctrl_x, app.editing()).expect("a key");
+    app.update(action);
+    assert!(!app.editing(), "the editor is closed");
+    assert!(
+        !entries(&app)
+            .iter()
+            .any(|e| matches!(e, Entry::Note { .. })),
+        "nothing is saved"
+    );
+    assert!(screen(&mut app, 80, 24).contains("Note not saved."));
+}
+
+#[test]
 fn a_reflection_is_shown_to_the_group_as_a_prompt_without_an_editor() {
     let mut app = facilitator_app(UiLocale::En, Instant::now());
     // The first lesson unfolded; its fourth scene is the reflection.

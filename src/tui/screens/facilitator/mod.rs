@@ -34,6 +34,7 @@ use crate::tui::keymap::{Binding, Key, Keymap, digit};
 use crate::tui::text;
 use crate::tui::view::FULL_WIDTH;
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -255,6 +256,9 @@ fn notes_here<'c>(ctx: &'c Ctx, state: &State) -> Option<&'c FacilitatorNotes> {
 enum Cmd {
     /// Esc in the note editor: the note goes into the session log.
     SaveNote,
+    /// Ctrl-X in the note editor (a key typed into it, so the editor's update reads it):
+    /// the note is thrown away.
+    CancelNote,
     /// The jump menu.
     Jump,
     /// Shows or hides the notes panel.
@@ -287,7 +291,13 @@ enum Cmd {
 fn keymap(state: &State, at_point: bool) -> Keymap<Cmd> {
     let mut map = Keymap::new();
     if state.editor.is_some() {
-        map.key(&[Key::Back], "Esc", "facilitator-note-hint", Cmd::SaveNote);
+        map.key(
+            &[Key::Back],
+            "Esc",
+            "facilitator-note-key-save",
+            Cmd::SaveNote,
+        )
+        .hint("Ctrl-X", "facilitator-note-key-cancel", Cmd::CancelNote);
         return map;
     }
     if at_point {
@@ -334,6 +344,11 @@ pub fn stage_bindings(ctx: &Ctx, state: &State) -> Vec<Binding<String>> {
     keymap(state, decision_point(ctx, state).is_some()).described()
 }
 
+/// Whether a key typed into the note editor is its cancel key, Ctrl-X.
+fn is_cancel(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('x' | 'X'))
+}
+
 /// Every key binding on the stage: its own, then the trainee screen's (none while the
 /// note editor is open: it takes the keys).
 pub fn bindings(ctx: &Ctx, state: &State) -> Vec<Binding<String>> {
@@ -357,6 +372,10 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
                     ctx.command(Command::Note(text));
                     ctx.status = Some(ctx.t("facilitator-note-saved"));
                 }
+            }
+            Action::Edit(key) if is_cancel(key) => {
+                state.editor = None;
+                ctx.status = Some(ctx.t("facilitator-note-cancelled"));
             }
             Action::Edit(key) => {
                 editor.input(*key);
@@ -417,7 +436,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
                 follow_notes(ctx, state);
             }
         }
-        Some(Cmd::SaveNote) => {}
+        Some(Cmd::SaveNote | Cmd::CancelNote) => {}
         // The trainee screens hit-test clicks against their own layout, which the
         // presenter layout changes: the facilitator uses the keys.
         None if matches!(action, Action::Click { .. }) => {}
