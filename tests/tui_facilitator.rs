@@ -194,6 +194,8 @@ fn on_a_tie_only_a_tied_answer_can_be_chosen_and_the_handout_says_so() {
     // 1 1 2 3 1 2, then one vote off answer 1: 2-2-1.
     press(&mut app, "112312x1v");
     let order = shown_choices(&app);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("A tie between answers 1, 2"), "{shown}");
     // Answer 3 has the fewest votes: Enter on it does not go on, and says why.
     press(&mut app, "↓↓⏎");
     assert!(

@@ -683,7 +683,8 @@ vote-counted = { $total ->
     } · shown with v
 vote-remove-armed = Remove a vote: press the answer's number
 vote-winner = Most votes: answer { $number }. Enter goes with it.
-vote-tie = A tie: select one of the tied answers with ↑↓, then Enter.
+# $tied: the numbers of the answers that share the most votes, e.g. "1, 2".
+vote-tie = A tie between answers { $tied }: select one of them with ↑↓, then Enter.
 # $number: the selected answer, not one of the tied ones; $tied: the numbers of the tied answers.
 vote-tie-refused = Answer { $number } did not get the most votes: select one of the tied answers ({ $tied }) with ↑↓, then Enter.
 vote-none = No votes yet: Enter goes with the selected answer.

@@ -680,7 +680,8 @@ vote-counted = { $total ->
     } · tonen met v
 vote-remove-armed = Stem eraf: druk op het nummer van het antwoord
 vote-winner = Meeste stemmen: antwoord { $number }. Met Enter ga je daarmee verder.
-vote-tie = Gelijkspel: kies een van de gelijke antwoorden met ↑↓ en druk op Enter.
+# $tied: the numbers of the answers that share the most votes, e.g. "1, 2".
+vote-tie = Gelijkspel tussen de antwoorden { $tied }: kies er een met ↑↓ en druk op Enter.
 # $number: the selected answer, not one of the tied ones; $tied: the numbers of the tied answers.
 vote-tie-refused = Antwoord { $number } kreeg niet de meeste stemmen: kies met ↑↓ een van de gelijke antwoorden ({ $tied }) en druk op Enter.
 vote-none = Nog geen stemmen: met Enter ga je verder met het geselecteerde antwoord.

@@ -461,11 +461,7 @@ fn go_with_vote(ctx: &mut Ctx, state: &mut State, point: &Point) {
     let Some(picked) = state.vote.pick(point.selected) else {
         // A tie, and the selected answer is not one of the tied ones.
         let tied = match state.vote.tally() {
-            Tally::Tie(tied) => tied
-                .iter()
-                .map(|i| (i + 1).to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
+            Tally::Tie(tied) => numbers(&tied),
             _ => String::new(),
         };
         ctx.status = Some(ctx.tr(
@@ -490,6 +486,15 @@ fn go_with_vote(ctx: &mut Ctx, state: &mut State, point: &Point) {
     if let Screen::Scenario(s) = &mut *state.inner {
         scenario::choose(ctx, s, picked, tally);
     }
+}
+
+/// Answer positions (from 0) as the numbers shown, e.g. `1, 2`.
+fn numbers(positions: &[usize]) -> String {
+    positions
+        .iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The areas of the presenter layout.
@@ -669,7 +674,7 @@ fn render_vote(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
         }
         let tally = match vote.tally() {
             Tally::Winner(i) => ctx.tr("vote-winner", &msg_args!("number" => i + 1)),
-            Tally::Tie(_) => ctx.t("vote-tie"),
+            Tally::Tie(tied) => ctx.tr("vote-tie", &msg_args!("tied" => numbers(&tied))),
             Tally::Empty => ctx.t("vote-none"),
         };
         lines.push(Line::from(Span::styled(
