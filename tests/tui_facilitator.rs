@@ -79,6 +79,20 @@ fn the_notes_panel_shows_the_node_notes_and_can_be_hidden() {
 }
 
 /// The choices at the decision point on the stage, in the order the room sees them: id and
+#[test]
+fn the_room_sees_every_answer_whole_or_is_told_what_is_cut() {
+    let mut app = at_signaal(Instant::now());
+    // Presenter layout at 80x24 with the notes open: the answers do not all fit.
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("more lines (↓, PgDn)"), "{shown}");
+    // The third answer selected is shown to its last word, with the speaker still there.
+    press(&mut app, "↓↓");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("› 3. “Shall we sit down"), "{shown}");
+    assert!(shown.contains("solves a lot.”"), "{shown}");
+    assert!(shown.contains("Yassin (Resident)"), "{shown}");
+}
+
 /// quality symbol.
 fn shown_choices(app: &App) -> Vec<(String, &'static str)> {
     let Screen::Stage(stage) = &app.screen else {
@@ -175,6 +189,49 @@ fn a_tie_goes_with_the_selected_answer() {
 }
 
 #[test]
+fn on_a_tie_only_a_tied_answer_can_be_chosen_and_the_handout_says_so() {
+    let mut app = at_signaal(Instant::now());
+    // 1 1 2 3 1 2, then one vote off answer 1: 2-2-1.
+    press(&mut app, "112312x1v");
+    let order = shown_choices(&app);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("A tie between answers 1, 2"), "{shown}");
+    // Answer 3 has the fewest votes: Enter on it does not go on, and says why.
+    press(&mut app, "↓↓⏎");
+    assert!(
+        !entries(&app)
+            .iter()
+            .any(|e| matches!(e, Entry::Vote { .. })),
+        "the group did not go with answer 3"
+    );
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Answer 3 did not get the most votes"),
+        "{shown}"
+    );
+    // Answer 2 is one of the tied ones: the group goes with it.
+    press(&mut app, "↑⏎");
+    let (counts, chosen) = entries(&app)
+        .into_iter()
+        .find_map(|e| match e {
+            Entry::Vote { counts, chosen, .. } => Some((counts, chosen)),
+            _ => None,
+        })
+        .expect("the vote is logged");
+    assert_eq!(chosen.as_str(), order[1].0);
+    let tied: Vec<&str> = kruispunt::facilitator::tied(&counts)
+        .into_iter()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(tied, [order[0].0.as_str(), order[1].0.as_str()]);
+    // The handout records the tie and the facilitator's pick.
+    let log = kruispunt::tui::screens::facilitator::log(&app.ctx).expect("facilitator mode");
+    let handout =
+        kruispunt::facilitator::export::markdown(log, Some(app.ctx.course()), app.ctx.i18n());
+    assert!(handout.contains("A tie between"), "{handout}");
+}
+
+#[test]
 fn the_timer_counts_down_with_the_clock_and_never_blocks() {
     let base = Instant::now();
     let mut app = at_signaal(base);
@@ -247,6 +304,33 @@ fn a_lesson_opens_at_a_scene_and_small_sizes_do_not_panic() {
     for (w, h) in [(40, 12), (60, 20), (79, 23), (1, 1)] {
         let _ = screen(&mut app, w, h);
     }
+}
+
+#[test]
+fn the_note_editor_says_its_keys_and_a_note_can_be_cancelled() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = at_signaal(Instant::now());
+    press(&mut app, "e");
+    let shown = screen(&mut app, 80, 24);
+    // The key bar names each key once, with what it does; the hint above the editor
+    // says the same.
+    assert!(shown.contains("Esc save and close"), "{shown}");
+    assert!(shown.contains("Ctrl-X discard"), "{shown}");
+    assert!(!shown.contains("Esc Type your note"), "{shown}");
+    assert!(shown.contains("Ctrl-X discards it"), "{shown}");
+    // Ctrl-X throws the note away.
+    press(&mut app, "never mind");
+    let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
+    let action = kruispunt::tui::action::from_key(ctrl_x, app.editing()).expect("a key");
+    app.update(action);
+    assert!(!app.editing(), "the editor is closed");
+    assert!(
+        !entries(&app)
+            .iter()
+            .any(|e| matches!(e, Entry::Note { .. })),
+        "nothing is saved"
+    );
+    assert!(screen(&mut app, 80, 24).contains("Note not saved."));
 }
 
 #[test]

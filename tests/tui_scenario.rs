@@ -274,6 +274,89 @@ fn compare_shows_where_two_attempts_split() {
     assert!(screen(&mut lone, 80, 24).contains("at least two attempts"));
 }
 
+/// The attempts compared, by position.
+fn compared(app: &App) -> (usize, usize) {
+    match state(app).view {
+        scenario::View::Compare(picked) => (picked.left, picked.right),
+        ref other => panic!("not comparing: {other:?}"),
+    }
+}
+
+#[test]
+fn compare_never_puts_an_attempt_beside_itself() {
+    let mut app = started();
+    take(&mut app, &GOOD);
+    press(&mut app, "b");
+    take(&mut app, &["alles-noteren"]);
+    press(&mut app, "c");
+    assert_eq!(compared(&app), (0, 1));
+    // Two attempts: the arrows have no other attempt to go to, on either side.
+    press(&mut app, "→");
+    assert_eq!(compared(&app), (0, 1));
+    press(&mut app, "⇥←");
+    assert_eq!(compared(&app), (0, 1));
+    // Three attempts: each side steps over the attempt on the other side.
+    press(&mut app, "⎋b");
+    take(&mut app, &["samen-afspreken"]);
+    press(&mut app, "c");
+    assert_eq!(compared(&app), (1, 2));
+    for _ in 0..6 {
+        press(&mut app, "→");
+        let (left, right) = compared(&app);
+        assert_ne!(left, right);
+    }
+    press(&mut app, "⇥");
+    for _ in 0..6 {
+        press(&mut app, "←");
+        let (left, right) = compared(&app);
+        assert_ne!(left, right);
+    }
+}
+
+/// The two columns before the side panel, found by its `marker` text, on every row of
+/// `shown` (the title and key bar rows aside): blank or the panes' border lines.
+fn gutter(shown: &str, marker: &str) -> Vec<String> {
+    let rows: Vec<Vec<char>> = shown.lines().map(|l| l.chars().collect()).collect();
+    let x = rows
+        .iter()
+        .find_map(|row| {
+            let line: String = row.iter().collect();
+            line.find(marker).map(|at| line[..at].chars().count())
+        })
+        .unwrap_or_else(|| panic!("`{marker}` is not shown:\n{shown}"));
+    rows[1..rows.len().saturating_sub(1)]
+        .iter()
+        .map(|row| {
+            (x - 2..x)
+                .map(|i| row.get(i).copied().unwrap_or(' '))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn two_columns_stand_between_the_conversation_and_the_side_panel() {
+    let mut app = started();
+    take(&mut app, &GOOD[..2]);
+    for (width, height) in [(80, 24), (100, 30), (120, 40)] {
+        for gloss in [false, true] {
+            if gloss {
+                press(&mut app, "G");
+            }
+            let shown = screen(&mut app, width, height);
+            for cells in gutter(&shown, "Trust ") {
+                assert!(
+                    cells.chars().all(|c| c == ' ' || c == '─'),
+                    "`{cells}` in the gutter at {width}x{height}:\n{shown}"
+                );
+            }
+            if gloss {
+                press(&mut app, "G");
+            }
+        }
+    }
+}
+
 #[test]
 fn help_lists_the_scenario_keys() {
     let mut app = started();
@@ -782,4 +865,30 @@ fn the_ending_without_turning_points_says_so() {
     let all = all.join("\n");
     assert!(all.contains("one of the best answers offered"), "{all}");
     assert!(all.contains("++ best: 5"), "{all}");
+}
+
+#[test]
+fn the_selected_answer_is_shown_whole_and_cut_answers_are_announced() {
+    let mut app = started();
+    // At the documented minimum, the third answer selected is shown to its last word.
+    press(&mut app, "↓↓");
+    let shown = screen(&mut app, 40, 12);
+    assert!(shown.contains("› 3."), "{shown}");
+    assert!(shown.contains("roommates?”"), "{shown}");
+    // Answers cut above are announced in the heading.
+    assert!(shown.contains("Your answer ↑"), "{shown}");
+    // With the gloss at 80x24, the answers no longer fit: what is cut is said, not hidden.
+    press(&mut app, "↑↑G");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("› 1."), "{shown}");
+    assert!(shown.contains("more lines (↓, PgDn)"), "{shown}");
+    // Going down to the third answer brings it whole into view.
+    press(&mut app, "↓↓");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("› 3."), "{shown}");
+    assert!(shown.contains("kamergenoten?”"), "{shown}");
+    assert_snapshot!("long_answers_scroll_40x12", {
+        press(&mut app, "G");
+        screen(&mut app, 40, 12)
+    });
 }

@@ -667,8 +667,11 @@ facilitator-notes-none = No facilitator notes here.
 facilitator-notes-questions = Questions for the group
 facilitator-notes-minutes = Suggested time: { $minutes } min
 facilitator-note-title = Note for the session log
-facilitator-note-hint = Type your note · Esc: save it and close (an empty note is not saved)
+facilitator-note-hint = Type your note. Esc saves it and closes, Ctrl-X discards it. An empty note is not saved.
+facilitator-note-key-save = save and close
+facilitator-note-key-cancel = discard
 facilitator-note-saved = Note saved in the session log.
+facilitator-note-cancelled = Note not saved.
 facilitator-key-jump = jump menu
 facilitator-key-notes = show or hide the notes panel
 facilitator-key-note = write a note
@@ -687,7 +690,10 @@ vote-counted = { $total ->
     } · shown with v
 vote-remove-armed = Remove a vote: press the answer's number
 vote-winner = Most votes: answer { $number }. Enter goes with it.
-vote-tie = A tie: select one of the tied answers with ↑↓, then Enter.
+# $tied: the numbers of the answers that share the most votes, e.g. "1, 2".
+vote-tie = A tie between answers { $tied }: select one of them with ↑↓, then Enter.
+# $number: the selected answer, not one of the tied ones; $tied: the numbers of the tied answers.
+vote-tie-refused = Answer { $number } did not get the most votes: select one of the tied answers ({ $tied }) with ↑↓, then Enter.
 vote-none = No votes yet: Enter goes with the selected answer.
 vote-bar = { $votes ->
         [one] 1 vote
@@ -719,6 +725,8 @@ session-export-shown = What was shown
 session-export-rewound = Went back: { $item } › { $node }
 session-export-votes = Votes and the path the group chose
 session-export-vote-heading = Decision { $number } · { $item } · { $node }
+# $choices: the answers that shared the most votes, joined by " · ".
+session-export-tie = A tie between: { $choices }. The facilitator chose between them.
 session-export-chosen = The group went with: { $choice }
 # $choice: an answer; $quality: its quality (report-quality).
 session-export-choice = { $choice } · { $quality }

@@ -672,8 +672,11 @@ facilitator-notes-none = Pas de notes pour l'animateur·rice ici.
 facilitator-notes-questions = Questions pour le groupe
 facilitator-notes-minutes = Durée proposée : { $minutes } min
 facilitator-note-title = Note pour le journal de séance
-facilitator-note-hint = Tapez votre note · Échap : l'enregistrer et fermer (une note vide n'est pas enregistrée)
+facilitator-note-hint = Tapez votre note. Échap l’enregistre et ferme, Ctrl-X l’abandonne. Une note vide n’est pas enregistrée.
+facilitator-note-key-save = enregistrer et fermer
+facilitator-note-key-cancel = abandonner
 facilitator-note-saved = Note enregistrée dans le journal de séance.
+facilitator-note-cancelled = Note non enregistrée.
 facilitator-key-jump = menu de navigation
 facilitator-key-notes = afficher ou masquer le panneau de notes
 facilitator-key-note = écrire une note
@@ -692,7 +695,10 @@ vote-counted = { $total ->
     } · affichage avec v
 vote-remove-armed = Retirer une voix : appuyez sur le numéro de la réponse
 vote-winner = Le plus de voix : réponse { $number }. Entrée pour continuer avec elle.
-vote-tie = Égalité : sélectionnez une des réponses à égalité avec ↑↓, puis Entrée.
+# $tied: the numbers of the answers that share the most votes, e.g. "1, 2".
+vote-tie = Égalité entre les réponses { $tied } : sélectionnez-en une avec ↑↓, puis Entrée.
+# $number: the selected answer, not one of the tied ones; $tied: the numbers of the tied answers.
+vote-tie-refused = La réponse { $number } n’a pas eu le plus de voix : sélectionnez avec ↑↓ une des réponses à égalité ({ $tied }), puis Entrée.
 vote-none = Pas encore de voix : Entrée continue avec la réponse sélectionnée.
 vote-bar = { $votes ->
         [one] 1 voix
@@ -724,6 +730,8 @@ session-export-shown = Ce qui a été montré
 session-export-rewound = Retour en arrière : { $item } › { $node }
 session-export-votes = Les votes et le chemin choisi par le groupe
 session-export-vote-heading = Choix { $number } · { $item } · { $node }
+# $choices: the answers that shared the most votes, joined by " · ".
+session-export-tie = Égalité entre : { $choices }. La personne qui anime a tranché.
 session-export-chosen = Le groupe a choisi : { $choice }
 # $choice: an answer; $quality: its quality (report-quality).
 session-export-choice = { $choice } · { $quality }

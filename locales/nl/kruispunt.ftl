@@ -664,8 +664,11 @@ facilitator-notes-none = Hier zijn geen notities voor de begeleider.
 facilitator-notes-questions = Vragen voor de groep
 facilitator-notes-minutes = Voorgestelde tijd: { $minutes } min
 facilitator-note-title = Notitie voor het sessielogboek
-facilitator-note-hint = Typ je notitie · Esc: bewaren en sluiten (een lege notitie wordt niet bewaard)
+facilitator-note-hint = Typ je notitie. Esc bewaart ze en sluit, Ctrl-X gooit ze weg. Een lege notitie wordt niet bewaard.
+facilitator-note-key-save = bewaren en sluiten
+facilitator-note-key-cancel = weggooien
 facilitator-note-saved = Notitie bewaard in het sessielogboek.
+facilitator-note-cancelled = Notitie niet bewaard.
 facilitator-key-jump = springmenu
 facilitator-key-notes = notitiepaneel tonen of verbergen
 facilitator-key-note = notitie schrijven
@@ -684,7 +687,10 @@ vote-counted = { $total ->
     } · tonen met v
 vote-remove-armed = Stem eraf: druk op het nummer van het antwoord
 vote-winner = Meeste stemmen: antwoord { $number }. Met Enter ga je daarmee verder.
-vote-tie = Gelijkspel: kies een van de gelijke antwoorden met ↑↓ en druk op Enter.
+# $tied: the numbers of the answers that share the most votes, e.g. "1, 2".
+vote-tie = Gelijkspel tussen de antwoorden { $tied }: kies er een met ↑↓ en druk op Enter.
+# $number: the selected answer, not one of the tied ones; $tied: the numbers of the tied answers.
+vote-tie-refused = Antwoord { $number } kreeg niet de meeste stemmen: kies met ↑↓ een van de gelijke antwoorden ({ $tied }) en druk op Enter.
 vote-none = Nog geen stemmen: met Enter ga je verder met het geselecteerde antwoord.
 vote-bar = { $votes ->
         [one] 1 stem
@@ -716,6 +722,8 @@ session-export-shown = Wat getoond werd
 session-export-rewound = Teruggegaan: { $item } › { $node }
 session-export-votes = Stemmingen en de weg die de groep koos
 session-export-vote-heading = Keuze { $number } · { $item } · { $node }
+# $choices: the answers that shared the most votes, joined by " · ".
+session-export-tie = Gelijkspel tussen: { $choices }. De begeleider koos daartussen.
 session-export-chosen = De groep koos: { $choice }
 # $choice: an answer; $quality: its quality (report-quality).
 session-export-choice = { $choice } · { $quality }

@@ -284,15 +284,29 @@ fn vote(
             layout: Layout::Votes,
             bars,
         }),
-        Block::Paragraph(
-            Paragraph::new(names.msg(
-                "session-export-chosen",
-                &msg_args!("choice" => names.choice(item, node, chosen)),
-            ))
-            .with_class("chosen")
-            .strong(),
-        ),
     ];
+    let tied = crate::facilitator::log::tied(counts);
+    if !tied.is_empty() {
+        let choices: Vec<String> = tied
+            .into_iter()
+            .map(|choice| names.choice(item, node, choice))
+            .collect();
+        blocks.push(Block::Paragraph(
+            Paragraph::new(names.msg(
+                "session-export-tie",
+                &msg_args!("choices" => choices.join(" · ")),
+            ))
+            .with_class("tie"),
+        ));
+    }
+    blocks.push(Block::Paragraph(
+        Paragraph::new(names.msg(
+            "session-export-chosen",
+            &msg_args!("choice" => names.choice(item, node, chosen)),
+        ))
+        .with_class("chosen")
+        .strong(),
+    ));
     if let Some(qualities) = vote_qualities(names, item, node, counts) {
         blocks.push(Block::Paragraph(
             Paragraph::new(qualities).with_class("qualities"),

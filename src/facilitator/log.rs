@@ -124,6 +124,19 @@ pub struct ChoiceVotes {
     pub votes: u32,
 }
 
+/// The choices that shared the most votes, in the order shown, when more than one did: a
+/// tie, which the facilitator decided (the entry's `chosen`). Empty when one choice had
+/// the most votes, or none had any. The counts the log keeps say it; no field is needed.
+pub fn tied(counts: &[ChoiceVotes]) -> Vec<&ChoiceId> {
+    let most = counts.iter().map(|c| c.votes).max().unwrap_or(0);
+    let top: Vec<&ChoiceId> = counts
+        .iter()
+        .filter(|c| most > 0 && c.votes == most)
+        .map(|c| &c.choice)
+        .collect();
+    if top.len() > 1 { top } else { Vec::new() }
+}
+
 /// One thing that happened in the session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -158,7 +171,8 @@ pub enum Entry {
         node: NodeId,
         /// The votes per offered choice, in the order shown.
         counts: Vec<ChoiceVotes>,
-        /// The choice the group went with.
+        /// The choice the group went with: on a tie ([`tied`]), the facilitator's pick
+        /// among the tied choices.
         chosen: ChoiceId,
     },
     /// The group went back to an earlier decision point (or restarted).

@@ -13,7 +13,9 @@ mod timer;
 mod vote;
 mod writer;
 
-pub use log::{ChoiceVotes, Entry, ItemTime, LOG_VERSION, SessionId, SessionIdError, SessionLog};
+pub use log::{
+    ChoiceVotes, Entry, ItemTime, LOG_VERSION, SessionId, SessionIdError, SessionLog, tied,
+};
 pub use store::{SessionError, SessionStore, SessionSummary};
 pub use timer::{DEFAULT_MINUTES, MAX_MINUTES, Timer};
 pub use vote::{Tally, Vote};

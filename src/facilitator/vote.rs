@@ -87,12 +87,14 @@ impl Vote {
         }
     }
 
-    /// The choice the group goes with: the winner, otherwise (a tie or no votes) the one
-    /// the facilitator selected.
-    pub fn pick(&self, selected: usize) -> usize {
+    /// The choice the group goes with: the winner; on a tie, the selected one if it is one
+    /// of the tied choices (else none: the facilitator picks among those); with no votes,
+    /// the selected one.
+    pub fn pick(&self, selected: usize) -> Option<usize> {
         match self.tally() {
-            Tally::Winner(index) => index,
-            Tally::Empty | Tally::Tie(_) => selected,
+            Tally::Winner(index) => Some(index),
+            Tally::Tie(tied) => tied.contains(&selected).then_some(selected),
+            Tally::Empty => Some(selected),
         }
     }
 }
@@ -116,17 +118,22 @@ mod tests {
     }
 
     #[test]
-    fn the_most_votes_win_and_ties_go_to_the_selected_choice() {
+    fn the_most_votes_win_and_ties_go_to_a_selected_tied_choice() {
         let mut vote = Vote::new(3);
         assert_eq!(vote.tally(), Tally::Empty);
-        assert_eq!(vote.pick(1), 1);
+        assert_eq!(vote.pick(1), Some(1));
         vote.add(0);
         vote.add(2);
         assert_eq!(vote.tally(), Tally::Tie(vec![0, 2]));
-        assert_eq!(vote.pick(1), 1);
+        assert_eq!(vote.pick(2), Some(2));
+        assert_eq!(
+            vote.pick(1),
+            None,
+            "answer 2 is not one of the tied answers"
+        );
         vote.add(2);
         assert_eq!(vote.tally(), Tally::Winner(2));
-        assert_eq!(vote.pick(0), 2);
+        assert_eq!(vote.pick(0), Some(2));
         assert_eq!(Vote::new(0).tally(), Tally::Empty);
     }
 

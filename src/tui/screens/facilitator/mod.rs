@@ -34,6 +34,7 @@ use crate::tui::keymap::{Binding, Key, Keymap, digit};
 use crate::tui::text;
 use crate::tui::view::FULL_WIDTH;
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -255,6 +256,9 @@ fn notes_here<'c>(ctx: &'c Ctx, state: &State) -> Option<&'c FacilitatorNotes> {
 enum Cmd {
     /// Esc in the note editor: the note goes into the session log.
     SaveNote,
+    /// Ctrl-X in the note editor (a key typed into it, so the editor's update reads it):
+    /// the note is thrown away.
+    CancelNote,
     /// The jump menu.
     Jump,
     /// Shows or hides the notes panel.
@@ -287,7 +291,13 @@ enum Cmd {
 fn keymap(state: &State, at_point: bool) -> Keymap<Cmd> {
     let mut map = Keymap::new();
     if state.editor.is_some() {
-        map.key(&[Key::Back], "Esc", "facilitator-note-hint", Cmd::SaveNote);
+        map.key(
+            &[Key::Back],
+            "Esc",
+            "facilitator-note-key-save",
+            Cmd::SaveNote,
+        )
+        .hint("Ctrl-X", "facilitator-note-key-cancel", Cmd::CancelNote);
         return map;
     }
     if at_point {
@@ -334,6 +344,11 @@ pub fn stage_bindings(ctx: &Ctx, state: &State) -> Vec<Binding<String>> {
     keymap(state, decision_point(ctx, state).is_some()).described()
 }
 
+/// Whether a key typed into the note editor is its cancel key, Ctrl-X.
+fn is_cancel(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('x' | 'X'))
+}
+
 /// Every key binding on the stage: its own, then the trainee screen's (none while the
 /// note editor is open: it takes the keys).
 pub fn bindings(ctx: &Ctx, state: &State) -> Vec<Binding<String>> {
@@ -357,6 +372,10 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
                     ctx.command(Command::Note(text));
                     ctx.status = Some(ctx.t("facilitator-note-saved"));
                 }
+            }
+            Action::Edit(key) if is_cancel(key) => {
+                state.editor = None;
+                ctx.status = Some(ctx.t("facilitator-note-cancelled"));
             }
             Action::Edit(key) => {
                 editor.input(*key);
@@ -417,7 +436,7 @@ pub fn update(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
                 follow_notes(ctx, state);
             }
         }
-        Some(Cmd::SaveNote) => {}
+        Some(Cmd::SaveNote | Cmd::CancelNote) => {}
         // The trainee screens hit-test clicks against their own layout, which the
         // presenter layout changes: the facilitator uses the keys.
         None if matches!(action, Action::Click { .. }) => {}
@@ -439,7 +458,18 @@ fn forward(ctx: &mut Ctx, state: &mut State, action: &Action) -> Transition {
 /// Enter at a decision point: the group goes with the answer with the most votes (or the
 /// selected one); the choice carries the room's votes, which the session log keeps.
 fn go_with_vote(ctx: &mut Ctx, state: &mut State, point: &Point) {
-    let picked = state.vote.pick(point.selected);
+    let Some(picked) = state.vote.pick(point.selected) else {
+        // A tie, and the selected answer is not one of the tied ones.
+        let tied = match state.vote.tally() {
+            Tally::Tie(tied) => numbers(&tied),
+            _ => String::new(),
+        };
+        ctx.status = Some(ctx.tr(
+            "vote-tie-refused",
+            &msg_args!("number" => point.selected + 1, "tied" => tied),
+        ));
+        return;
+    };
     let tally: Option<Vec<ChoiceTally>> = ctx.course().scenarios.get(&state.item).map(|sc| {
         point
             .offered
@@ -456,6 +486,15 @@ fn go_with_vote(ctx: &mut Ctx, state: &mut State, point: &Point) {
     if let Screen::Scenario(s) = &mut *state.inner {
         scenario::choose(ctx, s, picked, tally);
     }
+}
+
+/// Answer positions (from 0) as the numbers shown, e.g. `1, 2`.
+fn numbers(positions: &[usize]) -> String {
+    positions
+        .iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The areas of the presenter layout.
@@ -635,7 +674,7 @@ fn render_vote(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
         }
         let tally = match vote.tally() {
             Tally::Winner(i) => ctx.tr("vote-winner", &msg_args!("number" => i + 1)),
-            Tally::Tie(_) => ctx.t("vote-tie"),
+            Tally::Tie(tied) => ctx.tr("vote-tie", &msg_args!("tied" => numbers(&tied))),
             Tally::Empty => ctx.t("vote-none"),
         };
         lines.push(Line::from(Span::styled(

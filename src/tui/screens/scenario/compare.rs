@@ -90,10 +90,16 @@ pub(super) fn update(
         Some(Cmd::OtherSide) => picked.right_side = !picked.right_side,
         Some(Cmd::NextAttempt | Cmd::PreviousAttempt) => {
             let up = command == Some(Cmd::NextAttempt);
+            // Never the attempt already on the other side: an attempt is not compared
+            // with itself.
+            let next = |now: usize, other: usize| {
+                let next = step(now, up);
+                if next == other { step(next, up) } else { next }
+            };
             if picked.right_side {
-                picked.right = step(picked.right, up);
+                picked.right = next(picked.right, picked.left);
             } else {
-                picked.left = step(picked.left, up);
+                picked.left = next(picked.left, picked.right);
             }
             state.scroll = 0;
         }

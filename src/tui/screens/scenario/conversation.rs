@@ -54,14 +54,16 @@ pub fn areas(
 ) -> Areas {
     let full = is_full(area);
     if full {
+        // Two blank columns between the panes, so their lines never run together.
         let [left, _, right] = Layout::horizontal([
             Constraint::Percentage(60),
-            Constraint::Length(1),
+            Constraint::Length(2),
             Constraint::Min(0),
         ])
         .areas(area);
-        let wanted = choice_lines(ctx, state, scenario, run, left.width).0.len();
-        let choices_height = clamp_height(wanted, left.height / 2 + 2);
+        let choices_height =
+            choices_height(ctx, state, scenario, run, left.width, left.height / 2 + 2)
+                .min(left.height);
         let [transcript, choices] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(choices_height)]).areas(left);
         let rows_per_gauge = if with_bars(area) { 2 } else { 1 };
@@ -79,8 +81,9 @@ pub fn areas(
         }
     } else {
         let gauge_height = u16::from(!scenario.variables.is_empty());
-        let wanted = choice_lines(ctx, state, scenario, run, area.width).0.len();
-        let choices_height = clamp_height(wanted, area.height / 3 + 1);
+        let choices_height =
+            choices_height(ctx, state, scenario, run, area.width, area.height / 3 + 1)
+                .min(area.height.saturating_sub(gauge_height));
         let feedback_wanted = feedback_lines(ctx, scenario, run, area.width).len();
         let feedback_height = clamp_height(feedback_wanted, area.height / 4 + 1);
         let [gauges, transcript, feedback, choices] = Layout::vertical([
@@ -103,6 +106,27 @@ pub fn areas(
 /// Whether the full layout has room for a bar under each gauge's numbers.
 fn with_bars(area: Rect) -> bool {
     area.height >= 30
+}
+
+/// The answers' rows: all of them up to `most`, but always enough for the heading, the
+/// selected answer whole and the row that says what is cut.
+fn choices_height(
+    ctx: &Ctx,
+    state: &State,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    width: u16,
+    most: u16,
+) -> u16 {
+    let (lines, starts) = choice_lines(ctx, state, scenario, run, width);
+    let total = lines.len();
+    let selected = state.selected.min(starts.len().saturating_sub(1));
+    let needed = starts.get(selected).map_or(total, |&start| {
+        let end = starts.get(selected + 1).copied().unwrap_or(total);
+        // The heading, the answer, and the row below it when more follow.
+        (1 + end - start + usize::from(end < total)).min(total)
+    });
+    clamp_height(total, most).max(clamp_height(needed, u16::MAX))
 }
 
 fn clamp_height(wanted: usize, most: u16) -> u16 {
@@ -295,11 +319,15 @@ pub(super) fn update(
             Action::Click { column, row } => {
                 let at = (*column, *row).into();
                 if panes.choices.contains(at) {
-                    let (_, rows) = choice_lines(ctx, state, scenario, run, panes.choices.width);
-                    let first = choices_top(state, &rows, panes.choices.height);
-                    let clicked = first + usize::from(row - panes.choices.y);
+                    let (lines, rows) =
+                        choice_lines(ctx, state, scenario, run, panes.choices.width);
+                    let total = lines.len();
+                    let view = choices_view(state, &rows, total, panes.choices.height);
+                    let offset = usize::from(row - panes.choices.y);
+                    let clicked = view.top + offset.saturating_sub(1);
                     if let Some(picked) = rows.iter().rposition(|&start| start <= clicked)
-                        && *row > panes.choices.y
+                        && offset >= 1
+                        && offset <= view.shown
                     {
                         state.focus = Focus::Choices;
                         super::choose(ctx, state, picked, None);
@@ -491,18 +519,45 @@ pub fn choice_lines(
     (lines, starts)
 }
 
-/// The first row of the answers shown, so that the selected one stays in view.
-fn choices_top(state: &State, starts: &[usize], height: u16) -> usize {
-    let Some(&start) = starts.get(state.selected.min(starts.len().saturating_sub(1))) else {
-        return 0;
+/// The answers' window: after the heading row, the lines from `top` (a line index into
+/// [`choice_lines`], from 1), `shown` of them, and `below` lines cut under them (said on
+/// the last row). The selected answer is always shown whole when it fits at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ChoicesView {
+    top: usize,
+    shown: usize,
+    below: usize,
+}
+
+/// The window over `total` answer lines (heading included) in `height` rows that keeps
+/// the selected answer whole in view.
+fn choices_view(state: &State, starts: &[usize], total: usize, height: u16) -> ChoicesView {
+    let height = usize::from(height);
+    if total <= height {
+        return ChoicesView {
+            top: 1,
+            shown: total.saturating_sub(1),
+            below: 0,
+        };
+    }
+    let rows = height.saturating_sub(1);
+    let selected = state.selected.min(starts.len().saturating_sub(1));
+    let (start, end) = match starts.get(selected) {
+        Some(&start) => (start, starts.get(selected + 1).copied().unwrap_or(total)),
+        None => (1, 1),
     };
-    let end = starts
-        .get(state.selected + 1)
-        .copied()
-        .unwrap_or(start + 1)
-        .saturating_sub(1);
-    let height = usize::from(height.max(1));
-    if end < height { 0 } else { end + 1 - height }.min(start)
+    let room = rows.saturating_sub(usize::from(end < total));
+    let top = end.saturating_sub(room).max(1).min(start.max(1));
+    let shown = if total.saturating_sub(top) > rows {
+        rows.saturating_sub(1)
+    } else {
+        total - top
+    };
+    ChoicesView {
+        top,
+        shown,
+        below: total.saturating_sub(top + shown),
+    }
 }
 
 /// The feedback on the last answer and the inner thoughts that came with it; before the
@@ -805,21 +860,31 @@ pub fn render(
     );
     frame.render_widget(Paragraph::new(feedback), pane.text);
 
-    // Answers.
+    // Answers: the heading, the window that keeps the selected one whole, and a row
+    // saying how many lines are cut below.
     let (choices, starts) = choice_lines(ctx, state, scenario, run, panes.choices.width);
-    let first = choices_top(state, &starts, panes.choices.height);
-    let mut shown: Vec<Line> = choices.into_iter().skip(first).collect();
-    if first > 0
+    let view = choices_view(state, &starts, choices.len(), panes.choices.height);
+    let width = usize::from(panes.choices.width);
+    let mut lines = choices.into_iter();
+    let mut shown: Vec<Line> = lines.next().into_iter().collect();
+    if view.top > 1
         && let Some(heading) = shown.first_mut()
     {
-        // Keep the heading when the list scrolled.
+        // Say that answers are cut above.
         *heading = Line::from(Span::styled(
-            text::truncate(
-                &format!("▸ {} ↑", ctx.t("scenario-choices")),
-                usize::from(panes.choices.width),
-            ),
+            text::truncate(&format!("▸ {} ↑", ctx.t("scenario-choices")), width),
             theme.accent(),
         ));
+    }
+    shown.extend(lines.skip(view.top - 1).take(view.shown));
+    if view.below > 0 {
+        shown.push(Line::from(Span::styled(
+            text::truncate(
+                &ctx.tr("scenario-scroll-more", &msg_args!("count" => view.below)),
+                width,
+            ),
+            theme.accent(),
+        )));
     }
     frame.render_widget(Paragraph::new(shown), panes.choices);
 }
