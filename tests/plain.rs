@@ -124,7 +124,7 @@ fn letters() -> String {
     let right = quiz_number("quiz-trans", "trans-vrouw", 1);
     let body = quiz_number("quiz-intersekse", "lichaam", 0);
     let identity = quiz_number("quiz-intersekse", "man-of-vrouw", 0);
-    format!("2\n\n\n{wrong}\nt\n{right}\n\n{body} {identity}\n\n\n\n\n")
+    format!("2\n\n\n{wrong}\nr\n{right}\n\n{body} {identity}\n\n\n\n\n")
 }
 /// The welcome lesson: the testimony's content note accepted, a two-line reflection, two
 /// checklist entries ticked, to the end.
@@ -218,7 +218,7 @@ fn a_lesson_and_a_scenario_run_through_a_pipe_to_the_end() {
     assert!(out.contains("Ending: good."), "{out}");
     assert!(out.contains("Debrief:"), "{out}");
     assert!(out.contains("Competencies:"), "{out}");
-    assert!(out.contains("1: play again from the start"), "{out}");
+    assert!(out.contains("1 or r: play again from the start"), "{out}");
     assert!(out.contains("Progress: 3 of 3 parts done."), "{out}");
     assert!(out.contains("Your progress is saved. Goodbye."), "{out}");
 
@@ -497,7 +497,7 @@ fn a_wrong_first_answer_shows_only_its_feedback_and_a_retry_tests_again() {
     let dir = tempfile::tempdir().expect("temp dir");
     let wrong = quiz_number("quiz-trans", "transseksueel", 0);
     let other = quiz_number("quiz-trans", "zo-laten", 1);
-    let script = format!("2\n\n\n{wrong}\nt\n{other}\nq\n");
+    let script = format!("2\n\n\n{wrong}\nr\n{other}\nq\n");
     let output = plain(dir.path(), script.as_bytes());
     assert_clean_exit(&output);
     let out = stdout(&output);
@@ -515,7 +515,7 @@ fn a_wrong_first_answer_shows_only_its_feedback_and_a_retry_tests_again() {
     assert!(!first.contains("It is not correct"), "{first}");
     assert!(!first.contains("Explanation:"), "{first}");
     assert!(!first.contains("Right. ‘Trans’ describes"), "{first}");
-    assert!(first.contains("t: try again"), "{first}");
+    assert!(first.contains("r: try again"), "{first}");
     assert!(first.contains("a: show the right answer"), "{first}");
     // After the second wrong answer: everything.
     let second = between(&out, "Not quite.", "Your progress is saved");
@@ -542,7 +542,7 @@ fn the_answer_is_shown_on_request_and_then_never_counts_as_right() {
     // Before answering: `a` shows the answer; a right answer afterwards is not a first try.
     let dir = tempfile::tempdir().expect("temp dir");
     let right = quiz_number("quiz-trans", "trans-vrouw", 0);
-    let output = plain(dir.path(), format!("2\n\n\na\nt\n{right}\nq\n").as_bytes());
+    let output = plain(dir.path(), format!("2\n\n\na\nr\n{right}\nq\n").as_bytes());
     assert_clean_exit(&output);
     let out = stdout(&output);
     let shown = between(&out, "Here is the right answer, as you asked.", "Question:");

@@ -736,6 +736,7 @@ plain-help-numbers = Type the number or the letter of an option and press Enter.
 plain-help-help = ? or help: this help.
 plain-help-lang = lang nl, lang en or lang fr: switch the language (kept in your profile).
 plain-help-home = home or back: back to the overview.
+plain-help-letters = The letters mean what they mean in the full-screen interface: r tries a quiz again or plays a conversation again from the start, w goes back to an earlier answer, v reads the values.
 plain-help-quit = q or quit: stop. Your progress is kept and you continue where you were, in plain mode or in the full-screen interface.
 plain-help-saved = Your progress is saved after every step; reflections stay on this computer.
 plain-home-title = Overview: { $title }
@@ -804,7 +805,7 @@ plain-quiz-option = { $chosen ->
     }
 plain-quiz-explanation = Explanation:
 plain-quiz-first-counts = Only your first answer counts for your score.
-plain-quiz-retry = t: try again
+plain-quiz-retry = r: try again
 plain-quiz-reveal = a: show the right answer
 plain-quiz-not-yet = Not correct yet. Read the feedback on your choice, then try again, or see the right answer.
 plain-quiz-your-choice = You chose this.
@@ -856,7 +857,7 @@ plain-variable-total = { $label }: { $value } of { $max }{ $direction ->
        *[other] , as at the start
     }
 plain-scenario-what-now = What do you say? Type a number.
-plain-scenario-rewind = r: go back to an earlier answer
+plain-scenario-rewind = w: go back to an earlier answer
 plain-scenario-values = v: hear the values
 plain-scenario-stuck = No answer is possible here. Go back to an earlier answer, or type home.
 plain-rewind-title = Go back to which answer? The answers after it are undone; the road you took stays in your progress.
@@ -885,8 +886,8 @@ plain-turning-taken = You answered ({ $quality }): { $text }
 plain-turning-better = A better answer ({ $quality }): { $text }
 plain-turning-feedback = The coach on that better answer:
 plain-none = none
-plain-ending-replay = 1: play again from the start
-plain-ending-rewind = 2: go back to an earlier answer
+plain-ending-replay = 1 or r: play again from the start
+plain-ending-rewind = 2 or w: go back to an earlier answer
 plain-ending-overview = 3 or Enter: back to the overview
 
 ## kruispunt export and kruispunt report (the facilitator's group report).

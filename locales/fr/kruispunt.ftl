@@ -860,6 +860,7 @@ plain-help-numbers = Tapez le numéro ou la lettre d’une option et appuyez sur
 plain-help-help = ? ou help : cette aide.
 plain-help-lang = lang nl, lang en ou lang fr : changer de langue (gardée dans votre profil).
 plain-help-home = home ou back : retour à l’aperçu.
+plain-help-letters = Les lettres veulent dire la même chose que dans l’interface plein écran : r réessaie un quiz ou rejoue une conversation depuis le début, w revient à une réponse précédente, v lit les valeurs.
 plain-help-quit = q ou quit : arrêter. Votre progression est gardée et vous reprenez là où vous étiez, en mode simple ou dans l’interface plein écran.
 plain-help-saved = Votre progression est enregistrée après chaque étape ; les réflexions restent sur cet ordinateur.
 plain-home-title = Aperçu : { $title }
@@ -928,7 +929,7 @@ plain-quiz-option = { $chosen ->
     }
 plain-quiz-explanation = Explication :
 plain-quiz-first-counts = Seule votre première réponse compte pour votre score.
-plain-quiz-retry = t : réessayer
+plain-quiz-retry = r : réessayer
 plain-quiz-reveal = a : afficher la bonne réponse
 plain-quiz-not-yet = Pas encore correct. Lisez le commentaire sur votre choix, puis réessayez, ou affichez la bonne réponse.
 plain-quiz-your-choice = Vous avez choisi cette réponse.
@@ -980,7 +981,7 @@ plain-variable-total = { $label } : { $value } sur { $max }{ $direction ->
        *[other] , comme au départ
     }
 plain-scenario-what-now = Que dites-vous ? Tapez un numéro.
-plain-scenario-rewind = r : revenir à une réponse précédente
+plain-scenario-rewind = w : revenir à une réponse précédente
 plain-scenario-values = v : entendre les valeurs
 plain-scenario-stuck = Aucune réponse n’est possible ici. Revenez à une réponse précédente, ou tapez home.
 plain-rewind-title = Revenir à quelle réponse ? Les réponses suivantes sont annulées ; le chemin parcouru reste dans votre progression.
@@ -1021,8 +1022,8 @@ plain-turning-taken = Votre réponse ({ $quality }) : { $text }
 plain-turning-better = Une meilleure réponse ({ $quality }) : { $text }
 plain-turning-feedback = Le coach à propos de cette meilleure réponse :
 plain-none = aucune
-plain-ending-replay = 1 : rejouer depuis le début
-plain-ending-rewind = 2 : revenir à une réponse précédente
+plain-ending-replay = 1 ou r : rejouer depuis le début
+plain-ending-rewind = 2 ou w : revenir à une réponse précédente
 plain-ending-overview = 3 ou Entrée : retour à l’aperçu
 # $reason: the system's description of the problem.
 plain-io-failed = le mode simple s’est arrêté : l’entrée ou la sortie a échoué : { $reason }

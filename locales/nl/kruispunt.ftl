@@ -852,6 +852,7 @@ plain-help-numbers = Typ het nummer of de letter van een keuze en druk op Enter.
 plain-help-help = ? of help: deze hulp.
 plain-help-lang = lang nl, lang en of lang fr: een andere taal (bewaard in je profiel).
 plain-help-home = home of back: terug naar het overzicht.
+plain-help-letters = De letters betekenen hetzelfde als in de volledige schermweergave: r probeert een quiz opnieuw of speelt een gesprek opnieuw vanaf het begin, w gaat terug naar een vroeger antwoord, v leest de waarden voor.
 plain-help-quit = q of quit: stoppen. Je voortgang blijft bewaard en je gaat verder waar je was, in platte modus of in de volledige schermweergave.
 plain-help-saved = Je voortgang wordt na elke stap bewaard; reflecties blijven op deze computer.
 plain-home-title = Overzicht: { $title }
@@ -920,7 +921,7 @@ plain-quiz-option = { $chosen ->
     }
 plain-quiz-explanation = Uitleg:
 plain-quiz-first-counts = Alleen je eerste antwoord telt voor je score.
-plain-quiz-retry = t: opnieuw proberen
+plain-quiz-retry = r: opnieuw proberen
 plain-quiz-reveal = a: het juiste antwoord tonen
 plain-quiz-not-yet = Nog niet juist. Lees de feedback bij je keuze en probeer het opnieuw, of bekijk het juiste antwoord.
 plain-quiz-your-choice = Dit heb je gekozen.
@@ -972,7 +973,7 @@ plain-variable-total = { $label }: { $value } van { $max }{ $direction ->
        *[other] , zoals bij de start
     }
 plain-scenario-what-now = Wat zeg je? Typ een nummer.
-plain-scenario-rewind = r: terug naar een vroeger antwoord
+plain-scenario-rewind = w: terug naar een vroeger antwoord
 plain-scenario-values = v: de waarden horen
 plain-scenario-stuck = Hier is geen antwoord mogelijk. Ga terug naar een vroeger antwoord, of typ home.
 plain-rewind-title = Terug naar welk antwoord? De antwoorden erna worden ongedaan gemaakt; de weg die je nam, blijft in je voortgang.
@@ -1001,8 +1002,8 @@ plain-turning-taken = Jij antwoordde ({ $quality }): { $text }
 plain-turning-better = Een beter antwoord ({ $quality }): { $text }
 plain-turning-feedback = De coach over dat betere antwoord:
 plain-none = geen
-plain-ending-replay = 1: opnieuw spelen vanaf het begin
-plain-ending-rewind = 2: terug naar een vroeger antwoord
+plain-ending-replay = 1 of r: opnieuw spelen vanaf het begin
+plain-ending-rewind = 2 of w: terug naar een vroeger antwoord
 plain-ending-overview = 3 of Enter: terug naar het overzicht
 # $reason: the system's description of the problem.
 plain-io-failed = de platte modus is gestopt: de invoer of de uitvoer liep mis: { $reason }

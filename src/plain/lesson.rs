@@ -285,7 +285,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             |line| match line.to_lowercase().as_str() {
                 "" | "n" => Some(After::Nav(Nav::Next)),
                 "p" if !first => Some(After::Nav(Nav::Previous)),
-                "t" if extras.contains(&Extra::Retry) => Some(After::Extra(Extra::Retry)),
+                "r" if extras.contains(&Extra::Retry) => Some(After::Extra(Extra::Retry)),
                 "a" if extras.contains(&Extra::Reveal) => Some(After::Extra(Extra::Reveal)),
                 "e" if extras.contains(&Extra::Rewrite) => Some(After::Extra(Extra::Rewrite)),
                 _ => None,
