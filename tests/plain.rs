@@ -207,7 +207,7 @@ fn a_lesson_and_a_scenario_run_through_a_pipe_to_the_end() {
     );
     assert!(out.contains("Your reflection is kept."), "{out}");
     assert!(out.contains("1. "), "{out}");
-    assert!(out.contains(": ticked"), "{out}");
+    assert!(out.contains(". Ticked: "), "{out}");
     // The scenario: lines with role, feedback, thoughts, values as words and numbers, the
     // ending and its debrief.
     assert!(out.contains("Yassin (Resident"), "{out}");
@@ -579,4 +579,50 @@ fn the_answer_is_shown_on_request_and_then_never_counts_as_right() {
         .clone()
         .expect("recorded");
     assert_eq!((quiz.first_correct, quiz.attempts), (false, 1));
+}
+
+#[test]
+fn a_checklist_toggle_reads_back_only_what_changed() {
+    // The welcome lesson up to its checklist, two entries ticked, one unticked again.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let script = "1\n\n\n1\n\nI will ask first.\n\n\n1 3\n1\nq\n";
+    let output = plain(dir.path(), script.as_bytes());
+    assert_clean_exit(&output);
+    let out = stdout(&output);
+    // No double punctuation after an entry that ends with a full stop.
+    assert!(!out.contains(".:"), "{out}");
+    assert!(
+        out.contains("1. Not ticked: Posters or leaflets of support organisations"),
+        "{out}"
+    );
+    // Every entry and hint is read once, when the checklist is first read.
+    assert_eq!(
+        out.matches("A code of conduct is on display").count(),
+        1,
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("A code of conduct only works").count(),
+        1,
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("This shows people that the subject").count(),
+        1,
+        "{out}"
+    );
+    // After a toggle: only the entries that changed, in their new state.
+    let toggled = &out[out
+        .find("Type the numbers of entries")
+        .expect("the how line")..];
+    assert!(
+        toggled.contains("1. Ticked: Posters or leaflets"),
+        "{toggled}"
+    );
+    assert!(toggled.contains("3. Ticked: "), "{toggled}");
+    assert!(
+        toggled.contains("1. Not ticked: Posters or leaflets"),
+        "{toggled}"
+    );
+    assert!(!toggled.contains("2. "), "{toggled}");
 }

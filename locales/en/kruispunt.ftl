@@ -817,10 +817,10 @@ plain-reflection-how = Type your reflection, over several lines if you like, and
 plain-reflection-saved = Your reflection is kept.
 plain-reflection-yours = What you wrote:
 plain-reflection-rewrite = e: write it again
-plain-checklist-entry = { $number }. { $text }: { $state ->
-        [ticked] ticked
-       *[other] not ticked
-    }
+plain-checklist-entry = { $number }. { $state ->
+        [ticked] Ticked
+       *[other] Not ticked
+    }: { $text }
 plain-checklist-hint = Hint:
 plain-checklist-how = Type the numbers of entries to tick or untick them, separated by spaces. An empty line goes on.
 plain-lesson-done = End of the lesson { $title }.

@@ -941,10 +941,10 @@ plain-reflection-how = Tapez votre réflexion, sur plusieurs lignes si vous le s
 plain-reflection-saved = Votre réflexion est gardée.
 plain-reflection-yours = Ce que vous avez écrit :
 plain-reflection-rewrite = e : réécrire
-plain-checklist-entry = { $number }. { $text } : { $state ->
-        [ticked] coché
-       *[other] pas coché
-    }
+plain-checklist-entry = { $number }. { $state ->
+        [ticked] Coché
+       *[other] Pas coché
+    } : { $text }
 plain-checklist-hint = Piste :
 plain-checklist-how = Tapez les numéros des points à cocher ou décocher, séparés par des espaces. Une ligne vide continue.
 plain-lesson-done = Fin de la leçon { $title }.

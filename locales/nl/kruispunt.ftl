@@ -933,10 +933,10 @@ plain-reflection-how = Typ je reflectie, gerust over meerdere regels, en sluit a
 plain-reflection-saved = Je reflectie is bewaard.
 plain-reflection-yours = Wat je schreef:
 plain-reflection-rewrite = e: opnieuw schrijven
-plain-checklist-entry = { $number }. { $text }: { $state ->
-        [ticked] aangevinkt
-       *[other] niet aangevinkt
-    }
+plain-checklist-entry = { $number }. { $state ->
+        [ticked] Aangevinkt
+       *[other] Niet aangevinkt
+    }: { $text }
 plain-checklist-hint = Tip:
 plain-checklist-how = Typ de nummers van punten om ze aan of uit te vinken, gescheiden door spaties. Een lege regel gaat verder.
 plain-lesson-done = Einde van de les { $title }.
