@@ -316,7 +316,10 @@ fn help_and_language_switch_work_at_any_prompt_and_the_language_is_kept() {
         out.contains("Help: these commands work at every prompt."),
         "{out}"
     );
-    assert!(out.contains("Que dites-vous ? Tapez un numéro."), "{out}");
+    assert!(
+        out.contains("Que dites-vous\u{202f}? Tapez un numéro."),
+        "{out}"
+    );
     // The course has no French: the text falls back, marked; the values speak French.
     assert!(out.contains(" sur 100, en hausse de 10"), "{out}");
     let progress = saved_progress(dir.path());

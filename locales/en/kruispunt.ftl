@@ -165,7 +165,6 @@ outline-totals = { $lessons ->
         [0] .
        *[other] , about { $minutes } minutes in total.
     }
-outline-interface-coming = The interactive course interface is coming in a later version; for now `kruispunt` shows this outline.
 
 ## Errors of the command line
 
@@ -188,7 +187,6 @@ migrate-dry-run = { $files ->
 }
 migrate-review = Review every inferred quality and thinker: they are guesses from version 1, which had neither. Then run `kruispunt validate --strict`.
 error-cannot-write-path = cannot write { $path }: { $reason }
-error-cannot-serialize-schema = cannot serialize the schema
 error-cannot-serialize-report = cannot serialize the report
 error-bad-argument = invalid argument: { $detail }
 # $command: the command whose help is meant, e.g. kruispunt or kruispunt schema.
@@ -561,7 +559,6 @@ scenario-key-number = pick that answer
 scenario-key-choose = choose an answer
 scenario-key-select = select an answer (for a tie)
 scenario-key-scroll = scroll the conversation
-scenario-key-focus = conversation or answers
 scenario-key-back-one = back one decision
 scenario-key-rewind = go back to a decision
 scenario-key-replay = play again from the start
@@ -575,9 +572,7 @@ scenario-key-compare-attempt = another attempt
 ending-heading = Ending: { $outcome } · { $title }
 ending-debrief = Debrief
 ending-final = Where it ended (change since the start)
-ending-path = Your path, with the coach's feedback
-ending-shown = Competencies you showed
-ending-missed = Competencies you could still show (answers you did not take)
+ending-path = Your path, with the coach’s feedback
 ending-none = none
 ending-next = r play again · w go back to a decision · m branch map · c compare
 # $quality: best, acceptable, weak or harmful (how good a choice is).
@@ -667,7 +662,6 @@ facilitator-key-notes = show or hide the notes panel
 facilitator-key-note = write a note
 facilitator-key-open = open
 facilitator-key-fold = fold or unfold
-facilitator-key-quit = end the session
 facilitator-ended = Session { $id } saved. Make the handout with: kruispunt session export { $id } --format html
 vote-title = Group vote
 vote-key-add = add a vote
@@ -678,7 +672,7 @@ vote-counted = { $total ->
         [one] 1 vote counted
        *[other] { $total } votes counted
     } · shown with v
-vote-remove-armed = Remove a vote: press the answer's number
+vote-remove-armed = Remove a vote: press the answer’s number
 vote-winner = Most votes: answer { $number }. Enter goes with it.
 vote-tie = A tie: select one of the tied answers with ↑↓, then Enter.
 vote-none = No votes yet: Enter goes with the selected answer.
@@ -716,7 +710,7 @@ session-export-chosen = The group went with: { $choice }
 # $choice: an answer; $quality: its quality (report-quality).
 session-export-choice = { $choice } · { $quality }
 # $qualities: the votes per quality, each a session-export-quality-votes, joined by " · ".
-session-export-vote-qualities = The room's votes by quality: { $qualities }
+session-export-vote-qualities = The room’s votes by quality: { $qualities }
 # $quality: a quality (report-quality); $votes: the votes for answers of that quality.
 session-export-quality-votes = { $quality }: { $votes }
 session-export-time = Time per item
@@ -872,9 +866,7 @@ plain-outcome = { $outcome ->
 plain-ending = Ending: { $outcome }. { $title }
 plain-ending-debrief = Debrief:
 plain-ending-values = Where it ended:
-plain-ending-path = Your path, with the coach's feedback:
-plain-ending-shown = Competencies you showed: { $list }
-plain-ending-missed = Competencies you could still show: { $list }
+plain-ending-path = Your path, with the coach’s feedback:
 plain-ending-competencies = Competencies:
 # $name: a competency; $score: its score as a word (scenario-score).
 plain-competency = { $name }: { $score }
@@ -918,9 +910,9 @@ report-reason-too-many = { $what ->
        *[choices] an attempt has { $count } choices
     }; the limit is { $limit }
 report-too-many-files = { $files } files were given; a report reads at most { $limit }, so no file was read
-report-none-usable = none of the { $files ->
-        [one] file given is
-       *[other] { $files } files given are
+report-none-usable = { $files ->
+        [one] the file given is not
+       *[other] none of the { $files } files given is
     } a usable export; no report was made
 report-skipped-summary = { $skipped ->
         [one] 1 file was
@@ -979,7 +971,7 @@ report-turning-context = decision point { $number } · this answer: { $quality }
 report-breaches-heading = Competencies breached
 report-breaches-intro = Trainees who took, in at least one conversation, an answer that goes against each competency. A breached competency is not counted as shown for that trainee.
 report-breaches-trainee-heading = Competencies breached per trainee
-report-breaches-trainee-intro = How many of the course's competencies each trainee breached in at least one conversation, and which ones.
+report-breaches-trainee-intro = How many of the course’s competencies each trainee breached in at least one conversation, and which ones.
 report-breached-none = none
 report-column-quality = Quality
 report-column-turning = Answer taken instead of a better one

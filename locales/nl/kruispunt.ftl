@@ -165,7 +165,6 @@ outline-totals = { $lessons ->
         [0] .
        *[other] , in totaal ongeveer { $minutes } minuten.
     }
-outline-interface-coming = De interactieve cursusinterface komt in een latere versie; voorlopig toont `kruispunt` dit overzicht.
 
 ## Fouten van de opdrachtregel
 
@@ -188,7 +187,6 @@ migrate-dry-run = { $files ->
 }
 migrate-review = Kijk elke afgeleide kwaliteit en denker na: het zijn gissingen uit versie 1, die geen van beide kende. Voer daarna `kruispunt validate --strict` uit.
 error-cannot-write-path = kan { $path } niet schrijven: { $reason }
-error-cannot-serialize-schema = het schema kan niet geserialiseerd worden
 error-cannot-serialize-report = het rapport kan niet geserialiseerd worden
 error-bad-argument = ongeldig argument: { $detail }
 # $command: het commando waarvan de hulp bedoeld is, bv. kruispunt of kruispunt schema.
@@ -558,7 +556,6 @@ scenario-key-number = dat antwoord kiezen
 scenario-key-choose = een antwoord kiezen
 scenario-key-select = een antwoord selecteren (bij gelijkspel)
 scenario-key-scroll = door het gesprek scrollen
-scenario-key-focus = gesprek of antwoorden
 scenario-key-back-one = een beslissing terug
 scenario-key-rewind = terug naar een beslissing
 scenario-key-replay = opnieuw vanaf het begin
@@ -573,8 +570,6 @@ ending-heading = Einde: { $outcome } · { $title }
 ending-debrief = Nabespreking
 ending-final = Hoe het eindigde (verschil met het begin)
 ending-path = Jouw weg, met de feedback van de coach
-ending-shown = Competenties die je toonde
-ending-missed = Competenties die je nog kon tonen (antwoorden die je niet koos)
 ending-none = geen
 ending-next = r opnieuw · w terug naar een beslissing · m vertakkingskaart · c vergelijken
 # $quality: best, acceptable, weak or harmful (how good a choice is).
@@ -664,7 +659,6 @@ facilitator-key-notes = notitiepaneel tonen of verbergen
 facilitator-key-note = notitie schrijven
 facilitator-key-open = openen
 facilitator-key-fold = open- of dichtklappen
-facilitator-key-quit = sessie afsluiten
 facilitator-ended = Sessie { $id } is bewaard. Maak de hand-out met: kruispunt session export { $id } --format html
 vote-title = Groepsstemming
 vote-key-add = stem erbij
@@ -772,7 +766,7 @@ report-count-of = { $count } van { $total }
 # $version: de cursusversie van een export die verschilt van de huidige cursus.
 report-other-version = geëxporteerd uit cursusversie { $version }
 report-trainees-heading = Deelnemers
-report-trainees-intro = Onderdelen die elke deelnemer afrondde, van alle lessen en scenario's van de cursus.
+report-trainees-intro = Onderdelen die elke deelnemer afrondde, van alle lessen en scenario’s van de cursus.
 report-completion-heading = Voltooiing per module
 report-completion-intro = Hoeveel deelnemers elk onderdeel afrondden, en de hele module.
 report-whole-module = Hele module
@@ -841,13 +835,13 @@ report-unmatched-ending = einde
 report-unmatched-competency = competentie
 
 ## Platte modus (kruispunt --plain): een gesprek regel per regel, voor schermlezers.
-plain-welcome = Kruispunt in platte modus. Typ ? of help bij elke vraag om de commando's te horen.
+plain-welcome = Kruispunt in platte modus. Typ ? of help bij elke vraag om de commando’s te horen.
 plain-bye = Je voortgang is bewaard. Tot ziens.
 plain-bye-not-saved = Je voortgang kon niet bewaard worden (zie hierboven). Tot ziens.
 plain-not-understood = “{ $answer }” werd niet begrepen. Je kunt antwoorden:
 plain-lang-usage = Typ lang en een taal: lang nl voor Nederlands, lang en voor English, lang fr voor Français.
 plain-save-failed = Je voortgang kon niet bewaard worden: { $reason }. Kruispunt probeert het opnieuw bij de volgende stap.
-plain-help-title = Hulp: deze commando's werken bij elke vraag.
+plain-help-title = Hulp: deze commando’s werken bij elke vraag.
 plain-help-numbers = Typ het nummer of de letter van een keuze en druk op Enter. Een lege regel kiest de keuze met Enter erbij.
 plain-help-help = ? of help: deze hulp.
 plain-help-lang = lang nl, lang en of lang fr: een andere taal (bewaard in je profiel).
@@ -989,8 +983,6 @@ plain-ending = Einde: { $outcome }. { $title }
 plain-ending-debrief = Nabespreking:
 plain-ending-values = Waar het eindigde:
 plain-ending-path = Jouw weg, met de feedback van de coach:
-plain-ending-shown = Competenties die je toonde: { $list }
-plain-ending-missed = Competenties die je nog kunt tonen: { $list }
 plain-ending-competencies = Competenties:
 # $name: a competency; $score: its score as a word (scenario-score).
 plain-competency = { $name }: { $score }
