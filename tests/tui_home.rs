@@ -112,3 +112,14 @@ fn the_language_key_switches_interface_and_course_text() {
     );
     assert_ne!(before, after);
 }
+
+#[test]
+fn key_names_in_the_key_bar_speak_the_interface_language() {
+    let mut french = app(UiLocale::Fr);
+    let text = screen(&mut french, 80, 24);
+    assert!(text.contains("Entrée ouvrir"), "{text}");
+    assert!(!text.contains("Enter"), "{text}");
+    let mut dutch = app(UiLocale::Nl);
+    let text = screen(&mut dutch, 80, 24);
+    assert!(text.contains("Enter openen"), "{text}");
+}

@@ -375,6 +375,10 @@ help-title = Help
 help-screen-keys = On this screen
 help-global-keys = Everywhere
 help-close = Press ?, Esc or Enter to close this help.
+# Key names in the key bar and the help (the keys themselves are not translated).
+key-name-enter = Enter
+key-name-esc = Esc
+key-name-space = Space
 key-help = help
 key-quit = quit
 key-interrupt = save and quit at once

@@ -391,6 +391,10 @@ help-title = Aide
 help-screen-keys = Sur cet écran
 help-global-keys = Partout
 help-close = Appuyez sur ?, Échap ou Entrée pour fermer l’aide.
+# Key names in the key bar and the help (the keys themselves are not translated).
+key-name-enter = Entrée
+key-name-esc = Échap
+key-name-space = Espace
 key-help = aide
 key-quit = quitter
 key-interrupt = enregistrer et quitter tout de suite

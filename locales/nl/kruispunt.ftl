@@ -375,6 +375,10 @@ help-title = Hulp
 help-screen-keys = Op dit scherm
 help-global-keys = Overal
 help-close = Druk op ?, Esc of Enter om deze hulp te sluiten.
+# Key names in the key bar and the help (the keys themselves are not translated).
+key-name-enter = Enter
+key-name-esc = Esc
+key-name-space = Spatie
 key-help = hulp
 key-quit = stoppen
 key-interrupt = meteen bewaren en stoppen
