@@ -1202,3 +1202,34 @@ fn counted_words_agree_with_their_number() {
         assert!(!(spoken && text.contains("·e")), "{id}: {text}");
     }
 }
+
+#[test]
+fn one_concept_has_one_name() {
+    // The ending as the screen, plain mode and the group report name it.
+    for locale in UiLocale::ALL {
+        let l = Localizer::new(locale);
+        for outcome in ["good", "mixed", "poor"] {
+            let screen = l.msg("scenario-outcome", &msg_args!("outcome" => outcome));
+            let plain = l.msg("plain-outcome", &msg_args!("outcome" => outcome));
+            let report = l.msg("report-outcome", &msg_args!("outcome" => outcome));
+            assert_eq!(screen, plain, "{locale} {outcome}");
+            assert!(
+                report.contains(&screen),
+                "{locale} {outcome}: {report} / {screen}"
+            );
+        }
+    }
+    // Words that name a concept another word already names.
+    let others = [
+        (UiLocale::Fr, "aramètre"), // Réglages
+        (UiLocale::Nl, "pleiding"), // Cursus
+        (UiLocale::Nl, "Deel "),    // Scène
+        (UiLocale::Nl, "dit deel"), // Scène
+        (UiLocale::Nl, "vorig deel"),
+    ];
+    for (locale, word) in others {
+        for (id, text) in message_lines(locale) {
+            assert!(!text.contains(word), "{locale} {id}: {text}");
+        }
+    }
+}

@@ -810,7 +810,7 @@ report-endings-intro = Participant·es ayant atteint chaque fin lors d’au moin
 report-outcome = { $outcome ->
         [good] bonne fin
         [mixed] fin mitigée
-       *[poor] fin difficile
+       *[poor] fin peu favorable
     }
 report-competencies-heading = Compétences du groupe
 report-competencies-intro = Participant·es ayant montré chaque compétence dans au moins une conversation terminée sans l’avoir enfreinte dans aucune ; « manquée par » compte celles et ceux qui ont laissé passer une réponse qui la montre sans jamais la montrer.
@@ -890,9 +890,9 @@ plain-status = { $status ->
        *[other] pas encore commencé
     }
 plain-home-continue = c ou Entrée : continuer avec { $title }
-plain-home-settings = s : paramètres (langue : { $language })
+plain-home-settings = s : réglages (langue : { $language })
 plain-home-prompt = Tapez le numéro d’une partie pour l’ouvrir.
-plain-settings-title = Paramètres
+plain-settings-title = Réglages
 # $state : current ou other.
 plain-settings-language = { $number }. Langue : { $name }{ $state ->
         [current] , choisie
@@ -906,7 +906,7 @@ plain-settings-gloss-off = { $number }. Texte du cours dans une seule langue{ $s
         [current] , choisi
        *[other] {""}
     }
-plain-settings-prompt = Tapez un numéro pour changer un paramètre, ou une ligne vide pour revenir. Les changements sont gardés dans votre profil.
+plain-settings-prompt = Tapez un numéro pour changer un réglage, ou une ligne vide pour revenir. Les changements sont gardés dans votre profil.
 plain-lesson-title = Leçon : { $title }
 plain-scene-heading = Partie { $number } sur { $total } : { $title }
 plain-scene-position = Partie { $number } sur { $total }

@@ -701,7 +701,7 @@ session-not-found = Er is geen sessie { $id } in { $dir }; `kruispunt session li
 session-read-failed = De sessie kon niet gelezen worden: { $reason }
 session-export-written = Hand-out geschreven naar { $file }.
 session-export-title = Sessie { $id }
-session-export-course = Opleiding: { $course } (versie { $version })
+session-export-course = Cursus: { $course } (versie { $version })
 session-export-when = Van { $start } tot { $end }
 session-export-shown = Wat getoond werd
 session-export-rewound = Teruggegaan: { $item } › { $node }
@@ -791,7 +791,7 @@ report-endings-intro = Deelnemers die elk einde bereikten in minstens één pogi
 report-outcome = { $outcome ->
         [good] goed einde
         [mixed] gemengd einde
-       *[poor] slecht einde
+       *[poor] minder goed einde
     }
 report-competencies-heading = Competenties van de groep
 report-competencies-intro = Deelnemers die elke competentie toonden in minstens één afgerond gesprek en ze in geen enkel gesprek schonden; “gemist door” telt deelnemers die een antwoord lieten liggen dat ze toont en ze nooit toonden.
@@ -886,13 +886,13 @@ plain-settings-gloss-off = { $number }. Cursustekst in één taal{ $state ->
     }
 plain-settings-prompt = Typ een nummer om een instelling te wijzigen, of een lege regel om terug te gaan. Wijzigingen worden in je profiel bewaard.
 plain-lesson-title = Les: { $title }
-plain-scene-heading = Deel { $number } van { $total }: { $title }
-plain-scene-position = Deel { $number } van { $total }
+plain-scene-heading = Scène { $number } van { $total }: { $title }
+plain-scene-position = Scène { $number } van { $total }
 plain-content-note = Inhoudswaarschuwing:
-plain-note-continue = 1 of Enter: verdergaan en dit deel tonen
-plain-note-skip = 2 of s: dit deel overslaan
+plain-note-continue = 1 of Enter: verdergaan en deze scène tonen
+plain-note-skip = 2 of s: deze scène overslaan
 plain-nav-next = n of Enter: volgende
-plain-nav-previous = p: vorig deel
+plain-nav-previous = p: vorige scène
 # $who: de naam, eventueel met de leeftijd; $kind: composite of real.
 plain-testimony = { $kind ->
         [composite] Getuigenis (fictief, samengesteld): { $who }
