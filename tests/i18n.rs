@@ -1085,3 +1085,151 @@ fn coverage_lines_are_localized_and_mark_the_default() {
     let first = l10n.coverage_line(&report.locales()[0]);
     assert_eq!(first, "nl (par défaut)\u{a0}: 22/22 textes (100\u{a0}%)");
 }
+
+#[test]
+fn every_message_is_used_in_src() {
+    // Ids are literals in `src/` (see `ids_used_in_src`); some are picked by a `match` and
+    // passed on, so any quoted occurrence counts as a use.
+    let mut code = String::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                code.push_str(&std::fs::read_to_string(&path).expect("a source file"));
+            }
+        }
+    }
+    let unused: Vec<String> = messages(UiLocale::En)
+        .into_keys()
+        .filter(|id| !code.contains(&format!("\"{id}\"")))
+        .collect();
+    assert!(unused.is_empty(), "messages no code uses: {unused:?}");
+}
+
+/// The message values of `locale`, as `(id, text)`, one per line of the file (attributes
+/// and variants included, comments left out).
+fn message_lines(locale: UiLocale) -> Vec<(String, String)> {
+    let mut id = String::new();
+    let mut out = Vec::new();
+    for line in ftl_source(locale).lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let text = if !line.starts_with(' ')
+            && let Some((name, value)) = line.split_once(" = ")
+        {
+            id = name.to_owned();
+            value
+        } else {
+            line
+        };
+        out.push((id.clone(), text.to_owned()));
+    }
+    out
+}
+
+#[test]
+fn french_puts_a_no_break_space_before_high_punctuation() {
+    let mut wrong = Vec::new();
+    for (id, text) in message_lines(UiLocale::Fr) {
+        let chars: Vec<char> = text.chars().collect();
+        for pair in chars.windows(2) {
+            if pair[0] == ' ' && matches!(pair[1], ':' | ';' | '?' | '!') {
+                wrong.push(format!("{id}: {text}"));
+                break;
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "a plain space before : ; ? !\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn user_text_uses_the_curly_apostrophe() {
+    let mut wrong = Vec::new();
+    for locale in UiLocale::ALL {
+        for (id, text) in message_lines(locale) {
+            if text.contains('\'') {
+                wrong.push(format!("{locale} {id}: {text}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "a straight apostrophe\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn counted_words_agree_with_their_number() {
+    let msg = |locale, id, args: &_| Localizer::new(locale).msg(id, args);
+    assert_eq!(
+        msg(
+            UiLocale::Fr,
+            "lesson-done-scenes",
+            &msg_args!("done" => 1, "total" => 3)
+        ),
+        "Vous avez parcouru 1 scène sur 3."
+    );
+    assert_eq!(
+        msg(UiLocale::En, "report-none-usable", &msg_args!("files" => 1)),
+        "the file given is not a usable export; no report was made"
+    );
+    assert_eq!(
+        msg(UiLocale::En, "report-none-usable", &msg_args!("files" => 3)),
+        "none of the 3 files given is a usable export; no report was made"
+    );
+    let module = |done: usize| {
+        msg(
+            UiLocale::Fr,
+            "plain-home-module",
+            &msg_args!("number" => 1, "title" => "T", "done" => done, "total" => 3),
+        )
+    };
+    assert_eq!(module(1), "Module 1\u{a0}: T, 1 sur 3 terminé.");
+    assert_eq!(module(2), "Module 1\u{a0}: T, 2 sur 3 terminés.");
+    // No "(s)" and no "·e" left in what plain mode and validate say in French.
+    for (id, text) in message_lines(UiLocale::Fr) {
+        let spoken = id.starts_with("plain-") || id.starts_with("problem-");
+        assert!(!text.contains("(s)"), "{id}: {text}");
+        assert!(!(spoken && text.contains("·e")), "{id}: {text}");
+    }
+}
+
+#[test]
+fn one_concept_has_one_name() {
+    // The ending as the screen, plain mode and the group report name it.
+    for locale in UiLocale::ALL {
+        let l = Localizer::new(locale);
+        for outcome in ["good", "mixed", "poor"] {
+            let screen = l.msg("scenario-outcome", &msg_args!("outcome" => outcome));
+            let plain = l.msg("plain-outcome", &msg_args!("outcome" => outcome));
+            let report = l.msg("report-outcome", &msg_args!("outcome" => outcome));
+            assert_eq!(screen, plain, "{locale} {outcome}");
+            assert!(
+                report.contains(&screen),
+                "{locale} {outcome}: {report} / {screen}"
+            );
+        }
+    }
+    // Words that name a concept another word already names.
+    let others = [
+        (UiLocale::Fr, "aramètre"), // Réglages
+        (UiLocale::Nl, "pleiding"), // Cursus
+        (UiLocale::Nl, "Deel "),    // Scène
+        (UiLocale::Nl, "dit deel"), // Scène
+        (UiLocale::Nl, "vorig deel"),
+    ];
+    for (locale, word) in others {
+        for (id, text) in message_lines(locale) {
+            assert!(!text.contains(word), "{locale} {id}: {text}");
+        }
+    }
+}

@@ -124,7 +124,7 @@ fn letters() -> String {
     let right = quiz_number("quiz-trans", "trans-vrouw", 1);
     let body = quiz_number("quiz-intersekse", "lichaam", 0);
     let identity = quiz_number("quiz-intersekse", "man-of-vrouw", 0);
-    format!("2\n\n\n{wrong}\nt\n{right}\n\n{body} {identity}\n\n\n\n\n")
+    format!("2\n\n\n{wrong}\nr\n{right}\n\n{body} {identity}\n\n\n\n\n")
 }
 /// The welcome lesson: the testimony's content note accepted, a two-line reflection, two
 /// checklist entries ticked, to the end.
@@ -207,7 +207,7 @@ fn a_lesson_and_a_scenario_run_through_a_pipe_to_the_end() {
     );
     assert!(out.contains("Your reflection is kept."), "{out}");
     assert!(out.contains("1. "), "{out}");
-    assert!(out.contains(": ticked"), "{out}");
+    assert!(out.contains(". Ticked: "), "{out}");
     // The scenario: lines with role, feedback, thoughts, values as words and numbers, the
     // ending and its debrief.
     assert!(out.contains("Yassin (Resident"), "{out}");
@@ -218,7 +218,7 @@ fn a_lesson_and_a_scenario_run_through_a_pipe_to_the_end() {
     assert!(out.contains("Ending: good."), "{out}");
     assert!(out.contains("Debrief:"), "{out}");
     assert!(out.contains("Competencies:"), "{out}");
-    assert!(out.contains("1: play again from the start"), "{out}");
+    assert!(out.contains("1 or r: play again from the start"), "{out}");
     assert!(out.contains("Progress: 3 of 3 parts done."), "{out}");
     assert!(out.contains("Your progress is saved. Goodbye."), "{out}");
 
@@ -316,7 +316,10 @@ fn help_and_language_switch_work_at_any_prompt_and_the_language_is_kept() {
         out.contains("Help: these commands work at every prompt."),
         "{out}"
     );
-    assert!(out.contains("Que dites-vous ? Tapez un numéro."), "{out}");
+    assert!(
+        out.contains("Que dites-vous\u{202f}? Tapez un numéro."),
+        "{out}"
+    );
     // The course has no French: the text falls back, marked; the values speak French.
     assert!(out.contains(" sur 100, en hausse de 10"), "{out}");
     let progress = saved_progress(dir.path());
@@ -497,7 +500,7 @@ fn a_wrong_first_answer_shows_only_its_feedback_and_a_retry_tests_again() {
     let dir = tempfile::tempdir().expect("temp dir");
     let wrong = quiz_number("quiz-trans", "transseksueel", 0);
     let other = quiz_number("quiz-trans", "zo-laten", 1);
-    let script = format!("2\n\n\n{wrong}\nt\n{other}\nq\n");
+    let script = format!("2\n\n\n{wrong}\nr\n{other}\nq\n");
     let output = plain(dir.path(), script.as_bytes());
     assert_clean_exit(&output);
     let out = stdout(&output);
@@ -515,7 +518,7 @@ fn a_wrong_first_answer_shows_only_its_feedback_and_a_retry_tests_again() {
     assert!(!first.contains("It is not correct"), "{first}");
     assert!(!first.contains("Explanation:"), "{first}");
     assert!(!first.contains("Right. ‘Trans’ describes"), "{first}");
-    assert!(first.contains("t: try again"), "{first}");
+    assert!(first.contains("r: try again"), "{first}");
     assert!(first.contains("a: show the right answer"), "{first}");
     // After the second wrong answer: everything.
     let second = between(&out, "Not quite.", "Your progress is saved");
@@ -542,7 +545,7 @@ fn the_answer_is_shown_on_request_and_then_never_counts_as_right() {
     // Before answering: `a` shows the answer; a right answer afterwards is not a first try.
     let dir = tempfile::tempdir().expect("temp dir");
     let right = quiz_number("quiz-trans", "trans-vrouw", 0);
-    let output = plain(dir.path(), format!("2\n\n\na\nt\n{right}\nq\n").as_bytes());
+    let output = plain(dir.path(), format!("2\n\n\na\nr\n{right}\nq\n").as_bytes());
     assert_clean_exit(&output);
     let out = stdout(&output);
     let shown = between(&out, "Here is the right answer, as you asked.", "Question:");
@@ -594,4 +597,50 @@ fn the_end_of_a_lesson_counts_every_quiz_and_the_ones_not_answered() {
         "{out}"
     );
     assert!(out.contains("2 quizzes were not answered."), "{out}");
+}
+
+#[test]
+fn a_checklist_toggle_reads_back_only_what_changed() {
+    // The welcome lesson up to its checklist, two entries ticked, one unticked again.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let script = "1\n\n\n1\n\nI will ask first.\n\n\n1 3\n1\nq\n";
+    let output = plain(dir.path(), script.as_bytes());
+    assert_clean_exit(&output);
+    let out = stdout(&output);
+    // No double punctuation after an entry that ends with a full stop.
+    assert!(!out.contains(".:"), "{out}");
+    assert!(
+        out.contains("1. Not ticked: Posters or leaflets of support organisations"),
+        "{out}"
+    );
+    // Every entry and hint is read once, when the checklist is first read.
+    assert_eq!(
+        out.matches("A code of conduct is on display").count(),
+        1,
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("A code of conduct only works").count(),
+        1,
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("This shows people that the subject").count(),
+        1,
+        "{out}"
+    );
+    // After a toggle: only the entries that changed, in their new state.
+    let toggled = &out[out
+        .find("Type the numbers of entries")
+        .expect("the how line")..];
+    assert!(
+        toggled.contains("1. Ticked: Posters or leaflets"),
+        "{toggled}"
+    );
+    assert!(toggled.contains("3. Ticked: "), "{toggled}");
+    assert!(
+        toggled.contains("1. Not ticked: Posters or leaflets"),
+        "{toggled}"
+    );
+    assert!(!toggled.contains("2. "), "{toggled}");
 }

@@ -204,8 +204,8 @@ fn the_ending_reads_scores_qualities_and_turning_points_in_order() {
         "Competencies:",
         "Your answers:",
         "Turning points",
-        "Your path, with the coach's feedback:",
-        "1: play again from the start",
+        "Your path, with the coach’s feedback:",
+        "1 or r: play again from the start",
     ];
     for pair in order.windows(2) {
         assert!(

@@ -464,7 +464,7 @@ fn plain_line() -> impl Strategy<Value = Vec<u8>> {
         2 => Just(b"\n".to_vec()),
         1 => Just(b"1 2\n".to_vec()),
         1 => Just(b"1, 3\n".to_vec()),
-        1 => Just(b"t\n".to_vec()),
+        1 => Just(b"r\n".to_vec()),
         1 => Just(b"a\n".to_vec()),
         1 => Just(b"c\n".to_vec()),
         1 => Just(b"s\n".to_vec()),
@@ -585,7 +585,7 @@ proptest! {
 fn walked_progress_text() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     TEXT.get_or_init(|| {
-        let script = b"1\n\n\n1\n\nI will ask first.\n\n\n1 3\n\n\n\n2\n\n\n1\nt\n2\n\n1 2\n\n\n\n\n3\n\n1\n1\n2\nq\n";
+        let script = b"1\n\n\n1\n\nI will ask first.\n\n\n1 3\n\n\n\n2\n\n\n1\nr\n2\n\n1 2\n\n\n\n\n3\n\n1\n1\n2\nq\n";
         let progress = walk_in_plain_mode(tui_course(), script);
         let mut value = serde_json::to_value(&progress).expect("progress serialises");
         if let Some(object) = value.as_object_mut() {

@@ -156,12 +156,12 @@ fn keys_in_the_tui_and_lines_in_plain_mode_make_the_same_session() {
     walk.step("jjj⏎", "3");
     walk.step("⏎", "");
     walk.choose("naar-kantoor");
-    walk.step("b", "r\n1");
+    walk.step("b", "w\n1");
     walk.step("", "v");
     walk.choose("waarom-hier");
     walk.choose("omar-laten-tolken");
     walk.choose("douches-noteren");
-    walk.step("r", "1");
+    walk.step("r", "r");
     walk.choose("formulier");
     walk.step("⎋", "home");
     walk.step("q", "q");

@@ -207,13 +207,13 @@ fn walk(direct: Session) -> Both {
     both.does("3", Command::Open(item(SCENARIO)));
     both.say("");
     both.choose("naar-kantoor");
-    both.say("r");
+    both.say("w");
     both.does("1", Command::Rewind(0));
     both.say("v");
     both.choose("waarom-hier");
     both.choose("omar-laten-tolken");
     both.choose("douches-noteren");
-    both.does("1", Command::Replay);
+    both.does("r", Command::Replay);
     both.choose("formulier");
     both.does("home", Command::Close);
     both.say("q");

@@ -212,3 +212,14 @@ fn the_help_at_the_minimum_size_scrolls_in_one_column() {
     press(&mut app, "↓↓↓");
     assert_snapshot!("help_home_40x12_scrolled", screen(&mut app, 40, 12));
 }
+
+#[test]
+fn key_names_in_the_key_bar_speak_the_interface_language() {
+    let mut french = app(UiLocale::Fr);
+    let text = screen(&mut french, 80, 24);
+    assert!(text.contains("Entrée ouvrir"), "{text}");
+    assert!(!text.contains("Enter"), "{text}");
+    let mut dutch = app(UiLocale::Nl);
+    let text = screen(&mut dutch, 80, 24);
+    assert!(text.contains("Enter openen"), "{text}");
+}

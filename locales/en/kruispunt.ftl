@@ -165,7 +165,6 @@ outline-totals = { $lessons ->
         [0] .
        *[other] , about { $minutes } minutes in total.
     }
-outline-interface-coming = The interactive course interface is coming in a later version; for now `kruispunt` shows this outline.
 
 ## Errors of the command line
 
@@ -188,7 +187,6 @@ migrate-dry-run = { $files ->
 }
 migrate-review = Review every inferred quality and thinker: they are guesses from version 1, which had neither. Then run `kruispunt validate --strict`.
 error-cannot-write-path = cannot write { $path }: { $reason }
-error-cannot-serialize-schema = cannot serialize the schema
 error-cannot-serialize-report = cannot serialize the report
 error-bad-argument = invalid argument: { $detail }
 # $command: the command whose help is meant, e.g. kruispunt or kruispunt schema.
@@ -380,6 +378,10 @@ help-close = Press ?, Esc or Enter to close this help.
 # $count: lines of the help below (or above) the part shown, on a small terminal.
 help-more-below = ↓ { $count } more (↓)
 help-more-above = ↑ { $count } more (↑)
+# Key names in the key bar and the help (the keys themselves are not translated).
+key-name-enter = Enter
+key-name-esc = Esc
+key-name-space = Space
 key-help = help
 key-quit = quit
 key-interrupt = save and quit at once
@@ -568,7 +570,6 @@ scenario-key-number = pick that answer
 scenario-key-choose = choose an answer
 scenario-key-select = select an answer (for a tie)
 scenario-key-scroll = scroll the conversation
-scenario-key-focus = conversation or answers
 scenario-key-back-one = back one decision
 scenario-key-rewind = go back to a decision
 scenario-key-replay = play again from the start
@@ -582,9 +583,7 @@ scenario-key-compare-attempt = another attempt
 ending-heading = Ending: { $outcome } · { $title }
 ending-debrief = Debrief
 ending-final = Where it ended (change since the start)
-ending-path = Your path, with the coach's feedback
-ending-shown = Competencies you showed
-ending-missed = Competencies you could still show (answers you did not take)
+ending-path = Your path, with the coach’s feedback
 ending-none = none
 ending-next = r play again · w go back to a decision · m branch map · c compare
 # $quality: best, acceptable, weak or harmful (how good a choice is).
@@ -677,7 +676,6 @@ facilitator-key-notes = show or hide the notes panel
 facilitator-key-note = write a note
 facilitator-key-open = open
 facilitator-key-fold = fold or unfold
-facilitator-key-quit = end the session
 facilitator-ended = Session { $id } saved. Make the handout with: kruispunt session export { $id } --format html
 vote-title = Group vote
 vote-key-add = add a vote
@@ -688,7 +686,7 @@ vote-counted = { $total ->
         [one] 1 vote counted
        *[other] { $total } votes counted
     } · shown with v
-vote-remove-armed = Remove a vote: press the answer's number
+vote-remove-armed = Remove a vote: press the answer’s number
 vote-winner = Most votes: answer { $number }. Enter goes with it.
 # $tied: the numbers of the answers that share the most votes, e.g. "1, 2".
 vote-tie = A tie between answers { $tied }: select one of them with ↑↓, then Enter.
@@ -731,7 +729,7 @@ session-export-chosen = The group went with: { $choice }
 # $choice: an answer; $quality: its quality (report-quality).
 session-export-choice = { $choice } · { $quality }
 # $qualities: the votes per quality, each a session-export-quality-votes, joined by " · ".
-session-export-vote-qualities = The room's votes by quality: { $qualities }
+session-export-vote-qualities = The room’s votes by quality: { $qualities }
 # $quality: a quality (report-quality); $votes: the votes for answers of that quality.
 session-export-quality-votes = { $quality }: { $votes }
 session-export-time = Time per item
@@ -751,6 +749,7 @@ plain-help-numbers = Type the number or the letter of an option and press Enter.
 plain-help-help = ? or help: this help.
 plain-help-lang = lang nl, lang en or lang fr: switch the language (kept in your profile).
 plain-help-home = home or back: back to the overview.
+plain-help-letters = The letters mean what they mean in the full-screen interface: r tries a quiz again or plays a conversation again from the start, w goes back to an earlier answer, v reads the values.
 plain-help-quit = q or quit: stop. Your progress is kept and you continue where you were, in plain mode or in the full-screen interface.
 plain-help-saved = Your progress is saved after every step; reflections stay on this computer.
 plain-home-title = Overview: { $title }
@@ -819,7 +818,7 @@ plain-quiz-option = { $chosen ->
     }
 plain-quiz-explanation = Explanation:
 plain-quiz-first-counts = Only your first answer counts for your score.
-plain-quiz-retry = t: try again
+plain-quiz-retry = r: try again
 plain-quiz-reveal = a: show the right answer
 plain-quiz-not-yet = Not correct yet. Read the feedback on your choice, then try again, or see the right answer.
 plain-quiz-your-choice = You chose this.
@@ -831,10 +830,10 @@ plain-reflection-how = Type your reflection, over several lines if you like, and
 plain-reflection-saved = Your reflection is kept.
 plain-reflection-yours = What you wrote:
 plain-reflection-rewrite = e: write it again
-plain-checklist-entry = { $number }. { $text }: { $state ->
-        [ticked] ticked
-       *[other] not ticked
-    }
+plain-checklist-entry = { $number }. { $state ->
+        [ticked] Ticked
+       *[other] Not ticked
+    }: { $text }
 plain-checklist-hint = Hint:
 plain-checklist-how = Type the numbers of entries to tick or untick them, separated by spaces. An empty line goes on.
 plain-lesson-done = End of the lesson { $title }.
@@ -871,7 +870,7 @@ plain-variable-total = { $label }: { $value } of { $max }{ $direction ->
        *[other] , as at the start
     }
 plain-scenario-what-now = What do you say? Type a number.
-plain-scenario-rewind = r: go back to an earlier answer
+plain-scenario-rewind = w: go back to an earlier answer
 plain-scenario-values = v: hear the values
 plain-scenario-stuck = No answer is possible here. Go back to an earlier answer, or type home.
 plain-rewind-title = Go back to which answer? The answers after it are undone; the road you took stays in your progress.
@@ -886,9 +885,7 @@ plain-outcome = { $outcome ->
 plain-ending = Ending: { $outcome }. { $title }
 plain-ending-debrief = Debrief:
 plain-ending-values = Where it ended:
-plain-ending-path = Your path, with the coach's feedback:
-plain-ending-shown = Competencies you showed: { $list }
-plain-ending-missed = Competencies you could still show: { $list }
+plain-ending-path = Your path, with the coach’s feedback:
 plain-ending-competencies = Competencies:
 # $name: a competency; $score: its score as a word (scenario-score).
 plain-competency = { $name }: { $score }
@@ -900,8 +897,8 @@ plain-turning-taken = You answered ({ $quality }): { $text }
 plain-turning-better = A better answer ({ $quality }): { $text }
 plain-turning-feedback = The coach on that better answer:
 plain-none = none
-plain-ending-replay = 1: play again from the start
-plain-ending-rewind = 2: go back to an earlier answer
+plain-ending-replay = 1 or r: play again from the start
+plain-ending-rewind = 2 or w: go back to an earlier answer
 plain-ending-overview = 3 or Enter: back to the overview
 
 ## kruispunt export and kruispunt report (the facilitator's group report).
@@ -932,9 +929,9 @@ report-reason-too-many = { $what ->
        *[choices] an attempt has { $count } choices
     }; the limit is { $limit }
 report-too-many-files = { $files } files were given; a report reads at most { $limit }, so no file was read
-report-none-usable = none of the { $files ->
-        [one] file given is
-       *[other] { $files } files given are
+report-none-usable = { $files ->
+        [one] the file given is not
+       *[other] none of the { $files } files given is
     } a usable export; no report was made
 report-skipped-summary = { $skipped ->
         [one] 1 file was
@@ -993,7 +990,7 @@ report-turning-context = decision point { $number } · this answer: { $quality }
 report-breaches-heading = Competencies breached
 report-breaches-intro = Trainees who took, in at least one conversation, an answer that goes against each competency. A breached competency is not counted as shown for that trainee.
 report-breaches-trainee-heading = Competencies breached per trainee
-report-breaches-trainee-intro = How many of the course's competencies each trainee breached in at least one conversation, and which ones.
+report-breaches-trainee-intro = How many of the course’s competencies each trainee breached in at least one conversation, and which ones.
 report-breached-none = none
 report-column-quality = Quality
 report-column-turning = Answer taken instead of a better one

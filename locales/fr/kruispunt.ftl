@@ -66,8 +66,16 @@ problem-unreachable-node = aucun chemin depuis le début n’atteint le nœud `{
 problem-dead-end = le nœud `{ $id }` n’est pas une fin, et aucune fin n’est accessible à partir de celui-ci
 problem-all-choices-conditional = chaque choix du nœud `{ $id }` a une condition ; si aucune n’est remplie, la personne en formation est bloquée
 problem-no-reachable-ending = aucune fin n’est accessible depuis le nœud de départ
-problem-node-kind = un nœud doit avoir exactement un des champs `choices`, `next` ou `ending` ({ $found } trouvé(s))
-problem-scene-kind = une scène doit avoir exactement un des champs `text`, `testimony`, `key_points`, `glossary`, `quiz`, `reflection` ou `checklist` ({ $found } trouvé(s))
+problem-node-kind = un nœud doit avoir exactement un des champs `choices`, `next` ou `ending` ({ $found ->
+        [0] aucun trouvé
+        [one] { $found } trouvé
+       *[other] { $found } trouvés
+    })
+problem-scene-kind = une scène doit avoir exactement un des champs `text`, `testimony`, `key_points`, `glossary`, `quiz`, `reflection` ou `checklist` ({ $found ->
+        [0] aucun trouvé
+        [one] { $found } trouvé
+       *[other] { $found } trouvés
+    })
 problem-bad-range = variable `{ $id }` : il faut min <= start <= max (min { $min }, start { $start }, max { $max })
 problem-out-of-range = cet effet peut porter `{ $id }` à { $reached }, hors de sa plage { $min }..{ $max } (la valeur sera ramenée dans la plage)
 problem-no-correct-answer = cette question de quiz n’a aucune option correcte
@@ -79,18 +87,18 @@ problem-undeclared-locale = la langue `{ $locale }` n’est pas déclarée dans 
 problem-default-locale-undeclared = la langue par défaut `{ $locale }` ne figure pas dans locales
 # $code : le point de code en hexadécimal, p. ex. 001B.
 problem-control-character = le texte `{ $locale }` contient le caractère de contrôle U+{ $code } ; le texte du cours ne peut pas piloter le terminal
-problem-id-control-character = cet identifiant, cette clé, cette version ou ce nom de fichier contient le caractère de contrôle U+{ $code } ; seuls les caractères imprimables sont admis
+problem-id-control-character = cet identifiant, cette clé, cette version ou ce nom de fichier contient le caractère de contrôle U+{ $code } ; seuls les caractères imprimables sont admis
 problem-not-fictional = un témoignage doit indiquer "fictional_composite": true ; les personas ne sont jamais des personnes réelles
-problem-old-format-version = le format_version { $found } est lu en le migrant : { $inferred } qualités de choix ont été déduites et les pensées attribuées au dernier interlocuteur ; lancez `kruispunt migrate` pour passer les fichiers en version { $current }
+problem-old-format-version = le format_version { $found } est lu en le migrant : { $inferred } qualités de choix ont été déduites et les pensées attribuées au dernier interlocuteur ; lancez `kruispunt migrate` pour passer les fichiers en version { $current }
 problem-route-fallback = la route du nœud `{ $id }` doit se terminer par une branche sans `if`, prise quand aucune autre ne s’applique
 problem-missing-choice = il n’y a pas de choix `{ $id }` (écrivez "nœud/choix")
 problem-missing-quality = le choix `{ $id }` n’a pas de `quality` (best, acceptable, weak ou harmful)
-problem-missing-thinker = le choix `{ $id }` a une `thought` mais pas de `thinker` : dites à qui est cette pensée
-problem-decorative-variable = la variable `{ $id }` n’est lue par aucune condition ni route ; elle ne peut rien changer au déroulement
+problem-missing-thinker = le choix `{ $id }` a une `thought` mais pas de `thinker` : dites à qui est cette pensée
+problem-decorative-variable = la variable `{ $id }` n’est lue par aucune condition ni route ; elle ne peut rien changer au déroulement
 problem-harmful-good-ending = la bonne fin `{ $ending }` peut être atteinte après le choix nuisible `{ $choice }`, par exemple par { $path }
-problem-positional-answer = dans { $same } des { $total } points de décision à ordre fixe, le meilleur choix est le numéro { $position } ; on apprend la position, pas la compétence
+problem-positional-answer = dans { $same } des { $total } points de décision à ordre fixe, le meilleur choix est le numéro { $position } ; on apprend la position, pas la compétence
 problem-quality-mismatch = le choix `{ $id }` est `{ $quality }` mais { $reason }
-problem-length-tell = dans { $longest } des { $total } points de décision, le meilleur choix est plus long de plus de 40 % ; on apprend à choisir la réponse la plus longue
+problem-length-tell = dans { $longest } des { $total } points de décision, le meilleur choix est plus long de plus de 40 % ; on apprend à choisir la réponse la plus longue
 problem-unreadable-directory = impossible de lire le dossier : { $reason }
 problem-linked-directory = c’est un lien vers un dossier ; les liens vers des dossiers ne sont pas suivis
 problem-not-a-file = ce n’est pas un fichier ordinaire (FIFO, périphérique ou socket) : il n’est pas lu
@@ -173,7 +181,6 @@ outline-totals = { $lessons ->
         [0] .
        *[other] , environ { $minutes } minutes au total.
     }
-outline-interface-coming = L’interface interactive du cours arrive dans une prochaine version ; pour l’instant, `kruispunt` affiche cet aperçu.
 
 ## Erreurs de la ligne de commande
 
@@ -185,7 +192,7 @@ error-cannot-read-course = impossible de lire le cours dans { $dir }
 error-cannot-read-path = impossible de lire { $path } : { $reason }
 error-two-course-dirs = deux dossiers de cours donnés ({ $positional } et --course { $option }) ; n’en donnez qu’un
 error-cannot-write-output = impossible d’écrire la sortie
-migrate-nothing = Rien à migrer : chaque fichier est à la version de format actuelle.
+migrate-nothing = Rien à migrer : chaque fichier est à la version de format actuelle.
 migrate-done = { $files ->
     [one] 1 fichier migré.
    *[other] { $files } fichiers migrés.
@@ -194,9 +201,8 @@ migrate-dry-run = { $files ->
     [one] 1 fichier serait migré (rien n’a été écrit).
    *[other] { $files } fichiers seraient migrés (rien n’a été écrit).
 }
-migrate-review = Relisez chaque qualité et chaque « thinker » déduits : ce sont des suppositions tirées de la version 1, qui ne les connaissait pas. Lancez ensuite `kruispunt validate --strict`.
-error-cannot-write-path = impossible d’écrire { $path } : { $reason }
-error-cannot-serialize-schema = impossible de sérialiser le schéma
+migrate-review = Relisez chaque qualité et chaque « thinker » déduits : ce sont des suppositions tirées de la version 1, qui ne les connaissait pas. Lancez ensuite `kruispunt validate --strict`.
+error-cannot-write-path = impossible d’écrire { $path } : { $reason }
 error-cannot-serialize-report = impossible de sérialiser le rapport
 error-bad-argument = argument non valide : { $detail }
 # $command : la commande dont l’aide est visée, p. ex. kruispunt ou kruispunt schema.
@@ -260,7 +266,7 @@ profiles-line-no-course = { $name } : dernière mise à jour { $updated }
 profiles-line-newer = { $name } : écrit par une version plus récente de Kruispunt (format de progression { $found }) ; mettez Kruispunt à jour pour utiliser ce profil
 # $damage : ce qui ne va pas dans le fichier, un des messages damage-*.
 profiles-line-damaged = { $name } : le fichier de progression est endommagé ({ $damage }) ; il sera mis de côté, pas supprimé, à la prochaine ouverture du profil
-profiles-line-not-a-file = { $name } : le fichier de progression n’est pas un fichier ordinaire (un lien symbolique, un dossier ou un périphérique) ; supprimez-le ou renommez-le pour utiliser ce profil
+profiles-line-not-a-file = { $name } : le fichier de progression n’est pas un fichier ordinaire (un lien symbolique, un dossier ou un périphérique) ; supprimez-le ou renommez-le pour utiliser ce profil
 damage-empty = le fichier est vide
 damage-unreadable = le fichier ne peut pas être lu : { $reason }
 damage-not-json = JSON non valide : { $reason }
@@ -304,9 +310,9 @@ error-progress-io = impossible { $action ->
        *[write] d’écrire
     } { $path } : { $reason }
 error-progress-encode = impossible d’encoder la progression : { $reason }
-error-not-a-regular-file = { $path } n’est pas un fichier ordinaire (un lien symbolique, un dossier ou un périphérique) ; Kruispunt ne le suit pas et ne l’écrase pas : supprimez-le ou renommez-le
+error-not-a-regular-file = { $path } n’est pas un fichier ordinaire (un lien symbolique, un dossier ou un périphérique) ; Kruispunt ne le suit pas et ne l’écrase pas : supprimez-le ou renommez-le
 # After a failed last save. $time: when the progress file last received everything (UTC).
-save-failed-not-saved = Ce que vous avez fait après { $time } n’est pas enregistré ; { $file } contient toujours votre progression telle qu’elle était à ce moment-là.
+save-failed-not-saved = Ce que vous avez fait après { $time } n’est pas enregistré ; { $file } contient toujours votre progression telle qu’elle était à ce moment-là.
 
 ## Erreurs que chaque interface peut afficher : la ligne de commande, l’interface du terminal et le mode simple
 
@@ -380,14 +386,18 @@ engine-restore-mismatch = la conversation enregistrée ne correspond plus au sc�
 
 ## Interface du terminal : cadre, aide, accueil, réglages
 
-tui-too-small = Agrandissez la fenêtre : Kruispunt a besoin d’au moins { $width } colonnes et { $height } lignes.
+tui-too-small = Agrandissez la fenêtre : Kruispunt a besoin d’au moins { $width } colonnes et { $height } lignes.
 help-title = Aide
 help-screen-keys = Sur cet écran
 help-global-keys = Partout
-help-close = Appuyez sur ?, Échap ou Entrée pour fermer l’aide.
+help-close = Appuyez sur ?, Échap ou Entrée pour fermer l’aide.
 # $count: lines of the help below (or above) the part shown, on a small terminal.
 help-more-below = ↓ encore { $count } (↓)
 help-more-above = ↑ encore { $count } (↑)
+# Key names in the key bar and the help (the keys themselves are not translated).
+key-name-enter = Entrée
+key-name-esc = Échap
+key-name-space = Espace
 key-help = aide
 key-quit = quitter
 key-interrupt = enregistrer et quitter tout de suite
@@ -401,17 +411,17 @@ key-settings = réglages
 key-change = modifier
 key-back = retour
 home-title = Aperçu
-home-progress = Progression : { $done } sur { $total } { $total ->
+home-progress = Progression : { $done } sur { $total } { $total ->
         [one] partie terminée
        *[other] parties terminées
     }
-home-module = Module { $number } : { $title }
+home-module = Module { $number } : { $title }
 home-kind-lesson = Leçon
 home-kind-scenario = Conversation d’entraînement
 home-minutes = { $minutes } min
-home-continue = Reprendre là où vous en étiez : { $title }
-home-start = Commencer le cours : { $title }
-home-settings = Réglages : langue, thème, deuxième langue
+home-continue = Reprendre là où vous en étiez : { $title }
+home-start = Commencer le cours : { $title }
+home-settings = Réglages : langue, thème, deuxième langue
 settings-title = Réglages
 settings-language = Langue
 settings-language-name = Français
@@ -421,7 +431,7 @@ settings-theme-high-contrast = contraste élevé
 settings-gloss = Deuxième langue en dessous
 settings-gloss-off = non
 settings-hint = Les changements s’appliquent tout de suite et sont gardés dans votre profil.
-settings-no-color = NO_COLOR est défini : l’interface n’utilise aucune couleur, seulement le gras, le soulignement et l’inversion.
+settings-no-color = NO_COLOR est défini : l’interface n’utilise aucune couleur, seulement le gras, le soulignement et l’inversion.
 
 ## Starting the interactive course (`kruispunt` without a command)
 
@@ -456,21 +466,21 @@ lesson-kind-glossary = Glossaire
 lesson-kind-quiz = Quiz
 lesson-kind-reflection = Réflexion
 lesson-kind-checklist = Liste de contrôle
-lesson-more-below = ↓ suite plus bas : ↓ ou PgDn
-lesson-more-above = ↑ début plus haut : ↑ ou PgUp
+lesson-more-below = ↓ suite plus bas : ↓ ou PgDn
+lesson-more-above = ↑ début plus haut : ↑ ou PgUp
 lesson-note-title = Avertissement sur le contenu
 lesson-note-choice = Appuyez sur Entrée pour lire cette scène, ou sur s pour la passer. Vous pourrez y revenir plus tard avec ←.
-lesson-testimony-fictional = Personnage fictif et composite : { $name } n’existe pas. Ce récit rassemble des expériences qui reviennent souvent.
+lesson-testimony-fictional = Personnage fictif et composite : { $name } n’existe pas. Ce récit rassemble des expériences qui reviennent souvent.
 lesson-testimony-persona-age = { $name }, { $age } ans
 lesson-card-position = Carte { $number } sur { $total }
 lesson-card-front = recto
 lesson-card-back = verso
 lesson-card-turn-hint = Espace ou Entrée retourne la carte.
 lesson-card-note = À noter
-lesson-card-keys = Espace ou Entrée : retourner · n p : autres cartes · ← → : autres scènes
+lesson-card-keys = Espace ou Entrée : retourner · n p : autres cartes · ← → : autres scènes
 lesson-quiz-single = Choisissez une réponse.
 lesson-quiz-multiple = Choisissez toutes les réponses correctes.
-lesson-quiz-how = Choisissez avec ↑ ↓ et Espace, ou avec une touche chiffrée ; appuyez ensuite sur Entrée pour répondre.
+lesson-quiz-how = Choisissez avec ↑ ↓ et Espace, ou avec une touche chiffrée ; appuyez ensuite sur Entrée pour répondre.
 lesson-quiz-pick-one = Choisissez d’abord une réponse (Espace ou une touche chiffrée), puis appuyez sur Entrée.
 lesson-quiz-pick-some = Choisissez d’abord au moins une réponse (Espace ou une touche chiffrée), puis appuyez sur Entrée.
 lesson-option-correct = bonne réponse
@@ -484,22 +494,25 @@ lesson-quiz-not-yet = Pas encore correct. Lisez le commentaire sur votre choix, 
 lesson-quiz-shown = Voici la bonne réponse, comme vous l’avez demandé.
 lesson-quiz-retry-or-reveal-hint = Appuyez sur r pour réessayer, ou sur a pour voir la bonne réponse. C’est votre première réponse qui compte.
 # $result : "right" ou "wrong", ce que valait la première réponse.
-lesson-quiz-first-counts = Nouvel essai : c’est votre première réponse qui compte, et elle était { $result ->
+lesson-quiz-first-counts = Nouvel essai : c’est votre première réponse qui compte, et elle était { $result ->
         [right] correcte
        *[wrong] pas tout à fait correcte
     }.
 lesson-reflection-hint = Pour commencer
 lesson-reflection-private = Ce que vous écrivez reste sur cet ordinateur, dans votre profil. Personne d’autre ne le lit.
-lesson-reflection-how-start = Appuyez sur Entrée ou e pour écrire ; Échap quand vous avez fini.
-lesson-reflection-how-stop = Vous écrivez : Échap quand vous avez fini. Votre texte est enregistré pendant que vous tapez.
+lesson-reflection-how-start = Appuyez sur Entrée ou e pour écrire ; Échap quand vous avez fini.
+lesson-reflection-how-stop = Vous écrivez : Échap quand vous avez fini. Votre texte est enregistré pendant que vous tapez.
 lesson-reflection-your-answer = Votre réponse
-lesson-reflection-editing = En cours d’écriture (Échap : terminé)
+lesson-reflection-editing = En cours d’écriture (Échap : terminé)
 lesson-reflection-empty = Rien d’écrit pour l’instant. Appuyez sur Entrée ou e pour écrire.
 lesson-checklist-count = { $done } sur { $total } cochés
 lesson-done-title = Leçon terminée
 lesson-done = Vous avez terminé la leçon « { $title } ».
-lesson-done-scenes = Vous avez parcouru { $done } scènes sur { $total }.
-lesson-done-quizzes = Questions réussies du premier coup : { $right } sur { $total }.
+lesson-done-scenes = Vous avez parcouru { $done } { $done ->
+        [one] scène
+       *[other] scènes
+    } sur { $total }.
+lesson-done-quizzes = Questions réussies du premier coup : { $right } sur { $total }.
 lesson-done-quizzes-unanswered = { $count ->
         [one] Une question est restée sans réponse.
        *[other] { $count } questions sont restées sans réponse.
@@ -507,7 +520,7 @@ lesson-done-quizzes-unanswered = { $count ->
 lesson-done-skipped = Vous avez passé { $count } { $count ->
         [one] scène
        *[other] scènes
-    } ; vous pouvez y revenir avec ←.
+    } ; vous pouvez y revenir avec ←.
 lesson-done-home = Appuyez sur Entrée pour revenir à l’aperçu, ou sur ← pour revoir la dernière scène.
 lesson-key-next = scène suivante
 lesson-key-previous = scène précédente
@@ -528,13 +541,13 @@ lesson-key-home = retour à l’aperçu
 ## Scenario screen: conversation, ending, rewind, branch map, compare
 
 scenario-missing = Cette conversation d’entraînement ne fait pas partie du cours. Appuyez sur Échap pour revenir.
-scenario-engine-error = Cette conversation d’entraînement ne peut pas continuer : { $reason }
-scenario-fell-back = Le cours a changé depuis votre dernière visite : cette conversation recommence depuis le début.
+scenario-engine-error = Cette conversation d’entraînement ne peut pas continuer : { $reason }
+scenario-fell-back = Le cours a changé depuis votre dernière visite : cette conversation recommence depuis le début.
 scenario-content-note = Avertissement de contenu
 scenario-setting = Situation
 scenario-goal = Votre objectif
-scenario-note-continue = Entrée : commencer la conversation · s : la passer pour l’instant (retour à l’aperçu)
-scenario-intro-continue = Entrée : commencer la conversation · Échap : retour à l’aperçu
+scenario-note-continue = Entrée : commencer la conversation · s : la passer pour l’instant (retour à l’aperçu)
+scenario-intro-continue = Entrée : commencer la conversation · Échap : retour à l’aperçu
 scenario-speaker = { $name } ({ $role })
 # $mood: how a character comes across in a line.
 scenario-mood = { $mood ->
@@ -573,7 +586,6 @@ scenario-key-number = choisir cette réponse
 scenario-key-choose = choisir une réponse
 scenario-key-select = sélectionner une réponse (en cas d’égalité)
 scenario-key-scroll = faire défiler la conversation
-scenario-key-focus = conversation ou réponses
 scenario-key-back-one = revenir d’une décision
 scenario-key-rewind = revenir à une décision
 scenario-key-replay = recommencer depuis le début
@@ -584,12 +596,10 @@ scenario-key-pick-decision = choisir une décision
 scenario-key-go-back = y revenir
 scenario-key-compare-side = essai de gauche ou de droite
 scenario-key-compare-attempt = un autre essai
-ending-heading = Fin : { $outcome } · { $title }
+ending-heading = Fin : { $outcome } · { $title }
 ending-debrief = Débriefing
 ending-final = Où cela s’est terminé (écart par rapport au début)
 ending-path = Votre parcours, avec le retour du coach
-ending-shown = Compétences montrées
-ending-missed = Compétences que vous pouviez encore montrer (réponses non choisies)
 ending-none = aucune
 ending-next = r recommencer · w revenir à une décision · m carte · c comparer
 # $quality: best, acceptable, weak or harmful (how good a choice is).
@@ -608,19 +618,19 @@ scenario-score = { $score ->
 ending-competencies = Compétences
 ending-qualities = Vos réponses par qualité
 # $quality: a quality's symbol and word, e.g. "++ best".
-ending-quality-count = { $quality } : { $count }
-ending-turning = Tournants : là où une autre réponse aurait davantage aidé
+ending-quality-count = { $quality } : { $count }
+ending-turning = Tournants : là où une autre réponse aurait davantage aidé
 ending-turning-none = À chaque décision, vous avez choisi l’une des meilleures réponses proposées.
 # $number: the decision's number in the attempt; $point: who said what just before it.
-ending-turning-decision = Décision { $number } : { $point }
+ending-turning-decision = Décision { $number } : { $point }
 # $quality: the quality's symbol and word (or, in plain mode, the word).
-ending-turning-taken = Votre réponse ({ $quality }) :
-ending-turning-better = Une meilleure réponse ({ $quality }) :
-ending-turning-feedback = Le coach à propos de cette meilleure réponse :
+ending-turning-taken = Votre réponse ({ $quality }) :
+ending-turning-better = Une meilleure réponse ({ $quality }) :
+ending-turning-feedback = Le coach à propos de cette meilleure réponse :
 # $outcome: good or mixed, the best ending still possible after the better answer.
 ending-turning-lost = { $outcome ->
-        [good] Votre réponse a fermé la porte à la bonne fin ; après la meilleure réponse, elle restait possible.
-       *[other] Votre réponse a fermé la porte à une fin plus favorable ; après la meilleure réponse, une fin mitigée restait possible.
+        [good] Votre réponse a fermé la porte à la bonne fin ; après la meilleure réponse, elle restait possible.
+       *[other] Votre réponse a fermé la porte à une fin plus favorable ; après la meilleure réponse, une fin mitigée restait possible.
     }
 # $outcome: good, mixed or poor, the best ending still possible after your answer.
 ending-turning-kept = { $outcome ->
@@ -631,46 +641,46 @@ ending-turning-kept = { $outcome ->
 rewind-title = Revenir à une décision
 rewind-hint = Choisissez la décision à reprendre (↑↓ ou son numéro, puis Entrée). Cet essai reste enregistré.
 rewind-empty = Vous n’avez encore pris aucune décision.
-rewind-answered = vous avez répondu : { $answer }
-map-title = Carte des embranchements : ce que vous avez exploré dans tous vos essais
-map-summary = Réponses explorées : { $explored } sur { $total } · fins atteintes : { $endings } sur { $all_endings }
-map-legend = ✓ exploré · ? pas encore exploré · ■ fin atteinte · ◀ vous êtes ici
+rewind-answered = vous avez répondu : { $answer }
+map-title = Carte des embranchements : ce que vous avez exploré dans tous vos essais
+map-summary = Réponses explorées : { $explored } sur { $total } · fins atteintes : { $endings } sur { $all_endings }
+map-legend = ✓ exploré · ? pas encore exploré · ■ fin atteinte · ◀ vous êtes ici
 # $qualities: each quality's symbol and word, e.g. "++ best · + acceptable · …".
-map-legend-quality = Qualité d’une réponse essayée : { $qualities }
-map-ending = Fin : { $outcome } · { $title }
+map-legend-quality = Qualité d’une réponse essayée : { $qualities }
+map-ending = Fin : { $outcome } · { $title }
 map-ending-unknown = une fin que vous n’avez pas encore atteinte
 map-here = vous êtes ici
 map-shown-above = suite comme plus haut
 compare-title = Comparer deux essais
 compare-need-two = Il faut au moins deux essais pour comparer. Recommencez (r) ou revenez à une décision (w), puis revenez ici.
-compare-hint = Tab : gauche ou droite · ←→ : un autre essai · ↑↓ : défiler · Échap : retour
+compare-hint = Tab : gauche ou droite · ←→ : un autre essai · ↑↓ : défiler · Échap : retour
 compare-same-start = Les deux essais commencent par { $count ->
         [one] la même réponse
        *[other] les mêmes { $count } réponses
     }.
 compare-differ-at-once = Les essais diffèrent dès la première réponse.
-compare-split = Ils se séparent à la décision { $number } : { $point }
+compare-split = Ils se séparent à la décision { $number } : { $point }
 compare-identical = Ces essais ont donné les mêmes réponses jusqu’ici.
 compare-attempt = Essai { $number }
 compare-no-ending = pas terminé
-compare-after = À partir de l’embranchement, vous avez répondu :
+compare-after = À partir de l’embranchement, vous avez répondu :
 compare-nothing-after = rien encore
 
 ## Mode animateur (kruispunt --facilitator)
 facilitator-title = Animation
 facilitator-jump-title = Aller à un module, une leçon, une scène ou un choix
 facilitator-jump-session = Séance { $id } · le journal est enregistré au fur et à mesure
-facilitator-module = Module { $number } : { $title }
+facilitator-module = Module { $number } : { $title }
 facilitator-kind-lesson = leçon
 facilitator-kind-scenario = scénario
-facilitator-scene = scène { $number } : { $title }
-facilitator-node-start = début : { $label }
-facilitator-node = choix : { $label }
-facilitator-ending = fin ({ $outcome }) : { $title }
-facilitator-notes-title = Notes pour l'animateur·rice
-facilitator-notes-none = Pas de notes pour l'animateur·rice ici.
+facilitator-scene = scène { $number } : { $title }
+facilitator-node-start = début : { $label }
+facilitator-node = choix : { $label }
+facilitator-ending = fin ({ $outcome }) : { $title }
+facilitator-notes-title = Notes pour l’animateur·rice
+facilitator-notes-none = Pas de notes pour l’animateur·rice ici.
 facilitator-notes-questions = Questions pour le groupe
-facilitator-notes-minutes = Durée proposée : { $minutes } min
+facilitator-notes-minutes = Durée proposée : { $minutes } min
 facilitator-note-title = Note pour le journal de séance
 facilitator-note-hint = Tapez votre note. Échap l’enregistre et ferme, Ctrl-X l’abandonne. Une note vide n’est pas enregistrée.
 facilitator-note-key-save = enregistrer et fermer
@@ -682,8 +692,7 @@ facilitator-key-notes = afficher ou masquer le panneau de notes
 facilitator-key-note = écrire une note
 facilitator-key-open = ouvrir
 facilitator-key-fold = déplier ou replier
-facilitator-key-quit = terminer la séance
-facilitator-ended = Séance { $id } enregistrée. Créez le document avec : kruispunt session export { $id } --format html
+facilitator-ended = Séance { $id } enregistrée. Créez le document avec : kruispunt session export { $id } --format html
 vote-title = Vote du groupe
 vote-key-add = ajouter une voix
 vote-key-remove = retirer une voix
@@ -693,13 +702,13 @@ vote-counted = { $total ->
         [one] 1 voix comptée
        *[other] { $total } voix comptées
     } · affichage avec v
-vote-remove-armed = Retirer une voix : appuyez sur le numéro de la réponse
-vote-winner = Le plus de voix : réponse { $number }. Entrée pour continuer avec elle.
+vote-remove-armed = Retirer une voix : appuyez sur le numéro de la réponse
+vote-winner = Le plus de voix : réponse { $number }. Entrée pour continuer avec elle.
 # $tied: the numbers of the answers that share the most votes, e.g. "1, 2".
 vote-tie = Égalité entre les réponses { $tied } : sélectionnez-en une avec ↑↓, puis Entrée.
 # $number: the selected answer, not one of the tied ones; $tied: the numbers of the tied answers.
 vote-tie-refused = La réponse { $number } n’a pas eu le plus de voix : sélectionnez avec ↑↓ une des réponses à égalité ({ $tied }), puis Entrée.
-vote-none = Pas encore de voix : Entrée continue avec la réponse sélectionnée.
+vote-none = Pas encore de voix : Entrée continue avec la réponse sélectionnée.
 vote-bar = { $votes ->
         [one] 1 voix
        *[other] { $votes } voix
@@ -713,35 +722,35 @@ timer-key-toggle = minuteur démarrer ou pause
 timer-key-minutes = minutes du minuteur
 timer-key-reset = remettre le minuteur à zéro
 session-list-empty = Aucune séance animée dans { $dir }.
-session-list-heading = Séances animées dans { $dir } :
+session-list-heading = Séances animées dans { $dir } :
 session-list-line = { $id } · { $start } · { $course } · { $votes ->
         [one] 1 vote
        *[other] { $votes } votes
     }
-session-list-unreadable = Un fichier de séance est illisible : { $reason }
-session-bad-id = « { $id } » n'est pas un identifiant de séance ; `kruispunt session list` les affiche.
-session-not-found = Il n'y a pas de séance { $id } dans { $dir } ; `kruispunt session list` les affiche.
-session-read-failed = Impossible de lire la séance : { $reason }
+session-list-unreadable = Un fichier de séance est illisible : { $reason }
+session-bad-id = « { $id } » n’est pas un identifiant de séance ; `kruispunt session list` les affiche.
+session-not-found = Il n’y a pas de séance { $id } dans { $dir } ; `kruispunt session list` les affiche.
+session-read-failed = Impossible de lire la séance : { $reason }
 session-export-written = Document écrit dans { $file }.
 session-export-title = Séance { $id }
-session-export-course = Formation : { $course } (version { $version })
+session-export-course = Formation : { $course } (version { $version })
 session-export-when = Du { $start } au { $end }
 session-export-shown = Ce qui a été montré
-session-export-rewound = Retour en arrière : { $item } › { $node }
+session-export-rewound = Retour en arrière : { $item } › { $node }
 session-export-votes = Les votes et le chemin choisi par le groupe
 session-export-vote-heading = Choix { $number } · { $item } · { $node }
 # $choices: the answers that shared the most votes, joined by " · ".
 session-export-tie = Égalité entre : { $choices }. La personne qui anime a tranché.
-session-export-chosen = Le groupe a choisi : { $choice }
+session-export-chosen = Le groupe a choisi : { $choice }
 # $choice: an answer; $quality: its quality (report-quality).
 session-export-choice = { $choice } · { $quality }
 # $qualities: the votes per quality, each a session-export-quality-votes, joined by " · ".
-session-export-vote-qualities = Les votes du groupe par qualité : { $qualities }
+session-export-vote-qualities = Les votes du groupe par qualité : { $qualities }
 # $quality: a quality (report-quality); $votes: the votes for answers of that quality.
-session-export-quality-votes = { $quality } : { $votes }
+session-export-quality-votes = { $quality } : { $votes }
 session-export-time = Temps par élément
 session-export-duration = { $minutes } min { $seconds } s
-session-export-notes = Notes de l'animateur·rice
+session-export-notes = Notes de l’animateur·rice
 session-export-none = Rien.
 
 ## kruispunt export et kruispunt report (le rapport de groupe pour l'animateur·rice).
@@ -749,20 +758,20 @@ session-export-none = Rien.
 export-written = Résultats du profil « { $name } » écrits dans { $file } (sans les réflexions).
 export-written-with-reflections = Résultats du profil « { $name } » écrits dans { $file }, avec les réflexions.
 # $file : où le fichier de progression endommagé a été déplacé.
-export-damaged-profile = attention : le fichier de progression de ce profil était endommagé et a été mis de côté sous { $file } ; l'export contient ce qui a pu être récupéré.
-report-course-errors = le cours contient des erreurs ; corrigez-les d'abord (voir kruispunt validate)
+export-damaged-profile = attention : le fichier de progression de ce profil était endommagé et a été mis de côté sous { $file } ; l’export contient ce qui a pu être récupéré.
+report-course-errors = le cours contient des erreurs ; corrigez-les d’abord (voir kruispunt validate)
 # $file : le fichier de sortie ; $reason : le message du système.
-report-cannot-write = impossible d'écrire { $file } : { $reason }
+report-cannot-write = impossible d’écrire { $file } : { $reason }
 # $file : un fichier d'entrée ; $reason : un des messages report-reason-*.
-report-skipped = { $file } ignoré : { $reason }
+report-skipped = { $file } ignoré : { $reason }
 # $file : un export donné plus d’une fois ; $first : le fichier sous lequel il a été donné en premier.
 report-duplicate = compté une seule fois : { $file } est le même export que { $first }
 report-reason-unreadable = il est illisible ({ $detail })
-report-reason-not-json = ce n'est pas un fichier JSON ({ $detail })
-report-reason-foreign = ce n'est pas un export Kruispunt
-report-reason-newer = il a été exporté par une version plus récente de Kruispunt (format d'export { $found } ; cette version lit jusqu'au { $supported })
-report-reason-damaged = l'export est endommagé ({ $detail })
-report-reason-other-course = c'est l'export d'un autre cours (« { $found } », pas « { $expected } »)
+report-reason-not-json = ce n’est pas un fichier JSON ({ $detail })
+report-reason-foreign = ce n’est pas un export Kruispunt
+report-reason-newer = il a été exporté par une version plus récente de Kruispunt (format d’export { $found } ; cette version lit jusqu’au { $supported })
+report-reason-damaged = l’export est endommagé ({ $detail })
+report-reason-other-course = c’est l’export d’un autre cours (« { $found } », pas « { $expected } »)
 report-reason-not-a-file = ce n’est pas un fichier ordinaire
 report-reason-too-large = il dépasse { $limit } Mio
 # $what : items, attempts ou choices.
@@ -773,22 +782,22 @@ report-reason-too-many = { $what ->
     } ; la limite est de { $limit }
 report-too-many-files = { $files } fichiers ont été donnés ; un rapport en lit au plus { $limit }, aucun fichier n’a donc été lu
 report-none-usable = { $files ->
-        [one] le fichier donné n'est pas
-       *[other] aucun des { $files } fichiers donnés n'est
-    } un export utilisable ; aucun rapport n'a été créé
+        [one] le fichier donné n’est pas
+       *[other] aucun des { $files } fichiers donnés n’est
+    } un export utilisable ; aucun rapport n’a été créé
 report-skipped-summary = { $skipped ->
         [one] 1 fichier a été ignoré
        *[other] { $skipped } fichiers ont été ignorés
-    } ; le rapport utilise { $used ->
+    } ; le rapport utilise { $used ->
         [one] 1 export
        *[other] { $used } exports
     }.
-report-title = Rapport de groupe : { $course }
+report-title = Rapport de groupe : { $course }
 report-summary = Cours { $id }, version { $version } · { $trainees ->
         [one] 1 participant·e
        *[other] { $trainees } participant·es
     }
-report-anonymous = Les participant·es sont numéroté·es dans l'ordre où leurs exports ont été donnés ; leurs noms ne figurent pas dans ce rapport.
+report-anonymous = Les participant·es sont numéroté·es dans l’ordre où leurs exports ont été donnés ; leurs noms ne figurent pas dans ce rapport.
 report-named = Les participant·es sont indiqué·es par leur nom de profil.
 report-trainee = Participant·e { $number }
 report-count-of = { $count } sur { $total }
@@ -800,9 +809,9 @@ report-completion-heading = Achèvement par module
 report-completion-intro = Combien de participant·es ont terminé chaque élément, et le module entier.
 report-whole-module = Module entier
 report-quizzes-heading = Questions de quiz
-report-quizzes-intro = Participant·es dont la première réponse était juste, sur celles et ceux qui ont répondu ; les moins souvent réussies d'abord.
+report-quizzes-intro = Participant·es dont la première réponse était juste, sur celles et ceux qui ont répondu ; les moins souvent réussies d’abord.
 report-decisions-heading = Moments de choix
-report-decisions-intro = Ce que les participant·es ont choisi la première fois qu'ils ou elles ont atteint chaque moment de choix, sur celles et ceux qui l'ont atteint.
+report-decisions-intro = Ce que les participant·es ont choisi la première fois qu’ils ou elles ont atteint chaque moment de choix, sur celles et ceux qui l’ont atteint.
 # $scenario : titre du scénario ; $number : numéro du moment de choix dans le scénario.
 report-decision-title = { $scenario } · moment de choix { $number }
 # $count : moments de choix que personne n’a atteints, omis dans cette partie.
@@ -811,33 +820,33 @@ report-decisions-unreached = { $count ->
        *[other] { $count } moments de choix que personne n’a atteints ne sont pas repris.
     }
 report-endings-heading = Fins atteintes
-report-endings-intro = Participant·es ayant atteint chaque fin lors d'au moins une tentative.
+report-endings-intro = Participant·es ayant atteint chaque fin lors d’au moins une tentative.
 # $outcome : good, mixed ou poor.
 report-outcome = { $outcome ->
         [good] bonne fin
         [mixed] fin mitigée
-       *[poor] fin difficile
+       *[poor] fin peu favorable
     }
 report-competencies-heading = Compétences du groupe
-report-competencies-intro = Participant·es ayant montré chaque compétence dans au moins une conversation terminée sans l'avoir enfreinte dans aucune ; « manquée par » compte celles et ceux qui ont laissé passer une réponse qui la montre sans jamais la montrer.
+report-competencies-intro = Participant·es ayant montré chaque compétence dans au moins une conversation terminée sans l’avoir enfreinte dans aucune ; « manquée par » compte celles et ceux qui ont laissé passer une réponse qui la montre sans jamais la montrer.
 report-missed-by = manquée par { $count }
 report-qualities-heading = Qualité des réponses
-report-qualities-intro = La qualité de la réponse choisie par les participant·es la première fois qu'ils ou elles ont atteint chaque moment de choix, sur celles et ceux qui l'ont atteint. C'est la qualité que le cours donne à la réponse : les exports plus anciens comptent donc aussi.
+report-qualities-intro = La qualité de la réponse choisie par les participant·es la première fois qu’ils ou elles ont atteint chaque moment de choix, sur celles et ceux qui l’ont atteint. C’est la qualité que le cours donne à la réponse : les exports plus anciens comptent donc aussi.
 # $symbol: a quality's symbol (++, +, -, !!); $word: the quality as a word (scenario-quality).
 report-quality = { $symbol } { $word }
 report-turning-heading = Tournants du groupe
-report-turning-intro = Là où des participant·es ont choisi une réponse alors qu'une meilleure était proposée : par moment de choix, la réponse le plus souvent choisie à la place de la meilleure, et combien de participant·es l'ont choisie, sur celles et ceux qui ont atteint ce moment. Les plus fréquents d'abord.
-report-turning-none = Aucun·e participant·e n'a choisi une réponse alors qu'une meilleure était proposée.
+report-turning-intro = Là où des participant·es ont choisi une réponse alors qu’une meilleure était proposée : par moment de choix, la réponse le plus souvent choisie à la place de la meilleure, et combien de participant·es l’ont choisie, sur celles et ceux qui ont atteint ce moment. Les plus fréquents d’abord.
+report-turning-none = Aucun·e participant·e n’a choisi une réponse alors qu’une meilleure était proposée.
 # $number: the decision point's number in the scenario; $quality, $better_quality: report-quality of the answer taken and of the better one; $better: the better answer.
-report-turning-context = moment de choix { $number } · cette réponse : { $quality } · une meilleure réponse, { $better_quality } : { $better }
+report-turning-context = moment de choix { $number } · cette réponse : { $quality } · une meilleure réponse, { $better_quality } : { $better }
 report-breaches-heading = Compétences enfreintes
-report-breaches-intro = Participant·es ayant choisi, dans au moins une conversation, une réponse qui va à l'encontre de la compétence. Une compétence enfreinte n'est pas comptée comme montrée pour cette personne.
+report-breaches-intro = Participant·es ayant choisi, dans au moins une conversation, une réponse qui va à l’encontre de la compétence. Une compétence enfreinte n’est pas comptée comme montrée pour cette personne.
 report-breaches-trainee-heading = Compétences enfreintes par participant·e
 report-breaches-trainee-intro = Combien des compétences du cours chaque participant·e a enfreintes dans au moins une conversation, et lesquelles.
 report-breached-none = aucune
 report-column-quality = Qualité
-report-column-turning = Réponse choisie à la place d'une meilleure
-report-column-took-it = Participant·es qui l'ont choisie
+report-column-turning = Réponse choisie à la place d’une meilleure
+report-column-took-it = Participant·es qui l’ont choisie
 report-column-breached = Enfreinte par
 report-column-breached-count = Compétences enfreintes
 report-column-trainee = Participant·e
@@ -852,9 +861,9 @@ report-column-competency = Compétence
 report-column-shown = Montrée par
 report-column-version = Version du cours
 report-column-id = Identifiant
-report-column-what = N'est plus dans le cours
-report-unmatched-heading = N'est plus dans le cours
-report-unmatched-intro = Des exports faits avec une autre version du cours renvoient à ces éléments, que cette version n'a plus ; ils ne sont pas comptés plus haut.
+report-column-what = N’est plus dans le cours
+report-unmatched-heading = N’est plus dans le cours
+report-unmatched-intro = Des exports faits avec une autre version du cours renvoient à ces éléments, que cette version n’a plus ; ils ne sont pas comptés plus haut.
 report-unmatched-none = Chaque export correspond au cours.
 report-unmatched-item = leçon ou scénario
 report-unmatched-quiz = question de quiz
@@ -864,25 +873,29 @@ report-unmatched-ending = fin
 report-unmatched-competency = compétence
 
 ## Mode simple (kruispunt --plain) : une conversation ligne par ligne, pour les lecteurs d’écran.
-plain-welcome = Kruispunt en mode simple. Tapez ? ou help à chaque question pour entendre les commandes.
+plain-welcome = Kruispunt en mode simple. Tapez ? ou help à chaque question pour entendre les commandes.
 plain-bye = Votre progression est enregistrée. Au revoir.
 plain-bye-not-saved = Votre progression n’a pas pu être enregistrée (voir ci-dessus). Au revoir.
-plain-not-understood = « { $answer } » n’a pas été compris. Vous pouvez répondre :
-plain-lang-usage = Tapez lang suivi d’une langue : lang nl pour Nederlands, lang en pour English, lang fr pour Français.
-plain-save-failed = Votre progression n’a pas pu être enregistrée : { $reason }. Kruispunt réessaiera à l’étape suivante.
-plain-help-title = Aide : ces commandes fonctionnent à chaque question.
+plain-not-understood = « { $answer } » n’a pas été compris. Vous pouvez répondre :
+plain-lang-usage = Tapez lang suivi d’une langue : lang nl pour Nederlands, lang en pour English, lang fr pour Français.
+plain-save-failed = Votre progression n’a pas pu être enregistrée : { $reason }. Kruispunt réessaiera à l’étape suivante.
+plain-help-title = Aide : ces commandes fonctionnent à chaque question.
 plain-help-numbers = Tapez le numéro ou la lettre d’une option et appuyez sur Entrée. Une ligne vide choisit l’option marquée Entrée.
-plain-help-help = ? ou help : cette aide.
-plain-help-lang = lang nl, lang en ou lang fr : changer de langue (gardée dans votre profil).
-plain-help-home = home ou back : retour à l’aperçu.
-plain-help-quit = q ou quit : arrêter. Votre progression est gardée et vous reprenez là où vous étiez, en mode simple ou dans l’interface plein écran.
-plain-help-saved = Votre progression est enregistrée après chaque étape ; les réflexions restent sur cet ordinateur.
-plain-home-title = Aperçu : { $title }
-plain-home-progress = Progression : { $done } { $done ->
+plain-help-help = ? ou help : cette aide.
+plain-help-lang = lang nl, lang en ou lang fr : changer de langue (gardée dans votre profil).
+plain-help-home = home ou back : retour à l’aperçu.
+plain-help-letters = Les lettres veulent dire la même chose que dans l’interface plein écran : r réessaie un quiz ou rejoue une conversation depuis le début, w revient à une réponse précédente, v lit les valeurs.
+plain-help-quit = q ou quit : arrêter. Votre progression est gardée et vous reprenez là où vous étiez, en mode simple ou dans l’interface plein écran.
+plain-help-saved = Votre progression est enregistrée après chaque étape ; les réflexions restent sur cet ordinateur.
+plain-home-title = Aperçu : { $title }
+plain-home-progress = Progression : { $done } { $done ->
         [one] partie terminée
        *[other] parties terminées
     } sur { $total }.
-plain-home-module = Module { $number } : { $title }, { $done } sur { $total } terminé(s).
+plain-home-module = Module { $number } : { $title }, { $done } sur { $total } { $done ->
+        [one] terminé
+       *[other] terminés
+    }.
 plain-home-item = { $number }. { $title } { $kind }, { $status }.
 # $status : not-started, in-progress, done ou skipped.
 plain-status = { $status ->
@@ -891,12 +904,12 @@ plain-status = { $status ->
         [skipped] passé
        *[other] pas encore commencé
     }
-plain-home-continue = c ou Entrée : continuer avec { $title }
-plain-home-settings = s : paramètres (langue : { $language })
+plain-home-continue = c ou Entrée : continuer avec { $title }
+plain-home-settings = s : réglages (langue : { $language })
 plain-home-prompt = Tapez le numéro d’une partie pour l’ouvrir.
-plain-settings-title = Paramètres
+plain-settings-title = Réglages
 # $state : current ou other.
-plain-settings-language = { $number }. Langue : { $name }{ $state ->
+plain-settings-language = { $number }. Langue : { $name }{ $state ->
         [current] , choisie
        *[other] {""}
     }
@@ -908,29 +921,29 @@ plain-settings-gloss-off = { $number }. Texte du cours dans une seule langue{ $s
         [current] , choisi
        *[other] {""}
     }
-plain-settings-prompt = Tapez un numéro pour changer un paramètre, ou une ligne vide pour revenir. Les changements sont gardés dans votre profil.
-plain-lesson-title = Leçon : { $title }
-plain-scene-heading = Partie { $number } sur { $total } : { $title }
+plain-settings-prompt = Tapez un numéro pour changer un réglage, ou une ligne vide pour revenir. Les changements sont gardés dans votre profil.
+plain-lesson-title = Leçon : { $title }
+plain-scene-heading = Partie { $number } sur { $total } : { $title }
 plain-scene-position = Partie { $number } sur { $total }
-plain-content-note = Avertissement sur le contenu :
-plain-note-continue = 1 ou Entrée : continuer et afficher cette partie
-plain-note-skip = 2 ou s : passer cette partie
-plain-nav-next = n ou Entrée : suivant
-plain-nav-previous = p : partie précédente
+plain-content-note = Avertissement sur le contenu :
+plain-note-continue = 1 ou Entrée : continuer et afficher cette partie
+plain-note-skip = 2 ou s : passer cette partie
+plain-nav-next = n ou Entrée : suivant
+plain-nav-previous = p : partie précédente
 # $who : le nom, éventuellement avec l’âge ; $kind : composite ou real.
 plain-testimony = { $kind ->
-        [composite] Témoignage (fictif, composé) : { $who }
-       *[other] Témoignage : { $who }
+        [composite] Témoignage (fictif, composé) : { $who }
+       *[other] Témoignage : { $who }
     }
 plain-testimony-age = { $name }, { $age } ans
-plain-key-points = À retenir :
-plain-card = Terme { $number } sur { $total } : { $term }
-plain-card-definition = Définition :
-plain-card-note = Remarque :
-plain-quiz-question = Question :
+plain-key-points = À retenir :
+plain-card = Terme { $number } sur { $total } : { $term }
+plain-card-definition = Définition :
+plain-card-note = Remarque :
+plain-quiz-question = Question :
 plain-quiz-how-single = Tapez le numéro de votre réponse.
-plain-quiz-how-multiple = Plusieurs réponses peuvent être justes : tapez les numéros de vos réponses, séparés par des espaces, par exemple 1 3.
-plain-quiz-skip = n : continuer sans répondre
+plain-quiz-how-multiple = Plusieurs réponses peuvent être justes : tapez les numéros de vos réponses, séparés par des espaces, par exemple 1 3.
+plain-quiz-skip = n : continuer sans répondre
 plain-quiz-correct = Exact.
 plain-quiz-incorrect = Pas tout à fait.
 # $chosen, $correct : yes ou no.
@@ -941,83 +954,81 @@ plain-quiz-option = { $chosen ->
         [yes] Elle est juste.
        *[other] Elle n’est pas juste.
     }
-plain-quiz-explanation = Explication :
+plain-quiz-explanation = Explication :
 plain-quiz-first-counts = Seule votre première réponse compte pour votre score.
-plain-quiz-retry = t : réessayer
-plain-quiz-reveal = a : afficher la bonne réponse
+plain-quiz-retry = r : réessayer
+plain-quiz-reveal = a : afficher la bonne réponse
 plain-quiz-not-yet = Pas encore correct. Lisez le commentaire sur votre choix, puis réessayez, ou affichez la bonne réponse.
 plain-quiz-your-choice = Vous avez choisi cette réponse.
 plain-quiz-shown = Voici la bonne réponse, comme vous l’avez demandé.
-plain-reflection-prompt = Réflexion :
-plain-reflection-hint = Piste :
+plain-reflection-prompt = Réflexion :
+plain-reflection-hint = Piste :
 plain-reflection-private = Ce que vous écrivez reste sur cet ordinateur, dans votre fichier de progression. Personne d’autre ne le voit.
 plain-reflection-how = Tapez votre réflexion, sur plusieurs lignes si vous le souhaitez, et terminez par une ligne vide. Une ligne vide tout de suite n’écrit rien.
 plain-reflection-saved = Votre réflexion est gardée.
-plain-reflection-yours = Ce que vous avez écrit :
-plain-reflection-rewrite = e : réécrire
-plain-checklist-entry = { $number }. { $text } : { $state ->
-        [ticked] coché
-       *[other] pas coché
-    }
-plain-checklist-hint = Piste :
+plain-reflection-yours = Ce que vous avez écrit :
+plain-reflection-rewrite = e : réécrire
+plain-checklist-entry = { $number }. { $state ->
+        [ticked] Coché
+       *[other] Pas coché
+    } : { $text }
+plain-checklist-hint = Piste :
 plain-checklist-how = Tapez les numéros des points à cocher ou décocher, séparés par des espaces. Une ligne vide continue.
 plain-lesson-done = Fin de la leçon { $title }.
-plain-lesson-score = Quiz : { $correct } sur { $total } justes à la première réponse.
-plain-lesson-skipped = Passé : { $scenes }
-plain-lesson-back = n ou Entrée : retour à l’aperçu
-plain-scenario-title = Conversation d’entraînement : { $title }
-plain-scenario-fell-back = Le cours a changé depuis votre dernière visite : cette conversation recommence donc depuis le début.
+plain-lesson-score = Quiz : { $correct } sur { $total } justes à la première réponse.
+plain-lesson-skipped = Passé : { $scenes }
+plain-lesson-back = n ou Entrée : retour à l’aperçu
+plain-scenario-title = Conversation d’entraînement : { $title }
+plain-scenario-fell-back = Le cours a changé depuis votre dernière visite : cette conversation recommence donc depuis le début.
 plain-scenario-resumed = Vous reprenez là où vous étiez, après { $decisions } { $decisions ->
         [one] réponse
        *[other] réponses
     }.
-plain-scenario-error = Cette conversation ne peut pas se dérouler : { $reason }
-plain-scenario-setting = Situation :
-plain-scenario-goal = Objectif :
-plain-scenario-characters = Personnages :
-plain-scenario-character = { $name }, { $role } : { $bio }
-plain-scenario-start = 1 ou Entrée : commencer la conversation
-plain-scenario-skip = 2 : retour à l’aperçu
-plain-line = { $name } ({ $details }) : { $text }
-plain-thought = { $name } pense :
-plain-you = Vous :
-plain-coach = Coach :
+plain-scenario-error = Cette conversation ne peut pas se dérouler : { $reason }
+plain-scenario-setting = Situation :
+plain-scenario-goal = Objectif :
+plain-scenario-characters = Personnages :
+plain-scenario-character = { $name }, { $role } : { $bio }
+plain-scenario-start = 1 ou Entrée : commencer la conversation
+plain-scenario-skip = 2 : retour à l’aperçu
+plain-line = { $name } ({ $details }) : { $text }
+plain-thought = { $name } pense :
+plain-you = Vous :
+plain-coach = Coach :
 # $direction : up, down, limit (le changement a buté sur la limite) ou none.
-plain-variable = { $label } : { $value } sur { $max }{ $direction ->
+plain-variable = { $label } : { $value } sur { $max }{ $direction ->
         [up] , en hausse de { $change }
         [down] , en baisse de { $change }
         [limit] , inchangé (à sa limite)
        *[other] {""}
     }
-plain-variable-total = { $label } : { $value } sur { $max }{ $direction ->
+plain-variable-total = { $label } : { $value } sur { $max }{ $direction ->
         [up] , { $change } de plus qu’au départ
         [down] , { $change } de moins qu’au départ
        *[other] , comme au départ
     }
-plain-scenario-what-now = Que dites-vous ? Tapez un numéro.
-plain-scenario-rewind = r : revenir à une réponse précédente
-plain-scenario-values = v : entendre les valeurs
+plain-scenario-what-now = Que dites-vous ? Tapez un numéro.
+plain-scenario-rewind = w : revenir à une réponse précédente
+plain-scenario-values = v : entendre les valeurs
 plain-scenario-stuck = Aucune réponse n’est possible ici. Revenez à une réponse précédente, ou tapez home.
-plain-rewind-title = Revenir à quelle réponse ? Les réponses suivantes sont annulées ; le chemin parcouru reste dans votre progression.
-plain-rewind-decision = Réponse { $number } : { $text }
+plain-rewind-title = Revenir à quelle réponse ? Les réponses suivantes sont annulées ; le chemin parcouru reste dans votre progression.
+plain-rewind-decision = Réponse { $number } : { $text }
 plain-rewind-cancel = Tapez un numéro, ou une ligne vide pour rester où vous êtes.
-plain-rewound = Vous êtes revenu·e avant la réponse { $number }.
+plain-rewound = Retour avant la réponse { $number }.
 plain-outcome = { $outcome ->
         [good] bonne
         [mixed] mitigée
        *[poor] peu favorable
     }
-plain-ending = Fin : { $outcome }. { $title }
-plain-ending-debrief = Débriefing :
-plain-ending-values = Où cela s’est terminé :
-plain-ending-path = Votre chemin, avec le retour du coach :
-plain-ending-shown = Compétences montrées : { $list }
-plain-ending-missed = Compétences que vous pouvez encore montrer : { $list }
-plain-ending-competencies = Compétences :
+plain-ending = Fin : { $outcome }. { $title }
+plain-ending-debrief = Débriefing :
+plain-ending-values = Où cela s’est terminé :
+plain-ending-path = Votre chemin, avec le retour du coach :
+plain-ending-competencies = Compétences :
 # $name: a competency; $score: its score as a word (scenario-score).
-plain-competency = { $name } : { $score }
+plain-competency = { $name } : { $score }
 # How many answers of each quality the attempt took.
-plain-ending-qualities = Vos réponses : { $best } { $best ->
+plain-ending-qualities = Vos réponses : { $best } { $best ->
         [one] meilleure
        *[other] meilleures
     }, { $acceptable } { $acceptable ->
@@ -1030,17 +1041,17 @@ plain-ending-qualities = Vos réponses : { $best } { $best ->
         [one] nuisible
        *[other] nuisibles
     }.
-plain-ending-turning = Tournants, là où une autre réponse aurait davantage aidé :
+plain-ending-turning = Tournants, là où une autre réponse aurait davantage aidé :
 # $quality: the quality as a word (scenario-quality); $text: the answer.
-plain-turning-taken = Votre réponse ({ $quality }) : { $text }
-plain-turning-better = Une meilleure réponse ({ $quality }) : { $text }
-plain-turning-feedback = Le coach à propos de cette meilleure réponse :
+plain-turning-taken = Votre réponse ({ $quality }) : { $text }
+plain-turning-better = Une meilleure réponse ({ $quality }) : { $text }
+plain-turning-feedback = Le coach à propos de cette meilleure réponse :
 plain-none = aucune
-plain-ending-replay = 1 : rejouer depuis le début
-plain-ending-rewind = 2 : revenir à une réponse précédente
-plain-ending-overview = 3 ou Entrée : retour à l’aperçu
+plain-ending-replay = 1 ou r : rejouer depuis le début
+plain-ending-rewind = 2 ou w : revenir à une réponse précédente
+plain-ending-overview = 3 ou Entrée : retour à l’aperçu
 # $reason: the system's description of the problem.
-plain-io-failed = le mode simple s’est arrêté : l’entrée ou la sortie a échoué : { $reason }
+plain-io-failed = le mode simple s’est arrêté : l’entrée ou la sortie a échoué : { $reason }
 plain-try-plain = `kruispunt --plain` présente le cours comme une conversation ligne par ligne, qui fonctionne dans un tube et avec un lecteur d’écran.
 # Scenario screen: the feedback panel and the introduction scroll when they do not fit.
 scenario-feedback = Retour du coach

@@ -165,7 +165,6 @@ outline-totals = { $lessons ->
         [0] .
        *[other] , in totaal ongeveer { $minutes } minuten.
     }
-outline-interface-coming = De interactieve cursusinterface komt in een latere versie; voorlopig toont `kruispunt` dit overzicht.
 
 ## Fouten van de opdrachtregel
 
@@ -188,7 +187,6 @@ migrate-dry-run = { $files ->
 }
 migrate-review = Kijk elke afgeleide kwaliteit en denker na: het zijn gissingen uit versie 1, die geen van beide kende. Voer daarna `kruispunt validate --strict` uit.
 error-cannot-write-path = kan { $path } niet schrijven: { $reason }
-error-cannot-serialize-schema = het schema kan niet geserialiseerd worden
 error-cannot-serialize-report = het rapport kan niet geserialiseerd worden
 error-bad-argument = ongeldig argument: { $detail }
 # $command: het commando waarvan de hulp bedoeld is, bv. kruispunt of kruispunt schema.
@@ -380,6 +378,10 @@ help-close = Druk op ?, Esc of Enter om deze hulp te sluiten.
 # $count: lines of the help below (or above) the part shown, on a small terminal.
 help-more-below = ↓ nog { $count } (↓)
 help-more-above = ↑ nog { $count } (↑)
+# Key names in the key bar and the help (the keys themselves are not translated).
+key-name-enter = Enter
+key-name-esc = Esc
+key-name-space = Spatie
 key-help = hulp
 key-quit = stoppen
 key-interrupt = meteen bewaren en stoppen
@@ -565,7 +567,6 @@ scenario-key-number = dat antwoord kiezen
 scenario-key-choose = een antwoord kiezen
 scenario-key-select = een antwoord selecteren (bij gelijkspel)
 scenario-key-scroll = door het gesprek scrollen
-scenario-key-focus = gesprek of antwoorden
 scenario-key-back-one = een beslissing terug
 scenario-key-rewind = terug naar een beslissing
 scenario-key-replay = opnieuw vanaf het begin
@@ -580,8 +581,6 @@ ending-heading = Einde: { $outcome } · { $title }
 ending-debrief = Nabespreking
 ending-final = Hoe het eindigde (verschil met het begin)
 ending-path = Jouw weg, met de feedback van de coach
-ending-shown = Competenties die je toonde
-ending-missed = Competenties die je nog kon tonen (antwoorden die je niet koos)
 ending-none = geen
 ending-next = r opnieuw · w terug naar een beslissing · m vertakkingskaart · c vergelijken
 # $quality: best, acceptable, weak or harmful (how good a choice is).
@@ -674,7 +673,6 @@ facilitator-key-notes = notitiepaneel tonen of verbergen
 facilitator-key-note = notitie schrijven
 facilitator-key-open = openen
 facilitator-key-fold = open- of dichtklappen
-facilitator-key-quit = sessie afsluiten
 facilitator-ended = Sessie { $id } is bewaard. Maak de hand-out met: kruispunt session export { $id } --format html
 vote-title = Groepsstemming
 vote-key-add = stem erbij
@@ -716,7 +714,7 @@ session-not-found = Er is geen sessie { $id } in { $dir }; `kruispunt session li
 session-read-failed = De sessie kon niet gelezen worden: { $reason }
 session-export-written = Hand-out geschreven naar { $file }.
 session-export-title = Sessie { $id }
-session-export-course = Opleiding: { $course } (versie { $version })
+session-export-course = Cursus: { $course } (versie { $version })
 session-export-when = Van { $start } tot { $end }
 session-export-shown = Wat getoond werd
 session-export-rewound = Teruggegaan: { $item } › { $node }
@@ -787,7 +785,7 @@ report-count-of = { $count } van { $total }
 # $version: de cursusversie van een export die verschilt van de huidige cursus.
 report-other-version = geëxporteerd uit cursusversie { $version }
 report-trainees-heading = Deelnemers
-report-trainees-intro = Onderdelen die elke deelnemer afrondde, van alle lessen en scenario's van de cursus.
+report-trainees-intro = Onderdelen die elke deelnemer afrondde, van alle lessen en scenario’s van de cursus.
 report-completion-heading = Voltooiing per module
 report-completion-intro = Hoeveel deelnemers elk onderdeel afrondden, en de hele module.
 report-whole-module = Hele module
@@ -808,7 +806,7 @@ report-endings-intro = Deelnemers die elk einde bereikten in minstens één pogi
 report-outcome = { $outcome ->
         [good] goed einde
         [mixed] gemengd einde
-       *[poor] slecht einde
+       *[poor] minder goed einde
     }
 report-competencies-heading = Competenties van de groep
 report-competencies-intro = Deelnemers die elke competentie toonden in minstens één afgerond gesprek en ze in geen enkel gesprek schonden; “gemist door” telt deelnemers die een antwoord lieten liggen dat ze toont en ze nooit toonden.
@@ -856,17 +854,18 @@ report-unmatched-ending = einde
 report-unmatched-competency = competentie
 
 ## Platte modus (kruispunt --plain): een gesprek regel per regel, voor schermlezers.
-plain-welcome = Kruispunt in platte modus. Typ ? of help bij elke vraag om de commando's te horen.
+plain-welcome = Kruispunt in platte modus. Typ ? of help bij elke vraag om de commando’s te horen.
 plain-bye = Je voortgang is bewaard. Tot ziens.
 plain-bye-not-saved = Je voortgang kon niet bewaard worden (zie hierboven). Tot ziens.
 plain-not-understood = “{ $answer }” werd niet begrepen. Je kunt antwoorden:
 plain-lang-usage = Typ lang en een taal: lang nl voor Nederlands, lang en voor English, lang fr voor Français.
 plain-save-failed = Je voortgang kon niet bewaard worden: { $reason }. Kruispunt probeert het opnieuw bij de volgende stap.
-plain-help-title = Hulp: deze commando's werken bij elke vraag.
+plain-help-title = Hulp: deze commando’s werken bij elke vraag.
 plain-help-numbers = Typ het nummer of de letter van een keuze en druk op Enter. Een lege regel kiest de keuze met Enter erbij.
 plain-help-help = ? of help: deze hulp.
 plain-help-lang = lang nl, lang en of lang fr: een andere taal (bewaard in je profiel).
 plain-help-home = home of back: terug naar het overzicht.
+plain-help-letters = De letters betekenen hetzelfde als in de volledige schermweergave: r probeert een quiz opnieuw of speelt een gesprek opnieuw vanaf het begin, w gaat terug naar een vroeger antwoord, v leest de waarden voor.
 plain-help-quit = q of quit: stoppen. Je voortgang blijft bewaard en je gaat verder waar je was, in platte modus of in de volledige schermweergave.
 plain-help-saved = Je voortgang wordt na elke stap bewaard; reflecties blijven op deze computer.
 plain-home-title = Overzicht: { $title }
@@ -902,13 +901,13 @@ plain-settings-gloss-off = { $number }. Cursustekst in één taal{ $state ->
     }
 plain-settings-prompt = Typ een nummer om een instelling te wijzigen, of een lege regel om terug te gaan. Wijzigingen worden in je profiel bewaard.
 plain-lesson-title = Les: { $title }
-plain-scene-heading = Deel { $number } van { $total }: { $title }
-plain-scene-position = Deel { $number } van { $total }
+plain-scene-heading = Scène { $number } van { $total }: { $title }
+plain-scene-position = Scène { $number } van { $total }
 plain-content-note = Inhoudswaarschuwing:
-plain-note-continue = 1 of Enter: verdergaan en dit deel tonen
-plain-note-skip = 2 of s: dit deel overslaan
+plain-note-continue = 1 of Enter: verdergaan en deze scène tonen
+plain-note-skip = 2 of s: deze scène overslaan
 plain-nav-next = n of Enter: volgende
-plain-nav-previous = p: vorig deel
+plain-nav-previous = p: vorige scène
 # $who: de naam, eventueel met de leeftijd; $kind: composite of real.
 plain-testimony = { $kind ->
         [composite] Getuigenis (fictief, samengesteld): { $who }
@@ -935,7 +934,7 @@ plain-quiz-option = { $chosen ->
     }
 plain-quiz-explanation = Uitleg:
 plain-quiz-first-counts = Alleen je eerste antwoord telt voor je score.
-plain-quiz-retry = t: opnieuw proberen
+plain-quiz-retry = r: opnieuw proberen
 plain-quiz-reveal = a: het juiste antwoord tonen
 plain-quiz-not-yet = Nog niet juist. Lees de feedback bij je keuze en probeer het opnieuw, of bekijk het juiste antwoord.
 plain-quiz-your-choice = Dit heb je gekozen.
@@ -947,10 +946,10 @@ plain-reflection-how = Typ je reflectie, gerust over meerdere regels, en sluit a
 plain-reflection-saved = Je reflectie is bewaard.
 plain-reflection-yours = Wat je schreef:
 plain-reflection-rewrite = e: opnieuw schrijven
-plain-checklist-entry = { $number }. { $text }: { $state ->
-        [ticked] aangevinkt
-       *[other] niet aangevinkt
-    }
+plain-checklist-entry = { $number }. { $state ->
+        [ticked] Aangevinkt
+       *[other] Niet aangevinkt
+    }: { $text }
 plain-checklist-hint = Tip:
 plain-checklist-how = Typ de nummers van punten om ze aan of uit te vinken, gescheiden door spaties. Een lege regel gaat verder.
 plain-lesson-done = Einde van de les { $title }.
@@ -987,7 +986,7 @@ plain-variable-total = { $label }: { $value } van { $max }{ $direction ->
        *[other] , zoals bij de start
     }
 plain-scenario-what-now = Wat zeg je? Typ een nummer.
-plain-scenario-rewind = r: terug naar een vroeger antwoord
+plain-scenario-rewind = w: terug naar een vroeger antwoord
 plain-scenario-values = v: de waarden horen
 plain-scenario-stuck = Hier is geen antwoord mogelijk. Ga terug naar een vroeger antwoord, of typ home.
 plain-rewind-title = Terug naar welk antwoord? De antwoorden erna worden ongedaan gemaakt; de weg die je nam, blijft in je voortgang.
@@ -1003,8 +1002,6 @@ plain-ending = Einde: { $outcome }. { $title }
 plain-ending-debrief = Nabespreking:
 plain-ending-values = Waar het eindigde:
 plain-ending-path = Jouw weg, met de feedback van de coach:
-plain-ending-shown = Competenties die je toonde: { $list }
-plain-ending-missed = Competenties die je nog kunt tonen: { $list }
 plain-ending-competencies = Competenties:
 # $name: a competency; $score: its score as a word (scenario-score).
 plain-competency = { $name }: { $score }
@@ -1016,8 +1013,8 @@ plain-turning-taken = Jij antwoordde ({ $quality }): { $text }
 plain-turning-better = Een beter antwoord ({ $quality }): { $text }
 plain-turning-feedback = De coach over dat betere antwoord:
 plain-none = geen
-plain-ending-replay = 1: opnieuw spelen vanaf het begin
-plain-ending-rewind = 2: terug naar een vroeger antwoord
+plain-ending-replay = 1 of r: opnieuw spelen vanaf het begin
+plain-ending-rewind = 2 of w: terug naar een vroeger antwoord
 plain-ending-overview = 3 of Enter: terug naar het overzicht
 # $reason: the system's description of the problem.
 plain-io-failed = de platte modus is gestopt: de invoer of de uitvoer liep mis: { $reason }

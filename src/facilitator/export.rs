@@ -497,13 +497,13 @@ mod tests {
         assert!(md.contains("4 ✓ — a · ++ best"), "{md}");
         assert!(md.contains("2 — b · - weak"), "{md}");
         assert!(
-            md.contains("The room's votes by quality: ++ best: 4 · - weak: 2"),
+            md.contains("The room’s votes by quality: ++ best: 4 · - weak: 2"),
             "{md}"
         );
         let page = html(&log_on_the_course(), Some(&course), &en);
         assert!(
             page.contains(
-                "<p class=\"qualities\">The room&#39;s votes by quality: ++ best: 4 · - weak: 2</p>"
+                "<p class=\"qualities\">The room’s votes by quality: ++ best: 4 · - weak: 2</p>"
             ),
             "{page}"
         );

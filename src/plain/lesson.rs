@@ -285,7 +285,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             |line| match line.to_lowercase().as_str() {
                 "" | "n" => Some(After::Nav(Nav::Next)),
                 "p" if !first => Some(After::Nav(Nav::Previous)),
-                "t" if extras.contains(&Extra::Retry) => Some(After::Extra(Extra::Retry)),
+                "r" if extras.contains(&Extra::Retry) => Some(After::Extra(Extra::Retry)),
                 "a" if extras.contains(&Extra::Reveal) => Some(After::Extra(Extra::Reveal)),
                 "e" if extras.contains(&Extra::Rewrite) => Some(After::Extra(Extra::Rewrite)),
                 _ => None,
@@ -540,8 +540,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(Some(lines.join("\n")))
     }
 
-    /// The checklist: numbered entries, ticked or not; numbers toggle, an empty line goes
-    /// on.
+    /// The checklist: numbered entries, ticked or not, with their hints; numbers toggle,
+    /// and only the entries that changed are read back; an empty line goes on.
     fn checklist(
         &mut self,
         lesson: &Lesson,
@@ -553,6 +553,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.say(intro)?;
         }
         let count = checklist.entries.len();
+        // The entries read at the prompt: all of them (with their hints) at first, then
+        // those the last line toggled.
+        let mut changed: Option<Vec<usize>> = None;
         loop {
             let run = self.lesson_run()?;
             let ticked: Vec<bool> = checklist
@@ -563,6 +566,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let reply = self.choose(
                 |p| {
                     for (i, entry) in checklist.entries.iter().enumerate() {
+                        if changed.as_ref().is_some_and(|c| !c.contains(&i)) {
+                            continue;
+                        }
                         let text = p.text(&entry.text);
                         let state = if ticked.get(i).copied().unwrap_or(false) {
                             "ticked"
@@ -573,7 +579,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                             "plain-checklist-entry",
                             &msg_args!("number" => i + 1, "text" => text, "state" => state),
                         ))?;
-                        if let Some(hint) = &entry.hint {
+                        if let Some(hint) = entry.hint.as_ref().filter(|_| changed.is_none()) {
                             let label = p.i18n().msg("plain-checklist-hint", &msg_args!());
                             p.say_labelled(&label, hint)?;
                         }
@@ -594,14 +600,18 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 None => return Ok(Nav::Again),
                 Some(ChecklistReply::Nav(nav)) => return Ok(nav),
                 Some(ChecklistReply::Toggle(picked)) => {
+                    let mut toggled: Vec<usize> = Vec::new();
                     for index in picked {
                         if let Some(entry) = checklist.entries.get(index) {
                             self.apply(Command::Tick(entry.id.to_string()))
                                 .map_err(|_| Stop::Home)?;
+                            toggled.push(index);
                         }
                     }
                     // The entries typed on one line are one step.
                     self.save_if_due();
+                    toggled.sort_unstable();
+                    changed = Some(toggled);
                     self.gap()?;
                 }
             }

@@ -422,6 +422,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.i18n().msg("plain-help-help", &msg_args!()),
             self.i18n().msg("plain-help-lang", &msg_args!()),
             self.i18n().msg("plain-help-home", &msg_args!()),
+            self.i18n().msg("plain-help-letters", &msg_args!()),
             self.i18n().msg("plain-help-quit", &msg_args!()),
             self.i18n().msg("plain-help-saved", &msg_args!()),
         ] {

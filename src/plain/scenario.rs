@@ -282,7 +282,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let picked = self.choose(
                 |p| p.choice_options(choices, &offered, can_rewind),
                 |line| match line.to_lowercase().as_str() {
-                    "r" if can_rewind => Some(Pick::Rewind),
+                    "w" if can_rewind => Some(Pick::Rewind),
                     "v" => Some(Pick::Values),
                     other => one_number(other, offered.len())
                         .and_then(|i| offered.get(i).copied())
@@ -606,8 +606,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 p.line(&p.i18n().msg("plain-ending-overview", &msg_args!()))
             },
             |line| match line {
-                "1" => Some(AtEnd::Replay),
-                "2" if can_rewind => Some(AtEnd::Rewind),
+                "1" | "r" | "R" => Some(AtEnd::Replay),
+                "2" | "w" | "W" if can_rewind => Some(AtEnd::Rewind),
                 "" | "3" => Some(AtEnd::Overview),
                 _ => None,
             },

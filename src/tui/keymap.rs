@@ -263,7 +263,10 @@ impl<C: Clone> Keymap<C> {
     pub fn help_where(&self, ctx: &Ctx, keep: impl Fn(&C) -> bool) -> Vec<KeyHelp> {
         self.rows(keep)
             .into_iter()
-            .map(|(label, help)| KeyHelp::new(label, ctx.t(help)))
+            .map(|(label, help)| {
+                let keys = localised_label(label, |id| ctx.t(id));
+                KeyHelp::new(&keys, ctx.t(help))
+            })
             .collect()
     }
 
@@ -293,6 +296,32 @@ impl<C: Clone> Keymap<C> {
     {
         self.bindings.iter().map(Binding::described).collect()
     }
+}
+
+/// The key names a label writes in English and the messages that name them in the
+/// interface language (`Space` is `Spatie` in Dutch, `Espace` in French).
+const KEY_NAMES: [(&str, &str); 3] = [
+    ("Enter", "key-name-enter"),
+    ("Esc", "key-name-esc"),
+    ("Space", "key-name-space"),
+];
+
+/// `label` as the help shows it: its key names in the interface language, given by
+/// `name` (a message id to its text); other words (arrows, letters, `1-9`) as they are.
+pub fn localised_label(label: &str, name: impl Fn(&str) -> String) -> String {
+    label
+        .split(' ')
+        .map(|word| {
+            let (bare, comma) = word
+                .strip_suffix(',')
+                .map_or((word, ""), |bare| (bare, ","));
+            match KEY_NAMES.iter().find(|(key, _)| *key == bare) {
+                Some((_, id)) => format!("{}{comma}", name(id)),
+                None => word.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Two bindings of one table that share a key.
@@ -421,6 +450,28 @@ mod tests {
             (found[0].first.as_str(), found[0].second.as_str()),
             ("Pick", "Open")
         );
+    }
+
+    #[test]
+    fn key_names_are_written_in_the_interface_language() {
+        use crate::i18n::{Localizer, UiLocale};
+        let name = |locale| {
+            let localizer = Localizer::new(locale);
+            move |id: &str| localizer.msg(id, &crate::i18n::MsgArgs::new())
+        };
+        assert_eq!(
+            localised_label("↑↓ Space 1-9", name(UiLocale::Fr)),
+            "↑↓ Espace 1-9"
+        );
+        assert_eq!(
+            localised_label("Enter, Esc", name(UiLocale::Fr)),
+            "Entrée, Échap"
+        );
+        assert_eq!(
+            localised_label("Space Enter", name(UiLocale::Nl)),
+            "Spatie Enter"
+        );
+        assert_eq!(localised_label("Esc e", name(UiLocale::En)), "Esc e");
     }
 
     #[test]
