@@ -5,70 +5,22 @@
 // Test code fails loudly by design: an unwrap or expect that fails is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod session_support;
 mod tui_support;
 
 use kruispunt::course::checked::{SceneBody, Step};
 use kruispunt::course::ids::ItemId;
 use kruispunt::i18n::{Localizer, UiLocale};
 use kruispunt::progress::{CourseStamp, Progress, Timestamp};
-use kruispunt::session::{Event, EventKind, Session, Subscriber, World};
+use kruispunt::session::{EventKind, Session};
 use kruispunt::tui::App;
 use kruispunt::tui::screens::{Screen, home};
-use serde_json::Value;
-use std::sync::{Arc, Mutex};
+use session_support::{Ear, timeless};
+use std::sync::Arc;
 use tui_support::press;
 
 const LETTERS: &str = "de-letters";
 const SCENARIO: &str = "opvang-kamerwissel";
-
-/// A subscriber that keeps what it hears, shared with the test.
-#[derive(Debug, Clone, Default)]
-struct Ear(Arc<Mutex<Vec<Event>>>);
-
-impl Subscriber for Ear {
-    fn on_event(&mut self, event: &Event, _world: &World<'_>) {
-        self.0.lock().unwrap().push(event.clone());
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-impl Ear {
-    /// Item, attempt and kind, in order: without the time (each front end reads its own
-    /// clock) and without the saves (when to save is the front end's business).
-    fn heard(&self) -> Vec<(Option<ItemId>, Option<u32>, EventKind)> {
-        self.0
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|e| !matches!(e.kind, EventKind::Saved | EventKind::SaveFailed { .. }))
-            .map(|e| (e.item.clone(), e.attempt, e.kind.clone()))
-            .collect()
-    }
-}
-
-/// The progress without its times.
-fn timeless(progress: &Progress) -> Value {
-    fn strip(value: &mut Value) {
-        match value {
-            Value::Object(map) => {
-                for (key, v) in map.iter_mut() {
-                    if key.ends_with("_at") {
-                        *v = Value::Null;
-                    } else {
-                        strip(v);
-                    }
-                }
-            }
-            Value::Array(items) => items.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    let mut value = serde_json::to_value(progress).unwrap();
-    strip(&mut value);
-    value
-}
 
 /// The same walk, as keys for the TUI and lines for plain mode.
 struct Walk {

@@ -10,15 +10,15 @@
 // Test code fails loudly by design: an unwrap or expect that fails is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod session_support;
+
 use kruispunt::course::ids::{ChoiceId, ItemId, Locale};
 use kruispunt::course::{Course, load_dir};
 use kruispunt::i18n::{Localizer, UiLocale};
 use kruispunt::plain::{self, PlainError};
 use kruispunt::progress::{CourseStamp, Progress, ProgressError, Timestamp};
-use kruispunt::session::{
-    Clock, Command, Event, EventKind, ProgressStore, Session, Subscriber, World,
-};
-use serde_json::Value;
+use kruispunt::session::{Clock, Command, EventKind, ProgressStore, Session};
+use session_support::{Ear, play, timeless};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -30,34 +30,6 @@ const SCENARIO: &str = "opvang-kamerwissel";
 fn course() -> Arc<Course> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course");
     Arc::new(load_dir(&dir).expect("the test course loads"))
-}
-
-/// A subscriber that keeps what it hears, shared with the test.
-#[derive(Debug, Clone, Default)]
-struct Ear(Arc<Mutex<Vec<Event>>>);
-
-impl Subscriber for Ear {
-    fn on_event(&mut self, event: &Event, _world: &World<'_>) {
-        self.0.lock().expect("not poisoned").push(event.clone());
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-impl Ear {
-    /// What happened: item, attempt and kind, in order. Without the time (plain mode reads
-    /// the clock) and without the saves (plain mode saves after every step; when is the
-    /// front end's business, what is the same).
-    fn heard(&self) -> Vec<(Option<ItemId>, Option<u32>, EventKind)> {
-        self.0
-            .lock()
-            .expect("not poisoned")
-            .iter()
-            .filter(|e| !matches!(e.kind, EventKind::Saved | EventKind::SaveFailed { .. }))
-            .map(|e| (e.item.clone(), e.attempt, e.kind.clone()))
-            .collect()
-    }
 }
 
 /// A session over the test course, in English, with no progress yet and an ear.
@@ -220,28 +192,6 @@ fn walk(direct: Session) -> Both {
     both
 }
 
-/// The progress without its times (plain mode reads the clock; the direct run does not).
-fn timeless(progress: &Progress) -> Value {
-    fn strip(value: &mut Value) {
-        match value {
-            Value::Object(map) => {
-                for (key, v) in map.iter_mut() {
-                    if key.ends_with("_at") {
-                        *v = Value::Null;
-                    } else {
-                        strip(v);
-                    }
-                }
-            }
-            Value::Array(items) => items.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    let mut value = serde_json::to_value(progress).expect("progress serialises");
-    strip(&mut value);
-    value
-}
-
 /// Where a profile would be: keeps the last progress saved and counts the saves.
 #[derive(Default)]
 struct Memory {
@@ -328,26 +278,6 @@ fn a_failing_store_is_said_at_each_step_and_is_the_error_at_the_end() {
         .filter(|e| matches!(e.kind, EventKind::SaveFailed { .. }))
         .count();
     assert!(failed >= 3, "{failed} failed saves");
-}
-
-/// Plays the open scenario with the first answer shown, at most `limit` choices.
-fn play(session: &mut Session, limit: usize) {
-    for _ in 0..limit {
-        let choice = session.scenario().and_then(|(scenario, run)| {
-            let index = *run.offered_in_order(scenario).first()?;
-            match &scenario.node(run.current()).step {
-                kruispunt::course::checked::Step::Choices(c) => Some(c[index].id.clone()),
-                _ => None,
-            }
-        });
-        let Some(choice) = choice else { return };
-        session
-            .apply(Command::Choose {
-                choice,
-                tally: None,
-            })
-            .expect("an offered choice");
-    }
 }
 
 #[test]

@@ -11,6 +11,7 @@
 // Test code fails loudly by design: an unwrap or expect that fails is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod session_support;
 mod tui_support;
 
 use kruispunt::i18n::UiLocale;
@@ -122,28 +123,6 @@ fn home_lesson_quiz_scenario_ending_rewind_other_ending() {
     assert!(home.contains("✓ Practice conversation"), "{home}");
 }
 
-/// Plays the open scenario with the first answer shown until it ends, or `limit` choices.
-fn play(app: &mut App, limit: usize) {
-    use kruispunt::session::Command;
-    for _ in 0..limit {
-        let choice = app.ctx.session.scenario().and_then(|(scenario, run)| {
-            let index = *run.offered_in_order(scenario).first()?;
-            match &scenario.node(run.current()).step {
-                kruispunt::course::checked::Step::Choices(c) => Some(c[index].id.clone()),
-                _ => None,
-            }
-        });
-        let Some(choice) = choice else { return };
-        app.ctx
-            .session
-            .apply(Command::Choose {
-                choice,
-                tally: None,
-            })
-            .expect("an offered choice");
-    }
-}
-
 #[test]
 fn continue_offers_a_replay_left_halfway() {
     use kruispunt::course::ids::ItemId;
@@ -154,13 +133,13 @@ fn continue_offers_a_replay_left_halfway() {
         .session
         .apply(Command::Open(scenario.clone()))
         .expect("opens");
-    play(&mut app, 100);
+    session_support::play(&mut app.ctx.session, 100);
     assert_eq!(
         app.ctx.progress().items[&scenario].status,
         ItemStatus::Completed
     );
     app.ctx.session.apply(Command::Replay).expect("replays");
-    play(&mut app, 1);
+    session_support::play(&mut app.ctx.session, 1);
     app.ctx.session.apply(Command::Close).expect("closes");
     assert_eq!(
         kruispunt::tui::screens::home::continue_item(&app.ctx),
