@@ -393,6 +393,7 @@ impl Session {
 
     /// Applies a command and returns what happened. A refused command changes nothing.
     pub fn apply(&mut self, command: Command) -> Result<Vec<Event>, SessionError> {
+        let closing = command == Command::Close;
         let kinds = self.step(command)?;
         let events: Vec<Event> = kinds.into_iter().map(|kind| self.event(kind)).collect();
         if events.iter().any(|e| e.kind.is_step()) {
@@ -403,7 +404,11 @@ impl Session {
         {
             self.saves.typed(self.clock.instant);
         }
-        Ok(self.publish(events))
+        let events = self.publish(events);
+        if closing {
+            self.open = None;
+        }
+        Ok(events)
     }
 
     /// An event at the current time in the item open.
@@ -455,16 +460,9 @@ impl Session {
         match command {
             Command::Open(item) => self.open_item(&item, None),
             Command::OpenAt(item, place) => self.open_item(&item, Some(place)),
-            Command::Close => {
-                if self.open.is_none() {
-                    return Ok(Vec::new());
-                }
-                // The event still names the item; it is closed after it was heard.
-                let events = vec![self.event(EventKind::Closed)];
-                self.publish(events);
-                self.open = None;
-                Ok(Vec::new())
-            }
+            // The event still names the item: `apply` closes it once it was heard.
+            Command::Close if self.open.is_none() => Ok(Vec::new()),
+            Command::Close => Ok(vec![EventKind::Closed]),
             Command::SetLocale(locale) => {
                 self.i18n.set_locale(locale);
                 self.settings.locale = Some(Locale::from(locale.tag()));

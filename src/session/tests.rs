@@ -387,3 +387,20 @@ fn continue_goes_back_to_a_replay_in_progress() {
     s.apply(Command::Close).unwrap();
     assert_eq!(s.continue_item(), Some(item("talk")));
 }
+
+#[test]
+fn closing_an_item_is_an_event_returned_and_saved() {
+    let mut s = session();
+    s.apply(Command::Open(item("talk"))).unwrap();
+    s.save(None).unwrap();
+    assert!(!s.save_pending());
+    let closed = s.apply(Command::Close).unwrap();
+    assert_eq!(kinds(&closed), vec![EventKind::Closed]);
+    assert_eq!(closed[0].item, Some(item("talk")));
+    assert!(
+        s.save_pending(),
+        "what subscribers keep of the close is saved"
+    );
+    assert!(s.open().is_none());
+    assert_eq!(s.apply(Command::Close).unwrap(), Vec::new());
+}
