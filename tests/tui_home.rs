@@ -223,3 +223,29 @@ fn key_names_in_the_key_bar_speak_the_interface_language() {
     let text = screen(&mut dutch, 80, 24);
     assert!(text.contains("Enter openen"), "{text}");
 }
+
+#[test]
+fn the_progress_line_is_never_cut_without_a_mark() {
+    // Seen at 40 columns in French: "…parties terminé", the end of the word and the gauge
+    // silently cut off. The line says it all, or ends in "…", and a gauge is drawn whole
+    // or not at all.
+    for width in [40, 45, 52, 60] {
+        let mut app = app(UiLocale::Fr);
+        let shown = screen(&mut app, width, 12);
+        let line = shown
+            .lines()
+            .find(|l| l.contains("Progression"))
+            .unwrap_or_else(|| panic!("no progress line at {width}:\n{shown}"));
+        let text = line.trim_end();
+        let gauge: String = text.chars().filter(|c| matches!(c, '█' | '░')).collect();
+        assert!(
+            gauge.is_empty() || gauge.chars().count() == 10,
+            "a cut gauge at {width}: {text:?}"
+        );
+        let words = text.trim_end_matches(['█', '░', ' ']);
+        assert!(
+            words.ends_with("terminées") || words.ends_with('…'),
+            "cut without a mark at {width}: {text:?}"
+        );
+    }
+}

@@ -237,6 +237,33 @@ fn open(entry: Entry, ctx: &mut Ctx) -> Transition {
     }
 }
 
+/// "Progress: 3 of 14 parts done" and the gauge, in `width` columns: the gauge only when
+/// it fits whole after the words, and the words shortened with "…" when they do not fit.
+fn progress_line(
+    ctx: &Ctx,
+    done: usize,
+    total: usize,
+    gauge_width: usize,
+    width: usize,
+) -> Line<'static> {
+    let words = ctx.tr(
+        "home-progress",
+        &msg_args!("done" => done, "total" => total),
+    );
+    let words_width = unicode_width::UnicodeWidthStr::width(words.as_str());
+    if words_width + 1 + gauge_width <= width {
+        return Line::from(vec![
+            Span::styled(words, ctx.theme.text()),
+            Span::raw(" "),
+            Span::styled(gauge(done, total, gauge_width), ctx.theme.gauge()),
+        ]);
+    }
+    Line::from(Span::styled(
+        text::truncate(&words, width),
+        ctx.theme.text(),
+    ))
+}
+
 fn module_progress(ctx: &Ctx, index: usize) -> (usize, usize) {
     let Some(module) = ctx.course().modules.get(index) else {
         return (0, 0);
@@ -288,17 +315,7 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
     let gauge_width = if area.width >= 80 { 20 } else { 10 };
     let mut top = vec![
         Line::from(Span::styled(ctx.plain(&ctx.course().title), theme.title())),
-        Line::from(vec![
-            Span::styled(
-                ctx.tr(
-                    "home-progress",
-                    &msg_args!("done" => done, "total" => total),
-                ),
-                theme.text(),
-            ),
-            Span::raw(" "),
-            Span::styled(gauge(done, total, gauge_width), theme.gauge()),
-        ]),
+        progress_line(ctx, done, total, gauge_width, usize::from(areas.top.width)),
     ];
     for notice in &ctx.notices {
         top.push(Line::from(Span::styled(
