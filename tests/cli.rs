@@ -731,7 +731,8 @@ fn errors_of_the_command_line_are_localized() {
 
 #[test]
 fn the_outline_shows_course_texts_in_the_chosen_locale_with_fallback_markers() {
-    // The built-in course has nl and en texts; French falls back to Dutch, marked [nl].
+    // The built-in course has nl and en texts; French falls back to English before the
+    // course default (Dutch), marked [en].
     let french = kruispunt(["outline", "--lang", "fr"]).run().exits(0);
     let first = french
         .lines()
@@ -739,7 +740,7 @@ fn the_outline_shows_course_texts_in_the_chosen_locale_with_fallback_markers() {
         .copied()
         .unwrap_or_default()
         .to_owned();
-    assert!(first.ends_with(" [nl]"), "{first}");
+    assert!(first.ends_with(" [en]"), "{first}");
     assert!(french.stdout.contains("leçon"), "{}", french.stdout);
     assert!(
         french.stdout.contains("Module 1\u{a0}: "),

@@ -853,6 +853,31 @@ fn text(pairs: &[(&str, &str)]) -> Text {
 }
 
 #[test]
+fn french_falls_back_to_english_before_the_course_default() {
+    // Issue 14, item 12: in French, a text the course has in Dutch and English was shown
+    // in Dutch, which a French-speaking trainee in Brussels or Wallonia is less likely to
+    // read than English.
+    let mut l10n = Localizer::new(UiLocale::Fr);
+    l10n.set_course_default(Locale::from("nl"));
+    let dutch_and_english = text(&[("nl", "Welkom"), ("en", "Welcome")]);
+    let dutch = text(&[("nl", "Welkom")]);
+    let dutch_and_french = text(&[("nl", "Welkom"), ("fr", "Bienvenue")]);
+    let picked = l10n.pick(&dutch_and_english);
+    assert_eq!(
+        (picked.text, picked.locale.as_str(), picked.fell_back),
+        ("Welcome", "en", true)
+    );
+    // Without English, the course default; in Dutch, the Dutch text as always.
+    assert_eq!(l10n.pick(&dutch).locale.as_str(), "nl");
+    l10n.set_locale(UiLocale::Nl);
+    let picked = l10n.pick(&dutch_and_english);
+    assert_eq!((picked.text, picked.fell_back), ("Welkom", false));
+    // English falls back to the course default.
+    l10n.set_locale(UiLocale::En);
+    assert_eq!(l10n.pick(&dutch_and_french).locale.as_str(), "nl");
+}
+
+#[test]
 fn course_text_in_the_current_locale_marks_fallbacks() {
     let mut l10n = Localizer::new(UiLocale::Fr);
     l10n.set_course_default(Locale::from("nl"));

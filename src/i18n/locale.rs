@@ -18,6 +18,16 @@ impl UiLocale {
     /// Every interface language, in the order the project lists them.
     pub const ALL: [UiLocale; 3] = [UiLocale::Nl, UiLocale::En, UiLocale::Fr];
 
+    /// The course languages to show, in order, before the course's default when a text
+    /// is not in this language. French-speaking trainees in Brussels and Wallonia read
+    /// English more often than Dutch; Dutch and English readers get the course default.
+    pub fn fallback_languages(self) -> &'static [&'static str] {
+        match self {
+            UiLocale::Fr => &["en"],
+            UiLocale::Nl | UiLocale::En => &[],
+        }
+    }
+
     /// The language subtag, e.g. `nl`; also the directory under `locales/`.
     pub fn tag(self) -> &'static str {
         match self {

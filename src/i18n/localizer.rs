@@ -347,12 +347,20 @@ impl Localizer {
                 fell_back: false,
             };
         }
-        let default = self
-            .course_default
-            .as_ref()
-            .and_then(|default| find_locale(text, default));
+        // Before the course default, the languages a trainee of this interface language is
+        // most likely to read as well (French: English).
+        let preferred = self
+            .current
+            .fallback_languages()
+            .iter()
+            .find_map(|tag| find_locale(text, &Locale::from(*tag)));
+        let default = || {
+            self.course_default
+                .as_ref()
+                .and_then(|default| find_locale(text, default))
+        };
         let other = || text.iter().find(|(_, s)| !s.trim().is_empty());
-        match default.or_else(other) {
+        match preferred.or_else(default).or_else(other) {
             Some((locale, s)) => Picked {
                 text: s,
                 locale,
