@@ -147,9 +147,9 @@ fn every_message_exists_in_every_locale_with_the_same_variables() {
     }
 }
 
-/// Every `msg("id"` in `src/`: the convention is that ids are always literals there.
-fn ids_used_in_src() -> BTreeMap<String, PathBuf> {
-    let mut found = BTreeMap::new();
+/// Every Rust file under `src/`, with its text.
+fn src_files() -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
     let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).expect("src is readable") {
@@ -158,10 +158,19 @@ fn ids_used_in_src() -> BTreeMap<String, PathBuf> {
                 dirs.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let code = std::fs::read_to_string(&path).expect("a source file");
-                for id in msg_ids(&code) {
-                    found.insert(id, path.clone());
-                }
+                files.push((path, code));
             }
+        }
+    }
+    files
+}
+
+/// Every `msg("id"` in `src/`: the convention is that ids are always literals there.
+fn ids_used_in_src() -> BTreeMap<String, PathBuf> {
+    let mut found = BTreeMap::new();
+    for (path, code) in src_files() {
+        for id in msg_ids(&code) {
+            found.insert(id, path.clone());
         }
     }
     found
@@ -1115,18 +1124,7 @@ fn coverage_lines_are_localized_and_mark_the_default() {
 fn every_message_is_used_in_src() {
     // Ids are literals in `src/` (see `ids_used_in_src`); some are picked by a `match` and
     // passed on, so any quoted occurrence counts as a use.
-    let mut code = String::new();
-    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).expect("src is readable") {
-            let path = entry.expect("a directory entry").path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                code.push_str(&std::fs::read_to_string(&path).expect("a source file"));
-            }
-        }
-    }
+    let code: String = src_files().into_iter().map(|(_, code)| code).collect();
     let unused: Vec<String> = messages(UiLocale::En)
         .into_keys()
         .filter(|id| !code.contains(&format!("\"{id}\"")))
