@@ -249,3 +249,15 @@ fn the_progress_line_is_never_cut_without_a_mark() {
         );
     }
 }
+
+#[test]
+fn a_refused_step_outside_a_conversation_is_not_called_a_conversation_error() {
+    // The status line framed every refused command as "This practice conversation cannot
+    // go on", even with no conversation open.
+    let mut app = app(UiLocale::En);
+    let events = app.ctx.command(kruispunt::session::Command::NextScene);
+    assert!(events.is_empty());
+    let status = app.ctx.status.clone().expect("the refusal is said");
+    assert!(!status.contains("practice conversation"), "{status}");
+    assert!(status.contains("cannot be done here"), "{status}");
+}

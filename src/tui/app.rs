@@ -124,10 +124,15 @@ impl Ctx {
         match self.try_command(command) {
             Ok(events) => events,
             Err(error) => {
-                self.status = Some(self.tr(
-                    "scenario-engine-error",
-                    &msg_args!("reason" => crate::i18n::Localize::localize(&error, self.i18n())),
-                ));
+                let reason = crate::i18n::Localize::localize(&error, self.i18n());
+                // In a conversation the learner is told it cannot go on; elsewhere the
+                // reason is the whole message.
+                let in_conversation = self.session.scenario().is_some();
+                self.status = Some(if in_conversation {
+                    self.tr("scenario-engine-error", &msg_args!("reason" => reason))
+                } else {
+                    reason
+                });
                 Vec::new()
             }
         }
