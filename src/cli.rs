@@ -776,6 +776,7 @@ fn show_outline(dir: Option<&Path>, ui: &mut Ui) -> Result<ExitCode, Failure> {
     let Some(course) = findings.course else {
         return Ok(ExitCode::from(EXIT_COURSE_ERRORS));
     };
+    ui.adopt_text_fallback(course.fallback.clone());
     finish_output(
         outline::write_outline(&mut io::stdout().lock(), course, ui),
         ui,

@@ -756,6 +756,37 @@ fn the_outline_shows_course_texts_in_the_chosen_locale_with_fallback_markers() {
     assert!(dutch.stdout.contains(" minuten)"), "{}", dutch.stdout);
 }
 
+/// Issue 14, item 12: a course can order the languages a missing text falls back to.
+#[test]
+fn the_outline_follows_the_course_s_own_fallback_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course");
+    binary_support::copy_dir(&fixture, dir.path());
+    let manifest_path = dir.path().join("course.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest_path).unwrap()).unwrap();
+    manifest["fallback"] = serde_json::json!({"fr": ["nl", "en"]});
+    std::fs::write(&manifest_path, manifest.to_string()).unwrap();
+
+    let french = kruispunt(["outline", "--lang", "fr", "--course"])
+        .arg(dir.path())
+        .run()
+        .exits(0);
+    let first = french
+        .lines()
+        .first()
+        .copied()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(first.ends_with(" [nl]"), "{first}");
+    // English still reads its own texts, whatever French falls back to.
+    let english = kruispunt(["outline", "--lang", "en", "--course"])
+        .arg(dir.path())
+        .run()
+        .exits(0);
+    assert!(!english.stdout.contains("[nl]"), "{}", english.stdout);
+}
+
 #[test]
 fn validate_reports_coverage_per_declared_locale() {
     // French is declared, but only the course title has it.

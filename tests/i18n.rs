@@ -1057,6 +1057,7 @@ fn small_course() -> checked::Course {
         description: full("Beschrijving"),
         default_locale: Locale::from("nl"),
         locales: vec![Locale::from("nl"), Locale::from("en"), Locale::from("fr")],
+        fallback: Default::default(),
         competencies: vec![],
         modules: vec![checked::Module {
             id: "m1".into(),
@@ -1155,12 +1156,14 @@ fn message_lines(locale: UiLocale) -> Vec<(String, String)> {
 }
 
 #[test]
-fn french_puts_a_no_break_space_before_high_punctuation() {
+fn french_puts_a_no_break_space_before_high_punctuation_and_inside_guillemets() {
     let mut wrong = Vec::new();
     for (id, text) in message_lines(UiLocale::Fr) {
         let chars: Vec<char> = text.chars().collect();
         for pair in chars.windows(2) {
-            if pair[0] == ' ' && matches!(pair[1], ':' | ';' | '?' | '!') {
+            let before_high = pair[0] == ' ' && matches!(pair[1], ':' | ';' | '?' | '!');
+            let inside_guillemets = (pair[0] == '«' && pair[1] == ' ') || pair == [' ', '»'];
+            if before_high || inside_guillemets {
                 wrong.push(format!("{id}: {text}"));
                 break;
             }
@@ -1168,7 +1171,7 @@ fn french_puts_a_no_break_space_before_high_punctuation() {
     }
     assert!(
         wrong.is_empty(),
-        "a plain space before : ; ? !\n{}",
+        "a plain space before : ; ? ! or inside « »\n{}",
         wrong.join("\n")
     );
 }

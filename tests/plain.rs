@@ -644,3 +644,20 @@ fn a_checklist_toggle_reads_back_only_what_changed() {
     );
     assert!(!toggled.contains("2. "), "{toggled}");
 }
+
+/// Issue 14, item 12: a screen reader hears once per item (and once for the overview) that
+/// untranslated texts are in English, instead of a `[en]` tag before every text.
+#[test]
+fn untranslated_texts_are_announced_once_per_item_not_tagged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = plain(dir.path(), b"lang fr\n1\nback\n1\nback\nq\n");
+    assert_clean_exit(&output);
+    let out = stdout(&output);
+    assert!(!out.contains("[en]"), "{out}");
+    let notice =
+        "Cette partie n’est pas encore entièrement traduite\u{a0}: ce qui manque est en anglais.";
+    // The overview once after the language changed, then the lesson each time it opens.
+    assert_eq!(out.matches(notice).count(), 3, "{out}");
+    let lesson = out.find("Leçon\u{a0}: Welcome").expect("the lesson opened");
+    assert!(out[lesson..].lines().nth(1) == Some(notice), "{out}");
+}

@@ -10,7 +10,10 @@
 // Test code fails loudly by design: an unwrap or expect that fails is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod binary_support;
 mod tui_support;
+
+use binary_support::copy_dir;
 
 use kruispunt::course::checked::Step;
 use kruispunt::course::ids::ItemId;
@@ -24,20 +27,6 @@ const SCENARIO: &str = "opvang-kamerwissel";
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course")
-}
-
-/// Copies `from` into `to`, recursively.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("a directory");
-    for entry in std::fs::read_dir(from).expect("the fixture") {
-        let entry = entry.expect("an entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("a file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("a copy");
-        }
-    }
 }
 
 /// The fixture course in `dir`, with `morgen-beslissen` breaching safety.

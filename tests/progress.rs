@@ -493,6 +493,7 @@ fn course(version: &str) -> Course {
         description: text(),
         default_locale: "nl".into(),
         locales: vec!["nl".into()],
+        fallback: Default::default(),
         competencies: vec![],
         modules: vec![checked::Module {
             id: "m1".into(),

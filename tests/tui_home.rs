@@ -261,3 +261,28 @@ fn a_refused_step_outside_a_conversation_is_not_called_a_conversation_error() {
     assert!(!status.contains("practice conversation"), "{status}");
     assert!(status.contains("cannot be done here"), "{status}");
 }
+
+/// Issue 14, item 12: a French trainee on the (Dutch and English) test course is told once,
+/// in the header, that texts are shown in English; no text carries a `[en]` tag.
+#[test]
+fn untranslated_texts_are_named_once_in_the_header_not_tagged_one_by_one() {
+    let mut app = app(UiLocale::Fr);
+    let wide = screen(&mut app, 80, 24);
+    assert!(!wide.contains("[en]"), "{wide}");
+    let header = wide.lines().next().unwrap();
+    assert!(header.ends_with("FR · en partie en anglais"), "{header}");
+    assert_eq!(wide.matches("anglais").count(), 1, "{wide}");
+    // Where the title would keep too little room, the languages alone.
+    let narrow = screen(&mut app, 40, 12);
+    let header = narrow.lines().next().unwrap();
+    assert!(header.ends_with("FR (EN)"), "{header}");
+    assert!(!narrow.contains("[en]"), "{narrow}");
+    // In a language the course is written in, there is nothing to say.
+    let mut app = tui_support::app(UiLocale::En);
+    let english = screen(&mut app, 80, 24);
+    assert!(english.lines().next().unwrap().ends_with("EN"), "{english}");
+    assert!(
+        !english.contains("anglais") && !english.contains("partly"),
+        "{english}"
+    );
+}

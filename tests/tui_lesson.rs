@@ -671,3 +671,27 @@ fn lesson_text_is_at_most_about_eighty_columns_wide_on_wide_terminals() {
     assert!(widest > 60, "the scene fills its column: {shown}");
     assert!(widest <= 80, "{widest} columns wide: {shown}");
 }
+
+/// Issue 14, item 12: in French, the first press of G must add something to read, even
+/// where the course shows French trainees its Dutch text (its own fallback order) and
+/// Dutch comes first in its locales.
+#[test]
+fn the_first_gloss_key_in_french_adds_a_second_language() {
+    let mut course = tui_support::course();
+    course.fallback.insert(
+        kruispunt::course::ids::Locale::from("fr"),
+        vec![kruispunt::course::ids::Locale::from("nl")],
+    );
+    let progress = Progress::new(
+        kruispunt::progress::CourseStamp::of(&course),
+        kruispunt::progress::Timestamp(1_764_000_000),
+    );
+    let mut app = tui_support::app_over(course, UiLocale::Fr, progress);
+    open_in(&mut app, WELCOME);
+    let before = screen(&mut app, 100, 30);
+    assert!(before.contains("FR · en partie en néerlandais"), "{before}");
+    press(&mut app, "G");
+    let after = screen(&mut app, 100, 30);
+    assert_eq!(app.ctx.gloss().map(|l| l.as_str()), Some("en"));
+    assert_ne!(before, after);
+}

@@ -11,6 +11,21 @@ missing-text = (text missing)
 # After a course text shown in another locale than the chosen one.
 text-fallback-marker = [{ $locale }]
 
+# The one notice of a screen whose course texts are partly not translated, in the header
+# after the language; $languages: the languages shown instead (course-language-name, joined
+# with list-separator).
+text-fallback-notice = partly in { $languages }
+# The same, said once when an item opens in plain mode.
+text-fallback-sentence = This part is not fully translated yet: what is missing is in { $languages }.
+# The name of a course language in the two messages above.
+course-language-name = { $locale ->
+        [nl] Dutch
+        [en] English
+        [fr] French
+       *[other] “{ $locale }”
+    }
+list-separator = {", "}
+
 ## Choosing the interface language
 
 # $value: what was given; $source: flag, env or system; $fallback: nl, en or fr.
@@ -237,6 +252,9 @@ argument-usage = Usage: { $usage }
 # $dir: the data directory.
 profiles-heading = Profiles in { $dir }:
 profiles-none = No profiles in { $dir } yet; one is made when you start the course.
+# A moment in a list or a message: date, hour and minute, in UTC.
+time-utc = { $date } { $hour }:{ $minute } UTC
+
 # $name: the profile; $completed of the $total items of the current course are done;
 # $updated: date and time of the last save (UTC).
 profiles-line = { $name }: { $completed } of { $total ->
@@ -382,6 +400,11 @@ help-more-above = ↑ { $count } more (↑)
 key-name-enter = Enter
 key-name-esc = Esc
 key-name-space = Space
+key-name-tab = Tab
+key-name-shift-tab = Shift-Tab
+key-name-page-up = PgUp
+key-name-page-down = PgDn
+key-name-ctrl-c = Ctrl-C
 key-help = help
 key-quit = quit
 key-interrupt = save and quit at once

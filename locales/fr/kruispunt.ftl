@@ -12,6 +12,21 @@ missing-text = (texte manquant)
 # Après un texte du cours affiché dans une autre langue que celle choisie.
 text-fallback-marker = [{ $locale }]
 
+# The one notice of a screen whose course texts are partly not translated, in the header
+# after the language; $languages: the languages shown instead (course-language-name, joined
+# with list-separator).
+text-fallback-notice = en partie en { $languages }
+# The same, said once when an item opens in plain mode.
+text-fallback-sentence = Cette partie n’est pas encore entièrement traduite : ce qui manque est en { $languages }.
+# The name of a course language in the two messages above.
+course-language-name = { $locale ->
+        [nl] néerlandais
+        [en] anglais
+        [fr] français
+       *[other] « { $locale } »
+    }
+list-separator = {", "}
+
 ## Choix de la langue de l’interface
 
 # $value : la valeur donnée ; $source : flag, env ou system ; $fallback : nl, en ou fr.
@@ -186,7 +201,7 @@ outline-totals = { $lessons ->
 
 # $message : ce qui s’est mal passé, éventuellement avec les causes.
 error-fatal = kruispunt : erreur : { $message }
-# Relie une erreur à sa cause : « impossible de lire le cours dans X : <cause> ».
+# Relie une erreur à sa cause : « impossible de lire le cours dans X : <cause> ».
 error-with-cause = { $error } : { $cause }
 error-cannot-read-course = impossible de lire le cours dans { $dir }
 error-cannot-read-path = impossible de lire { $path } : { $reason }
@@ -201,7 +216,7 @@ migrate-dry-run = { $files ->
     [one] 1 fichier serait migré (rien n’a été écrit).
    *[other] { $files } fichiers seraient migrés (rien n’a été écrit).
 }
-migrate-review = Relisez chaque qualité et chaque « thinker » déduits : ce sont des suppositions tirées de la version 1, qui ne les connaissait pas. Lancez ensuite `kruispunt validate --strict`.
+migrate-review = Relisez chaque qualité et chaque « thinker » déduits : ce sont des suppositions tirées de la version 1, qui ne les connaissait pas. Lancez ensuite `kruispunt validate --strict`.
 error-cannot-write-path = impossible d’écrire { $path } : { $reason }
 error-cannot-serialize-report = impossible de sérialiser le rapport
 error-bad-argument = argument non valide : { $detail }
@@ -253,6 +268,9 @@ argument-usage = Utilisation : { $usage }
 # $dir : le dossier de données.
 profiles-heading = Profils dans { $dir } :
 profiles-none = Aucun profil dans { $dir } pour l’instant ; un profil est créé quand vous commencez le cours.
+# A moment in a list or a message: date, hour and minute, in UTC.
+time-utc = { $date } à { $hour } h { $minute } UTC
+
 # $name : le profil ; $completed des $total éléments du cours actuel sont terminés ;
 # $updated : date et heure du dernier enregistrement (UTC).
 profiles-line = { $name } : { $completed } sur { $total } { $total ->
@@ -277,7 +295,7 @@ damage-wrong-shape = ce n’est pas un fichier de progression : { $reason }
 forget-confirm = Ceci supprime toute la progression et toutes les réflexions du profil « { $name } » dans { $dir }. C’est irréversible.
 # Le mot entre guillemets est celui de forget-confirm-word.
 forget-prompt = Tapez « oui » pour supprimer, autre chose pour annuler :
-# La réponse qui confirme ; « yes », « ja » et « oui » sont acceptés dans toutes les langues.
+# La réponse qui confirme ; « yes », « ja » et « oui » sont acceptés dans toutes les langues.
 forget-confirm-word = oui
 forget-cancelled = Annulé ; le profil « { $name } » est conservé.
 forget-done = Profil « { $name } » oublié : { $files ->
@@ -398,6 +416,11 @@ help-more-above = ↑ encore { $count } (↑)
 key-name-enter = Entrée
 key-name-esc = Échap
 key-name-space = Espace
+key-name-tab = Tab
+key-name-shift-tab = Maj-Tab
+key-name-page-up = PgPréc
+key-name-page-down = PgSuiv
+key-name-ctrl-c = Ctrl-C
 key-help = aide
 key-quit = quitter
 key-interrupt = enregistrer et quitter tout de suite
@@ -507,7 +530,7 @@ lesson-reflection-editing = En cours d’écriture (Échap : terminé)
 lesson-reflection-empty = Rien d’écrit pour l’instant. Appuyez sur Entrée ou e pour écrire.
 lesson-checklist-count = { $done } sur { $total } cochés
 lesson-done-title = Leçon terminée
-lesson-done = Vous avez terminé la leçon « { $title } ».
+lesson-done = Vous avez terminé la leçon « { $title } ».
 lesson-done-scenes = Vous avez parcouru { $done } { $done ->
         [one] scène
        *[other] scènes
@@ -728,7 +751,7 @@ session-list-line = { $id } · { $start } · { $course } · { $votes ->
        *[other] { $votes } votes
     }
 session-list-unreadable = Un fichier de séance est illisible : { $reason }
-session-bad-id = « { $id } » n’est pas un identifiant de séance ; `kruispunt session list` les affiche.
+session-bad-id = « { $id } » n’est pas un identifiant de séance ; `kruispunt session list` les affiche.
 session-not-found = Il n’y a pas de séance { $id } dans { $dir } ; `kruispunt session list` les affiche.
 session-read-failed = Impossible de lire la séance : { $reason }
 session-export-written = Document écrit dans { $file }.
@@ -755,8 +778,8 @@ session-export-none = Rien.
 
 ## kruispunt export et kruispunt report (le rapport de groupe pour l'animateur·rice).
 # $name : nom du profil ; $file : le fichier d'export écrit.
-export-written = Résultats du profil « { $name } » écrits dans { $file } (sans les réflexions).
-export-written-with-reflections = Résultats du profil « { $name } » écrits dans { $file }, avec les réflexions.
+export-written = Résultats du profil « { $name } » écrits dans { $file } (sans les réflexions).
+export-written-with-reflections = Résultats du profil « { $name } » écrits dans { $file }, avec les réflexions.
 # $file : où le fichier de progression endommagé a été déplacé.
 export-damaged-profile = attention : le fichier de progression de ce profil était endommagé et a été mis de côté sous { $file } ; l’export contient ce qui a pu être récupéré.
 report-course-errors = le cours contient des erreurs ; corrigez-les d’abord (voir kruispunt validate)
@@ -771,7 +794,7 @@ report-reason-not-json = ce n’est pas un fichier JSON ({ $detail })
 report-reason-foreign = ce n’est pas un export Kruispunt
 report-reason-newer = il a été exporté par une version plus récente de Kruispunt (format d’export { $found } ; cette version lit jusqu’au { $supported })
 report-reason-damaged = l’export est endommagé ({ $detail })
-report-reason-other-course = c’est l’export d’un autre cours (« { $found } », pas « { $expected } »)
+report-reason-other-course = c’est l’export d’un autre cours (« { $found } », pas « { $expected } »)
 report-reason-not-a-file = ce n’est pas un fichier ordinaire
 report-reason-too-large = il dépasse { $limit } Mio
 # $what : items, attempts ou choices.
@@ -828,7 +851,7 @@ report-outcome = { $outcome ->
        *[poor] fin peu favorable
     }
 report-competencies-heading = Compétences du groupe
-report-competencies-intro = Participant·es ayant montré chaque compétence dans au moins une conversation terminée sans l’avoir enfreinte dans aucune ; « manquée par » compte celles et ceux qui ont laissé passer une réponse qui la montre sans jamais la montrer.
+report-competencies-intro = Participant·es ayant montré chaque compétence dans au moins une conversation terminée sans l’avoir enfreinte dans aucune ; « manquée par » compte celles et ceux qui ont laissé passer une réponse qui la montre sans jamais la montrer.
 report-missed-by = manquée par { $count }
 report-qualities-heading = Qualité des réponses
 report-qualities-intro = La qualité de la réponse choisie par les participant·es la première fois qu’ils ou elles ont atteint chaque moment de choix, sur celles et ceux qui l’ont atteint. C’est la qualité que le cours donne à la réponse : les exports plus anciens comptent donc aussi.
@@ -876,7 +899,7 @@ report-unmatched-competency = compétence
 plain-welcome = Kruispunt en mode simple. Tapez ? ou help à chaque question pour entendre les commandes.
 plain-bye = Votre progression est enregistrée. Au revoir.
 plain-bye-not-saved = Votre progression n’a pas pu être enregistrée (voir ci-dessus). Au revoir.
-plain-not-understood = « { $answer } » n’a pas été compris. Vous pouvez répondre :
+plain-not-understood = « { $answer } » n’a pas été compris. Vous pouvez répondre :
 plain-lang-usage = Tapez lang suivi d’une langue : lang nl pour Nederlands, lang en pour English, lang fr pour Français.
 plain-save-failed = Votre progression n’a pas pu être enregistrée : { $reason }. Kruispunt réessaiera à l’étape suivante.
 plain-help-title = Aide : ces commandes fonctionnent à chaque question.

@@ -11,6 +11,21 @@ missing-text = (tekst ontbreekt)
 # Na een cursustekst die in een andere taal getoond wordt dan de gekozen taal.
 text-fallback-marker = [{ $locale }]
 
+# The one notice of a screen whose course texts are partly not translated, in the header
+# after the language; $languages: the languages shown instead (course-language-name, joined
+# with list-separator).
+text-fallback-notice = deels in het { $languages }
+# The same, said once when an item opens in plain mode.
+text-fallback-sentence = Dit deel is nog niet volledig vertaald: wat ontbreekt, staat in het { $languages }.
+# The name of a course language in the two messages above.
+course-language-name = { $locale ->
+        [nl] Nederlands
+        [en] Engels
+        [fr] Frans
+       *[other] “{ $locale }”
+    }
+list-separator = {", "}
+
 ## De taal van de interface kiezen
 
 # $value: wat opgegeven werd; $source: flag, env of system; $fallback: nl, en of fr.
@@ -237,6 +252,9 @@ argument-usage = Gebruik: { $usage }
 # $dir: de gegevensmap.
 profiles-heading = Profielen in { $dir }:
 profiles-none = Nog geen profielen in { $dir }; er wordt er een gemaakt zodra je de cursus start.
+# A moment in a list or a message: date, hour and minute, in UTC.
+time-utc = { $date } om { $hour }.{ $minute } uur UTC
+
 # $name: het profiel; $completed van de $total onderdelen van de huidige cursus zijn afgewerkt;
 # $updated: datum en tijd van de laatste keer bewaren (UTC).
 profiles-line = { $name }: { $completed } van { $total ->
@@ -382,6 +400,11 @@ help-more-above = ↑ nog { $count } (↑)
 key-name-enter = Enter
 key-name-esc = Esc
 key-name-space = Spatie
+key-name-tab = Tab
+key-name-shift-tab = Shift-Tab
+key-name-page-up = PgUp
+key-name-page-down = PgDn
+key-name-ctrl-c = Ctrl-C
 key-help = hulp
 key-quit = stoppen
 key-interrupt = meteen bewaren en stoppen

@@ -43,6 +43,17 @@ impl Ui {
         }
     }
 
+    /// Lets course texts fall back in the course's own order (its manifest's `fallback`).
+    pub(crate) fn adopt_text_fallback(
+        &mut self,
+        order: std::collections::BTreeMap<
+            crate::course::ids::Locale,
+            Vec<crate::course::ids::Locale>,
+        >,
+    ) {
+        self.l10n.set_text_fallback(order);
+    }
+
     /// Chooses the language again with the course's default locale as the last candidate,
     /// and lets messages and course texts fall back to it.
     pub(crate) fn adopt_course_default(&mut self, default: Option<&str>) {

@@ -60,7 +60,7 @@ fn profile_line(profile: &ProfileSummary, course: Option<&Course>, ui: &Ui) -> S
             updated_at,
             ..
         } => {
-            let updated = human_time(*updated_at);
+            let updated = human_time(*updated_at, ui);
             match course {
                 Some(current) if current.id != saved.id => ui.msg(
                     "profiles-line-other-course",
@@ -100,12 +100,15 @@ fn profile_line(profile: &ProfileSummary, course: Option<&Course>, ui: &Ui) -> S
     }
 }
 
-/// `2026-03-21 10:15 UTC`: the minute is precise enough for a list, and UTC says which
-/// clock it is.
-pub(super) fn human_time(time: Timestamp) -> String {
+/// `2026-03-21 10:15 UTC` (as the interface language writes it): the minute is precise
+/// enough for a list, and UTC says which clock it is.
+pub(super) fn human_time(time: Timestamp, ui: &Ui) -> String {
     let full = time.rfc3339();
-    match (full.get(..10), full.get(11..16)) {
-        (Some(date), Some(clock)) => format!("{date} {clock} UTC"),
+    match (full.get(..10), full.get(11..13), full.get(14..16)) {
+        (Some(date), Some(hour), Some(minute)) => ui.msg(
+            "time-utc",
+            &msg_args!("date" => date, "hour" => hour, "minute" => minute),
+        ),
         _ => full,
     }
 }
@@ -260,8 +263,20 @@ mod tests {
     }
 
     #[test]
-    fn times_are_shown_to_the_minute_in_utc() {
-        assert_eq!(human_time(Timestamp(0)), "1970-01-01 00:00 UTC");
-        assert_eq!(human_time(Timestamp(1_774_088_100)), "2026-03-21 10:15 UTC");
+    fn times_are_shown_to_the_minute_in_utc_in_the_interface_language() {
+        let en = ui("en");
+        assert_eq!(human_time(Timestamp(0), &en), "1970-01-01 00:00 UTC");
+        assert_eq!(
+            human_time(Timestamp(1_774_088_100), &en),
+            "2026-03-21 10:15 UTC"
+        );
+        assert_eq!(
+            human_time(Timestamp(1_774_088_100), &ui("nl")),
+            "2026-03-21 om 10.15 uur UTC"
+        );
+        assert_eq!(
+            human_time(Timestamp(1_774_088_100), &ui("fr")),
+            "2026-03-21 à 10\u{a0}h\u{a0}15 UTC"
+        );
     }
 }

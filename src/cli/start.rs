@@ -80,7 +80,7 @@ fn save_failure(error: &ProgressError, session: &ProfileSession, ui: &Ui) -> Fai
     let kept = ui.msg(
         "save-failed-not-saved",
         &msg_args!(
-            "time" => human_time(session.last_saved()),
+            "time" => human_time(session.last_saved(), ui),
             "file" => session.paths().progress.display().to_string(),
         ),
     );

@@ -27,6 +27,9 @@ pub struct Course {
     pub default_locale: Locale,
     /// The locales the course declares.
     pub locales: Vec<Locale>,
+    /// Per interface language, the locales a missing text is shown in before the default
+    /// (see [`model::Manifest::fallback`]).
+    pub fallback: std::collections::BTreeMap<Locale, Vec<Locale>>,
     /// The competency set of the course.
     pub competencies: Vec<model::CompetencyDef>,
     /// The modules in order; each item id resolves with [`Course::item`].

@@ -465,6 +465,7 @@ mod tests {
             description: text("C"),
             default_locale: Locale::from("en"),
             locales: vec![Locale::from("en")],
+            fallback: Default::default(),
             competencies: Vec::new(),
             modules: vec![crate::course::checked::Module {
                 id: ModuleId::from("m"),

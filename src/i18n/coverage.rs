@@ -44,7 +44,7 @@ pub struct Coverage {
 /// The coverage of a checked course.
 pub fn coverage(course: &checked::Course) -> Coverage {
     let mut coverage = Coverage::new(&course.locales);
-    coverage.add_checked_course(course);
+    TextWalk(|text: &Text| coverage.add_text(text)).add_checked_course(course);
     coverage
 }
 
@@ -87,20 +87,62 @@ impl Coverage {
             }
         }
     }
+}
+
+/// The texts one screen of a front end shows: what [`Localizer::fallbacks_in`] looks at.
+///
+/// [`Localizer::fallbacks_in`]: super::Localizer::fallbacks_in
+#[derive(Debug, Clone, Copy)]
+pub enum TextScope<'c> {
+    /// The overview: the course, its modules and the titles of its items.
+    Overview(&'c checked::Course),
+    /// Every text of one lesson.
+    Lesson(&'c checked::Lesson),
+    /// Every text of one scenario.
+    Scenario(&'c checked::Scenario),
+}
+
+/// Every learner-visible text of a course, lesson or scenario, handed to a function: the
+/// one walk behind the coverage count and the notice of texts shown in another language.
+pub(crate) struct TextWalk<F: FnMut(&Text)>(pub(crate) F);
+
+impl<F: FnMut(&Text)> TextWalk<F> {
+    /// Walks the texts of `scope`.
+    pub(crate) fn add_scope(&mut self, scope: TextScope<'_>) {
+        match scope {
+            TextScope::Overview(course) => self.add_overview(course),
+            TextScope::Lesson(lesson) => self.add_checked_lesson(lesson),
+            TextScope::Scenario(scenario) => self.add_checked_scenario(scenario),
+        }
+    }
+
+    fn add_overview(&mut self, course: &checked::Course) {
+        self.add_text(&course.title);
+        self.add_text(&course.description);
+        for (module, item) in course.items_in_order() {
+            self.add_text(&module.title);
+            self.add_opt(module.description.as_ref());
+            self.add_text(item.title());
+        }
+    }
 
     fn add_opt(&mut self, text: Option<&Text>) {
         if let Some(text) = text {
-            self.add_text(text);
+            (self.0)(text);
         }
     }
 
     fn add_all<'t>(&mut self, texts: impl IntoIterator<Item = &'t Text>) {
         for text in texts {
-            self.add_text(text);
+            (self.0)(text);
         }
     }
 
-    fn add_checked_course(&mut self, course: &checked::Course) {
+    fn add_text(&mut self, text: &Text) {
+        (self.0)(text);
+    }
+
+    pub(crate) fn add_checked_course(&mut self, course: &checked::Course) {
         self.add_text(&course.title);
         self.add_text(&course.description);
         self.add_competencies(&course.competencies);
@@ -122,7 +164,7 @@ impl Coverage {
         }
     }
 
-    fn add_checked_lesson(&mut self, lesson: &checked::Lesson) {
+    pub(crate) fn add_checked_lesson(&mut self, lesson: &checked::Lesson) {
         self.add_text(&lesson.title);
         self.add_opt(lesson.summary.as_ref());
         for scene in &lesson.scenes {
@@ -141,7 +183,7 @@ impl Coverage {
         }
     }
 
-    fn add_checked_scenario(&mut self, scenario: &checked::Scenario) {
+    pub(crate) fn add_checked_scenario(&mut self, scenario: &checked::Scenario) {
         self.add_scenario_head(
             &scenario.title,
             &scenario.setting,

@@ -1,6 +1,6 @@
 //! Formatting interface messages and picking course texts in the current locale.
 
-use super::coverage::LocaleCoverage;
+use super::coverage::{LocaleCoverage, TextScope, TextWalk};
 use super::locale::{LocaleNotice, UiLocale};
 use crate::course::diagnostic::{Diagnostic, Problem, Severity};
 use crate::course::ids::Locale;
@@ -8,6 +8,7 @@ use crate::course::model::Text;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// Shown when not even the "missing text" message exists (only in hand-built bundles).
 const LAST_RESORT: &str = "(?)";
@@ -148,6 +149,8 @@ pub struct Localizer {
     /// `current` as a course locale, so [`Picked::locale`] can borrow it.
     current_course_locale: Locale,
     course_default: Option<Locale>,
+    /// The course's own fallback order per interface language, when it gives one.
+    text_fallback: BTreeMap<Locale, Vec<Locale>>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -223,6 +226,7 @@ impl Localizer {
             current,
             current_course_locale: Locale(current.tag().to_owned()),
             course_default: None,
+            text_fallback: BTreeMap::new(),
         }
     }
 
@@ -261,6 +265,13 @@ impl Localizer {
     /// Sets the course's default locale.
     pub fn set_course_default(&mut self, locale: Locale) {
         self.course_default = Some(locale);
+    }
+
+    /// Sets the course's fallback order per interface language (the manifest's
+    /// `fallback`); a language it does not name keeps the built-in order
+    /// ([`UiLocale::fallback_languages`]).
+    pub fn set_text_fallback(&mut self, order: BTreeMap<Locale, Vec<Locale>>) {
+        self.text_fallback = order;
     }
 
     /// The languages messages are looked up in: current, course default, English.
@@ -348,12 +359,16 @@ impl Localizer {
             };
         }
         // Before the course default, the languages a trainee of this interface language is
-        // most likely to read as well (French: English).
-        let preferred = self
-            .current
-            .fallback_languages()
-            .iter()
-            .find_map(|tag| find_locale(text, &Locale::from(*tag)));
+        // most likely to read as well: as the course orders them, or else built in
+        // (French: English).
+        let preferred = match self.text_fallback.get(self.current.tag()) {
+            Some(order) => order.iter().find_map(|locale| find_locale(text, locale)),
+            None => self
+                .current
+                .fallback_languages()
+                .iter()
+                .find_map(|tag| find_locale(text, &Locale::from(*tag))),
+        };
         let default = || {
             self.course_default
                 .as_ref()
@@ -372,6 +387,49 @@ impl Localizer {
                 fell_back: true,
             },
         }
+    }
+
+    /// The locales other than the interface language that texts of `scope` are shown in,
+    /// in the order they are first met: what the one notice of a screen names instead of
+    /// a marker on every text.
+    pub fn fallbacks_in(&self, scope: TextScope<'_>) -> Vec<Locale> {
+        let mut found: Vec<Locale> = Vec::new();
+        TextWalk(|text: &Text| {
+            let picked = self.pick(text);
+            if picked.fell_back && !picked.text.is_empty() && !found.contains(picked.locale) {
+                found.push(picked.locale.clone());
+            }
+        })
+        .add_scope(scope);
+        found
+    }
+
+    /// The short notice of a screen whose texts are partly shown in `locales` ("in English
+    /// where not translated"); `None` when every text is in the interface language.
+    pub fn fallback_notice(&self, locales: &[Locale]) -> Option<String> {
+        self.fallback_message("text-fallback-notice", locales)
+    }
+
+    /// The same notice as a sentence, said once per item in plain mode.
+    pub fn fallback_sentence(&self, locales: &[Locale]) -> Option<String> {
+        self.fallback_message("text-fallback-sentence", locales)
+    }
+
+    fn fallback_message(&self, id: &str, locales: &[Locale]) -> Option<String> {
+        if locales.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = locales
+            .iter()
+            .map(|locale| {
+                self.msg(
+                    "course-language-name",
+                    &crate::msg_args!("locale" => locale.as_str()),
+                )
+            })
+            .collect();
+        let list = names.join(&self.msg("list-separator", &MsgArgs::new()));
+        Some(self.msg(id, &crate::msg_args!("languages" => list)))
     }
 
     /// `text` in `second`, for a gloss under the main text; `None` when the course does not

@@ -21,7 +21,7 @@ mod locale;
 mod localizer;
 mod start;
 
-pub use coverage::{Coverage, LocaleCoverage, coverage};
+pub use coverage::{Coverage, LocaleCoverage, TextScope, coverage};
 pub use error::Localize;
 pub use locale::{
     LocaleCandidates, LocaleNotice, LocaleSource, Resolution, UiLocale, resolve_locale,

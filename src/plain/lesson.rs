@@ -85,6 +85,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 .i18n()
                 .msg("plain-lesson-title", &msg_args!("title" => title)),
         )?;
+        self.say_fallbacks()?;
         if let Some(summary) = &lesson.summary {
             self.say(summary)?;
         }

@@ -114,6 +114,7 @@ pub fn run_session(
         input,
         out: output,
         save_error: None,
+        overview_notice_said: None,
     };
     let ended = plain.main(notices);
     plain.save_now();
@@ -247,6 +248,9 @@ struct Plain<'s, R, W> {
     out: W,
     /// The last save failed with this; cleared by the next successful save.
     save_error: Option<ProgressError>,
+    /// The interface language the overview's untranslated-texts notice was last said in:
+    /// it is said once, and again after the language changes.
+    overview_notice_said: Option<UiLocale>,
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
@@ -476,6 +480,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let _ = self.step(session::Command::SetLocale(locale));
     }
 
+    /// Says once, for what was just opened (or the overview), which languages its
+    /// untranslated texts are shown in; nothing when everything is translated.
+    pub(super) fn say_fallbacks(&mut self) -> io::Result<()> {
+        match self.i18n().fallback_sentence(self.session.fallbacks()) {
+            Some(sentence) => self.line(&sentence),
+            None => Ok(()),
+        }
+    }
+
     fn status(&self, item: &ItemId) -> ItemStatus {
         self.session
             .progress()
@@ -547,6 +560,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 .i18n()
                 .msg("plain-home-title", &msg_args!("title" => title)),
         )?;
+        let language = self.i18n().current();
+        if self.overview_notice_said != Some(language) {
+            self.overview_notice_said = Some(language);
+            self.say_fallbacks()?;
+        }
         let done = items
             .iter()
             .filter(|id| self.status(id) == ItemStatus::Completed)

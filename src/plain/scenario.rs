@@ -88,6 +88,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 .i18n()
                 .msg("plain-scenario-title", &msg_args!("title" => title)),
         )?;
+        self.say_fallbacks()?;
         if how == Resumed::FellBack {
             self.line(&self.i18n().msg("plain-scenario-fell-back", &msg_args!()))?;
         }

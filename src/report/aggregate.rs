@@ -701,6 +701,7 @@ mod tests {
             description: text("K"),
             default_locale: Locale::from("en"),
             locales: vec![Locale::from("en")],
+            fallback: Default::default(),
             competencies: Vec::new(),
             modules: vec![Module {
                 id: ModuleId::from("m"),

@@ -448,6 +448,7 @@ mod tests {
             description: text("K"),
             default_locale: Locale::from("en"),
             locales: vec![Locale::from("en")],
+            fallback: Default::default(),
             competencies: vec![CompetencyDef {
                 id: Competency::from("c"),
                 title: text("Care"),

@@ -34,7 +34,7 @@ use crate::course::model::Text;
 use crate::engine::EngineError;
 use crate::engine::lesson::LessonRun;
 use crate::engine::scenario::ScenarioRun;
-use crate::i18n::{Localizer, MsgArgs};
+use crate::i18n::{Localizer, MsgArgs, TextScope};
 use crate::progress::runs::{self, Resumed};
 use crate::progress::{
     ProfileSession, Progress, ProgressError, SaveScheduler, Settings, Timestamp,
@@ -184,19 +184,24 @@ pub struct Session {
     saves: SaveScheduler,
     clock: Clock,
     open: Option<Open>,
+    /// The languages, other than the interface language, that texts of what is open (or
+    /// of the overview) are shown in: kept when the view or the language changes.
+    fallbacks: Vec<Locale>,
     subscribers: Vec<Box<dyn Subscriber>>,
 }
 
 impl Session {
     /// A session over `course` that records into `progress` and speaks `i18n`'s language.
     /// The gloss comes from the saved settings when the course has that language.
-    pub fn new(course: Arc<Course>, progress: Progress, i18n: Localizer) -> Self {
+    pub fn new(course: Arc<Course>, progress: Progress, mut i18n: Localizer) -> Self {
         let settings = progress.settings.clone();
         let gloss = settings
             .gloss_locale
             .clone()
             .filter(|l| course.locales.contains(l));
-        Self {
+        i18n.set_course_default(course.default_locale.clone());
+        i18n.set_text_fallback(course.fallback.clone());
+        let mut session = Self {
             course,
             recorder: ProgressRecorder::new(progress),
             i18n,
@@ -205,8 +210,39 @@ impl Session {
             saves: SaveScheduler::default(),
             clock: Clock::now(),
             open: None,
+            fallbacks: Vec::new(),
             subscribers: Vec::new(),
-        }
+        };
+        session.find_fallbacks();
+        session
+    }
+
+    /// Finds which other languages the texts of what is open (or of the overview) are
+    /// shown in, for the one notice a screen gives ([`Session::fallback_notice`]).
+    fn find_fallbacks(&mut self) {
+        let scope = match &self.open {
+            Some(Open::Lesson(open)) => self.course.lessons.get(&open.id).map(TextScope::Lesson),
+            Some(Open::Scenario(open)) => {
+                self.course.scenarios.get(&open.id).map(TextScope::Scenario)
+            }
+            None => Some(TextScope::Overview(&self.course)),
+        };
+        self.fallbacks = scope
+            .map(|scope| self.i18n.fallbacks_in(scope))
+            .unwrap_or_default();
+    }
+
+    /// The languages, other than the interface language, that some texts of what is open
+    /// (or, with nothing open, of the overview) are shown in, because they are not
+    /// translated; empty when everything is.
+    pub fn fallbacks(&self) -> &[Locale] {
+        &self.fallbacks
+    }
+
+    /// The short notice a screen shows once when some of its texts are not translated
+    /// ("partly in English"), instead of a marker on every text.
+    pub fn fallback_notice(&self) -> Option<String> {
+        self.i18n.fallback_notice(&self.fallbacks)
     }
 
     /// Adds a subscriber; it hears every event from now on.
@@ -277,14 +313,11 @@ impl Session {
         self.i18n.msg(id, args)
     }
 
-    /// A course text in the current language, with the fallback marker in front when it
-    /// is not in that language.
+    /// A course text in the current language, or in the first language it falls back to.
+    /// It carries no marker: the screen says once which languages it falls back to
+    /// ([`Session::fallback_notice`]), so a screen reader does not read a tag per text.
     pub fn text(&self, text: &Text) -> String {
-        let picked = self.i18n.pick(text);
-        match self.i18n.fallback_marker(&picked) {
-            Some(marker) => format!("{marker} {}", picked.text),
-            None => picked.text.to_owned(),
-        }
+        self.i18n.pick(text).text.to_owned()
     }
 
     /// The same text in the gloss language, when the gloss is on and differs from it.
@@ -394,6 +427,10 @@ impl Session {
     /// Applies a command and returns what happened. A refused command changes nothing.
     pub fn apply(&mut self, command: Command) -> Result<Vec<Event>, SessionError> {
         let closing = command == Command::Close;
+        let changes_view = matches!(
+            command,
+            Command::Open(_) | Command::OpenAt(..) | Command::Close | Command::SetLocale(_)
+        );
         let kinds = self.step(command)?;
         let events: Vec<Event> = kinds.into_iter().map(|kind| self.event(kind)).collect();
         if events.iter().any(|e| e.kind.is_step()) {
@@ -407,6 +444,9 @@ impl Session {
         let events = self.publish(events);
         if closing {
             self.open = None;
+        }
+        if changes_view {
+            self.find_fallbacks();
         }
         Ok(events)
     }

@@ -43,6 +43,7 @@ fn course() -> Arc<Course> {
         description: text("about"),
         default_locale: Locale::from("nl"),
         locales: vec![Locale::from("nl")],
+        fallback: Default::default(),
         competencies: Vec::new(),
         modules: vec![Module {
             id: ModuleId::from("m"),
@@ -403,4 +404,59 @@ fn closing_an_item_is_an_event_returned_and_saved() {
     );
     assert!(s.open().is_none());
     assert_eq!(s.apply(Command::Close).unwrap(), Vec::new());
+}
+
+// ----- texts not in the interface language (issue 14, item 12) -----
+
+fn session_in(course: Course, locale: UiLocale) -> Session {
+    let course = Arc::new(course);
+    let progress = Progress::new(CourseStamp::of(&course), Timestamp(1));
+    Session::new(course, progress, Localizer::new(locale))
+}
+
+#[test]
+fn a_text_not_in_the_interface_language_has_no_marker_and_the_screen_names_the_language_once() {
+    // The test course is written in English only.
+    let mut s = session_in((*course()).clone(), UiLocale::Fr);
+    let title = s.course().title.clone();
+    assert_eq!(s.text(&title), "course");
+    assert_eq!(s.fallbacks(), [Locale::from("en")]);
+    assert_eq!(s.fallback_notice().as_deref(), Some("en partie en anglais"));
+    s.apply(Command::Open(item("les"))).unwrap();
+    assert_eq!(s.fallbacks(), [Locale::from("en")]);
+    s.apply(Command::SetLocale(UiLocale::En)).unwrap();
+    assert!(s.fallbacks().is_empty());
+    assert_eq!(s.fallback_notice(), None);
+    s.apply(Command::SetLocale(UiLocale::Nl)).unwrap();
+    assert_eq!(s.fallback_notice().as_deref(), Some("deels in het Engels"));
+}
+
+#[test]
+fn the_course_orders_the_languages_a_missing_text_falls_back_to() {
+    let both = Text::from_iter([
+        (Locale::from("nl"), "hallo".to_owned()),
+        (Locale::from("en"), "hello".to_owned()),
+    ]);
+    let mut course = (*course()).clone();
+    course.locales = vec![Locale::from("nl"), Locale::from("en")];
+    course.title = both.clone();
+    // Built in: French reads English before the course default.
+    assert_eq!(
+        session_in(course.clone(), UiLocale::Fr).text(&both),
+        "hello"
+    );
+    // The manifest can say otherwise, per interface language.
+    course
+        .fallback
+        .insert(Locale::from("fr"), vec![Locale::from("nl")]);
+    let s = session_in(course.clone(), UiLocale::Fr);
+    assert_eq!(s.text(&both), "hallo");
+    // The title is in Dutch, the rest of the overview only in English.
+    assert_eq!(s.fallbacks(), [Locale::from("nl"), Locale::from("en")]);
+    assert_eq!(
+        s.fallback_notice().as_deref(),
+        Some("en partie en néerlandais, anglais")
+    );
+    // Other interface languages keep the built-in order.
+    assert_eq!(session_in(course, UiLocale::En).text(&both), "hello");
 }

@@ -160,14 +160,18 @@ impl Ctx {
         self.set_locale(all[(now + 1) % all.len()]);
     }
 
-    /// Turns the second-language gloss on (with the next course locale) or off.
+    /// Turns the second-language gloss on (with the next course locale) or off. The
+    /// languages the screen's texts are already shown in are skipped (the interface
+    /// language, and the first a missing translation falls back to), so that turning
+    /// the gloss on always adds a line to read.
     pub fn cycle_gloss(&mut self) {
         let current = Locale::from(self.i18n().current().tag());
+        let shown = self.session.fallbacks().first();
         let others: Vec<&Locale> = self
             .course()
             .locales
             .iter()
-            .filter(|l| **l != current)
+            .filter(|l| **l != current && Some(*l) != shown)
             .collect();
         let next = match self.gloss() {
             None => others.first().map(|l| (*l).clone()),

@@ -300,10 +300,15 @@ impl<C: Clone> Keymap<C> {
 
 /// The key names a label writes in English and the messages that name them in the
 /// interface language (`Space` is `Spatie` in Dutch, `Espace` in French).
-const KEY_NAMES: [(&str, &str); 3] = [
+const KEY_NAMES: [(&str, &str); 8] = [
     ("Enter", "key-name-enter"),
     ("Esc", "key-name-esc"),
     ("Space", "key-name-space"),
+    ("Tab", "key-name-tab"),
+    ("Shift-Tab", "key-name-shift-tab"),
+    ("PgUp", "key-name-page-up"),
+    ("PgDn", "key-name-page-down"),
+    ("Ctrl-C", "key-name-ctrl-c"),
 ];
 
 /// `label` as the help shows it: its key names in the interface language, given by
@@ -472,6 +477,15 @@ mod tests {
             "Spatie Enter"
         );
         assert_eq!(localised_label("Esc e", name(UiLocale::En)), "Esc e");
+        // Issue 14, item 25: the other named keys, as French keyboards label them.
+        assert_eq!(
+            localised_label("Tab, Shift-Tab PgUp PgDn Ctrl-C", name(UiLocale::Fr)),
+            "Tab, Maj-Tab PgPréc PgSuiv Ctrl-C"
+        );
+        assert_eq!(
+            localised_label("Tab, Shift-Tab PgUp PgDn Ctrl-C", name(UiLocale::En)),
+            "Tab, Shift-Tab PgUp PgDn Ctrl-C"
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! screen's body and a footer with the main keys; the help overlay goes on top. Below the
 //! minimum size only a short "make the window larger" message is drawn.
 
-use super::app::App;
+use super::app::{App, Ctx};
 use super::keymap::{self, Global};
 use super::screens::KeyHelp;
 use super::text;
@@ -63,8 +63,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         app.screen.title(ctx),
         ctx.plain(&ctx.course().title)
     );
-    let language = format!("{} ", ctx.i18n().current().tag().to_uppercase());
-    let room = usize::from(header.width).saturating_sub(language.len());
+    let language = language_tag(ctx, usize::from(header.width));
+    let room = usize::from(header.width)
+        .saturating_sub(unicode_width::UnicodeWidthStr::width(language.as_str()));
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(
@@ -90,6 +91,29 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.help {
         render_help(app, frame, area);
     }
+}
+
+/// The interface language at the right of the header ("FR "), and when some texts of the
+/// screen are not translated, the one notice that says so ("FR · partly in English "), or
+/// where that leaves the title too little room, the languages alone ("FR (EN) ").
+fn language_tag(ctx: &Ctx, width: usize) -> String {
+    /// The title keeps at least this many columns beside the notice.
+    const TITLE_ROOM: usize = 24;
+    let current = ctx.i18n().current().tag().to_uppercase();
+    let Some(notice) = ctx.session.fallback_notice() else {
+        return format!("{current} ");
+    };
+    let full = format!(" {current} · {notice} ");
+    if unicode_width::UnicodeWidthStr::width(full.as_str()) + TITLE_ROOM <= width {
+        return full;
+    }
+    let others: Vec<String> = ctx
+        .session
+        .fallbacks()
+        .iter()
+        .map(|l| l.as_str().to_uppercase())
+        .collect();
+    format!(" {current} ({}) ", others.join(", "))
 }
 
 /// The footer: the screen's main keys, then help and quit, as many as fit.

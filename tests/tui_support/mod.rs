@@ -28,7 +28,11 @@ pub fn app(locale: UiLocale) -> App {
 
 /// The app over the test course with `progress`, as a restart with a saved profile.
 pub fn app_with(locale: UiLocale, progress: Progress) -> App {
-    let course = course();
+    app_over(course(), locale, progress)
+}
+
+/// The app over `course` (e.g. the test course changed by a test) with `progress`.
+pub fn app_over(course: Course, locale: UiLocale, progress: Progress) -> App {
     let mut i18n = Localizer::new(locale);
     i18n.set_course_default(course.default_locale.clone());
     let mut ctx = Ctx::new(

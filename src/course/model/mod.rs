@@ -225,6 +225,11 @@ pub struct Manifest {
     pub default_locale: Locale,
     /// Every locale the course declares; each text should exist in each of them.
     pub locales: Vec<Locale>,
+    /// Per interface language, the course locales to show, in order, when a text is not
+    /// in that language, before `default_locale`: e.g. `{"fr": ["en", "nl"]}`. Without an
+    /// entry, French shows English first and every other language goes to the default.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fallback: BTreeMap<Locale, Vec<Locale>>,
     /// The competency tags choices may carry, with their labels.
     #[serde(default)]
     pub competencies: Vec<CompetencyDef>,

@@ -34,6 +34,7 @@ pub(super) fn course(parsed: ParsedCourse, graphs: Vec<Graph>) -> Option<Course>
         description: manifest.description,
         default_locale: manifest.default_locale,
         locales: manifest.locales,
+        fallback: manifest.fallback,
         competencies: manifest.competencies,
         modules: manifest.modules,
         lessons,

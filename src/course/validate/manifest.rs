@@ -40,6 +40,22 @@ pub(super) fn check(ctx: &mut Ctx<'_>, manifest: &Manifest) {
         );
     }
 
+    let fallback = root.key("fallback");
+    for (language, order) in &manifest.fallback {
+        let at = fallback.key(language.as_str());
+        ctx.id(language.as_str(), &at);
+        for (i, locale) in order.iter().enumerate() {
+            if !manifest.locales.contains(locale) {
+                ctx.report(
+                    &at.index(i),
+                    Problem::UndeclaredLocale {
+                        locale: locale.to_string(),
+                    },
+                );
+            }
+        }
+    }
+
     let competencies = root.key("competencies");
     ctx.unique_ids(
         &manifest.competencies,

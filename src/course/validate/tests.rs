@@ -633,6 +633,24 @@ fn default_locale_must_be_declared() {
 }
 
 #[test]
+fn the_fallback_order_names_only_declared_locales() {
+    let out = changed(MANIFEST, "/fallback", json!({"fr": ["en", "de"]}));
+    assert_eq!(
+        out.only("undeclared-locale", MANIFEST, "fallback.fr[1]"),
+        &Problem::UndeclaredLocale {
+            locale: "de".into()
+        }
+    );
+    let out = changed(MANIFEST, "/fallback", json!({"fr": ["en", "nl"]}));
+    out.lacks("undeclared-locale");
+    assert!(out.course.is_some_and(|c| {
+        c.fallback
+            .get("fr")
+            .is_some_and(|order| order.iter().map(|l| l.as_str()).eq(["en", "nl"]))
+    }));
+}
+
+#[test]
 fn manifest_needs_modules_and_locales() {
     let out = changed(MANIFEST, "/modules", json!([]));
     out.find(MANIFEST, "empty", "modules");
