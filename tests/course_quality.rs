@@ -141,17 +141,9 @@ fn decision_counts(paths: &[Path]) -> String {
 /// reachable after a harmful choice, a best answer that is mostly the longest. When one is
 /// fixed, take it off this list; a new one fails the test.
 pub const KNOWN_CONTENT_WARNINGS: &[(&str, &str)] = &[
-    ("buddy-intake", "decorative-variable"),
-    ("buddy-intake", "length-tell"),
-    ("buddy-intake", "harmful-good-ending"),
     ("cgvs-voorbereiding", "decorative-variable"),
     ("cgvs-voorbereiding", "length-tell"),
     ("cgvs-voorbereiding", "harmful-good-ending"),
-    ("ocmw-huisgenote", "decorative-variable"),
-    ("ocmw-huisgenote", "length-tell"),
-    ("ocmw-huisgenote", "harmful-good-ending"),
-    ("opvang-kamerwissel", "decorative-variable"),
-    ("opvang-kamerwissel", "harmful-good-ending"),
     ("telefoontolk", "decorative-variable"),
     ("telefoontolk", "length-tell"),
     ("telefoontolk", "harmful-good-ending"),
