@@ -1058,6 +1058,7 @@ fn small_course() -> checked::Course {
         default_locale: Locale::from("nl"),
         locales: vec![Locale::from("nl"), Locale::from("en"), Locale::from("fr")],
         fallback: Default::default(),
+        core_path: Vec::new(),
         competencies: vec![],
         modules: vec![checked::Module {
             id: "m1".into(),

@@ -15,6 +15,8 @@
 
 mod tui_support;
 
+mod binary_support;
+
 use kruispunt::course::ids::ItemId;
 use kruispunt::engine::LessonRun;
 use kruispunt::i18n::{LocaleCandidates, UiLocale};
@@ -33,6 +35,11 @@ fn fixture() -> PathBuf {
 /// Runs `kruispunt --plain` over the fixture with `input` on standard input, in English,
 /// with none of the caller's language or Kruispunt settings.
 fn plain(data_dir: &Path, input: &[u8]) -> Output {
+    plain_over(&fixture(), data_dir, input)
+}
+
+/// As [`plain`], over the course in `course`.
+fn plain_over(course: &Path, data_dir: &Path, input: &[u8]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kruispunt"));
     for (key, _) in std::env::vars_os() {
         let key_text = key.to_string_lossy();
@@ -50,7 +57,7 @@ fn plain(data_dir: &Path, input: &[u8]) -> Output {
         .arg("--data-dir")
         .arg(data_dir)
         .arg("--course")
-        .arg(fixture())
+        .arg(course)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -660,4 +667,28 @@ fn untranslated_texts_are_announced_once_per_item_not_tagged() {
     assert_eq!(out.matches(notice).count(), 3, "{out}");
     let lesson = out.find("Leçon\u{a0}: Welcome").expect("the lesson opened");
     assert!(out[lesson..].lines().nth(1) == Some(notice), "{out}");
+}
+
+/// Issue 16: plain mode offers the course's core path as `p`, with its next item.
+#[test]
+fn the_core_path_is_offered_and_opens_its_next_item() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = dir.path().join("course");
+    binary_support::copy_dir(&fixture(), &course);
+    let manifest_path = course.join("course.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest_path).expect("manifest"))
+            .expect("json");
+    manifest["core_path"] = serde_json::json!(["de-letters", "welkom-op-het-kruispunt"]);
+    std::fs::write(&manifest_path, manifest.to_string()).expect("write");
+    let output = plain_over(&course, &dir.path().join("data"), b"p\nq\n");
+    assert_clean_exit(&output);
+    let out = stdout(&output);
+    assert!(
+        out.contains(
+            "p: the core path (about 24 minutes, 0 of 2 done), next: The letters LGBTQIA+"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("Lesson: The letters LGBTQIA+"), "{out}");
 }

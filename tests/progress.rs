@@ -494,6 +494,7 @@ fn course(version: &str) -> Course {
         default_locale: "nl".into(),
         locales: vec!["nl".into()],
         fallback: Default::default(),
+        core_path: Vec::new(),
         competencies: vec![],
         modules: vec![checked::Module {
             id: "m1".into(),

@@ -286,3 +286,40 @@ fn untranslated_texts_are_named_once_in_the_header_not_tagged_one_by_one() {
         "{english}"
     );
 }
+
+/// Issue 16: a course's core path (about an hour) is offered on the overview, under
+/// "continue", and opens its next unfinished item.
+#[test]
+fn the_overview_offers_the_core_path_and_opens_its_next_item() {
+    use kruispunt::course::ids::ItemId;
+    use kruispunt::tui::screens::Screen;
+    let mut course = tui_support::course();
+    course.core_path = vec![
+        ItemId::from("de-letters"),
+        ItemId::from("welkom-op-het-kruispunt"),
+    ];
+    let progress = kruispunt::progress::Progress::new(
+        kruispunt::progress::CourseStamp::of(&course),
+        kruispunt::progress::Timestamp(1_764_000_000),
+    );
+    let mut app = tui_support::app_over(course, UiLocale::En, progress);
+    let home = screen(&mut app, 100, 30);
+    let row = home
+        .lines()
+        .nth(4)
+        .unwrap_or_default()
+        .trim_end()
+        .to_owned();
+    assert_eq!(
+        row, "   ◆ Core path (about 24 min), 0 of 2 done: The letters LGBTQIA+",
+        "{home}"
+    );
+    press(&mut app, "j⏎");
+    match &app.screen {
+        Screen::Lesson(state) => assert_eq!(state.lesson.as_str(), "de-letters"),
+        other => panic!("not the lesson: {other:?}"),
+    }
+    // Without a core path there is no such row.
+    let mut plain = tui_support::app(UiLocale::En);
+    assert!(!screen(&mut plain, 100, 30).contains("Core path"));
+}

@@ -428,6 +428,8 @@ home-kind-scenario = Practice conversation
 home-minutes = { $minutes } min
 home-continue = Continue where you left off: { $title }
 home-start = Start the course: { $title }
+# The short core path of the course (about an hour), next to "continue"; $title: its next item.
+home-core-path = Core path (about { $minutes } min), { $done } of { $total } done: { $title }
 home-settings = Settings: language, theme, second-language gloss
 settings-title = Settings
 settings-language = Language
@@ -790,6 +792,7 @@ plain-status = { $status ->
        *[other] not started
     }
 plain-home-continue = c or Enter: continue with { $title }
+plain-home-core-path = p: the core path (about { $minutes } minutes, { $done } of { $total } done), next: { $title }
 plain-home-settings = s: settings (language: { $language })
 plain-home-prompt = Type the number of a part to open it.
 plain-settings-title = Settings

@@ -444,6 +444,11 @@ home-kind-scenario = Conversation d’entraînement
 home-minutes = { $minutes } min
 home-continue = Reprendre là où vous en étiez : { $title }
 home-start = Commencer le cours : { $title }
+# The short core path of the course (about an hour), next to "continue"; $title: its next item.
+home-core-path = Parcours essentiel (environ { $minutes } min), { $done } sur { $total } { $done ->
+        [one] terminé
+       *[other] terminés
+    } : { $title }
 home-settings = Réglages : langue, thème, deuxième langue
 settings-title = Réglages
 settings-language = Langue
@@ -928,6 +933,10 @@ plain-status = { $status ->
        *[other] pas encore commencé
     }
 plain-home-continue = c ou Entrée : continuer avec { $title }
+plain-home-core-path = p : le parcours essentiel (environ { $minutes } minutes, { $done } sur { $total } { $done ->
+        [one] terminé
+       *[other] terminés
+    }), ensuite : { $title }
 plain-home-settings = s : réglages (langue : { $language })
 plain-home-prompt = Tapez le numéro d’une partie pour l’ouvrir.
 plain-settings-title = Réglages

@@ -428,6 +428,8 @@ home-kind-scenario = Oefengesprek
 home-minutes = { $minutes } min
 home-continue = Verdergaan waar je was: { $title }
 home-start = Begin aan de cursus: { $title }
+# The short core path of the course (about an hour), next to "continue"; $title: its next item.
+home-core-path = Kernroute (ongeveer { $minutes } min), { $done } van { $total } klaar: { $title }
 home-settings = Instellingen: taal, thema, tweede taal
 settings-title = Instellingen
 settings-language = Taal
@@ -906,6 +908,7 @@ plain-status = { $status ->
        *[other] nog niet begonnen
     }
 plain-home-continue = c of Enter: verdergaan met { $title }
+plain-home-core-path = p: de kernroute (ongeveer { $minutes } minuten, { $done } van { $total } klaar), verder met: { $title }
 plain-home-settings = s: instellingen (taal: { $language })
 plain-home-prompt = Typ het nummer van een onderdeel om het te openen.
 plain-settings-title = Instellingen

@@ -34,6 +34,9 @@ pub struct Course {
     pub competencies: Vec<model::CompetencyDef>,
     /// The modules in order; each item id resolves with [`Course::item`].
     pub modules: Vec<Module>,
+    /// The items of the course's short core path, in order (see
+    /// [`model::Manifest::core_path`]); empty when it has none.
+    pub core_path: Vec<ItemId>,
     /// Every lesson, by id.
     pub lessons: HashMap<ItemId, Lesson>,
     /// Every scenario, by id.
@@ -83,6 +86,14 @@ impl Item<'_> {
         match self {
             Item::Lesson(l) => &l.title,
             Item::Scenario(s) => &s.title,
+        }
+    }
+
+    /// The minutes the item is estimated to take, when the course says.
+    pub fn estimated_minutes(&self) -> Option<u32> {
+        match self {
+            Item::Lesson(l) => l.estimated_minutes,
+            Item::Scenario(s) => s.estimated_minutes,
         }
     }
 }

@@ -528,11 +528,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.show_home(&items)?;
             let count = items.len();
             let has_continue = self.continue_item().is_some();
+            let has_core_path = self.session.core_path().is_some();
             let picked = self.choose(
                 |p| p.home_options(has_continue),
                 |line| match line.to_lowercase().as_str() {
                     "c" | "" if has_continue => Some(HomeChoice::Continue),
                     "s" => Some(HomeChoice::Settings),
+                    "p" if has_core_path => Some(HomeChoice::CorePath),
                     other => one_number(other, count).map(HomeChoice::Item),
                 },
             )?;
@@ -543,6 +545,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let item = match choice {
             HomeChoice::Settings => return self.settings(),
             HomeChoice::Continue => self.continue_item(),
+            HomeChoice::CorePath => self.session.core_path().map(|core| core.next),
             HomeChoice::Item(index) => items.get(index).cloned(),
         };
         match item {
@@ -633,6 +636,23 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     .i18n()
                     .msg("plain-home-continue", &msg_args!("title" => title)),
             )?;
+        }
+        if let Some(core) = self.session.core_path() {
+            let title = self
+                .session
+                .course()
+                .item(core.next.as_str())
+                .map(|i| self.text(i.title()))
+                .unwrap_or_default();
+            self.line(&self.i18n().msg(
+                "plain-home-core-path",
+                &msg_args!(
+                    "minutes" => core.minutes,
+                    "done" => core.done,
+                    "total" => core.total,
+                    "title" => title
+                ),
+            ))?;
         }
         let language = self.i18n().msg("settings-language-name", &msg_args!());
         self.line(
@@ -728,6 +748,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 #[derive(Debug, Clone, Copy)]
 enum HomeChoice {
     Continue,
+    CorePath,
     Settings,
     Item(usize),
 }

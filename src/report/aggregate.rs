@@ -702,6 +702,7 @@ mod tests {
             default_locale: Locale::from("en"),
             locales: vec![Locale::from("en")],
             fallback: Default::default(),
+            core_path: Vec::new(),
             competencies: Vec::new(),
             modules: vec![Module {
                 id: ModuleId::from("m"),

@@ -449,6 +449,7 @@ mod tests {
             default_locale: Locale::from("en"),
             locales: vec![Locale::from("en")],
             fallback: Default::default(),
+            core_path: Vec::new(),
             competencies: vec![CompetencyDef {
                 id: Competency::from("c"),
                 title: text("Care"),

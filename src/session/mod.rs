@@ -173,6 +173,19 @@ impl Open {
     }
 }
 
+/// How far a learner is along the course's short core path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorePath {
+    /// The first item of the path not completed yet.
+    pub next: ItemId,
+    /// Items of the path completed.
+    pub done: usize,
+    /// Items on the path.
+    pub total: usize,
+    /// The estimated minutes of the whole path.
+    pub minutes: u32,
+}
+
 /// One learner's (or one group's) session with the course.
 #[derive(Debug)]
 pub struct Session {
@@ -378,6 +391,30 @@ impl Session {
                     .get(id)
                     .is_none_or(|p| p.status != crate::progress::ItemStatus::Completed)
             })
+    }
+
+    /// Where the course's core path stands: the next of its items not completed and how
+    /// far along it is; `None` when the course has no core path or it is done.
+    pub fn core_path(&self) -> Option<CorePath> {
+        let path = &self.course.core_path;
+        let completed = |id: &ItemId| {
+            self.progress()
+                .items
+                .get(id)
+                .is_some_and(|p| p.status == crate::progress::ItemStatus::Completed)
+        };
+        let next = path.iter().find(|id| !completed(id))?.clone();
+        let minutes = path
+            .iter()
+            .filter_map(|id| self.course.item(id.as_str()))
+            .filter_map(|item| item.estimated_minutes())
+            .sum();
+        Some(CorePath {
+            next,
+            done: path.iter().filter(|id| completed(id)).count(),
+            total: path.len(),
+            minutes,
+        })
     }
 
     // ----- saving -----

@@ -44,6 +44,7 @@ fn course() -> Arc<Course> {
         default_locale: Locale::from("nl"),
         locales: vec![Locale::from("nl")],
         fallback: Default::default(),
+        core_path: Vec::new(),
         competencies: Vec::new(),
         modules: vec![Module {
             id: ModuleId::from("m"),
@@ -459,4 +460,46 @@ fn the_course_orders_the_languages_a_missing_text_falls_back_to() {
     );
     // Other interface languages keep the built-in order.
     assert_eq!(session_in(course, UiLocale::En).text(&both), "hello");
+}
+
+// ----- the core path (issue 16: a core path the overview can offer) -----
+
+#[test]
+fn the_core_path_offers_its_next_unfinished_item_until_it_is_done() {
+    let mut course = (*course()).clone();
+    assert_eq!(session_in(course.clone(), UiLocale::En).core_path(), None);
+    course.core_path = vec![item("talk"), item("les")];
+    if let Some(lesson) = course.lessons.get_mut(&item("les")) {
+        lesson.estimated_minutes = Some(12);
+    }
+    if let Some(scenario) = course.scenarios.get_mut(&item("talk")) {
+        scenario.estimated_minutes = Some(40);
+    }
+    let course = Arc::new(course);
+    let mut progress = Progress::new(CourseStamp::of(&course), Timestamp(1));
+    let core = |progress: &Progress| {
+        Session::new(
+            Arc::clone(&course),
+            progress.clone(),
+            Localizer::new(UiLocale::En),
+        )
+        .core_path()
+    };
+    assert_eq!(
+        core(&progress),
+        Some(CorePath {
+            next: item("talk"),
+            done: 0,
+            total: 2,
+            minutes: 52
+        })
+    );
+    // Done out of order: the path goes on with what is left.
+    progress.items.entry(item("les")).or_default().status = ItemStatus::Completed;
+    assert_eq!(
+        core(&progress).map(|c| (c.next, c.done)),
+        Some((item("talk"), 1))
+    );
+    progress.items.entry(item("talk")).or_default().status = ItemStatus::Completed;
+    assert_eq!(core(&progress), None);
 }

@@ -235,6 +235,10 @@ pub struct Manifest {
     pub competencies: Vec<CompetencyDef>,
     /// The modules, in the order a trainee takes them.
     pub modules: Vec<Module>,
+    /// A short core path through the course (about an hour) for shorter sessions: items of
+    /// the modules, in the order to take them. The overview offers it next to "continue".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub core_path: Vec<ItemId>,
 }
 
 /// A competency that scenario choices can show, e.g. asking open questions.

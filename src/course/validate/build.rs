@@ -37,6 +37,7 @@ pub(super) fn course(parsed: ParsedCourse, graphs: Vec<Graph>) -> Option<Course>
         fallback: manifest.fallback,
         competencies: manifest.competencies,
         modules: manifest.modules,
+        core_path: manifest.core_path,
         lessons,
         scenarios,
     })

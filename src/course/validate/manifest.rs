@@ -92,6 +92,18 @@ pub(super) fn check(ctx: &mut Ctx<'_>, manifest: &Manifest) {
         }
         ctx.facilitator_notes(module.facilitator_notes.as_ref(), &at);
     }
+
+    let core_path = root.key("core_path");
+    for (i, item) in manifest.core_path.iter().enumerate() {
+        ctx.id(item.as_str(), &core_path.index(i));
+    }
+    ctx.unique_ids(
+        &manifest.core_path,
+        |item| item.as_str(),
+        &core_path,
+        None,
+        "core path item",
+    );
 }
 
 /// A lesson or scenario, wherever it is defined.
@@ -164,6 +176,15 @@ pub(super) fn check_items(parsed: &ParsedCourse, findings: &mut Vec<Finding>) {
                 };
                 findings.push(Finding::new(*manifest_file, at, problem));
             }
+        }
+    }
+    for (i, item) in manifest.core_path.iter().enumerate() {
+        if !first_of.contains_key(item.as_str()) {
+            let at = FieldPath::root().key("core_path").index(i);
+            let problem = Problem::MissingItem {
+                id: item.to_string(),
+            };
+            findings.push(Finding::new(*manifest_file, at, problem));
         }
     }
     for item in &items {

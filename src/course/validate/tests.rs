@@ -651,6 +651,26 @@ fn the_fallback_order_names_only_declared_locales() {
 }
 
 #[test]
+fn the_core_path_names_existing_items_once_each() {
+    let out = changed(
+        MANIFEST,
+        "/core_path",
+        json!(["welcome", "ghost", "welcome"]),
+    );
+    assert_eq!(
+        out.only("missing-item", MANIFEST, "core_path[1]"),
+        &Problem::MissingItem { id: "ghost".into() }
+    );
+    out.find(MANIFEST, "duplicate-id", "core_path[2]");
+    let out = changed(MANIFEST, "/core_path", json!(["welcome"]));
+    out.lacks("missing-item");
+    assert!(
+        out.course
+            .is_some_and(|c| c.core_path.iter().map(|i| i.as_str()).eq(["welcome"]))
+    );
+}
+
+#[test]
 fn manifest_needs_modules_and_locales() {
     let out = changed(MANIFEST, "/modules", json!([]));
     out.find(MANIFEST, "empty", "modules");

@@ -45,6 +45,8 @@ impl State {
 pub enum Entry {
     /// Continue where the learner left off (or start at the first item).
     Continue(ItemId),
+    /// The next item of the course's short core path.
+    CorePath(ItemId),
     /// A lesson or scenario.
     Item(ItemId),
     /// The settings screen.
@@ -65,6 +67,9 @@ pub fn rows(ctx: &Ctx) -> Vec<Row> {
     let mut rows = Vec::new();
     if let Some(item) = continue_item(ctx) {
         rows.push(Row::Entry(Entry::Continue(item)));
+    }
+    if let Some(core) = ctx.session.core_path() {
+        rows.push(Row::Entry(Entry::CorePath(core.next)));
     }
     for (index, module) in ctx.course().modules.iter().enumerate() {
         rows.push(Row::Module(index));
@@ -225,15 +230,17 @@ fn body_area(ctx: &Ctx) -> Rect {
 fn open(entry: Entry, ctx: &mut Ctx) -> Transition {
     match entry {
         Entry::Settings => Transition::Open(Screen::Settings(settings::State::new(ctx))),
-        Entry::Continue(item) | Entry::Item(item) => match ctx.course().item(item.as_str()) {
-            Some(Item::Lesson(_)) => {
-                Transition::Open(Screen::Lesson(lesson::State::open(ctx, &item)))
+        Entry::Continue(item) | Entry::CorePath(item) | Entry::Item(item) => {
+            match ctx.course().item(item.as_str()) {
+                Some(Item::Lesson(_)) => {
+                    Transition::Open(Screen::Lesson(lesson::State::open(ctx, &item)))
+                }
+                Some(Item::Scenario(_)) => {
+                    Transition::Open(Screen::Scenario(scenario::State::open(ctx, &item)))
+                }
+                None => Transition::Stay,
             }
-            Some(Item::Scenario(_)) => {
-                Transition::Open(Screen::Scenario(scenario::State::open(ctx, &item)))
-            }
-            None => Transition::Stay,
-        },
+        }
     }
 }
 
@@ -360,6 +367,24 @@ pub fn render(ctx: &Ctx, state: &State, frame: &mut Frame, area: Rect) {
                             "home-start"
                         };
                         format!("▶ {}", ctx.tr(key, &msg_args!("title" => title.as_str())))
+                    }
+                    Entry::CorePath(item) => {
+                        let (title, _, _) = item_label(ctx, item);
+                        let core = ctx.session.core_path();
+                        let (done, total, minutes) =
+                            core.map_or((0, 0, 0), |c| (c.done, c.total, c.minutes));
+                        format!(
+                            "◆ {}",
+                            ctx.tr(
+                                "home-core-path",
+                                &msg_args!(
+                                    "minutes" => minutes,
+                                    "done" => done,
+                                    "total" => total,
+                                    "title" => title.as_str()
+                                ),
+                            )
+                        )
                     }
                     Entry::Item(item) => {
                         let (title, kind, minutes) = item_label(ctx, item);
