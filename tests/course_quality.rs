@@ -155,8 +155,6 @@ pub const KNOWN_CONTENT_WARNINGS: &[(&str, &str)] = &[
     ("telefoontolk", "decorative-variable"),
     ("telefoontolk", "length-tell"),
     ("telefoontolk", "harmful-good-ending"),
-    ("welzijn-naam", "decorative-variable"),
-    ("welzijn-naam", "harmful-good-ending"),
 ];
 
 #[test]
