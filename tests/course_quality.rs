@@ -152,9 +152,6 @@ pub const KNOWN_CONTENT_WARNINGS: &[(&str, &str)] = &[
     ("ocmw-huisgenote", "harmful-good-ending"),
     ("opvang-kamerwissel", "decorative-variable"),
     ("opvang-kamerwissel", "harmful-good-ending"),
-    ("telefoontolk", "decorative-variable"),
-    ("telefoontolk", "length-tell"),
-    ("telefoontolk", "harmful-good-ending"),
 ];
 
 #[test]
