@@ -4,8 +4,8 @@
 //! path from the start, regardless of conditions, so that no route a trainee could take (or
 //! that a later edit could open) escapes them.
 
-use kruispunt::course::checked::{Course, Item, Scenario, SceneBody, Step};
-use kruispunt::course::model::Outcome;
+use kruispunt::course::checked::{Cond, Course, Item, Scenario, SceneBody, Step};
+use kruispunt::course::model::{Outcome, Quality};
 use kruispunt::course::{CourseSource, ValidateOptions};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -153,10 +153,10 @@ fn the_course_validates_strictly_without_any_warning() {
 }
 
 #[test]
-fn the_course_has_at_least_five_scenarios() {
+fn the_course_has_at_least_nine_scenarios() {
     let course = course();
     let ids: Vec<&str> = scenarios(&course).iter().map(|s| s.id.as_str()).collect();
-    assert!(ids.len() >= 5, "only {} scenario(s): {ids:?}", ids.len());
+    assert!(ids.len() >= 9, "only {} scenario(s): {ids:?}", ids.len());
 }
 
 #[test]
@@ -416,5 +416,117 @@ fn every_module_has_a_reflection() {
     assert!(
         problems.is_empty(),
         "modules without a reflection scene: {problems:?}"
+    );
+}
+
+// ----- edition 2 (issue 16): what every scenario must have -----
+
+/// Whether `cond` reads a gauge (compares a variable with a number) anywhere inside it.
+fn reads_a_gauge(cond: &Cond) -> bool {
+    match cond {
+        Cond::Compare { .. } => true,
+        Cond::All(all) | Cond::Any(all) => all.iter().any(reads_a_gauge),
+        Cond::Not(inner) => reads_a_gauge(inner),
+        _ => false,
+    }
+}
+
+#[test]
+fn every_scenario_routes_on_a_gauge() {
+    let course = course();
+    let without: Vec<&str> = scenarios(&course)
+        .into_iter()
+        .filter(|scenario| {
+            !scenario.nodes.iter().any(|node| match &node.step {
+                Step::Route(arms) => arms
+                    .iter()
+                    .any(|arm| arm.condition.as_ref().is_some_and(reads_a_gauge)),
+                _ => false,
+            })
+        })
+        .map(|s| s.id.as_str())
+        .collect();
+    assert!(without.is_empty(), "no route on a gauge: {without:?}");
+}
+
+#[test]
+fn every_scenario_has_a_serious_breach_that_ends_poorly() {
+    let course = course();
+    let mut problems = Vec::new();
+    for scenario in scenarios(&course) {
+        let harmful: BTreeSet<String> = scenario
+            .nodes
+            .iter()
+            .flat_map(|node| match &node.step {
+                Step::Choices(choices) => choices
+                    .iter()
+                    .filter(|c| c.quality == Quality::Harmful)
+                    .map(|c| format!("{}:{}", node.id, c.id))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        if harmful.is_empty() {
+            problems.push(format!("{}: no harmful choice", scenario.id));
+            continue;
+        }
+        // Walked regardless of conditions: at least one harmful choice leads to a poor
+        // ending (the validator already keeps every good ending out of its reach).
+        let ends_poorly = all_paths(scenario).iter().any(|path| {
+            path.outcome == Outcome::Poor && path.trail.iter().any(|step| harmful.contains(step))
+        });
+        if !ends_poorly {
+            problems.push(format!(
+                "{}: no harmful choice leads to a poor ending",
+                scenario.id
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_scenario_has_a_debrief_that_follows_the_path() {
+    let course = course();
+    let without: Vec<&str> = scenarios(&course)
+        .into_iter()
+        .filter(|scenario| {
+            !scenario.nodes.iter().any(|node| match &node.step {
+                Step::Ending(ending) => ending.debrief.iter().any(|p| p.condition.is_some()),
+                _ => false,
+            })
+        })
+        .map(|s| s.id.as_str())
+        .collect();
+    assert!(without.is_empty(), "no path-aware debrief: {without:?}");
+}
+
+#[test]
+fn every_item_says_how_long_it_takes_and_the_core_path_takes_about_an_hour() {
+    let course = course();
+    let unknown: Vec<String> = course
+        .items_in_order()
+        .filter(|(_, item)| item.estimated_minutes().is_none())
+        .map(|(_, item)| item.id().to_string())
+        .collect();
+    assert!(unknown.is_empty(), "no estimated_minutes: {unknown:?}");
+    let minutes: u32 = course
+        .core_path
+        .iter()
+        .filter_map(|id| course.item(id.as_str()))
+        .filter_map(|item| item.estimated_minutes())
+        .sum();
+    assert!(
+        (50..=70).contains(&minutes),
+        "the core path takes {minutes} minutes: {:?}",
+        course.core_path
+    );
+    // It keeps a practice conversation, the heart of the course.
+    assert!(
+        course
+            .core_path
+            .iter()
+            .any(|id| matches!(course.item(id.as_str()), Some(Item::Scenario(_)))),
+        "the core path has no scenario"
     );
 }
