@@ -521,6 +521,19 @@ fn every_item_says_how_long_it_takes_and_the_core_path_takes_about_an_hour() {
         "the core path takes {minutes} minutes: {:?}",
         course.core_path
     );
+    // The job aid the handout ends with is a lesson of checklists.
+    let aid = course
+        .job_aid
+        .as_ref()
+        .and_then(|id| course.lessons.get(id));
+    let checklists = aid.map_or(0, |lesson| {
+        lesson
+            .scenes
+            .iter()
+            .filter(|s| matches!(s.body, SceneBody::Checklist(_)))
+            .count()
+    });
+    assert!(checklists >= 3, "the job aid has {checklists} checklist(s)");
     // It keeps a practice conversation, the heart of the course.
     assert!(
         course

@@ -1059,6 +1059,7 @@ fn small_course() -> checked::Course {
         locales: vec![Locale::from("nl"), Locale::from("en"), Locale::from("fr")],
         fallback: Default::default(),
         core_path: Vec::new(),
+        job_aid: None,
         competencies: vec![],
         modules: vec![checked::Module {
             id: "m1".into(),

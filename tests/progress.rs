@@ -495,6 +495,7 @@ fn course(version: &str) -> Course {
         locales: vec!["nl".into()],
         fallback: Default::default(),
         core_path: Vec::new(),
+        job_aid: None,
         competencies: vec![],
         modules: vec![checked::Module {
             id: "m1".into(),

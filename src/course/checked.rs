@@ -37,6 +37,9 @@ pub struct Course {
     /// The items of the course's short core path, in order (see
     /// [`model::Manifest::core_path`]); empty when it has none.
     pub core_path: Vec<ItemId>,
+    /// The lesson whose checklists end the session handout (see
+    /// [`model::Manifest::job_aid`]).
+    pub job_aid: Option<ItemId>,
     /// Every lesson, by id.
     pub lessons: HashMap<ItemId, Lesson>,
     /// Every scenario, by id.

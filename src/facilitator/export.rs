@@ -7,10 +7,10 @@
 //! symbol), and after each vote the room's votes are added up per quality.
 
 use super::log::{ChoiceVotes, Entry, SessionLog};
-use crate::course::checked::{Choice, Course, Step};
+use crate::course::checked::{Choice, Course, SceneBody, Step};
 use crate::course::ids::{ChoiceId, ItemId, NodeId, SceneId};
 use crate::course::markup::plain;
-use crate::course::model::Quality;
+use crate::course::model::{Quality, Text};
 use crate::i18n::Localizer;
 use crate::msg_args;
 use crate::report::document::{self, Bar, Block, Chart, Document, Layout, Paragraph, Section};
@@ -225,12 +225,45 @@ pub fn handout(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> D
         })
         .collect();
     blocks.push(list_or_none(notes));
+    blocks.extend(job_aid(&names));
 
     Document {
         language: i18n.current().tag().to_owned(),
         title: names.msg("session-export-title", &msg_args!("id" => log.id.as_str())),
         blocks,
     }
+}
+
+/// The course's one-page job aid, the checklists of its `job_aid` lesson, to end the
+/// handout with: what the participants take home. Nothing when the course has none.
+fn job_aid(names: &Names<'_>) -> Vec<Block> {
+    let Some(lesson) = names
+        .course
+        .and_then(|course| course.lessons.get(course.job_aid.as_ref()?))
+    else {
+        return Vec::new();
+    };
+    let text = |t: &Text| plain(names.i18n.pick(t).text);
+    let mut blocks = vec![Block::heading(2, text(&lesson.title))];
+    for scene in &lesson.scenes {
+        let SceneBody::Checklist(checklist) = &scene.body else {
+            continue;
+        };
+        if let Some(title) = &scene.title {
+            blocks.push(Block::heading(3, text(title)));
+        }
+        if let Some(intro) = &checklist.intro {
+            blocks.push(Block::paragraph(text(intro)));
+        }
+        blocks.push(Block::List(
+            checklist
+                .entries
+                .iter()
+                .map(|entry| format!("☐ {}", text(&entry.text)))
+                .collect(),
+        ));
+    }
+    blocks
 }
 
 /// One vote: its heading, a bar per answer (the most votes a full bar, the answer the
@@ -467,6 +500,7 @@ mod tests {
             locales: vec![Locale::from("en")],
             fallback: Default::default(),
             core_path: Vec::new(),
+            job_aid: None,
             competencies: Vec::new(),
             modules: vec![crate::course::checked::Module {
                 id: ModuleId::from("m"),
@@ -489,6 +523,29 @@ mod tests {
             }
         }
         log
+    }
+
+    #[test]
+    fn the_handout_ends_with_the_course_s_job_aid() {
+        use crate::engine::testkit::LessonBuilder;
+        let en = Localizer::new(UiLocale::En);
+        let mut course = course();
+        let without = markdown(&log_on_the_course(), Some(&course), &en);
+        let lesson = LessonBuilder::new("aid")
+            .text("not on the aid")
+            .checklist("rights", ["a lawyer", "a person of trust"])
+            .checklist("referral", ["by type"])
+            .build();
+        course.lessons.insert(ItemId::from("aid"), lesson);
+        course.job_aid = Some(ItemId::from("aid"));
+        let md = markdown(&log_on_the_course(), Some(&course), &en);
+        let aid = md.get(without.trim_end().len()..).unwrap_or_default();
+        assert!(aid.contains("☐ a lawyer"), "{md}");
+        assert!(aid.contains("☐ a person of trust"), "{md}");
+        assert!(aid.contains("☐ by type"), "{md}");
+        assert!(!md.contains("not on the aid"), "{md}");
+        let html = html(&log_on_the_course(), Some(&course), &en);
+        assert!(html.contains("☐ a lawyer"));
     }
 
     #[test]

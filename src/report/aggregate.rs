@@ -703,6 +703,7 @@ mod tests {
             locales: vec![Locale::from("en")],
             fallback: Default::default(),
             core_path: Vec::new(),
+            job_aid: None,
             competencies: Vec::new(),
             modules: vec![Module {
                 id: ModuleId::from("m"),

@@ -450,6 +450,7 @@ mod tests {
             locales: vec![Locale::from("en")],
             fallback: Default::default(),
             core_path: Vec::new(),
+            job_aid: None,
             competencies: vec![CompetencyDef {
                 id: Competency::from("c"),
                 title: text("Care"),

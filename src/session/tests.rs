@@ -45,6 +45,7 @@ fn course() -> Arc<Course> {
         locales: vec![Locale::from("nl")],
         fallback: Default::default(),
         core_path: Vec::new(),
+        job_aid: None,
         competencies: Vec::new(),
         modules: vec![Module {
             id: ModuleId::from("m"),

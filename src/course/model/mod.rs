@@ -239,6 +239,10 @@ pub struct Manifest {
     /// the modules, in the order to take them. The overview offers it next to "continue".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub core_path: Vec<ItemId>,
+    /// The lesson whose checklists make the one-page job aid that the facilitator's
+    /// session handout ends with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_aid: Option<ItemId>,
 }
 
 /// A competency that scenario choices can show, e.g. asking open questions.

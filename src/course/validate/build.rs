@@ -38,6 +38,7 @@ pub(super) fn course(parsed: ParsedCourse, graphs: Vec<Graph>) -> Option<Course>
         competencies: manifest.competencies,
         modules: manifest.modules,
         core_path: manifest.core_path,
+        job_aid: manifest.job_aid,
         lessons,
         scenarios,
     })

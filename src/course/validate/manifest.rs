@@ -178,6 +178,18 @@ pub(super) fn check_items(parsed: &ParsedCourse, findings: &mut Vec<Finding>) {
             }
         }
     }
+    if let Some(lesson) = &manifest.job_aid
+        && !parsed.lessons.iter().any(|(_, l)| l.id == *lesson)
+    {
+        let problem = Problem::MissingItem {
+            id: lesson.to_string(),
+        };
+        findings.push(Finding::new(
+            *manifest_file,
+            FieldPath::root().key("job_aid"),
+            problem,
+        ));
+    }
     for (i, item) in manifest.core_path.iter().enumerate() {
         if !first_of.contains_key(item.as_str()) {
             let at = FieldPath::root().key("core_path").index(i);

@@ -671,6 +671,20 @@ fn the_core_path_names_existing_items_once_each() {
 }
 
 #[test]
+fn the_job_aid_is_a_lesson_of_the_course() {
+    let out = changed(MANIFEST, "/job_aid", json!("intake"));
+    assert_eq!(
+        out.only("missing-item", MANIFEST, "job_aid"),
+        &Problem::MissingItem {
+            id: "intake".into()
+        }
+    );
+    let out = changed(MANIFEST, "/job_aid", json!("welcome"));
+    out.lacks("missing-item");
+    assert!(out.course.is_some_and(|c| c.job_aid.is_some()));
+}
+
+#[test]
 fn manifest_needs_modules_and_locales() {
     let out = changed(MANIFEST, "/modules", json!([]));
     out.find(MANIFEST, "empty", "modules");
