@@ -543,3 +543,118 @@ fn every_item_says_how_long_it_takes_and_the_core_path_takes_about_an_hour() {
         "the core path has no scenario"
     );
 }
+
+// ----- every course language complete (issue 21) -----
+
+/// Every text object of the course files (an object with an `nl` string), with its JSON
+/// path and the key it sits under.
+fn course_texts() -> Vec<(String, String, BTreeMap<String, String>)> {
+    fn walk(
+        value: &serde_json::Value,
+        path: &str,
+        key: &str,
+        out: &mut Vec<(String, String, BTreeMap<String, String>)>,
+    ) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if map.get("nl").is_some_and(serde_json::Value::is_string) {
+                    let text = map
+                        .iter()
+                        .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_owned())))
+                        .collect();
+                    out.push((path.to_owned(), key.to_owned(), text));
+                    return;
+                }
+                for (k, v) in map {
+                    walk(v, &format!("{path}/{k}"), k, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    walk(v, &format!("{path}[{i}]"), key, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("course");
+    let mut files = vec![root.join("course.json")];
+    for dir in ["lessons", "scenarios"] {
+        let mut found: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    let mut out = Vec::new();
+    for file in files {
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        walk(&json, &name, "", &mut out);
+    }
+    out
+}
+
+#[test]
+fn every_text_exists_in_every_declared_locale_and_none_falls_back() {
+    use kruispunt::i18n::{Localizer, TextScope, UiLocale};
+    let course = course();
+    for locale in UiLocale::ALL {
+        let i18n = Localizer::new(locale);
+        let mut fell_back = Vec::new();
+        let mut note = |scope, what: &str| {
+            let others = i18n.fallbacks_in(scope);
+            if !others.is_empty() {
+                fell_back.push(format!("{what}: {others:?}"));
+            }
+        };
+        note(TextScope::Overview(&course), "the overview");
+        for lesson in course.lessons.values() {
+            note(TextScope::Lesson(lesson), lesson.id.as_str());
+        }
+        for scenario in course.scenarios.values() {
+            note(TextScope::Scenario(scenario), scenario.id.as_str());
+        }
+        assert!(
+            fell_back.is_empty(),
+            "{} falls back in:\n{}",
+            locale.tag(),
+            fell_back.join("\n")
+        );
+    }
+}
+
+#[test]
+fn translations_are_not_the_dutch_text_and_keep_its_shape() {
+    let mut problems = Vec::new();
+    for (path, key, text) in course_texts() {
+        let nl = &text["nl"];
+        for (locale, string) in &text {
+            if locale == "nl" {
+                continue;
+            }
+            // Names are the same in every language; so is a text every language writes
+            // alike (a name of an organisation, a case number).
+            let same_everywhere = text.values().all(|s| s == nl);
+            if string == nl && key != "name" && !same_everywhere {
+                problems.push(format!("{path} [{locale}]: the Dutch text: {string}"));
+            }
+            let count = |s: &str, pattern: &str| s.matches(pattern).count();
+            for (what, pattern) in [("paragraphs", "\n\n"), ("stage directions", "((")] {
+                if count(string, pattern) != count(nl, pattern) {
+                    problems.push(format!(
+                        "{path} [{locale}]: {} {what}, the Dutch has {}",
+                        count(string, pattern),
+                        count(nl, pattern)
+                    ));
+                }
+            }
+            if locale == "fr" && string.contains('·') {
+                problems.push(format!("{path} [fr]: a point médian: {string}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
