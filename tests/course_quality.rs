@@ -506,7 +506,7 @@ fn every_item_says_how_long_it_takes_and_the_core_path_takes_about_an_hour() {
     let course = course();
     let unknown: Vec<String> = course
         .items_in_order()
-        .filter(|(_, item)| item.estimated_minutes().is_none())
+        .filter(|(_, item)| item.estimated_minutes("nl").is_none())
         .map(|(_, item)| item.id().to_string())
         .collect();
     assert!(unknown.is_empty(), "no estimated_minutes: {unknown:?}");
@@ -514,7 +514,7 @@ fn every_item_says_how_long_it_takes_and_the_core_path_takes_about_an_hour() {
         .core_path
         .iter()
         .filter_map(|id| course.item(id.as_str()))
-        .filter_map(|item| item.estimated_minutes())
+        .filter_map(|item| item.estimated_minutes("nl"))
         .sum();
     assert!(
         (50..=70).contains(&minutes),

@@ -962,7 +962,7 @@ fn small_course() -> checked::Course {
         id: "les".into(),
         title: full("Les"),
         summary: None,
-        estimated_minutes: Some(5),
+        estimated_minutes: Some(5.into()),
         scenes: vec![checked::Scene {
             id: "q".into(),
             title: None,

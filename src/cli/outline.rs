@@ -55,16 +55,17 @@ pub(crate) fn write_outline(out: &mut impl Write, course: &Course, ui: &Ui) -> i
             .iter()
             .filter_map(|id| course.item(id.as_str()))
         {
-            let (kind, minutes) = match item {
-                Item::Lesson(lesson) => {
+            let kind = match item {
+                Item::Lesson(_) => {
                     lessons += 1;
-                    (&lesson_label, lesson.estimated_minutes)
+                    &lesson_label
                 }
-                Item::Scenario(scenario) => {
+                Item::Scenario(_) => {
                     scenarios += 1;
-                    (&scenario_label, scenario.estimated_minutes)
+                    &scenario_label
                 }
             };
+            let minutes = item.estimated_minutes(ui.l10n().current().tag());
             total_minutes = total_minutes.saturating_add(minutes.unwrap_or(0));
             let title = localized(item.title(), ui);
             match minutes {

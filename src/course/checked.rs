@@ -92,12 +92,14 @@ impl Item<'_> {
         }
     }
 
-    /// The minutes the item is estimated to take, when the course says.
-    pub fn estimated_minutes(&self) -> Option<u32> {
-        match self {
-            Item::Lesson(l) => l.estimated_minutes,
-            Item::Scenario(s) => s.estimated_minutes,
-        }
+    /// The minutes the item is estimated to take for a trainee reading `locale`, when
+    /// the course says.
+    pub fn estimated_minutes(&self, locale: &str) -> Option<u32> {
+        let minutes = match self {
+            Item::Lesson(l) => l.estimated_minutes.as_ref(),
+            Item::Scenario(s) => s.estimated_minutes.as_ref(),
+        };
+        minutes.and_then(|m| m.for_locale(locale))
     }
 }
 
@@ -115,7 +117,7 @@ pub struct Lesson {
     /// Summary.
     pub summary: Option<Text>,
     /// Estimated minutes.
-    pub estimated_minutes: Option<u32>,
+    pub estimated_minutes: Option<model::Minutes>,
     /// The scenes in order.
     pub scenes: Vec<Scene>,
 }
@@ -178,7 +180,7 @@ pub struct Scenario {
     /// Facilitator notes.
     pub facilitator_notes: Option<FacilitatorNotes>,
     /// Estimated minutes.
-    pub estimated_minutes: Option<u32>,
+    pub estimated_minutes: Option<model::Minutes>,
     /// Characters.
     pub characters: Vec<Character>,
     /// Variables; a [`VarIdx`] indexes this.

@@ -407,7 +407,7 @@ impl Session {
         let minutes = path
             .iter()
             .filter_map(|id| self.course.item(id.as_str()))
-            .filter_map(|item| item.estimated_minutes())
+            .filter_map(|item| item.estimated_minutes(self.i18n.current().tag()))
             .sum();
         Some(CorePath {
             next,

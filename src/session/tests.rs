@@ -471,10 +471,10 @@ fn the_core_path_offers_its_next_unfinished_item_until_it_is_done() {
     assert_eq!(session_in(course.clone(), UiLocale::En).core_path(), None);
     course.core_path = vec![item("talk"), item("les")];
     if let Some(lesson) = course.lessons.get_mut(&item("les")) {
-        lesson.estimated_minutes = Some(12);
+        lesson.estimated_minutes = Some(12.into());
     }
     if let Some(scenario) = course.scenarios.get_mut(&item("talk")) {
-        scenario.estimated_minutes = Some(40);
+        scenario.estimated_minutes = Some(40.into());
     }
     let course = Arc::new(course);
     let mut progress = Progress::new(CourseStamp::of(&course), Timestamp(1));

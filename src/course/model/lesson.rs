@@ -20,9 +20,9 @@ pub struct Lesson {
     /// One sentence on what the lesson covers.
     #[serde(default)]
     pub summary: Option<Text>,
-    /// About how long a trainee needs, in minutes.
+    /// About how long a trainee needs, in minutes: one figure, or one per locale.
     #[serde(default)]
-    pub estimated_minutes: Option<u32>,
+    pub estimated_minutes: Option<Minutes>,
     /// The scenes, in order.
     pub scenes: Vec<Scene>,
 }

@@ -27,9 +27,9 @@ pub struct Scenario {
     /// Notes for the facilitator.
     #[serde(default)]
     pub facilitator_notes: Option<FacilitatorNotes>,
-    /// About how long a trainee needs, in minutes.
+    /// About how long a trainee needs, in minutes: one figure, or one per locale.
     #[serde(default)]
-    pub estimated_minutes: Option<u32>,
+    pub estimated_minutes: Option<Minutes>,
     /// The characters who speak.
     pub characters: Vec<Character>,
     /// Variables such as `trust`, changed by choices.

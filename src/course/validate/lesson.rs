@@ -9,6 +9,10 @@ pub(super) fn check(ctx: &mut Ctx<'_>, lesson: &Lesson) {
     let root = At::Root;
     ctx.id(lesson.id.as_str(), &root.key("id"));
     ctx.text(&lesson.title, &root.key("title"));
+    ctx.minutes(
+        lesson.estimated_minutes.as_ref(),
+        &root.key("estimated_minutes"),
+    );
     ctx.optional_text(lesson.summary.as_ref(), &root, "summary");
 
     let scenes = root.key("scenes");

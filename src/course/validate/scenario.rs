@@ -35,6 +35,10 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Graph {
     ctx.id(scenario.id.as_str(), &root.key("id"));
     ctx.id(scenario.start.as_str(), &root.key("start"));
     ctx.text(&scenario.title, &root.key("title"));
+    ctx.minutes(
+        scenario.estimated_minutes.as_ref(),
+        &root.key("estimated_minutes"),
+    );
     ctx.text(&scenario.setting, &root.key("setting"));
     ctx.text(&scenario.goal, &root.key("goal"));
     ctx.optional_text(scenario.content_note.as_ref(), &root, "content_note");

@@ -685,6 +685,19 @@ fn the_job_aid_is_a_lesson_of_the_course() {
 }
 
 #[test]
+fn minutes_per_locale_name_declared_locales() {
+    let out = changed(LESSON, "/estimated_minutes", json!({"nl": 10, "de": 12}));
+    assert_eq!(
+        out.only("undeclared-locale", LESSON, "estimated_minutes.de"),
+        &Problem::UndeclaredLocale {
+            locale: "de".into()
+        }
+    );
+    let out = changed(SCENARIO, "/estimated_minutes", json!({"nl": 10, "en": 12}));
+    out.lacks("undeclared-locale");
+}
+
+#[test]
 fn manifest_needs_modules_and_locales() {
     let out = changed(MANIFEST, "/modules", json!([]));
     out.find(MANIFEST, "empty", "modules");

@@ -4,10 +4,28 @@
 
 use super::{At, Ctx};
 use crate::course::diagnostic::Problem;
-use crate::course::model::{FacilitatorNotes, Text};
+use crate::course::model::{FacilitatorNotes, Minutes, Text};
 use crate::i18n::display;
 
 impl Ctx<'_> {
+    /// Checks an estimate given per locale: each must be a declared locale.
+    pub(super) fn minutes(&mut self, minutes: Option<&Minutes>, at: &At<'_>) {
+        let Some(Minutes::PerLocale(per)) = minutes else {
+            return;
+        };
+        let declared = self.facts.locales.as_slice();
+        for locale in per.keys() {
+            if !declared.is_empty() && !declared.contains(&locale.as_str()) {
+                self.report(
+                    &at.key(locale.as_str()),
+                    Problem::UndeclaredLocale {
+                        locale: locale.to_string(),
+                    },
+                );
+            }
+        }
+    }
+
     /// Checks one text at `at`.
     pub(super) fn text(&mut self, text: &Text, at: &At<'_>) {
         if text.is_empty() {

@@ -290,17 +290,12 @@ fn overall_progress(ctx: &Ctx) -> (usize, usize) {
 }
 
 fn item_label(ctx: &Ctx, id: &ItemId) -> (String, String, Option<u32>) {
-    match ctx.course().item(id.as_str()) {
-        Some(Item::Lesson(l)) => (
-            ctx.plain(&l.title),
-            ctx.t("home-kind-lesson"),
-            l.estimated_minutes,
-        ),
-        Some(Item::Scenario(s)) => (
-            ctx.plain(&s.title),
-            ctx.t("home-kind-scenario"),
-            s.estimated_minutes,
-        ),
+    let item = ctx.course().item(id.as_str());
+    // The estimate for a trainee reading the interface language.
+    let minutes = item.and_then(|item| item.estimated_minutes(ctx.i18n().current().tag()));
+    match item {
+        Some(Item::Lesson(l)) => (ctx.plain(&l.title), ctx.t("home-kind-lesson"), minutes),
+        Some(Item::Scenario(s)) => (ctx.plain(&s.title), ctx.t("home-kind-scenario"), minutes),
         None => (id.to_string(), String::new(), None),
     }
 }
