@@ -720,9 +720,10 @@ fn errors_of_the_command_line_are_localized() {
 }
 
 #[test]
-fn the_outline_shows_course_texts_in_the_chosen_locale_with_fallback_markers() {
-    // The built-in course has nl and en texts; French falls back to English before the
-    // course default (Dutch), marked [en].
+fn the_outline_shows_course_texts_in_the_chosen_locale() {
+    // The built-in course is complete in nl, en and fr (edition 2): nothing falls back, so
+    // no line carries a marker. Fallback markers: the_outline_follows_the_course_s_own_
+    // fallback_order.
     let french = kruispunt(["outline", "--lang", "fr"]).run().exits(0);
     let first = french
         .lines()
@@ -730,7 +731,8 @@ fn the_outline_shows_course_texts_in_the_chosen_locale_with_fallback_markers() {
         .copied()
         .unwrap_or_default()
         .to_owned();
-    assert!(first.ends_with(" [en]"), "{first}");
+    assert!(first.starts_with("Kruispunt\u{a0}: accompagner"), "{first}");
+    assert!(!french.stdout.contains("[nl]") && !french.stdout.contains("[en]"));
     assert!(french.stdout.contains("leçon"), "{}", french.stdout);
     assert!(
         french.stdout.contains("Module 1\u{a0}: "),
