@@ -107,7 +107,9 @@ fn history(course: &Course, attempts: usize) -> Progress {
                 node: "end-good".into(),
                 outcome: EndingOutcome::Good,
             }),
-            variables: [(VarId::from("trust"), a as i32 % 50)].into_iter().collect(),
+            variables: [(VarId::from("trust"), a as i32 % 50)]
+                .into_iter()
+                .collect(),
             started_at: Timestamp(1_774_000_000 + a as u64 * 600),
             finished_at: Some(Timestamp(1_774_000_300 + a as u64 * 600)),
             seed: Some(a as u64),
@@ -163,26 +165,29 @@ fn step_save(c: &mut Criterion) {
         let base = history(&course, attempts);
         opened.session.save(&base).expect("the history is saved");
         let profile: &dyn ProgressStore = &opened.session;
-        group.bench_function(BenchmarkId::from_parameter(format!("{attempts}_attempts")), |b| {
-            b.iter_custom(|iters| {
-                let mut session = open_session(&course, &base);
-                session.save(Some(profile)).expect("save");
-                let mut spent = Duration::ZERO;
-                for _ in 0..iters {
-                    let ended = session
-                        .scenario()
-                        .is_none_or(|(scenario, run)| run.is_ended(scenario));
-                    if ended {
-                        session = open_session(&course, &base);
-                    }
-                    take_a_step(&mut session);
-                    let start = Instant::now();
+        group.bench_function(
+            BenchmarkId::from_parameter(format!("{attempts}_attempts")),
+            |b| {
+                b.iter_custom(|iters| {
+                    let mut session = open_session(&course, &base);
                     session.save(Some(profile)).expect("save");
-                    spent += start.elapsed();
-                }
-                spent
-            })
-        });
+                    let mut spent = Duration::ZERO;
+                    for _ in 0..iters {
+                        let ended = session
+                            .scenario()
+                            .is_none_or(|(scenario, run)| run.is_ended(scenario));
+                        if ended {
+                            session = open_session(&course, &base);
+                        }
+                        take_a_step(&mut session);
+                        let start = Instant::now();
+                        session.save(Some(profile)).expect("save");
+                        spent += start.elapsed();
+                    }
+                    spent
+                })
+            },
+        );
     }
     group.finish();
 }
