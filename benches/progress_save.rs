@@ -1,16 +1,29 @@
-//! One atomic save of a profile holding 50 scenario attempts, fsyncs included: write the
-//! temporary file, fsync, keep the backup, rename, fsync the directory.
+//! Saving progress, fsyncs included.
+//!
+//! - `progress_save_50_attempts`: one whole save (a snapshot) of a profile holding 50 scenario
+//!   attempts: write the temporary file, fsync, keep the backup, rename, fsync the directory.
+//! - `step_save/{10,1000}_attempts`: what one step of a learner costs to save through the
+//!   session, with 10 and with 1,000 earlier attempts in the profile. Budget: the same within
+//!   noise at both sizes (a step's save does not depend on the length of the history), and
+//!   under 1 ms.
 
 // Bench setup fails loudly by design: a broken fixture stops the run.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use kruispunt::course::ids::{ChoiceId, ItemId, NodeId, SceneId, VarId};
+use kruispunt::course::{Course, ValidateOptions, load};
+use kruispunt::i18n::{Localizer, UiLocale};
 use kruispunt::progress::{
     AttemptEnding, ChoiceTaken, CourseStamp, EndingOutcome, ItemStatus, ProfileName, ProfileStore,
     Progress, ReflectionText, ScenarioAttempt, Timestamp,
 };
+use kruispunt::session::{Command, ProgressStore, Session};
 use std::hint::black_box;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+mod support;
 
 const ATTEMPTS: usize = 50;
 
@@ -75,5 +88,109 @@ fn save(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, save);
+/// `attempts` finished attempts of the generated scenario `big`, as a learner who replayed
+/// it that often leaves them.
+fn history(course: &Course, attempts: usize) -> Progress {
+    let mut progress = Progress::new(CourseStamp::of(course), Timestamp(1_774_000_000));
+    let item = progress.item_mut(&ItemId::from("big"));
+    item.status = ItemStatus::Completed;
+    for a in 0..attempts {
+        item.attempts.push(ScenarioAttempt {
+            choices: (0..12)
+                .map(|n| ChoiceTaken {
+                    node: NodeId(format!("n{n}")),
+                    choice: ChoiceId::from(["open", "wary", "assume"][(n + a) % 3]),
+                })
+                .collect(),
+            current_node: "end-good".into(),
+            ending: Some(AttemptEnding {
+                node: "end-good".into(),
+                outcome: EndingOutcome::Good,
+            }),
+            variables: [(VarId::from("trust"), a as i32 % 50)]
+                .into_iter()
+                .collect(),
+            started_at: Timestamp(1_774_000_000 + a as u64 * 600),
+            finished_at: Some(Timestamp(1_774_000_300 + a as u64 * 600)),
+            seed: Some(a as u64),
+        });
+    }
+    progress
+}
+
+/// A session over `course` holding `progress`, with the generated scenario open.
+fn open_session(course: &Arc<Course>, progress: &Progress) -> Session {
+    let mut i18n = Localizer::new(UiLocale::En);
+    i18n.set_course_default(course.default_locale.clone());
+    let mut session = Session::new(Arc::clone(course), progress.clone(), i18n);
+    session
+        .apply(Command::Open(ItemId::from("big")))
+        .expect("the scenario opens");
+    session
+}
+
+/// One step of the learner (the first choice offered), not timed.
+fn take_a_step(session: &mut Session) {
+    let (scenario, run) = session.scenario().expect("the scenario is open");
+    let index = run.offered_in_order(scenario)[0];
+    let choice = run
+        .available_choices(scenario)
+        .find(|c| c.index == index)
+        .expect("offered")
+        .choice
+        .id
+        .clone();
+    session
+        .apply(Command::Choose {
+            choice,
+            tally: None,
+        })
+        .expect("an offered choice is taken");
+}
+
+/// The save of one step, with a history of 10 and of 1,000 attempts. Only the save is timed.
+/// When the conversation reaches an ending, the session starts again from the same history,
+/// so the history does not grow while the bench runs.
+fn step_save(c: &mut Criterion) {
+    let report = load(&support::course(40), ValidateOptions::default());
+    let course = Arc::new(report.course.expect("the generated course loads"));
+    let mut group = c.benchmark_group("step_save");
+    for attempts in [10usize, 1_000] {
+        let dir = tempfile::TempDir::new().expect("temporary data directory");
+        let store = ProfileStore::new(dir.path());
+        let name = ProfileName::new("bench").expect("valid name");
+        let opened = store
+            .open(&name, &CourseStamp::of(&course))
+            .expect("open the bench profile");
+        let base = history(&course, attempts);
+        opened.session.save(&base).expect("the history is saved");
+        let profile: &dyn ProgressStore = &opened.session;
+        group.bench_function(
+            BenchmarkId::from_parameter(format!("{attempts}_attempts")),
+            |b| {
+                b.iter_custom(|iters| {
+                    let mut session = open_session(&course, &base);
+                    session.save(Some(profile)).expect("save");
+                    let mut spent = Duration::ZERO;
+                    for _ in 0..iters {
+                        let ended = session
+                            .scenario()
+                            .is_none_or(|(scenario, run)| run.is_ended(scenario));
+                        if ended {
+                            session = open_session(&course, &base);
+                        }
+                        take_a_step(&mut session);
+                        let start = Instant::now();
+                        session.save(Some(profile)).expect("save");
+                        spent += start.elapsed();
+                    }
+                    spent
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, save, step_save);
 criterion_main!(benches);

@@ -456,6 +456,7 @@ start-notice-damaged-fresh = Your progress file was damaged and there was no usa
 # $file: the name of the damaged file, now set aside in the data directory.
 start-notice-damaged-kept = The damaged file is kept unchanged as { $file } in the data directory.
 start-notice-backup-damaged-kept = Its backup copy was damaged too and is kept as { $file }.
+start-notice-journal-damaged-kept = Your latest steps could not all be read back: what could be read is kept, and the damaged file is kept unchanged as { $file } in the data directory.
 start-notice-restored-from-backup = Your progress file was missing; its backup copy was loaded.
 start-notice-migrated = Your progress was saved by an older version of Kruispunt and has been updated; the old file is kept as a backup.
 # $saved, $current: the course version in the progress file and now.

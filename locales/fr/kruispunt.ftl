@@ -475,6 +475,7 @@ start-notice-damaged-fresh = Votre fichier de progression était endommagé et a
 # $file: the name of the damaged file, now set aside in the data directory.
 start-notice-damaged-kept = Le fichier endommagé est conservé tel quel sous le nom { $file } dans le dossier de données.
 start-notice-backup-damaged-kept = Sa copie de sauvegarde était endommagée aussi et est conservée sous le nom { $file }.
+start-notice-journal-damaged-kept = Vos dernières étapes n’ont pas toutes pu être relues : ce qui était lisible est conservé, et le fichier endommagé est conservé tel quel sous le nom { $file } dans le dossier de données.
 start-notice-restored-from-backup = Votre fichier de progression manquait ; sa copie de sauvegarde a été chargée.
 start-notice-migrated = Votre progression a été enregistrée par une ancienne version de Kruispunt et a été mise à jour ; l’ancien fichier est gardé comme sauvegarde.
 # $saved, $current: the course version in the progress file and now.

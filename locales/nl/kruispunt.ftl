@@ -456,6 +456,7 @@ start-notice-damaged-fresh = Je voortgangsbestand was beschadigd en er was geen 
 # $file: the name of the damaged file, now set aside in the data directory.
 start-notice-damaged-kept = Het beschadigde bestand blijft ongewijzigd bewaard als { $file } in de gegevensmap.
 start-notice-backup-damaged-kept = De reservekopie was ook beschadigd en blijft bewaard als { $file }.
+start-notice-journal-damaged-kept = Je laatste stappen konden niet allemaal teruggelezen worden: wat leesbaar was, blijft bewaard, en het beschadigde bestand blijft ongewijzigd bewaard als { $file } in de gegevensmap.
 start-notice-restored-from-backup = Je voortgangsbestand ontbrak; de reservekopie is geladen.
 start-notice-migrated = Je voortgang was bewaard door een oudere versie van Kruispunt en is bijgewerkt; het oude bestand blijft bewaard als reservekopie.
 # $saved, $current: the course version in the progress file and now.

@@ -64,6 +64,12 @@ pub fn notice_lines(i18n: &Localizer, notices: &[LoadNotice]) -> Vec<String> {
                     ));
                 }
             }
+            LoadNotice::JournalSetAside { moved_to, .. } => {
+                lines.push(i18n.msg(
+                    "start-notice-journal-damaged-kept",
+                    &msg_args!("file" => file_name(moved_to)),
+                ));
+            }
             LoadNotice::RestoredFromBackup => {
                 lines.push(i18n.msg("start-notice-restored-from-backup", &msg_args!()));
             }
@@ -144,6 +150,22 @@ mod tests {
             lines[1],
             i18n.msg("start-notice-restored-from-backup", &msg_args!())
         );
+    }
+
+    #[test]
+    fn damaged_steps_name_the_file_kept_without_its_directory() {
+        let i18n = Localizer::new(UiLocale::En);
+        let lines = notice_lines(
+            &i18n,
+            &[LoadNotice::JournalSetAside {
+                moved_to: Path::new("dir").join("default.corrupt-20260101T000000Z"),
+                damage: crate::progress::Damage::Empty,
+            }],
+        );
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].contains("default.corrupt-20260101T000000Z"));
+        let in_dir = format!("dir{}", std::path::MAIN_SEPARATOR);
+        assert!(!lines[0].contains(&in_dir), "{lines:?}");
     }
 
     #[test]

@@ -117,7 +117,9 @@ pub fn run_session(
         overview_notice_said: None,
     };
     let ended = plain.main(notices);
-    plain.save_now();
+    // The whole progress, once: for a profile, a snapshot that folds in the journal of the
+    // steps saved on the way.
+    plain.write_now(true);
     // Never "saved" after a save that failed: the error follows on stderr.
     let bye = if plain.save_error.is_some() {
         plain.i18n().msg("plain-bye-not-saved", &msg_args!())
@@ -459,7 +461,18 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// Saves the progress now; a failure is said once in the output and remembered.
     fn save_now(&mut self) {
-        match self.session.save(self.store) {
+        self.write_now(false);
+    }
+
+    /// Saves what changed (`whole` false) or checkpoints the whole progress (`whole`
+    /// true) now; a failure is said once in the output and remembered.
+    fn write_now(&mut self, whole: bool) {
+        let written = if whole {
+            self.session.checkpoint(self.store)
+        } else {
+            self.session.save(self.store)
+        };
+        match written {
             Ok(()) => self.save_error = None,
             Err(error) => {
                 let text = self.i18n().msg(

@@ -4,8 +4,12 @@
 //! - **1**: the first draft layout. `last_position` was a single string `"ITEM/PLACE"` (or
 //!   just `"ITEM"`), where PLACE was a scene id for a lesson and a node id for a scenario.
 //!   The string did not say which, and an id containing `/` could not be stored.
-//! - **2** (current): `last_position` is an object `{"item": ID, "at": {"scene": ID}}` or
-//!   `{"item": ID, "at": {"node": ID}}`.
+//! - **2**: `last_position` is an object `{"item": ID, "at": {"scene": ID}}` or
+//!   `{"item": ID, "at": {"node": ID}}`. The file was rewritten whole at every step.
+//! - **3** (current): the document is a snapshot, and the steps saved since it are appended
+//!   after it in the same file, one JSON line each (see [`super::journal`]). The document
+//!   itself has the shape of version 2; an older Kruispunt refuses a version 3 file, which
+//!   it would misread as damaged when steps follow the document.
 //!
 //! Each step is a function from the JSON of version N to the JSON of version N+1, so a file
 //! of any older version walks the chain. Migrations work on `serde_json::Value`, not on the
@@ -14,7 +18,7 @@
 use serde_json::{Map, Value};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The oldest schema version this build still reads.
 pub const OLDEST_SUPPORTED: u32 = 1;
@@ -49,6 +53,9 @@ pub fn migrate(mut doc: Value, from: u32) -> Result<Value, MigrationError> {
         let obj = doc.as_object_mut().ok_or(MigrationError::NotAnObject)?;
         match version {
             1 => v1_to_v2(obj)?,
+            // Version 3 changed the file around the document, not the document: a version
+            // 2 file is a snapshot without a journal after it.
+            2 => {}
             // Every version below SCHEMA_VERSION has a step above; this arm is unreachable
             // unless a step is forgotten, and then the file is refused rather than misread.
             _ => return Err(MigrationError::TooOld(version)),
@@ -113,7 +120,7 @@ mod tests {
             "items": {"intro": {"status": "in_progress", "lesson": {"current_scene": "welcome"}}}
         });
         let v2 = migrate(v1, 1).unwrap();
-        assert_eq!(v2["schema_version"], 2);
+        assert_eq!(v2["schema_version"], SCHEMA_VERSION);
         assert_eq!(
             v2["last_position"],
             json!({"item": "intro", "at": {"scene": "welcome"}})
@@ -153,6 +160,16 @@ mod tests {
             assert!(migrate(bad.clone(), 1).is_err(), "{bad}");
         }
         assert_eq!(migrate(json!({}), 0), Err(MigrationError::TooOld(0)));
+    }
+
+    #[test]
+    fn v2_is_a_snapshot_without_a_journal() {
+        let v2 = json!({"schema_version": 2, "last_position": {"item": "a"}, "items": {}});
+        let v3 = migrate(v2, 2).unwrap();
+        assert_eq!(
+            v3,
+            json!({"schema_version": 3, "last_position": {"item": "a"}, "items": {}})
+        );
     }
 
     #[test]

@@ -7,10 +7,15 @@
 //!   upgraded by [`migrate`], newer ones are refused and left untouched.
 //! - [`ProfileStore`]: opening (lock + load + recovery), saving, listing, forgetting.
 //! - [`SaveScheduler`]: when to save (steps at once, reflection typing after a pause).
+//! - [`Change`]: what one step changed, appended to the journal (see [`journal`]), so a
+//!   step's save costs the same however long the history is.
 //!
 //! Files for profile `NAME` in the data directory (Unix: directory 0700, files 0600):
-//! - `NAME.json`: the progress;
-//! - `NAME.json.bak`: the previous version, kept by every save;
+//! - `NAME.json`: the progress: a snapshot (the document), then the journal of the steps
+//!   saved since, one line each, appended and fsynced; loading folds the journal into the
+//!   snapshot. It is rewritten as a snapshot alone on exit, when the journal passes
+//!   [`JOURNAL_COMPACT_AT`] bytes, and when a profile with a journal is opened;
+//! - `NAME.json.bak`: the previous file, kept by every snapshot written;
 //! - `NAME.lock`: held with an OS file lock while a Kruispunt has the profile open, with
 //!   the owner's process id inside for the "in use" message. The OS drops the lock when the
 //!   process dies, so a stale lock from a crashed process is simply taken over;
@@ -22,6 +27,7 @@
 
 mod dir;
 mod document;
+pub mod journal;
 mod messages;
 mod migrate;
 mod name;
@@ -35,6 +41,7 @@ pub use document::{
     ItemStatus, LessonProgress, Place, Position, Progress, QuizRecord, ReflectionText, Resume,
     ScenarioAttempt, SceneProgress, Settings, Timestamp,
 };
+pub use journal::{Change, JOURNAL_COMPACT_AT, push_change};
 pub use migrate::{MigrationError, OLDEST_SUPPORTED, SCHEMA_VERSION, migrate};
 pub use name::{DEFAULT_PROFILE, MAX_PROFILE_NAME_LEN, ProfileName, ProfileNameError};
 pub use schedule::{REFLECTION_DELAY, SaveScheduler};

@@ -9,6 +9,7 @@
 //! to the rewind point), so every road explored stays in the file for the branch map and
 //! for comparing attempts.
 
+use super::Change;
 use super::document::{
     AttemptEnding, ChoiceTaken, ContentNoteChoice, ItemStatus, Place, Position, Progress,
     QuizRecord, ReflectionText, ScenarioAttempt, SceneProgress, Timestamp,
@@ -77,8 +78,13 @@ pub fn resume_lesson(progress: &Progress, lesson: &Lesson) -> LessonRun {
 }
 
 /// Writes the lesson run into the progress document (status, position, per-scene records,
-/// reflections), as of `now`.
-pub fn record_lesson(progress: &mut Progress, lesson: &Lesson, run: &LessonRun, now: Timestamp) {
+/// reflections), as of `now`. Returns the change made, for the journal.
+pub fn record_lesson(
+    progress: &mut Progress,
+    lesson: &Lesson,
+    run: &LessonRun,
+    now: Timestamp,
+) -> Change {
     let state = run.state(lesson);
     let item = progress.item_mut(&lesson.id);
     item.lesson.current_scene = state.current.clone();
@@ -126,11 +132,21 @@ pub fn record_lesson(progress: &mut Progress, lesson: &Lesson, run: &LessonRun, 
             ItemStatus::InProgress
         };
     }
-    progress.last_position = Some(Position {
+    let position = Position {
         item: lesson.id.clone(),
         at: state.current.map(Place::Scene),
-    });
+    };
+    let change = Change::Lesson {
+        at: now,
+        item: lesson.id.clone(),
+        status: item.status,
+        lesson: item.lesson.clone(),
+        reflections: item.reflections.clone(),
+        position: position.clone(),
+    };
+    progress.last_position = Some(position);
     progress.touch(now);
+    change
 }
 
 /// The scenario's open attempt as the learner left it, or a fresh run.
@@ -168,13 +184,14 @@ pub fn resume_scenario(
 }
 
 /// Writes the run into the scenario's open attempt (starting one when there is none), and
-/// closes the attempt when the run reached an ending.
+/// closes the attempt when the run reached an ending. Returns the change made, for the
+/// journal: the attempt without the choices it already had.
 pub fn record_scenario(
     progress: &mut Progress,
     scenario: &Scenario,
     run: &ScenarioRun,
     now: Timestamp,
-) {
+) -> Change {
     // Read what the attempt keeps straight from the run: a full snapshot would also list
     // every node visited, which costs as much as the scenario is long, on every step.
     let current = scenario.node(run.current()).id.clone();
@@ -201,15 +218,27 @@ pub fn record_scenario(
             seed: Some(run.seed()),
         });
     }
+    let index = item.attempts.len().saturating_sub(1);
+    let mut choices_from = 0;
+    let mut delta = None;
     if let Some(attempt) = item.attempts.last_mut() {
         attempt.seed = Some(run.seed());
-        sync_choices(&mut attempt.choices, scenario, run);
+        choices_from = sync_choices(&mut attempt.choices, scenario, run);
         attempt.current_node = current;
         attempt.variables = variables;
         if ending.is_some() {
             attempt.finished_at = Some(now);
         }
         attempt.ending = ending;
+        delta = Some(ScenarioAttempt {
+            choices: attempt.choices[choices_from..].to_vec(),
+            current_node: attempt.current_node.clone(),
+            ending: attempt.ending.clone(),
+            variables: attempt.variables.clone(),
+            started_at: attempt.started_at,
+            finished_at: attempt.finished_at,
+            seed: attempt.seed,
+        });
     }
     if item.status != ItemStatus::Completed {
         item.status = if run.is_ended(scenario) {
@@ -218,17 +247,38 @@ pub fn record_scenario(
             ItemStatus::InProgress
         };
     }
-    progress.last_position = Some(Position {
+    let status = item.status;
+    let position = Position {
         item: scenario.id.clone(),
         at: Some(Place::Node(scenario.node(run.current()).id.clone())),
-    });
+    };
+    progress.last_position = Some(position.clone());
     progress.touch(now);
+    Change::Attempt {
+        at: now,
+        item: scenario.id.clone(),
+        status,
+        index,
+        choices_from,
+        // There is always an attempt here: one was pushed above when none was open.
+        attempt: delta.unwrap_or_else(|| ScenarioAttempt {
+            choices: Vec::new(),
+            current_node: scenario.node(run.current()).id.clone(),
+            ending: None,
+            variables: BTreeMap::new(),
+            started_at: now,
+            finished_at: None,
+            seed: Some(run.seed()),
+        }),
+        position,
+    }
 }
 
 /// Makes `taken` list the run's decisions. An open attempt only grows by choices (going
 /// back starts a new attempt), so usually only the new choice is appended and a step costs
-/// the same however long the attempt is; anything else is written whole.
-fn sync_choices(taken: &mut Vec<ChoiceTaken>, scenario: &Scenario, run: &ScenarioRun) {
+/// the same however long the attempt is; anything else is written whole. Returns how many
+/// of the choices were kept as they were.
+fn sync_choices(taken: &mut Vec<ChoiceTaken>, scenario: &Scenario, run: &ScenarioRun) -> usize {
     let decisions = run.decisions();
     let entry = |d: &crate::engine::scenario::Decision| {
         run.choice_of(scenario, d).map(|choice| ChoiceTaken {
@@ -248,19 +298,21 @@ fn sync_choices(taken: &mut Vec<ChoiceTaken>, scenario: &Scenario, run: &Scenari
         };
     if is_prefix {
         taken.extend(decisions[kept..].iter().filter_map(entry));
+        kept
     } else {
         *taken = decisions.iter().filter_map(entry).collect();
+        0
     }
 }
 
 /// Plays the scenario again from the start as a new attempt, with a new order of choices,
-/// and records that attempt.
+/// and records that attempt. Returns the change made, for the journal.
 pub fn replay_scenario(
     progress: &mut Progress,
     scenario: &Scenario,
     run: &mut ScenarioRun,
     now: Timestamp,
-) -> Result<(), EngineError> {
+) -> Result<Change, EngineError> {
     let attempts = progress
         .items
         .get(&scenario.id)
@@ -269,18 +321,18 @@ pub fn replay_scenario(
         scenario,
         attempt_seed(scenario.id.as_str(), attempts as u64),
     )?;
-    begin_attempt(progress, scenario, run, now);
-    Ok(())
+    Ok(begin_attempt(progress, scenario, run, now))
 }
 
 /// Starts a new attempt holding the run as it is now: used after the learner rewinds or
-/// replays, so the attempt left behind stays in the file as it was.
+/// replays, so the attempt left behind stays in the file as it was. Returns the change
+/// made, for the journal: the new attempt, whole.
 pub fn begin_attempt(
     progress: &mut Progress,
     scenario: &Scenario,
     run: &ScenarioRun,
     now: Timestamp,
-) {
+) -> Change {
     let item = progress.item_mut(&scenario.id);
     // An open attempt without a single choice holds nothing worth keeping; any other is
     // kept as it is, and is no longer the open one once a new attempt follows it.
@@ -300,7 +352,7 @@ pub fn begin_attempt(
         finished_at: None,
         seed: Some(run.seed()),
     });
-    record_scenario(progress, scenario, run, now);
+    record_scenario(progress, scenario, run, now)
 }
 
 #[cfg(test)]

@@ -2,12 +2,13 @@
 //! forgetting.
 
 use super::document::{CourseStamp, ItemStatus, Progress, Timestamp};
+use super::journal::{self, Change, JOURNAL_COMPACT_AT};
 use super::migrate::{SCHEMA_VERSION, migrate};
 use super::{ProfileName, ProgressError};
 use crate::course::checked::Course;
 use crate::course::ids::ItemId;
 use serde::Serialize;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
@@ -62,6 +63,15 @@ pub enum LoadNotice {
         from: u32,
         /// The current version.
         to: u32,
+    },
+    /// A line of the journal at the end of the progress file (the latest steps) was
+    /// damaged. The snapshot and the steps before the damage were kept (and written as a new
+    /// progress file); the damaged file was moved aside (not deleted).
+    JournalSetAside {
+        /// Where the damaged file is now.
+        moved_to: PathBuf,
+        /// What was wrong with it.
+        damage: Damage,
     },
     /// The progress was saved against another course or course version. What no longer
     /// matches is kept but ignored.
@@ -120,7 +130,28 @@ pub struct ProfileSession {
     /// When the progress file last received everything done so far (the profile was
     /// opened, or a save succeeded).
     last_saved: Cell<Timestamp>,
+    /// Whether `NAME.json` holds the progress as it was opened, in the current format and
+    /// for the current course. When it does not (it was migrated, or the course changed),
+    /// the first save writes it whole: lines in the current format do not go after an
+    /// older snapshot, and the course stamp is not something a step changes.
+    snapshot_current: Cell<bool>,
+    /// The journal at the end of `NAME.json`, while steps are appended to it.
+    journal: RefCell<JournalFile>,
     _lock: ProfileLock,
+}
+
+/// The journal of an open profile: the lines after the snapshot in `NAME.json`.
+#[derive(Debug, Default)]
+struct JournalFile {
+    /// `NAME.json` open for appending, once a step was appended after the snapshot written
+    /// last; `None` before. Reset by every snapshot: the old file is the backup then, and
+    /// must not be appended to.
+    file: Option<File>,
+    /// How many bytes were appended after the snapshot.
+    len: u64,
+    /// An append failed half-way, or a snapshot was not made durable: the next save
+    /// writes the progress whole instead of appending after what may be a torn line.
+    broken: bool,
 }
 
 /// One profile as listed by [`ProfileStore::list`].
@@ -236,24 +267,32 @@ impl ProfileStore {
         remove_if_present(&paths.temp)?;
         remove_if_present(&paths.backup_temp)?;
 
-        let (mut progress, mut notices) = self.load(name, &paths, course)?;
+        let (mut progress, mut notices, journal) = self.load(name, &paths, course)?;
+        let mut current = !notices
+            .iter()
+            .any(|n| matches!(n, LoadNotice::Migrated { .. }));
         if progress.course != *course {
             notices.push(LoadNotice::CourseChanged {
                 saved: progress.course.clone(),
                 current: course.clone(),
             });
             progress.course = course.clone();
+            current = false;
         }
         let session = ProfileSession {
             name: name.clone(),
             dir: self.dir.clone(),
             paths,
             last_saved: Cell::new(Timestamp::now()),
+            snapshot_current: Cell::new(current),
+            journal: RefCell::new(JournalFile::default()),
             _lock: lock,
         };
         // Recreate the file right away when it is missing (new profile, or the damaged one
-        // was set aside), so what the learner sees matches what is on disk.
-        if fs::symlink_metadata(&session.paths.progress).is_err() {
+        // was set aside), so what the learner sees matches what is on disk. Lines left after
+        // the snapshot (the last session did not end normally) are folded into a new one,
+        // so nothing is ever appended after a torn line.
+        if journal || fs::symlink_metadata(&session.paths.progress).is_err() {
             session.save(&progress)?;
         }
         Ok(OpenedProfile {
@@ -263,17 +302,32 @@ impl ProfileStore {
         })
     }
 
+    /// The progress in the file (or its backup, or a new one), with the steps journaled
+    /// after its snapshot folded in; what happened on the way; and whether the file has
+    /// anything after its snapshot (to be compacted).
     fn load(
         &self,
         name: &ProfileName,
         paths: &ProfilePaths,
         course: &CourseStamp,
-    ) -> Result<(Progress, Vec<LoadNotice>), ProgressError> {
+    ) -> Result<(Progress, Vec<LoadNotice>, bool), ProgressError> {
         let mut notices = Vec::new();
         let fresh = || Progress::new(course.clone(), Timestamp::now());
+        let mut journal = false;
         let progress = match read_document(&paths.progress)? {
-            ReadOutcome::Loaded { progress, from } => {
+            ReadOutcome::Loaded {
+                progress,
+                from,
+                journal: folded,
+            } => {
                 notices.extend(migrated(from));
+                journal = folded.extra;
+                if let Some(damage) = folded.damage {
+                    // The snapshot and the steps before the damage are kept; the file as it
+                    // was is kept too, and a new one is written when the profile opens.
+                    let moved_to = self.set_aside(&paths.progress, name, "corrupt")?;
+                    notices.push(LoadNotice::JournalSetAside { moved_to, damage });
+                }
                 progress
             }
             ReadOutcome::Missing => match read_document(&paths.backup)? {
@@ -281,7 +335,7 @@ impl ProfileStore {
                     notices.push(LoadNotice::Created);
                     fresh()
                 }
-                ReadOutcome::Loaded { progress, from } => {
+                ReadOutcome::Loaded { progress, from, .. } => {
                     notices.push(LoadNotice::RestoredFromBackup);
                     notices.extend(migrated(from));
                     progress
@@ -301,7 +355,7 @@ impl ProfileStore {
                 let moved_to = self.set_aside(&paths.progress, name, "corrupt")?;
                 let (progress, restored, backup_moved_to, from) =
                     match read_document(&paths.backup)? {
-                        ReadOutcome::Loaded { progress, from } => (progress, true, None, from),
+                        ReadOutcome::Loaded { progress, from, .. } => (progress, true, None, from),
                         ReadOutcome::Missing => (fresh(), false, None, SCHEMA_VERSION),
                         ReadOutcome::Damaged(_) => {
                             let moved = self.set_aside(&paths.backup, name, "bak.corrupt")?;
@@ -318,7 +372,7 @@ impl ProfileStore {
                 progress
             }
         };
-        Ok((progress, notices))
+        Ok((progress, notices, journal))
     }
 
     /// Moves a damaged file to `NAME.KIND-TIMESTAMP` (adding `-2`, `-3`… if taken), so it
@@ -457,7 +511,8 @@ impl ProfileSession {
         self.last_saved.get()
     }
 
-    /// Saves `progress` atomically, keeping the previous version as `NAME.json.bak`:
+    /// Saves `progress` whole, atomically, as a new snapshot (with no journal after it),
+    /// keeping the previous file as `NAME.json.bak`:
     /// 1. write `NAME.json.tmp` and fsync it;
     /// 2. hard-link the current `NAME.json` as `NAME.json.bak.tmp` and rename that over
     ///    `NAME.json.bak` (so the backup is always a complete file);
@@ -465,9 +520,12 @@ impl ProfileSession {
     /// 4. fsync the directory so the renames are durable.
     ///
     /// At every instant `NAME.json` is either the old or the new complete file, so a crash
-    /// loses at most this save. A save that fails leaves `NAME.json` as it was and removes
-    /// the temporary files it made; `NAME.json` must be a regular file (a symbolic link or
-    /// a directory in its place is refused, not followed).
+    /// loses at most this save; the rename that puts the new snapshot in place is also the
+    /// one that empties the journal. A save that fails leaves `NAME.json` as it was and
+    /// removes the temporary files it made; `NAME.json` must be a regular file (a symbolic
+    /// link or a directory in its place is refused, not followed).
+    ///
+    /// This costs as much as the progress is long: a step is saved with [`Self::record`].
     pub fn save(&self, progress: &Progress) -> Result<(), ProgressError> {
         let bytes = encode(progress)?;
         let paths = &self.paths;
@@ -488,9 +546,91 @@ impl ProfileSession {
             let _ = fs::remove_file(&paths.backup_temp);
         }
         replaced?;
-        sync_dir(&self.dir)?;
+        // The file open for appending is the backup now: the next step starts a journal
+        // after the new snapshot.
+        self.snapshot_current.set(true);
+        let mut journal = self.journal.borrow_mut();
+        *journal = JournalFile::default();
+        if let Err(error) = sync_dir(&self.dir) {
+            // Appending to a snapshot whose rename may not be durable could lose the steps
+            // in a crash: the next save writes a snapshot again.
+            journal.broken = true;
+            return Err(error);
+        }
         self.last_saved.set(Timestamp::now());
         Ok(())
+    }
+
+    /// Saves a step: appends `changes` (what the progress recorder noted since the last
+    /// save, which brought the progress to `progress`) to the journal at the end of
+    /// `NAME.json`, one line each, in one write, then fsyncs the file. The cost depends on
+    /// the changes only, not on the length of the history.
+    ///
+    /// The progress is written whole instead (see [`Self::save`]) when the snapshot is not
+    /// current (migrated, or another course), when `NAME.json` is missing, after an append
+    /// failed half-way, and once the journal passes [`JOURNAL_COMPACT_AT`] bytes. That last
+    /// compaction is housekeeping: the step is on disk in the journal by then, so its
+    /// failure is not reported here (the next save past the threshold tries again, and so
+    /// does the end of the session, which reports it).
+    pub fn record(&self, progress: &Progress, changes: &[Change]) -> Result<(), ProgressError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let whole = {
+            let journal = self.journal.borrow();
+            !self.snapshot_current.get()
+                || journal.broken
+                || (journal.file.is_none()
+                    && !fs::symlink_metadata(&self.paths.progress).is_ok_and(|m| m.is_file()))
+        };
+        if whole {
+            return self.save(progress);
+        }
+        let len = self.append(changes)?;
+        if len > JOURNAL_COMPACT_AT {
+            let _ = self.save(progress);
+        }
+        Ok(())
+    }
+
+    /// Appends `changes` to the journal; returns how many bytes were appended after the
+    /// snapshot so far.
+    fn append(&self, changes: &[Change]) -> Result<u64, ProgressError> {
+        let mut bytes = Vec::new();
+        for change in changes {
+            journal::push_line(&mut bytes, change).map_err(ProgressError::Encode)?;
+        }
+        let mut journal = self.journal.borrow_mut();
+        let path = &self.paths.progress;
+        let written = match journal.file.as_mut() {
+            Some(file) => Ok(file),
+            // The snapshot written last, opened once per snapshot; a symbolic link put in
+            // its place meanwhile is refused, not followed.
+            None => open_regular(path, OpenOptions::new().append(true))
+                .map_err(open_err("write", path))
+                .map(|file| journal.file.insert(file)),
+        }
+        .and_then(|file| {
+            file.write_all(&bytes)
+                .and_then(|()| file.sync_data())
+                .map_err(io_err("write", path))
+        });
+        match written {
+            Ok(()) => {
+                journal.len += bytes.len() as u64;
+                self.last_saved.set(Timestamp::now());
+                Ok(journal.len)
+            }
+            Err(error) => {
+                // What was written may end in a torn line: nothing more is appended after
+                // it; the next save writes the file whole.
+                *journal = JournalFile {
+                    broken: true,
+                    ..JournalFile::default()
+                };
+                Err(error)
+            }
+        }
     }
 
     /// Steps 1 to 3 of [`Self::save`]; `current` says whether `NAME.json` exists.
@@ -531,12 +671,17 @@ fn encode(progress: &Progress) -> Result<Vec<u8>, ProgressError> {
 }
 
 /// The result of reading one progress file.
+// One of these exists per file read, briefly: boxing the loaded progress would buy nothing.
+#[allow(clippy::large_enum_variant)]
 enum ReadOutcome {
     Missing,
     Loaded {
         progress: Progress,
         /// The schema version found (before migration).
         from: u32,
+        /// What folding the journal after the snapshot found (its changes are in
+        /// `progress`).
+        journal: journal::Folded,
     },
     Damaged(Damage),
 }
@@ -564,10 +709,14 @@ fn read_document(path: &Path) -> Result<ReadOutcome, ProgressError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(ReadOutcome::Damaged(Damage::Empty));
     }
-    let value: serde_json::Value = match serde_json::from_slice(&bytes) {
-        Ok(value) => value,
-        Err(e) => return Ok(ReadOutcome::Damaged(Damage::NotJson(e.to_string()))),
+    // The snapshot is the first JSON value; the journal's lines follow it.
+    let mut values = serde_json::Deserializer::from_slice(&bytes).into_iter();
+    let value: serde_json::Value = match values.next() {
+        Some(Ok(value)) => value,
+        Some(Err(e)) => return Ok(ReadOutcome::Damaged(Damage::NotJson(e.to_string()))),
+        None => return Ok(ReadOutcome::Damaged(Damage::Empty)),
     };
+    let journal = bytes.get(values.byte_offset()..).unwrap_or_default();
     let Some(found) = value
         .get("schema_version")
         .and_then(serde_json::Value::as_u64)
@@ -583,12 +732,27 @@ fn read_document(path: &Path) -> Result<ReadOutcome, ProgressError> {
     }
     // `found` fits: it is at most SCHEMA_VERSION.
     let from = u32::try_from(found).unwrap_or(SCHEMA_VERSION);
+    if from < SCHEMA_VERSION && !journal.iter().all(u8::is_ascii_whitespace) {
+        // Files of older versions were never appended to: anything after the document is
+        // damage, as it always was.
+        let why = serde_json::from_slice::<serde_json::Value>(&bytes)
+            .err()
+            .map_or_else(|| "trailing characters".to_owned(), |e| e.to_string());
+        return Ok(ReadOutcome::Damaged(Damage::NotJson(why)));
+    }
     let value = match migrate(value, from) {
         Ok(value) => value,
         Err(e) => return Ok(ReadOutcome::Damaged(Damage::WrongShape(e.to_string()))),
     };
     match serde_json::from_value::<Progress>(value) {
-        Ok(progress) => Ok(ReadOutcome::Loaded { progress, from }),
+        Ok(mut progress) => {
+            let journal = journal::fold(&mut progress, journal);
+            Ok(ReadOutcome::Loaded {
+                progress,
+                from,
+                journal,
+            })
+        }
         Err(e) => Ok(ReadOutcome::Damaged(Damage::WrongShape(e.to_string()))),
     }
 }

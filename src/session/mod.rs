@@ -37,7 +37,7 @@ use crate::engine::scenario::ScenarioRun;
 use crate::i18n::{Localizer, MsgArgs, TextScope};
 use crate::progress::runs::{self, Resumed};
 use crate::progress::{
-    ProfileSession, Progress, ProgressError, SaveScheduler, Settings, Timestamp,
+    Change, ProfileSession, Progress, ProgressError, SaveScheduler, Settings, Timestamp,
 };
 use std::sync::Arc;
 use std::time::Instant;
@@ -100,11 +100,23 @@ impl crate::i18n::Localize for SessionError {
 pub trait ProgressStore {
     /// Writes the whole progress.
     fn save(&self, progress: &Progress) -> Result<(), ProgressError>;
+
+    /// Writes a step: the `changes` made since the last save, which brought the progress
+    /// to `progress`. A store that keeps a journal appends them, so a step costs the same
+    /// however long the history is; by default the whole progress is written.
+    fn record(&self, progress: &Progress, changes: &[Change]) -> Result<(), ProgressError> {
+        let _ = changes;
+        self.save(progress)
+    }
 }
 
 impl ProgressStore for ProfileSession {
     fn save(&self, progress: &Progress) -> Result<(), ProgressError> {
         ProfileSession::save(self, progress)
+    }
+
+    fn record(&self, progress: &Progress, changes: &[Change]) -> Result<(), ProgressError> {
+        ProfileSession::record(self, progress, changes)
     }
 }
 
@@ -195,6 +207,9 @@ pub struct Session {
     settings: Settings,
     gloss: Option<Locale>,
     saves: SaveScheduler,
+    /// Steps were saved to a store as changes since the last checkpoint: the store may
+    /// hold them in a journal, to be folded into a snapshot when the session ends.
+    journaled: bool,
     clock: Clock,
     open: Option<Open>,
     /// The languages, other than the interface language, that texts of what is open (or
@@ -221,6 +236,7 @@ impl Session {
             settings,
             gloss,
             saves: SaveScheduler::default(),
+            journaled: false,
             clock: Clock::now(),
             open: None,
             fallbacks: Vec::new(),
@@ -434,14 +450,45 @@ impl Session {
         self.saves.deadline()
     }
 
+    /// Whether the session should end with a [`Self::checkpoint`]: something is waiting to
+    /// be saved, or steps were saved as changes that the store keeps apart from its
+    /// snapshot.
+    pub fn checkpoint_due(&self) -> bool {
+        self.journaled || self.saves.pending()
+    }
+
     /// Saves the progress to `store` (none for a group's throwaway progress) and lets
-    /// every subscriber write what it keeps. A failure leaves everything in memory, to be
-    /// tried again at the next step.
+    /// every subscriber write what it keeps. Only what changed since the last save is
+    /// written (see [`ProgressStore::record`]). A failure leaves everything in memory, to
+    /// be tried again at the next step.
     pub fn save(&mut self, store: Option<&dyn ProgressStore>) -> Result<(), ProgressError> {
+        self.write(store, false)
+    }
+
+    /// As [`Self::save`], but writes the whole progress: for a profile, a new snapshot that
+    /// folds in the journal of the steps saved so far. Front ends do this when the session
+    /// ends.
+    pub fn checkpoint(&mut self, store: Option<&dyn ProgressStore>) -> Result<(), ProgressError> {
+        self.write(store, true)
+    }
+
+    /// [`Self::save`] (`whole` false) or [`Self::checkpoint`] (`whole` true).
+    fn write(
+        &mut self,
+        store: Option<&dyn ProgressStore>,
+        whole: bool,
+    ) -> Result<(), ProgressError> {
+        let progress = self.recorder.progress();
         let mut result = match store {
-            Some(store) => store.save(self.recorder.progress()),
+            Some(store) if whole => store.save(progress),
+            Some(store) => store.record(progress, self.recorder.pending()),
             None => Ok(()),
         };
+        if result.is_ok() {
+            let steps = store.is_some() && !self.recorder.pending().is_empty();
+            self.journaled = !whole && (self.journaled || steps);
+            self.recorder.saved();
+        }
         for subscriber in &mut self.subscribers {
             let flushed = subscriber.flush();
             if result.is_ok() {

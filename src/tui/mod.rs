@@ -78,6 +78,12 @@ fn persist(app: &mut App, store: Store<'_>) -> Result<(), ProgressError> {
     app.ctx.session.save(store)
 }
 
+/// Saves the whole progress as the interface ends: for a profile, a snapshot that folds in
+/// the journal of the steps saved on the way.
+fn checkpoint(app: &mut App, store: Store<'_>) -> Result<(), ProgressError> {
+    app.ctx.session.checkpoint(store)
+}
+
 /// Runs the interface until the learner quits, saving progress through `session`.
 ///
 /// The terminal is restored on every way out: a normal quit, an error, a panic (by the
@@ -119,12 +125,13 @@ pub fn run(mut app: App, store: Store<'_>) -> Result<(), RunError> {
         Err(error) => Err(error),
     };
     // However the loop ended (the terminal may be gone after SIGHUP), the screen records
-    // where the learner was, and what is not on disk yet is saved.
+    // where the learner was, and what is not on disk yet is saved, with the steps saved on
+    // the way, as one snapshot.
     if !app.should_quit() {
         app.update(Action::Interrupt);
     }
-    let saved = if app.save_pending() || save_failed {
-        persist(&mut app, store)
+    let saved = if app.save_pending() || save_failed || app.ctx.session.checkpoint_due() {
+        checkpoint(&mut app, store)
     } else {
         Ok(())
     };
