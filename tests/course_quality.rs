@@ -4,6 +4,9 @@
 //! path from the start, regardless of conditions, so that no route a trainee could take (or
 //! that a later edit could open) escapes them.
 
+// Test code fails loudly by design: an unwrap or expect that fails is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use kruispunt::course::checked::{Cond, Course, Item, Scenario, SceneBody, Step};
 use kruispunt::course::model::{Outcome, Quality};
 use kruispunt::course::{CourseSource, ValidateOptions};
