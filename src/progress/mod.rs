@@ -27,6 +27,8 @@
 
 mod dir;
 mod document;
+mod files;
+mod format;
 pub mod journal;
 mod messages;
 mod migrate;
@@ -41,6 +43,7 @@ pub use document::{
     ItemStatus, LessonProgress, Place, Position, Progress, QuizRecord, ReflectionText, Resume,
     ScenarioAttempt, SceneProgress, Settings, Timestamp,
 };
+pub(crate) use files::{OpenError, create_private_dir, open_regular, write_atomically};
 pub use journal::{Change, JOURNAL_COMPACT_AT, push_change};
 pub use migrate::{MigrationError, OLDEST_SUPPORTED, SCHEMA_VERSION, migrate};
 pub use name::{DEFAULT_PROFILE, MAX_PROFILE_NAME_LEN, ProfileName, ProfileNameError};
@@ -49,7 +52,6 @@ pub use store::{
     Damage, LoadNotice, OpenedProfile, ProfilePaths, ProfileSession, ProfileState, ProfileStore,
     ProfileSummary,
 };
-pub(crate) use store::{OpenError, create_private_dir, open_regular, write_atomically};
 
 use std::path::PathBuf;
 
