@@ -21,20 +21,23 @@
 
 pub mod command;
 pub mod event;
+mod language;
+mod overview;
 mod record;
+mod steps;
 
 pub use command::{Command, Place};
 pub use event::{ChoiceTally, Event, EventKind};
+pub use overview::CorePath;
 pub use record::ProgressRecorder;
 
 use crate::course::Course;
 use crate::course::checked::{Lesson, Scenario};
 use crate::course::ids::{ItemId, Locale};
-use crate::course::model::Text;
 use crate::engine::EngineError;
 use crate::engine::lesson::LessonRun;
 use crate::engine::scenario::ScenarioRun;
-use crate::i18n::{Localizer, MsgArgs, TextScope};
+use crate::i18n::{Localizer, MsgArgs};
 use crate::progress::runs::{self, Resumed};
 use crate::progress::{
     Change, ProfileSession, Progress, ProgressError, SaveScheduler, Settings, Timestamp,
@@ -185,19 +188,6 @@ impl Open {
     }
 }
 
-/// How far a learner is along the course's short core path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CorePath {
-    /// The first item of the path not completed yet.
-    pub next: ItemId,
-    /// Items of the path completed.
-    pub done: usize,
-    /// Items on the path.
-    pub total: usize,
-    /// The estimated minutes of the whole path.
-    pub minutes: u32,
-}
-
 /// One learner's (or one group's) session with the course.
 #[derive(Debug)]
 pub struct Session {
@@ -244,34 +234,6 @@ impl Session {
         };
         session.find_fallbacks();
         session
-    }
-
-    /// Finds which other languages the texts of what is open (or of the overview) are
-    /// shown in, for the one notice a screen gives ([`Session::fallback_notice`]).
-    fn find_fallbacks(&mut self) {
-        let scope = match &self.open {
-            Some(Open::Lesson(open)) => self.course.lessons.get(&open.id).map(TextScope::Lesson),
-            Some(Open::Scenario(open)) => {
-                self.course.scenarios.get(&open.id).map(TextScope::Scenario)
-            }
-            None => Some(TextScope::Overview(&self.course)),
-        };
-        self.fallbacks = scope
-            .map(|scope| self.i18n.fallbacks_in(scope))
-            .unwrap_or_default();
-    }
-
-    /// The languages, other than the interface language, that some texts of what is open
-    /// (or, with nothing open, of the overview) are shown in, because they are not
-    /// translated; empty when everything is.
-    pub fn fallbacks(&self) -> &[Locale] {
-        &self.fallbacks
-    }
-
-    /// The short notice a screen shows once when some of its texts are not translated
-    /// ("partly in English"), instead of a marker on every text.
-    pub fn fallback_notice(&self) -> Option<String> {
-        self.i18n.fallback_notice(&self.fallbacks)
     }
 
     /// Adds a subscriber; it hears every event from now on.
@@ -342,22 +304,6 @@ impl Session {
         self.i18n.msg(id, args)
     }
 
-    /// A course text in the current language, or in the first language it falls back to.
-    /// It carries no marker: the screen says once which languages it falls back to
-    /// ([`Session::fallback_notice`]), so a screen reader does not read a tag per text.
-    pub fn text(&self, text: &Text) -> String {
-        self.i18n.pick(text).text.to_owned()
-    }
-
-    /// The same text in the gloss language, when the gloss is on and differs from it.
-    pub fn gloss_of<'t>(&self, text: &'t Text) -> Option<&'t str> {
-        let picked = self.i18n.pick(text).locale;
-        self.gloss
-            .as_ref()
-            .filter(|second| *second != picked)
-            .and_then(|second| self.i18n.gloss(text, second))
-    }
-
     /// The lesson or scenario open.
     pub fn open(&self) -> Option<&Open> {
         self.open.as_ref()
@@ -377,60 +323,6 @@ impl Session {
             Some(Open::Scenario(open)) => Some((self.course.scenarios.get(&open.id)?, &open.run)),
             _ => None,
         }
-    }
-
-    /// The item "continue" opens: where the learner was last, unless that is done (a
-    /// completed lesson, a scenario without an attempt in progress); else the first item
-    /// not completed, in course order.
-    pub fn continue_item(&self) -> Option<ItemId> {
-        let progress = self.progress();
-        let unfinished = |id: &ItemId| {
-            let Some(item) = progress.items.get(id) else {
-                return true;
-            };
-            // A completed scenario played again is unfinished while that attempt is open.
-            item.status != crate::progress::ItemStatus::Completed
-                || item.open_attempt().is_some_and(|a| !a.choices.is_empty())
-        };
-        if let Some(position) = &progress.last_position
-            && self.course.item(position.item.as_str()).is_some()
-            && unfinished(&position.item)
-        {
-            return Some(position.item.clone());
-        }
-        self.course
-            .items_in_order()
-            .map(|(_, item)| item.id().clone())
-            .find(|id| {
-                progress
-                    .items
-                    .get(id)
-                    .is_none_or(|p| p.status != crate::progress::ItemStatus::Completed)
-            })
-    }
-
-    /// Where the course's core path stands: the next of its items not completed and how
-    /// far along it is; `None` when the course has no core path or it is done.
-    pub fn core_path(&self) -> Option<CorePath> {
-        let path = &self.course.core_path;
-        let completed = |id: &ItemId| {
-            self.progress()
-                .items
-                .get(id)
-                .is_some_and(|p| p.status == crate::progress::ItemStatus::Completed)
-        };
-        let next = path.iter().find(|id| !completed(id))?.clone();
-        let minutes = path
-            .iter()
-            .filter_map(|id| self.course.item(id.as_str()))
-            .filter_map(|item| item.estimated_minutes(self.i18n.current().tag()))
-            .sum();
-        Some(CorePath {
-            next,
-            done: path.iter().filter(|id| completed(id)).count(),
-            total: path.len(),
-            minutes,
-        })
     }
 
     // ----- saving -----
@@ -666,183 +558,6 @@ impl Session {
     fn scene_shown(&self) -> Option<EventKind> {
         let (lesson, run) = self.lesson()?;
         scene_shown(lesson, run)
-    }
-
-    fn lesson_step(&mut self, command: Command) -> Result<Vec<EventKind>, SessionError> {
-        let course = Arc::clone(&self.course);
-        let Some(Open::Lesson(open)) = self.open.as_mut() else {
-            return Err(SessionError::NotHere);
-        };
-        let Some(lesson) = course.lessons.get(&open.id) else {
-            return Err(SessionError::NotHere);
-        };
-        let run = &mut open.run;
-        let scene = run.current(lesson).map(|s| s.id.clone());
-        let here = || scene.clone().ok_or(SessionError::NotHere);
-        let mut events = Vec::new();
-        match command {
-            Command::AcceptNote => {
-                run.accept_content_note(lesson);
-                events.push(EventKind::NoteAccepted { scene: here()? });
-            }
-            Command::SkipScene => {
-                let skipped = here()?;
-                let before = run.position().index;
-                run.skip_scene(lesson);
-                events.push(EventKind::SceneSkipped { scene: skipped });
-                if run.position().index == before {
-                    events.push(EventKind::LessonFinished);
-                } else {
-                    events.extend(scene_shown(lesson, run));
-                }
-            }
-            Command::NextScene => {
-                if run.next(lesson) {
-                    events.extend(scene_shown(lesson, run));
-                } else {
-                    events.push(EventKind::LessonFinished);
-                }
-            }
-            Command::PreviousScene => {
-                if run.previous(lesson) {
-                    events.extend(scene_shown(lesson, run));
-                }
-            }
-            Command::FlipCard | Command::NextCard | Command::PreviousCard => {
-                let moved = match command {
-                    Command::FlipCard => run.flip_card(lesson)?,
-                    Command::NextCard => run.next_card(lesson)?,
-                    _ => run.previous_card(lesson)?,
-                };
-                if moved {
-                    events.push(EventKind::CardMoved { scene: here()? });
-                }
-            }
-            Command::Answer(selected) => {
-                let scene = here()?;
-                let outcome = run
-                    .answer_quiz(lesson, selected.iter().map(String::as_str))
-                    .map_err(|e| match e {
-                        EngineError::SelectionCount { .. } => SessionError::NothingSelected,
-                        other => SessionError::Engine(other),
-                    })?;
-                events.push(EventKind::Answered {
-                    scene,
-                    selected,
-                    correct: outcome.correct,
-                    first_try: outcome.first_attempt,
-                });
-            }
-            Command::RevealAnswer => {
-                let scene = here()?;
-                run.reveal_quiz(lesson)?;
-                events.push(EventKind::Revealed { scene });
-            }
-            Command::Reflect { text, typing } => {
-                let scene = here()?;
-                let text = if text.trim().is_empty() {
-                    String::new()
-                } else {
-                    text
-                };
-                run.set_reflection(lesson, scene.as_str(), text)?;
-                events.push(EventKind::Reflected { scene, typing });
-            }
-            Command::Tick(entry) => {
-                let scene = here()?;
-                let checked = run.toggle_check(lesson, &entry)?;
-                events.push(EventKind::Ticked {
-                    scene,
-                    entry,
-                    checked,
-                });
-            }
-            _ => return Err(SessionError::NotHere),
-        }
-        Ok(events)
-    }
-
-    fn scenario_mut(&mut self) -> Result<(Arc<Course>, &mut OpenScenario), SessionError> {
-        let course = Arc::clone(&self.course);
-        match self.open.as_mut() {
-            Some(Open::Scenario(open)) if course.scenarios.contains_key(&open.id) => {
-                Ok((course, open))
-            }
-            _ => Err(SessionError::NotHere),
-        }
-    }
-
-    fn choose(
-        &mut self,
-        choice: &str,
-        tally: Option<Vec<ChoiceTally>>,
-    ) -> Result<Vec<EventKind>, SessionError> {
-        let (course, open) = self.scenario_mut()?;
-        let scenario = course
-            .scenarios
-            .get(&open.id)
-            .ok_or(SessionError::NotHere)?;
-        let outcome = open.run.choose(scenario, choice)?;
-        let mut events = vec![EventKind::Chose {
-            node: scenario.node(outcome.from).id.clone(),
-            choice: outcome.choice.id.clone(),
-            quality: outcome.choice.quality,
-            tally,
-        }];
-        events.extend(outcome.entered.iter().map(|&n| EventKind::Entered {
-            node: scenario.node(n).id.clone(),
-        }));
-        let now_at = scenario.node(outcome.now_at).id.clone();
-        events.push(EventKind::NodeShown {
-            node: now_at.clone(),
-        });
-        if let Some(ending) = outcome.ending {
-            events.push(EventKind::Ended {
-                node: now_at,
-                outcome: ending.outcome,
-            });
-        }
-        Ok(events)
-    }
-
-    fn rewind(&mut self, decision: usize) -> Result<Vec<EventKind>, SessionError> {
-        let (course, open) = self.scenario_mut()?;
-        let scenario = course
-            .scenarios
-            .get(&open.id)
-            .ok_or(SessionError::NotHere)?;
-        open.run.rewind_to(scenario, decision)?;
-        let to = scenario.node(open.run.current()).id.clone();
-        Ok(vec![
-            EventKind::Rewound {
-                to: to.clone(),
-                decision,
-            },
-            EventKind::NodeShown { node: to },
-        ])
-    }
-
-    fn replay(&mut self) -> Result<Vec<EventKind>, SessionError> {
-        let attempts = {
-            let (_, open) = self.scenario_mut()?;
-            let id = open.id.clone();
-            self.recorder
-                .progress()
-                .items
-                .get(&id)
-                .map_or(0, |item| item.attempts.len())
-        };
-        let (course, open) = self.scenario_mut()?;
-        let scenario = course
-            .scenarios
-            .get(&open.id)
-            .ok_or(SessionError::NotHere)?;
-        open.run.restart_with_seed(
-            scenario,
-            crate::course::order::attempt_seed(scenario.id.as_str(), attempts as u64),
-        )?;
-        let node = scenario.node(open.run.current()).id.clone();
-        Ok(vec![EventKind::Restarted, EventKind::NodeShown { node }])
     }
 }
 

@@ -3,7 +3,7 @@
 use super::*;
 use crate::course::checked::Module;
 use crate::course::ids::{ChoiceId, CourseId, ModuleId, NodeId, SceneId};
-use crate::course::model::{Outcome, Quality};
+use crate::course::model::{Outcome, Quality, Text};
 use crate::engine::testkit::{LessonBuilder, ScenarioBuilder, choice, text};
 use crate::i18n::UiLocale;
 use crate::progress::{CourseStamp, ItemStatus};
