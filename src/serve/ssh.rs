@@ -1,0 +1,391 @@
+//! The SSH side of `kruispunt serve` (russh): who may log in, and what a connection may
+//! ask for.
+//!
+//! - Trainees log in with the join code, by password or keyboard-interactive; the user
+//!   name does not matter. Wrong codes back off per IP address ([`super::workshop`]) and
+//!   are logged on the server's stderr.
+//! - A connection may open one session channel and ask for `pty-req`, `shell` and
+//!   `window-change`. Everything else is refused: `exec`, subsystems (sftp), environment
+//!   variables, agent and X11 forwarding, port forwarding in both directions, other
+//!   channel types.
+//! - `shell` starts the trainee's task ([`super::trainee::run`]); from then on this
+//!   handler only passes the trainee's bytes and sizes on, through a bounded queue.
+
+use super::Shared;
+use super::channel_terminal::{MAX_INPUT_CHUNK, clamp_size};
+use super::trainee::{self, INPUT_QUEUED, Input};
+use super::workshop::CodeCheck;
+use crate::msg_args;
+use russh::keys::ssh_key;
+use russh::server::{Auth, ChannelOpenHandle, Msg, Response, Session};
+use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
+use std::borrow::Cow;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+use tokio::sync::mpsc;
+
+/// Makes a [`Connection`] handler for every client.
+pub struct Server {
+    /// What every connection shares.
+    pub shared: Arc<Shared>,
+}
+
+impl russh::server::Server for Server {
+    type Handler = Connection;
+
+    fn new_client(&mut self, peer: Option<SocketAddr>) -> Connection {
+        Connection {
+            shared: Arc::clone(&self.shared),
+            peer,
+            channel: None,
+            size: None,
+            input: None,
+        }
+    }
+}
+
+/// One SSH connection.
+pub struct Connection {
+    shared: Arc<Shared>,
+    peer: Option<SocketAddr>,
+    /// The one session channel.
+    channel: Option<ChannelId>,
+    /// The pty's size, once asked for.
+    size: Option<(u16, u16)>,
+    /// To the trainee's task, once the shell started.
+    input: Option<mpsc::Sender<Input>>,
+}
+
+impl Connection {
+    /// Checks a typed join code and logs a refusal.
+    fn check_code(&self, typed: &str) -> Auth {
+        let ip = self.peer.map(|peer| peer.ip());
+        let shown_ip = ip.map_or_else(|| "?".to_owned(), |ip| ip.to_string());
+        match self.shared.workshop.check_code(ip, typed, Instant::now()) {
+            CodeCheck::Accepted => Auth::Accept,
+            CodeCheck::Wrong(wait) => {
+                self.shared.log(
+                    "serve-log-wrong-code",
+                    &msg_args!("ip" => shown_ip, "seconds" => wait.as_secs()),
+                );
+                Auth::reject()
+            }
+            CodeCheck::Wait(wait) => {
+                self.shared.log(
+                    "serve-log-backing-off",
+                    &msg_args!("ip" => shown_ip, "seconds" => wait.as_secs().max(1)),
+                );
+                Auth::reject()
+            }
+        }
+    }
+
+    /// Whether `channel` is this connection's session channel.
+    fn ours(&self, channel: ChannelId) -> bool {
+        self.channel == Some(channel)
+    }
+
+    /// Refuses a channel request, telling the trainee why on their stderr.
+    fn refuse(
+        &self,
+        channel: ChannelId,
+        session: &mut Session,
+        what: &str,
+    ) -> Result<(), russh::Error> {
+        self.shared.log(
+            "serve-log-refused",
+            &msg_args!(
+                "ip" => self.peer.map_or_else(|| "?".to_owned(), |p| p.ip().to_string()),
+                "request" => what,
+            ),
+        );
+        let message = self.shared.i18n.msg("serve-refused", &msg_args!());
+        if self.ours(channel) {
+            session.extended_data(channel, 1, format!("{message}\r\n").into_bytes())?;
+        }
+        session.channel_failure(channel)
+    }
+}
+
+impl russh::server::Handler for Connection {
+    type Error = russh::Error;
+
+    async fn auth_password(&mut self, _user: &str, password: &str) -> Result<Auth, Self::Error> {
+        Ok(self.check_code(password))
+    }
+
+    async fn auth_keyboard_interactive<'a>(
+        &'a mut self,
+        _user: &str,
+        _submethods: &str,
+        response: Option<Response<'a>>,
+    ) -> Result<Auth, Self::Error> {
+        match response {
+            None => {
+                let prompt = self.shared.i18n.msg("serve-code-prompt", &msg_args!());
+                Ok(Auth::Partial {
+                    name: Cow::Borrowed(""),
+                    instructions: Cow::Borrowed(""),
+                    prompts: Cow::Owned(vec![(Cow::Owned(format!("{prompt} ")), false)]),
+                })
+            }
+            Some(mut response) => {
+                let typed = response.next().unwrap_or_default();
+                Ok(self.check_code(&String::from_utf8_lossy(&typed)))
+            }
+        }
+    }
+
+    async fn auth_publickey_offered(
+        &mut self,
+        _user: &str,
+        _offer: russh::server::PublicKeyOffer<'_>,
+    ) -> Result<Auth, Self::Error> {
+        // Trainees have no keys here; the facilitator's key is a later step.
+        Ok(Auth::reject())
+    }
+
+    async fn channel_open_session(
+        &mut self,
+        channel: Channel<Msg>,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.channel.is_some() {
+            reply
+                .reject(ChannelOpenFailure::AdministrativelyProhibited)
+                .await;
+            return Ok(());
+        }
+        self.channel = Some(channel.id());
+        // The channel object is dropped: its messages come to this handler instead.
+        drop(channel);
+        reply.accept().await;
+        Ok(())
+    }
+
+    async fn channel_open_x11(
+        &mut self,
+        _channel: Channel<Msg>,
+        _originator_address: &str,
+        _originator_port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        reply
+            .reject(ChannelOpenFailure::AdministrativelyProhibited)
+            .await;
+        Ok(())
+    }
+
+    async fn channel_open_direct_tcpip(
+        &mut self,
+        _channel: Channel<Msg>,
+        _host_to_connect: &str,
+        _port_to_connect: u32,
+        _originator_address: &str,
+        _originator_port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        reply
+            .reject(ChannelOpenFailure::AdministrativelyProhibited)
+            .await;
+        Ok(())
+    }
+
+    async fn channel_open_direct_streamlocal(
+        &mut self,
+        _channel: Channel<Msg>,
+        _socket_path: &str,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        reply
+            .reject(ChannelOpenFailure::AdministrativelyProhibited)
+            .await;
+        Ok(())
+    }
+
+    async fn pty_request(
+        &mut self,
+        channel: ChannelId,
+        _term: &str,
+        col_width: u32,
+        row_height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _modes: &[(Pty, u32)],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if !self.ours(channel) || self.input.is_some() {
+            return session.channel_failure(channel);
+        }
+        self.size = Some(clamp_size(col_width, row_height));
+        session.channel_success(channel)
+    }
+
+    async fn shell_request(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if !self.ours(channel) || self.input.is_some() {
+            return session.channel_failure(channel);
+        }
+        let Some(size) = self.size else {
+            // Without a pty there is nothing to draw on (`ssh -T`).
+            let message = self.shared.i18n.msg("serve-needs-pty", &msg_args!());
+            session.extended_data(channel, 1, format!("{message}\r\n").into_bytes())?;
+            session.channel_failure(channel)?;
+            return session.close(channel);
+        };
+        let (sender, receiver) = mpsc::channel(INPUT_QUEUED);
+        self.input = Some(sender);
+        session.channel_success(channel)?;
+        let connection = trainee::Connection {
+            handle: session.handle(),
+            channel,
+            size,
+            input: receiver,
+        };
+        tokio::spawn(trainee::run(Arc::clone(&self.shared), connection));
+        Ok(())
+    }
+
+    async fn window_change_request(
+        &mut self,
+        channel: ChannelId,
+        col_width: u32,
+        row_height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let (width, height) = clamp_size(col_width, row_height);
+        if !self.ours(channel) {
+            return Ok(());
+        }
+        match &self.input {
+            // Dropped when the queue is full: the next resize or key brings the size.
+            Some(input) => {
+                let _ = input.try_send(Input::Resize(width, height));
+            }
+            None => self.size = Some((width, height)),
+        }
+        Ok(())
+    }
+
+    async fn data(
+        &mut self,
+        channel: ChannelId,
+        data: &[u8],
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if let (true, Some(input)) = (self.ours(channel), &self.input) {
+            let data = &data[..data.len().min(MAX_INPUT_CHUNK)];
+            // A trainee typing faster than their screen is drawn loses keys, never the room.
+            let _ = input.try_send(Input::Data(data.to_vec()));
+        }
+        Ok(())
+    }
+
+    async fn channel_eof(
+        &mut self,
+        channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.ours(channel) {
+            // The trainee's task sees its queue close, saves and says goodbye.
+            self.input = None;
+        }
+        Ok(())
+    }
+
+    async fn channel_close(
+        &mut self,
+        channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.ours(channel) {
+            self.input = None;
+        }
+        Ok(())
+    }
+
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        _data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refuse(channel, session, "exec")?;
+        session.close(channel)
+    }
+
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let what = format!("subsystem {}", crate::i18n::display::escape(name));
+        self.refuse(channel, session, &what)?;
+        session.close(channel)
+    }
+
+    async fn x11_request(
+        &mut self,
+        channel: ChannelId,
+        _single_connection: bool,
+        _x11_auth_protocol: &str,
+        _x11_auth_cookie: &str,
+        _x11_screen_number: u32,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.channel_failure(channel)
+    }
+
+    async fn env_request(
+        &mut self,
+        channel: ChannelId,
+        _variable_name: &str,
+        _variable_value: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.channel_failure(channel)
+    }
+
+    async fn agent_request(
+        &mut self,
+        _channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+
+    async fn tcpip_forward(
+        &mut self,
+        _address: &str,
+        _port: &mut u32,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+
+    async fn streamlocal_forward(
+        &mut self,
+        _socket_path: &str,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+}
+
+/// The SHA-256 fingerprint of a host key, as `ssh` shows it (`SHA256:…`).
+pub fn fingerprint(key: &ssh_key::PrivateKey) -> String {
+    key.public_key()
+        .fingerprint(ssh_key::HashAlg::Sha256)
+        .to_string()
+}
