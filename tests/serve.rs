@@ -8,6 +8,8 @@
 //! a failure instead (.ci/run installs both). Each test has its own server and its own tmux
 //! server, both ended when the test ends, even when it fails.
 
+// SIGTERM is sent with libc, and the server's signals are Unix ones.
+#![cfg(unix)]
 // Test code fails loudly by design: an unwrap or expect that fails is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -357,7 +359,8 @@ fn a_name_in_use_is_refused_and_free_again_after_leaving() {
     second.join("sam");
     second.wait_for("the refusal", |s| s.contains("The name sam is in use"));
     second.key("Escape");
-    second.wait_for("ssh to end", |s| s.contains("EXITED 0"));
+    let left = second.wait_for("ssh to end", |s| s.contains("EXITED 0"));
+    assert!(left.contains("Goodbye."), "{left}");
     // A name a file name cannot hold is refused with the profile rules.
     let third = Client::connect(&server, "z", &[], &[]);
     third.join("../x");
@@ -430,4 +433,38 @@ fn a_wrong_join_code_is_refused_and_logged() {
         log.contains("Wrong join code from 127.0.0.1: it waits 1 s")
     });
     assert!(server.progress("anna").is_empty(), "nothing was stored");
+}
+
+#[test]
+fn an_empty_join_code_or_an_unsafe_workshop_id_is_refused_at_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kruispunt"))
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .env("KRUISPUNT_LANG", "en")
+            .stdin(Stdio::null())
+            .output()
+            .expect("kruispunt runs")
+    };
+    let empty = run(&["--code", " "]);
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&empty.stderr).contains("The join code cannot be empty"),
+        "{empty:?}"
+    );
+    let climbing = run(&["--workshop", "../x"]);
+    assert_eq!(climbing.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&climbing.stderr).contains("This workshop id cannot be used"),
+        "{climbing:?}"
+    );
+    let none = run(&["--max-trainees", "0"]);
+    assert_eq!(none.status.code(), Some(2), "{none:?}");
+    assert!(
+        !dir.path().join("serve").exists(),
+        "nothing is written before the options are checked"
+    );
 }

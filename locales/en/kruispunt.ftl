@@ -954,10 +954,10 @@ serve-join-prompt = Type your name (letters, digits, - and _) and press Enter. E
 serve-join-name-in-use = The name { $name } is in use in this workshop. Choose another one.
 # $max: the most trainees at once.
 serve-join-full = The workshop is full ({ $max } trainees). Ask the facilitator.
-# On the trainee’s screen after ssh asked for a command, sftp or another subsystem.
-serve-refused = This server only offers the course. Connect without a command: ssh -p PORT NAME@HOST
 serve-needs-pty = The course needs a terminal: connect without -T.
 serve-goodbye = Your progress is saved. See you next time.
+# The trainee left the join screen without joining.
+serve-goodbye-left = Goodbye.
 serve-goodbye-idle = You were disconnected after a long time without typing. Your progress is saved: connect again to continue.
 serve-goodbye-ended = The workshop has ended. Your progress is saved.
 # The server’s log on stderr. $count: trainees connected now.

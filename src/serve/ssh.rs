@@ -18,7 +18,7 @@ use super::workshop::CodeCheck;
 use crate::msg_args;
 use russh::keys::ssh_key;
 use russh::server::{Auth, ChannelOpenHandle, Msg, Response, Session};
-use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
+use russh::{Channel, ChannelId, ChannelOpenFailure, ChannelWriteHalf, Pty};
 use std::borrow::Cow;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -39,6 +39,7 @@ impl russh::server::Server for Server {
             shared: Arc::clone(&self.shared),
             peer,
             channel: None,
+            output: None,
             size: None,
             input: None,
         }
@@ -51,6 +52,8 @@ pub struct Connection {
     peer: Option<SocketAddr>,
     /// The one session channel.
     channel: Option<ChannelId>,
+    /// Its sending half, until the trainee's task takes it.
+    output: Option<ChannelWriteHalf<Msg>>,
     /// The pty's size, once asked for.
     size: Option<(u16, u16)>,
     /// To the trainee's task, once the shell started.
@@ -86,7 +89,7 @@ impl Connection {
         self.channel == Some(channel)
     }
 
-    /// Refuses a channel request, telling the trainee why on their stderr.
+    /// Refuses a channel request and logs it.
     fn refuse(
         &self,
         channel: ChannelId,
@@ -100,10 +103,6 @@ impl Connection {
                 "request" => what,
             ),
         );
-        let message = self.shared.i18n.msg("serve-refused", &msg_args!());
-        if self.ours(channel) {
-            session.extended_data(channel, 1, format!("{message}\r\n").into_bytes())?;
-        }
         session.channel_failure(channel)
     }
 }
@@ -159,8 +158,11 @@ impl russh::server::Handler for Connection {
             return Ok(());
         }
         self.channel = Some(channel.id());
-        // The channel object is dropped: its messages come to this handler instead.
-        drop(channel);
+        // Input, sizes and requests come to this handler. The channel's own copy of them
+        // is read and dropped, so that it never fills up and holds up the connection.
+        let (mut read, write) = channel.split();
+        tokio::spawn(async move { while read.wait().await.is_some() {} });
+        self.output = Some(write);
         reply.accept().await;
         Ok(())
     }
@@ -234,7 +236,7 @@ impl russh::server::Handler for Connection {
         if !self.ours(channel) || self.input.is_some() {
             return session.channel_failure(channel);
         }
-        let Some(size) = self.size else {
+        let (Some(size), Some(output)) = (self.size, self.output.take()) else {
             // Without a pty there is nothing to draw on (`ssh -T`).
             let message = self.shared.i18n.msg("serve-needs-pty", &msg_args!());
             session.extended_data(channel, 1, format!("{message}\r\n").into_bytes())?;
@@ -245,8 +247,7 @@ impl russh::server::Handler for Connection {
         self.input = Some(sender);
         session.channel_success(channel)?;
         let connection = trainee::Connection {
-            handle: session.handle(),
-            channel,
+            output,
             size,
             input: receiver,
         };

@@ -25,8 +25,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::{Frame, Terminal};
-use russh::ChannelId;
-use russh::server::Handle;
+use russh::ChannelWriteHalf;
+use russh::server::Msg;
 use std::io::Write;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -46,13 +46,15 @@ pub const INPUT_QUEUED: usize = 64;
 
 /// How soon a screen is drawn again after a frame was dropped for a slow client.
 const REDRAW_AFTER_DROP: Duration = Duration::from_millis(250);
+/// How long the last frames and the goodbye may take to leave before the connection is
+/// closed anyway (a client that stopped reading).
+const LAST_WORDS: Duration = Duration::from_secs(5);
 
 /// The connection a trainee's task serves.
 pub struct Connection {
-    /// To send data and close the channel.
-    pub handle: Handle,
-    /// The session channel with the pty.
-    pub channel: ChannelId,
+    /// The sending half of the session channel: its writes wait for the client's SSH
+    /// window, so a client that stops reading holds up only its own frames.
+    pub output: ChannelWriteHalf<Msg>,
     /// The pty size (clamped).
     pub size: (u16, u16),
     /// What the SSH handler passes on.
@@ -64,7 +66,9 @@ type ChannelTerminal = Terminal<ChannelBackend>;
 /// Why a connection ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum End {
-    /// The trainee quit (`q`, Ctrl-C, Esc on the join screen).
+    /// The trainee left the join screen (Esc, Ctrl-C) without joining.
+    Left,
+    /// The trainee quit (`q`, Ctrl-C).
     Quit,
     /// The connection went away.
     Gone,
@@ -144,18 +148,18 @@ impl Screen {
 /// Serves one trainee until they leave; never panics on what they send.
 pub async fn run(shared: Arc<Shared>, connection: Connection) {
     let Connection {
-        handle,
-        channel,
+        output,
         size,
         input,
     } = connection;
+    let output = Arc::new(output);
     let _active = super::Active::new(&shared);
     let (writer, mut frames) = ChannelWriter::new();
     let dropped = writer.dropped();
-    let sender_handle = handle.clone();
-    let sender = tokio::spawn(async move {
+    let frames_out = Arc::clone(&output);
+    let mut sender = tokio::spawn(async move {
         while let Some(frame) = frames.recv().await {
-            if sender_handle.data(channel, frame).await.is_err() {
+            if frames_out.data_bytes(frame).await.is_err() {
                 break;
             }
         }
@@ -179,22 +183,25 @@ pub async fn run(shared: Arc<Shared>, connection: Connection) {
         }
         Err(_) => End::Gone,
     };
-    let _ = sender.await;
+    if tokio::time::timeout(LAST_WORDS, &mut sender).await.is_err() {
+        sender.abort();
+    }
     if end != End::Gone {
         let goodbye = match end {
             End::WorkshopEnded => "serve-goodbye-ended",
             End::Idle => "serve-goodbye-idle",
+            End::Left => "serve-goodbye-left",
             End::Quit | End::Gone => "serve-goodbye",
         };
         let mut bytes = Vec::new();
         let _ = queue!(bytes, LeaveAlternateScreen, Show);
         let text = shared.i18n.msg(goodbye, &msg_args!());
         let _ = write!(bytes, "{}\r\n", text.replace('\n', "\r\n"));
-        let _ = handle.data(channel, bytes).await;
-        let _ = handle.exit_status_request(channel, 0).await;
-        let _ = handle.eof(channel).await;
-        let _ = handle.close(channel).await;
+        let _ = tokio::time::timeout(LAST_WORDS, output.data_bytes(bytes)).await;
+        let _ = output.exit_status(0).await;
+        let _ = output.eof().await;
     }
+    let _ = output.close().await;
 }
 
 /// The join screen, then the course; how it ended.
@@ -258,8 +265,8 @@ async fn join(shared: &Arc<Shared>, screen: &mut Screen) -> Result<(Seat, Joined
         for key in keys {
             let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
             match key.code {
-                KeyCode::Char('c' | 'd') if ctrl => return Err(End::Quit),
-                KeyCode::Esc => return Err(End::Quit),
+                KeyCode::Char('c' | 'd') if ctrl => return Err(End::Left),
+                KeyCode::Esc => return Err(End::Left),
                 KeyCode::Backspace => {
                     name.pop();
                 }
