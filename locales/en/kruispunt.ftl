@@ -968,6 +968,8 @@ serve-log-wrong-code = Wrong join code from { $ip }: it waits { $seconds } s bef
 serve-log-backing-off = Refused a login from { $ip }: it still waits { $seconds } s after wrong join codes.
 # $request: what was asked for (exec, subsystem sftp).
 serve-log-refused = Refused { $request } from { $ip }.
+# A connection closed at once: $max connections are open already.
+serve-log-too-many = Closed a connection from { $ip }: { $max } connections are open already.
 serve-log-stopping = Stopping: every trainee is saved and told the workshop has ended.
 serve-log-stopped = The workshop server has stopped.
 serve-error-workshop-id = This workshop id cannot be used: { $reason }

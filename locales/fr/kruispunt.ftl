@@ -809,6 +809,7 @@ serve-log-left = { $name } est parti·e ; sa progression est enregistrée.
 serve-log-wrong-code = Mauvais code d’accès depuis { $ip } : cette adresse attend { $seconds } s avant le prochain essai.
 serve-log-backing-off = Connexion refusée depuis { $ip } : cette adresse doit encore attendre { $seconds } s après de mauvais codes.
 serve-log-refused = { $request } refusé depuis { $ip }.
+serve-log-too-many = Connexion depuis { $ip } fermée aussitôt : { $max } connexions sont déjà ouvertes.
 serve-log-stopping = Arrêt : chaque participant·e est enregistré·e et apprend que l’atelier est terminé.
 serve-log-stopped = Le serveur d’atelier est arrêté.
 serve-error-workshop-id = Cet identifiant d’atelier n’est pas utilisable : { $reason }

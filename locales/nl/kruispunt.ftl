@@ -787,6 +787,7 @@ serve-log-left = { $name } is weg; de voortgang is bewaard.
 serve-log-wrong-code = Verkeerde deelnamecode van { $ip }: dat adres wacht { $seconds } s voor het opnieuw mag proberen.
 serve-log-backing-off = Aanmelding van { $ip } geweigerd: dat adres moet na verkeerde deelnamecodes nog { $seconds } s wachten.
 serve-log-refused = { $request } van { $ip } geweigerd.
+serve-log-too-many = Verbinding van { $ip } meteen gesloten: er zijn al { $max } verbindingen open.
 serve-log-stopping = Stoppen: elke deelnemer wordt bewaard en hoort dat de workshop is afgelopen.
 serve-log-stopped = De workshopserver is gestopt.
 serve-error-workshop-id = Deze workshop-id kan niet: { $reason }

@@ -174,6 +174,8 @@ pub struct Shared {
     pub i18n: Localizer,
     /// Trainee tasks running now (the shutdown waits for them).
     active: AtomicUsize,
+    /// SSH connections open now (capped in [`ssh::accept`]).
+    connections: AtomicUsize,
 }
 
 impl Shared {
@@ -305,6 +307,7 @@ pub fn run(options: ServeOptions, course: Course, i18n: Localizer) -> Result<(),
         store,
         i18n,
         active: AtomicUsize::new(0),
+        connections: AtomicUsize::new(0),
     });
     if created {
         shared.log(
@@ -348,24 +351,23 @@ async fn serve(
         nodelay: true,
         ..Default::default()
     };
-    let mut server = ssh::Server {
-        shared: Arc::clone(shared),
-    };
-    let running = russh::server::Server::run_on_socket(&mut server, Arc::new(config), &listener);
-    let handle = running.handle();
-    tokio::select! {
-        result = running => result?,
-        () = stop_signal() => {}
-    }
+    let (closing, closed) = tokio::sync::watch::channel(false);
+    let accepting = tokio::spawn(ssh::accept(
+        Arc::clone(shared),
+        Arc::new(config),
+        listener,
+        closed,
+    ));
+    stop_signal().await;
     shared.log("serve-log-stopping", &msg_args!());
     shared.workshop.end();
     let deadline = tokio::time::Instant::now() + SHUTDOWN_GRACE;
     while shared.active.load(Ordering::SeqCst) > 0 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    let ended = shared.i18n.msg("serve-goodbye-ended", &msg_args!());
-    handle.shutdown(ended);
-    // The connections' tasks send their disconnect after the goodbye already queued.
+    // Each connection sends its disconnect after the goodbye it has queued.
+    closing.send_replace(true);
+    let _ = accepting.await;
     tokio::time::sleep(Duration::from_millis(100)).await;
     shared.log("serve-log-stopped", &msg_args!());
     Ok(())

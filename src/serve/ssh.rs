@@ -8,6 +8,8 @@
 //!   `window-change`. Everything else is refused: `exec`, subsystems (sftp), environment
 //!   variables, agent and X11 forwarding, port forwarding in both directions, other
 //!   channel types.
+//! - At most `--max-trainees` + [`EXTRA_CONNECTIONS`] connections at once; one more is
+//!   closed as soon as it is accepted.
 //! - `shell` starts the trainee's task ([`super::trainee::run`]); from then on this
 //!   handler only passes the trainee's bytes and sizes on, through a bounded queue.
 
@@ -22,27 +24,100 @@ use russh::{Channel, ChannelId, ChannelOpenFailure, ChannelWriteHalf, Pty};
 use std::borrow::Cow;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 
-/// Makes a [`Connection`] handler for every client.
-pub struct Server {
-    /// What every connection shares.
-    pub shared: Arc<Shared>,
-}
+/// Connections allowed beyond `--max-trainees`, for people still logging in.
+pub const EXTRA_CONNECTIONS: usize = 20;
 
-impl russh::server::Server for Server {
-    type Handler = Connection;
-
-    fn new_client(&mut self, peer: Option<SocketAddr>) -> Connection {
-        Connection {
-            shared: Arc::clone(&self.shared),
-            peer,
+/// Accepts connections until `closing` turns true, then disconnects the ones left. A
+/// connection past `--max-trainees` + [`EXTRA_CONNECTIONS`] is closed at once, before any
+/// SSH work is done for it.
+pub async fn accept(
+    shared: Arc<Shared>,
+    config: Arc<russh::server::Config>,
+    listener: tokio::net::TcpListener,
+    mut closing: watch::Receiver<bool>,
+) -> std::io::Result<()> {
+    let cap = shared.workshop.settings.max_trainees + EXTRA_CONNECTIONS;
+    loop {
+        let (socket, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                // Out of file descriptors, or a connection reset before it was accepted:
+                // the others go on.
+                Err(_) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = until_true(&mut closing) => return Ok(()),
+        };
+        let Some(slot) = Slot::take(&shared, cap) else {
+            shared.log(
+                "serve-log-too-many",
+                &msg_args!("ip" => peer.ip().to_string(), "max" => cap),
+            );
+            drop(socket);
+            continue;
+        };
+        let _ = socket.set_nodelay(true);
+        let handler = Connection {
+            shared: Arc::clone(&shared),
+            peer: Some(peer),
+            _slot: slot,
             channel: None,
             output: None,
             size: None,
             input: None,
-        }
+        };
+        let config = Arc::clone(&config);
+        let mut closing = closing.clone();
+        let reason = shared.i18n.msg("serve-goodbye-ended", &msg_args!());
+        tokio::spawn(async move {
+            let Ok(session) = russh::server::run_stream(config, socket, handler).await else {
+                return;
+            };
+            let handle = session.handle();
+            tokio::select! {
+                _ = session => {}
+                () = until_true(&mut closing) => {
+                    let _ = handle
+                        .disconnect(russh::Disconnect::ByApplication, reason, String::new())
+                        .await;
+                }
+            }
+        });
+    }
+}
+
+/// Returns once `flag` is true (or its sender is gone).
+async fn until_true(flag: &mut watch::Receiver<bool>) {
+    let _ = flag.wait_for(|value| *value).await;
+}
+
+/// One connection counted against the cap, until dropped.
+struct Slot(Arc<Shared>);
+
+impl Slot {
+    fn take(shared: &Arc<Shared>, cap: usize) -> Option<Self> {
+        count_in(&shared.connections, cap).then(|| Self(Arc::clone(shared)))
+    }
+}
+
+/// Adds one to `count` unless it has reached `cap`; whether it did.
+fn count_in(count: &AtomicUsize, cap: usize) -> bool {
+    count
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |now| {
+            (now < cap).then_some(now + 1)
+        })
+        .is_ok()
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.connections.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -50,6 +125,8 @@ impl russh::server::Server for Server {
 pub struct Connection {
     shared: Arc<Shared>,
     peer: Option<SocketAddr>,
+    /// Counts this connection until it ends.
+    _slot: Slot,
     /// The one session channel.
     channel: Option<ChannelId>,
     /// Its sending half, until the trainee's task takes it.
@@ -389,4 +466,20 @@ pub fn fingerprint(key: &ssh_key::PrivateKey) -> String {
     key.public_key()
         .fingerprint(ssh_key::HashAlg::Sha256)
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connections_are_counted_up_to_the_cap() {
+        let count = AtomicUsize::new(0);
+        assert!(count_in(&count, 2));
+        assert!(count_in(&count, 2));
+        assert!(!count_in(&count, 2));
+        assert_eq!(count.load(Ordering::SeqCst), 2);
+        count.fetch_sub(1, Ordering::SeqCst);
+        assert!(count_in(&count, 2));
+    }
 }
