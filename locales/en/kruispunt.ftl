@@ -959,10 +959,12 @@ serve-goodbye = Your progress is saved. See you next time.
 # The trainee left the join screen without joining.
 serve-goodbye-left = Goodbye.
 serve-goodbye-idle = You were disconnected after a long time without typing. Your progress is saved: connect again to continue.
+serve-goodbye-not-saved = Your last steps could not be saved: { $reason }. Tell the facilitator.
 serve-goodbye-ended = The workshop has ended. Your progress is saved.
 # The server’s log on stderr. $count: trainees connected now.
 serve-log-joined = { $name } joined ({ $count } connected).
 serve-log-left = { $name } left; their progress is saved.
+serve-log-not-saved = { $name } left, but their last steps could not be saved: { $reason }
 # $ip: the address; $seconds: how long it must wait before its next try.
 serve-log-wrong-code = Wrong join code from { $ip }: it waits { $seconds } s before its next try.
 serve-log-backing-off = Refused a login from { $ip }: it still waits { $seconds } s after wrong join codes.

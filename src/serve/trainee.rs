@@ -12,7 +12,9 @@ use super::channel_terminal::{ChannelBackend, ChannelWriter, Dropped, InputParse
 use super::workshop::{JoinError, Seat};
 use crate::i18n::{LocaleCandidates, Localize, start_localizer};
 use crate::msg_args;
-use crate::progress::{CourseStamp, LoadNotice, MAX_PROFILE_NAME_LEN, ProfileSession, Progress};
+use crate::progress::{
+    CourseStamp, LoadNotice, MAX_PROFILE_NAME_LEN, ProfileSession, Progress, ProgressError,
+};
 use crate::session::Session;
 use crate::tui::theme::{Theme, ThemeName};
 use crate::tui::{Action, App, Clock, Ctx, action, view};
@@ -164,7 +166,7 @@ pub async fn run(shared: Arc<Shared>, connection: Connection) {
             }
         }
     });
-    let end = match Terminal::new(ChannelBackend::new(writer, size)) {
+    let (end, unsaved) = match Terminal::new(ChannelBackend::new(writer, size)) {
         Ok(terminal) => {
             let mut screen = Screen {
                 terminal,
@@ -176,12 +178,12 @@ pub async fn run(shared: Arc<Shared>, connection: Connection) {
                 dropped,
                 redraw_soon: false,
             };
-            let end = serve(&shared, &mut screen).await;
+            let ended = serve(&shared, &mut screen).await;
             // The frames still queued are sent before the goodbye.
             drop(screen);
-            end
+            ended
         }
-        Err(_) => End::Gone,
+        Err(_) => (End::Gone, None),
     };
     if tokio::time::timeout(LAST_WORDS, &mut sender).await.is_err() {
         sender.abort();
@@ -195,7 +197,13 @@ pub async fn run(shared: Arc<Shared>, connection: Connection) {
         };
         let mut bytes = Vec::new();
         let _ = queue!(bytes, LeaveAlternateScreen, Show);
-        let text = shared.i18n.msg(goodbye, &msg_args!());
+        let text = match &unsaved {
+            Some(reason) => shared.i18n.msg(
+                "serve-goodbye-not-saved",
+                &msg_args!("reason" => reason.as_str()),
+            ),
+            None => shared.i18n.msg(goodbye, &msg_args!()),
+        };
         let _ = write!(bytes, "{}\r\n", text.replace('\n', "\r\n"));
         let _ = tokio::time::timeout(LAST_WORDS, output.data_bytes(bytes)).await;
         let _ = output.exit_status(0).await;
@@ -204,35 +212,38 @@ pub async fn run(shared: Arc<Shared>, connection: Connection) {
     let _ = output.close().await;
 }
 
-/// The join screen, then the course; how it ended.
-async fn serve(shared: &Arc<Shared>, screen: &mut Screen) -> End {
+/// The join screen, then the course; how it ended, and why the last save failed if it did
+/// (in the server's language).
+async fn serve(shared: &Arc<Shared>, screen: &mut Screen) -> (End, Option<String>) {
     let mut setup = Vec::new();
     let _ = queue!(setup, EnterAlternateScreen, Hide);
     if screen.terminal.backend_mut().write_raw(&setup).is_err() || screen.terminal.clear().is_err()
     {
-        return End::Gone;
+        return (End::Gone, None);
     }
     let (seat, joined) = match join(shared, screen).await {
         Ok(joined) => joined,
-        Err(end) => return end,
+        // Nothing was saved yet: leaving idle is just leaving.
+        Err(End::Idle) => return (End::Left, None),
+        Err(end) => return (end, None),
     };
-    eprintln!(
-        "{}",
-        shared.i18n.msg(
-            "serve-log-joined",
-            &msg_args!("name" => seat.name().as_str(), "count" => shared.workshop.connected().len()),
-        )
+    let name = seat.name().as_str();
+    shared.log(
+        "serve-log-joined",
+        &msg_args!("name" => name, "count" => shared.workshop.connected().len()),
     );
     let app = trainee_app(shared, joined.progress, &joined.notices);
-    let end = course(screen, app, joined.profile).await;
-    eprintln!(
-        "{}",
-        shared
-            .i18n
-            .msg("serve-log-left", &msg_args!("name" => seat.name().as_str()),)
-    );
+    let (end, unsaved) = course(screen, app, joined.profile).await;
+    let reason = unsaved.map(|error| error.localize(&shared.i18n));
+    match &reason {
+        None => shared.log("serve-log-left", &msg_args!("name" => name)),
+        Some(reason) => shared.log(
+            "serve-log-not-saved",
+            &msg_args!("name" => name, "reason" => reason.as_str()),
+        ),
+    }
     drop(seat);
-    end
+    (end, reason)
 }
 
 /// A trainee with a name and their progress opened.
@@ -380,8 +391,12 @@ fn trainee_app(shared: &Shared, progress: Progress, notices: &[LoadNotice]) -> A
 }
 
 /// The course for one trainee, as the local event loop runs it, until they leave; the
-/// progress is saved on the way out.
-async fn course(screen: &mut Screen, mut app: App, profile: ProfileSession) -> End {
+/// progress is saved on the way out, and the error returned when that last save fails.
+async fn course(
+    screen: &mut Screen,
+    mut app: App,
+    profile: ProfileSession,
+) -> (End, Option<ProgressError>) {
     let size = screen.terminal.size().unwrap_or_default();
     app.update(Action::Resize {
         width: size.width,
@@ -436,10 +451,10 @@ async fn course(screen: &mut Screen, mut app: App, profile: ProfileSession) -> E
     if !app.should_quit() {
         app.update(Action::Interrupt);
     }
-    if (app.save_pending() || save_failed)
-        && let Err(error) = app.ctx.session.save(Some(&profile))
-    {
-        eprintln!("{}", error.localize(app.ctx.i18n()));
-    }
-    end
+    let saved = if app.save_pending() || save_failed {
+        app.ctx.session.save(Some(&profile)).err()
+    } else {
+        None
+    };
+    (end, saved)
 }
