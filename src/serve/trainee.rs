@@ -16,7 +16,6 @@ use crate::progress::{
     CourseStamp, LoadNotice, MAX_PROFILE_NAME_LEN, ProfileSession, Progress, ProgressError,
 };
 use crate::session::Session;
-use crate::tui::theme::{Theme, ThemeName};
 use crate::tui::{Action, App, Clock, Ctx, action, view};
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -378,14 +377,9 @@ fn trainee_app(shared: &Shared, progress: Progress, notices: &[LoadNotice]) -> A
         &shared.course.default_locale,
         notices,
     );
-    let theme_name = progress
-        .settings
-        .theme
-        .as_deref()
-        .and_then(ThemeName::from_key)
-        .unwrap_or_default();
+    let theme = crate::tui::start::saved_theme(&progress, false);
     let session = Session::new(Arc::clone(&shared.course), progress, i18n);
-    let mut ctx = Ctx::with_session(session, Theme::new(theme_name, false));
+    let mut ctx = Ctx::with_session(session, theme);
     ctx.notices = lines;
     App::new(ctx)
 }
