@@ -59,12 +59,13 @@ struct Server {
 
 impl Server {
     fn start() -> Self {
-        let dir = tempfile::tempdir().expect("tempdir");
-        Self::start_in(dir)
+        Self::start_in("en")
     }
 
-    /// Starts the server with its data in `dir`, and reads the port from its start message.
-    fn start_in(dir: tempfile::TempDir) -> Self {
+    /// Starts the server in language `lang`, and reads the port from its start message
+    /// (`Address:`, `Adres:`).
+    fn start_in(lang: &str) -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
         let data_dir = dir.path().join("data");
         let stderr = dir.path().join("server.err");
         let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course");
@@ -74,7 +75,7 @@ impl Server {
             .arg(&data_dir)
             .arg("--course")
             .arg(&course)
-            .env("KRUISPUNT_LANG", "en")
+            .env("KRUISPUNT_LANG", lang)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(std::fs::File::create(&stderr).expect("stderr file"))
@@ -93,8 +94,8 @@ impl Server {
                 );
             }
             port = line
-                .strip_prefix("Address: 127.0.0.1:")
-                .map(|p| p.trim().parse::<u16>().expect("a port"));
+                .split_once(": 127.0.0.1:")
+                .map(|(_, p)| p.trim().parse::<u16>().expect("a port"));
             shown.push_str(&line);
         }
         Self {
@@ -410,6 +411,20 @@ fn exec_sftp_and_forwarding_are_refused() {
     });
     assert!(screen.contains("open failed"), "{screen}");
     drop(connected);
+}
+
+#[test]
+fn the_join_screen_speaks_the_servers_language() {
+    if !tools_installed() {
+        return;
+    }
+    let server = Server::start_in("nl");
+    let client = Client::connect(&server, "anna", &[], &[]);
+    client.log_in(CODE);
+    client.wait_for("the Dutch join screen", |s| s.contains("Typ je naam"));
+    client.key("Escape");
+    let left = client.wait_for("ssh to end", |s| s.contains("EXITED 0"));
+    assert!(left.contains("Tot ziens."), "{left}");
 }
 
 #[test]
