@@ -30,8 +30,10 @@ use russh::ChannelWriteHalf;
 use russh::server::Msg;
 use std::io::Write;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+// The tokio clock, so that the idle timeout can be tested with a paused clock.
 use tokio::sync::mpsc;
+use tokio::time::Instant;
 
 /// What the SSH handler passes to a trainee's task.
 #[derive(Debug)]
@@ -110,7 +112,9 @@ impl Screen {
         if *self.ended.borrow() {
             return Next::End(End::WorkshopEnded);
         }
+        // Input first: a key typed at the last moment counts before the idle timeout.
         tokio::select! {
+            biased;
             input = self.input.recv() => match input {
                 Some(Input::Data(bytes)) => {
                     self.last_input = Instant::now();
@@ -120,7 +124,7 @@ impl Screen {
                 None => Next::End(End::Gone),
             },
             _ = self.ended.changed() => Next::End(End::WorkshopEnded),
-            () = tokio::time::sleep_until(wake.into()) => {
+            () = tokio::time::sleep_until(wake) => {
                 if Instant::now() >= idle_at {
                     Next::End(End::Idle)
                 } else {
@@ -299,7 +303,7 @@ async fn join(shared: &Arc<Shared>, screen: &mut Screen) -> Result<(Seat, Joined
 fn open(shared: &Arc<Shared>, typed: &str) -> Result<(Seat, Joined), String> {
     let seat = shared
         .workshop
-        .join(typed, Instant::now())
+        .join(typed, std::time::Instant::now())
         .map_err(|error| match error {
             JoinError::Name(error) => error.localize(&shared.i18n),
             JoinError::InUse(name) => shared.i18n.msg(
@@ -402,7 +406,9 @@ async fn course(
         if screen.draw(|frame| view::render(&app, frame)).is_err() {
             break;
         }
-        let next = screen.next(app.save_deadline()).await;
+        let next = screen
+            .next(app.save_deadline().map(Instant::from_std))
+            .await;
         app.ctx.session.set_clock(Clock::now());
         match next {
             Next::Keys(keys) => {
@@ -451,4 +457,60 @@ async fn course(
         None
     };
     (end, saved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::sync::watch;
+
+    fn screen(input: mpsc::Receiver<Input>, ended: watch::Receiver<bool>) -> Screen {
+        let (writer, _frames) = ChannelWriter::new();
+        let dropped = writer.dropped();
+        Screen {
+            terminal: Terminal::new(ChannelBackend::new(writer, (80, 24))).unwrap(),
+            input,
+            parser: InputParser::new(),
+            ended,
+            last_input: Instant::now(),
+            idle_timeout: Duration::from_secs(2 * 60 * 60),
+            dropped,
+            redraw_soon: false,
+        }
+    }
+
+    // The clock is paused: the two hours pass without waiting.
+    #[tokio::test(start_paused = true)]
+    async fn input_resizes_the_idle_timeout_and_the_end_of_the_workshop() {
+        let (typed, input) = mpsc::channel(4);
+        let (end, ended) = watch::channel(false);
+        let mut screen = screen(input, ended);
+        typed.send(Input::Data(b"j\x1b[B".to_vec())).await.unwrap();
+        assert!(matches!(screen.next(None).await, Next::Keys(keys) if keys.len() == 2));
+        typed.send(Input::Resize(120, 40)).await.unwrap();
+        assert!(matches!(screen.next(None).await, Next::Resize(120, 40)));
+        // A save due earlier wakes the loop first; then the idle timeout ends it.
+        let soon = Instant::now() + Duration::from_secs(1);
+        assert!(matches!(screen.next(Some(soon)).await, Next::Timeout));
+        let started = Instant::now();
+        assert!(matches!(screen.next(None).await, Next::End(End::Idle)));
+        assert!(Instant::now() - started >= Duration::from_secs(2 * 60 * 60 - 1));
+        // Typing starts the idle time again; the end of the workshop ends every screen.
+        typed.send(Input::Data(b"k".to_vec())).await.unwrap();
+        assert!(matches!(screen.next(None).await, Next::Keys(_)));
+        end.send_replace(true);
+        assert!(matches!(
+            screen.next(None).await,
+            Next::End(End::WorkshopEnded)
+        ));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_closed_connection_ends_the_screen() {
+        let (typed, input) = mpsc::channel(4);
+        let (_end, ended) = watch::channel(false);
+        let mut screen = screen(input, ended);
+        drop(typed);
+        assert!(matches!(screen.next(None).await, Next::End(End::Gone)));
+    }
 }
