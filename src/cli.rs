@@ -1,6 +1,6 @@
 //! The command line: `kruispunt` (the interactive course; `--plain` line by line,
 //! `--facilitator` for a group), `kruispunt outline`, `validate`, `schema`, `profiles`,
-//! `forget`, `export`, `report`, `session` and `serve`.
+//! `forget`, `export`, `report`, `session`, `serve` and `workshop`.
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
@@ -32,6 +32,7 @@ mod report;
 mod serve;
 pub mod session;
 mod start;
+mod workshop;
 
 pub use report::{ExportFormat, ReportOutput};
 
@@ -259,6 +260,12 @@ pub enum Command {
     /// `ssh -p PORT NAME@HOST` and the join code; their progress is kept here. Stop with
     /// Ctrl-C (every trainee is saved).
     Serve(serve::ServeArgs),
+    /// The records `kruispunt serve` keeps per workshop: forget.
+    Workshop {
+        /// What to do with them.
+        #[command(subcommand)]
+        command: workshop::WorkshopCommand,
+    },
 }
 
 /// The options of one command: those written before its name are handed to it.
@@ -325,6 +332,12 @@ impl Command {
                 course: Some(&mut args.course),
                 data_dir: Some(&mut args.data_dir),
                 ..slots("serve")
+            },
+            Self::Workshop {
+                command: workshop::WorkshopCommand::Forget { data_dir, .. },
+            } => OptionSlots {
+                data_dir: Some(data_dir),
+                ..slots("workshop forget")
             },
             Self::Session {
                 command: session::SessionCommand::List { data_dir },
@@ -406,6 +419,7 @@ impl Cli {
             ) => course.dir(),
             Some(
                 Command::Migrate { .. }
+                | Command::Workshop { .. }
                 | Command::Schema { .. }
                 | Command::Session {
                     command: session::SessionCommand::List { .. },
@@ -597,6 +611,9 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             ui,
         ),
         Command::Serve(args) => serve::serve(&args, ui),
+        Command::Workshop {
+            command: workshop::WorkshopCommand::Forget { id, yes, data_dir },
+        } => workshop::forget(&id, yes, data_dir.dir(), ui),
         Command::Outline { course } => show_outline(course.dir(), ui),
         Command::Migrate { dir, dry_run } => migrate::run(&dir, dry_run, ui),
         Command::Validate {

@@ -483,3 +483,49 @@ fn an_empty_join_code_or_an_unsafe_workshop_id_is_refused_at_start() {
         "nothing is written before the options are checked"
     );
 }
+
+#[test]
+fn workshop_forget_deletes_every_trainee_after_confirmation() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let trainees = dir.path().join("workshops/w1/trainees");
+    let course = kruispunt::course::load_course(
+        Some(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course")),
+        kruispunt::course::ValidateOptions::default(),
+    )
+    .expect("the fixture course loads")
+    .course;
+    let store = kruispunt::progress::ProfileStore::new(&trainees);
+    for name in ["anna", "sam"] {
+        let name = kruispunt::progress::ProfileName::new(name).unwrap();
+        let opened = store
+            .open(&name, &kruispunt::progress::CourseStamp::of(&course))
+            .unwrap();
+        opened.session.save(&opened.progress).unwrap();
+    }
+    let forget = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kruispunt"))
+            .args(["workshop", "forget"])
+            .args(args)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .env("KRUISPUNT_LANG", "en")
+            .stdin(Stdio::null())
+            .output()
+            .expect("kruispunt runs")
+    };
+    let unknown = forget(&["w2", "--yes"]);
+    assert_eq!(unknown.status.code(), Some(1), "{unknown:?}");
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("there is no workshop “w2”"));
+    // No terminal to ask on, no --yes: nothing is deleted.
+    let unasked = forget(&["w1"]);
+    assert_eq!(unasked.status.code(), Some(2), "{unasked:?}");
+    assert!(trainees.join("anna.json").exists());
+    let done = forget(&["w1", "--yes"]);
+    assert_eq!(done.status.code(), Some(0), "{done:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&done.stdout).trim(),
+        "Workshop “w1” forgotten: the progress of 2 trainees was deleted."
+    );
+    assert!(!dir.path().join("workshops/w1").exists());
+    assert_eq!(forget(&["../x", "--yes"]).status.code(), Some(2));
+}

@@ -982,6 +982,20 @@ serve-error-random = The operating system gave no random numbers: { $reason }
 serve-error-bind = Cannot listen on { $address }: { $reason }
 serve-error-io = The workshop server stopped: { $reason }
 
+## Workshops kept by the server: `kruispunt workshop forget`
+
+# $id: the workshop; $dir: its directory.
+workshop-forget-confirm = This deletes the progress and reflections of every trainee of workshop “{ $id }” in { $dir }. It cannot be undone.
+workshop-forget-cancelled = Cancelled; workshop “{ $id }” is kept.
+# $trainees: how many trainees’ progress was deleted.
+workshop-forget-done = Workshop “{ $id }” forgotten: { $trainees ->
+        [one] the progress of 1 trainee was deleted.
+       *[other] the progress of { $trainees } trainees was deleted.
+    }
+workshop-forget-needs-confirmation = not forgetting workshop “{ $id }” without confirmation, and no answer could be read; run “kruispunt workshop forget { $id } --yes” to delete it without asking
+# $dir: the data directory.
+workshop-forget-none = there is no workshop “{ $id }” in { $dir }
+
 ## kruispunt export and kruispunt report (the facilitator's group report).
 # $name: profile name; $file: the export file written.
 export-written = Results of profile “{ $name }” written to { $file } (without reflections).

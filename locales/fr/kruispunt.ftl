@@ -822,6 +822,17 @@ serve-error-random = Le système d’exploitation n’a pas fourni de nombres al
 serve-error-bind = Impossible d’écouter sur { $address } : { $reason }
 serve-error-io = Le serveur d’atelier s’est arrêté : { $reason }
 
+## Ateliers conservés par le serveur : `kruispunt workshop forget`
+
+workshop-forget-confirm = Ceci efface la progression et les réflexions de chaque participant·e de l’atelier « { $id } » dans { $dir }. C’est irréversible.
+workshop-forget-cancelled = Annulé ; l’atelier « { $id } » est conservé.
+workshop-forget-done = Atelier « { $id } » oublié : { $trainees ->
+        [one] la progression d’1 participant·e a été effacée.
+       *[other] la progression de { $trainees } participant·es a été effacée.
+    }
+workshop-forget-needs-confirmation = l’atelier « { $id } » n’est pas oublié sans confirmation, et aucune réponse n’a pu être lue ; lancez « kruispunt workshop forget { $id } --yes » pour l’effacer sans confirmation
+workshop-forget-none = il n’y a pas d’atelier « { $id } » dans { $dir }
+
 ## kruispunt export et kruispunt report (le rapport de groupe pour l'animateur·rice).
 # $name : nom du profil ; $file : le fichier d'export écrit.
 export-written = Résultats du profil « { $name } » écrits dans { $file } (sans les réflexions).

@@ -800,6 +800,17 @@ serve-error-random = Het besturingssysteem gaf geen willekeurige getallen: { $re
 serve-error-bind = Kan niet luisteren op { $address }: { $reason }
 serve-error-io = De workshopserver is gestopt: { $reason }
 
+## Workshops die de server bewaart: `kruispunt workshop forget`
+
+workshop-forget-confirm = Dit wist de voortgang en reflecties van elke deelnemer van workshop “{ $id }” in { $dir }. Dat kan niet ongedaan worden.
+workshop-forget-cancelled = Geannuleerd; workshop “{ $id }” blijft bewaard.
+workshop-forget-done = Workshop “{ $id }” vergeten: { $trainees ->
+        [one] de voortgang van 1 deelnemer is gewist.
+       *[other] de voortgang van { $trainees } deelnemers is gewist.
+    }
+workshop-forget-needs-confirmation = workshop “{ $id }” wordt niet vergeten zonder bevestiging, en er kon geen antwoord gelezen worden; voer “kruispunt workshop forget { $id } --yes” uit om hem te wissen zonder te vragen
+workshop-forget-none = er is geen workshop “{ $id }” in { $dir }
+
 ## kruispunt export en kruispunt report (het groepsrapport voor de begeleider).
 # $name: profielnaam; $file: het geschreven exportbestand.
 export-written = Resultaten van profiel “{ $name }” geschreven naar { $file } (zonder reflecties).
