@@ -74,7 +74,8 @@ pub(super) fn forget(
             forgotten += 1;
         }
     }
-    // Only empty directories go: a file the store does not know is left, and named.
+    // Only empty directories go: a file the store does not know is left, and its
+    // directory named.
     for directory in [&trainees, &workshop] {
         match std::fs::remove_dir(directory) {
             Ok(()) => {}
