@@ -1,6 +1,6 @@
 //! The command line: `kruispunt` (the interactive course; `--plain` line by line,
 //! `--facilitator` for a group), `kruispunt outline`, `validate`, `schema`, `profiles`,
-//! `forget`, `export`, `report` and `session`.
+//! `forget`, `export`, `report`, `session`, `serve` and `workshop`.
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
@@ -29,8 +29,10 @@ mod migrate;
 mod outline;
 mod profiles;
 mod report;
+mod serve;
 pub mod session;
 mod start;
+mod workshop;
 
 pub use report::{ExportFormat, ReportOutput};
 
@@ -254,6 +256,16 @@ pub enum Command {
         #[command(flatten)]
         course: CourseOption,
     },
+    /// Run a workshop server: every trainee plays the course on their own screen with
+    /// `ssh -p PORT NAME@HOST` and the join code; their progress is kept here. Stop with
+    /// Ctrl-C (every trainee is saved).
+    Serve(serve::ServeArgs),
+    /// The records `kruispunt serve` keeps per workshop: forget.
+    Workshop {
+        /// What to do with them.
+        #[command(subcommand)]
+        command: workshop::WorkshopCommand,
+    },
 }
 
 /// The options of one command: those written before its name are handed to it.
@@ -315,6 +327,17 @@ impl Command {
             Self::Report { course, .. } => OptionSlots {
                 course: Some(course),
                 ..slots("report")
+            },
+            Self::Serve(args) => OptionSlots {
+                course: Some(&mut args.course),
+                data_dir: Some(&mut args.data_dir),
+                ..slots("serve")
+            },
+            Self::Workshop {
+                command: workshop::WorkshopCommand::Forget { data_dir, .. },
+            } => OptionSlots {
+                data_dir: Some(data_dir),
+                ..slots("workshop forget")
             },
             Self::Session {
                 command: session::SessionCommand::List { data_dir },
@@ -389,12 +412,14 @@ impl Cli {
                 | Command::Forget { course, .. }
                 | Command::Export { course, .. }
                 | Command::Report { course, .. }
+                | Command::Serve(serve::ServeArgs { course, .. })
                 | Command::Session {
                     command: session::SessionCommand::Export { course, .. },
                 },
             ) => course.dir(),
             Some(
                 Command::Migrate { .. }
+                | Command::Workshop { .. }
                 | Command::Schema { .. }
                 | Command::Session {
                     command: session::SessionCommand::List { .. },
@@ -585,6 +610,10 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             },
             ui,
         ),
+        Command::Serve(args) => serve::serve(&args, ui),
+        Command::Workshop {
+            command: workshop::WorkshopCommand::Forget { id, yes, data_dir },
+        } => workshop::forget(&id, yes, data_dir.dir(), ui),
         Command::Outline { course } => show_outline(course.dir(), ui),
         Command::Migrate { dir, dry_run } => migrate::run(&dir, dry_run, ui),
         Command::Validate {

@@ -15,6 +15,7 @@
 //!   session subscriber), handouts;
 //! - [`tui`]: the terminal interface, for learners and for facilitator mode;
 //! - [`plain`]: plain mode, the course as a line-by-line conversation for screen readers;
+//! - [`serve`]: the workshop server: every trainee plays the interface over SSH;
 //! - [`cli`]: the command line, the edge: arguments, language, loading, exit codes.
 
 #![forbid(unsafe_code)]
@@ -27,5 +28,6 @@ pub mod i18n;
 pub mod plain;
 pub mod progress;
 pub mod report;
+pub mod serve;
 pub mod session;
 pub mod tui;

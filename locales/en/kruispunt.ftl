@@ -928,6 +928,75 @@ plain-ending-replay = 1 or r: play again from the start
 plain-ending-rewind = 2 or w: go back to an earlier answer
 plain-ending-overview = 3 or Enter: back to the overview
 
+## The workshop server (`kruispunt serve`)
+
+# The start message on stdout. $title: the course; $address: the address and port listened
+# on; $workshop: the workshop id; $code: the join code; $fingerprint: the host key's
+# fingerprint (SHA256:…); $port: the port alone.
+serve-started =
+    Kruispunt workshop server: { $title }
+    Address: { $address }
+    Workshop: { $workshop }
+    Join code: { $code }
+    Host key fingerprint: { $fingerprint }
+    Trainees type: ssh -p { $port } NAME@THIS-COMPUTER, then the join code.
+    Stop with Ctrl-C: every trainee’s progress is saved.
+# After serve-started when only this computer can connect (the default).
+serve-only-this-computer = Only this computer can connect now. To let the trainees in the room connect, start again with --listen 0.0.0.0 and allow TCP port { $port } in this computer’s firewall.
+# After serve-started when the server listens on the network.
+serve-open-to-network = Trainees on the network can connect: allow TCP port { $port } in the firewall, and let trainees check the fingerprint above against what ssh shows them.
+# $file: where the key was saved.
+serve-host-key-created = A new host key was made and saved in { $file }. Its fingerprint stays the same on every start.
+# The prompt of ssh’s keyboard-interactive login.
+serve-code-prompt = Join code:
+serve-join-welcome = Welcome to this workshop. Your progress is kept on the facilitator’s computer, under the name you choose.
+serve-join-prompt = Type your name (letters, digits, - and _) and press Enter. Esc leaves.
+# $name: the name typed.
+serve-join-name-in-use = The name { $name } is in use in this workshop. Choose another one.
+# $max: the most trainees at once.
+serve-join-full = The workshop is full ({ $max } trainees). Ask the facilitator.
+serve-needs-pty = The course needs a terminal: connect without -T.
+serve-goodbye = Your progress is saved. See you next time.
+# The trainee left the join screen without joining.
+serve-goodbye-left = Goodbye.
+serve-goodbye-idle = You were disconnected after a long time without typing. Your progress is saved: connect again to continue.
+serve-goodbye-not-saved = Your last steps could not be saved: { $reason }. Tell the facilitator.
+serve-goodbye-ended = The workshop has ended. Your progress is saved.
+# The server’s log on stderr. $count: trainees connected now.
+serve-log-joined = { $name } joined ({ $count } connected).
+serve-log-left = { $name } left; their progress is saved.
+serve-log-not-saved = { $name } left, but their last steps could not be saved: { $reason }
+# $ip: the address; $seconds: how long it must wait before its next try.
+serve-log-wrong-code = Wrong join code from { $ip }: it waits { $seconds } s before its next try.
+serve-log-backing-off = Refused a login from { $ip }: it still waits { $seconds } s after wrong join codes.
+# $request: what was asked for (exec, subsystem sftp).
+serve-log-refused = Refused { $request } from { $ip }.
+# A connection closed at once: $max connections are open already.
+serve-log-too-many = Closed a connection from { $ip }: { $max } connections are open already.
+serve-log-stopping = Stopping: every trainee is saved and told the workshop has ended.
+serve-log-stopped = The workshop server has stopped.
+serve-error-workshop-id = This workshop id cannot be used: { $reason }
+serve-error-empty-code = The join code cannot be empty.
+serve-error-read-host-key = Cannot read the host key { $file }: { $reason }
+serve-error-write-host-key = Cannot save the host key { $file }: { $reason }
+serve-error-random = The operating system gave no random numbers: { $reason }
+serve-error-bind = Cannot listen on { $address }: { $reason }
+serve-error-io = The workshop server stopped: { $reason }
+
+## Workshops kept by the server: `kruispunt workshop forget`
+
+# $id: the workshop; $dir: its directory.
+workshop-forget-confirm = This deletes the progress and reflections of every trainee of workshop “{ $id }” in { $dir }. It cannot be undone.
+workshop-forget-cancelled = Cancelled; workshop “{ $id }” is kept.
+# $trainees: how many trainees’ progress was deleted.
+workshop-forget-done = Workshop “{ $id }” forgotten: { $trainees ->
+        [one] the progress of 1 trainee was deleted.
+       *[other] the progress of { $trainees } trainees was deleted.
+    }
+workshop-forget-needs-confirmation = not forgetting workshop “{ $id }” without confirmation, and no answer could be read; run “kruispunt workshop forget { $id } --yes” to delete it without asking
+# $dir: the data directory.
+workshop-forget-none = there is no workshop “{ $id }” in { $dir }
+
 ## kruispunt export and kruispunt report (the facilitator's group report).
 # $name: profile name; $file: the export file written.
 export-written = Results of profile “{ $name }” written to { $file } (without reflections).

@@ -782,6 +782,58 @@ session-export-duration = { $minutes } min { $seconds } s
 session-export-notes = Notes de l’animateur·rice
 session-export-none = Rien.
 
+## Le serveur d’atelier (`kruispunt serve`)
+
+serve-started =
+    Serveur d’atelier Kruispunt : { $title }
+    Adresse : { $address }
+    Atelier : { $workshop }
+    Code d’accès : { $code }
+    Empreinte de la clé d’hôte : { $fingerprint }
+    Les participant·es tapent : ssh -p { $port } NOM@CET-ORDINATEUR, puis le code d’accès.
+    Arrêt avec Ctrl-C : la progression de chaque participant·e est enregistrée.
+serve-only-this-computer = Seul cet ordinateur peut se connecter pour l’instant. Pour que les participant·es de la salle se connectent, relancez avec --listen 0.0.0.0 et autorisez le port TCP { $port } dans le pare-feu de cet ordinateur.
+serve-open-to-network = Les participant·es du réseau peuvent se connecter : autorisez le port TCP { $port } dans le pare-feu, et faites comparer l’empreinte ci-dessus avec celle que montre ssh.
+serve-host-key-created = Une nouvelle clé d’hôte a été créée et enregistrée dans { $file }. Son empreinte reste la même à chaque démarrage.
+serve-code-prompt = Code d’accès :
+serve-join-welcome = Bienvenue dans cet atelier. Votre progression est conservée sur l’ordinateur de l’animateur·rice, sous le nom que vous choisissez.
+serve-join-prompt = Tapez votre nom (lettres, chiffres, - et _) puis Entrée. Échap pour partir.
+serve-join-name-in-use = Le nom { $name } est déjà utilisé dans cet atelier. Choisissez-en un autre.
+serve-join-full = L’atelier est complet ({ $max } participant·es). Adressez-vous à l’animateur·rice.
+serve-needs-pty = Le cours a besoin d’un terminal : connectez-vous sans -T.
+serve-goodbye = Votre progression est enregistrée. À la prochaine fois.
+serve-goodbye-left = Au revoir.
+serve-goodbye-idle = Vous avez été déconnecté·e après un long moment sans frappe. Votre progression est enregistrée : reconnectez-vous pour continuer.
+serve-goodbye-not-saved = Vos dernières étapes n’ont pas pu être enregistrées : { $reason }. Prévenez l’animateur·rice.
+serve-goodbye-ended = L’atelier est terminé. Votre progression est enregistrée.
+serve-log-joined = { $name } a rejoint l’atelier ({ $count } connecté·es).
+serve-log-left = { $name } est parti·e ; sa progression est enregistrée.
+serve-log-not-saved = { $name } est parti·e, mais ses dernières étapes n’ont pas pu être enregistrées : { $reason }
+serve-log-wrong-code = Mauvais code d’accès depuis { $ip } : cette adresse attend { $seconds } s avant le prochain essai.
+serve-log-backing-off = Connexion refusée depuis { $ip } : cette adresse doit encore attendre { $seconds } s après de mauvais codes.
+serve-log-refused = { $request } refusé depuis { $ip }.
+serve-log-too-many = Connexion depuis { $ip } fermée aussitôt : { $max } connexions sont déjà ouvertes.
+serve-log-stopping = Arrêt : chaque participant·e est enregistré·e et apprend que l’atelier est terminé.
+serve-log-stopped = Le serveur d’atelier est arrêté.
+serve-error-workshop-id = Cet identifiant d’atelier n’est pas utilisable : { $reason }
+serve-error-empty-code = Le code d’accès ne peut pas être vide.
+serve-error-read-host-key = Impossible de lire la clé d’hôte { $file } : { $reason }
+serve-error-write-host-key = Impossible d’enregistrer la clé d’hôte { $file } : { $reason }
+serve-error-random = Le système d’exploitation n’a pas fourni de nombres aléatoires : { $reason }
+serve-error-bind = Impossible d’écouter sur { $address } : { $reason }
+serve-error-io = Le serveur d’atelier s’est arrêté : { $reason }
+
+## Ateliers conservés par le serveur : `kruispunt workshop forget`
+
+workshop-forget-confirm = Ceci efface la progression et les réflexions de chaque participant·e de l’atelier « { $id } » dans { $dir }. C’est irréversible.
+workshop-forget-cancelled = Annulé ; l’atelier « { $id } » est conservé.
+workshop-forget-done = Atelier « { $id } » oublié : { $trainees ->
+        [one] la progression d’1 participant·e a été effacée.
+       *[other] la progression de { $trainees } participant·es a été effacée.
+    }
+workshop-forget-needs-confirmation = l’atelier « { $id } » n’est pas oublié sans confirmation, et aucune réponse n’a pu être lue ; lancez « kruispunt workshop forget { $id } --yes » pour l’effacer sans confirmation
+workshop-forget-none = il n’y a pas d’atelier « { $id } » dans { $dir }
+
 ## kruispunt export et kruispunt report (le rapport de groupe pour l'animateur·rice).
 # $name : nom du profil ; $file : le fichier d'export écrit.
 export-written = Résultats du profil « { $name } » écrits dans { $file } (sans les réflexions).

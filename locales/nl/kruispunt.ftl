@@ -760,6 +760,58 @@ session-export-duration = { $minutes } min { $seconds } s
 session-export-notes = Notities van de begeleider
 session-export-none = Niets.
 
+## De workshopserver (`kruispunt serve`)
+
+serve-started =
+    Kruispunt-workshopserver: { $title }
+    Adres: { $address }
+    Workshop: { $workshop }
+    Deelnamecode: { $code }
+    Vingerafdruk van de hostsleutel: { $fingerprint }
+    Deelnemers typen: ssh -p { $port } NAAM@DEZE-COMPUTER, en dan de deelnamecode.
+    Stoppen met Ctrl-C: de voortgang van elke deelnemer wordt bewaard.
+serve-only-this-computer = Alleen deze computer kan nu verbinden. Om de deelnemers in de zaal te laten verbinden: start opnieuw met --listen 0.0.0.0 en laat TCP-poort { $port } toe in de firewall van deze computer.
+serve-open-to-network = Deelnemers op het netwerk kunnen verbinden: laat TCP-poort { $port } toe in de firewall, en laat de deelnemers de vingerafdruk hierboven vergelijken met wat ssh hen toont.
+serve-host-key-created = Er is een nieuwe hostsleutel gemaakt en bewaard in { $file }. De vingerafdruk blijft bij elke start dezelfde.
+serve-code-prompt = Deelnamecode:
+serve-join-welcome = Welkom in deze workshop. Je voortgang wordt bewaard op de computer van de begeleider, onder de naam die je kiest.
+serve-join-prompt = Typ je naam (letters, cijfers, - en _) en druk op Enter. Esc gaat weg.
+serve-join-name-in-use = De naam { $name } is al in gebruik in deze workshop. Kies een andere.
+serve-join-full = De workshop is vol ({ $max } deelnemers). Vraag het aan de begeleider.
+serve-needs-pty = De cursus heeft een terminal nodig: verbind zonder -T.
+serve-goodbye = Je voortgang is bewaard. Tot de volgende keer.
+serve-goodbye-left = Tot ziens.
+serve-goodbye-idle = De verbinding is verbroken omdat je lang niets typte. Je voortgang is bewaard: verbind opnieuw om verder te gaan.
+serve-goodbye-not-saved = Je laatste stappen konden niet bewaard worden: { $reason }. Zeg het aan de begeleider.
+serve-goodbye-ended = De workshop is afgelopen. Je voortgang is bewaard.
+serve-log-joined = { $name } doet mee ({ $count } verbonden).
+serve-log-left = { $name } is weg; de voortgang is bewaard.
+serve-log-not-saved = { $name } is weg, maar de laatste stappen konden niet bewaard worden: { $reason }
+serve-log-wrong-code = Verkeerde deelnamecode van { $ip }: dat adres wacht { $seconds } s voor het opnieuw mag proberen.
+serve-log-backing-off = Aanmelding van { $ip } geweigerd: dat adres moet na verkeerde deelnamecodes nog { $seconds } s wachten.
+serve-log-refused = { $request } van { $ip } geweigerd.
+serve-log-too-many = Verbinding van { $ip } meteen gesloten: er zijn al { $max } verbindingen open.
+serve-log-stopping = Stoppen: elke deelnemer wordt bewaard en hoort dat de workshop is afgelopen.
+serve-log-stopped = De workshopserver is gestopt.
+serve-error-workshop-id = Deze workshop-id kan niet: { $reason }
+serve-error-empty-code = De deelnamecode mag niet leeg zijn.
+serve-error-read-host-key = Kan de hostsleutel { $file } niet lezen: { $reason }
+serve-error-write-host-key = Kan de hostsleutel { $file } niet bewaren: { $reason }
+serve-error-random = Het besturingssysteem gaf geen willekeurige getallen: { $reason }
+serve-error-bind = Kan niet luisteren op { $address }: { $reason }
+serve-error-io = De workshopserver is gestopt: { $reason }
+
+## Workshops die de server bewaart: `kruispunt workshop forget`
+
+workshop-forget-confirm = Dit wist de voortgang en reflecties van elke deelnemer van workshop “{ $id }” in { $dir }. Dat kan niet ongedaan worden.
+workshop-forget-cancelled = Geannuleerd; workshop “{ $id }” blijft bewaard.
+workshop-forget-done = Workshop “{ $id }” vergeten: { $trainees ->
+        [one] de voortgang van 1 deelnemer is gewist.
+       *[other] de voortgang van { $trainees } deelnemers is gewist.
+    }
+workshop-forget-needs-confirmation = workshop “{ $id }” wordt niet vergeten zonder bevestiging, en er kon geen antwoord gelezen worden; voer “kruispunt workshop forget { $id } --yes” uit om hem te wissen zonder te vragen
+workshop-forget-none = er is geen workshop “{ $id }” in { $dir }
+
 ## kruispunt export en kruispunt report (het groepsrapport voor de begeleider).
 # $name: profielnaam; $file: het geschreven exportbestand.
 export-written = Resultaten van profiel “{ $name }” geschreven naar { $file } (zonder reflecties).

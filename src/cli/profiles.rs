@@ -156,6 +156,20 @@ fn confirm(name: &ProfileName, dir: &Path, ui: &Ui) -> Result<bool, Failure> {
         "forget-confirm",
         &msg_args!("name" => name.as_str(), "dir" => dir.display().to_string()),
     );
+    let unanswered = ui.msg(
+        "forget-needs-confirmation",
+        &msg_args!("name" => name.as_str()),
+    );
+    confirm_deletion(&question, unanswered, ui)
+}
+
+/// Asks `question` on stderr and reads one line of stdin, as [`confirm`] does;
+/// `unanswered` is the failure when stdin is not a terminal and gives no answer.
+pub(super) fn confirm_deletion(
+    question: &str,
+    unanswered: String,
+    ui: &Ui,
+) -> Result<bool, Failure> {
     let prompt = ui.msg("forget-prompt", &msg_args!());
     {
         let mut err = io::stderr().lock();
@@ -179,10 +193,7 @@ fn confirm(name: &ProfileName, dir: &Path, ui: &Ui) -> Result<bool, Failure> {
     }
     match read {
         Ok(0) | Err(_) if !terminal => Err(Failure {
-            message: ui.msg(
-                "forget-needs-confirmation",
-                &msg_args!("name" => name.as_str()),
-            ),
+            message: unanswered,
             code: EXIT_FAILURE,
         }),
         Ok(_) | Err(_) => Ok(is_confirmation(&answer, ui)),

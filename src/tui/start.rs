@@ -41,21 +41,22 @@ pub fn app(
         notices,
     );
 
-    let theme_name = progress
+    // The gloss comes from the saved settings in the session (off when the course no
+    // longer has that language).
+    let theme = saved_theme(&progress, options.no_color);
+    let mut ctx = Ctx::new(course, i18n, progress, theme);
+    ctx.notices = lines;
+    App::new(ctx)
+}
+
+/// The theme saved in the learner's settings (the default one when none is, or when it is
+/// not known), without colours when `no_color`.
+pub fn saved_theme(progress: &Progress, no_color: bool) -> Theme {
+    let name = progress
         .settings
         .theme
         .as_deref()
         .and_then(ThemeName::from_key)
         .unwrap_or_default();
-    // The gloss comes from the saved settings in the session (off when the course no
-    // longer has that language).
-
-    let mut ctx = Ctx::new(
-        course,
-        i18n,
-        progress,
-        Theme::new(theme_name, options.no_color),
-    );
-    ctx.notices = lines;
-    App::new(ctx)
+    Theme::new(name, no_color)
 }
