@@ -117,8 +117,20 @@ fn bench_branching(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("branching_{nodes}_nodes"));
         group.sample_size(if nodes >= 100_000 { 10 } else { 20 });
         for pretty in [false, true] {
-            let clean = support::branching_course(nodes, support::Shape { pretty, warnings: false });
-            let warned = support::branching_course(nodes, support::Shape { pretty, warnings: true });
+            let clean = support::branching_course(
+                nodes,
+                support::Shape {
+                    pretty,
+                    warnings: false,
+                },
+            );
+            let warned = support::branching_course(
+                nodes,
+                support::Shape {
+                    pretty,
+                    warnings: true,
+                },
+            );
             let layout = if pretty { "pretty" } else { "minified" };
             let bytes: usize = clean.files.iter().map(|f| f.text.len()).sum();
 

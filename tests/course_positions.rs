@@ -54,7 +54,10 @@ fn the_same_course_without_warnings_has_no_diagnostics() {
             pretty,
             warnings: false,
         };
-        let report = load(&support::branching_course(NODES, shape), ValidateOptions::default());
+        let report = load(
+            &support::branching_course(NODES, shape),
+            ValidateOptions::default(),
+        );
         assert!(report.course.is_some());
         assert_eq!(report.diagnostics, []);
     }

@@ -158,10 +158,22 @@ pub struct Shape {
 
 /// The four shapes: minified and pretty, with and without warnings.
 pub const SHAPES: [Shape; 4] = [
-    Shape { pretty: false, warnings: false },
-    Shape { pretty: true, warnings: false },
-    Shape { pretty: false, warnings: true },
-    Shape { pretty: true, warnings: true },
+    Shape {
+        pretty: false,
+        warnings: false,
+    },
+    Shape {
+        pretty: true,
+        warnings: false,
+    },
+    Shape {
+        pretty: false,
+        warnings: true,
+    },
+    Shape {
+        pretty: true,
+        warnings: true,
+    },
 ];
 
 impl Shape {
@@ -316,9 +328,7 @@ pub fn branching_scenario(id: &str, nodes: usize, shape: Shape) -> String {
         }
         list.push(json!({ "id": format!("n{i}"), "lines": lines, "choices": choices }));
     }
-    let var = |id: &str, nl: &str, en: &str| {
-        json!({ "id": id, "label": text(nl.into(), en.into()), "min": 0, "max": 100, "start": 50 })
-    };
+    let var = |id: &str, nl: &str, en: &str| json!({ "id": id, "label": text(nl.into(), en.into()), "min": 0, "max": 100, "start": 50 });
     let character = |id: &str, name: &str| {
         json!({
             "id": id,
