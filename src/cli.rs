@@ -937,7 +937,7 @@ struct JsonCoverage {
 impl JsonCoverage {
     fn of(coverage: &LocaleCoverage, default: &str) -> Self {
         Self {
-            locale: coverage.locale.0.clone(),
+            locale: coverage.locale.to_string(),
             present: coverage.present,
             total: coverage.total,
             percent: coverage.percent(),
