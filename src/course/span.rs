@@ -462,7 +462,7 @@ impl<'a> Visit<'a> for PathTrie<'_> {
 
 /// Turns byte offsets, taken in increasing order, into lines and character columns,
 /// counting only the text between one offset and the next.
-struct LineCursor<'a> {
+pub(crate) struct LineCursor<'a> {
     bytes: &'a [u8],
     /// The byte offset reached.
     offset: usize,
@@ -473,7 +473,7 @@ struct LineCursor<'a> {
 }
 
 impl<'a> LineCursor<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         LineCursor {
             bytes: text.as_bytes(),
             offset: 0,
@@ -484,7 +484,7 @@ impl<'a> LineCursor<'a> {
 
     /// The position of `offset`, which is at a character boundary and not before the last
     /// one asked for.
-    fn advance_to(&mut self, offset: usize) -> Position {
+    pub(crate) fn advance_to(&mut self, offset: usize) -> Position {
         let end = offset.min(self.bytes.len()).max(self.offset);
         for &byte in self.bytes.get(self.offset..end).unwrap_or(&[]) {
             if byte == b'\n' {

@@ -6,6 +6,7 @@
 
 use crate::course::diagnostic::{FieldPath, Position, Problem};
 use crate::course::parsed::{FileIdx, Finding, ParsedCourse};
+use crate::course::span::LineCursor;
 
 /// The longest string (a text in one locale, an id...) in a course file, in bytes as
 /// written in the file. The longest paragraph of the built-in course is under 1 KiB.
@@ -86,37 +87,37 @@ fn cap(
 }
 
 /// Every string of a JSON text longer than [`MAX_TEXT_BYTES`] as written: where its
-/// opening quote is, and its length in bytes. One pass over the bytes, so it costs little
-/// even on a file at the size cap (and on a malformed file, which fails to parse anyway).
+/// opening quote is, and its length in bytes. One pass over the bytes that jumps from quote
+/// to quote, so it costs little even on a file at the size cap (and on a malformed file,
+/// which fails to parse anyway); lines and columns are counted only for the strings found.
 pub(crate) fn long_strings(text: &str) -> Vec<(Position, usize)> {
+    let bytes = text.as_bytes();
     let mut found = Vec::new();
-    let (mut line, mut column) = (1, 0);
-    // The opening quote of the string being read, and its position.
-    let mut open: Option<(usize, Position)> = None;
-    let mut escaped = false;
-    for (i, byte) in text.bytes().enumerate() {
-        // Columns count characters: skip UTF-8 continuation bytes.
-        if byte & 0xC0 != 0x80 {
-            column += 1;
-        }
-        if byte == b'\n' {
-            line += 1;
-            column = 0;
-        }
-        match open {
-            None if byte == b'"' => open = Some((i, Position { line, column })),
-            None => {}
-            Some(_) if escaped => escaped = false,
-            Some(_) if byte == b'\\' => escaped = true,
-            Some((start, position)) if byte == b'"' => {
-                let length = i - start - 1;
-                if length > MAX_TEXT_BYTES {
-                    found.push((position, length));
-                }
-                open = None;
+    let mut cursor = LineCursor::new(text);
+    let next = |from: usize, stop: fn(&u8) -> bool| {
+        bytes
+            .get(from..)
+            .and_then(|rest| rest.iter().position(stop))
+            .map(|i| from + i)
+    };
+    let mut pos = 0;
+    // The opening quote of each string, then its closing one (an escaped byte is skipped).
+    while let Some(start) = next(pos, |&b| b == b'"') {
+        let mut at = start + 1;
+        let end = loop {
+            match next(at, |&b| b == b'"' || b == b'\\') {
+                Some(i) if bytes.get(i) == Some(&b'\\') => at = i + 2,
+                other => break other,
             }
-            Some(_) => {}
+        };
+        let Some(end) = end else {
+            break; // a string that never closes
+        };
+        let length = end - start - 1;
+        if length > MAX_TEXT_BYTES {
+            found.push((cursor.advance_to(start), length));
         }
+        pos = end + 1;
     }
     found
 }
