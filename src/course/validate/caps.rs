@@ -88,36 +88,32 @@ fn cap(
 
 /// Every string of a JSON text longer than [`MAX_TEXT_BYTES`] as written: where its
 /// opening quote is, and its length in bytes. One pass over the bytes that jumps from quote
-/// to quote, so it costs little even on a file at the size cap (and on a malformed file,
+/// to quote (and backslash), so it costs little even on a file at the size cap (and on a malformed file,
 /// which fails to parse anyway); lines and columns are counted only for the strings found.
 pub(crate) fn long_strings(text: &str) -> Vec<(Position, usize)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut cursor = LineCursor::new(text);
-    let next = |from: usize, stop: fn(&u8) -> bool| {
-        bytes
-            .get(from..)
-            .and_then(|rest| rest.iter().position(stop))
-            .map(|i| from + i)
-    };
-    let mut pos = 0;
-    // The opening quote of each string, then its closing one (an escaped byte is skipped).
-    while let Some(start) = next(pos, |&b| b == b'"') {
-        let mut at = start + 1;
-        let end = loop {
-            match next(at, |&b| b == b'"' || b == b'\\') {
-                Some(i) if bytes.get(i) == Some(&b'\\') => at = i + 2,
-                other => break other,
-            }
-        };
-        let Some(end) = end else {
-            break; // a string that never closes
-        };
-        let length = end - start - 1;
-        if length > MAX_TEXT_BYTES {
-            found.push((cursor.advance_to(start), length));
+    // The opening quote of the string being read.
+    let mut open: Option<usize> = None;
+    // Where the byte after a backslash in a string, which it escapes, ends.
+    let mut escaped_until = 0;
+    for i in memchr::memchr2_iter(b'"', b'\\', bytes) {
+        if i < escaped_until {
+            continue;
         }
-        pos = end + 1;
+        match (open, bytes.get(i)) {
+            (None, Some(b'"')) => open = Some(i),
+            (Some(_), Some(b'\\')) => escaped_until = i + 2,
+            (Some(start), Some(b'"')) => {
+                let length = i - start - 1;
+                if length > MAX_TEXT_BYTES {
+                    found.push((cursor.advance_to(start), length));
+                }
+                open = None;
+            }
+            _ => {} // a backslash outside a string
+        }
     }
     found
 }
