@@ -160,6 +160,15 @@ fn bench_branching(c: &mut Criterion) {
                 warned_peak as f64 / clean_peak as f64,
             );
 
+            assert!(
+                clean_peak as f64 <= 1.5 * typed_peak as f64,
+                "memory budget exceeded: load+validate peaks at {clean_peak} bytes, typed at {typed_peak}"
+            );
+            assert!(
+                warned_peak as f64 <= 1.5 * clean_peak as f64,
+                "memory budget exceeded: with warnings {warned_peak} bytes, without {clean_peak}"
+            );
+
             group.throughput(Throughput::Bytes(bytes as u64));
             group.bench_function(BenchmarkId::new("typed", layout), |b| {
                 b.iter(|| black_box(parse_typed(black_box(&clean))))
