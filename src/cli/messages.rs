@@ -64,7 +64,7 @@ impl Ui {
         let resolution = resolve_locale(&self.candidates);
         self.l10n.set_locale(resolution.locale);
         self.l10n
-            .set_course_default(crate::course::ids::Locale(default.to_owned()));
+            .set_course_default(crate::course::ids::Locale(default.into()));
         if !self.notice_shown {
             self.notice = resolution.notice;
         }

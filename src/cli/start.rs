@@ -114,8 +114,12 @@ fn plain(
     let (i18n, notices) =
         crate::plain::localizer(&course, &opened.progress, &opened.notices, &candidates);
     ui.set_locale(i18n.current());
+    let course = std::sync::Arc::new(course);
+    // The course is not freed when the session ends: the process ends right after. The
+    // session itself (progress saved, profile unlocked) is dropped as usual.
+    super::keep_until_exit(std::sync::Arc::clone(&course));
     let ran = crate::plain::run(
-        std::sync::Arc::new(course),
+        course,
         i18n,
         opened.progress,
         &notices,

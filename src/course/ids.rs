@@ -1,18 +1,35 @@
 //! Identifier newtypes. Ids are what progress files, reports and references use, so they
 //! are never confused with each other or with learner-visible text.
+//!
+//! Most hold a `String`. The short tags repeated all over a large course (the locale of
+//! every translation, the variable of every effect, the speaker of every line, the
+//! competency of every choice) are [`Tag`]s: kept inline, so loading one allocates nothing.
 
+use compact_str::CompactString;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The text of a short id kept inline (up to 24 bytes, on the heap beyond), so the
+/// hundreds of thousands of locale tags and variable ids of a large course cost no
+/// allocation; it reads as a `&str` like a `String` does.
+pub type Tag = CompactString;
+
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
+        id_type!(@define $(#[$doc])* $name, String, []);
+    };
+    // Kept inline; its JSON and its schema are those of a string all the same.
+    ($(#[$doc:meta])* $name:ident, inline) => {
+        id_type!(@define $(#[$doc])* $name, Tag, [#[schemars(with = "String")]]);
+    };
+    (@define $(#[$doc:meta])* $name:ident, $inner:ty, [$(#[$field:meta])?]) => {
         $(#[$doc])*
         #[derive(
             Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
         )]
         #[serde(transparent)]
-        pub struct $name(pub String);
+        pub struct $name($(#[$field])? pub $inner);
 
         impl $name {
             /// The id as written in the course files.
@@ -29,7 +46,7 @@ macro_rules! id_type {
 
         impl From<&str> for $name {
             fn from(s: &str) -> Self {
-                Self(s.to_owned())
+                Self(s.into())
             }
         }
 
@@ -71,17 +88,21 @@ id_type!(
 );
 id_type!(
     /// The id of a declared scenario variable such as `trust`.
-    VarId
+    VarId,
+    inline
 );
 id_type!(
     /// The id of a character in a scenario.
-    CharacterId
+    CharacterId,
+    inline
 );
 id_type!(
     /// A competency tag such as `open-questions`.
-    Competency
+    Competency,
+    inline
 );
 id_type!(
     /// A locale tag such as `nl` or `en`.
-    Locale
+    Locale,
+    inline
 );

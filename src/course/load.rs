@@ -3,13 +3,12 @@
 
 use super::model::{FIRST_FORMAT_VERSION, FORMAT_VERSION, Lesson, Manifest, Scenario};
 use super::parsed::{FileIdx, Finding, ParsedCourse};
-use super::span::SpanIndex;
+use super::span;
 use super::validate;
 use super::{
     CourseSource, Diagnostic, FieldPath, PathSeg, Position, Problem, Severity, checked::Course,
 };
 use serde::de::DeserializeOwned;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Options for validation.
@@ -377,7 +376,7 @@ fn parse_failure<T: DeserializeOwned>(
     // the key, which is better than its object.
     let at_value = matches!(problem, Problem::Type { .. }) && !path.0.is_empty() && !unknown_field;
     let position = if at_value {
-        SpanIndex::new(text).position(&path)
+        span::positions(text, &[&path]).pop().flatten()
     } else {
         None
     };
@@ -449,19 +448,38 @@ fn finalise(
     };
     let shown = |relative: &str| shown_path(&source.display_root, relative);
 
-    // Built only for files that have findings without a position, once per file.
-    let mut indexes: HashMap<FileIdx, SpanIndex<'_>> = HashMap::new();
+    // Positions still unknown are found file by file, in one pass over each file that
+    // needs any.
+    let mut positions: Vec<Option<Position>> = findings.iter().map(|f| f.position).collect();
+    let mut unplaced: Vec<Vec<usize>> = vec![Vec::new(); source.files.len()];
+    for (i, finding) in findings.iter().enumerate() {
+        if finding.position.is_none()
+            && let Some(list) = unplaced.get_mut(finding.file)
+        {
+            list.push(i);
+        }
+    }
+    for (file, list) in source.files.iter().zip(&unplaced) {
+        if list.is_empty() {
+            continue;
+        }
+        let (text, _) = json_text(&file.text);
+        let paths: Vec<&FieldPath> = list
+            .iter()
+            .filter_map(|&i| findings.get(i).map(|f| &f.path))
+            .collect();
+        for (&i, found) in list.iter().zip(span::positions(text, &paths)) {
+            if let Some(slot) = positions.get_mut(i) {
+                *slot = found;
+            }
+        }
+    }
+    drop(unplaced);
     let mut diagnostics: Vec<Diagnostic> = findings
         .into_iter()
-        .map(|finding| {
+        .zip(positions)
+        .map(|(finding, position)| {
             let file = source.files.get(finding.file);
-            let position = finding.position.or_else(|| {
-                let (text, _) = json_text(file?.text.as_str());
-                indexes
-                    .entry(finding.file)
-                    .or_insert_with(|| SpanIndex::new(text))
-                    .position(&finding.path)
-            });
             Diagnostic {
                 severity: severity(&finding.problem),
                 file: file.map_or_else(|| shown("?"), |f| shown(&f.path)),

@@ -1,20 +1,24 @@
 //! Positions of fields in a JSON text, computed only for files that have problems.
 //!
 //! The parsed model types do not remember where they came from (that would cost memory and
-//! time on every load), so when a finding needs a line and column, [`SpanIndex`] scans the
-//! file's text once and maps field paths to where their values start. The scan is forgiving:
-//! on malformed JSON it keeps what it indexed before the error, and it never recurses, so deep
-//! nesting cannot overflow the stack.
+//! time on every load), so when findings need lines and columns, [`positions`] scans the
+//! file's text once, following only the paths asked for, and counts lines and columns with
+//! a cursor that only moves forward: the cost is one pass over the text however many
+//! findings there are, and memory in proportion to the paths, not to the file.
+//! [`SpanIndex`] keeps where every value starts, for `migrate`, which edits many values.
+//!
+//! Both share one scanner. It is forgiving: on malformed JSON it keeps what it saw before
+//! the error, and it never recurses, so deep nesting cannot overflow the stack.
 
 use super::{FieldPath, PathSeg, Position};
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Where every value of one JSON text starts, by path.
 #[derive(Debug)]
 pub(crate) struct SpanIndex<'a> {
+    #[cfg(test)]
     text: &'a str,
-    /// Byte offset of the start of each line.
-    line_starts: Vec<usize>,
     /// Every value, in document order; the first is the top-level value.
     values: Vec<Value<'a>>,
 }
@@ -52,23 +56,171 @@ enum Expect {
     CommaOrEnd,
 }
 
+/// What kind of value starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Object,
+    Array,
+    /// A string, number or literal (or something that turns out not to be JSON).
+    Scalar,
+}
+
+/// Where a value sits in its parent container.
+#[derive(Debug, Clone, Copy)]
+enum Place<'a> {
+    /// Under this key of an object, as written (escapes not resolved).
+    Key(&'a str),
+    /// At this index of an array.
+    Index(usize),
+}
+
+/// What a scan tells: the start of each value, and where it sits.
+trait Visit<'a> {
+    /// What the visitor keeps for each open container, handed back for its children.
+    type Tag: Copy;
+    /// A value of `kind` starts at byte `offset`, in the container tagged `parent` at
+    /// `place` (`None` for the top-level value). Returns the value's tag.
+    fn value(
+        &mut self,
+        offset: usize,
+        kind: Kind,
+        parent: Option<(Self::Tag, Place<'a>)>,
+    ) -> Self::Tag;
+}
+
+/// An open container during a scan.
+struct Frame<T> {
+    tag: T,
+    object: bool,
+    /// The index of the next element (arrays).
+    next_index: usize,
+}
+
+/// One pass over `text` with an explicit stack of open containers, telling `visitor` where
+/// each value starts. Stops quietly at the first thing that is not JSON, and after the
+/// top-level value.
+fn scan<'a, V: Visit<'a>>(text: &'a str, visitor: &mut V) {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut stack: Vec<Frame<V::Tag>> = Vec::new();
+    let mut pending_key: &'a str = "";
+    let mut expect = Expect::Value;
+
+    loop {
+        pos = skip_whitespace(bytes, pos);
+        let Some(&byte) = bytes.get(pos) else {
+            return;
+        };
+        match expect {
+            Expect::Value | Expect::ElementOrEnd => {
+                if matches!(expect, Expect::ElementOrEnd) && byte == b']' {
+                    stack.pop();
+                    pos += 1;
+                    expect = Expect::CommaOrEnd;
+                    continue;
+                }
+                let kind = match byte {
+                    b'{' => Kind::Object,
+                    b'[' => Kind::Array,
+                    _ => Kind::Scalar,
+                };
+                let parent = stack.last_mut().map(|frame| {
+                    let place = if frame.object {
+                        Place::Key(pending_key)
+                    } else {
+                        frame.next_index += 1;
+                        Place::Index(frame.next_index - 1)
+                    };
+                    (frame.tag, place)
+                });
+                let tag = visitor.value(pos, kind, parent);
+                match byte {
+                    b'{' | b'[' => {
+                        let object = byte == b'{';
+                        stack.push(Frame {
+                            tag,
+                            object,
+                            next_index: 0,
+                        });
+                        pos += 1;
+                        expect = if object {
+                            Expect::KeyOrEnd
+                        } else {
+                            Expect::ElementOrEnd
+                        };
+                        continue;
+                    }
+                    b'"' => match string_end(bytes, pos) {
+                        Some(end) => pos = end,
+                        None => return,
+                    },
+                    _ => {
+                        let end = scalar_end(bytes, pos);
+                        if end == pos {
+                            return; // a stray `,`, `:`, `]` or `}`
+                        }
+                        pos = end;
+                    }
+                }
+                expect = Expect::CommaOrEnd;
+            }
+            Expect::KeyOrEnd | Expect::Key => {
+                if matches!(expect, Expect::KeyOrEnd) && byte == b'}' {
+                    stack.pop();
+                    pos += 1;
+                    expect = Expect::CommaOrEnd;
+                    continue;
+                }
+                if byte != b'"' {
+                    return;
+                }
+                let Some(end) = string_end(bytes, pos) else {
+                    return;
+                };
+                pending_key = text.get(pos + 1..end - 1).unwrap_or("");
+                pos = skip_whitespace(bytes, end);
+                if bytes.get(pos) != Some(&b':') {
+                    return;
+                }
+                pos += 1;
+                expect = Expect::Value;
+            }
+            Expect::CommaOrEnd => {
+                let Some(open) = stack.last() else {
+                    // The top-level value is complete; anything after it is not indexed.
+                    return;
+                };
+                match (byte, open.object) {
+                    (b',', true) => expect = Expect::Key,
+                    (b',', false) => expect = Expect::Value,
+                    (b'}', true) | (b']', false) => {
+                        stack.pop();
+                    }
+                    _ => return,
+                }
+                pos += 1;
+            }
+        }
+    }
+}
+
 impl<'a> SpanIndex<'a> {
     /// Scans `text`, recording where every value starts.
     pub fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let mut index = SpanIndex {
+            #[cfg(test)]
             text,
-            line_starts,
             values: Vec::new(),
         };
-        index.scan();
+        scan(text, &mut index);
         index
     }
 
     /// Where the value at `path` starts; when the path does not exist, where its longest
     /// existing prefix starts (so a missing field points at its object). `None` only when the
-    /// text has no top-level value at all.
+    /// text has no top-level value at all. Counted from the start of the line, as
+    /// [`positions`] did before it counted with a cursor: the reference its tests compare with.
+    #[cfg(test)]
     pub fn position(&self, path: &FieldPath) -> Option<Position> {
         let mut current = self.values.first()?;
         for seg in &path.0 {
@@ -86,7 +238,13 @@ impl<'a> SpanIndex<'a> {
                 None => break,
             }
         }
-        Some(self.position_of_offset(current.offset))
+        let offset = current.offset;
+        let before = self.text.get(..offset).unwrap_or("");
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Some(Position {
+            line: before.matches('\n').count() + 1,
+            column: before.get(line_start..).map_or(0, |l| l.chars().count()) + 1,
+        })
     }
 
     /// The byte offset where the value at exactly `path` starts; `None` when the path does
@@ -107,151 +265,240 @@ impl<'a> SpanIndex<'a> {
         }
         Some(current.offset)
     }
+}
 
-    /// Line and character column of a byte offset.
-    fn position_of_offset(&self, offset: usize) -> Position {
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let line_start = line
-            .checked_sub(1)
-            .and_then(|i| self.line_starts.get(i))
-            .copied()
-            .unwrap_or(0);
-        let column = self
-            .text
-            .get(line_start..offset)
-            .map_or(0, |before| before.chars().count());
-        Position {
-            line: line.max(1),
-            column: column + 1,
-        }
-    }
+impl<'a> Visit<'a> for SpanIndex<'a> {
+    /// The value's index in [`SpanIndex::values`].
+    type Tag = usize;
 
-    /// Records a new value starting at `offset` as a child of the innermost open container.
-    fn push_value(
-        &mut self,
-        offset: usize,
-        stack: &[usize],
-        pending_key: &mut Option<Cow<'a, str>>,
-    ) {
+    fn value(&mut self, offset: usize, kind: Kind, parent: Option<(usize, Place<'a>)>) -> usize {
         let idx = self.values.len();
         self.values.push(Value {
             offset,
-            children: Children::Scalar,
+            children: match kind {
+                Kind::Object => Children::Object(Vec::new()),
+                Kind::Array => Children::Array(Vec::new()),
+                Kind::Scalar => Children::Scalar,
+            },
         });
-        if let Some(parent) = stack.last().and_then(|&p| self.values.get_mut(p)) {
-            match &mut parent.children {
-                Children::Array(elements) => elements.push(idx),
-                Children::Object(members) => {
-                    if let Some(key) = pending_key.take() {
-                        members.push((key, idx));
-                    }
+        if let Some((parent, place)) = parent
+            && let Some(parent) = self.values.get_mut(parent)
+        {
+            match (&mut parent.children, place) {
+                (Children::Array(elements), Place::Index(_)) => elements.push(idx),
+                (Children::Object(members), Place::Key(raw)) => members.push((unescape(raw), idx)),
+                _ => {}
+            }
+        }
+        idx
+    }
+}
+
+/// Where the values at `paths` start in `text`, in the order of `paths`: each path's
+/// position, or where its longest existing prefix starts when it does not exist (so a
+/// missing field points at its object); `None` only when the text has no top-level value.
+///
+/// One pass over the text follows only the paths asked for, then one more, with a cursor,
+/// turns the offsets found into lines and character columns.
+pub(crate) fn positions(text: &str, paths: &[&FieldPath]) -> Vec<Option<Position>> {
+    let mut trie = PathTrie::new(paths);
+    scan(text, &mut trie);
+    let mut offsets: Vec<(usize, usize)> = paths
+        .iter()
+        .enumerate()
+        .filter_map(|(i, path)| trie.offset(path).map(|offset| (offset, i)))
+        .collect();
+    offsets.sort_unstable();
+    let mut found = vec![None; paths.len()];
+    let mut cursor = LineCursor::new(text);
+    for (offset, i) in offsets {
+        if let Some(slot) = found.get_mut(i) {
+            *slot = Some(cursor.advance_to(offset));
+        }
+    }
+    found
+}
+
+/// The paths asked for, merged by their common prefixes, with where each step's value
+/// starts once the scan has seen it.
+struct PathTrie<'p> {
+    /// The first is the top-level value.
+    steps: Vec<Step<'p>>,
+}
+
+#[derive(Default)]
+struct Step<'p> {
+    /// Where this value starts (the last of duplicate keys, as serde keeps).
+    offset: Option<usize>,
+    /// Children under keys, sorted by key.
+    keys: Vec<(&'p str, u32)>,
+    /// Children at indices, sorted by index.
+    indices: Vec<(usize, u32)>,
+}
+
+impl<'p> PathTrie<'p> {
+    fn new(paths: &[&'p FieldPath]) -> Self {
+        let mut steps = vec![Step::default()];
+        let mut children: HashMap<(u32, &'p PathSeg), u32> = HashMap::new();
+        for path in paths {
+            let mut at = 0u32;
+            for seg in &path.0 {
+                let next = u32::try_from(steps.len()).unwrap_or(u32::MAX);
+                at = *children.entry((at, seg)).or_insert_with(|| {
+                    steps.push(Step::default());
+                    next
+                });
+            }
+        }
+        for ((parent, seg), child) in children {
+            if let Some(step) = steps.get_mut(parent as usize) {
+                match seg {
+                    PathSeg::Key(key) => step.keys.push((key.as_str(), child)),
+                    PathSeg::Index(index) => step.indices.push((*index, child)),
                 }
-                Children::Scalar => {}
+            }
+        }
+        for step in &mut steps {
+            step.keys.sort_unstable();
+            step.indices.sort_unstable();
+        }
+        PathTrie { steps }
+    }
+
+    fn step(&self, at: u32) -> Option<&Step<'p>> {
+        self.steps.get(at as usize)
+    }
+
+    /// The child of `at` at `seg`, if a path goes there.
+    fn child(&self, at: u32, seg: &PathSeg) -> Option<u32> {
+        let step = self.step(at)?;
+        match seg {
+            PathSeg::Key(key) => find(&step.keys, &key.as_str()),
+            PathSeg::Index(index) => find(&step.indices, index),
+        }
+    }
+
+    /// Records that the value of step `at` starts at `offset`. A key written twice is seen
+    /// again: what was found under its first value no longer counts.
+    fn record(&mut self, at: u32, offset: usize) {
+        let Some(step) = self.steps.get_mut(at as usize) else {
+            return;
+        };
+        if step.offset.replace(offset).is_none() {
+            return;
+        }
+        let mut pending: Vec<u32> = Vec::new();
+        let children = |step: &Step<'_>| {
+            let keys = step.keys.iter().map(|&(_, c)| c);
+            keys.chain(step.indices.iter().map(|&(_, c)| c))
+                .collect::<Vec<_>>()
+        };
+        pending.extend(children(step));
+        while let Some(next) = pending.pop() {
+            if let Some(step) = self.steps.get_mut(next as usize) {
+                step.offset = None;
+                pending.extend(children(step));
             }
         }
     }
 
-    /// One pass over the text with an explicit stack of open containers. Stops quietly at
-    /// the first thing that is not JSON.
-    fn scan(&mut self) {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let mut pos = 0;
-        // Indices of the open arrays and objects, innermost last.
-        let mut stack: Vec<usize> = Vec::new();
-        let mut pending_key: Option<Cow<'a, str>> = None;
-        let mut expect = Expect::Value;
-
-        loop {
-            pos = skip_whitespace(bytes, pos);
-            let Some(&byte) = bytes.get(pos) else {
-                return;
+    /// Where the value at `path`, or its longest prefix that exists, starts.
+    fn offset(&self, path: &FieldPath) -> Option<usize> {
+        let mut offset = self.step(0)?.offset?;
+        let mut at = 0;
+        for seg in &path.0 {
+            let Some(child) = self.child(at, seg) else {
+                break;
             };
-            match expect {
-                Expect::Value | Expect::ElementOrEnd => {
-                    if matches!(expect, Expect::ElementOrEnd) && byte == b']' {
-                        stack.pop();
-                        pos += 1;
-                        expect = Expect::CommaOrEnd;
-                        continue;
-                    }
-                    let idx = self.values.len();
-                    self.push_value(pos, &stack, &mut pending_key);
-                    match byte {
-                        b'{' | b'[' => {
-                            let children = if byte == b'{' {
-                                Children::Object(Vec::new())
-                            } else {
-                                Children::Array(Vec::new())
-                            };
-                            if let Some(value) = self.values.get_mut(idx) {
-                                value.children = children;
-                            }
-                            stack.push(idx);
-                            pos += 1;
-                            expect = if byte == b'{' {
-                                Expect::KeyOrEnd
-                            } else {
-                                Expect::ElementOrEnd
-                            };
-                            continue;
-                        }
-                        b'"' => match string_end(bytes, pos) {
-                            Some(end) => pos = end,
-                            None => return,
-                        },
-                        _ => {
-                            let end = scalar_end(bytes, pos);
-                            if end == pos {
-                                return; // a stray `,`, `:`, `]` or `}`
-                            }
-                            pos = end;
-                        }
-                    }
-                    expect = Expect::CommaOrEnd;
+            match self.step(child).and_then(|step| step.offset) {
+                Some(found) => {
+                    offset = found;
+                    at = child;
                 }
-                Expect::KeyOrEnd | Expect::Key => {
-                    if matches!(expect, Expect::KeyOrEnd) && byte == b'}' {
-                        stack.pop();
-                        pos += 1;
-                        expect = Expect::CommaOrEnd;
-                        continue;
+                None => break,
+            }
+        }
+        Some(offset)
+    }
+}
+
+/// The child stored under `key` in a list sorted by key.
+fn find<K: Ord>(children: &[(K, u32)], key: &K) -> Option<u32> {
+    children
+        .binary_search_by(|(k, _)| k.cmp(key))
+        .ok()
+        .and_then(|i| children.get(i))
+        .map(|&(_, child)| child)
+}
+
+impl<'a> Visit<'a> for PathTrie<'_> {
+    /// The trie step of the value, when a path goes through it.
+    type Tag = Option<u32>;
+
+    fn value(
+        &mut self,
+        offset: usize,
+        _kind: Kind,
+        parent: Option<(Option<u32>, Place<'a>)>,
+    ) -> Option<u32> {
+        let at = match parent {
+            None => 0,
+            Some((parent, place)) => {
+                let step = self.step(parent?)?;
+                match place {
+                    Place::Index(index) => find(&step.indices, &index)?,
+                    Place::Key(_) if step.keys.is_empty() => return None,
+                    Place::Key(raw) => {
+                        let key = unescape(raw);
+                        find(&step.keys, &key.as_ref())?
                     }
-                    if byte != b'"' {
-                        return;
-                    }
-                    let Some(end) = string_end(bytes, pos) else {
-                        return;
-                    };
-                    let raw = text.get(pos + 1..end - 1).unwrap_or("");
-                    pending_key = Some(unescape(raw));
-                    pos = skip_whitespace(bytes, end);
-                    if bytes.get(pos) != Some(&b':') {
-                        return;
-                    }
-                    pos += 1;
-                    expect = Expect::Value;
-                }
-                Expect::CommaOrEnd => {
-                    let Some(&open) = stack.last() else {
-                        // The top-level value is complete; anything after it is not indexed.
-                        return;
-                    };
-                    let in_object = matches!(
-                        self.values.get(open).map(|v| &v.children),
-                        Some(Children::Object(_))
-                    );
-                    match (byte, in_object) {
-                        (b',', true) => expect = Expect::Key,
-                        (b',', false) => expect = Expect::Value,
-                        (b'}', true) | (b']', false) => {
-                            stack.pop();
-                        }
-                        _ => return,
-                    }
-                    pos += 1;
                 }
             }
+        };
+        self.record(at, offset);
+        Some(at)
+    }
+}
+
+/// Turns byte offsets, taken in increasing order, into lines and character columns,
+/// counting only the text between one offset and the next.
+pub(crate) struct LineCursor<'a> {
+    bytes: &'a [u8],
+    /// The byte offset reached.
+    offset: usize,
+    /// The line of `offset`, from 1.
+    line: usize,
+    /// Characters between the start of the line and `offset`.
+    column: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        LineCursor {
+            bytes: text.as_bytes(),
+            offset: 0,
+            line: 1,
+            column: 0,
+        }
+    }
+
+    /// The position of `offset`, which is at a character boundary and not before the last
+    /// one asked for.
+    pub(crate) fn advance_to(&mut self, offset: usize) -> Position {
+        let end = offset.min(self.bytes.len()).max(self.offset);
+        for &byte in self.bytes.get(self.offset..end).unwrap_or(&[]) {
+            if byte == b'\n' {
+                self.line += 1;
+                self.column = 0;
+            } else if byte & 0xC0 != 0x80 {
+                // Every byte but a UTF-8 continuation byte starts a character.
+                self.column += 1;
+            }
+        }
+        self.offset = end;
+        Position {
+            line: self.line,
+            column: self.column + 1,
         }
     }
 }
@@ -495,5 +742,106 @@ mod tests {
         let unclosed = "[{\"a\":".repeat(depth);
         let index = SpanIndex::new(&unclosed);
         assert_eq!(index.position(&FieldPath::root()), at(1, 1));
+    }
+
+    /// Every text and path of the tests above, and the paths of every value in them, asked
+    /// of [`positions`] all at once: the same positions as counting from the start of each
+    /// line.
+    #[test]
+    fn positions_in_one_pass_match_counting_from_the_line_start() {
+        let texts = [
+            "\n  \n   {\"a\": 1}",
+            "{\n  \"id\": \"x\",\n  \"n\":   42\n}",
+            r#"{"nodes": [{"id": "a"}, {"id": "b", "choices": [[1, 2], [3, [4, 5]]]}]}"#,
+            "{\"t\": \"é🎉\", \"x\": 1}",
+            "{\"t\": 1}\n{\"t\": 2}",
+            "{\n  \"naam\": \"Zoë\",\n  \"🎉\": [true, \"ça\", null]\n}",
+            r#"{"a": "say \"hi\", \\", "b": {"c\"d": 5, "e\u00e9": 6}}"#,
+            r#"{"\ud83c\udf89": 1}"#,
+            "{\n  \"nodes\": [\n    {\"id\": \"a\"}\n  ]\n}",
+            r#"{"a": 1, "a": 2}"#,
+            r#"{"a": {"b": [1, {"c": 2}]}, "x": "\u00a0é", "a": {"b": [3]}}"#,
+            r#"{"a": {"b": 1}, "a": 2, "c": {"a": {"b": 3}}}"#,
+            "{\r\n  \"a\": 1\r\n}",
+            "{\"a\": [1, 2}, \"b\": 3",
+            "{\"t\": \"x\u{a0}y\", \"u\": [\"\u{a0}\u{a0}\", {\"v\": \"ü\"}]}",
+            "",
+            "   ",
+            "\"",
+            "\"abc\\",
+            "{",
+            "[",
+            "}",
+            ",",
+            "{\"a\"",
+            "{\"a\":",
+            "{,}",
+            "[,]",
+            "{\"a\" 1}",
+            "nul",
+            "{\"\\u12\": 1}",
+            "{\"\\ud800\": 1}",
+            "é",
+            "[\"é",
+        ];
+        let asked = vec![
+            FieldPath::root(),
+            path(&[key("a")]),
+            path(&[key("a"), key("b")]),
+            path(&[key("a"), key("b"), PathSeg::Index(1), key("c")]),
+            path(&[key("a"), PathSeg::Index(3)]),
+            path(&[key("a"), PathSeg::Index(1)]),
+            path(&[key("nodes"), PathSeg::Index(7), key("id")]),
+            path(&[key("nodes"), key("x")]),
+            path(&[PathSeg::Index(0)]),
+            path(&[key("b"), key("c\"d")]),
+            path(&[key("b"), key("eé")]),
+            path(&[key("🎉")]),
+            path(&[key("🎉"), PathSeg::Index(2)]),
+            path(&[key("c"), key("a"), key("b")]),
+            path(&[key("u"), PathSeg::Index(1), key("v")]),
+        ];
+        for text in texts {
+            let index = SpanIndex::new(text);
+            // Every value of the text, by path, besides the paths above.
+            let mut paths = asked.clone();
+            let mut pending = vec![(0usize, FieldPath::root())];
+            while let Some((idx, at)) = pending.pop() {
+                let Some(value) = index.values.get(idx) else {
+                    continue; // no top-level value
+                };
+                match &value.children {
+                    Children::Scalar => {}
+                    Children::Array(elements) => {
+                        for (n, &child) in elements.iter().enumerate() {
+                            pending.push((child, at.index(n)));
+                        }
+                    }
+                    Children::Object(members) => {
+                        for (k, child) in members {
+                            pending.push((*child, at.key(k)));
+                        }
+                    }
+                }
+                paths.push(at);
+            }
+            let refs: Vec<&FieldPath> = paths.iter().collect();
+            let found = positions(text, &refs);
+            for (path, found) in paths.iter().zip(found) {
+                assert_eq!(found, index.position(path), "{path} in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_cursor_counts_characters_and_lines_as_it_goes() {
+        let text = "a\u{a0}é\n🎉x\r\ny";
+        let mut cursor = LineCursor::new(text);
+        assert_eq!(cursor.advance_to(0), Position { line: 1, column: 1 });
+        assert_eq!(cursor.advance_to(5), Position { line: 1, column: 4 });
+        assert_eq!(cursor.advance_to(10), Position { line: 2, column: 2 });
+        assert_eq!(cursor.advance_to(13), Position { line: 3, column: 1 });
+        // Past the end, the end.
+        assert_eq!(cursor.advance_to(99), Position { line: 3, column: 2 });
     }
 }

@@ -224,7 +224,7 @@ impl Localizer {
         Self {
             bundles,
             current,
-            current_course_locale: Locale(current.tag().to_owned()),
+            current_course_locale: Locale(current.tag().into()),
             course_default: None,
             text_fallback: BTreeMap::new(),
         }
@@ -254,7 +254,7 @@ impl Localizer {
     /// Switches the interface language (and the preferred locale of course texts).
     pub fn set_locale(&mut self, locale: UiLocale) {
         self.current = locale;
-        self.current_course_locale = Locale(locale.tag().to_owned());
+        self.current_course_locale = Locale(locale.tag().into());
     }
 
     /// The course's default locale: course texts and messages fall back to it.

@@ -24,7 +24,7 @@ pub(super) fn course(parsed: ParsedCourse, graphs: Vec<Graph>) -> Option<Course>
     let scenarios = parsed
         .scenarios
         .into_iter()
-        .zip(&graphs)
+        .zip(graphs)
         .map(|((_, scenario), graph)| scenario_of(scenario, graph).map(|s| (s.id.clone(), s)))
         .collect::<Option<HashMap<_, _>>>()?;
     Some(Course {
@@ -91,11 +91,10 @@ fn scene_of(scene: model::Scene) -> Option<Scene> {
     })
 }
 
-fn scenario_of(scenario: model::Scenario, graph: &Graph) -> Option<checked::Scenario> {
-    let mut node_index = HashMap::with_capacity(scenario.nodes.len());
-    for (i, node) in scenario.nodes.iter().enumerate() {
-        node_index.insert(node.id.clone(), NodeIdx(u32::try_from(i).ok()?));
-    }
+fn scenario_of(scenario: model::Scenario, mut graph: Graph) -> Option<checked::Scenario> {
+    // The index the checks resolved the references with, not a second one.
+    let node_index = std::mem::take(&mut graph.node_index);
+    let graph = &graph;
     let start = NodeIdx(graph.start?);
     let mut condition_refs = graph.condition_refs.iter().copied();
     let mut nodes = Vec::with_capacity(scenario.nodes.len());

@@ -6,6 +6,7 @@
 
 use crate::course::diagnostic::{FieldPath, Position, Problem};
 use crate::course::parsed::{FileIdx, Finding, ParsedCourse};
+use crate::course::span::LineCursor;
 
 /// The longest string (a text in one locale, an id...) in a course file, in bytes as
 /// written in the file. The longest paragraph of the built-in course is under 1 KiB.
@@ -86,36 +87,32 @@ fn cap(
 }
 
 /// Every string of a JSON text longer than [`MAX_TEXT_BYTES`] as written: where its
-/// opening quote is, and its length in bytes. One pass over the bytes, so it costs little
-/// even on a file at the size cap (and on a malformed file, which fails to parse anyway).
+/// opening quote is, and its length in bytes. One pass over the bytes that jumps from quote
+/// to quote (and backslash), so it costs little even on a file at the size cap (and on a malformed file,
+/// which fails to parse anyway); lines and columns are counted only for the strings found.
 pub(crate) fn long_strings(text: &str) -> Vec<(Position, usize)> {
+    let bytes = text.as_bytes();
     let mut found = Vec::new();
-    let (mut line, mut column) = (1, 0);
-    // The opening quote of the string being read, and its position.
-    let mut open: Option<(usize, Position)> = None;
-    let mut escaped = false;
-    for (i, byte) in text.bytes().enumerate() {
-        // Columns count characters: skip UTF-8 continuation bytes.
-        if byte & 0xC0 != 0x80 {
-            column += 1;
+    let mut cursor = LineCursor::new(text);
+    // The opening quote of the string being read.
+    let mut open: Option<usize> = None;
+    // Where the byte after a backslash in a string, which it escapes, ends.
+    let mut escaped_until = 0;
+    for i in memchr::memchr2_iter(b'"', b'\\', bytes) {
+        if i < escaped_until {
+            continue;
         }
-        if byte == b'\n' {
-            line += 1;
-            column = 0;
-        }
-        match open {
-            None if byte == b'"' => open = Some((i, Position { line, column })),
-            None => {}
-            Some(_) if escaped => escaped = false,
-            Some(_) if byte == b'\\' => escaped = true,
-            Some((start, position)) if byte == b'"' => {
+        match (open, bytes.get(i)) {
+            (None, Some(b'"')) => open = Some(i),
+            (Some(_), Some(b'\\')) => escaped_until = i + 2,
+            (Some(start), Some(b'"')) => {
                 let length = i - start - 1;
                 if length > MAX_TEXT_BYTES {
-                    found.push((position, length));
+                    found.push((cursor.advance_to(start), length));
                 }
                 open = None;
             }
-            Some(_) => {}
+            _ => {} // a backslash outside a string
         }
     }
     found

@@ -3,7 +3,7 @@
 //! condition is a way through.
 
 use super::ranges::{self, VarBounds};
-use super::{At, Ctx};
+use super::{At, Ctx, NodeIndex};
 use crate::course::diagnostic::Problem;
 use crate::course::model::{CompareOp, Scenario};
 use std::ops::Range;
@@ -27,6 +27,9 @@ pub(super) struct Graph {
     /// What the `visited` nodes and compared variables of every condition resolve to, in
     /// the order the conditions are walked (`u32::MAX` when one does not resolve).
     pub condition_refs: Vec<u32>,
+    /// The index of the node ids the references were resolved with, for the checked
+    /// scenario to keep.
+    pub node_index: NodeIndex,
 }
 
 /// A way from one node to another: a choice, or an automatic `next`.
@@ -86,6 +89,7 @@ impl Graph {
             effects: Vec::new(),
             guards: Vec::new(),
             condition_refs: Vec::new(),
+            node_index: NodeIndex::default(),
         }
     }
 

@@ -22,9 +22,10 @@ mod teaching;
 mod tests;
 mod texts;
 
-use super::checked::Course;
+use super::checked::{Course, NodeIdx};
 use super::diagnostic::{FieldPath, PathSeg, Problem};
-use super::ids::Locale;
+use super::ids::{Locale, NodeId};
+use super::model::Node;
 use super::parsed::{FileIdx, Finding, ParsedCourse};
 use flow::Graph;
 use std::collections::HashMap;
@@ -192,6 +193,29 @@ impl Ctx<'_> {
         (index, unique)
     }
 
+    /// The index of a scenario's node ids (at `at`), reporting repeated ones like
+    /// [`Ctx::indexed_ids`]; and whether every id is unique. Built once, with the ids it
+    /// needs copied once: the checks resolve references with it, and the checked scenario
+    /// keeps it.
+    fn node_index(&mut self, nodes: &[Node], at: &At<'_>) -> (NodeIndex, bool) {
+        let mut index = NodeIndex::with_capacity(nodes.len());
+        let mut unique = true;
+        for (i, node) in nodes.iter().enumerate() {
+            match index.get(node.id.as_str()) {
+                Some(&NodeIdx(first)) => {
+                    unique = false;
+                    let first = first as usize;
+                    self.report_duplicate(nodes, node_id, at, Some("id"), "node", i, first);
+                }
+                None => {
+                    let idx = NodeIdx(u32::try_from(i).unwrap_or(u32::MAX));
+                    index.insert(node.id.clone(), idx);
+                }
+            }
+        }
+        (index, unique)
+    }
+
     #[allow(clippy::too_many_arguments)] // every argument is part of the message
     fn report_duplicate<'l, T>(
         &mut self,
@@ -237,7 +261,8 @@ fn for_each_duplicate<T>(
             }
         }
     } else {
-        let mut first_of: HashMap<&str, usize> = HashMap::with_capacity(list.len());
+        let mut first_of: IdMap<&str, usize> =
+            IdMap::with_capacity_and_hasher(list.len(), IdHasher::default());
         for (i, item) in list.iter().enumerate() {
             let first = *first_of.entry(id(item)).or_insert(i);
             if first != i {
@@ -247,11 +272,27 @@ fn for_each_duplicate<T>(
     }
 }
 
+/// How the checks' own id maps hash: foldhash, several times faster than the standard
+/// SipHash on short ids, and still seeded at random per process, so a hostile course
+/// cannot be written with ids that all collide.
+type IdHasher = foldhash::fast::RandomState;
+
+/// A map from ids, hashed with [`IdHasher`].
+type IdMap<K, V> = HashMap<K, V, IdHasher>;
+
+fn node_id(node: &Node) -> &str {
+    node.id.as_str()
+}
+
+/// A scenario's node ids to their first position: the index the checks resolve references
+/// with, which the checked scenario keeps as its `node_index`.
+pub(super) type NodeIndex = HashMap<NodeId, NodeIdx>;
+
 /// Index of ids to their first position: a scan for short lists, a hash map for long ones
 /// (the nodes of a large scenario).
 enum IdIndex<'a> {
     Short(Vec<&'a str>),
-    Long(HashMap<&'a str, u32>),
+    Long(IdMap<&'a str, u32>),
 }
 
 impl<'a> IdIndex<'a> {
@@ -266,7 +307,7 @@ impl<'a> IdIndex<'a> {
             for_each_duplicate(&ids, |id: &&str| *id, on_duplicate);
             return IdIndex::Short(ids);
         }
-        let mut map = HashMap::with_capacity(ids.len());
+        let mut map = IdMap::with_capacity_and_hasher(ids.len(), IdHasher::default());
         for (i, id) in ids.enumerate() {
             match map.entry(id) {
                 Entry::Occupied(first) => on_duplicate(i, *first.get() as usize),

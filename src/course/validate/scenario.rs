@@ -3,7 +3,7 @@
 
 use super::flow::{self, Edge, Effect, Graph, Guard};
 use super::ranges::VarBounds;
-use super::{At, Ctx, IdIndex};
+use super::{At, Ctx, IdIndex, NodeIndex};
 use crate::course::diagnostic::Problem;
 use crate::course::model::{Choice, Condition, Debrief, Node, Scenario};
 
@@ -11,7 +11,8 @@ use crate::course::model::{Choice, Condition, Debrief, Node, Scenario};
 struct Refs<'s> {
     characters: IdIndex<'s>,
     variables: IdIndex<'s>,
-    nodes: IdIndex<'s>,
+    /// Built once: the checked scenario keeps it ([`Graph::node_index`]).
+    nodes: NodeIndex,
     /// The nodes themselves, to resolve `chose` conditions to a choice.
     node_list: &'s [Node],
     /// The file's format version: version 1 may leave out what version 2 requires.
@@ -22,7 +23,7 @@ struct Refs<'s> {
 /// that does not exist at `at`.
 fn node_ref(ctx: &mut Ctx<'_>, refs: &Refs<'_>, id: &str, at: &At<'_>) -> Option<u32> {
     ctx.id(id, at);
-    let target = refs.nodes.get(id);
+    let target = refs.nodes.get(id).map(|idx| idx.0);
     if target.is_none() {
         ctx.report(at, Problem::MissingNode { id: id.to_owned() });
     }
@@ -95,13 +96,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Graph {
 
     let nodes = root.key("nodes");
     ctx.non_empty(&scenario.nodes, &nodes, "`nodes`");
-    let (node_index, nodes_unique) = ctx.indexed_ids(
-        &scenario.nodes,
-        |n| n.id.as_str(),
-        &nodes,
-        Some("id"),
-        "node",
-    );
+    let (node_index, nodes_unique) = ctx.node_index(&scenario.nodes, &nodes);
 
     let refs = Refs {
         characters: character_index,
@@ -126,7 +121,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Graph {
             },
         );
     }
-    let start = refs.nodes.get(scenario.start.as_str());
+    let start = refs.nodes.get(scenario.start.as_str()).map(|idx| idx.0);
     if start.is_none() {
         ctx.report(
             &root.key("start"),
@@ -147,6 +142,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Graph {
     if let (Some(start), true) = (start, nodes_unique) {
         flow::check(ctx, scenario, &graph, start, &bounds);
     }
+    graph.node_index = refs.nodes;
     graph
 }
 
@@ -393,7 +389,7 @@ fn check_condition(
             ctx.id(written, &at.key("chose"));
             // `node/choice`: the node, then the choice's position in it.
             let resolved = written.split_once('/').and_then(|(node, choice)| {
-                let index = refs.nodes.get(node)?;
+                let index = refs.nodes.get(node)?.0;
                 let position = refs
                     .node_list
                     .get(index as usize)?
