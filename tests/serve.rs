@@ -13,19 +13,18 @@
 // Test code fails loudly by design: an unwrap or expect that fails is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod tmux_support;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use tmux_support::Tmux;
 
 /// How long to wait for a screen or a process before failing.
 const PATIENCE: Duration = Duration::from_secs(15);
 /// The join code of every test server.
 const CODE: &str = "tulp-42";
-
-/// Distinguishes the tmux servers of tests running at the same time.
-static CLIENTS: AtomicUsize = AtomicUsize::new(0);
 
 /// Whether `tmux` and `ssh` are here; in CI their absence fails the test.
 fn tools_installed() -> bool {
@@ -165,25 +164,19 @@ impl Drop for Server {
 /// `ssh` to the server inside its own tmux server, 100x30; the shell prints
 /// `EXITED <code>` when ssh ends.
 struct Client {
-    socket: String,
-    config: PathBuf,
+    tmux: Tmux,
+}
+
+impl std::ops::Deref for Client {
+    type Target = Tmux;
+    fn deref(&self) -> &Tmux {
+        &self.tmux
+    }
 }
 
 impl Client {
     /// `ssh -p PORT … OPTIONS… USER@127.0.0.1 COMMAND…`.
     fn connect(server: &Server, user: &str, options: &[&str], command: &[&str]) -> Self {
-        let config = server
-            .dir
-            .path()
-            .join(format!("tmux-{}.conf", CLIENTS.load(Ordering::SeqCst)));
-        std::fs::write(&config, "set -g remain-on-exit on\nset -g status off\n")
-            .expect("write tmux.conf");
-        let socket = format!(
-            "kruispunt-serve-{}-{}",
-            std::process::id(),
-            CLIENTS.fetch_add(1, Ordering::SeqCst)
-        );
-        let client = Self { socket, config };
         let command = format!(
             "ssh -F /dev/null -p {port} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
              -o PreferredAuthentications=password,keyboard-interactive -o NumberOfPasswordPrompts=1 \
@@ -192,67 +185,9 @@ impl Client {
             options = options.join(" "),
             command = command.join(" "),
         );
-        let started = client.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "trainee",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "sh",
-            "-c",
-            &command,
-        ]);
-        assert!(
-            started.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&started.stderr)
-        );
-        client
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("-f")
-            .arg(&self.config)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "trainee"]).stdout)
-            .into_owned()
-    }
-
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited {PATIENCE:?} for {what}; the screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
+        Self {
+            tmux: Tmux::start(server.dir.path(), "trainee", (100, 30), &command, PATIENCE),
         }
-    }
-
-    /// Sends a tmux key name (`Enter`, `Down`) or literal text.
-    fn key(&self, key: &str) {
-        let named = matches!(key, "Enter" | "Down" | "Up" | "Escape");
-        let mut args = vec!["send-keys", "-t", "trainee"];
-        if !named {
-            args.push("-l");
-        }
-        args.push(key);
-        assert!(self.tmux(&args).status.success(), "send-keys {key}");
     }
 
     /// Types the join code at ssh's password prompt.
@@ -268,12 +203,6 @@ impl Client {
         self.wait_for("the join screen", |s| s.contains("Type your name"));
         self.key(name);
         self.key("Enter");
-    }
-}
-
-impl Drop for Client {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
     }
 }
 
@@ -304,11 +233,7 @@ fn a_trainee_joins_plays_resizes_quits_and_resumes() {
     anna.wait_for("the choice's effect", |s| s.contains("Trust 50/100"));
 
     // The screen follows the terminal's size.
-    assert!(
-        anna.tmux(&["resize-window", "-t", "trainee", "-x", "70", "-y", "20"])
-            .status
-            .success()
-    );
+    anna.resize(70, 20);
     let resized = anna.wait_for("the screen at 70 columns", |s| {
         s.lines()
             .next()

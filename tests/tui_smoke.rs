@@ -9,45 +9,39 @@
 // Test code fails loudly by design: an unwrap or expect that fails is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod tmux_support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
+use tmux_support::Tmux;
 
 /// How long to wait for the screen to show something before failing.
 const PATIENCE: Duration = Duration::from_secs(8);
 
-/// Distinguishes the tmux servers of tests running at the same time.
-static SERVERS: AtomicUsize = AtomicUsize::new(0);
-
 /// A tmux server with one session running `kruispunt` inside a shell that prints
 /// `RESTORED <exit code>` once the program has ended, then waits.
 struct Session {
-    socket: String,
-    config: PathBuf,
+    tmux: Tmux,
     data_dir: PathBuf,
     _dir: tempfile::TempDir,
+}
+
+impl std::ops::Deref for Session {
+    type Target = Tmux;
+    fn deref(&self) -> &Tmux {
+        &self.tmux
+    }
 }
 
 impl Session {
     /// Starts the program in a 100x30 terminal, or `None` when tmux is not installed.
     fn start() -> Option<Self> {
-        let installed = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !installed {
-            // CI installs tmux (.ci/run): there, a missing tmux is a failure, not a skip.
-            assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-            println!("skipped: tmux is not installed");
+        if !tmux_support::installed() {
             return None;
         }
         let dir = tempfile::tempdir().expect("tempdir");
         let data_dir = dir.path().join("data");
-        // Keep the pane after the shell exits, so a crash can still be read.
-        let config = dir.path().join("tmux.conf");
-        std::fs::write(&config, "set -g remain-on-exit on\nset -g status off\n")
-            .expect("write tmux.conf");
         let script = dir.path().join("run.sh");
         let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course");
         std::fs::write(
@@ -64,90 +58,19 @@ impl Session {
             ),
         )
         .expect("write run.sh");
-        let socket = format!(
-            "kruispunt-smoke-{}-{}",
-            std::process::id(),
-            SERVERS.fetch_add(1, Ordering::SeqCst)
+        let tmux = Tmux::start(
+            dir.path(),
+            "smoke",
+            (100, 30),
+            &format!("sh {}", quote(&script)),
+            PATIENCE,
         );
         let session = Self {
-            socket,
-            config,
+            tmux,
             data_dir,
             _dir: dir,
         };
-        let started = session.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "smoke",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "sh",
-            &script.display().to_string(),
-        ]);
-        assert!(
-            started.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&started.stderr)
-        );
         Some(session)
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("-f")
-            .arg(&self.config)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// The visible screen as text.
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "smoke"]).stdout)
-            .into_owned()
-    }
-
-    /// A tmux format of the pane, e.g. `#{alternate_on}`.
-    fn pane(&self, format: &str) -> String {
-        String::from_utf8_lossy(
-            &self
-                .tmux(&["display-message", "-p", "-t", "smoke", format])
-                .stdout,
-        )
-        .trim()
-        .to_owned()
-    }
-
-    /// Waits until the screen satisfies `ready`; fails with the last screen otherwise.
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited {PATIENCE:?} for {what}; the screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Sends one key: a tmux key name (`Enter`, `Right`) or literal text.
-    fn key(&self, key: &str) {
-        let named = matches!(key, "Enter" | "Right" | "Left" | "Escape" | "Up" | "Down");
-        let mut args = vec!["send-keys", "-t", "smoke"];
-        if !named {
-            args.push("-l");
-        }
-        args.push(key);
-        assert!(self.tmux(&args).status.success(), "send-keys {key}");
     }
 
     /// The progress file of the default profile.
@@ -175,12 +98,6 @@ impl Session {
         assert_eq!(self.pane("#{alternate_on}"), "0", "normal screen");
         assert_eq!(self.pane("#{mouse_any_flag}"), "0", "no mouse reporting");
         assert_eq!(self.pane("#{cursor_flag}"), "1", "the cursor is shown");
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
     }
 }
 
