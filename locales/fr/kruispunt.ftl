@@ -788,6 +788,13 @@ export-written = Résultats du profil « { $name } » écrits dans { $file } (
 export-written-with-reflections = Résultats du profil « { $name } » écrits dans { $file }, avec les réflexions.
 # $file : où le fichier de progression endommagé a été déplacé.
 export-damaged-profile = attention : le fichier de progression de ce profil était endommagé et a été mis de côté sous { $file } ; l’export contient ce qui a pu être récupéré.
+# $value : ce qui a été donné.
+xapi-bad-base-iri = --base-iri { $value } n’est pas un IRI absolu commençant par https:// ou http://
+xapi-bad-home-page = --home-page { $value } n’est pas une URL absolue commençant par https:// ou http://
+# $variable : la variable d’environnement qui contient le sel.
+xapi-no-salt = --pseudonymise a besoin d’un sel secret dans la variable d’environnement { $variable } ; gardez le même sel pour garder les mêmes pseudonymes
+# $length : la longueur du sel ; $minimum : le nombre minimal de caractères accepté.
+xapi-short-salt = le sel de --pseudonymise a { $length } caractères ; utilisez-en au moins { $minimum }, sinon les pseudonymes peuvent être devinés
 report-course-errors = le cours contient des erreurs ; corrigez-les d’abord (voir kruispunt validate)
 # $file : le fichier de sortie ; $reason : le message du système.
 report-cannot-write = impossible d’écrire { $file } : { $reason }
