@@ -1,6 +1,6 @@
 //! The command line: `kruispunt` (the interactive course; `--plain` line by line,
 //! `--facilitator` for a group), `kruispunt outline`, `validate`, `schema`, `profiles`,
-//! `forget`, `export`, `report` and `session`.
+//! `forget`, `export`, `report`, `session` and `xapi`.
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
@@ -31,6 +31,7 @@ mod profiles;
 mod report;
 pub mod session;
 mod start;
+pub mod xapi;
 
 pub use report::{ExportFormat, ReportOutput};
 
@@ -254,6 +255,12 @@ pub enum Command {
         #[command(flatten)]
         course: CourseOption,
     },
+    /// Learning records: a profile's history as xAPI statements (see docs/xapi.md).
+    Xapi {
+        /// What to do with them.
+        #[command(subcommand)]
+        command: xapi::XapiCommand,
+    },
 }
 
 /// The options of one command: those written before its name are handed to it.
@@ -315,6 +322,20 @@ impl Command {
             Self::Report { course, .. } => OptionSlots {
                 course: Some(course),
                 ..slots("report")
+            },
+            Self::Xapi {
+                command:
+                    xapi::XapiCommand::Export {
+                        course,
+                        data_dir,
+                        profile,
+                        ..
+                    },
+            } => OptionSlots {
+                course: Some(course),
+                data_dir: Some(data_dir),
+                profile: Some(profile),
+                ..slots("xapi export")
             },
             Self::Session {
                 command: session::SessionCommand::List { data_dir },
@@ -391,6 +412,9 @@ impl Cli {
                 | Command::Report { course, .. }
                 | Command::Session {
                     command: session::SessionCommand::Export { course, .. },
+                }
+                | Command::Xapi {
+                    command: xapi::XapiCommand::Export { course, .. },
                 },
             ) => course.dir(),
             Some(
@@ -640,6 +664,31 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
                 profile: &profile.name(ui)?,
                 output: output.as_deref(),
                 include_reflections,
+            },
+            ui,
+        ),
+        Command::Xapi {
+            command:
+                xapi::XapiCommand::Export {
+                    output,
+                    base_iri,
+                    home_page,
+                    pseudonymise,
+                    course,
+                    data_dir,
+                    profile,
+                },
+        } => xapi::export(
+            &xapi::ExportRequest {
+                course: course.dir(),
+                data_dir: data_dir.dir(),
+                profile: &profile.name(ui)?,
+                output: output.as_deref(),
+                options: crate::xapi::XapiOptions {
+                    base_iri,
+                    home_page,
+                    salt: pseudonymise.then(xapi::salt_from_env),
+                },
             },
             ui,
         ),

@@ -766,6 +766,16 @@ export-written = Resultaten van profiel “{ $name }” geschreven naar { $file 
 export-written-with-reflections = Resultaten van profiel “{ $name }” geschreven naar { $file }, met de reflecties.
 # $file: waar het beschadigde voortgangsbestand naartoe is verplaatst.
 export-damaged-profile = waarschuwing: het voortgangsbestand van dit profiel was beschadigd en is apart gezet als { $file }; de export bevat wat kon worden hersteld.
+# kruispunt xapi export. $count: hoeveel statements; $name: het profiel; $file: het uitvoerbestand.
+xapi-written = { $count ->
+        [one] { $count } xAPI-statement
+       *[other] { $count } xAPI-statements
+    } van profiel “{ $name }” geschreven naar { $file } (zonder reflecties).
+# Zoals xapi-written, met de cursist onder een pseudoniem ($name wordt niet getoond).
+xapi-written-pseudonymised = { $count ->
+        [one] { $count } xAPI-statement
+       *[other] { $count } xAPI-statements
+    } geschreven naar { $file }, met de cursist onder een pseudoniem (zonder reflecties).
 # $value: wat werd opgegeven.
 xapi-bad-base-iri = --base-iri { $value } is geen absolute IRI die begint met https:// of http://
 xapi-bad-home-page = --home-page { $value } is geen absolute URL die begint met https:// of http://

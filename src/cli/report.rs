@@ -73,7 +73,7 @@ pub(super) struct ReportRequest<'a> {
 }
 
 /// The course, or a failure (2) after its problems were printed to stderr.
-fn course_or_fail(dir: Option<&Path>, ui: &mut Ui) -> Result<Course, Failure> {
+pub(super) fn course_or_fail(dir: Option<&Path>, ui: &mut Ui) -> Result<Course, Failure> {
     let course = course_for_command(dir, ui)?;
     ui.show_notice();
     course.ok_or_else(|| Failure::usage(ui.msg("report-course-errors", &msg_args!())))
