@@ -332,11 +332,14 @@ fn valid() -> Value {
     })
 }
 
+/// A change that makes a valid statement invalid.
+type Breakage = fn(&mut Value);
+
 #[test]
 fn the_schema_accepts_a_valid_statement_and_refuses_what_xapi_refuses() {
     let validator = validator();
     assert_eq!(problems(&validator, &valid()), Vec::<String>::new());
-    let broken: [(&str, fn(&mut Value)); 14] = [
+    let broken: [(&str, Breakage); 14] = [
         ("no actor", |s| {
             drop(s.as_object_mut().unwrap().remove("actor"))
         }),
