@@ -2,11 +2,10 @@
 //! for an offline hand-in to a Learning Record Store (see `docs/xapi.md`).
 
 use super::messages::Ui;
-use super::profiles::{existing_profile, progress_failure};
-use super::report::course_or_fail;
+use super::report::{course_or_fail, open_existing};
 use super::{CourseOption, DataDirOption, Failure, ProfileOption, finish_output};
 use crate::msg_args;
-use crate::progress::{CourseStamp, LoadNotice, ProfileName, write_atomically};
+use crate::progress::{ProfileName, write_atomically};
 use crate::xapi::{self, DEFAULT_HOME_PAGE, SALT_ENV, XapiOptions};
 use clap::Subcommand;
 use std::io::{self, Write};
@@ -73,19 +72,7 @@ pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
         .map_err(|e| Failure::usage(ui.error(&e)))?;
     let course = course_or_fail(request.course, ui)?;
     let name = request.profile;
-    let (_, store) = existing_profile(request.data_dir, name, ui)?;
-    let opened = store
-        .open(name, &CourseStamp::of(&course))
-        .map_err(|e| progress_failure(&e, ui))?;
-    for notice in &opened.notices {
-        if let LoadNotice::CorruptSetAside { moved_to, .. } = notice {
-            let warning = ui.msg(
-                "export-damaged-profile",
-                &msg_args!("file" => moved_to.display().to_string()),
-            );
-            let _ = writeln!(io::stderr().lock(), "{warning}");
-        }
-    }
+    let opened = open_existing(request.data_dir, name, &course, ui)?;
     let lines = xapi::to_json_lines(&course, &opened.progress, name.as_str(), &request.options)
         .map_err(|e| Failure::usage(ui.error(&e)))?;
     drop(opened);

@@ -202,39 +202,63 @@ impl Maker<'_> {
         Ctx { context, key }
     }
 
-    /// One statement. Its id comes from the attempt's key and `event`.
-    #[allow(clippy::too_many_arguments)]
-    fn statement(
-        &self,
-        ctx: &Ctx,
-        event: &str,
-        verb: Verb,
-        object: Value,
-        result: Option<Value>,
-        context_extensions: Option<Value>,
-        timestamp: Option<Timestamp>,
-    ) -> Value {
+    /// One statement, as `said` in the attempt of `ctx`. Its id comes from the attempt's key
+    /// and the event.
+    fn statement(&self, ctx: &Ctx, said: Said) -> Value {
         let mut context = ctx.context.clone();
-        if let (Some(extensions), Some(map)) = (context_extensions, context.as_object_mut()) {
+        if let (Some(extensions), Some(map)) = (said.context, context.as_object_mut()) {
             map.insert("extensions".into(), extensions);
         }
         let mut statement = Map::new();
-        let id = stable_uuid(&["statement", &ctx.key, event]);
+        let id = stable_uuid(&["statement", &ctx.key, &said.event]);
         statement.insert("id".into(), id.hyphenated().to_string().into());
         statement.insert("actor".into(), self.actor.clone());
         statement.insert(
             "verb".into(),
-            json!({ "id": verb.iri(), "display": { "en-US": verb.word() } }),
+            json!({ "id": said.verb.iri(), "display": { "en-US": said.verb.word() } }),
         );
-        statement.insert("object".into(), object);
-        if let Some(result) = result {
+        statement.insert("object".into(), said.object);
+        if let Some(result) = said.result {
             statement.insert("result".into(), result);
         }
         statement.insert("context".into(), context);
-        if let Some(at) = timestamp {
+        if let Some(at) = said.at {
             statement.insert("timestamp".into(), at.rfc3339().into());
         }
         Value::Object(statement)
+    }
+
+    /// `launched` and `initialized`: both at the start, with the same context and time.
+    fn begin(
+        &self,
+        ctx: &Ctx,
+        object: &Value,
+        context: Option<&Value>,
+        at: Option<Timestamp>,
+    ) -> [Value; 2] {
+        [Verb::Launched, Verb::Initialized].map(|verb| {
+            let mut said = Said::new(verb.word(), verb, object.clone()).at(at);
+            said.context = context.cloned();
+            self.statement(ctx, said)
+        })
+    }
+
+    /// Makes `activity` a `choice` interaction with `choices` (id, text).
+    fn choice_interaction<'t>(
+        &self,
+        activity: &mut Value,
+        choices: impl Iterator<Item = (&'t str, &'t Text)>,
+    ) {
+        let listed: Vec<Value> = choices
+            .map(|(id, text)| json!({ "id": id, "description": self.language_map(text) }))
+            .collect();
+        if let Some(definition) = activity
+            .get_mut("definition")
+            .and_then(Value::as_object_mut)
+        {
+            definition.insert("interactionType".into(), "choice".into());
+            definition.insert("choices".into(), listed.into());
+        }
     }
 
     /// The statements of a lesson: nothing for one never opened.
@@ -245,54 +269,26 @@ impl Maker<'_> {
             return;
         }
         let id = lesson.id.as_str();
+        let lesson_iri = self.item_iri("lesson", id);
         let object = self.activity(
-            self.item_iri("lesson", id),
+            lesson_iri.clone(),
             activity_type::LESSON,
             &lesson.title,
             lesson.summary.as_ref(),
         );
         let ctx = self.context(id, 1, module, None);
         let inside = self.context(id, 1, module, Some(object.clone()));
-        out.push(self.statement(
-            &ctx,
-            "launched",
-            Verb::Launched,
-            object.clone(),
-            None,
-            None,
-            None,
-        ));
-        out.push(self.statement(
-            &ctx,
-            "initialized",
-            Verb::Initialized,
-            object.clone(),
-            None,
-            None,
-            None,
-        ));
+        out.extend(self.begin(&ctx, &object, None, None));
         for scene in &lesson.scenes {
             let Some(progress) = saved.lesson.scenes.get(&scene.id) else {
                 continue;
             };
-            let scene_iri = format!(
-                "{}/scene/{}",
-                self.item_iri("lesson", id),
-                segment(scene.id.as_str())
-            );
+            let scene_iri = format!("{lesson_iri}/scene/{}", segment(scene.id.as_str()));
             let title = scene.title.as_ref().unwrap_or(&lesson.title);
             if progress.visited && progress.content_note != Some(ContentNoteChoice::Skipped) {
                 let activity = self.activity(scene_iri.clone(), activity_type::SCENE, title, None);
                 let event = format!("experienced\u{1f}{}", scene.id.as_str());
-                out.push(self.statement(
-                    &inside,
-                    &event,
-                    Verb::Experienced,
-                    activity,
-                    None,
-                    None,
-                    None,
-                ));
+                out.push(self.statement(&inside, Said::new(&event, Verb::Experienced, activity)));
             }
             if let (SceneBody::Quiz(quiz), Some(record)) = (&scene.body, &progress.quiz) {
                 let name = scene.title.as_ref().unwrap_or(&quiz.question);
@@ -302,11 +298,8 @@ impl Maker<'_> {
                     name,
                     Some(&quiz.question),
                 );
-                let choices: Vec<Value> = quiz
-                    .options
-                    .iter()
-                    .map(|o| json!({ "id": o.id.as_str(), "description": self.language_map(&o.text) }))
-                    .collect();
+                let options = quiz.options.iter().map(|o| (o.id.as_str(), &o.text));
+                self.choice_interaction(&mut activity, options);
                 let correct: Vec<&str> = quiz
                     .options
                     .iter()
@@ -317,46 +310,21 @@ impl Maker<'_> {
                     .get_mut("definition")
                     .and_then(Value::as_object_mut)
                 {
-                    definition.insert("interactionType".into(), "choice".into());
-                    definition.insert("choices".into(), choices.into());
                     definition.insert(
                         "correctResponsesPattern".into(),
                         json!([correct.join("[,]")]),
                     );
                 }
                 let event = format!("answered\u{1f}{}", scene.id.as_str());
-                let result = quiz_result(record);
-                out.push(self.statement(
-                    &inside,
-                    &event,
-                    Verb::Answered,
-                    activity,
-                    Some(result),
-                    None,
-                    None,
-                ));
+                let said = Said::new(&event, Verb::Answered, activity).result(quiz_result(record));
+                out.push(self.statement(&inside, said));
             }
         }
         if saved.status == ItemStatus::Completed {
             let done = json!({ "completion": true });
-            out.push(self.statement(
-                &ctx,
-                "completed",
-                Verb::Completed,
-                object.clone(),
-                Some(done),
-                None,
-                None,
-            ));
-            out.push(self.statement(
-                &ctx,
-                "terminated",
-                Verb::Terminated,
-                object,
-                None,
-                None,
-                None,
-            ));
+            let completed = Said::new("completed", Verb::Completed, object.clone()).result(done);
+            out.push(self.statement(&ctx, completed));
+            out.push(self.statement(&ctx, Said::new("terminated", Verb::Terminated, object)));
         }
     }
 
@@ -375,25 +343,7 @@ impl Maker<'_> {
         let ctx = self.context(id, at.number, at.module, None);
         let inside = self.context(id, at.number, at.module, Some(object.clone()));
         let number = json!({ Extension::Attempt.iri(): at.number });
-        let started = Some(attempt.started_at);
-        out.push(self.statement(
-            &ctx,
-            "launched",
-            Verb::Launched,
-            object.clone(),
-            None,
-            Some(number.clone()),
-            started,
-        ));
-        out.push(self.statement(
-            &ctx,
-            "initialized",
-            Verb::Initialized,
-            object.clone(),
-            None,
-            Some(number.clone()),
-            started,
-        ));
+        out.extend(self.begin(&ctx, &object, Some(&number), Some(attempt.started_at)));
         let choices: Vec<_> = attempt.choices.iter().map(|c| c.choice.clone()).collect();
         let run = match attempt.seed {
             Some(seed) => ScenarioRun::replay_seeded(scenario, seed, &choices),
@@ -416,17 +366,10 @@ impl Maker<'_> {
             let node_iri = format!("{scenario_iri}/node/{}", segment(node.id.as_str()));
             let mut activity =
                 self.activity(node_iri, activity_type::INTERACTION, &scenario.title, None);
-            if let Some(definition) = activity
-                .get_mut("definition")
-                .and_then(Value::as_object_mut)
-            {
-                let listed: Vec<Value> = offered
-                    .iter()
-                    .map(|c| json!({ "id": c.id.as_str(), "description": self.language_map(&c.text) }))
-                    .collect();
-                definition.insert("interactionType".into(), "choice".into());
-                definition.insert("choices".into(), listed.into());
-            }
+            self.choice_interaction(
+                &mut activity,
+                offered.iter().map(|c| (c.id.as_str(), &c.text)),
+            );
             let competencies: Map<String, Value> = choice
                 .competencies
                 .iter()
@@ -445,26 +388,20 @@ impl Maker<'_> {
                     .collect();
                 extensions.insert(Extension::Gauges.iri(), gauges.into());
             }
-            let result = json!({ "response": choice.id.as_str(), "extensions": extensions });
             let decision_number = decision + 1;
-            let context = json!({
-                Extension::Attempt.iri(): at.number,
-                Extension::Decision.iri(): decision_number,
-            });
             // The last choice of a finished attempt is the one that reached the ending.
             let when = (decision_number == attempt.choices.len())
                 .then_some(attempt.finished_at)
                 .flatten();
             let event = format!("responded\u{1f}{decision_number}");
-            out.push(self.statement(
-                &inside,
-                &event,
-                Verb::Responded,
-                activity,
-                Some(result),
-                Some(context),
-                when,
-            ));
+            let mut said = Said::new(&event, Verb::Responded, activity)
+                .result(json!({ "response": choice.id.as_str(), "extensions": extensions }))
+                .at(when);
+            said.context = Some(json!({
+                Extension::Attempt.iri(): at.number,
+                Extension::Decision.iri(): decision_number,
+            }));
+            out.push(self.statement(&inside, said));
         }
         if let Some(ending) = &attempt.ending {
             let mut extensions = Map::new();
@@ -483,11 +420,12 @@ impl Maker<'_> {
                     .map(|(c, score)| (c.as_str().to_owned(), score.key().into()))
                     .collect();
                 extensions.insert(Extension::CompetencyResults.iri(), results.into());
-                if let Some(score) = score(
+                let (shown, breached, missed) = (
                     outcome.shown.len(),
                     outcome.breached.len(),
                     outcome.missed.len(),
-                ) {
+                );
+                if let Some(score) = score(shown, breached, missed) {
                     result.insert("score".into(), score);
                 }
             }
@@ -496,37 +434,59 @@ impl Maker<'_> {
                 result.insert("duration".into(), duration(seconds).into());
             }
             result.insert("extensions".into(), extensions.into());
-            out.push(self.statement(
-                &ctx,
-                "completed",
-                Verb::Completed,
-                object.clone(),
-                Some(result.into()),
-                Some(number.clone()),
-                attempt.finished_at,
-            ));
+            let mut said = Said::new("completed", Verb::Completed, object.clone())
+                .result(result.into())
+                .at(attempt.finished_at);
+            said.context = Some(number.clone());
+            out.push(self.statement(&ctx, said));
         }
         // Over: it reached an ending, or a later attempt (a rewind, a restart) replaced it.
-        let over = match (
-            attempt.ending.as_ref(),
-            attempt.finished_at,
-            at.next_started,
-        ) {
-            (Some(_), finished, _) => Some(finished),
-            (None, _, Some(next)) => Some(Some(next)),
-            (None, _, None) => None,
+        let over = match (attempt.ending.as_ref(), at.next_started) {
+            (Some(_), _) => Some(attempt.finished_at),
+            (None, Some(next)) => Some(Some(next)),
+            (None, None) => None,
         };
         if let Some(when) = over {
-            out.push(self.statement(
-                &ctx,
-                "terminated",
-                Verb::Terminated,
-                object,
-                None,
-                Some(number),
-                when,
-            ));
+            let mut said = Said::new("terminated", Verb::Terminated, object).at(when);
+            said.context = Some(number);
+            out.push(self.statement(&ctx, said));
         }
+    }
+}
+
+/// What one statement says, before the actor and the attempt's context are added.
+struct Said {
+    /// What the statement id is derived from, besides the attempt.
+    event: String,
+    verb: Verb,
+    object: Value,
+    result: Option<Value>,
+    /// Extensions of the context.
+    context: Option<Value>,
+    /// The time recorded for it, if any.
+    at: Option<Timestamp>,
+}
+
+impl Said {
+    fn new(event: &str, verb: Verb, object: Value) -> Self {
+        Self {
+            event: event.to_owned(),
+            verb,
+            object,
+            result: None,
+            context: None,
+            at: None,
+        }
+    }
+
+    fn result(mut self, result: Value) -> Self {
+        self.result = Some(result);
+        self
+    }
+
+    fn at(mut self, at: Option<Timestamp>) -> Self {
+        self.at = at;
+        self
     }
 }
 
