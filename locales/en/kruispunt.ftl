@@ -945,7 +945,7 @@ xapi-written-pseudonymised = { $count ->
        *[other] { $count } xAPI statements
     } written to { $file }, with the trainee pseudonymised (without reflections).
 # $value: what was given.
-xapi-bad-base-iri = --base-iri { $value } is not an absolute IRI starting with https:// or http://
+xapi-bad-base-iri = --base-iri { $value } is not an absolute IRI starting with https:// or http:// (without ? or #)
 xapi-bad-home-page = --home-page { $value } is not an absolute URL starting with https:// or http://
 # $variable: the environment variable with the salt.
 xapi-no-salt = --pseudonymise needs a secret salt in the environment variable { $variable }; keep the same salt to keep the same pseudonyms

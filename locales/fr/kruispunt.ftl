@@ -799,7 +799,7 @@ xapi-written-pseudonymised = { $count ->
        *[other] { $count } déclarations xAPI écrites
     } dans { $file }, avec un pseudonyme à la place du profil (sans les réflexions).
 # $value : ce qui a été donné.
-xapi-bad-base-iri = --base-iri { $value } n’est pas un IRI absolu commençant par https:// ou http://
+xapi-bad-base-iri = --base-iri { $value } n’est pas un IRI absolu commençant par https:// ou http:// (sans requête ni fragment)
 xapi-bad-home-page = --home-page { $value } n’est pas une URL absolue commençant par https:// ou http://
 # $variable : la variable d’environnement qui contient le sel.
 xapi-no-salt = --pseudonymise a besoin d’un sel secret dans la variable d’environnement { $variable } ; gardez le même sel pour garder les mêmes pseudonymes

@@ -777,7 +777,7 @@ xapi-written-pseudonymised = { $count ->
        *[other] { $count } xAPI-statements
     } geschreven naar { $file }, met de cursist onder een pseudoniem (zonder reflecties).
 # $value: wat werd opgegeven.
-xapi-bad-base-iri = --base-iri { $value } is geen absolute IRI die begint met https:// of http://
+xapi-bad-base-iri = --base-iri { $value } is geen absolute IRI die begint met https:// of http:// (zonder ? of #)
 xapi-bad-home-page = --home-page { $value } is geen absolute URL die begint met https:// of http://
 # $variable: de omgevingsvariabele met de salt.
 xapi-no-salt = --pseudonymise heeft een geheime salt nodig in de omgevingsvariabele { $variable }; gebruik steeds dezelfde salt om dezelfde pseudoniemen te houden

@@ -34,8 +34,8 @@ pub const MIN_SALT_LEN: usize = 16;
 /// What the learning records layer refuses.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum XapiError {
-    /// The course base IRI is not an absolute http(s) IRI.
-    #[error("the course base IRI `{0}` is not an absolute http(s) IRI")]
+    /// The course base IRI is not an absolute http(s) IRI without a query or fragment.
+    #[error("the course base IRI `{0}` is not an absolute http(s) IRI without ? or #")]
     BadBaseIri(String),
     /// The account home page is not an absolute http(s) IRI.
     #[error("the account home page `{0}` is not an absolute http(s) IRI")]
@@ -73,8 +73,9 @@ impl Default for XapiOptions {
 impl XapiOptions {
     /// Checks the options: IRIs that a statement can carry, a salt long enough.
     pub fn check(&self) -> Result<(), XapiError> {
+        // Activity ids are appended to the base: a query or a fragment would swallow them.
         if let Some(base) = &self.base_iri
-            && !vocabulary::is_http_iri(base)
+            && (!vocabulary::is_http_iri(base) || base.contains(['?', '#']))
         {
             return Err(XapiError::BadBaseIri(base.clone()));
         }

@@ -414,6 +414,19 @@ fn wrong_options_are_refused() {
         }),
         Err(XapiError::BadBaseIri("kruispunt/course".to_owned()))
     );
+    // Activity ids are appended to the base: a query or a fragment would swallow them.
+    for base in [
+        "https://example.org/x?course=1",
+        "https://example.org/x#top",
+    ] {
+        assert_eq!(
+            refused(XapiOptions {
+                base_iri: Some(base.to_owned()),
+                ..XapiOptions::default()
+            }),
+            Err(XapiError::BadBaseIri(base.to_owned()))
+        );
+    }
     assert_eq!(
         refused(XapiOptions {
             home_page: "https://has space".to_owned(),
