@@ -1,6 +1,6 @@
 //! The command line: `kruispunt` (the interactive course; `--plain` line by line,
 //! `--facilitator` for a group), `kruispunt outline`, `validate`, `schema`, `profiles`,
-//! `forget`, `export`, `report`, `session`, `serve` and `workshop`.
+//! `forget`, `export`, `report`, `session`, `serve`, `workshop` and `xapi`.
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
@@ -33,6 +33,7 @@ mod serve;
 pub mod session;
 mod start;
 mod workshop;
+pub mod xapi;
 
 pub use report::{ExportFormat, ReportOutput};
 
@@ -266,6 +267,12 @@ pub enum Command {
         #[command(subcommand)]
         command: workshop::WorkshopCommand,
     },
+    /// Learning records: a profile's history as xAPI statements (see docs/xapi.md).
+    Xapi {
+        /// What to do with them.
+        #[command(subcommand)]
+        command: xapi::XapiCommand,
+    },
 }
 
 /// The options of one command: those written before its name are handed to it.
@@ -338,6 +345,20 @@ impl Command {
             } => OptionSlots {
                 data_dir: Some(data_dir),
                 ..slots("workshop forget")
+            },
+            Self::Xapi {
+                command:
+                    xapi::XapiCommand::Export {
+                        course,
+                        data_dir,
+                        profile,
+                        ..
+                    },
+            } => OptionSlots {
+                course: Some(course),
+                data_dir: Some(data_dir),
+                profile: Some(profile),
+                ..slots("xapi export")
             },
             Self::Session {
                 command: session::SessionCommand::List { data_dir },
@@ -415,6 +436,9 @@ impl Cli {
                 | Command::Serve(serve::ServeArgs { course, .. })
                 | Command::Session {
                     command: session::SessionCommand::Export { course, .. },
+                }
+                | Command::Xapi {
+                    command: xapi::XapiCommand::Export { course, .. },
                 },
             ) => course.dir(),
             Some(
@@ -669,6 +693,31 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
                 profile: &profile.name(ui)?,
                 output: output.as_deref(),
                 include_reflections,
+            },
+            ui,
+        ),
+        Command::Xapi {
+            command:
+                xapi::XapiCommand::Export {
+                    output,
+                    base_iri,
+                    home_page,
+                    pseudonymise,
+                    course,
+                    data_dir,
+                    profile,
+                },
+        } => xapi::export(
+            &xapi::ExportRequest {
+                course: course.dir(),
+                data_dir: data_dir.dir(),
+                profile: &profile.name(ui)?,
+                output: output.as_deref(),
+                options: crate::xapi::XapiOptions {
+                    base_iri,
+                    home_page,
+                    salt: pseudonymise.then(xapi::salt_from_env),
+                },
             },
             ui,
         ),

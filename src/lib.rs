@@ -11,6 +11,7 @@
 //! - [`session`]: the session core every front end drives: commands in, events out; it
 //!   owns the course, the progress (recorded by a subscriber), the language and the saves;
 //! - [`report`]: a trainee's export and the group report made from exports;
+//! - [`xapi`]: learning records, xAPI statements made from a trainee's recorded history;
 //! - [`facilitator`]: facilitator mode without a screen: timer, votes, session logs (a
 //!   session subscriber), handouts;
 //! - [`tui`]: the terminal interface, for learners and for facilitator mode;
@@ -31,3 +32,4 @@ pub mod report;
 pub mod serve;
 pub mod session;
 pub mod tui;
+pub mod xapi;

@@ -1003,6 +1003,23 @@ export-written = Results of profile “{ $name }” written to { $file } (withou
 export-written-with-reflections = Results of profile “{ $name }” written to { $file }, with the reflections.
 # $file: where the damaged progress file was moved.
 export-damaged-profile = warning: the progress file of this profile was damaged and set aside as { $file }; the export holds what could be recovered.
+# kruispunt xapi export. $count: how many statements; $name: the profile; $file: the output file.
+xapi-written = { $count ->
+        [one] { $count } xAPI statement
+       *[other] { $count } xAPI statements
+    } of profile “{ $name }” written to { $file } (without reflections).
+# As xapi-written, with the trainee named by a pseudonym ($name is not shown).
+xapi-written-pseudonymised = { $count ->
+        [one] { $count } xAPI statement
+       *[other] { $count } xAPI statements
+    } written to { $file }, with the trainee pseudonymised (without reflections).
+# $value: what was given.
+xapi-bad-base-iri = --base-iri { $value } is not an absolute IRI starting with https:// or http:// (without ? or #)
+xapi-bad-home-page = --home-page { $value } is not an absolute URL starting with https:// or http://
+# $variable: the environment variable with the salt.
+xapi-no-salt = --pseudonymise needs a secret salt in the environment variable { $variable }; keep the same salt to keep the same pseudonyms
+# $length: the salt's length; $minimum: the fewest characters accepted.
+xapi-short-salt = the salt for --pseudonymise has { $length } characters; use at least { $minimum }, or the pseudonyms can be guessed
 report-course-errors = the course has errors; fix them first (see kruispunt validate)
 # $file: the output file; $reason: the system's message.
 report-cannot-write = cannot write { $file }: { $reason }

@@ -840,6 +840,23 @@ export-written = Résultats du profil « { $name } » écrits dans { $file } (
 export-written-with-reflections = Résultats du profil « { $name } » écrits dans { $file }, avec les réflexions.
 # $file : où le fichier de progression endommagé a été déplacé.
 export-damaged-profile = attention : le fichier de progression de ce profil était endommagé et a été mis de côté sous { $file } ; l’export contient ce qui a pu être récupéré.
+# kruispunt xapi export. $count : le nombre de déclarations ; $name : le profil ; $file : le fichier de sortie.
+xapi-written = { $count ->
+        [one] { $count } déclaration xAPI du profil « { $name } » écrite
+       *[other] { $count } déclarations xAPI du profil « { $name } » écrites
+    } dans { $file } (sans les réflexions).
+# Comme xapi-written, avec la ou le participant·e sous un pseudonyme ($name n’est pas montré).
+xapi-written-pseudonymised = { $count ->
+        [one] { $count } déclaration xAPI écrite
+       *[other] { $count } déclarations xAPI écrites
+    } dans { $file }, avec un pseudonyme à la place du profil (sans les réflexions).
+# $value : ce qui a été donné.
+xapi-bad-base-iri = --base-iri { $value } n’est pas un IRI absolu commençant par https:// ou http:// (sans requête ni fragment)
+xapi-bad-home-page = --home-page { $value } n’est pas une URL absolue commençant par https:// ou http://
+# $variable : la variable d’environnement qui contient le sel.
+xapi-no-salt = --pseudonymise a besoin d’un sel secret dans la variable d’environnement { $variable } ; gardez le même sel pour garder les mêmes pseudonymes
+# $length : la longueur du sel ; $minimum : le nombre minimal de caractères accepté.
+xapi-short-salt = le sel de --pseudonymise a { $length } caractères ; utilisez-en au moins { $minimum }, sinon les pseudonymes peuvent être devinés
 report-course-errors = le cours contient des erreurs ; corrigez-les d’abord (voir kruispunt validate)
 # $file : le fichier de sortie ; $reason : le message du système.
 report-cannot-write = impossible d’écrire { $file } : { $reason }

@@ -818,6 +818,23 @@ export-written = Resultaten van profiel “{ $name }” geschreven naar { $file 
 export-written-with-reflections = Resultaten van profiel “{ $name }” geschreven naar { $file }, met de reflecties.
 # $file: waar het beschadigde voortgangsbestand naartoe is verplaatst.
 export-damaged-profile = waarschuwing: het voortgangsbestand van dit profiel was beschadigd en is apart gezet als { $file }; de export bevat wat kon worden hersteld.
+# kruispunt xapi export. $count: hoeveel statements; $name: het profiel; $file: het uitvoerbestand.
+xapi-written = { $count ->
+        [one] { $count } xAPI-statement
+       *[other] { $count } xAPI-statements
+    } van profiel “{ $name }” geschreven naar { $file } (zonder reflecties).
+# Zoals xapi-written, met de cursist onder een pseudoniem ($name wordt niet getoond).
+xapi-written-pseudonymised = { $count ->
+        [one] { $count } xAPI-statement
+       *[other] { $count } xAPI-statements
+    } geschreven naar { $file }, met de cursist onder een pseudoniem (zonder reflecties).
+# $value: wat werd opgegeven.
+xapi-bad-base-iri = --base-iri { $value } is geen absolute IRI die begint met https:// of http:// (zonder ? of #)
+xapi-bad-home-page = --home-page { $value } is geen absolute URL die begint met https:// of http://
+# $variable: de omgevingsvariabele met de salt.
+xapi-no-salt = --pseudonymise heeft een geheime salt nodig in de omgevingsvariabele { $variable }; gebruik steeds dezelfde salt om dezelfde pseudoniemen te houden
+# $length: de lengte van de salt; $minimum: het kleinste aantal tekens dat aanvaard wordt.
+xapi-short-salt = de salt voor --pseudonymise heeft { $length } tekens; gebruik er minstens { $minimum }, anders zijn de pseudoniemen te raden
 report-course-errors = de cursus bevat fouten; los die eerst op (zie kruispunt validate)
 # $file: het uitvoerbestand; $reason: de melding van het systeem.
 report-cannot-write = kan { $file } niet schrijven: { $reason }

@@ -12,7 +12,7 @@ use super::profiles::{existing_profile, progress_failure};
 use super::{Failure, course_for_command, finish_output};
 use crate::course::Course;
 use crate::msg_args;
-use crate::progress::{CourseStamp, LoadNotice, ProfileName, Timestamp};
+use crate::progress::{CourseStamp, LoadNotice, OpenedProfile, ProfileName, Timestamp};
 use crate::report::{self, Duplicates, Export, ReportFormat, ReportOptions};
 use clap::ValueEnum;
 use std::io::{self, Write};
@@ -73,7 +73,7 @@ pub(super) struct ReportRequest<'a> {
 }
 
 /// The course, or a failure (2) after its problems were printed to stderr.
-fn course_or_fail(dir: Option<&Path>, ui: &mut Ui) -> Result<Course, Failure> {
+pub(super) fn course_or_fail(dir: Option<&Path>, ui: &mut Ui) -> Result<Course, Failure> {
     let course = course_for_command(dir, ui)?;
     ui.show_notice();
     course.ok_or_else(|| Failure::usage(ui.msg("report-course-errors", &msg_args!())))
@@ -136,16 +136,20 @@ fn write_out(output: Option<&Path>, text: &str, ui: &Ui) -> Result<(), Failure> 
     }
 }
 
-/// `kruispunt export`: the profile's results as JSON, without reflections unless asked.
-pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
-    let course = course_or_fail(request.course, ui)?;
-    let name = request.profile;
-    let (_, store) = existing_profile(request.data_dir, name, ui)?;
+/// Opens the existing profile `name` in `data_dir` to read its progress in `course` (for
+/// `export` and `xapi export`). A damaged file set aside by opening it is said on stderr,
+/// or what is written from it would look empty without a word.
+pub(super) fn open_existing(
+    data_dir: Option<&Path>,
+    name: &ProfileName,
+    course: &Course,
+    ui: &Ui,
+) -> Result<OpenedProfile, Failure> {
+    let (_, store) = existing_profile(data_dir, name, ui)?;
     let opened = store
-        .open(name, &CourseStamp::of(&course))
+        .open(name, &CourseStamp::of(course))
         .map_err(|e| progress_failure(&e, ui))?;
     for notice in &opened.notices {
-        // A damaged file was set aside by opening it: say so, or the export looks empty.
         if let LoadNotice::CorruptSetAside { moved_to, .. } = notice {
             let warning = ui.msg(
                 "export-damaged-profile",
@@ -154,6 +158,14 @@ pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
             let _ = writeln!(io::stderr().lock(), "{warning}");
         }
     }
+    Ok(opened)
+}
+
+/// `kruispunt export`: the profile's results as JSON, without reflections unless asked.
+pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
+    let course = course_or_fail(request.course, ui)?;
+    let name = request.profile;
+    let opened = open_existing(request.data_dir, name, &course, ui)?;
     let document = Export::of(
         &course,
         &opened.progress,
