@@ -139,7 +139,9 @@ impl Server {
 
 /// Starts `kruispunt serve` on a free port with workshop `w1` and the join code [`CODE`],
 /// keeping its data in `data_dir` and its log in `stderr` (appended to, so a restart
-/// keeps the first server's log); reads the port from its start message.
+/// keeps the first server's log); reads the port from its start message. The [`Server`]
+/// that holds the child kills and waits for it.
+#[allow(clippy::zombie_processes)]
 fn spawn(
     data_dir: &Path,
     stderr: &Path,
