@@ -13,8 +13,9 @@
 //!   share of one core;
 //! - failed sessions: a connection, login, join or read that failed or timed out.
 //!
-//! Budgets: p99 < 50 ms at N = 50, no failed session at N = 200, under 4 MiB per session.
-//! The run exits 1 when one is missed. Clients and server share the machine's cores, so the
+//! Budgets: p99 < 50 ms at N = 50, no failed session at N = 200, under 4 MiB per session
+//! (checked from N = 50: for a handful of trainees the first join's one-off cost, about
+//! 10 MiB, dominates the share). The run exits 1 when one is missed. Clients and server share the machine's cores, so the
 //! latency includes the clients' own work.
 //!
 //! ```sh
@@ -467,7 +468,10 @@ fn main() {
     if !failures.is_empty() {
         missed.push("no failed session");
     }
-    if per_session_mib(rss_peak) >= 4.0 {
+    // The first trainee also pays once for the server (about 10 MiB: the allocator's
+    // heaps on the runtime's threads, the first interface), so the share per session is
+    // only meaningful for a room: the budget is checked from N = 50, as issue 17 asks.
+    if n >= 50 && per_session_mib(rss_peak) >= 4.0 {
         missed.push("under 4 MiB per session");
     }
     if missed.is_empty() {
