@@ -67,44 +67,27 @@ impl Server {
         let dir = tempfile::tempdir().expect("tempdir");
         let data_dir = dir.path().join("data");
         let stderr = dir.path().join("server.err");
-        let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kruispunt"))
-            .args(["serve", "--port", "0", "--code", CODE, "--workshop", "w1"])
-            .arg("--data-dir")
-            .arg(&data_dir)
-            .arg("--course")
-            .arg(&course)
-            .env("KRUISPUNT_LANG", lang)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(std::fs::File::create(&stderr).expect("stderr file"))
-            .spawn()
-            .expect("kruispunt serve starts");
-        let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
-        let mut port = None;
-        let mut shown = String::new();
-        while port.is_none() {
-            let mut line = String::new();
-            if stdout.read_line(&mut line).expect("read stdout") == 0 {
-                let _ = child.kill();
-                panic!(
-                    "the server ended before saying its address:\n{shown}\n{}",
-                    std::fs::read_to_string(&stderr).unwrap_or_default()
-                );
-            }
-            port = line
-                .split_once(": 127.0.0.1:")
-                .map(|(_, p)| p.trim().parse::<u16>().expect("a port"));
-            shown.push_str(&line);
-        }
+        let (child, port, stdout) = spawn(&data_dir, &stderr, lang);
         Self {
             child,
-            port: port.expect("port"),
+            port,
             stderr,
             data_dir,
             _stdout: stdout,
             dir,
         }
+    }
+
+    /// Kills the server with SIGKILL (nothing is saved on the way out, no goodbye), then
+    /// starts it again with the same data directory, workshop id and join code. The new
+    /// server has a new port.
+    fn kill_and_restart(&mut self) {
+        self.child.kill().expect("SIGKILL");
+        self.child.wait().expect("wait");
+        let (child, port, stdout) = spawn(&self.data_dir, &self.stderr, "en");
+        self.child = child;
+        self.port = port;
+        self._stdout = stdout;
     }
 
     /// What the server logged.
@@ -151,6 +134,53 @@ impl Server {
             assert!(Instant::now() < deadline, "the server did not stop");
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+}
+
+/// Starts `kruispunt serve` on a free port with workshop `w1` and the join code [`CODE`],
+/// keeping its data in `data_dir` and its log in `stderr` (appended to, so a restart
+/// keeps the first server's log); reads the port from its start message. The [`Server`]
+/// that holds the child kills and waits for it.
+#[allow(clippy::zombie_processes)]
+fn spawn(
+    data_dir: &Path,
+    stderr: &Path,
+    lang: &str,
+) -> (Child, u16, BufReader<std::process::ChildStdout>) {
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course");
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(stderr)
+        .expect("stderr file");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kruispunt"))
+        .args(["serve", "--port", "0", "--code", CODE, "--workshop", "w1"])
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("--course")
+        .arg(&course)
+        .env("KRUISPUNT_LANG", lang)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(log)
+        .spawn()
+        .expect("kruispunt serve starts");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut shown = String::new();
+    loop {
+        let mut line = String::new();
+        if stdout.read_line(&mut line).expect("read stdout") == 0 {
+            let _ = child.kill();
+            panic!(
+                "the server ended before saying its address:\n{shown}\n{}",
+                std::fs::read_to_string(stderr).unwrap_or_default()
+            );
+        }
+        if let Some((_, port)) = line.split_once(": 127.0.0.1:") {
+            let port = port.trim().parse::<u16>().expect("a port");
+            return (child, port, stdout);
+        }
+        shown.push_str(&line);
     }
 }
 
@@ -204,6 +234,116 @@ impl Client {
         self.key(name);
         self.key("Enter");
     }
+
+    /// From the home screen into the fixture's scenario, and the answer numbered `choice`
+    /// (answers are shown in an order of the trainee's own); returns what the trust meter
+    /// then reads and the id of the answer it means.
+    fn choose_in_scenario(&self, choice: &str) -> (&'static str, &'static str) {
+        const ANSWERS: [(&str, &str); 3] = [
+            ("Trust 50/100", "naar-kantoor"),
+            ("Trust 35/100", "waarom-hier"),
+            ("Trust 30/100", "formulier"),
+        ];
+        self.wait_for("the home screen", |s| s.contains("Overview"));
+        for _ in 0..3 {
+            self.key("Down");
+        }
+        self.key("Enter");
+        self.wait_for("the scenario's briefing", |s| s.contains("Your goal"));
+        self.key("Enter");
+        self.wait_for("the first answers", |s| s.contains("Your answer"));
+        self.key(choice);
+        let screen = self.wait_for("the choice's effect", |s| {
+            ANSWERS.iter().any(|(trust, _)| s.contains(trust))
+        });
+        ANSWERS
+            .into_iter()
+            .find(|(trust, _)| screen.contains(trust))
+            .expect("an answer's effect")
+    }
+
+    /// Joins as `name`, continues where the trainee left off in the fixture's scenario, and
+    /// waits for the trust meter to read `trust`.
+    fn resume(&self, name: &str, trust: &str) {
+        self.join(name);
+        self.wait_for("the resume", |s| {
+            s.contains("Continue where you left off: Another room, tonight")
+        });
+        self.key("Enter");
+        self.wait_for("the conversation where it was", |s| s.contains(trust));
+    }
+
+    /// Kills the `ssh` process with SIGKILL: no SSH disconnect, the TCP connection just
+    /// closes, as when a laptop's client crashes.
+    fn kill_ssh(&self) {
+        let shell = self.pane("#{pane_pid}");
+        let children = Command::new("ps")
+            .args(["-o", "pid=,comm=", "--ppid", &shell])
+            .output()
+            .expect("ps runs");
+        let listing = String::from_utf8_lossy(&children.stdout).into_owned();
+        let pid: libc::pid_t = listing
+            .lines()
+            .find_map(|line| {
+                let (pid, command) = line.trim().split_once(' ')?;
+                (command.trim() == "ssh").then(|| pid.parse().ok())?
+            })
+            .unwrap_or_else(|| panic!("no ssh under the pane's shell {shell}:\n{listing}"));
+        // SAFETY: kill(2) with the id of the ssh this test started in its own tmux.
+        unsafe {
+            libc::kill(pid, libc::SIGKILL);
+        }
+        self.wait_for("ssh to end", |s| s.contains("EXITED"));
+    }
+}
+
+#[test]
+fn a_client_killed_mid_scenario_loses_nothing() {
+    if !tools_installed() {
+        return;
+    }
+    let server = Server::start();
+    let anna = Client::connect(&server, "anna", &[], &[]);
+    anna.join("anna");
+    let (trust, answer) = anna.choose_in_scenario("2");
+    anna.kill_ssh();
+    server.wait_for_log("the leave", |log| log.contains("anna left"));
+    assert!(
+        server.progress("anna").contains(answer),
+        "the choice {answer} is in the progress file:\n{}",
+        server.progress("anna")
+    );
+    drop(anna);
+
+    // The name is free again, and the same name resumes at the choice.
+    let again = Client::connect(&server, "anna", &[], &[]);
+    again.resume("anna", trust);
+}
+
+#[test]
+fn a_server_killed_mid_scenario_restarts_with_every_trainees_progress() {
+    if !tools_installed() {
+        return;
+    }
+    let mut server = Server::start();
+    let anna = Client::connect(&server, "anna", &[], &[]);
+    anna.join("anna");
+    let (anna_trust, anna_answer) = anna.choose_in_scenario("1");
+    let sam = Client::connect(&server, "sam", &[], &[]);
+    sam.join("sam");
+    let (sam_trust, sam_answer) = sam.choose_in_scenario("3");
+
+    server.kill_and_restart();
+    anna.wait_for("anna's ssh to end", |s| s.contains("EXITED"));
+    sam.wait_for("sam's ssh to end", |s| s.contains("EXITED"));
+    assert!(server.progress("anna").contains(anna_answer));
+    assert!(server.progress("sam").contains(sam_answer));
+    drop((anna, sam));
+
+    let anna = Client::connect(&server, "anna", &[], &[]);
+    anna.resume("anna", anna_trust);
+    let sam = Client::connect(&server, "sam", &[], &[]);
+    sam.resume("sam", sam_trust);
 }
 
 #[test]
