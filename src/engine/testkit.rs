@@ -6,17 +6,49 @@
 //! for course data.
 
 use crate::course::checked::{
-    Choice, Cond, DebriefPart, Ending, Lesson, Node, NodeIdx, Scenario, Scene, SceneBody, Step,
-    VarIdx,
+    Choice, Cond, Course, DebriefPart, Ending, Lesson, Module, Node, NodeIdx, Scenario, Scene,
+    SceneBody, Step, VarIdx,
 };
 use crate::course::ids::{
-    CharacterId, ChoiceId, Competency, Locale, NodeId, OptionId, SceneId, VarId,
+    CharacterId, ChoiceId, Competency, CourseId, Locale, ModuleId, NodeId, OptionId, SceneId, VarId,
 };
 use crate::course::model::{
     Checklist, ChecklistEntry, CompareOp, CompetencyEvidence, Evidence, Glossary, GlossaryCard,
     Order, Outcome, Quality, Quiz, QuizOption, Reflection, Text, TextScene, Variable,
 };
 use std::collections::HashMap;
+
+/// A checked course in English of one module `m` holding `lessons`, then `scenarios`, in
+/// that order; no competencies, no core path, no job aid. Tests set what they need on top
+/// (`Course { id: …, ..course(lessons, scenarios) }`).
+pub fn course(lessons: Vec<Lesson>, scenarios: Vec<Scenario>) -> Course {
+    let items = lessons
+        .iter()
+        .map(|l| l.id.clone())
+        .chain(scenarios.iter().map(|s| s.id.clone()))
+        .collect();
+    Course {
+        id: CourseId::from("c"),
+        version: "1".into(),
+        title: text("C"),
+        description: text("C"),
+        default_locale: Locale::from("en"),
+        locales: vec![Locale::from("en")],
+        fallback: Default::default(),
+        core_path: Vec::new(),
+        job_aid: None,
+        competencies: Vec::new(),
+        modules: vec![Module {
+            id: ModuleId::from("m"),
+            title: text("M"),
+            description: None,
+            items,
+            facilitator_notes: None,
+        }],
+        lessons: lessons.into_iter().map(|l| (l.id.clone(), l)).collect(),
+        scenarios: scenarios.into_iter().map(|s| (s.id.clone(), s)).collect(),
+    }
+}
 
 /// An English-only text.
 pub fn text(s: &str) -> Text {

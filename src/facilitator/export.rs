@@ -478,9 +478,8 @@ mod tests {
 
     /// A course whose scenario `s` has, at `n`, the choices `a` (best) and `b` (weak).
     fn course() -> Course {
-        use crate::course::ids::{Locale, ModuleId};
         use crate::course::model::{Outcome, Quality};
-        use crate::engine::testkit::{ScenarioBuilder, choice, text};
+        use crate::engine::testkit::{ScenarioBuilder, choice};
         let scenario = ScenarioBuilder::new("s")
             .choices(
                 "n",
@@ -491,27 +490,7 @@ mod tests {
             )
             .ending("e", Outcome::Good)
             .build();
-        Course {
-            id: CourseId::from("c"),
-            version: "1".into(),
-            title: text("C"),
-            description: text("C"),
-            default_locale: Locale::from("en"),
-            locales: vec![Locale::from("en")],
-            fallback: Default::default(),
-            core_path: Vec::new(),
-            job_aid: None,
-            competencies: Vec::new(),
-            modules: vec![crate::course::checked::Module {
-                id: ModuleId::from("m"),
-                title: text("M"),
-                description: None,
-                items: vec![ItemId::from("s")],
-                facilitator_notes: None,
-            }],
-            lessons: std::collections::HashMap::new(),
-            scenarios: std::collections::HashMap::from([(ItemId::from("s"), scenario)]),
-        }
+        crate::engine::testkit::course(Vec::new(), vec![scenario])
     }
 
     /// The log of [`log`], voting on the course's choices.

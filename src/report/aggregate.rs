@@ -652,8 +652,8 @@ fn ending_chart(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::checked::Module;
-    use crate::course::ids::{ChoiceId, CourseId, Locale, ModuleId};
+
+    use crate::course::ids::{ChoiceId, CourseId};
     use crate::course::model::Quality;
     use crate::engine::testkit::{ScenarioBuilder, choice, text};
     use crate::i18n::UiLocale;
@@ -661,7 +661,6 @@ mod tests {
     use crate::report::{
         AttemptResult, ExportedChoice, ExportedCourse, ExportedEnding, ExportedTurningPoint,
     };
-    use std::collections::HashMap;
 
     /// A scenario written out of story order. It starts at `begin`; `y` leads to `later`
     /// (one step on), `x` through `via` (no decision) to `elders` (two steps on); nothing
@@ -696,24 +695,9 @@ mod tests {
             .build();
         Course {
             id: CourseId::from("k"),
-            version: "1".into(),
             title: text("K"),
             description: text("K"),
-            default_locale: Locale::from("en"),
-            locales: vec![Locale::from("en")],
-            fallback: Default::default(),
-            core_path: Vec::new(),
-            job_aid: None,
-            competencies: Vec::new(),
-            modules: vec![Module {
-                id: ModuleId::from("m"),
-                title: text("M"),
-                description: None,
-                items: vec![ItemId::from("s")],
-                facilitator_notes: None,
-            }],
-            lessons: HashMap::new(),
-            scenarios: HashMap::from([(ItemId::from("s"), scenario)]),
+            ..crate::engine::testkit::course(Vec::new(), vec![scenario])
         }
     }
 

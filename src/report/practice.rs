@@ -405,8 +405,8 @@ pub(super) fn turning_section(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::checked::Module;
-    use crate::course::ids::{CourseId, Locale, ModuleId, NodeId};
+
+    use crate::course::ids::{CourseId, NodeId};
     use crate::course::model::{CompetencyDef, Outcome};
     use crate::engine::testkit::{ScenarioBuilder, choice, text};
     use crate::i18n::UiLocale;
@@ -415,7 +415,6 @@ mod tests {
         AttemptResult, CompetencyResult, ExportedChoice, ExportedCourse, ExportedEnding,
         GroupReport, ReportOptions, aggregate,
     };
-    use std::collections::HashMap;
 
     /// One scenario: at `open`, `toon` shows competency `c`; at `verder`, `breuk` breaches
     /// it (harmful) where `goed` was the best answer.
@@ -443,28 +442,14 @@ mod tests {
             .build();
         Course {
             id: CourseId::from("k"),
-            version: "1".into(),
             title: text("K"),
             description: text("K"),
-            default_locale: Locale::from("en"),
-            locales: vec![Locale::from("en")],
-            fallback: Default::default(),
-            core_path: Vec::new(),
-            job_aid: None,
             competencies: vec![CompetencyDef {
                 id: Competency::from("c"),
                 title: text("Care"),
                 description: None,
             }],
-            modules: vec![Module {
-                id: ModuleId::from("m"),
-                title: text("M"),
-                description: None,
-                items: vec![ItemId::from("s")],
-                facilitator_notes: None,
-            }],
-            lessons: HashMap::new(),
-            scenarios: HashMap::from([(ItemId::from("s"), scenario)]),
+            ..crate::engine::testkit::course(Vec::new(), vec![scenario])
         }
     }
 

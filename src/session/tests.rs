@@ -1,13 +1,11 @@
 //! The session core driven directly: commands in, events and progress out.
 
 use super::*;
-use crate::course::checked::Module;
-use crate::course::ids::{ChoiceId, CourseId, ModuleId, NodeId, SceneId};
+use crate::course::ids::{ChoiceId, NodeId, SceneId};
 use crate::course::model::{Outcome, Quality, Text};
 use crate::engine::testkit::{LessonBuilder, ScenarioBuilder, choice, text};
 use crate::i18n::UiLocale;
 use crate::progress::{CourseStamp, ItemStatus};
-use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -35,28 +33,13 @@ fn course() -> Arc<Course> {
         .ending("good", Outcome::Good)
         .ending("bad", Outcome::Poor)
         .build();
-    let items = vec![lesson.id.clone(), scenario.id.clone()];
-    Arc::new(Course {
-        id: CourseId::from("c"),
-        version: "1".into(),
-        title: text("course"),
-        description: text("about"),
-        default_locale: Locale::from("nl"),
-        locales: vec![Locale::from("nl")],
-        fallback: Default::default(),
-        core_path: Vec::new(),
-        job_aid: None,
-        competencies: Vec::new(),
-        modules: vec![Module {
-            id: ModuleId::from("m"),
-            title: text("module"),
-            description: None,
-            items,
-            facilitator_notes: None,
-        }],
-        lessons: HashMap::from([(lesson.id.clone(), lesson)]),
-        scenarios: HashMap::from([(scenario.id.clone(), scenario)]),
-    })
+    let mut course = crate::engine::testkit::course(vec![lesson], vec![scenario]);
+    course.title = text("course");
+    course.description = text("about");
+    course.default_locale = Locale::from("nl");
+    course.locales = vec![Locale::from("nl")];
+    course.modules[0].title = text("module");
+    Arc::new(course)
 }
 
 fn session() -> Session {
