@@ -8,14 +8,16 @@
 // Test code fails loudly by design: an unwrap or expect that fails is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod crash_support;
+
+use crash_support::{Rng, wait_ready};
 use kruispunt::course::ids::{ChoiceId, ItemId, NodeId};
 use kruispunt::progress::{
     ChoiceTaken, CourseStamp, ItemStatus, ProfileName, ProfileStore, ProgressError,
     ScenarioAttempt, Timestamp,
 };
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -96,41 +98,7 @@ fn crash_child_role() {
 }
 
 fn spawn_child(dir: &Path) -> Child {
-    Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "crash_child_role",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(ROLE_ENV, "1")
-        .env(DIR_ENV, dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap()
-}
-
-/// Waits for the child's "ready" line (it holds the lock and has loaded).
-fn wait_ready(child: &mut Child) {
-    let stdout = child.stdout.take().unwrap();
-    let ready = BufReader::new(stdout)
-        .lines()
-        .map_while(Result::ok)
-        .any(|line| line.contains("ready"));
-    assert!(ready, "the child did not start");
-}
-
-/// Deterministic pseudo-random numbers (xorshift64*), so a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
+    crash_support::spawn_child("crash_child_role", ROLE_ENV, DIR_ENV, dir)
 }
 
 /// Opens the profile as the parent and returns its steps, checking it loaded cleanly.

@@ -10,6 +10,8 @@
 // Test code fails loudly by design: an unwrap or expect that fails is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod crash_support;
+
 use kruispunt::course::ids::{ChoiceId, ItemId, NodeId};
 use kruispunt::course::{Course, load_dir};
 use kruispunt::i18n::{Localizer, UiLocale};
@@ -607,8 +609,8 @@ fn a_damaged_line_in_the_middle_is_set_aside_and_what_precedes_it_kept() {
 #[cfg(unix)]
 mod crash {
     use super::*;
-    use std::io::{BufRead, BufReader};
-    use std::process::{Child, Stdio};
+    use crash_support::{Rng, wait_ready};
+    use std::process::Child;
     use std::time::Duration;
 
     const ROLE_ENV: &str = "KRUISPUNT_JOURNAL_CRASH_CHILD";
@@ -686,40 +688,7 @@ mod crash {
     }
 
     fn spawn_child(dir: &Path) -> Child {
-        std::process::Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "crash::journal_crash_child_role",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(ROLE_ENV, "1")
-            .env(DIR_ENV, dir)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap()
-    }
-
-    fn wait_ready(child: &mut Child) {
-        let stdout = child.stdout.take().unwrap();
-        let ready = BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-            .any(|line| line.contains("ready"));
-        assert!(ready, "the child did not start");
-    }
-
-    /// xorshift64*, so a failure can be replayed.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
+        crash_support::spawn_child("crash::journal_crash_child_role", ROLE_ENV, DIR_ENV, dir)
     }
 
     #[test]
