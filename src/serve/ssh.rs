@@ -161,6 +161,14 @@ impl Connection {
         }
     }
 
+    /// The trainee's channel ended (EOF or close): dropping the input queue lets the
+    /// trainee's task see it close, save and say goodbye.
+    fn hang_up(&mut self, channel: ChannelId) {
+        if self.ours(channel) {
+            self.input = None;
+        }
+    }
+
     /// Whether `channel` is this connection's session channel.
     fn ours(&self, channel: ChannelId) -> bool {
         self.channel == Some(channel)
@@ -374,10 +382,7 @@ impl russh::server::Handler for Connection {
         channel: ChannelId,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if self.ours(channel) {
-            // The trainee's task sees its queue close, saves and says goodbye.
-            self.input = None;
-        }
+        self.hang_up(channel);
         Ok(())
     }
 
@@ -386,9 +391,7 @@ impl russh::server::Handler for Connection {
         channel: ChannelId,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if self.ours(channel) {
-            self.input = None;
-        }
+        self.hang_up(channel);
         Ok(())
     }
 
