@@ -750,7 +750,10 @@ fn load_course(
 ) -> Result<LoadedCourse, CourseError> {
     let loaded = course::load_course(dir, options);
     if let Ok(loaded) = &loaded {
+        // Every command then shows course texts as the course orders its languages:
+        // the outline, reports and handouts as the session does.
         ui.adopt_course_default(Some(loaded.course.default_locale.as_str()));
+        ui.adopt_text_fallback(loaded.course.fallback.clone());
     }
     loaded
 }
@@ -854,7 +857,6 @@ fn show_outline(dir: Option<&Path>, ui: &mut Ui) -> Result<ExitCode, Failure> {
     let Some(course) = findings.course else {
         return Ok(ExitCode::from(EXIT_COURSE_ERRORS));
     };
-    ui.adopt_text_fallback(course.fallback.clone());
     finish_output(
         outline::write_outline(&mut io::stdout().lock(), course, ui),
         ui,
