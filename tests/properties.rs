@@ -17,11 +17,15 @@ use kruispunt::course::migrate::{self, FileKind};
 use kruispunt::course::order::{Order, display_order};
 use kruispunt::course::{Course, CourseSource, SourceFile, ValidateOptions};
 use kruispunt::i18n::{Localizer, UiLocale, display};
-use kruispunt::progress::{CourseStamp, Progress, SCHEMA_VERSION, Timestamp};
+use kruispunt::progress::{
+    Change, CourseStamp, Progress, ProgressError, SCHEMA_VERSION, Timestamp, decode_progress_file,
+};
 use kruispunt::report::{Export, ReportFormat, ReportOptions};
+use kruispunt::session::{ProgressStore, Session};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 use serde_json::Value;
+use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -129,47 +133,96 @@ fn check_course(files: &[(String, String)]) {
     }
 }
 
-/// Plain mode over `course` with `input` piped in and no profile: it ends normally, writes
-/// no control character but the line end, and leaves progress that reads back equal.
+/// Plain mode over `course` with `input` piped in, saving to a [`MemoryFile`]: it ends
+/// normally, writes no control character but the line end, leaves progress that reads back
+/// equal, and its journal folds back to the progress of every whole save.
 fn walk_in_plain_mode(course: &Course, input: &[u8]) -> Progress {
+    walk_with_file(course, input).0
+}
+
+/// [`walk_in_plain_mode`], with the progress file as it was just before its last whole
+/// save: a snapshot followed by the journal of the walk's steps.
+fn walk_with_file(course: &Course, input: &[u8]) -> (Progress, Vec<u8>) {
     let progress = Progress::new(CourseStamp::of(course), Timestamp(0));
+    let file = MemoryFile::new(&progress);
     let mut i18n = Localizer::new(UiLocale::En);
     i18n.set_course_default(course.default_locale.clone());
+    let session = Session::new(std::sync::Arc::new(course.clone()), progress, i18n);
     let mut out = Vec::new();
-    let left = kruispunt::plain::run(
-        std::sync::Arc::new(course.clone()),
-        i18n,
-        progress,
-        &[],
-        None,
-        input,
-        &mut out,
-    )
-    .expect("plain mode over memory does not fail");
+    let left = kruispunt::plain::run_session(session, &[], Some(&file), input, &mut out)
+        .expect("plain mode over memory does not fail")
+        .into_progress();
     let shown = String::from_utf8_lossy(&out);
     if let Some(c) = shown.chars().find(|&c| c.is_control() && c != '\n') {
         panic!("plain mode wrote the control character {c:?}:\n{shown}");
     }
     assert_eq!(reread(&left).as_ref(), Some(&left), "progress round trip");
-    left
+    let journaled = file.journaled.into_inner();
+    (left, journaled)
+}
+
+/// A progress file in memory, written as the profile store writes one: a snapshot, then one
+/// journal line per change of each step. A whole save first checks that the snapshot with
+/// its journal reads back as exactly the progress being saved, then starts a new snapshot.
+struct MemoryFile {
+    bytes: RefCell<Vec<u8>>,
+    /// The file just before the last whole save that had a journal to fold.
+    journaled: RefCell<Vec<u8>>,
+}
+
+impl MemoryFile {
+    fn new(progress: &Progress) -> Self {
+        let bytes = snapshot(progress);
+        Self {
+            journaled: RefCell::new(bytes.clone()),
+            bytes: RefCell::new(bytes),
+        }
+    }
+}
+
+impl ProgressStore for MemoryFile {
+    fn save(&self, progress: &Progress) -> Result<(), ProgressError> {
+        let mut bytes = self.bytes.borrow_mut();
+        let read = decode_progress_file(&bytes).expect("the store's own file reads back");
+        assert_eq!(
+            &read, progress,
+            "the journal folds back to the progress saved"
+        );
+        *self.journaled.borrow_mut() = bytes.clone();
+        *bytes = snapshot(progress);
+        Ok(())
+    }
+
+    fn record(&self, _progress: &Progress, changes: &[Change]) -> Result<(), ProgressError> {
+        let mut bytes = self.bytes.borrow_mut();
+        for change in changes {
+            serde_json::to_writer(&mut *bytes, change).expect("a change serialises");
+            bytes.push(b'\n');
+        }
+        Ok(())
+    }
+}
+
+/// The snapshot a whole save writes: the schema version, then the progress, pretty.
+fn snapshot(progress: &Progress) -> Vec<u8> {
+    let mut value = serde_json::to_value(progress).expect("progress serialises");
+    if let Some(object) = value.as_object_mut() {
+        object.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+    }
+    let mut bytes = serde_json::to_vec_pretty(&value).expect("JSON serialises");
+    bytes.push(b'\n');
+    bytes
 }
 
 /// The progress as the profile store writes it, read back as the store reads it.
 fn reread(progress: &Progress) -> Option<Progress> {
-    let mut value = serde_json::to_value(progress).expect("progress serialises");
-    value
-        .as_object_mut()?
-        .insert("schema_version".into(), Value::from(SCHEMA_VERSION));
-    read_progress(&serde_json::to_vec_pretty(&value).expect("JSON serialises"))
+    read_progress(&snapshot(progress))
 }
 
-/// A progress file read as `ProfileStore` reads one; `None` for what it treats as damaged.
+/// A progress file read as `ProfileStore` reads one, journal and all; `None` for what it
+/// treats as damaged.
 fn read_progress(bytes: &[u8]) -> Option<Progress> {
-    let value: Value = serde_json::from_slice(bytes).ok()?;
-    let found = value.get("schema_version").and_then(Value::as_u64)?;
-    let from = u32::try_from(found).ok().filter(|&v| v <= SCHEMA_VERSION)?;
-    let value = kruispunt::progress::migrate(value, from).ok()?;
-    serde_json::from_value(value).ok()
+    decode_progress_file(bytes)
 }
 
 /// A progress file: migration from any version does not panic, what reads writes back the
@@ -580,18 +633,21 @@ proptest! {
     }
 }
 
-/// A version 2 progress file as the store writes it, from a walk through the fixture
-/// course in plain mode (lessons, a quiz, a reflection, a scenario attempt).
+/// A progress file as the store writes it, snapshot and journal, from a walk through the
+/// fixture course in plain mode (lessons, a quiz, a reflection, a scenario attempt).
 fn walked_progress_text() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     TEXT.get_or_init(|| {
         let script = b"1\n\n\n1\n\nI will ask first.\n\n\n1 3\n\n\n\n2\n\n\n1\nr\n2\n\n1 2\n\n\n\n\n3\n\n1\n1\n2\nq\n";
-        let progress = walk_in_plain_mode(tui_course(), script);
-        let mut value = serde_json::to_value(&progress).expect("progress serialises");
-        if let Some(object) = value.as_object_mut() {
-            object.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
-        }
-        serde_json::to_string_pretty(&value).expect("JSON serialises")
+        let (_, file) = walk_with_file(tui_course(), script);
+        let text = String::from_utf8(file).expect("the store writes UTF-8");
+        // The journal is what this file is for: more than the snapshot's closing brace.
+        assert!(
+            text.trim_end().lines().count() > 2
+                && text.trim_end().lines().last().is_some_and(|l| l.starts_with("{\"change\"")),
+            "the walk leaves journal lines:\n{text}"
+        );
+        text
     })
 }
 

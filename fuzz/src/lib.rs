@@ -148,14 +148,10 @@ pub fn reread(progress: &Progress) -> Option<Progress> {
     read_progress(&bytes)
 }
 
-/// A progress file read as `ProfileStore` reads one: JSON, `schema_version` no newer than
-/// this build, migrated, then typed. `None` for anything the store treats as damaged.
+/// A progress file read as `ProfileStore` reads one: the snapshot migrated and typed, then
+/// its journal folded in. `None` for anything the store treats as damaged.
 pub fn read_progress(bytes: &[u8]) -> Option<Progress> {
-    let value: Value = serde_json::from_slice(bytes).ok()?;
-    let found = value.get("schema_version").and_then(Value::as_u64)?;
-    let from = u32::try_from(found).ok().filter(|&v| v <= SCHEMA_VERSION)?;
-    let value = kruispunt::progress::migrate(value, from).ok()?;
-    serde_json::from_value(value).ok()
+    kruispunt::progress::decode_progress_file(bytes)
 }
 
 /// A progress file from the fuzzer: migration from any version does not panic, a file that

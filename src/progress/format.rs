@@ -66,11 +66,32 @@ pub(super) fn read_document(path: &Path) -> Result<ReadOutcome, ProgressError> {
         }
         Err(e) => return Err(e),
     };
+    decode(&bytes).map_err(|found| ProgressError::NewerVersion {
+        path: path.to_owned(),
+        found,
+        supported: SCHEMA_VERSION,
+    })
+}
+
+/// The progress in the bytes of a progress file, as the profile store reads it: the
+/// snapshot migrated, then its journal folded in. `None` when the store would treat the
+/// file as damaged or as written by a newer Kruispunt. For property tests and fuzzing,
+/// which must read files exactly as the store does.
+pub fn decode_progress_file(bytes: &[u8]) -> Option<Progress> {
+    match decode(bytes) {
+        Ok(ReadOutcome::Loaded { progress, .. }) => Some(progress),
+        _ => None,
+    }
+}
+
+/// Decodes the bytes of a progress file; `Err` carries the schema version of a file
+/// written by a newer Kruispunt.
+fn decode(bytes: &[u8]) -> Result<ReadOutcome, u64> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(ReadOutcome::Damaged(Damage::Empty));
     }
     // The snapshot is the first JSON value; the journal's lines follow it.
-    let mut values = serde_json::Deserializer::from_slice(&bytes).into_iter();
+    let mut values = serde_json::Deserializer::from_slice(bytes).into_iter();
     let value: serde_json::Value = match values.next() {
         Some(Ok(value)) => value,
         Some(Err(e)) => return Ok(ReadOutcome::Damaged(Damage::NotJson(e.to_string()))),
@@ -84,18 +105,14 @@ pub(super) fn read_document(path: &Path) -> Result<ReadOutcome, ProgressError> {
         return Ok(ReadOutcome::Damaged(Damage::NoVersion));
     };
     if found > u64::from(SCHEMA_VERSION) {
-        return Err(ProgressError::NewerVersion {
-            path: path.to_owned(),
-            found,
-            supported: SCHEMA_VERSION,
-        });
+        return Err(found);
     }
     // `found` fits: it is at most SCHEMA_VERSION.
     let from = u32::try_from(found).unwrap_or(SCHEMA_VERSION);
     if from < SCHEMA_VERSION && !journal.iter().all(u8::is_ascii_whitespace) {
         // Files of older versions were never appended to: anything after the document is
         // damage, as it always was.
-        let why = serde_json::from_slice::<serde_json::Value>(&bytes)
+        let why = serde_json::from_slice::<serde_json::Value>(bytes)
             .err()
             .map_or_else(|| "trailing characters".to_owned(), |e| e.to_string());
         return Ok(ReadOutcome::Damaged(Damage::NotJson(why)));

@@ -44,6 +44,7 @@ pub use document::{
     ScenarioAttempt, SceneProgress, Settings, Timestamp,
 };
 pub(crate) use files::{OpenError, create_private_dir, open_regular, write_atomically};
+pub use format::decode_progress_file;
 pub use journal::{Change, JOURNAL_COMPACT_AT, push_change};
 pub use migrate::{MigrationError, OLDEST_SUPPORTED, SCHEMA_VERSION, migrate};
 pub use name::{DEFAULT_PROFILE, MAX_PROFILE_NAME_LEN, ProfileName, ProfileNameError};
