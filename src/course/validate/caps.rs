@@ -87,10 +87,70 @@ fn cap(
 }
 
 /// Every string of a JSON text longer than [`MAX_TEXT_BYTES`] as written: where its
-/// opening quote is, and its length in bytes. One pass over the bytes that jumps from quote
-/// to quote (and backslash), so it costs little even on a file at the size cap (and on a malformed file,
-/// which fails to parse anyway); lines and columns are counted only for the strings found.
+/// opening quote is, and its length in bytes. Nearly every file has none, which
+/// [`may_hold_long_strings`] rules out at a few instructions per 64 bytes; only the rest
+/// are read string by string.
 pub(crate) fn long_strings(text: &str) -> Vec<(Position, usize)> {
+    if !may_hold_long_strings(text.as_bytes()) {
+        return Vec::new();
+    }
+    strings_over_cap(text)
+}
+
+/// False only when no string of `bytes` can be longer than [`MAX_TEXT_BYTES`]: no two
+/// quote characters in a row are further apart than that, and no quote follows a
+/// backslash. A longer string would hold a quote within that distance of its opening
+/// one, and every quote inside a string is escaped, so it follows a backslash.
+fn may_hold_long_strings(bytes: &[u8]) -> bool {
+    const WORD: usize = 8;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    /// The high bit of every byte of `word` that equals `byte`, and no other bit: exact,
+    /// since no addition carries into the next byte.
+    fn hits(word: u64, byte: u8) -> u64 {
+        let y = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+        !(((y & LOW7) + LOW7) | y | LOW7)
+    }
+    let mut last_quote: Option<usize> = None;
+    // The high bit of the last byte of the word before, when it is a backslash.
+    let mut backslash_before = 0u64;
+    let mut words = bytes.chunks_exact(WORD);
+    let mut base = 0;
+    let mut check = |word: u64, base: usize| {
+        let quotes = hits(word, b'"');
+        let backslashes = hits(word, b'\\');
+        if quotes & ((backslashes << 8) | backslash_before) != 0 {
+            return true;
+        }
+        backslash_before = backslashes >> 56;
+        if quotes != 0 {
+            let first = base + (quotes.trailing_zeros() / 8) as usize;
+            if last_quote.is_some_and(|last| first - last - 1 > MAX_TEXT_BYTES) {
+                return true;
+            }
+            last_quote = Some(base + 7 - (quotes.leading_zeros() / 8) as usize);
+        }
+        false
+    };
+    for chunk in &mut words {
+        let mut word = [0u8; WORD];
+        word.copy_from_slice(chunk);
+        if check(u64::from_le_bytes(word), base) {
+            return true;
+        }
+        base += WORD;
+    }
+    // The last bytes, padded with zeros (neither a quote nor a backslash).
+    let mut word = [0u8; WORD];
+    let rest = words.remainder();
+    word[..rest.len()].copy_from_slice(rest);
+    check(u64::from_le_bytes(word), base)
+}
+
+/// [`long_strings`] read string by string: one pass over the bytes that jumps from quote
+/// to quote (and backslash), so it costs little even on a file at the size cap (and on a
+/// malformed file, which fails to parse anyway); lines and columns are counted only for
+/// the strings found.
+fn strings_over_cap(text: &str) -> Vec<(Position, usize)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut cursor = LineCursor::new(text);
@@ -132,5 +192,42 @@ mod tests {
         );
         let fits = format!("\"{}\"", "a".repeat(MAX_TEXT_BYTES));
         assert!(long_strings(&fits).is_empty());
+    }
+
+    #[test]
+    fn the_quick_check_passes_over_no_long_string() {
+        let cap = MAX_TEXT_BYTES;
+        // Escaped quotes every few bytes make every gap between quotes short.
+        let escaped = format!("[\"{}\"]", "ab\\\"".repeat(cap / 4 + 1));
+        // A backslash at the end of one 64-byte block escapes a quote in the next.
+        let across = format!("[\"{}\\\"{}\"]", "a".repeat(61), "b".repeat(cap));
+        // Long only as written: escapes count as written.
+        let exact = format!("[\"{}\", \"{}\"]", "a".repeat(cap), "b".repeat(cap + 1));
+        // Quotes only outside strings, far apart: the check says maybe, the scan no.
+        let spaced = format!("[\"a\",{}\"b\"]", " ".repeat(cap + 10));
+        for (text, long) in [
+            (&escaped, true),
+            (&across, true),
+            (&exact, true),
+            (&spaced, false),
+        ] {
+            assert!(may_hold_long_strings(text.as_bytes()), "{}", &text[..80]);
+            assert_eq!(
+                long_strings(text).len(),
+                usize::from(long),
+                "{}",
+                &text[..80]
+            );
+            assert_eq!(long_strings(text), strings_over_cap(text));
+        }
+        for text in ["", "\"\"", "[\"a\", \"b\\\\\"]", "{\"k\": [1, 2, \"v\"]}"] {
+            assert!(
+                !may_hold_long_strings(text.as_bytes()) || text.contains('\\'),
+                "{text}"
+            );
+            assert!(long_strings(text).is_empty(), "{text}");
+        }
+        let short: String = (0..5000).map(|i| format!("\"s{i}\",")).collect();
+        assert!(!may_hold_long_strings(short.as_bytes()));
     }
 }

@@ -9,9 +9,12 @@
 //! nodes that lead to it, and the result is exact. Only at the head of a loop can intervals
 //! keep growing: after a loop head has grown a few times its growing bounds jump straight to
 //! the declared range (widening), so a cycle such as `trust + 1` costs a few rounds instead
-//! of one per value. Plain passes afterwards win back what widening gave away (e.g. a loop
-//! guarded by `trust <= 50` ends at 51, not at the maximum); each pass wins back one more
-//! step downstream of a widened node, so they repeat until nothing changes.
+//! of one per value. Narrowing afterwards wins back what widening gave away (e.g. a loop
+//! guarded by `trust <= 50` ends at 51, not at the maximum): nodes are recomputed from their
+//! predecessors, again in reverse postorder, and a node's successors only when it changed,
+//! until nothing changes. Each step keeps a safe over-approximation, and the end is the
+//! same greatest fixpoint below the widened one that whole passes over every node reach,
+//! at a fraction of their cost on a large conversation.
 
 use super::flow::{Edge, Graph};
 use super::{At, Ctx};
@@ -22,10 +25,11 @@ use std::collections::BinaryHeap;
 
 /// How often a node's intervals grow before their growing bounds jump to the range.
 const WIDEN_AFTER: u8 = 4;
-/// At most this many plain passes after the widened fixpoint, to narrow it again. Long
-/// conversations that join often widen early, and every node after a widened one needs
-/// one more pass; the passes stop as soon as one changes nothing.
-const NARROWING_PASSES: usize = 32;
+/// After the widened fixpoint, each node is recomputed from its predecessors at most this
+/// many times to narrow it again. Every node after a widened one may need one more round;
+/// nodes are recomputed only when a predecessor changed, so narrowing stops as soon as
+/// nothing changes.
+const NARROWING_ROUNDS: u8 = 32;
 
 /// A variable's declared range and start value.
 #[derive(Debug, Clone, Copy)]
@@ -73,6 +77,28 @@ impl Entries {
         }
         let start = node * self.vars;
         self.intervals.get(start..start + self.vars)
+    }
+
+    /// Sets what `node` is entered with (`None`: it is not entered); true when that changed.
+    fn replace(&mut self, node: usize, incoming: Option<&[Interval]>) -> bool {
+        let start = node * self.vars;
+        let (Some(entered), Some(current)) = (
+            self.entered.get_mut(node),
+            self.intervals.get_mut(start..start + self.vars),
+        ) else {
+            return false;
+        };
+        let Some(incoming) = incoming else {
+            return std::mem::replace(entered, false);
+        };
+        let mut changed = !*entered;
+        *entered = true;
+        for (slot, &(lo, hi)) in current.iter_mut().zip(incoming) {
+            let new = (to_i32(lo), to_i32(hi));
+            changed |= *slot != new;
+            *slot = new;
+        }
+        changed
     }
 
     /// Joins `incoming` (already clamped) into `node`'s intervals; with `widen_to`, bounds
@@ -209,31 +235,131 @@ pub(super) fn entry_intervals(graph: &Graph, start: usize, vars: &[VarBounds]) -
         }
     }
 
-    // Narrowing: recompute every node from its predecessors. The widened result holds for
-    // every edge, so each pass stays a safe over-approximation while getting tighter.
-    for _ in 0..NARROWING_PASSES {
-        let mut next = Entries::new(nodes, vars.len());
-        next.join(start, &initial, None);
-        for node in 0..nodes {
-            let Some(current) = entries.get(node) else {
+    narrow_entries(graph, start, vars, &initial, &order, &mut entries);
+    entries
+}
+
+/// Narrows the widened fixpoint `entries` (see the module documentation): a worklist of
+/// nodes in reverse postorder, each recomputed as the join of what its predecessors' edges
+/// bring (and the start values at `start`).
+fn narrow_entries(
+    graph: &Graph,
+    start: usize,
+    vars: &[VarBounds],
+    initial: &[Interval],
+    order: &[usize],
+    entries: &mut Entries,
+) {
+    let nodes = graph.node_count();
+    let preds = Predecessors::of(graph);
+    let mut queue = BinaryHeap::new();
+    let mut queued = vec![false; nodes];
+    for (node, queued) in queued.iter_mut().enumerate() {
+        if entries.get(node).is_some() {
+            *queued = true;
+            let rank = order.get(node).copied().unwrap_or(usize::MAX);
+            queue.push(Reverse((rank, node)));
+        }
+    }
+    let mut rounds = vec![0u8; nodes];
+    let mut scratch: Vec<Interval> = vec![(0, 0); vars.len()];
+    let mut joined: Vec<Interval> = vec![(0, 0); vars.len()];
+    while let Some(Reverse((_, node))) = queue.pop() {
+        if let Some(slot) = queued.get_mut(node) {
+            *slot = false;
+        }
+        let mut entered = node == start;
+        if entered {
+            joined.copy_from_slice(initial);
+        }
+        for &(pred, edge) in preds.of_node(node) {
+            let (Some(from), Some(edge)) = (
+                entries.get(pred as usize),
+                graph.edges(pred as usize).get(edge as usize),
+            ) else {
                 continue;
             };
+            if !transfer(from, edge, graph, vars, &mut scratch) {
+                continue;
+            }
+            clamp(&mut scratch, vars);
+            if entered {
+                for (slot, &(lo, hi)) in joined.iter_mut().zip(&scratch) {
+                    *slot = (slot.0.min(lo), slot.1.max(hi));
+                }
+            } else {
+                joined.copy_from_slice(&scratch);
+                entered = true;
+            }
+        }
+        if !entries.replace(node, entered.then_some(&joined[..])) {
+            continue;
+        }
+        for edge in graph.edges(node) {
+            let Some(target) = edge.target.map(|t| t as usize) else {
+                continue;
+            };
+            let (Some(round), Some(slot)) = (rounds.get_mut(target), queued.get_mut(target)) else {
+                continue;
+            };
+            if !*slot && *round < NARROWING_ROUNDS {
+                *round += 1;
+                *slot = true;
+                queue.push(Reverse((
+                    order.get(target).copied().unwrap_or(usize::MAX),
+                    target,
+                )));
+            }
+        }
+    }
+}
+
+/// Each node's incoming edges, as (source node, index of the edge among its edges), in
+/// one array.
+struct Predecessors {
+    /// Where each node's list starts in `edges`; one more entry than nodes.
+    starts: Vec<usize>,
+    edges: Vec<(u32, u32)>,
+}
+
+impl Predecessors {
+    fn of(graph: &Graph) -> Self {
+        let nodes = graph.node_count();
+        let mut starts = vec![0usize; nodes + 1];
+        for node in 0..nodes {
             for edge in graph.edges(node) {
-                let Some(target) = edge.target else { continue };
-                if transfer(current, edge, graph, vars, &mut scratch) {
-                    clamp(&mut scratch, vars);
-                    next.join(target as usize, &scratch, None);
+                if let Some(count) = edge.target.and_then(|t| starts.get_mut(t as usize + 1)) {
+                    *count += 1;
                 }
             }
         }
-        let stable = next == entries;
-        entries = next;
-        if stable {
-            break;
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
         }
+        let mut filled = starts.clone();
+        let mut edges = vec![(0u32, 0u32); starts.last().copied().unwrap_or(0)];
+        for node in 0..nodes {
+            for (index, edge) in graph.edges(node).iter().enumerate() {
+                let Some(next) = edge.target.and_then(|t| filled.get_mut(t as usize)) else {
+                    continue;
+                };
+                if let Some(slot) = edges.get_mut(*next) {
+                    // Node and edge counts are bounded by the caps, far below u32::MAX.
+                    *slot = (node as u32, index as u32);
+                }
+                *next += 1;
+            }
+        }
+        Predecessors { starts, edges }
     }
 
-    entries
+    /// The edges into `node`.
+    fn of_node(&self, node: usize) -> &[(u32, u32)] {
+        match (self.starts.get(node), self.starts.get(node + 1)) {
+            (Some(&a), Some(&b)) => self.edges.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
+    }
 }
 
 /// Reports every choice effect that can take a variable outside its range, once per choice

@@ -1,6 +1,6 @@
 //! Tests of every check: a small valid course, mutated to trigger (or just miss) each one.
 
-use super::texts::first_control_character;
+use super::texts::{first_control_character, suspicious_bytes};
 use super::{for_each_duplicate, validate};
 use crate::course::checked::{Choice, Cond, Course, NodeIdx, Scenario, SceneBody, Step, VarIdx};
 use crate::course::diagnostic::Problem;
@@ -1456,6 +1456,30 @@ fn control_characters_are_found_past_harmless_lookalikes() {
     assert_eq!(first_control_character("« \u{9b}31m"), Some(0x9b));
     assert_eq!(first_control_character("\u{0}"), Some(0));
     assert_eq!(first_control_character("\u{a0}\u{9f}"), Some(0x9f));
+    // Past the first eight bytes, and in the bytes after the last whole word.
+    assert_eq!(first_control_character("abcdefgh\u{1b}[31m"), Some(0x1b));
+    assert_eq!(
+        first_control_character("abcdefghijklmnop\u{7f}"),
+        Some(0x7f)
+    );
+}
+
+#[test]
+fn the_word_at_a_time_check_flags_exactly_the_bytes_that_may_start_a_control() {
+    let flagged = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2;
+    for byte in 0..=u8::MAX {
+        for at in 0..8 {
+            for filler in [b'a', 0x80, 0xff, b' '] {
+                let mut word = [filler; 8];
+                word[at] = byte;
+                assert_eq!(
+                    suspicious_bytes(u64::from_le_bytes(word)),
+                    flagged(byte) || flagged(filler),
+                    "byte {byte:#x} at {at} among {filler:#x}"
+                );
+            }
+        }
+    }
 }
 
 #[test]

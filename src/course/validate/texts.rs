@@ -140,14 +140,38 @@ impl Ctx<'_> {
 /// tab, DEL, or a C1 control.
 pub(super) fn first_control_character(text: &str) -> Option<u32> {
     // Fast path over bytes: every such character starts with one of these bytes in UTF-8
-    // (C1 controls are 0xC2 0x80..0x9F), and most texts contain none of them.
-    let suspicious = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2;
-    // Without an early exit in a block, the compiler checks many bytes at a time.
-    let mut blocks = text.as_bytes().chunks(32);
-    if !blocks.any(|block| block.iter().fold(false, |seen, &b| seen | suspicious(b))) {
+    // (C1 controls are 0xC2 0x80..0x9F), and most texts contain none of them. Eight bytes
+    // at a time, as one word.
+    let bytes = text.as_bytes();
+    let mut words = bytes.chunks_exact(8);
+    let suspicious = words.any(|chunk| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        suspicious_bytes(u64::from_le_bytes(word))
+    }) || words
+        .remainder()
+        .iter()
+        .any(|&b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2);
+    if !suspicious {
         return None;
     }
     text.chars().find(|&c| is_control(c)).map(u32::from)
+}
+
+/// Whether one of the eight bytes of `word` is a C0 control other than newline and tab,
+/// DEL, or 0xC2 (which starts every C1 control). Exact: no addition carries into the next
+/// byte.
+pub(super) fn suspicious_bytes(word: u64) -> bool {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let equal = |byte: u8| {
+        let y = word ^ (u64::from(byte) * ONES);
+        !(((y & LOW7) + LOW7) | y | LOW7)
+    };
+    // The high bit of every byte under 0x20: its high bit is clear, and adding 0x60 to its
+    // low seven bits stays under 0x80.
+    let below_space = !(((word & LOW7) + 0x60 * ONES) | word | LOW7);
+    ((below_space & !equal(b'\n') & !equal(b'\t')) | equal(0x7f) | equal(0xc2)) != 0
 }
 
 fn is_control(c: char) -> bool {
