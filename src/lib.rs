@@ -7,6 +7,7 @@
 //! - [`course`]: the course model, loading with precise errors, validation into checked types;
 //! - [`i18n`]: interface strings in nl/en/fr, the interface language, course texts per locale;
 //! - [`engine`]: pure state machines for lessons and scenarios over a checked course;
+//! - [`authoring`]: tools for course authors: a scenario as a graph (Mermaid, DOT, SVG);
 //! - [`progress`]: learner progress per profile, saved atomically, locked, recovered, migrated;
 //! - [`session`]: the session core every front end drives: commands in, events out; it
 //!   owns the course, the progress (recorded by a subscriber), the language and the saves;
@@ -21,6 +22,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod authoring;
 pub mod cli;
 pub mod course;
 pub mod engine;
