@@ -7,11 +7,11 @@
 //! - [`course`]: the course model, loading with precise errors, validation into checked types;
 //! - [`i18n`]: interface strings in nl/en/fr, the interface language, course texts per locale;
 //! - [`engine`]: pure state machines for lessons and scenarios over a checked course;
-//! - [`authoring`]: tools for course authors: a scenario as a graph (Mermaid, DOT, SVG);
 //! - [`progress`]: learner progress per profile, saved atomically, locked, recovered, migrated;
 //! - [`session`]: the session core every front end drives: commands in, events out; it
 //!   owns the course, the progress (recorded by a subscriber), the language and the saves;
 //! - [`report`]: a trainee's export and the group report made from exports;
+//! - [`authoring`]: tools for course authors: a scenario as a graph (Mermaid, DOT, SVG);
 //! - [`xapi`]: learning records, xAPI statements made from a trainee's recorded history;
 //! - [`facilitator`]: facilitator mode without a screen: timer, votes, session logs (a
 //!   session subscriber), handouts;

@@ -3,8 +3,7 @@
 //! Node ids are `n0`, `n1`…; every label is a quoted string, with backslashes and quotes
 //! escaped and `&` written as `&amp;` (Graphviz reads HTML entities in every label).
 
-use super::{NodeKind, ScenarioGraph};
-use crate::course::model::Outcome;
+use super::{NodeKind, ScenarioGraph, joined, outcome_fill};
 use std::fmt::Write;
 
 /// The graph as a DOT `digraph`, ending with a newline.
@@ -19,7 +18,10 @@ pub fn render(graph: &ScenarioGraph) -> String {
     out.push_str("  node [fontname=\"sans-serif\", fontsize=11, style=filled, fillcolor=white];\n");
     out.push_str("  edge [fontname=\"sans-serif\", fontsize=9];\n");
     for (i, node) in graph.nodes.iter().enumerate() {
-        let mut attributes = vec![format!("label=\"{}\"", lines(&node.label_lines()))];
+        let mut attributes = vec![format!(
+            "label=\"{}\"",
+            joined(&node.label_lines(), escape, "\\n")
+        )];
         let (shape, fill) = match node.kind {
             NodeKind::Decision => ("diamond", None),
             NodeKind::Route => ("box", None),
@@ -46,7 +48,10 @@ pub fn render(graph: &ScenarioGraph) -> String {
         let _ = writeln!(out, "  n{i} [{}];", attributes.join(", "));
     }
     for edge in &graph.edges {
-        let mut attributes = vec![format!("label=\"{}\"", lines(&edge.label_lines()))];
+        let mut attributes = vec![format!(
+            "label=\"{}\"",
+            joined(&edge.label_lines(), escape, "\\n")
+        )];
         if edge.condition.is_some() {
             attributes.push("style=dashed".into());
         }
@@ -60,24 +65,6 @@ pub fn render(graph: &ScenarioGraph) -> String {
     }
     out.push_str("}\n");
     out
-}
-
-/// The fill of an ending with this outcome.
-fn outcome_fill(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Good => "#d8f0dd",
-        Outcome::Mixed => "#fff1c2",
-        Outcome::Poor => "#f8d7da",
-    }
-}
-
-/// Label lines joined by DOT's centred line break, `\n`.
-fn lines(lines: &[String]) -> String {
-    lines
-        .iter()
-        .map(|line| escape(line))
-        .collect::<Vec<_>>()
-        .join("\\n")
 }
 
 /// A text for inside a DOT quoted string: `\` and `"` escaped (so no `\N`, `\l` or end of

@@ -6,7 +6,8 @@
 //! inject HTML. Parentheses stay: inside quotes the parser takes them as text, and stage
 //! directions are full of them.
 
-use super::{GraphNode, NodeKind, ScenarioGraph, outcome_key};
+use super::{GraphNode, NodeKind, ScenarioGraph, joined, outcome_fill, outcome_key};
+use crate::course::model::Outcome;
 use std::fmt::Write;
 
 /// The graph as a Mermaid flowchart, top to bottom, ending with a newline.
@@ -19,7 +20,7 @@ pub fn render(graph: &ScenarioGraph) -> String {
         comment(&format!("{} ({})", graph.title, graph.id))
     );
     for (i, node) in graph.nodes.iter().enumerate() {
-        let label = label(&node.label_lines());
+        let label = joined(&node.label_lines(), escape, "<br>");
         let shape = match node.kind {
             NodeKind::Decision => format!("{{\"{label}\"}}"),
             NodeKind::Route => format!("([\"{label}\"])"),
@@ -41,12 +42,12 @@ pub fn render(graph: &ScenarioGraph) -> String {
                 out,
                 "  n{} {arrow}|\"{}\"| n{}",
                 edge.from,
-                label(&lines),
+                joined(&lines, escape, "<br>"),
                 edge.to
             );
         }
     }
-    out.push_str(CLASSES);
+    out.push_str(&class_styles());
     for (name, members) in classes(&graph.nodes) {
         if !members.is_empty() {
             let _ = writeln!(out, "  class {} {name}", members.join(","));
@@ -57,12 +58,26 @@ pub fn render(graph: &ScenarioGraph) -> String {
 
 /// The styles of the classes nodes are put in: outcomes by colour (their words are in the
 /// label too), the start in bold, problems in red with a dashed border.
-const CLASSES: &str = "  classDef good fill:#d8f0dd,stroke:#1e7b34,color:#0b3d17
-  classDef mixed fill:#fff1c2,stroke:#9a6b00,color:#4a3400
-  classDef poor fill:#f8d7da,stroke:#a12a35,color:#4d0d13
-  classDef start stroke-width:3px
-  classDef problem fill:#ffe5e5,stroke:#d00000,stroke-width:3px,stroke-dasharray:6 3
-";
+fn class_styles() -> String {
+    let mut styles = String::new();
+    for (outcome, stroke) in [
+        (Outcome::Good, "#1e7b34"),
+        (Outcome::Mixed, "#9a6b00"),
+        (Outcome::Poor, "#a12a35"),
+    ] {
+        let _ = writeln!(
+            styles,
+            "  classDef {} fill:{},stroke:{stroke},color:#1a1a1a",
+            outcome_key(outcome),
+            outcome_fill(outcome)
+        );
+    }
+    styles.push_str("  classDef start stroke-width:3px\n");
+    styles.push_str(
+        "  classDef problem fill:#ffe5e5,stroke:#d00000,stroke-width:3px,stroke-dasharray:6 3\n",
+    );
+    styles
+}
 
 /// The class names with the nodes (`n3`) in each.
 fn classes(nodes: &[GraphNode]) -> Vec<(&'static str, Vec<String>)> {
@@ -88,15 +103,6 @@ fn classes(nodes: &[GraphNode]) -> Vec<(&'static str, Vec<String>)> {
         }
     }
     classes
-}
-
-/// Label lines for inside `"…"`, joined by `<br>`.
-fn label(lines: &[String]) -> String {
-    lines
-        .iter()
-        .map(|line| escape(line))
-        .collect::<Vec<_>>()
-        .join("<br>")
 }
 
 /// A text for inside a quoted Mermaid label: letters, digits, spaces and harmless

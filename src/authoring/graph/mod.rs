@@ -288,6 +288,24 @@ fn picked(text: &Text, i18n: &Localizer) -> String {
     crate::course::markup::plain(i18n.pick(text).text)
 }
 
+/// The fill of an ending with this outcome in every format (its word is in the label too).
+pub fn outcome_fill(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Good => "#d8f0dd",
+        Outcome::Mixed => "#fff1c2",
+        Outcome::Poor => "#f8d7da",
+    }
+}
+
+/// Label lines, each escaped for a format, joined by its line break.
+fn joined(lines: &[String], escape: fn(&str) -> String, line_break: &str) -> String {
+    lines
+        .iter()
+        .map(|line| escape(line))
+        .collect::<Vec<_>>()
+        .join(line_break)
+}
+
 /// The outcome as written in course files, the selector of its words.
 pub fn outcome_key(outcome: Outcome) -> &'static str {
     match outcome {

@@ -2,12 +2,13 @@
 //! Graphviz.
 //!
 //! Every node is a `<g class="node …">` and every edge a `<g class="edge …">`, so a reader
-//! (or a test) can find them; every text is escaped for XML, with characters XML cannot
-//! carry dropped by the model.
+//! (or a test) can find them; every text is escaped with the report's HTML escaper, which
+//! suits XML too once the model has dropped the characters XML cannot carry.
 
 use super::layout::{self, Size};
-use super::{GraphNode, NodeKind, ScenarioGraph, outcome_key};
-use crate::course::model::Outcome;
+use super::{GraphNode, NodeKind, ScenarioGraph, outcome_fill, outcome_key};
+// The one HTML escaper serves XML as well: the model has dropped what XML cannot carry.
+use crate::report::document::html::escape;
 use std::fmt::Write;
 
 /// Estimated width of a character of node text (11px sans-serif), for sizing the boxes.
@@ -231,15 +232,6 @@ fn shape(node: &GraphNode, (x, y): (f64, f64), size: Size) -> String {
     }
 }
 
-/// The fill of an ending with this outcome (its word is in the label too).
-fn outcome_fill(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Good => "#d8f0dd",
-        Outcome::Mixed => "#fff1c2",
-        Outcome::Poor => "#f8d7da",
-    }
-}
-
 /// The path of an edge from box to box, and where its label goes. An edge that goes up (it
 /// closes a cycle) bends to the side, so it does not run over the edges going down.
 fn edge_path(
@@ -360,36 +352,9 @@ fn write_text(
     out.push_str("</text>");
 }
 
-/// A text for XML content or a quoted attribute.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // XML 1.0 cannot carry these, not even as references.
-            c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markup_in_texts_is_escaped() {
-        assert_eq!(
-            escape("<script>alert('x')</script> & \"q\""),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
-        );
-        assert_eq!(escape("a\u{0}b\u{fffe}c"), "abc");
-    }
 
     #[test]
     fn an_edge_leaves_a_box_at_its_border() {
