@@ -388,3 +388,52 @@ fn example(docs: &str) -> (String, String) {
     let (block, _) = rest.split_once("```").expect("the block's end");
     (command_line, block.to_owned())
 }
+
+#[test]
+fn a_course_that_cannot_be_drawn_is_refused_with_its_problems() {
+    // A directory that does not exist: a usage error, in words.
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere");
+    let run = graph("x", "dot", &["--course", missing.to_str().unwrap()]).exits(2);
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr.contains("cannot read the course"),
+        "{}",
+        run.stderr
+    );
+
+    // A reference that does not resolve: nothing to draw, the problems on stderr.
+    let course = dir.path().join("course");
+    std::fs::create_dir_all(course.join("scenarios")).unwrap();
+    for file in ["course.json", "scenarios/stuck.json"] {
+        std::fs::copy(hostile_course().join(file), course.join(file)).unwrap();
+    }
+    let scenario = course.join("scenarios/stuck.json");
+    let text = std::fs::read_to_string(&scenario).unwrap();
+    std::fs::write(
+        &scenario,
+        text.replace("\"next\": \"end\"", "\"next\": \"gone\""),
+    )
+    .unwrap();
+    let run = graph("stuck", "mermaid", &["--course", course.to_str().unwrap()]).exits(1);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(run.stderr.contains("error[missing-node]"), "{}", run.stderr);
+}
+
+#[test]
+fn french_labels_keep_french_typography() {
+    let run = graph("buddy-intake", "mermaid", &["--lang", "fr"]).exits(0);
+    assert!(
+        run.stdout.contains("fin favorable\u{a0}: "),
+        "{}",
+        run.stdout
+    );
+    let unknown = Run::of(&mut command(["--lang", "fr", "graph", "nope"])).exits(2);
+    assert!(
+        unknown
+            .stderr
+            .contains("il n’y a pas de scénario «\u{a0}nope\u{a0}»"),
+        "{}",
+        unknown.stderr
+    );
+}
