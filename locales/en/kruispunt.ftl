@@ -473,6 +473,8 @@ graph-ending = { $outcome ->
         [mixed] mixed ending
        *[poor] poor ending
     }: { $title }
+# The legend under the title of an SVG graph: what each shape and line means.
+graph-legend = ◇ decision point · ▢ passes on (next, route) · ⬡ ending · dashed arrow: only under its condition · red dashed border: unreachable or dead end
 graph-unreachable = unreachable
 graph-dead-end = dead end
 # $id: the id asked for; $known: the course's scenario ids, joined by ", "; $count: how many.

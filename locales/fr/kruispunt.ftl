@@ -492,6 +492,8 @@ graph-ending = { $outcome ->
         [mixed] fin mitigée
        *[poor] fin peu favorable
     } : { $title }
+# La légende sous le titre d’un graphe SVG : ce que veut dire chaque forme et chaque ligne.
+graph-legend = ◇ point de décision · ▢ passe à la suite (next, route) · ⬡ fin · flèche en tirets : seulement sous sa condition · bordure rouge en tirets : inaccessible ou impasse
 graph-unreachable = inaccessible
 graph-dead-end = impasse
 # $id : l’identifiant demandé ; $known : les identifiants des scénarios du cours, séparés par « , » ; $count : leur nombre.

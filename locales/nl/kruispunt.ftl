@@ -473,6 +473,8 @@ graph-ending = { $outcome ->
         [mixed] gemengd einde
        *[poor] minder goed einde
     }: { $title }
+# De legenda onder de titel van een SVG-graaf: wat elke vorm en elke lijn betekent.
+graph-legend = ◇ keuzemoment · ▢ gaat vanzelf verder (next, route) · ⬡ einde · gestippelde pijl: alleen onder zijn voorwaarde · rode gestippelde rand: onbereikbaar of doodlopend
 graph-unreachable = onbereikbaar
 graph-dead-end = doodlopend
 # $id: het gevraagde id; $known: de scenario-id’s van de cursus, gescheiden door ", "; $count: hoeveel.

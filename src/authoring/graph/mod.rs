@@ -35,6 +35,9 @@ pub struct ScenarioGraph {
     pub nodes: Vec<GraphNode>,
     /// The ways from node to node: choices, automatic steps and route arms.
     pub edges: Vec<GraphEdge>,
+    /// What the shapes and lines mean, in the graph's language, for a picture that stands
+    /// alone (the SVG).
+    pub legend: String,
 }
 
 /// One node of a [`ScenarioGraph`].
@@ -229,6 +232,7 @@ pub fn build(scenario: &Scenario, i18n: &Localizer) -> ScenarioGraph {
         title: short(&picked(&scenario.title, i18n), 80),
         nodes,
         edges,
+        legend: i18n.msg("graph-legend", &msg_args!()),
     }
 }
 

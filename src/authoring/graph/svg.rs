@@ -19,8 +19,10 @@ const LINE_HEIGHT: f64 = 14.0;
 const EDGE_CHAR_WIDTH: f64 = 5.4;
 /// Height of a line of edge label text.
 const EDGE_LINE_HEIGHT: f64 = 11.0;
-/// Room for the title above the graph.
-const TITLE_HEIGHT: f64 = 30.0;
+/// Estimated width of a character of the legend (10px sans-serif).
+const LEGEND_CHAR_WIDTH: f64 = 5.6;
+/// Room for the title and the legend above the graph.
+const TITLE_HEIGHT: f64 = 46.0;
 
 /// The graph as an SVG document, ending with a newline.
 pub fn render(graph: &ScenarioGraph) -> String {
@@ -100,6 +102,12 @@ pub fn render(graph: &ScenarioGraph) -> String {
         write_text(&mut body, lines, centre, LINE_HEIGHT, "11", false);
         body.push_str("</g>\n");
     }
+    // The title and the legend fit too.
+    let legend_width = graph.legend.chars().count() as f64 * LEGEND_CHAR_WIDTH;
+    let title_width = (graph.title.chars().count() + graph.id.chars().count() + 3) as f64 * 8.0;
+    reach.1 = reach
+        .1
+        .max(legend_width.max(title_width) + 2.0 * layout::MARGIN);
     let shift = -reach.0;
     let width = reach.1 - reach.0;
     let height = placement.height;
@@ -120,9 +128,11 @@ pub fn render(graph: &ScenarioGraph) -> String {
     let _ = writeln!(
         out,
         "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n\
-         <text class=\"title\" x=\"{}\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{}</text>",
-        layout::MARGIN,
-        escape(&title)
+         <text class=\"title\" x=\"{margin}\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{}</text>\n\
+         <text class=\"legend\" x=\"{margin}\" y=\"38\" font-size=\"10\" fill=\"#444\">{}</text>",
+        escape(&title),
+        escape(&graph.legend),
+        margin = layout::MARGIN,
     );
     let _ = writeln!(out, "<g transform=\"translate({shift:.1},0)\">");
     out.push_str(&body);

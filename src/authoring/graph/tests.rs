@@ -191,6 +191,13 @@ fn unreachable_nodes_and_dead_ends_are_highlighted() {
     assert!(mermaid::render(&graph).contains("class n5,n6 problem"));
     assert!(dot::render(&graph).contains("color=\"#d00000\""));
     assert!(svg::render(&graph).contains("class=\"node route unreachable\""));
+    // The picture says what its red borders mean.
+    assert!(
+        graph.legend.contains("unreachable or dead end"),
+        "{}",
+        graph.legend
+    );
+    assert!(svg::render(&graph).contains("<text class=\"legend\""));
 }
 
 #[test]
