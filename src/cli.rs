@@ -1,6 +1,6 @@
 //! The command line: `kruispunt` (the interactive course; `--plain` line by line,
-//! `--facilitator` for a group), `kruispunt outline`, `validate`, `schema`, `profiles`,
-//! `forget`, `export`, `report`, `session`, `serve`, `workshop` and `xapi`.
+//! `--facilitator` for a group), `kruispunt outline`, `graph`, `validate`, `schema`,
+//! `profiles`, `forget`, `export`, `report`, `session`, `serve`, `workshop` and `xapi`.
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
@@ -25,6 +25,7 @@
 
 mod arguments;
 mod command;
+mod graph;
 mod messages;
 mod migrate;
 mod outline;
@@ -38,6 +39,7 @@ mod workshop;
 pub mod xapi;
 
 pub use command::Command;
+pub use graph::GraphFormat;
 pub use report::{ExportFormat, ReportOutput};
 use validate::{Findings, validate, write_text_report};
 
@@ -194,6 +196,7 @@ impl Cli {
             Some(Command::Validate { dir: Some(dir), .. }) => Some(dir),
             Some(
                 Command::Outline { course }
+                | Command::Graph { course, .. }
                 | Command::Validate { course, .. }
                 | Command::Profiles { course, .. }
                 | Command::Forget { course, .. }
@@ -405,6 +408,20 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             command: workshop::WorkshopCommand::Forget { id, yes, data_dir },
         } => workshop::forget(&id, yes, data_dir.dir(), ui),
         Command::Outline { course } => show_outline(course.dir(), ui),
+        Command::Graph {
+            scenario,
+            format,
+            output,
+            course,
+        } => graph::graph(
+            &graph::GraphRequest {
+                scenario: &scenario,
+                format,
+                output: output.as_deref(),
+                course: course.dir(),
+            },
+            ui,
+        ),
         Command::Migrate { dir, dry_run } => migrate::run(&dir, dry_run, ui),
         Command::Validate {
             dir,

@@ -11,6 +11,7 @@
 //! - [`session`]: the session core every front end drives: commands in, events out; it
 //!   owns the course, the progress (recorded by a subscriber), the language and the saves;
 //! - [`report`]: a trainee's export and the group report made from exports;
+//! - [`authoring`]: tools for course authors: a scenario as a graph (Mermaid, DOT, SVG);
 //! - [`xapi`]: learning records, xAPI statements made from a trainee's recorded history;
 //! - [`facilitator`]: facilitator mode without a screen: timer, votes, session logs (a
 //!   session subscriber), handouts;
@@ -21,6 +22,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod authoring;
 pub mod cli;
 pub mod course;
 pub mod engine;

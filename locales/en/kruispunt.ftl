@@ -465,6 +465,26 @@ start-notice-course-version-changed = The course was updated (version { $saved }
 start-notice-other-course = This profile was used with another course ({ $course }); that progress is kept but not shown here.
 outline-start-hint = Start the interactive course with `kruispunt` in a terminal.
 
+## kruispunt graph
+
+# $outcome: good, mixed or poor; $title: the ending's title, shortened.
+graph-ending = { $outcome ->
+        [good] good ending
+        [mixed] mixed ending
+       *[poor] poor ending
+    }: { $title }
+# The legend under the title of an SVG graph: what each shape and line means.
+graph-legend = ◇ decision point · ▢ passes on (next, route) · ⬡ ending · dashed arrow: only under its condition · red dashed border: unreachable or dead end
+graph-unreachable = unreachable
+graph-dead-end = dead end
+# $id: the id asked for; $known: the course's scenario ids, joined by ", "; $count: how many.
+graph-unknown-scenario = { $count ->
+        [0] there is no scenario “{ $id }”: this course has no scenarios
+       *[other] there is no scenario “{ $id }” in this course; its scenarios are: { $known }
+    }
+# $scenario: the scenario id; $file: the file written.
+graph-written = Graph of { $scenario } written to { $file }
+
 ## Terminal interface: lesson screen
 
 lesson-missing = This lesson is not in the course. Press any key to go back to the overview.

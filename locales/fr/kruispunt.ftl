@@ -484,6 +484,26 @@ start-notice-course-version-changed = Le cours a été mis à jour (version { $s
 start-notice-other-course = Ce profil a servi pour un autre cours ({ $course }) ; cette progression est conservée mais n’est pas affichée ici.
 outline-start-hint = Lancez le cours interactif avec `kruispunt` dans un terminal.
 
+## kruispunt graph
+
+# $outcome : good, mixed ou poor ; $title : le titre de la fin, raccourci.
+graph-ending = { $outcome ->
+        [good] fin favorable
+        [mixed] fin mitigée
+       *[poor] fin peu favorable
+    } : { $title }
+# La légende sous le titre d’un graphe SVG : ce que veut dire chaque forme et chaque ligne.
+graph-legend = ◇ point de décision · ▢ passe à la suite (next, route) · ⬡ fin · flèche en tirets : seulement sous sa condition · bordure rouge en tirets : inaccessible ou impasse
+graph-unreachable = inaccessible
+graph-dead-end = impasse
+# $id : l’identifiant demandé ; $known : les identifiants des scénarios du cours, séparés par « , » ; $count : leur nombre.
+graph-unknown-scenario = { $count ->
+        [0] il n’y a pas de scénario « { $id } » : ce cours n’a aucun scénario
+       *[other] il n’y a pas de scénario « { $id } » dans ce cours ; ses scénarios sont : { $known }
+    }
+# $scenario : l’identifiant du scénario ; $file : le fichier écrit.
+graph-written = Graphe de { $scenario } écrit dans { $file }
+
 ## Terminal interface: lesson screen
 
 lesson-missing = Cette leçon ne fait pas partie du cours. Appuyez sur une touche pour revenir à l’aperçu.

@@ -465,6 +465,26 @@ start-notice-course-version-changed = De cursus is bijgewerkt (versie { $saved }
 start-notice-other-course = Dit profiel werd gebruikt met een andere cursus ({ $course }); die voortgang blijft bewaard, maar wordt hier niet getoond.
 outline-start-hint = Start de interactieve cursus met `kruispunt` in een terminal.
 
+## kruispunt graph
+
+# $outcome: good, mixed or poor; $title: de titel van het einde, ingekort.
+graph-ending = { $outcome ->
+        [good] goed einde
+        [mixed] gemengd einde
+       *[poor] minder goed einde
+    }: { $title }
+# De legenda onder de titel van een SVG-graaf: wat elke vorm en elke lijn betekent.
+graph-legend = ◇ keuzemoment · ▢ gaat vanzelf verder (next, route) · ⬡ einde · gestippelde pijl: alleen onder zijn voorwaarde · rode gestippelde rand: onbereikbaar of doodlopend
+graph-unreachable = onbereikbaar
+graph-dead-end = doodlopend
+# $id: het gevraagde id; $known: de scenario-id’s van de cursus, gescheiden door ", "; $count: hoeveel.
+graph-unknown-scenario = { $count ->
+        [0] er is geen scenario “{ $id }”: deze cursus heeft geen scenario’s
+       *[other] er is geen scenario “{ $id }” in deze cursus; de scenario’s zijn: { $known }
+    }
+# $scenario: het scenario-id; $file: het geschreven bestand.
+graph-written = Graaf van { $scenario } geschreven naar { $file }
+
 ## Terminal interface: lesson screen
 
 lesson-missing = Deze les zit niet in de cursus. Druk op een toets om terug te gaan naar het overzicht.

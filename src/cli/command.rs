@@ -27,6 +27,23 @@ pub enum Command {
         #[command(flatten)]
         course: CourseOption,
     },
+    /// Draw a scenario as a graph (for authors): decision points, routes and endings,
+    /// choices with their quality and effects, conditions dashed, unreachable nodes and
+    /// dead ends marked.
+    Graph {
+        /// The scenario's id (an unknown id lists the course's scenarios).
+        #[arg(value_name = "SCENARIO")]
+        scenario: String,
+        /// The output format: mermaid (for GitHub and GitLab), dot (Graphviz) or svg.
+        #[arg(long, value_enum, default_value_t = graph::GraphFormat::Mermaid)]
+        format: graph::GraphFormat,
+        /// Write to FILE instead of the standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The course.
+        #[command(flatten)]
+        course: CourseOption,
+    },
     /// Rewrite a course's files to the current format version, keeping their formatting,
     /// and list every change (inferred choice qualities and thinkers are to be reviewed).
     Migrate {
@@ -161,6 +178,10 @@ impl Command {
             Self::Validate { course, .. } => OptionSlots {
                 course: Some(course),
                 ..slots("validate")
+            },
+            Self::Graph { course, .. } => OptionSlots {
+                course: Some(course),
+                ..slots("graph")
             },
             Self::Migrate { .. } => slots("migrate"),
             Self::Schema { .. } => slots("schema"),

@@ -21,7 +21,8 @@ pub struct ValidateOptions {
 /// The result of loading: the course when it has no errors, and every problem found.
 #[derive(Debug)]
 pub struct Report {
-    /// The checked course, when there are no errors.
+    /// The checked course, when there are no errors ([`load_drawable`]: when its
+    /// references resolve).
     pub course: Option<Course>,
     /// Every problem, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
@@ -110,6 +111,27 @@ pub fn load_course(
 
 /// Parses and validates every file of `source`, reporting all problems.
 pub fn load(source: &CourseSource, options: ValidateOptions) -> Report {
+    load_keeping(source, options, Keep::WithoutErrors)
+}
+
+/// As [`load`], but the checked course is kept whenever every reference in it resolves,
+/// even when it has other errors: for tools that show a course to its author
+/// (`kruispunt graph`), who most needs to see it while it has a dead end. Such a course is
+/// for reading only; it is never played.
+pub fn load_drawable(source: &CourseSource, options: ValidateOptions) -> Report {
+    load_keeping(source, options, Keep::WhenResolved)
+}
+
+/// Which checked course a load keeps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Only a course without errors.
+    WithoutErrors,
+    /// Any course whose references resolve.
+    WhenResolved,
+}
+
+fn load_keeping(source: &CourseSource, options: ValidateOptions, keep: Keep) -> Report {
     let mut parsed = ParsedCourse::default();
     let mut findings = Vec::new();
     let count = |kind: FileKind| {
@@ -197,7 +219,11 @@ pub fn load(source: &CourseSource, options: ValidateOptions) -> Report {
     let diagnostics = finalise(source, findings, options);
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     Report {
-        course: if has_errors { None } else { course },
+        course: if has_errors && keep == Keep::WithoutErrors {
+            None
+        } else {
+            course
+        },
         diagnostics,
     }
 }

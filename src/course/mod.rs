@@ -21,9 +21,10 @@ pub use checked::Course;
 pub use diagnostic::{Diagnostic, FieldPath, PathSeg, Position, Problem, Severity};
 pub use load::{
     CourseError, LoadError, LoadedCourse, Report, ValidateOptions, load, load_builtin, load_course,
-    load_dir,
+    load_dir, load_drawable,
 };
 pub use source::{
     CourseSource, MAX_COURSE_BYTES, MAX_FILE_BYTES, MAX_FILES, ReadError, SourceError, SourceFile,
     UnreadableFile, read_regular_file,
 };
+pub use validate::{Reachability, reachability};

@@ -4,6 +4,7 @@
 
 use super::ranges::{self, VarBounds};
 use super::{At, Ctx, NodeIndex};
+use crate::course::checked;
 use crate::course::diagnostic::Problem;
 use crate::course::model::{CompareOp, Scenario};
 use std::ops::Range;
@@ -167,6 +168,39 @@ pub(super) fn check(
     }
 
     ranges::check(ctx, scenario, graph, start, vars);
+}
+
+/// Where a checked scenario's paths go, node by node (indexed like its `nodes`): what the
+/// validator reports as unreachable nodes and dead ends, for tools that show the scenario
+/// (`kruispunt graph`). Conditions are taken as possibly true, as in validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reachability {
+    /// Whether some path from the start reaches the node.
+    pub reached: Vec<bool>,
+    /// Whether some path leads from the node to an ending (endings included).
+    pub can_end: Vec<bool>,
+}
+
+/// The [`Reachability`] of a checked scenario, by the same searches validation runs on
+/// the files, so a tool never disagrees with `validate`.
+pub fn reachability(scenario: &checked::Scenario) -> Reachability {
+    let mut graph = Graph::with_capacity(scenario.nodes.len());
+    for node in &scenario.nodes {
+        graph.begin_node(matches!(node.step, checked::Step::Ending(_)));
+        let mut push =
+            |target: checked::NodeIdx| graph.edges.push(Edge::auto(Some(target.0), 0, 0));
+        match &node.step {
+            checked::Step::Choices(choices) => choices.iter().for_each(|c| push(c.next)),
+            checked::Step::Auto(next) => push(*next),
+            checked::Step::Route(arms) => arms.iter().for_each(|arm| push(arm.next)),
+            checked::Step::Ending(_) => {}
+        }
+    }
+    graph.finish();
+    Reachability {
+        reached: reachable_from(&graph, scenario.start.0 as usize),
+        can_end: can_reach_ending(&graph),
+    }
 }
 
 /// Which nodes some path from `start` reaches.

@@ -13,6 +13,7 @@ pub(crate) use build::inferred_quality;
 mod caps;
 pub(crate) use caps::{MAX_LESSONS, MAX_SCENARIOS, MAX_TEXT_BYTES, long_strings};
 mod flow;
+pub use flow::{Reachability, reachability};
 mod lesson;
 mod manifest;
 mod ranges;
