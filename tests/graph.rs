@@ -78,7 +78,8 @@ fn mermaid_parses(files: &[PathBuf]) -> Result<(), String> {
 /// when the CLI or chromium is missing.
 fn mermaid_renders(files: &[PathBuf]) -> Result<Vec<String>, String> {
     let tools = tools_dir();
-    let mmdc = tools.join("node_modules/.bin/mmdc");
+    // Its script rather than `.bin/mmdc`: `npm ci` does not always link package binaries.
+    let mmdc = tools.join("node_modules/@mermaid-js/mermaid-cli/src/cli.js");
     assert!(
         mmdc.is_file(),
         "the Mermaid CLI is needed: run `npm ci` in tests/tools (.ci/run does)"
@@ -95,7 +96,8 @@ fn mermaid_renders(files: &[PathBuf]) -> Result<Vec<String>, String> {
     }
     let input = dir.path().join("graphs.md");
     std::fs::write(&input, markdown).unwrap();
-    let output = Command::new(&mmdc)
+    let output = Command::new("node")
+        .arg(&mmdc)
         .arg("--puppeteerConfigFile")
         .arg(tools.join("puppeteer-config.json"))
         .arg("--quiet")

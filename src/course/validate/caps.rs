@@ -98,9 +98,10 @@ pub(crate) fn long_strings(text: &str) -> Vec<(Position, usize)> {
 }
 
 /// False only when no string of `bytes` can be longer than [`MAX_TEXT_BYTES`]: no two
-/// quote characters in a row are further apart than that, and no quote follows a
-/// backslash. A longer string would hold a quote within that distance of its opening
-/// one, and every quote inside a string is escaped, so it follows a backslash.
+/// quote characters that do not follow a backslash (nor the start or the end of the text)
+/// are further apart than that. Every quote inside a string is escaped, so it follows a
+/// backslash: a longer string lies within such a stretch, from its opening quote (or
+/// before) to its closing one (or after, when a backslash precedes it, as in `"\\\\"`).
 fn may_hold_long_strings(bytes: &[u8]) -> bool {
     const WORD: usize = 8;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
@@ -110,27 +111,24 @@ fn may_hold_long_strings(bytes: &[u8]) -> bool {
         let y = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
         !(((y & LOW7) + LOW7) | y | LOW7)
     }
-    let mut last_quote: Option<usize> = None;
+    // Where the stretch since the last quote that does not follow a backslash starts.
+    let mut stretch_start = 0;
     // The high bit of the last byte of the word before, when it is a backslash.
     let mut backslash_before = 0u64;
+    let mut check = |word: u64, base: usize| {
+        let backslashes = hits(word, b'\\');
+        let quotes = hits(word, b'"') & !((backslashes << 8) | backslash_before);
+        backslash_before = backslashes >> 56;
+        if quotes == 0 {
+            return false;
+        }
+        let first = base + (quotes.trailing_zeros() / 8) as usize;
+        let long = first - stretch_start > MAX_TEXT_BYTES;
+        stretch_start = base + 8 - (quotes.leading_zeros() / 8) as usize;
+        long
+    };
     let mut words = bytes.chunks_exact(WORD);
     let mut base = 0;
-    let mut check = |word: u64, base: usize| {
-        let quotes = hits(word, b'"');
-        let backslashes = hits(word, b'\\');
-        if quotes & ((backslashes << 8) | backslash_before) != 0 {
-            return true;
-        }
-        backslash_before = backslashes >> 56;
-        if quotes != 0 {
-            let first = base + (quotes.trailing_zeros() / 8) as usize;
-            if last_quote.is_some_and(|last| first - last - 1 > MAX_TEXT_BYTES) {
-                return true;
-            }
-            last_quote = Some(base + 7 - (quotes.leading_zeros() / 8) as usize);
-        }
-        false
-    };
     for chunk in &mut words {
         let mut word = [0u8; WORD];
         word.copy_from_slice(chunk);
@@ -143,7 +141,7 @@ fn may_hold_long_strings(bytes: &[u8]) -> bool {
     let mut word = [0u8; WORD];
     let rest = words.remainder();
     word[..rest.len()].copy_from_slice(rest);
-    check(u64::from_le_bytes(word), base)
+    check(u64::from_le_bytes(word), base) || bytes.len() - stretch_start > MAX_TEXT_BYTES
 }
 
 /// [`long_strings`] read string by string: one pass over the bytes that jumps from quote
@@ -220,12 +218,23 @@ mod tests {
             );
             assert_eq!(long_strings(text), strings_over_cap(text));
         }
-        for text in ["", "\"\"", "[\"a\", \"b\\\\\"]", "{\"k\": [1, 2, \"v\"]}"] {
-            assert!(
-                !may_hold_long_strings(text.as_bytes()) || text.contains('\\'),
-                "{text}"
-            );
-            assert!(long_strings(text).is_empty(), "{text}");
+        // The last string ends in an escaped backslash, so its closing quote follows one.
+        let last = format!("[\"a\", \"{}\\\\\"]", "b".repeat(cap));
+        assert!(may_hold_long_strings(last.as_bytes()));
+        assert_eq!(long_strings(&last).len(), 1);
+        // Escaped quotes in short strings are no reason to read string by string.
+        let quoted_speech = format!("[{}\"\"]", "\"she said \\\"yes\\\"\",".repeat(9000));
+        let short = [
+            "",
+            "\"\"",
+            "[\"a\", \"b\\\\\"]",
+            "{\"k\": [1, 2, \"v\"]}",
+            &quoted_speech,
+        ];
+        for text in short {
+            let shown = &text[..text.len().min(80)];
+            assert!(!may_hold_long_strings(text.as_bytes()), "{shown}");
+            assert!(long_strings(text).is_empty(), "{shown}");
         }
         let short: String = (0..5000).map(|i| format!("\"s{i}\",")).collect();
         assert!(!may_hold_long_strings(short.as_bytes()));
