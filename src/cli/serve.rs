@@ -32,6 +32,10 @@ pub struct ServeArgs {
     /// which is made on the first start in the data directory.
     #[arg(long, value_name = "FILE")]
     pub host_key: Option<PathBuf>,
+    /// Public keys (authorized_keys format) that log in as the facilitator: their SSH
+    /// connection opens the dashboard instead of the join screen.
+    #[arg(long, value_name = "FILE")]
+    pub facilitator_key: Option<PathBuf>,
     /// The most trainees connected at once.
     #[arg(long, value_name = "N", default_value_t = 60,
           value_parser = clap::value_parser!(u16).range(1..))]
@@ -61,6 +65,7 @@ pub(super) fn serve(args: &ServeArgs, ui: &mut Ui) -> Result<ExitCode, Failure> 
         workshop: args.workshop.clone(),
         code: args.code.clone(),
         host_key: args.host_key.clone(),
+        facilitator_keys: args.facilitator_key.clone(),
         max_trainees: usize::from(args.max_trainees),
         idle_timeout: Duration::from_secs(u64::from(args.idle_minutes) * 60),
         data_dir: dir.path,
