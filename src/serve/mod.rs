@@ -27,6 +27,7 @@ pub mod channel_terminal;
 pub mod dashboard;
 mod dashboard_view;
 mod follow;
+mod local;
 pub mod room;
 pub mod screen;
 pub mod ssh;
@@ -43,7 +44,7 @@ use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 use workshop::{JoinCode, Workshop, WorkshopSettings};
 
@@ -77,6 +78,8 @@ pub struct ServeOptions {
     pub idle_timeout: Duration,
     /// The data directory (already resolved).
     pub data_dir: PathBuf,
+    /// `--dashboard`: the facilitator's dashboard in this terminal, in this view.
+    pub dashboard: Option<dashboard::View>,
 }
 
 impl ServeOptions {
@@ -92,6 +95,7 @@ impl ServeOptions {
             max_trainees: DEFAULT_MAX_TRAINEES,
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
             data_dir,
+            dashboard: None,
         }
     }
 }
@@ -198,6 +202,8 @@ pub struct Shared {
     pub i18n: Localizer,
     /// The public keys that log in as the facilitator.
     pub facilitator_keys: Vec<PublicKey>,
+    /// While the dashboard runs in the server's own terminal, log lines are not printed.
+    log_muted: AtomicBool,
     /// Trainee tasks running now (the shutdown waits for them).
     active: AtomicUsize,
     /// SSH connections open now (capped in [`ssh::accept`]).
@@ -214,6 +220,9 @@ impl Shared {
 
     /// Writes one line to the server's stderr, in the server's language.
     pub fn log(&self, id: &str, args: &MsgArgs<'_>) {
+        if self.log_muted.load(Ordering::SeqCst) {
+            return;
+        }
         let _ = writeln!(std::io::stderr().lock(), "{}", self.i18n.msg(id, args));
     }
 }
@@ -362,6 +371,7 @@ pub fn run(options: ServeOptions, course: Course, i18n: Localizer) -> Result<(),
         store,
         i18n,
         facilitator_keys,
+        log_muted: AtomicBool::new(false),
         active: AtomicUsize::new(0),
         connections: AtomicUsize::new(0),
     });
@@ -416,9 +426,28 @@ async fn serve(
         listener,
         closed,
     ));
-    stop_signal().await;
-    shared.log("serve-log-stopping", &msg_args!());
+    // The dashboard in this terminal takes Ctrl-C as a key: leaving it stops the server.
+    let mut local = options
+        .dashboard
+        .map(|view| tokio::spawn(local::run(Arc::clone(shared), view)));
+    // A finished task is not awaited again (that would panic).
+    let mut finished = false;
+    if let Some(dashboard) = &mut local {
+        tokio::select! {
+            () = stop_signal() => {}
+            _ = dashboard => finished = true,
+        }
+    } else {
+        stop_signal().await;
+    }
     shared.workshop.end();
+    // A signal came while the dashboard runs: it sees the end and gives the terminal back.
+    if let Some(dashboard) = local
+        && !finished
+    {
+        let _ = tokio::time::timeout(Duration::from_secs(2), dashboard).await;
+    }
+    shared.log("serve-log-stopping", &msg_args!());
     let deadline = tokio::time::Instant::now() + SHUTDOWN_GRACE;
     while shared.active.load(Ordering::SeqCst) > 0 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(20)).await;

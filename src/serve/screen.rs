@@ -106,6 +106,36 @@ pub struct Screen {
 }
 
 impl Screen {
+    /// A screen drawing into `writer` at `size`, reading `input`, for the workshop of
+    /// `shared` (its end, its room, its idle timeout).
+    pub fn new(
+        shared: &Shared,
+        writer: ChannelWriter,
+        size: (u16, u16),
+        input: mpsc::Receiver<Input>,
+    ) -> std::io::Result<Self> {
+        let dropped = writer.dropped();
+        Ok(Self {
+            terminal: Terminal::new(ChannelBackend::new(writer, size))?,
+            input,
+            parser: InputParser::new(),
+            ended: shared.workshop.ended(),
+            room: shared.workshop.live.changes(),
+            last_input: Instant::now(),
+            idle_timeout: shared.workshop.settings.idle_timeout,
+            dropped,
+            redraw_soon: false,
+        })
+    }
+
+    /// Switches the other end to the alternate screen, cursor hidden; false when the
+    /// connection is gone.
+    pub fn enter(&mut self) -> bool {
+        let mut setup = Vec::new();
+        let _ = queue!(setup, EnterAlternateScreen, Hide);
+        self.terminal.backend_mut().write_raw(&setup).is_ok() && self.terminal.clear().is_ok()
+    }
+
     /// Waits for input, a resize, the end of the workshop or `deadline`.
     pub async fn next(&mut self, deadline: Option<Instant>) -> Next {
         let idle_at = self.last_input + self.idle_timeout;
@@ -166,7 +196,6 @@ pub async fn run(shared: Arc<Shared>, connection: Connection, role: Role) {
     let output = Arc::new(output);
     let _active = super::Active::new(&shared);
     let (writer, mut frames) = ChannelWriter::new();
-    let dropped = writer.dropped();
     let frames_out = Arc::clone(&output);
     let mut sender = tokio::spawn(async move {
         while let Some(frame) = frames.recv().await {
@@ -175,19 +204,8 @@ pub async fn run(shared: Arc<Shared>, connection: Connection, role: Role) {
             }
         }
     });
-    let (end, unsaved) = match Terminal::new(ChannelBackend::new(writer, size)) {
-        Ok(terminal) => {
-            let mut screen = Screen {
-                terminal,
-                input,
-                parser: InputParser::new(),
-                ended: shared.workshop.ended(),
-                room: shared.workshop.live.changes(),
-                last_input: Instant::now(),
-                idle_timeout: shared.workshop.settings.idle_timeout,
-                dropped,
-                redraw_soon: false,
-            };
+    let (end, unsaved) = match Screen::new(&shared, writer, size, input) {
+        Ok(mut screen) => {
             let ended = serve(&shared, &mut screen, role).await;
             // The frames still queued are sent before the goodbye.
             drop(screen);
@@ -224,10 +242,7 @@ pub async fn run(shared: Arc<Shared>, connection: Connection, role: Role) {
 
 /// The alternate screen, then the trainee's or the facilitator's part.
 async fn serve(shared: &Arc<Shared>, screen: &mut Screen, role: Role) -> (End, Option<String>) {
-    let mut setup = Vec::new();
-    let _ = queue!(setup, EnterAlternateScreen, Hide);
-    if screen.terminal.backend_mut().write_raw(&setup).is_err() || screen.terminal.clear().is_err()
-    {
+    if !screen.enter() {
         return (End::Gone, None);
     }
     match role {
