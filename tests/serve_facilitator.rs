@@ -272,6 +272,34 @@ fn a_group_step_is_tallied_revealed_and_moves_the_room_on_and_a_tie_follows_the_
     }
     dashboard.key("q");
     dashboard.wait_for("the dashboard to end", |s| s.contains("EXITED 0"));
+
+    // The server's session log of the group steps makes the handout, as in facilitator
+    // mode: both steps, the room's answers in words.
+    let log = server.log();
+    let id = log
+        .split("kept in session log ")
+        .nth(1)
+        .and_then(|rest| rest.split(';').next())
+        .unwrap_or_else(|| panic!("the session log's id in the log:\n{log}"))
+        .trim()
+        .to_owned();
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course");
+    let handout = Command::new(env!("CARGO_BIN_EXE_kruispunt"))
+        .args(["session", "export", &id, "--format", "md", "--data-dir"])
+        .arg(server.dir.path().join("data"))
+        .arg("--course")
+        .arg(&course)
+        .env("KRUISPUNT_LANG", "en")
+        .output()
+        .expect("kruispunt session export runs");
+    let text = String::from_utf8_lossy(&handout.stdout);
+    assert!(
+        handout.status.success(),
+        "{}",
+        String::from_utf8_lossy(&handout.stderr)
+    );
+    assert!(text.contains("Good that you came"), "{text}");
+    assert!(text.contains("Shall I call Omar"), "{text}");
 }
 
 #[test]

@@ -177,14 +177,23 @@ impl Dashboard {
             KeyCode::Enter => {
                 let resolved = live.change(|r| r.resolve(course, self.selected, Timestamp::now()));
                 match resolved {
-                    Ok(record) => shared.log(
-                        "serve-log-group-step",
-                        &msg_args!(
-                            "scenario" => record.scenario.as_str(),
-                            "node" => record.node.as_str(),
-                            "choice" => record.chosen.as_str(),
-                        ),
-                    ),
+                    Ok(record) => {
+                        shared.log(
+                            "serve-log-group-step",
+                            &msg_args!(
+                                "scenario" => record.scenario.as_str(),
+                                "node" => record.node.as_str(),
+                                "choice" => record.chosen.as_str(),
+                            ),
+                        );
+                        if let Some(log) = &shared.group_log
+                            && let Err(error) = log.record(course, &record)
+                        {
+                            let reason = crate::i18n::Localize::localize(&error, &shared.i18n);
+                            shared
+                                .log("serve-log-group-log-failed", &msg_args!("reason" => reason));
+                        }
+                    }
                     Err(GroupError::Tied) => {
                         self.problem = Some(self.ctx.t("dashboard-tie-pick"));
                     }

@@ -50,6 +50,7 @@ fn shared() -> Arc<Shared> {
         store: ProfileStore::new(std::env::temp_dir().join("kruispunt-dashboard-test-unused")),
         i18n: Localizer::new(UiLocale::En),
         facilitator_keys: Vec::new(),
+        group_log: None,
         log_muted: std::sync::atomic::AtomicBool::new(false),
         active: AtomicUsize::new(0),
         connections: AtomicUsize::new(0),

@@ -27,6 +27,7 @@ pub mod channel_terminal;
 pub mod dashboard;
 mod dashboard_view;
 mod follow;
+pub mod group_log;
 mod local;
 pub mod room;
 pub mod screen;
@@ -202,6 +203,8 @@ pub struct Shared {
     pub i18n: Localizer,
     /// The public keys that log in as the facilitator.
     pub facilitator_keys: Vec<PublicKey>,
+    /// The session log of the group steps (none in tests).
+    pub group_log: Option<group_log::GroupLog>,
     /// While the dashboard runs in the server's own terminal, log lines are not printed.
     log_muted: AtomicBool,
     /// Trainee tasks running now (the shutdown waits for them).
@@ -365,16 +368,28 @@ pub fn run(options: ServeOptions, course: Course, i18n: Localizer) -> Result<(),
             .join(id.as_str())
             .join("trainees"),
     );
+    let course = Arc::new(course);
+    // Two servers started in the same second get different session ids.
+    let salt = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos())
+        ^ std::process::id().rotate_left(16);
+    let group_log =
+        group_log::GroupLog::start(Arc::clone(&course), i18n.current(), &options.data_dir, salt);
     let shared = Arc::new(Shared {
         workshop,
-        course: Arc::new(course),
+        course,
         store,
         i18n,
         facilitator_keys,
+        group_log: Some(group_log),
         log_muted: AtomicBool::new(false),
         active: AtomicUsize::new(0),
         connections: AtomicUsize::new(0),
     });
+    if let Some(log) = &shared.group_log {
+        shared.log("serve-log-group-log", &msg_args!("id" => log.id().as_str()));
+    }
     if created {
         shared.log(
             "serve-host-key-created",
