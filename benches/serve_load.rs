@@ -2,7 +2,9 @@
 //! localhost port, and N trainees at once, each a russh client in this process: password
 //! auth with the join code, `pty-req`, `shell`, a distinct name on the join screen, then the
 //! fixture course's scenario, played with random answers and random `window-change`
-//! resizes, a human pause between keys.
+//! resizes, a human pause between keys. With `--built-in` the server runs the built-in
+//! course instead, and each trainee continues from the overview (`c`, the first lesson) and
+//! plays on with random keys (next scene, answers, Enter, Space).
 //!
 //! Reported:
 //! - keystroke-to-frame latency, p50 / p99 / max: from sending a key to the first output
@@ -22,6 +24,7 @@
 //! cargo bench --bench serve_load                         # N = 10 for 10 s: a quick check
 //! cargo bench --bench serve_load -- --clients 50 --seconds 30
 //! KRUISPUNT_LOAD_CLIENTS=200 cargo bench --bench serve_load
+//! cargo bench --bench serve_load -- --clients 50 --built-in   # the built-in course
 //! ```
 
 // Bench setup fails loudly by design: a server that does not start stops the run.
@@ -52,6 +55,9 @@ struct Options {
     seconds: u64,
     /// The pause between a trainee's keys, in milliseconds: from `think.0` to `think.1`.
     think: (u64, u64),
+    /// `--built-in` (or `KRUISPUNT_LOAD_COURSE=built-in`): the built-in course instead of
+    /// the fixture course.
+    built_in: bool,
 }
 
 impl Options {
@@ -63,12 +69,14 @@ impl Options {
         let mut clients = env("KRUISPUNT_LOAD_CLIENTS");
         let mut seconds = env("KRUISPUNT_LOAD_SECONDS");
         let mut think = None;
+        let mut built_in = env("KRUISPUNT_LOAD_COURSE").as_deref() == Some("built-in");
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--clients" => clients = args.next(),
                 "--seconds" => seconds = args.next(),
                 "--think-ms" => think = args.next(),
+                "--built-in" => built_in = true,
                 _ => {}
             }
         }
@@ -82,6 +90,7 @@ impl Options {
             clients: clients.map_or(10, |n| n.parse().expect("--clients N")),
             seconds: seconds.map_or(10, |s| s.parse().expect("--seconds S")),
             think,
+            built_in,
         }
     }
 }
@@ -235,6 +244,7 @@ async fn trainee(
     port: u16,
     index: usize,
     think: (u64, u64),
+    built_in: bool,
     start: Arc<tokio::sync::Barrier>,
     mut end: tokio::sync::watch::Receiver<Option<Instant>>,
 ) -> Played {
@@ -245,8 +255,14 @@ async fn trainee(
         shell.until("name").await?;
         shell.send(format!("trainee-{index}\r").as_bytes()).await?;
         shell.until("Overview").await?;
-        // Into the fixture's scenario: three down, Enter, Enter past the briefing.
-        for key in [&b"\x1b[B"[..], b"\x1b[B", b"\x1b[B", b"\r", b"\r"] {
+        // Into the fixture's scenario: three down, Enter, Enter past the briefing; in the
+        // built-in course, `c` continues with its first lesson.
+        let into: &[&[u8]] = if built_in {
+            &[b"c"]
+        } else {
+            &[b"\x1b[B", b"\x1b[B", b"\x1b[B", b"\r", b"\r"]
+        };
+        for &key in into {
             shell.drain().await?;
             shell.send(key).await?;
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -281,12 +297,14 @@ async fn trainee(
                 continue;
             }
             // Random answers, and Enter to go on from an ending or a feedback.
-            let key: &[u8] = match rng.below(5) {
+            let key: &[u8] = match rng.below(if built_in { 6 } else { 5 }) {
                 0 => b"1",
                 1 => b"2",
                 2 => b"3",
                 3 => b"\r",
-                _ => b" ",
+                4 => b" ",
+                // The built-in course starts with lessons: the next scene.
+                _ => b"\x1b[C",
             };
             shell.key(key, &mut played).await?;
         }
@@ -331,15 +349,18 @@ fn cpu_seconds(pid: u32) -> f64 {
 /// The server binary, started on a free port; returns it and its port. The caller kills
 /// and waits for it at the end of the run.
 #[allow(clippy::zombie_processes)]
-fn start_server(data_dir: &Path, clients: usize) -> (Child, u16) {
-    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kruispunt"))
+fn start_server(data_dir: &Path, clients: usize, built_in: bool) -> (Child, u16) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kruispunt"));
+    command
         .args(["serve", "--port", "0", "--code", CODE, "--workshop", "load"])
         .args(["--max-trainees", &clients.to_string()])
         .arg("--data-dir")
-        .arg(data_dir)
-        .arg("--course")
-        .arg(&course)
+        .arg(data_dir);
+    if !built_in {
+        let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course");
+        command.arg("--course").arg(course);
+    }
+    let mut child = command
         .env("KRUISPUNT_LANG", "en")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -379,7 +400,7 @@ fn main() {
     let options = Options::parse();
     let n = options.clients;
     let dir = tempfile::tempdir().expect("tempdir");
-    let (mut server, port) = start_server(&dir.path().join("data"), n);
+    let (mut server, port) = start_server(&dir.path().join("data"), n, options.built_in);
     let pid = server.id();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -394,7 +415,14 @@ fn main() {
     let (played, rss_in, rss_peak, cpu, wall) = runtime.block_on(async {
         let mut tasks = Vec::with_capacity(n);
         for index in 0..n {
-            let task = trainee(port, index, options.think, Arc::clone(&start), end.clone());
+            let task = trainee(
+                port,
+                index,
+                options.think,
+                options.built_in,
+                Arc::clone(&start),
+                end.clone(),
+            );
             tasks.push(tokio::spawn(task));
             // A ramp, as a room fills: not every handshake in the same millisecond.
             tokio::time::sleep(Duration::from_millis(5)).await;
@@ -434,8 +462,15 @@ fn main() {
         |kib: u64| kib.saturating_sub(rss_before) as f64 / 1024.0 / n.max(1) as f64;
     let p99 = percentile(&latencies, 99.0);
     println!(
-        "serve_load: {n} trainees, {} s of play, keys every {}-{} ms",
-        options.seconds, options.think.0, options.think.1
+        "serve_load: {n} trainees, {} s of play, keys every {}-{} ms, {} course",
+        options.seconds,
+        options.think.0,
+        options.think.1,
+        if options.built_in {
+            "built-in"
+        } else {
+            "fixture"
+        }
     );
     println!(
         "  keystroke to frame: p50 {}, p99 {}, max {} ({} keys with a frame, {silent} without; {resizes} resizes)",

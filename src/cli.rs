@@ -506,6 +506,8 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
         ),
         Command::Report {
             files,
+            workshop,
+            data_dir,
             format,
             output,
             names,
@@ -514,6 +516,8 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             &report::ReportRequest {
                 course: course.dir(),
                 files: &files,
+                workshop: workshop.as_deref(),
+                data_dir: data_dir.dir(),
                 format,
                 output: output.as_deref(),
                 names,

@@ -952,3 +952,55 @@ fn an_export_of_a_newer_format_is_skipped_with_a_clear_reason() {
     assert!(run.stderr.contains("export format 3"), "{}", run.stderr);
     assert!(run.stderr.contains("reads up to 2"), "{}", run.stderr);
 }
+
+#[test]
+fn a_workshop_report_is_made_from_the_servers_records_without_export_files() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let trainees = dir.path().join("workshops/w1/trainees");
+    make_profile(&trainees);
+    let before: Vec<_> = std::fs::read_dir(&trainees)
+        .expect("the trainees")
+        .map(|e| e.expect("an entry").file_name())
+        .collect();
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "report".into(),
+        "--workshop".into(),
+        "w1".into(),
+        "--data-dir".into(),
+        dir.path().into(),
+        "--course".into(),
+        course_dir().into(),
+        "--format".into(),
+    ];
+    args.push("md".into());
+    let run = kruispunt(&args);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("1 trainees") || run.stdout.contains("1 trainee"));
+    assert!(
+        run.stdout
+            .contains("| Trainee 1 | ████████████████████ 2 of 2 |")
+    );
+    assert!(!run.stdout.contains("anna"), "numbered, not named");
+    assert!(!run.stdout.contains(SECRET_REFLECTION));
+    let after: Vec<_> = std::fs::read_dir(&trainees)
+        .expect("the trainees")
+        .map(|e| e.expect("an entry").file_name())
+        .collect();
+    assert_eq!(before.len(), after.len(), "no export file was written");
+    args.pop();
+    args.push("csv".into());
+    assert_eq!(kruispunt(&args).code, Some(0));
+
+    // A workshop that is not there is refused, with exit code 2.
+    let missing = kruispunt([
+        "report".into(),
+        "--workshop".into(),
+        "w2".into(),
+        "--data-dir".into(),
+        std::ffi::OsString::from(dir.path()),
+        "--course".into(),
+        course_dir().into(),
+    ]);
+    assert_eq!(missing.code, Some(2), "{}", missing.stderr);
+    assert!(missing.stderr.contains("no workshop"), "{}", missing.stderr);
+}

@@ -1002,6 +1002,43 @@ serve-error-write-host-key = Cannot save the host key { $file }: { $reason }
 serve-error-random = The operating system gave no random numbers: { $reason }
 serve-error-bind = Cannot listen on { $address }: { $reason }
 serve-error-io = The workshop server stopped: { $reason }
+serve-error-facilitator-keys = Cannot read the facilitator keys { $file }: { $reason }
+serve-log-facilitator = The facilitator logged in with their key from { $ip }.
+serve-log-dashboard = A facilitator dashboard was opened.
+serve-log-group-step = Group step: in { $scenario } at { $node }, the room went with { $choice }.
+serve-log-group-log = The group steps are kept in session log { $id }; afterwards, kruispunt session export { $id } --format html makes the handout.
+serve-log-group-log-failed = The group steps cannot be written to a session log: { $reason }
+serve-banner-message = Facilitator: { $message }
+serve-banner-group-step = Group step: your answer is your vote; the facilitator moves the room on.
+dashboard-title = Workshop { $workshop } · join code { $code } · { $view }
+dashboard-view-presenter = presenter view
+dashboard-view-private = private view (names and notes: do not project)
+dashboard-room-title = Room · { $count } connected
+dashboard-room-empty = Nobody has joined yet.
+dashboard-trainee-number = Trainee { $number }
+dashboard-col-who = Who
+dashboard-col-where = Where
+dashboard-col-idle = Idle
+dashboard-col-endings = Endings
+dashboard-col-modules = Modules
+dashboard-where-overview = overview
+dashboard-idle = { $minutes } min
+dashboard-group-title = Group step · { $scenario }
+dashboard-group-none = No group step: g picks a decision point for everyone.
+# $label: the decision point; $voters of $present trainees voted.
+dashboard-group-point = { $label } · { $voters } of { $present } voted
+dashboard-group-moved = The room went with answer { $number }. n: the next decision point · f: free play.
+dashboard-tie-pick = A tie: select one of the tied answers with ↑↓ or its number, then Enter.
+dashboard-no-next = No next decision point: the room reached an ending. f: free play.
+dashboard-not-a-decision = Pick a decision point of a scenario (→ unfolds a scenario).
+dashboard-play-title = Free play
+dashboard-play-line = { $scenario }: endings reached { $endings } · turning points: { $points }
+dashboard-play-none = No endings reached yet.
+dashboard-locked = The room is locked to { $item } (l unlocks).
+dashboard-message = On every screen: { $message }
+dashboard-message-prompt = Message to every screen (Enter sends, empty clears, Esc cancels):
+dashboard-keys = g group step · v votes · ↑↓ pick · Enter move on · n next · f free play · l lock · m message · p view · t timer · q leave
+dashboard-keys-pick = ↑↓ move · → unfold · Enter start here for everyone · Esc back
 
 ## Workshops kept by the server: `kruispunt workshop forget`
 

@@ -842,6 +842,43 @@ serve-error-write-host-key = Impossible d’enregistrer la clé d’hôte { $fil
 serve-error-random = Le système d’exploitation n’a pas fourni de nombres aléatoires : { $reason }
 serve-error-bind = Impossible d’écouter sur { $address } : { $reason }
 serve-error-io = Le serveur d’atelier s’est arrêté : { $reason }
+serve-error-facilitator-keys = Impossible de lire les clés de l’animateur ou l’animatrice { $file } : { $reason }
+serve-log-facilitator = L’animateur ou l’animatrice s’est connecté·e avec sa clé depuis { $ip }.
+serve-log-dashboard = Un tableau de bord d’animation a été ouvert.
+serve-log-group-step = Étape de groupe : dans { $scenario } à { $node }, le groupe a choisi { $choice }.
+serve-log-group-log = Les étapes de groupe sont gardées dans le journal de session { $id } ; ensuite, kruispunt session export { $id } --format html crée le document à distribuer.
+serve-log-group-log-failed = Les étapes de groupe ne peuvent pas être écrites dans un journal de session : { $reason }
+serve-banner-message = Animation : { $message }
+serve-banner-group-step = Étape de groupe : votre réponse est votre vote ; l’animation fait avancer le groupe.
+dashboard-title = Atelier { $workshop } · code { $code } · { $view }
+dashboard-view-presenter = vue de présentation
+dashboard-view-private = vue privée (noms et notes : ne pas projeter)
+dashboard-room-title = Salle · { $count } connecté·es
+dashboard-room-empty = Personne n’a encore rejoint l’atelier.
+dashboard-trainee-number = Participant·e { $number }
+dashboard-col-who = Qui
+dashboard-col-where = Où
+dashboard-col-idle = Inactif
+dashboard-col-endings = Fins
+dashboard-col-modules = Modules
+dashboard-where-overview = vue d’ensemble
+dashboard-idle = { $minutes } min
+dashboard-group-title = Étape de groupe · { $scenario }
+dashboard-group-none = Pas d’étape de groupe : g choisit un point de décision pour tout le monde.
+# $label : le point de décision ; $voters sur $present ont voté.
+dashboard-group-point = { $label } · { $voters } sur { $present } ont voté
+dashboard-group-moved = Le groupe a choisi la réponse { $number }. n : le point de décision suivant · f : jeu libre.
+dashboard-tie-pick = Égalité : choisissez une des réponses à égalité avec ↑↓ ou son numéro, puis Entrée.
+dashboard-no-next = Pas de point de décision suivant : le groupe est arrivé à une fin. f : jeu libre.
+dashboard-not-a-decision = Choisissez un point de décision d’un scénario (→ déplie un scénario).
+dashboard-play-title = Jeu libre
+dashboard-play-line = { $scenario } : fins atteintes { $endings } · tournants : { $points }
+dashboard-play-none = Aucune fin atteinte pour l’instant.
+dashboard-locked = La salle est verrouillée sur { $item } (l déverrouille).
+dashboard-message = Sur chaque écran : { $message }
+dashboard-message-prompt = Message sur chaque écran (Entrée envoie, vide efface, Échap annule) :
+dashboard-keys = g étape de groupe · v votes · ↑↓ choisir · Entrée avancer · n suivant · f jeu libre · l verrouiller · m message · p vue · t minuteur · q quitter
+dashboard-keys-pick = ↑↓ se déplacer · → déplier · Entrée lancer ici pour tout le monde · Échap retour
 
 ## Ateliers conservés par le serveur : `kruispunt workshop forget`
 

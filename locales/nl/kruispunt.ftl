@@ -820,6 +820,43 @@ serve-error-write-host-key = Kan de hostsleutel { $file } niet bewaren: { $reaso
 serve-error-random = Het besturingssysteem gaf geen willekeurige getallen: { $reason }
 serve-error-bind = Kan niet luisteren op { $address }: { $reason }
 serve-error-io = De workshopserver is gestopt: { $reason }
+serve-error-facilitator-keys = De sleutels van de begeleider { $file } zijn niet te lezen: { $reason }
+serve-log-facilitator = De begeleider is aangemeld met de eigen sleutel vanaf { $ip }.
+serve-log-dashboard = Er is een dashboard van de begeleider geopend.
+serve-log-group-step = Groepsstap: in { $scenario } bij { $node } koos de groep { $choice }.
+serve-log-group-log = De groepsstappen worden bewaard in sessielog { $id }; achteraf maakt kruispunt session export { $id } --format html de hand-out.
+serve-log-group-log-failed = De groepsstappen kunnen niet in een sessielog worden geschreven: { $reason }
+serve-banner-message = Begeleider: { $message }
+serve-banner-group-step = Groepsstap: je antwoord is je stem; de begeleider laat de groep verdergaan.
+dashboard-title = Workshop { $workshop } · deelnamecode { $code } · { $view }
+dashboard-view-presenter = presentatieweergave
+dashboard-view-private = eigen weergave (namen en notities: niet projecteren)
+dashboard-room-title = Zaal · { $count } verbonden
+dashboard-room-empty = Er is nog niemand binnen.
+dashboard-trainee-number = Deelnemer { $number }
+dashboard-col-who = Wie
+dashboard-col-where = Waar
+dashboard-col-idle = Stil
+dashboard-col-endings = Eindes
+dashboard-col-modules = Modules
+dashboard-where-overview = overzicht
+dashboard-idle = { $minutes } min
+dashboard-group-title = Groepsstap · { $scenario }
+dashboard-group-none = Geen groepsstap: g kiest een beslismoment voor iedereen.
+# $label: het beslismoment; $voters van de $present deelnemers stemden.
+dashboard-group-point = { $label } · { $voters } van { $present } gestemd
+dashboard-group-moved = De groep koos antwoord { $number }. n: het volgende beslismoment · f: vrij spelen.
+dashboard-tie-pick = Gelijke stand: kies een van de gelijke antwoorden met ↑↓ of het nummer, dan Enter.
+dashboard-no-next = Geen volgend beslismoment: de groep kwam aan een einde. f: vrij spelen.
+dashboard-not-a-decision = Kies een beslismoment van een scenario (→ klapt een scenario open).
+dashboard-play-title = Vrij spelen
+dashboard-play-line = { $scenario }: eindes bereikt { $endings } · keerpunten: { $points }
+dashboard-play-none = Nog geen eindes bereikt.
+dashboard-locked = De zaal is vergrendeld op { $item } (l ontgrendelt).
+dashboard-message = Op elk scherm: { $message }
+dashboard-message-prompt = Bericht op elk scherm (Enter verstuurt, leeg wist, Esc annuleert):
+dashboard-keys = g groepsstap · v stemmen · ↑↓ kiezen · Enter verder · n volgende · f vrij spelen · l vergrendelen · m bericht · p weergave · t timer · q weg
+dashboard-keys-pick = ↑↓ bewegen · → openklappen · Enter hier starten voor iedereen · Esc terug
 
 ## Workshops die de server bewaart: `kruispunt workshop forget`
 

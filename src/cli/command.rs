@@ -119,8 +119,15 @@ pub enum Command {
     /// code 1 when a file was skipped.
     Report {
         /// The export files.
-        #[arg(value_name = "FILE", required = true)]
+        #[arg(value_name = "FILE", required_unless_present = "workshop")]
         files: Vec<PathBuf>,
+        /// Also every trainee of this `kruispunt serve` workshop, read straight from the
+        /// server's records (stop the server first), without export files.
+        #[arg(long, value_name = "ID")]
+        workshop: Option<String>,
+        /// Where the server kept the workshop (with --workshop).
+        #[command(flatten)]
+        data_dir: DataDirOption,
         /// The report format.
         #[arg(long, value_enum, default_value_t = ReportOutput::Md)]
         format: ReportOutput,
@@ -212,8 +219,11 @@ impl Command {
                 profile: Some(profile),
                 ..slots("export")
             },
-            Self::Report { course, .. } => OptionSlots {
+            Self::Report {
+                course, data_dir, ..
+            } => OptionSlots {
                 course: Some(course),
+                data_dir: Some(data_dir),
                 ..slots("report")
             },
             Self::Serve(args) => OptionSlots {

@@ -8,11 +8,13 @@
 //! code 0 when nothing else was wrong).
 
 use super::messages::Ui;
-use super::profiles::{existing_profile, progress_failure};
+use super::profiles::{existing_profile, progress_failure, resolve_dir};
 use super::{Failure, course_for_command, finish_output};
 use crate::course::Course;
 use crate::msg_args;
-use crate::progress::{CourseStamp, LoadNotice, OpenedProfile, ProfileName, Timestamp};
+use crate::progress::{
+    CourseStamp, LoadNotice, OpenedProfile, ProfileName, ProfileStore, Timestamp,
+};
 use crate::report::{self, Duplicates, Export, ReportFormat, ReportOptions};
 use clap::ValueEnum;
 use std::io::{self, Write};
@@ -64,6 +66,10 @@ pub(super) struct ReportRequest<'a> {
     pub course: Option<&'a Path>,
     /// The export files.
     pub files: &'a [PathBuf],
+    /// `--workshop`: every trainee of a `kruispunt serve` workshop too.
+    pub workshop: Option<&'a str>,
+    /// `--data-dir`, where the server kept the workshop.
+    pub data_dir: Option<&'a Path>,
     /// `--format`.
     pub format: ReportOutput,
     /// `-o FILE`; stdout without it.
@@ -218,6 +224,47 @@ fn read_export(file: &Path, course: &Course, ui: &Ui) -> Result<Export, String> 
     Ok(export)
 }
 
+/// The results of every trainee of workshop `id`, from the progress `kruispunt serve` kept
+/// (without reflections), as if each had exported them: no export files are written. A
+/// trainee connected to a running server holds their progress, so it is refused.
+fn workshop_exports(
+    id: &str,
+    data_dir: Option<&Path>,
+    course: &Course,
+    ui: &Ui,
+) -> Result<Vec<Export>, Failure> {
+    // Checked like a profile name: it is a directory name.
+    let id = ProfileName::new(id).map_err(|e| Failure::usage(ui.error(&e)))?;
+    let dir = resolve_dir(data_dir, ui)?;
+    let trainees = dir
+        .path
+        .join("workshops")
+        .join(id.as_str())
+        .join("trainees");
+    if !trainees.is_dir() {
+        return Err(Failure::usage(ui.msg(
+            "workshop-forget-none",
+            &msg_args!("id" => id.as_str(), "dir" => dir.path.display().to_string()),
+        )));
+    }
+    let store = ProfileStore::new(&trainees);
+    let profiles = store.list().map_err(|e| progress_failure(&e, ui))?;
+    let mut exports = Vec::new();
+    for profile in profiles {
+        let opened = store
+            .open(&profile.name, &CourseStamp::of(course))
+            .map_err(|e| progress_failure(&e, ui))?;
+        exports.push(Export::of(
+            course,
+            &opened.progress,
+            profile.name.as_str(),
+            false,
+            Timestamp::now(),
+        ));
+    }
+    Ok(exports)
+}
+
 /// `kruispunt report`: reads every file, names and skips the unusable ones, and writes the
 /// report of the rest.
 pub(super) fn report(request: &ReportRequest<'_>, ui: &mut Ui) -> Result<ExitCode, Failure> {
@@ -263,6 +310,10 @@ pub(super) fn report(request: &ReportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
                 let _ = writeln!(io::stderr().lock(), "{line}");
             }
         }
+    }
+    if let Some(id) = request.workshop {
+        // One profile per trainee: nothing to deduplicate.
+        exports.extend(workshop_exports(id, request.data_dir, &course, ui)?);
     }
     if exports.is_empty() {
         return Err(Failure::usage(ui.msg(

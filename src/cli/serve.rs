@@ -11,6 +11,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+/// The dashboard's view in `--dashboard`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DashboardView {
+    /// Safe to project: trainees by number, no names, no notes.
+    Presenter,
+    /// For the facilitator: names, notes, the timer.
+    Private,
+}
+
 /// The options of `kruispunt serve`.
 #[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
 pub struct ServeArgs {
@@ -32,6 +41,15 @@ pub struct ServeArgs {
     /// which is made on the first start in the data directory.
     #[arg(long, value_name = "FILE")]
     pub host_key: Option<PathBuf>,
+    /// Public keys (authorized_keys format) that log in as the facilitator: their SSH
+    /// connection opens the dashboard instead of the join screen.
+    #[arg(long, value_name = "FILE")]
+    pub facilitator_key: Option<PathBuf>,
+    /// Run the facilitator's dashboard in this terminal (presenter: safe to project;
+    /// private: names, notes, timer). Leaving it (q, Ctrl-C) stops the server.
+    #[arg(long, value_enum, value_name = "VIEW", num_args = 0..=1,
+          default_missing_value = "private")]
+    pub dashboard: Option<DashboardView>,
     /// The most trainees connected at once.
     #[arg(long, value_name = "N", default_value_t = 60,
           value_parser = clap::value_parser!(u16).range(1..))]
@@ -61,9 +79,14 @@ pub(super) fn serve(args: &ServeArgs, ui: &mut Ui) -> Result<ExitCode, Failure> 
         workshop: args.workshop.clone(),
         code: args.code.clone(),
         host_key: args.host_key.clone(),
+        facilitator_keys: args.facilitator_key.clone(),
         max_trainees: usize::from(args.max_trainees),
         idle_timeout: Duration::from_secs(u64::from(args.idle_minutes) * 60),
         data_dir: dir.path,
+        dashboard: args.dashboard.map(|view| match view {
+            DashboardView::Presenter => serve::dashboard::View::Presenter,
+            DashboardView::Private => serve::dashboard::View::Private,
+        }),
     };
     let mut i18n = Localizer::new(ui.locale());
     i18n.set_course_default(course.default_locale.clone());

@@ -2,11 +2,14 @@
 //! own screen with nothing but `ssh`; their progress is kept on the server.
 //!
 //! - [`ssh`]: the russh handler: the join code, what a connection may ask for;
-//! - [`trainee`]: one task per connection: the join screen, then the interface ([`App`])
-//!   drawn into the SSH channel at that connection's size;
+//! - [`screen`]: one task per connection, drawing into the SSH channel at that
+//!   connection's size; [`trainee`]: the join screen, then the interface ([`App`]),
+//!   following the room's group steps, lock and message; [`dashboard`]: the facilitator's
+//!   dashboard (presenter and private views);
 //! - [`channel_terminal`]: the writer ratatui draws into and the parser of typed bytes;
 //! - [`workshop`]: what the connections share: names, limits, the back-off for wrong join
-//!   codes, the end of the workshop.
+//!   codes, the end of the workshop;
+//! - [`room`]: the room as the facilitator sees it, fed by the trainees' session events.
 //!
 //! Nothing here changes the server's own terminal: no raw mode, no alternate screen, no
 //! signal handler per connection. The server process handles Ctrl-C and SIGTERM once: every
@@ -21,6 +24,13 @@
 //! [`App`]: crate::tui::App
 
 pub mod channel_terminal;
+pub mod dashboard;
+mod dashboard_view;
+mod follow;
+pub mod group_log;
+mod local;
+pub mod room;
+pub mod screen;
 pub mod ssh;
 pub mod trainee;
 pub mod workshop;
@@ -29,12 +39,13 @@ use crate::course::Course;
 use crate::i18n::{Localize, Localizer, MsgArgs};
 use crate::msg_args;
 use crate::progress::{ProfileName, ProfileNameError, ProfileStore, Timestamp};
-use russh::keys::ssh_key::{LineEnding, PrivateKey, private::Ed25519Keypair};
+use russh::keys::ssh_key::authorized_keys::AuthorizedKeys;
+use russh::keys::ssh_key::{LineEnding, PrivateKey, PublicKey, private::Ed25519Keypair};
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 use workshop::{JoinCode, Workshop, WorkshopSettings};
 
@@ -60,12 +71,16 @@ pub struct ServeOptions {
     pub code: Option<String>,
     /// `--host-key`: an existing private key instead of the server's own.
     pub host_key: Option<PathBuf>,
+    /// `--facilitator-key`: the public keys (authorized_keys format) that open the dashboard.
+    pub facilitator_keys: Option<PathBuf>,
     /// `--max-trainees`.
     pub max_trainees: usize,
     /// The idle timeout.
     pub idle_timeout: Duration,
     /// The data directory (already resolved).
     pub data_dir: PathBuf,
+    /// `--dashboard`: the facilitator's dashboard in this terminal, in this view.
+    pub dashboard: Option<dashboard::View>,
 }
 
 impl ServeOptions {
@@ -77,9 +92,11 @@ impl ServeOptions {
             workshop: None,
             code: None,
             host_key: None,
+            facilitator_keys: None,
             max_trainees: DEFAULT_MAX_TRAINEES,
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
             data_dir,
+            dashboard: None,
         }
     }
 }
@@ -105,6 +122,14 @@ pub enum ServeError {
     #[error("could not save the host key `{}`: {reason}", path.display())]
     WriteHostKey {
         /// The key file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// The facilitator keys could not be read, or hold no public key.
+    #[error("could not read the facilitator keys `{}`: {reason}", path.display())]
+    FacilitatorKeys {
+        /// The authorized_keys file.
         path: PathBuf,
         /// Why.
         reason: String,
@@ -142,6 +167,10 @@ impl Localize for ServeError {
                 "serve-error-write-host-key",
                 &msg_args!("file" => shown(path), "reason" => reason.as_str()),
             ),
+            ServeError::FacilitatorKeys { path, reason } => i18n.msg(
+                "serve-error-facilitator-keys",
+                &msg_args!("file" => shown(path), "reason" => reason.as_str()),
+            ),
             ServeError::Random(reason) => i18n.msg(
                 "serve-error-random",
                 &msg_args!("reason" => reason.as_str()),
@@ -172,6 +201,12 @@ pub struct Shared {
     pub store: ProfileStore,
     /// The server's language: the join screen, logs, goodbyes.
     pub i18n: Localizer,
+    /// The public keys that log in as the facilitator.
+    pub facilitator_keys: Vec<PublicKey>,
+    /// The session log of the group steps (none in tests).
+    pub group_log: Option<group_log::GroupLog>,
+    /// While the dashboard runs in the server's own terminal, log lines are not printed.
+    log_muted: AtomicBool,
     /// Trainee tasks running now (the shutdown waits for them).
     active: AtomicUsize,
     /// SSH connections open now (capped in [`ssh::accept`]).
@@ -179,8 +214,18 @@ pub struct Shared {
 }
 
 impl Shared {
+    /// Whether `key` is one of the facilitator's (compared by key, not by comment).
+    pub fn is_facilitator_key(&self, key: &PublicKey) -> bool {
+        self.facilitator_keys
+            .iter()
+            .any(|k| k.key_data() == key.key_data())
+    }
+
     /// Writes one line to the server's stderr, in the server's language.
     pub fn log(&self, id: &str, args: &MsgArgs<'_>) {
+        if self.log_muted.load(Ordering::SeqCst) {
+            return;
+        }
         let _ = writeln!(std::io::stderr().lock(), "{}", self.i18n.msg(id, args));
     }
 }
@@ -239,6 +284,24 @@ fn host_key(
     }
 }
 
+/// The public keys in an authorized_keys file (options and comments are ignored); a file
+/// that cannot be read, a line that is not a key, or no key at all is an error.
+fn facilitator_keys(path: &Path) -> Result<Vec<PublicKey>, ServeError> {
+    let error = |reason: String| ServeError::FacilitatorKeys {
+        path: path.to_owned(),
+        reason,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
+    let keys = AuthorizedKeys::new(&text)
+        .map(|entry| entry.map(|e| e.public_key().clone()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| error(e.to_string()))?;
+    if keys.is_empty() {
+        return Err(error("no public key".to_owned()));
+    }
+    Ok(keys)
+}
+
 /// A new Ed25519 key from the operating system's random bytes.
 fn new_host_key() -> Result<PrivateKey, ServeError> {
     let mut seed = [0u8; 32];
@@ -286,6 +349,10 @@ pub fn run(options: ServeOptions, course: Course, i18n: Localizer) -> Result<(),
         None => JoinCode::generate().map_err(|e| ServeError::Random(e.to_string()))?,
     };
     let (key, key_path, created) = host_key(options.host_key.as_deref(), &options.data_dir)?;
+    let facilitator_keys = match &options.facilitator_keys {
+        Some(path) => facilitator_keys(path)?,
+        None => Vec::new(),
+    };
     let title = i18n.pick(&course.title).text.to_owned();
     let workshop = Workshop::new(WorkshopSettings {
         id: id.as_str().to_owned(),
@@ -301,14 +368,28 @@ pub fn run(options: ServeOptions, course: Course, i18n: Localizer) -> Result<(),
             .join(id.as_str())
             .join("trainees"),
     );
+    let course = Arc::new(course);
+    // Two servers started in the same second get different session ids.
+    let salt = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos())
+        ^ std::process::id().rotate_left(16);
+    let group_log =
+        group_log::GroupLog::start(Arc::clone(&course), i18n.current(), &options.data_dir, salt);
     let shared = Arc::new(Shared {
         workshop,
-        course: Arc::new(course),
+        course,
         store,
         i18n,
+        facilitator_keys,
+        group_log: Some(group_log),
+        log_muted: AtomicBool::new(false),
         active: AtomicUsize::new(0),
         connections: AtomicUsize::new(0),
     });
+    if let Some(log) = &shared.group_log {
+        shared.log("serve-log-group-log", &msg_args!("id" => log.id().as_str()));
+    }
     if created {
         shared.log(
             "serve-host-key-created",
@@ -335,13 +416,15 @@ async fn serve(
     let bound = listener.local_addr()?;
     let fingerprint = ssh::fingerprint(&key);
     print_start(shared, bound, &fingerprint);
+    let mut methods = vec![
+        russh::MethodKind::Password,
+        russh::MethodKind::KeyboardInteractive,
+    ];
+    if !shared.facilitator_keys.is_empty() {
+        methods.push(russh::MethodKind::PublicKey);
+    }
     let config = russh::server::Config {
-        methods: russh::MethodSet::from(
-            &[
-                russh::MethodKind::Password,
-                russh::MethodKind::KeyboardInteractive,
-            ][..],
-        ),
+        methods: russh::MethodSet::from(&methods[..]),
         keys: vec![key],
         auth_rejection_time: Duration::from_secs(1),
         auth_rejection_time_initial: Some(Duration::ZERO),
@@ -358,9 +441,28 @@ async fn serve(
         listener,
         closed,
     ));
-    stop_signal().await;
-    shared.log("serve-log-stopping", &msg_args!());
+    // The dashboard in this terminal takes Ctrl-C as a key: leaving it stops the server.
+    let mut local = options
+        .dashboard
+        .map(|view| tokio::spawn(local::run(Arc::clone(shared), view)));
+    // A finished task is not awaited again (that would panic).
+    let mut finished = false;
+    if let Some(dashboard) = &mut local {
+        tokio::select! {
+            () = stop_signal() => {}
+            _ = dashboard => finished = true,
+        }
+    } else {
+        stop_signal().await;
+    }
     shared.workshop.end();
+    // A signal came while the dashboard runs: it sees the end and gives the terminal back.
+    if let Some(dashboard) = local
+        && !finished
+    {
+        let _ = tokio::time::timeout(Duration::from_secs(2), dashboard).await;
+    }
+    shared.log("serve-log-stopping", &msg_args!());
     let deadline = tokio::time::Instant::now() + SHUTDOWN_GRACE;
     while shared.active.load(Ordering::SeqCst) > 0 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(20)).await;

@@ -10,12 +10,16 @@
 //!   channel types.
 //! - At most `--max-trainees` + [`EXTRA_CONNECTIONS`] connections at once; one more is
 //!   closed as soon as it is accepted.
-//! - `shell` starts the trainee's task ([`super::trainee::run`]); from then on this
-//!   handler only passes the trainee's bytes and sizes on, through a bounded queue.
+//! - A facilitator logs in with a public key listed in `--facilitator-key` (authorized_keys
+//!   format); their shell is the dashboard ([`super::dashboard`]) instead of the join
+//!   screen. Any other key is refused before its signature is even checked.
+//! - `shell` starts the connection's task ([`super::screen::run`]); from then on this
+//!   handler only passes the bytes and sizes on, through a bounded queue.
 
 use super::Shared;
 use super::channel_terminal::{MAX_INPUT_CHUNK, clamp_size};
-use super::trainee::{self, INPUT_QUEUED, Input};
+use super::dashboard::View;
+use super::screen::{self, INPUT_QUEUED, Input, Role};
 use super::workshop::CodeCheck;
 use crate::msg_args;
 use russh::keys::ssh_key;
@@ -71,6 +75,7 @@ pub async fn accept(
             output: None,
             size: None,
             input: None,
+            facilitator: None,
         };
         let config = Arc::clone(&config);
         let mut closing = closing.clone();
@@ -133,8 +138,10 @@ pub struct Connection {
     output: Option<ChannelWriteHalf<Msg>>,
     /// The pty's size, once asked for.
     size: Option<(u16, u16)>,
-    /// To the trainee's task, once the shell started.
+    /// To the connection's task, once the shell started.
     input: Option<mpsc::Sender<Input>>,
+    /// A facilitator logged in with a key from `--facilitator-key`: the dashboard's view.
+    facilitator: Option<View>,
 }
 
 impl Connection {
@@ -224,9 +231,29 @@ impl russh::server::Handler for Connection {
     async fn auth_publickey_offered(
         &mut self,
         _user: &str,
-        _offer: russh::server::PublicKeyOffer<'_>,
+        offer: russh::server::PublicKeyOffer<'_>,
     ) -> Result<Auth, Self::Error> {
-        // Trainees have no keys here; the facilitator's key is a later step.
+        // Trainees have no keys here: only a facilitator's key goes on to its signature.
+        Ok(if self.shared.is_facilitator_key(offer.public_key) {
+            Auth::Accept
+        } else {
+            Auth::reject()
+        })
+    }
+
+    async fn auth_publickey(
+        &mut self,
+        user: &str,
+        key: russh::server::VerifiedPublicKey<'_>,
+    ) -> Result<Auth, Self::Error> {
+        if self.shared.is_facilitator_key(key.public_key) {
+            self.facilitator = Some(View::for_user(user));
+            self.shared.log(
+                "serve-log-facilitator",
+                &msg_args!("ip" => self.peer.map_or_else(|| "?".to_owned(), |p| p.ip().to_string())),
+            );
+            return Ok(Auth::Accept);
+        }
         Ok(Auth::reject())
     }
 
@@ -331,12 +358,13 @@ impl russh::server::Handler for Connection {
         let (sender, receiver) = mpsc::channel(INPUT_QUEUED);
         self.input = Some(sender);
         session.channel_success(channel)?;
-        let connection = trainee::Connection {
+        let connection = screen::Connection {
             output,
             size,
             input: receiver,
         };
-        tokio::spawn(trainee::run(Arc::clone(&self.shared), connection));
+        let role = self.facilitator.map_or(Role::Trainee, Role::Facilitator);
+        tokio::spawn(screen::run(Arc::clone(&self.shared), connection, role));
         Ok(())
     }
 

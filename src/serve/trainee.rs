@@ -1,229 +1,37 @@
-//! One trainee's connection, from the join screen to goodbye: a task that owns the
-//! connection's terminal (a ratatui [`Terminal`] drawing into the SSH channel) and, once
-//! the trainee has a name, the whole interface ([`App`]) over their own session and
-//! progress file. The SSH handler ([`super::ssh`]) only passes input on.
+//! One trainee in the connection's terminal ([`super::screen`]): the join screen and,
+//! once the trainee has a name, the whole interface ([`App`]) over their own session and
+//! progress file, following the room ([`super::follow`]): group steps, the lock and the
+//! facilitator's message. The SSH handler ([`super::ssh`]) only passes input on.
 //!
 //! The trainee's keys go through the same [`action::from_key`] as the local interface.
 //! Progress is saved when the session says so, and always on the way out: `q`, Ctrl-C, a
 //! dropped connection, the idle timeout, or the end of the workshop.
 
 use super::Shared;
-use super::channel_terminal::{ChannelBackend, ChannelWriter, Dropped, InputParser};
+use super::follow::{self, Following};
+use super::room::{RoomListener, RoomState};
+use super::screen::{End, Next, Screen};
 use super::workshop::{JoinError, Seat};
 use crate::i18n::{LocaleCandidates, Localize, start_localizer};
 use crate::msg_args;
 use crate::progress::{
-    CourseStamp, LoadNotice, MAX_PROFILE_NAME_LEN, ProfileSession, Progress, ProgressError,
+    CourseStamp, LoadNotice, MAX_PROFILE_NAME_LEN, ProfileName, ProfileSession, Progress,
+    ProgressError, Timestamp,
 };
 use crate::session::Session;
 use crate::tui::{Action, App, Clock, Ctx, action, view};
-use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::crossterm::queue;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
-use ratatui::{Frame, Terminal};
-use russh::ChannelWriteHalf;
-use russh::server::Msg;
-use std::io::Write;
 use std::sync::Arc;
-use std::time::Duration;
-// The tokio clock, so that the idle timeout can be tested with a paused clock.
-use tokio::sync::mpsc;
 use tokio::time::Instant;
-
-/// What the SSH handler passes to a trainee's task.
-#[derive(Debug)]
-pub enum Input {
-    /// Bytes the trainee typed.
-    Data(Vec<u8>),
-    /// The trainee's terminal has a new size (already clamped).
-    Resize(u16, u16),
-}
-
-/// How many input messages may wait for a trainee's task; more are dropped.
-pub const INPUT_QUEUED: usize = 64;
-
-/// How soon a screen is drawn again after a frame was dropped for a slow client.
-const REDRAW_AFTER_DROP: Duration = Duration::from_millis(250);
-/// How long the last frames and the goodbye may take to leave before the connection is
-/// closed anyway (a client that stopped reading).
-const LAST_WORDS: Duration = Duration::from_secs(5);
-
-/// The connection a trainee's task serves.
-pub struct Connection {
-    /// The sending half of the session channel: its writes wait for the client's SSH
-    /// window, so a client that stops reading holds up only its own frames.
-    pub output: ChannelWriteHalf<Msg>,
-    /// The pty size (clamped).
-    pub size: (u16, u16),
-    /// What the SSH handler passes on.
-    pub input: mpsc::Receiver<Input>,
-}
-
-type ChannelTerminal = Terminal<ChannelBackend>;
-
-/// Why a connection ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum End {
-    /// The trainee left the join screen (Esc, Ctrl-C) without joining.
-    Left,
-    /// The trainee quit (`q`, Ctrl-C).
-    Quit,
-    /// The connection went away.
-    Gone,
-    /// Nothing was typed for the idle timeout.
-    Idle,
-    /// The facilitator stopped the server.
-    WorkshopEnded,
-}
-
-/// What waiting for the trainee gave.
-enum Next {
-    Keys(Vec<KeyEvent>),
-    Resize(u16, u16),
-    Timeout,
-    End(End),
-}
-
-/// The connection's terminal, input and clock.
-struct Screen {
-    terminal: ChannelTerminal,
-    input: mpsc::Receiver<Input>,
-    parser: InputParser,
-    ended: tokio::sync::watch::Receiver<bool>,
-    last_input: Instant,
-    idle_timeout: Duration,
-    dropped: Dropped,
-    redraw_soon: bool,
-}
-
-impl Screen {
-    /// Waits for input, a resize, the end of the workshop or `deadline`.
-    async fn next(&mut self, deadline: Option<Instant>) -> Next {
-        let idle_at = self.last_input + self.idle_timeout;
-        let mut wake = deadline.map_or(idle_at, |d| d.min(idle_at));
-        if self.redraw_soon {
-            wake = wake.min(Instant::now() + REDRAW_AFTER_DROP);
-        }
-        if *self.ended.borrow() {
-            return Next::End(End::WorkshopEnded);
-        }
-        // Input first: a key typed at the last moment counts before the idle timeout.
-        tokio::select! {
-            biased;
-            input = self.input.recv() => match input {
-                Some(Input::Data(bytes)) => {
-                    self.last_input = Instant::now();
-                    Next::Keys(self.parser.feed(&bytes))
-                }
-                Some(Input::Resize(width, height)) => Next::Resize(width, height),
-                None => Next::End(End::Gone),
-            },
-            _ = self.ended.changed() => Next::End(End::WorkshopEnded),
-            () = tokio::time::sleep_until(wake) => {
-                if Instant::now() >= idle_at {
-                    Next::End(End::Idle)
-                } else {
-                    Next::Timeout
-                }
-            }
-        }
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
-        // The next draw sees the new size, and draws the screen whole.
-        self.terminal.backend_mut().set_size(width, height);
-    }
-
-    /// Draws; after a dropped frame the next one is drawn whole, soon.
-    fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> std::io::Result<()> {
-        if self.redraw_soon {
-            self.terminal.clear()?;
-        }
-        self.terminal.draw(render)?;
-        self.redraw_soon = self.dropped.take();
-        Ok(())
-    }
-}
-
-/// Serves one trainee until they leave; never panics on what they send.
-pub async fn run(shared: Arc<Shared>, connection: Connection) {
-    let Connection {
-        output,
-        size,
-        input,
-    } = connection;
-    let output = Arc::new(output);
-    let _active = super::Active::new(&shared);
-    let (writer, mut frames) = ChannelWriter::new();
-    let dropped = writer.dropped();
-    let frames_out = Arc::clone(&output);
-    let mut sender = tokio::spawn(async move {
-        while let Some(frame) = frames.recv().await {
-            if frames_out.data_bytes(frame).await.is_err() {
-                break;
-            }
-        }
-    });
-    let (end, unsaved) = match Terminal::new(ChannelBackend::new(writer, size)) {
-        Ok(terminal) => {
-            let mut screen = Screen {
-                terminal,
-                input,
-                parser: InputParser::new(),
-                ended: shared.workshop.ended(),
-                last_input: Instant::now(),
-                idle_timeout: shared.workshop.settings.idle_timeout,
-                dropped,
-                redraw_soon: false,
-            };
-            let ended = serve(&shared, &mut screen).await;
-            // The frames still queued are sent before the goodbye.
-            drop(screen);
-            ended
-        }
-        Err(_) => (End::Gone, None),
-    };
-    if tokio::time::timeout(LAST_WORDS, &mut sender).await.is_err() {
-        sender.abort();
-    }
-    if end != End::Gone {
-        let goodbye = match end {
-            End::WorkshopEnded => "serve-goodbye-ended",
-            End::Idle => "serve-goodbye-idle",
-            End::Left => "serve-goodbye-left",
-            End::Quit | End::Gone => "serve-goodbye",
-        };
-        let mut bytes = Vec::new();
-        let _ = queue!(bytes, LeaveAlternateScreen, Show);
-        let text = match &unsaved {
-            Some(reason) => shared.i18n.msg(
-                "serve-goodbye-not-saved",
-                &msg_args!("reason" => reason.as_str()),
-            ),
-            None => shared.i18n.msg(goodbye, &msg_args!()),
-        };
-        let _ = write!(bytes, "{}\r\n", text.replace('\n', "\r\n"));
-        let _ = tokio::time::timeout(LAST_WORDS, output.data_bytes(bytes)).await;
-        let _ = output.exit_status(0).await;
-        let _ = output.eof().await;
-    }
-    let _ = output.close().await;
-}
 
 /// The join screen, then the course; how it ended, and why the last save failed if it did
 /// (in the server's language).
-async fn serve(shared: &Arc<Shared>, screen: &mut Screen) -> (End, Option<String>) {
-    let mut setup = Vec::new();
-    let _ = queue!(setup, EnterAlternateScreen, Hide);
-    if screen.terminal.backend_mut().write_raw(&setup).is_err() || screen.terminal.clear().is_err()
-    {
-        return (End::Gone, None);
-    }
+pub(super) async fn serve(shared: &Arc<Shared>, screen: &mut Screen) -> (End, Option<String>) {
     let (seat, joined) = match join(shared, screen).await {
         Ok(joined) => joined,
         // Nothing was saved yet: leaving idle is just leaving.
@@ -235,8 +43,8 @@ async fn serve(shared: &Arc<Shared>, screen: &mut Screen) -> (End, Option<String
         "serve-log-joined",
         &msg_args!("name" => name, "count" => shared.workshop.connected().len()),
     );
-    let app = trainee_app(shared, joined.progress, &joined.notices);
-    let (end, unsaved) = course(screen, app, joined.profile).await;
+    let app = trainee_app(shared, seat.name(), joined.progress, &joined.notices);
+    let (end, unsaved) = course(shared, screen, app, joined.profile).await;
     let reason = unsaved.map(|error| error.localize(&shared.i18n));
     match &reason {
         None => shared.log("serve-log-left", &msg_args!("name" => name)),
@@ -273,7 +81,7 @@ async fn join(shared: &Arc<Shared>, screen: &mut Screen) -> Result<(Seat, Joined
                 screen.resize(width, height);
                 continue;
             }
-            Next::Timeout => continue,
+            Next::Timeout | Next::Room => continue,
             Next::End(end) => return Err(end),
         };
         for key in keys {
@@ -316,6 +124,11 @@ fn open(shared: &Arc<Shared>, typed: &str) -> Result<(Seat, Joined), String> {
         .store
         .open(seat.name(), &CourseStamp::of(&shared.course))
         .map_err(|error| error.localize(&shared.i18n))?;
+    let completed = opened.progress.completed_items();
+    shared
+        .workshop
+        .live
+        .change(|live| live.arrive(seat.name(), completed, Timestamp::now()));
     Ok((
         seat,
         Joined {
@@ -370,7 +183,12 @@ fn bold() -> Style {
 
 /// The interface for a trainee: the trainee's saved language first, then the server's;
 /// their saved theme and gloss.
-fn trainee_app(shared: &Shared, progress: Progress, notices: &[LoadNotice]) -> App {
+fn trainee_app(
+    shared: &Shared,
+    name: &ProfileName,
+    progress: Progress,
+    notices: &[LoadNotice],
+) -> App {
     let candidates = LocaleCandidates {
         system: Some(shared.i18n.current().tag().to_owned()),
         ..LocaleCandidates::default()
@@ -382,7 +200,11 @@ fn trainee_app(shared: &Shared, progress: Progress, notices: &[LoadNotice]) -> A
         notices,
     );
     let theme = crate::tui::start::saved_theme(&progress, false);
-    let session = Session::new(Arc::clone(&shared.course), progress, i18n);
+    let mut session = Session::new(Arc::clone(&shared.course), progress, i18n);
+    session.subscribe(Box::new(RoomListener::new(
+        Arc::clone(&shared.workshop.live),
+        name.clone(),
+    )));
     let mut ctx = Ctx::with_session(session, theme);
     ctx.notices = lines;
     App::new(ctx)
@@ -391,6 +213,7 @@ fn trainee_app(shared: &Shared, progress: Progress, notices: &[LoadNotice]) -> A
 /// The course for one trainee, as the local event loop runs it, until they leave; the
 /// progress is saved on the way out, and the error returned when that last save fails.
 async fn course(
+    shared: &Shared,
     screen: &mut Screen,
     mut app: App,
     profile: ProfileSession,
@@ -400,10 +223,19 @@ async fn course(
         width: size.width,
         height: size.height,
     });
+    let live = &shared.workshop.live;
+    let mut following = Following::new(&live.read(RoomState::directive));
     let mut end = End::Gone;
     let mut save_failed = false;
     loop {
-        if screen.draw(|frame| view::render(&app, frame)).is_err() {
+        let directive = live.read(RoomState::directive);
+        following.follow(&mut app, &directive);
+        let banner = follow::banner(&app, &directive);
+        let drawn = screen.draw(|frame| {
+            view::render(&app, frame);
+            follow::render_banner(&app, banner.as_deref(), frame);
+        });
+        if drawn.is_err() {
             break;
         }
         let next = screen
@@ -425,7 +257,7 @@ async fn course(
                 screen.resize(width, height);
                 app.update(Action::Resize { width, height });
             }
-            Next::Timeout => {}
+            Next::Timeout | Next::Room => {}
             Next::End(why) => {
                 end = why;
                 break;
@@ -457,60 +289,4 @@ async fn course(
         None
     };
     (end, saved)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use tokio::sync::watch;
-
-    fn screen(input: mpsc::Receiver<Input>, ended: watch::Receiver<bool>) -> Screen {
-        let (writer, _frames) = ChannelWriter::new();
-        let dropped = writer.dropped();
-        Screen {
-            terminal: Terminal::new(ChannelBackend::new(writer, (80, 24))).unwrap(),
-            input,
-            parser: InputParser::new(),
-            ended,
-            last_input: Instant::now(),
-            idle_timeout: Duration::from_secs(2 * 60 * 60),
-            dropped,
-            redraw_soon: false,
-        }
-    }
-
-    // The clock is paused: the two hours pass without waiting.
-    #[tokio::test(start_paused = true)]
-    async fn input_resizes_the_idle_timeout_and_the_end_of_the_workshop() {
-        let (typed, input) = mpsc::channel(4);
-        let (end, ended) = watch::channel(false);
-        let mut screen = screen(input, ended);
-        typed.send(Input::Data(b"j\x1b[B".to_vec())).await.unwrap();
-        assert!(matches!(screen.next(None).await, Next::Keys(keys) if keys.len() == 2));
-        typed.send(Input::Resize(120, 40)).await.unwrap();
-        assert!(matches!(screen.next(None).await, Next::Resize(120, 40)));
-        // A save due earlier wakes the loop first; then the idle timeout ends it.
-        let soon = Instant::now() + Duration::from_secs(1);
-        assert!(matches!(screen.next(Some(soon)).await, Next::Timeout));
-        let started = Instant::now();
-        assert!(matches!(screen.next(None).await, Next::End(End::Idle)));
-        assert!(Instant::now() - started >= Duration::from_secs(2 * 60 * 60 - 1));
-        // Typing starts the idle time again; the end of the workshop ends every screen.
-        typed.send(Input::Data(b"k".to_vec())).await.unwrap();
-        assert!(matches!(screen.next(None).await, Next::Keys(_)));
-        end.send_replace(true);
-        assert!(matches!(
-            screen.next(None).await,
-            Next::End(End::WorkshopEnded)
-        ));
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_closed_connection_ends_the_screen() {
-        let (typed, input) = mpsc::channel(4);
-        let (_end, ended) = watch::channel(false);
-        let mut screen = screen(input, ended);
-        drop(typed);
-        assert!(matches!(screen.next(None).await, Next::End(End::Gone)));
-    }
 }

@@ -175,6 +175,8 @@ pub struct Workshop {
     /// The settings.
     pub settings: WorkshopSettings,
     room: Mutex<Room>,
+    /// The room as the facilitator sees it: presence, group steps, free play.
+    pub live: Arc<super::room::Room>,
     ended: watch::Sender<bool>,
 }
 
@@ -184,6 +186,7 @@ impl Workshop {
         Arc::new(Self {
             settings,
             room: Mutex::new(Room::default()),
+            live: Arc::default(),
             ended: watch::Sender::new(false),
         })
     }
@@ -279,6 +282,7 @@ impl Seat {
 impl Drop for Seat {
     fn drop(&mut self) {
         self.workshop.room().trainees.remove(&self.name);
+        self.workshop.live.change(|live| live.leave(&self.name));
     }
 }
 
