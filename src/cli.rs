@@ -36,6 +36,7 @@ mod start;
 mod validate;
 mod workshop;
 pub mod xapi;
+mod xapi_send;
 
 pub use command::Command;
 pub use report::{ExportFormat, ReportOutput};
@@ -204,7 +205,9 @@ impl Cli {
                     command: session::SessionCommand::Export { course, .. },
                 }
                 | Command::Xapi {
-                    command: xapi::XapiCommand::Export { course, .. },
+                    command:
+                        xapi::XapiCommand::Export { course, .. }
+                        | xapi::XapiCommand::Send { course, .. },
                 },
             ) => course.dir(),
             Some(
@@ -213,6 +216,9 @@ impl Cli {
                 | Command::Schema { .. }
                 | Command::Session {
                     command: session::SessionCommand::List { .. },
+                }
+                | Command::Xapi {
+                    command: xapi::XapiCommand::Configure { .. },
                 },
             ) => None,
         }
@@ -462,31 +468,7 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             },
             ui,
         ),
-        Command::Xapi {
-            command:
-                xapi::XapiCommand::Export {
-                    output,
-                    base_iri,
-                    home_page,
-                    pseudonymise,
-                    course,
-                    data_dir,
-                    profile,
-                },
-        } => xapi::export(
-            &xapi::ExportRequest {
-                course: course.dir(),
-                data_dir: data_dir.dir(),
-                profile: &profile.name(ui)?,
-                output: output.as_deref(),
-                options: crate::xapi::XapiOptions {
-                    base_iri,
-                    home_page,
-                    salt: pseudonymise.then(xapi::salt_from_env),
-                },
-            },
-            ui,
-        ),
+        Command::Xapi { command } => xapi::run(command, ui),
         Command::Report {
             files,
             format,
