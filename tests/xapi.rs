@@ -291,3 +291,54 @@ fn the_schema_accepts_a_valid_statement_and_refuses_what_xapi_refuses() {
         assert!(problems(&validator, &statement).is_empty(), "{scaled}");
     }
 }
+
+#[test]
+fn a_workshop_exports_every_trainee_under_their_display_name() {
+    let data = scripted_profile();
+    let trainees = data.path().join("workshops/w1/trainees");
+    std::fs::create_dir_all(&trainees).unwrap();
+    let profile = data.path().join(format!("{PROFILE}.json"));
+    for name in ["Alex", "Sam"] {
+        std::fs::copy(&profile, trainees.join(format!("{name}.json"))).unwrap();
+    }
+    let single = lines(&Run::of(&mut export(data.path(), &[])).exits(0).stdout);
+    let mut workshop = command(["xapi", "export", "--workshop", "w1"]);
+    workshop
+        .env_remove("KRUISPUNT_XAPI_SALT")
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("--course")
+        .arg(fixture());
+    let statements = lines(&Run::of(&mut workshop).exits(0).stdout);
+    assert_eq!(statements.len(), 2 * single.len());
+    let names: std::collections::BTreeSet<&str> = statements
+        .iter()
+        .map(|s| s["actor"]["account"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Alex", "Sam"].into_iter().collect());
+    let ids: std::collections::BTreeSet<&str> = statements
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), statements.len(), "ids differ per trainee");
+
+    // Both at once, or a workshop that is not there: refused.
+    let both = Run::of(&mut export(data.path(), &["--workshop", "w1"])).exits(2);
+    assert!(
+        both.stderr.contains("either --workshop or --profile"),
+        "{}",
+        both.stderr
+    );
+    let mut missing = command(["xapi", "export", "--workshop", "nope"]);
+    missing
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("--course")
+        .arg(fixture());
+    let missing = Run::of(&mut missing).exits(1);
+    assert!(
+        missing.stderr.contains("no workshop “nope”"),
+        "{}",
+        missing.stderr
+    );
+}

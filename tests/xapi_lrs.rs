@@ -185,6 +185,8 @@ fn sending_twice_stores_everything_once() {
 fn an_lrs_that_stops_halfway_gets_the_rest_exactly_once_after_a_restart() {
     let mut ralph = Ralph::start();
     let data = scripted_profile();
+    // Enough statements that the send is still going when the server stops.
+    grown_history(data.path(), 4);
     let expected = exported(data.path());
     // One statement per request, so the server can be stopped between requests.
     let child = send(

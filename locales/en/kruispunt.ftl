@@ -1052,7 +1052,10 @@ xapi-configured = LRS settings saved in { $file } (readable by you only).
 # One statement the LRS refused. $id: the statement id; $verb: its verb; $status: the HTTP status; $message: the LRS's message.
 xapi-send-refused = statement { $id } ({ $verb }) refused by the LRS (HTTP { $status }): { $message }
 # kruispunt xapi send's summary. $sent, $already, $refused, $waiting, $posts: numbers.
-xapi-send-summary = sent { $sent }, already there { $already }, rejected { $refused }; { $waiting } waiting in the outbox ({ $posts } requests)
+xapi-send-summary = sent { $sent }, already there { $already }, rejected { $refused }; { $waiting } waiting in the outbox ({ $posts ->
+        [one] { $posts } request
+       *[other] { $posts } requests
+    })
 # $count: statements left in the outbox.
 xapi-send-waiting = { $count ->
         [one] { $count } statement waits in the outbox; run kruispunt xapi send again to deliver it.

@@ -889,7 +889,10 @@ xapi-configured = Réglages LRS enregistrés dans { $file } (lisible par vous se
 # Une déclaration refusée par le LRS. $id : l’identifiant ; $verb : son verbe ; $status : le statut HTTP ; $message : le message du LRS.
 xapi-send-refused = déclaration { $id } ({ $verb }) refusée par le LRS (HTTP { $status }) : { $message }
 # Le résumé de kruispunt xapi send. $sent, $already, $refused, $waiting, $posts : des nombres.
-xapi-send-summary = envoyées { $sent }, déjà présentes { $already }, refusées { $refused } ; { $waiting } en attente dans la boîte d’envoi ({ $posts } requêtes)
+xapi-send-summary = envoyées { $sent }, déjà présentes { $already }, refusées { $refused } ; { $waiting } en attente dans la boîte d’envoi ({ $posts ->
+        [one] { $posts } requête
+       *[other] { $posts } requêtes
+    })
 # $count : les déclarations restées dans la boîte d’envoi.
 xapi-send-waiting = { $count ->
         [one] { $count } déclaration attend dans la boîte d’envoi ; relancez kruispunt xapi send pour la remettre.

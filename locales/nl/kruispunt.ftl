@@ -867,7 +867,10 @@ xapi-configured = LRS-instellingen bewaard in { $file } (alleen door jou leesbaa
 # Eén statement dat de LRS weigerde. $id: het statement-id; $verb: het werkwoord; $status: de HTTP-status; $message: de melding van de LRS.
 xapi-send-refused = statement { $id } ({ $verb }) geweigerd door de LRS (HTTP { $status }): { $message }
 # Samenvatting van kruispunt xapi send. $sent, $already, $refused, $waiting, $posts: aantallen.
-xapi-send-summary = verstuurd { $sent }, al aanwezig { $already }, geweigerd { $refused }; { $waiting } wachtend in de outbox ({ $posts } verzoeken)
+xapi-send-summary = verstuurd { $sent }, al aanwezig { $already }, geweigerd { $refused }; { $waiting } wachtend in de outbox ({ $posts ->
+        [one] { $posts } verzoek
+       *[other] { $posts } verzoeken
+    })
 # $count: statements die in de outbox blijven.
 xapi-send-waiting = { $count ->
         [one] { $count } statement wacht in de outbox; voer kruispunt xapi send opnieuw uit om het te bezorgen.
