@@ -37,6 +37,7 @@ mod start;
 mod validate;
 mod workshop;
 pub mod xapi;
+mod xapi_send;
 
 pub use command::Command;
 pub use graph::GraphFormat;
@@ -207,7 +208,9 @@ impl Cli {
                     command: session::SessionCommand::Export { course, .. },
                 }
                 | Command::Xapi {
-                    command: xapi::XapiCommand::Export { course, .. },
+                    command:
+                        xapi::XapiCommand::Export { course, .. }
+                        | xapi::XapiCommand::Send { course, .. },
                 },
             ) => course.dir(),
             Some(
@@ -216,6 +219,9 @@ impl Cli {
                 | Command::Schema { .. }
                 | Command::Session {
                     command: session::SessionCommand::List { .. },
+                }
+                | Command::Xapi {
+                    command: xapi::XapiCommand::Configure { .. },
                 },
             ) => None,
         }
@@ -479,31 +485,7 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             },
             ui,
         ),
-        Command::Xapi {
-            command:
-                xapi::XapiCommand::Export {
-                    output,
-                    base_iri,
-                    home_page,
-                    pseudonymise,
-                    course,
-                    data_dir,
-                    profile,
-                },
-        } => xapi::export(
-            &xapi::ExportRequest {
-                course: course.dir(),
-                data_dir: data_dir.dir(),
-                profile: &profile.name(ui)?,
-                output: output.as_deref(),
-                options: crate::xapi::XapiOptions {
-                    base_iri,
-                    home_page,
-                    salt: pseudonymise.then(xapi::salt_from_env),
-                },
-            },
-            ui,
-        ),
+        Command::Xapi { command } => xapi::run(command, ui),
         Command::Report {
             files,
             workshop,

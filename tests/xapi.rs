@@ -9,120 +9,14 @@
 
 mod binary_support;
 mod tui_support;
+mod xapi_support;
 
 use binary_support::{Run, command};
-use jsonschema::Validator;
-use kruispunt::course::checked::SceneBody;
-use kruispunt::course::ids::ItemId;
-use kruispunt::engine::{LessonRun, ScenarioRun};
 use serde_json::{Value, json};
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::Stdio;
-
-const PROFILE: &str = "robin-xapi";
-const SCENARIO: &str = "opvang-kamerwissel";
-const LETTERS: &str = "de-letters";
-const REFLECTION_LINE: &str = "I decide too fast what someone is.";
-
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course")
-}
-
-fn validator() -> Validator {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xapi/statement.schema.json");
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).expect("the schema parses");
-    jsonschema::validator_for(&schema).expect("a valid JSON Schema")
-}
-
-/// Every problem `validator` finds in `statement`; empty when valid.
-fn problems(validator: &Validator, statement: &Value) -> Vec<String> {
-    validator
-        .iter_errors(statement)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect()
-}
-
-/// The number plain mode shows for option `id` of quiz `scene` of the letters lesson at
-/// try `tries` (options are shuffled per try), as in tests/plain.rs.
-fn quiz_number(scene: &str, id: &str, tries: u32) -> usize {
-    let course = tui_support::course();
-    let lesson = &course.lessons[&ItemId::from(LETTERS)];
-    let mut run = LessonRun::new(lesson);
-    run.go_to(lesson, scene).unwrap();
-    for _ in 0..tries {
-        run.answer_quiz(lesson, [id]).unwrap();
-    }
-    let order = run.quiz_order(lesson);
-    let Some(SceneBody::Quiz(quiz)) = run.current(lesson).map(|s| &s.body) else {
-        panic!("{scene} is not a quiz");
-    };
-    order
-        .iter()
-        .position(|&i| quiz.options[i].id.as_str() == id)
-        .unwrap()
-        + 1
-}
-
-/// The numbers shown for the first written choice at the first `decisions` decision
-/// points of the scenario's first attempt (the good road), as in tests/plain.rs.
-fn good_road(decisions: usize) -> Vec<usize> {
-    let course = tui_support::course();
-    let scenario = &course.scenarios[&ItemId::from(SCENARIO)];
-    let mut run = ScenarioRun::new(scenario).unwrap();
-    let mut numbers = Vec::new();
-    for _ in 0..decisions {
-        let first = run.offered_choices(scenario).next().unwrap().index;
-        let shown = run
-            .offered_in_order(scenario)
-            .into_iter()
-            .position(|i| i == first)
-            .unwrap();
-        numbers.push(shown + 1);
-        run.choose(scenario, first).unwrap();
-    }
-    numbers
-}
-
-/// The letters lesson (one quiz wrong then right, one right), the welcome lesson with a
-/// reflection, the scenario to its good ending, then quit.
-fn script() -> String {
-    let wrong = quiz_number("quiz-trans", "transseksueel", 0);
-    let right = quiz_number("quiz-trans", "trans-vrouw", 1);
-    let body = quiz_number("quiz-intersekse", "lichaam", 0);
-    let identity = quiz_number("quiz-intersekse", "man-of-vrouw", 0);
-    let letters = format!("2\n\n\n{wrong}\nr\n{right}\n\n{body} {identity}\n\n\n\n\n");
-    let welcome = format!("1\n\n\n1\n\n{REFLECTION_LINE}\nI will ask first.\n\n\n1 3\n\n\n\n");
-    let road: String = good_road(5).iter().map(|n| format!("{n}\n")).collect();
-    format!("{letters}{welcome}3\n\n{road}3\nq\n")
-}
-
-/// A data directory with the profile of a scripted plain-mode run.
-fn scripted_profile() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let mut child = command(["--plain", "--profile", PROFILE])
-        .arg("--data-dir")
-        .arg(dir.path())
-        .arg("--course")
-        .arg(fixture())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let _ = stdin.write_all(script().as_bytes());
-    drop(stdin);
-    let run = Run::from(child.wait_with_output().unwrap()).exits(0);
-    assert!(
-        run.stdout.contains("Progress: 3 of 3 parts done."),
-        "{}",
-        run.stdout
-    );
-    dir
-}
+use std::path::Path;
+use xapi_support::{
+    PROFILE, REFLECTION_LINE, fixture, lines, problems, scripted_profile, validator,
+};
 
 /// `kruispunt xapi export` over the fixture and `data`, with `extra` arguments.
 fn export(data: &Path, extra: &[&str]) -> std::process::Command {
@@ -135,12 +29,6 @@ fn export(data: &Path, extra: &[&str]) -> std::process::Command {
         .arg(fixture())
         .args(extra);
     command
-}
-
-fn lines(text: &str) -> Vec<Value> {
-    text.lines()
-        .map(|line| serde_json::from_str(line).expect("one statement per line"))
-        .collect()
 }
 
 #[test]
@@ -402,4 +290,55 @@ fn the_schema_accepts_a_valid_statement_and_refuses_what_xapi_refuses() {
         statement["result"]["score"]["scaled"] = json!(scaled);
         assert!(problems(&validator, &statement).is_empty(), "{scaled}");
     }
+}
+
+#[test]
+fn a_workshop_exports_every_trainee_under_their_display_name() {
+    let data = scripted_profile();
+    let trainees = data.path().join("workshops/w1/trainees");
+    std::fs::create_dir_all(&trainees).unwrap();
+    let profile = data.path().join(format!("{PROFILE}.json"));
+    for name in ["Alex", "Sam"] {
+        std::fs::copy(&profile, trainees.join(format!("{name}.json"))).unwrap();
+    }
+    let single = lines(&Run::of(&mut export(data.path(), &[])).exits(0).stdout);
+    let mut workshop = command(["xapi", "export", "--workshop", "w1"]);
+    workshop
+        .env_remove("KRUISPUNT_XAPI_SALT")
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("--course")
+        .arg(fixture());
+    let statements = lines(&Run::of(&mut workshop).exits(0).stdout);
+    assert_eq!(statements.len(), 2 * single.len());
+    let names: std::collections::BTreeSet<&str> = statements
+        .iter()
+        .map(|s| s["actor"]["account"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Alex", "Sam"].into_iter().collect());
+    let ids: std::collections::BTreeSet<&str> = statements
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), statements.len(), "ids differ per trainee");
+
+    // Both at once, or a workshop that is not there: refused.
+    let both = Run::of(&mut export(data.path(), &["--workshop", "w1"])).exits(2);
+    assert!(
+        both.stderr.contains("either --workshop or --profile"),
+        "{}",
+        both.stderr
+    );
+    let mut missing = command(["xapi", "export", "--workshop", "nope"]);
+    missing
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("--course")
+        .arg(fixture());
+    let missing = Run::of(&mut missing).exits(1);
+    assert!(
+        missing.stderr.contains("no workshop “nope”"),
+        "{}",
+        missing.stderr
+    );
 }

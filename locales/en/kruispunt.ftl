@@ -1077,6 +1077,47 @@ xapi-bad-home-page = --home-page { $value } is not an absolute URL starting with
 xapi-no-salt = --pseudonymise needs a secret salt in the environment variable { $variable }; keep the same salt to keep the same pseudonyms
 # $length: the salt's length; $minimum: the fewest characters accepted.
 xapi-short-salt = the salt for --pseudonymise has { $length } characters; use at least { $minimum }, or the pseudonyms can be guessed
+# kruispunt xapi export --workshop. $count: how many statements; $id: the workshop; $file: the output file.
+xapi-written-workshop = { $count ->
+        [one] { $count } xAPI statement
+       *[other] { $count } xAPI statements
+    } of workshop “{ $id }” written to { $file } (without reflections).
+xapi-workshop-or-profile = give either --workshop or --profile, not both
+# $id: the workshop id; $dir: the data directory.
+xapi-no-workshop = there is no workshop “{ $id }” in { $dir }
+xapi-lrs-missing-endpoint = no LRS endpoint: give --endpoint URL, set KRUISPUNT_LRS_ENDPOINT, or save it with kruispunt xapi configure
+xapi-lrs-missing-username = no LRS user name: give --username NAME, set KRUISPUNT_LRS_USERNAME, or save it with kruispunt xapi configure
+xapi-lrs-missing-password = no LRS password: give --password-file FILE, set KRUISPUNT_LRS_PASSWORD, or save it with kruispunt xapi configure
+# $value: the endpoint given (any user and password in it left out).
+xapi-lrs-bad-endpoint = the LRS endpoint { $value } is not a URL starting with https:// or http:// (without a user, password, ? or #)
+# $file: the config or password file; $reason: the system's message.
+xapi-lrs-unreadable = cannot read { $file }: { $reason }
+# $file: the config file; $where: the line and column.
+xapi-lrs-damaged = { $file } is not an LRS config file (a JSON object with endpoint, username and password): error at { $where }
+# $variable: the environment variable naming the config file.
+xapi-lrs-no-config-dir = cannot find a config directory for the LRS settings; set { $variable } to a file
+# $endpoint: the LRS endpoint; $status: 401 or 403.
+xapi-lrs-unauthorized = the LRS at { $endpoint } refused the user name and password (HTTP { $status }); check them, or run kruispunt xapi configure
+# $endpoint: the LRS endpoint; $detail: what the TLS library said.
+xapi-lrs-tls = no secure connection to the LRS at { $endpoint } ({ $detail }); check that the endpoint speaks HTTPS and that its certificate is valid for that name
+# $endpoint: the LRS endpoint; $attempts: how many tries; $last: the last failure.
+xapi-lrs-gave-up = the LRS at { $endpoint } could not be reached or stayed busy through { $attempts } tries (last: { $last })
+# $endpoint: the LRS endpoint; $detail: what was wrong with the answer.
+xapi-lrs-malformed = the LRS at { $endpoint } answered something that is not an xAPI answer: { $detail }
+# kruispunt xapi configure. $file: the config file.
+xapi-configured = LRS settings saved in { $file } (readable by you only).
+# One statement the LRS refused. $id: the statement id; $verb: its verb; $status: the HTTP status; $message: the LRS's message.
+xapi-send-refused = statement { $id } ({ $verb }) refused by the LRS (HTTP { $status }): { $message }
+# kruispunt xapi send's summary. $sent, $already, $refused, $waiting, $posts: numbers.
+xapi-send-summary = sent { $sent }, already there { $already }, rejected { $refused }; { $waiting } waiting in the outbox ({ $posts ->
+        [one] { $posts } request
+       *[other] { $posts } requests
+    })
+# $count: statements left in the outbox.
+xapi-send-waiting = { $count ->
+        [one] { $count } statement waits in the outbox; run kruispunt xapi send again to deliver it.
+       *[other] { $count } statements wait in the outbox; run kruispunt xapi send again to deliver them.
+    }
 report-course-errors = the course has errors; fix them first (see kruispunt validate)
 # $file: the output file; $reason: the system's message.
 report-cannot-write = cannot write { $file }: { $reason }

@@ -914,6 +914,47 @@ xapi-bad-home-page = --home-page { $value } n’est pas une URL absolue commenç
 xapi-no-salt = --pseudonymise a besoin d’un sel secret dans la variable d’environnement { $variable } ; gardez le même sel pour garder les mêmes pseudonymes
 # $length : la longueur du sel ; $minimum : le nombre minimal de caractères accepté.
 xapi-short-salt = le sel de --pseudonymise a { $length } caractères ; utilisez-en au moins { $minimum }, sinon les pseudonymes peuvent être devinés
+# kruispunt xapi export --workshop. $count : le nombre de déclarations ; $id : l’atelier ; $file : le fichier de sortie.
+xapi-written-workshop = { $count ->
+        [one] { $count } déclaration xAPI de l’atelier « { $id } » écrite
+       *[other] { $count } déclarations xAPI de l’atelier « { $id } » écrites
+    } dans { $file } (sans les réflexions).
+xapi-workshop-or-profile = indiquez --workshop ou --profile, pas les deux
+# $id : l’atelier ; $dir : le dossier de données.
+xapi-no-workshop = il n’y a pas d’atelier « { $id } » dans { $dir }
+xapi-lrs-missing-endpoint = pas de point d’accès LRS : indiquez --endpoint URL, définissez KRUISPUNT_LRS_ENDPOINT, ou enregistrez-le avec kruispunt xapi configure
+xapi-lrs-missing-username = pas de nom d’utilisateur LRS : indiquez --username NOM, définissez KRUISPUNT_LRS_USERNAME, ou enregistrez-le avec kruispunt xapi configure
+xapi-lrs-missing-password = pas de mot de passe LRS : indiquez --password-file FICHIER, définissez KRUISPUNT_LRS_PASSWORD, ou enregistrez-le avec kruispunt xapi configure
+# $value : le point d’accès donné (sans utilisateur ni mot de passe éventuels).
+xapi-lrs-bad-endpoint = le point d’accès LRS { $value } n’est pas une URL commençant par https:// ou http:// (sans utilisateur, mot de passe, ? ni #)
+# $file : le fichier de configuration ou de mot de passe ; $reason : le message du système.
+xapi-lrs-unreadable = impossible de lire { $file } : { $reason }
+# $file : le fichier de configuration ; $where : la ligne et la colonne.
+xapi-lrs-damaged = { $file } n’est pas un fichier de configuration LRS (un objet JSON avec endpoint, username et password) : erreur à { $where }
+# $variable : la variable d’environnement qui nomme le fichier de configuration.
+xapi-lrs-no-config-dir = impossible de trouver un dossier de configuration pour les réglages LRS ; définissez { $variable } vers un fichier
+# $endpoint : le point d’accès LRS ; $status : 401 ou 403.
+xapi-lrs-unauthorized = le LRS à { $endpoint } a refusé le nom d’utilisateur et le mot de passe (HTTP { $status }) ; vérifiez-les, ou lancez kruispunt xapi configure
+# $endpoint : le point d’accès LRS ; $detail : ce qu’a dit la bibliothèque TLS.
+xapi-lrs-tls = pas de connexion sécurisée avec le LRS à { $endpoint } ({ $detail }) ; vérifiez que le point d’accès parle HTTPS et que son certificat est valable pour ce nom
+# $endpoint : le point d’accès LRS ; $attempts : le nombre d’essais ; $last : le dernier échec.
+xapi-lrs-gave-up = le LRS à { $endpoint } est resté injoignable ou occupé pendant { $attempts } essais (dernier : { $last })
+# $endpoint : le point d’accès LRS ; $detail : ce qui n’allait pas dans la réponse.
+xapi-lrs-malformed = le LRS à { $endpoint } a donné une réponse qui n’est pas une réponse xAPI : { $detail }
+# kruispunt xapi configure. $file : le fichier de configuration.
+xapi-configured = Réglages LRS enregistrés dans { $file } (lisible par vous seul·e).
+# Une déclaration refusée par le LRS. $id : l’identifiant ; $verb : son verbe ; $status : le statut HTTP ; $message : le message du LRS.
+xapi-send-refused = déclaration { $id } ({ $verb }) refusée par le LRS (HTTP { $status }) : { $message }
+# Le résumé de kruispunt xapi send. $sent, $already, $refused, $waiting, $posts : des nombres.
+xapi-send-summary = envoyées { $sent }, déjà présentes { $already }, refusées { $refused } ; { $waiting } en attente dans la boîte d’envoi ({ $posts ->
+        [one] { $posts } requête
+       *[other] { $posts } requêtes
+    })
+# $count : les déclarations restées dans la boîte d’envoi.
+xapi-send-waiting = { $count ->
+        [one] { $count } déclaration attend dans la boîte d’envoi ; relancez kruispunt xapi send pour la remettre.
+       *[other] { $count } déclarations attendent dans la boîte d’envoi ; relancez kruispunt xapi send pour les remettre.
+    }
 report-course-errors = le cours contient des erreurs ; corrigez-les d’abord (voir kruispunt validate)
 # $file : le fichier de sortie ; $reason : le message du système.
 report-cannot-write = impossible d’écrire { $file } : { $reason }

@@ -892,6 +892,47 @@ xapi-bad-home-page = --home-page { $value } is geen absolute URL die begint met 
 xapi-no-salt = --pseudonymise heeft een geheime salt nodig in de omgevingsvariabele { $variable }; gebruik steeds dezelfde salt om dezelfde pseudoniemen te houden
 # $length: de lengte van de salt; $minimum: het kleinste aantal tekens dat aanvaard wordt.
 xapi-short-salt = de salt voor --pseudonymise heeft { $length } tekens; gebruik er minstens { $minimum }, anders zijn de pseudoniemen te raden
+# kruispunt xapi export --workshop. $count: hoeveel statements; $id: de workshop; $file: het uitvoerbestand.
+xapi-written-workshop = { $count ->
+        [one] { $count } xAPI-statement
+       *[other] { $count } xAPI-statements
+    } van workshop “{ $id }” geschreven naar { $file } (zonder reflecties).
+xapi-workshop-or-profile = geef --workshop of --profile, niet allebei
+# $id: de workshop; $dir: de gegevensmap.
+xapi-no-workshop = er is geen workshop “{ $id }” in { $dir }
+xapi-lrs-missing-endpoint = geen LRS-endpoint: geef --endpoint URL, zet KRUISPUNT_LRS_ENDPOINT, of bewaar het met kruispunt xapi configure
+xapi-lrs-missing-username = geen LRS-gebruikersnaam: geef --username NAAM, zet KRUISPUNT_LRS_USERNAME, of bewaar hem met kruispunt xapi configure
+xapi-lrs-missing-password = geen LRS-wachtwoord: geef --password-file BESTAND, zet KRUISPUNT_LRS_PASSWORD, of bewaar het met kruispunt xapi configure
+# $value: het opgegeven endpoint (zonder eventuele gebruiker en wachtwoord).
+xapi-lrs-bad-endpoint = het LRS-endpoint { $value } is geen URL die begint met https:// of http:// (zonder gebruiker, wachtwoord, ? of #)
+# $file: het configuratie- of wachtwoordbestand; $reason: de melding van het systeem.
+xapi-lrs-unreadable = kan { $file } niet lezen: { $reason }
+# $file: het configuratiebestand; $where: de regel en kolom.
+xapi-lrs-damaged = { $file } is geen LRS-configuratiebestand (een JSON-object met endpoint, username en password): fout op { $where }
+# $variable: de omgevingsvariabele die het configuratiebestand noemt.
+xapi-lrs-no-config-dir = kan geen configuratiemap vinden voor de LRS-instellingen; zet { $variable } op een bestand
+# $endpoint: het LRS-endpoint; $status: 401 of 403.
+xapi-lrs-unauthorized = de LRS op { $endpoint } weigerde de gebruikersnaam en het wachtwoord (HTTP { $status }); controleer ze, of voer kruispunt xapi configure uit
+# $endpoint: het LRS-endpoint; $detail: wat de TLS-bibliotheek meldde.
+xapi-lrs-tls = geen beveiligde verbinding met de LRS op { $endpoint } ({ $detail }); controleer of het endpoint HTTPS spreekt en of het certificaat geldig is voor die naam
+# $endpoint: het LRS-endpoint; $attempts: hoeveel pogingen; $last: de laatste fout.
+xapi-lrs-gave-up = de LRS op { $endpoint } was niet bereikbaar of bleef bezet tijdens { $attempts } pogingen (laatste: { $last })
+# $endpoint: het LRS-endpoint; $detail: wat er mis was met het antwoord.
+xapi-lrs-malformed = de LRS op { $endpoint } gaf een antwoord dat geen xAPI-antwoord is: { $detail }
+# kruispunt xapi configure. $file: het configuratiebestand.
+xapi-configured = LRS-instellingen bewaard in { $file } (alleen door jou leesbaar).
+# Eén statement dat de LRS weigerde. $id: het statement-id; $verb: het werkwoord; $status: de HTTP-status; $message: de melding van de LRS.
+xapi-send-refused = statement { $id } ({ $verb }) geweigerd door de LRS (HTTP { $status }): { $message }
+# Samenvatting van kruispunt xapi send. $sent, $already, $refused, $waiting, $posts: aantallen.
+xapi-send-summary = verstuurd { $sent }, al aanwezig { $already }, geweigerd { $refused }; { $waiting } wachtend in de outbox ({ $posts ->
+        [one] { $posts } verzoek
+       *[other] { $posts } verzoeken
+    })
+# $count: statements die in de outbox blijven.
+xapi-send-waiting = { $count ->
+        [one] { $count } statement wacht in de outbox; voer kruispunt xapi send opnieuw uit om het te bezorgen.
+       *[other] { $count } statements wachten in de outbox; voer kruispunt xapi send opnieuw uit om ze te bezorgen.
+    }
 report-course-errors = de cursus bevat fouten; los die eerst op (zie kruispunt validate)
 # $file: het uitvoerbestand; $reason: de melding van het systeem.
 report-cannot-write = kan { $file } niet schrijven: { $reason }

@@ -251,6 +251,23 @@ impl Command {
                 profile: Some(profile),
                 ..slots("xapi export")
             },
+            Self::Xapi {
+                command:
+                    xapi::XapiCommand::Send {
+                        course,
+                        data_dir,
+                        profile,
+                        ..
+                    },
+            } => OptionSlots {
+                course: Some(course),
+                data_dir: Some(data_dir),
+                profile: Some(profile),
+                ..slots("xapi send")
+            },
+            Self::Xapi {
+                command: xapi::XapiCommand::Configure { .. },
+            } => slots("xapi configure"),
             Self::Session {
                 command: session::SessionCommand::List { data_dir },
             } => OptionSlots {

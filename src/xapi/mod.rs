@@ -4,13 +4,20 @@
 //! what is and is not in them.
 //!
 //! - [`statements`] turns a [`Progress`] into statements, in course order;
-//! - [`vocabulary`] holds the verbs, activity types, extension IRIs and the stable ids.
+//! - [`vocabulary`] holds the verbs, activity types, extension IRIs and the stable ids;
+//! - [`lrs`] says where the Learning Record Store is and how to log in (never printed);
+//! - [`client`] posts to it, [`outbox`] keeps what it does not have yet, and [`send`]
+//!   delivers the outbox in bounded batches.
 //!
 //! The same history always gives the same statements with the same ids (name-based UUIDs
 //! from the actor, the item, the attempt and the event), so an LRS that gets them twice
 //! stores them once. Reflections are never in them.
 
+pub mod client;
+pub mod lrs;
 mod messages;
+pub mod outbox;
+pub mod send;
 mod statements;
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,173 @@
+//! `kruispunt xapi send` and `kruispunt xapi configure`: the LRS settings from flags,
+//! `KRUISPUNT_LRS_*` and the config file (in that order), the outbox filled and delivered,
+//! and one summary line. Credentials are never printed.
+
+use super::messages::Ui;
+use super::profiles::resolve_dir;
+use super::xapi::{Request, statements_of};
+use super::{EXIT_REFUSED, Failure, finish_output};
+use crate::msg_args;
+use crate::xapi::client::{HttpPoster, Retry};
+use crate::xapi::lrs::{self, LrsSettings, Password};
+use crate::xapi::outbox::Outbox;
+use crate::xapi::send::{Delivery, deliver};
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// How long one request may take, connection included.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Which LRS, and how to log in: flags over `KRUISPUNT_LRS_*` over the config file.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct LrsArgs {
+    /// The LRS's xAPI endpoint, the URL `statements` is appended to (Ralph:
+    /// http://HOST:8100/xAPI/). Default: KRUISPUNT_LRS_ENDPOINT, then the config file.
+    #[arg(long, value_name = "URL")]
+    pub endpoint: Option<String>,
+    /// The user name (key) for Basic auth. Default: KRUISPUNT_LRS_USERNAME, then the
+    /// config file.
+    #[arg(long, value_name = "NAME")]
+    pub username: Option<String>,
+    /// Read the password (secret) from FILE, never from the command line. Default:
+    /// KRUISPUNT_LRS_PASSWORD, then the config file.
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+    /// The LRS config file. Default: KRUISPUNT_LRS_CONFIG, then lrs.json in the platform's
+    /// config directory.
+    #[arg(long, value_name = "FILE")]
+    pub lrs_config: Option<PathBuf>,
+}
+
+impl LrsArgs {
+    /// The settings given as flags (the password file read).
+    fn flags(&self, ui: &Ui) -> Result<LrsSettings, Failure> {
+        let password = match &self.password_file {
+            Some(path) => Some(lrs::read_password_file(path).map_err(|e| usage(&e, ui))?),
+            None => None,
+        };
+        Ok(LrsSettings {
+            endpoint: self.endpoint.clone(),
+            username: self.username.clone(),
+            password,
+        })
+    }
+
+    /// The config file's path and what it holds.
+    fn file(&self, ui: &Ui) -> Result<(PathBuf, LrsSettings), Failure> {
+        let path = lrs::config_path(self.lrs_config.as_deref()).map_err(|e| usage(&e, ui))?;
+        let settings = lrs::read_config(&path).map_err(|e| usage(&e, ui))?;
+        Ok((path, settings))
+    }
+}
+
+fn usage(error: &lrs::LrsError, ui: &Ui) -> Failure {
+    Failure::usage(ui.error(error))
+}
+
+/// `kruispunt xapi configure`: merges the flags into the config file, written private.
+pub(super) fn configure(args: &LrsArgs, ui: &mut Ui) -> Result<ExitCode, Failure> {
+    let flags = args.flags(ui)?;
+    let (path, saved) = args.file(ui)?;
+    let merged = flags.or(saved);
+    // Refuse an endpoint that `send` would refuse, before it is saved.
+    if let Some(endpoint) = &merged.endpoint {
+        LrsSettings {
+            endpoint: Some(endpoint.clone()),
+            username: Some(String::new()),
+            password: Some(Password::new(String::new())),
+        }
+        .complete()
+        .map_err(|e| usage(&e, ui))?;
+    }
+    lrs::write_config(&path, &merged).map_err(|e| usage(&e, ui))?;
+    let done = ui.msg(
+        "xapi-configured",
+        &msg_args!("file" => path.display().to_string()),
+    );
+    finish_output(writeln!(io::stdout().lock(), "{done}"), ui)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `kruispunt xapi send`.
+pub(super) fn send(
+    request: &Request<'_>,
+    args: &LrsArgs,
+    batch_size: usize,
+    attempts: u32,
+    ui: &mut Ui,
+) -> Result<ExitCode, Failure> {
+    // The settings first: a missing password should not wait for a course to load.
+    let flags = args.flags(ui)?;
+    let (_, saved) = args.file(ui)?;
+    let lrs = flags
+        .or(LrsSettings::from_environment())
+        .or(saved)
+        .complete()
+        .map_err(|e| usage(&e, ui))?;
+    let (_, statements) = statements_of(request, ui)?;
+    let dir = resolve_dir(request.data_dir, ui)?;
+    let mut outbox = Outbox::open(&dir.path).map_err(|e| usage(&e, ui))?;
+    outbox.enqueue(statements).map_err(|e| usage(&e, ui))?;
+    let mut poster = HttpPoster::new(&lrs, REQUEST_TIMEOUT);
+    let retry = Retry {
+        attempts,
+        ..Retry::default()
+    };
+    let delivered = deliver(
+        &mut outbox,
+        &mut poster,
+        batch_size,
+        &retry,
+        &mut std::thread::sleep,
+    );
+    let (delivery, error) = match delivered {
+        Ok(delivery) => (delivery, None),
+        Err((delivery, error)) => (delivery, Some(error)),
+    };
+    let waiting = outbox.pending().len();
+    drop(outbox);
+    report(&delivery, waiting, ui)?;
+    if let Some(error) = error {
+        let mut message = ui.error(&error);
+        if waiting > 0 {
+            message.push('\n');
+            message.push_str(&ui.msg("xapi-send-waiting", &msg_args!("count" => waiting)));
+        }
+        return Err(Failure::refused(message));
+    }
+    if delivery.refused.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Ok(ExitCode::from(EXIT_REFUSED))
+    }
+}
+
+/// Each refused statement on stderr, then the summary line on stdout.
+fn report(delivery: &Delivery, waiting: usize, ui: &Ui) -> Result<(), Failure> {
+    let mut err = io::stderr().lock();
+    for refusal in &delivery.refused {
+        let line = ui.msg(
+            "xapi-send-refused",
+            &msg_args!(
+                "id" => refusal.id.as_str(),
+                "verb" => refusal.verb.rsplit('/').next().unwrap_or_default(),
+                "status" => refusal.status,
+                "message" => refusal.message.as_str(),
+            ),
+        );
+        let _ = writeln!(err, "{line}");
+    }
+    let summary = ui.msg(
+        "xapi-send-summary",
+        &msg_args!(
+            "sent" => delivery.sent,
+            "already" => delivery.already,
+            "refused" => delivery.refused.len(),
+            "waiting" => waiting,
+            "posts" => delivery.posts,
+        ),
+    );
+    finish_output(writeln!(io::stdout().lock(), "{summary}"), ui)
+}
