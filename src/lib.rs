@@ -21,6 +21,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod authoring;
 pub mod cli;
 pub mod course;
 pub mod engine;
