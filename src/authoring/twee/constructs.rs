@@ -58,6 +58,9 @@ pub fn constructs(line: &str) -> Vec<Construct> {
     let trimmed = line.trim();
     // Chapbook modifiers take a whole line: `[if key == true]`, `[else]`, `[continued]`.
     if trimmed.starts_with('[')
+        && trimmed
+            .get(1..)
+            .is_some_and(|r| r.starts_with(char::is_alphabetic))
         && !trimmed.starts_with("[[")
         && trimmed.ends_with(']')
         && !trimmed.ends_with("]]")

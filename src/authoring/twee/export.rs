@@ -36,6 +36,22 @@ pub fn export_twee(scenario: &Scenario, locale: &str) -> Result<String, TweeErro
             });
         }
     }
+    // Every link target must be a name a link can point at too (a choice may name a node
+    // that does not exist, which validation reports).
+    let targets = scenario.nodes.iter().flat_map(|node| {
+        let choices = node.choices.iter().flatten().map(|c| c.next.as_str());
+        let arms = node.route.iter().flatten().map(|a| a.next.as_str());
+        choices
+            .chain(arms)
+            .chain(node.next.iter().map(|n| n.as_str()))
+    });
+    for target in targets {
+        if markup(target, target).is_none() || target.contains('\n') {
+            return Err(TweeError::UnusableNodeId {
+                node: target.to_owned(),
+            });
+        }
+    }
     let mut out = Writer {
         text: String::new(),
         locale,
