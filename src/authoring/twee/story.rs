@@ -300,8 +300,8 @@ mod tests {
         let (story, notes) = parsed(":: StoryData\n{nope\n:: A {oops\nx");
         assert!(story.data.is_none());
         assert_eq!(story.passages.len(), 1);
-        assert!(matches!(notes[0].kind, NoteKind::BadStoryData));
-        assert!(matches!(notes[1].kind, NoteKind::BadMetadata));
+        let kinds: Vec<_> = notes.iter().map(|n| n.kind.clone()).collect();
+        assert_eq!(kinds, [NoteKind::BadMetadata, NoteKind::BadStoryData]);
         let mut notes = Vec::new();
         let error = parse(":: A\n:: B\n:: A\n", &mut notes).unwrap_err();
         assert!(
