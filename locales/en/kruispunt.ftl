@@ -1200,13 +1200,13 @@ twee-add-goal = add “@goal” to the Kruispunt passage: what the trainee tries
 twee-add-role = add “@role” under “@character { $character }” in the Kruispunt passage
 twee-add-bio = add “@bio” under “@character { $character }” in the Kruispunt passage
 twee-import-written = Wrote { $path }: scenario “{ $id }” with { $nodes ->
-        [one] 1 node
+        [one] { $nodes } node
        *[other] { $nodes } nodes
     } and { $choices ->
-        [one] 1 choice
+        [one] { $choices } choice
        *[other] { $choices } choices
     }, texts in “{ $locale }”; { $warnings ->
-        [one] 1 warning
+        [one] { $warnings } warning
        *[other] { $warnings } warnings
     }, { $todo ->
         [0] nothing to add.
@@ -1215,6 +1215,10 @@ twee-import-written = Wrote { $path }: scenario “{ $id }” with { $nodes ->
     }
 twee-import-valid = The scenario passes validation.
 twee-import-invalid = Validation of { $path } still reports:
+twee-import-untranslated = { $texts ->
+        [one] { $texts } text is
+       *[other] { $texts } texts are
+    } not yet translated into { $locales }, the course’s other languages (warnings, see docs/translating.md).
 twee-import-how-to-add = To add it to a course: copy it into the course’s scenarios/ folder, add “{ $id }” to the items of a module in course.json, and run “kruispunt validate DIR” (or import with --course DIR to check it against that course).
 twee-import-not-in-module = “{ $id }” is in no module of the course yet: add it to the items of a module in course.json, for example of “{ $module }” (checked here as if it were).
 twee-export-written = Wrote { $path }: { $passages } passages, texts in “{ $locale }”.

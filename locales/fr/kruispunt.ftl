@@ -1220,13 +1220,13 @@ twee-add-goal = ajoutez « @goal » au passage Kruispunt : ce que la personne
 twee-add-role = ajoutez « @role » sous « @character { $character } » dans le passage Kruispunt
 twee-add-bio = ajoutez « @bio » sous « @character { $character } » dans le passage Kruispunt
 twee-import-written = { $path } écrit : scénario « { $id } » avec { $nodes ->
-        [one] 1 nœud
+        [one] { $nodes } nœud
        *[other] { $nodes } nœuds
     } et { $choices ->
-        [one] 1 choix
+        [one] { $choices } choix
        *[other] { $choices } choix
     }, textes en « { $locale } » ; { $warnings ->
-        [one] 1 avertissement
+        [one] { $warnings } avertissement
        *[other] { $warnings } avertissements
     }, { $todo ->
         [0] rien à ajouter.
@@ -1235,6 +1235,10 @@ twee-import-written = { $path } écrit : scénario « { $id } » avec { $node
     }
 twee-import-valid = Le scénario passe la validation.
 twee-import-invalid = La validation de { $path } signale encore :
+twee-import-untranslated = { $texts ->
+        [one] { $texts } texte n’est
+       *[other] { $texts } textes ne sont
+    } pas encore traduits en { $locales }, les autres langues du cours (avertissements, voir docs/translating.md).
 twee-import-how-to-add = Pour l’ajouter à un cours : copiez-le dans le dossier scenarios/ du cours, ajoutez « { $id } » aux items d’un module dans course.json, puis lancez « kruispunt validate DOSSIER » (ou importez avec --course DOSSIER pour le vérifier directement dans ce cours).
 twee-import-not-in-module = « { $id } » n’est encore dans aucun module du cours : ajoutez-le aux items d’un module dans course.json, par exemple de « { $module } » (vérifié ici comme s’il y était).
 twee-export-written = { $path } écrit : { $passages } passages, textes en « { $locale } ».

@@ -1180,13 +1180,13 @@ twee-add-goal = voeg “@goal” toe aan de passage Kruispunt: wat de cursist pr
 twee-add-role = voeg “@role” toe onder “@character { $character }” in de passage Kruispunt
 twee-add-bio = voeg “@bio” toe onder “@character { $character }” in de passage Kruispunt
 twee-import-written = { $path } geschreven: scenario “{ $id }” met { $nodes ->
-        [one] 1 knoop
+        [one] { $nodes } knoop
        *[other] { $nodes } knopen
     } en { $choices ->
-        [one] 1 keuze
+        [one] { $choices } keuze
        *[other] { $choices } keuzes
     }, teksten in “{ $locale }”; { $warnings ->
-        [one] 1 waarschuwing
+        [one] { $warnings } waarschuwing
        *[other] { $warnings } waarschuwingen
     }, { $todo ->
         [0] niets toe te voegen.
@@ -1195,6 +1195,10 @@ twee-import-written = { $path } geschreven: scenario “{ $id }” met { $nodes 
     }
 twee-import-valid = Het scenario doorstaat de validatie.
 twee-import-invalid = De validatie van { $path } meldt nog:
+twee-import-untranslated = { $texts ->
+        [one] { $texts } tekst is
+       *[other] { $texts } teksten zijn
+    } nog niet vertaald in { $locales }, de andere talen van de cursus (waarschuwingen, zie docs/translating.md).
 twee-import-how-to-add = Zo voeg je het toe aan een cursus: kopieer het naar de map scenarios/ van de cursus, voeg “{ $id }” toe aan de items van een module in course.json en voer “kruispunt validate MAP” uit (of importeer met --course MAP om het meteen aan die cursus te toetsen).
 twee-import-not-in-module = “{ $id }” staat nog in geen enkele module van de cursus: voeg het toe aan de items van een module in course.json, bijvoorbeeld van “{ $module }” (hier gecontroleerd alsof het er al in stond).
 twee-export-written = { $path } geschreven: { $passages } passages, teksten in “{ $locale }”.

@@ -137,6 +137,20 @@ pub(super) fn import(
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
+        // A story comes in one language: its missing translations are one line, not one
+        // per text.
+        let (untranslated, mine): (Vec<&Diagnostic>, Vec<&Diagnostic>) = mine
+            .into_iter()
+            .partition(|d| matches!(d.problem, crate::course::Problem::MissingLocale { .. }));
+        let mut locales: Vec<String> = untranslated
+            .iter()
+            .filter_map(|d| match &d.problem {
+                crate::course::Problem::MissingLocale { locale } => Some(locale.clone()),
+                _ => None,
+            })
+            .collect();
+        locales.sort_unstable();
+        locales.dedup();
         if mine.is_empty() {
             writeln!(out, "{}", ui.msg("twee-import-valid", &msg_args!()))?;
         } else {
@@ -151,6 +165,13 @@ pub(super) fn import(
                 diagnostic.file = shown.clone();
                 writeln!(out, "  {}", ui.diagnostic(&diagnostic))?;
             }
+        }
+        if !untranslated.is_empty() {
+            let texts = untranslated.len() / locales.len().max(1);
+            let locales = locales.join(", ");
+            let message = "twee-import-untranslated";
+            let args = msg_args!("texts" => texts, "locales" => locales.as_str());
+            writeln!(out, "{}", ui.msg(message, &args))?;
         }
         if course.dir().is_none() {
             let id = imported.scenario.id.as_str();

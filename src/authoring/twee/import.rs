@@ -15,7 +15,7 @@ use std::collections::{BTreeSet, HashSet};
 pub struct ImportOptions {
     /// The scenario id; else the `Kruispunt` passage's `@id`, else `fallback_id`.
     pub scenario_id: Option<String>,
-    /// The locale of the texts; else the `Kruispunt` passage's `@lang`, else
+    /// The locale of the texts when the `Kruispunt` passage has no `@lang`; else
     /// `fallback_locale`.
     pub locale: Option<String>,
     /// The id when neither the options nor the story give one (e.g. the file's name).
@@ -249,10 +249,9 @@ fn import_story(story: Story, options: &ImportOptions, mut notes: Vec<Note>) -> 
         .map(|p| read_head(p, &mut notes))
         .unwrap_or_default();
     let locale = Locale::from(
-        options
-            .locale
+        head.lang
             .clone()
-            .or_else(|| head.lang.clone())
+            .or_else(|| options.locale.clone())
             .unwrap_or_else(|| options.fallback_locale.clone())
             .as_str(),
     );
