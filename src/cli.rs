@@ -1,6 +1,7 @@
 //! The command line: `kruispunt` (the interactive course; `--plain` line by line,
 //! `--facilitator` for a group), `kruispunt outline`, `graph`, `validate`, `schema`,
-//! `profiles`, `forget`, `export`, `report`, `session`, `serve`, `workshop` and `xapi`.
+//! `profiles`, `forget`, `export`, `report`, `session`, `serve`, `workshop`, `xapi`, and
+//! `import twee` and `export twee` (Twine stories).
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
@@ -34,6 +35,7 @@ mod report;
 mod serve;
 pub mod session;
 mod start;
+pub mod twee;
 mod validate;
 mod workshop;
 pub mod xapi;
@@ -195,6 +197,15 @@ impl Cli {
         match &self.command {
             None => self.course.dir(),
             Some(Command::Validate { dir: Some(dir), .. }) => Some(dir),
+            Some(
+                Command::Export {
+                    what: Some(twee::ExportCommand::Twee { course, .. }),
+                    ..
+                }
+                | Command::Import {
+                    command: twee::ImportCommand::Twee { course, .. },
+                },
+            ) => course.dir(),
             Some(
                 Command::Outline { course }
                 | Command::Graph { course, .. }
@@ -468,7 +479,13 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             },
             ui,
         ),
+        Command::Import { command } => twee::import(command, cli.lang, ui),
         Command::Export {
+            what: Some(command),
+            ..
+        } => twee::export(command, cli.lang, ui),
+        Command::Export {
+            what: None,
             format: ExportFormat::Json,
             output,
             include_reflections,

@@ -1257,3 +1257,66 @@ scenario-key-scroll-feedback = scroll the feedback
 session-error-no-such-item = The course has no lesson or scenario `{ $id }`.
 session-error-not-here = That cannot be done here.
 session-error-nothing-selected = No answer was selected.
+
+## kruispunt import twee, export twee (docs/twee.md)
+
+# One line of the import’s report. $place: FILE:LINE of the Twee file; $message: one of the twee-note-… or twee-add-… messages.
+twee-line-warning = { $place }: warning: { $message }
+twee-line-to-add = { $place }: to add: { $message }
+twee-error-not-utf8 = line { $line }: the file is not UTF-8 text; save it as UTF-8 (Twine’s “Export as Twee” does)
+twee-error-too-large = the file is larger than { $limit } bytes
+twee-error-too-many-passages = the file has more than { $limit } passages
+twee-error-no-passages = no passage: no line starts with “::” (is this a Twee file?)
+twee-error-no-passage-name = line { $line }: a passage header without a name
+twee-error-duplicate-passage = line { $line }: a second passage named “{ $passage }” (the first is on line { $first }); rename one of them, since links find a passage by its name
+twee-error-no-texts = scenario “{ $scenario }” has no texts in “{ $locale }”; choose another language with --lang
+twee-error-unusable-node-id = node “{ $node }” cannot be a Twee passage name that links point at; rename the node
+twee-error-no-scenario = no scenario “{ $id }” in the course
+twee-note-text-before-first-passage = the text before the first passage header is ignored
+twee-note-bad-story-data = StoryData is not a JSON object and is ignored
+twee-note-bad-metadata = passage “{ $passage }”: the header’s metadata is not JSON and is ignored
+twee-note-unclosed-tags = passage “{ $passage }”: the tag block has no closing “]”
+twee-note-construct = passage “{ $passage }”: { $format } code “{ $construct }” cannot be part of a scenario and is kept as text; rewrite it with the Kruispunt convention or remove it
+twee-note-chapbook-vars = passage “{ $passage }”: the Chapbook vars section is kept as text; change variables with “@effect” after a link instead
+twee-note-setter-link = passage “{ $passage }”: the link’s setter is left out; change variables with “@effect” after the link instead
+twee-note-skipped-passage = passage “{ $passage }” is code, style or a special passage of its story format, and is not imported
+twee-note-unknown-directive = passage “{ $passage }”: the unknown line “{ $directive }” is left out
+twee-note-misplaced-directive = passage “{ $passage }”: “{ $directive }” means nothing here (it goes after a link, a spoken line or a debrief part) and is left out
+twee-note-bad-value = passage “{ $passage }”: “{ $directive } { $value }” cannot be read and is left out
+twee-note-links-in-ending = passage “{ $passage }”: an ending has no choices, so its links are left out
+twee-note-extra-links = passage “{ $passage }”: a “next” passage goes on to its first link only; the other links are left out
+twee-note-first-passage-starts = StoryData names no start and there is no passage “Start”: the first passage starts the scenario
+twee-add-feedback = passage “{ $passage }”, the link to “{ $target }”: add “@feedback” with the coach’s feedback on this choice
+twee-add-quality = passage “{ $passage }”, the link to “{ $target }”: add “@quality” with best, acceptable, weak or harmful
+twee-add-thinker = passage “{ $passage }”, the link to “{ $target }”: add “@thinker” with the character whose thought it is
+twee-add-passage = passage “{ $passage }”: the link goes to “{ $target }”, which does not exist; add a passage of that name
+twee-add-way-on = passage “{ $passage }” has no link and no ending tag: add links, or tag it ending-good, ending-mixed or ending-poor
+twee-add-outcome = passage “{ $passage }” is tagged “ending” without an outcome: tag it ending-good, ending-mixed or ending-poor
+twee-add-debrief = passage “{ $passage }”: add “@debrief” with what the trainee takes from this ending
+twee-add-setting = add “@setting” to the Kruispunt passage: where and when the conversation takes place
+twee-add-goal = add “@goal” to the Kruispunt passage: what the trainee tries to achieve
+twee-add-role = add “@role” under “@character { $character }” in the Kruispunt passage
+twee-add-bio = add “@bio” under “@character { $character }” in the Kruispunt passage
+twee-import-written = Wrote { $path }: scenario “{ $id }” with { $nodes ->
+        [one] { $nodes } node
+       *[other] { $nodes } nodes
+    } and { $choices ->
+        [one] { $choices } choice
+       *[other] { $choices } choices
+    }, texts in “{ $locale }”; { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }, { $todo ->
+        [0] nothing to add.
+        [one] 1 thing to add.
+       *[other] { $todo } things to add.
+    }
+twee-import-valid = The scenario passes validation.
+twee-import-invalid = Validation of { $path } still reports:
+twee-import-untranslated = { $texts ->
+        [one] { $texts } text is
+       *[other] { $texts } texts are
+    } not yet translated into { $locales }, the course’s other languages (warnings, see docs/translating.md).
+twee-import-how-to-add = To add it to a course: copy it into the course’s scenarios/ folder, add “{ $id }” to the items of a module in course.json, and run “kruispunt validate DIR” (or import with --course DIR to check it against that course).
+twee-import-not-in-module = “{ $id }” is in no module of the course yet: add it to the items of a module in course.json, for example of “{ $module }” (checked here as if it were).
+twee-export-written = Wrote { $path }: { $passages } passages, texts in “{ $locale }”.

@@ -1277,3 +1277,66 @@ scenario-key-scroll-feedback = faire défiler le retour du coach
 session-error-no-such-item = Le cours n’a pas de leçon ni de scénario `{ $id }`.
 session-error-not-here = Ce n’est pas possible ici.
 session-error-nothing-selected = Aucune réponse n’a été choisie.
+
+## kruispunt import twee, export twee (docs/twee.md)
+
+# Une ligne du rapport d’import. $place : FICHIER:LIGNE du fichier Twee ; $message : l’un des messages twee-note-… ou twee-add-….
+twee-line-warning = { $place }: avertissement : { $message }
+twee-line-to-add = { $place }: à ajouter : { $message }
+twee-error-not-utf8 = ligne { $line } : le fichier n’est pas un texte UTF-8 ; enregistrez-le en UTF-8 (comme le fait « Export as Twee » de Twine)
+twee-error-too-large = le fichier dépasse { $limit } octets
+twee-error-too-many-passages = le fichier a plus de { $limit } passages
+twee-error-no-passages = aucun passage : aucune ligne ne commence par « :: » (est-ce bien un fichier Twee ?)
+twee-error-no-passage-name = ligne { $line } : un en-tête de passage sans nom
+twee-error-duplicate-passage = ligne { $line } : un deuxième passage nommé « { $passage } » (le premier est à la ligne { $first }) ; renommez-en un, car les liens trouvent un passage par son nom
+twee-error-no-texts = le scénario « { $scenario } » n’a pas de textes en « { $locale } » ; choisissez une autre langue avec --lang
+twee-error-unusable-node-id = le nœud « { $node } » ne peut pas être un nom de passage Twee vers lequel pointent des liens ; renommez le nœud
+twee-error-no-scenario = aucun scénario « { $id } » dans le cours
+twee-note-text-before-first-passage = le texte avant le premier en-tête de passage est ignoré
+twee-note-bad-story-data = StoryData n’est pas un objet JSON et est ignoré
+twee-note-bad-metadata = passage « { $passage } » : les métadonnées de l’en-tête ne sont pas du JSON et sont ignorées
+twee-note-unclosed-tags = passage « { $passage } » : le bloc de tags n’a pas de « ] » fermant
+twee-note-construct = passage « { $passage } » : le code { $format } « { $construct } » ne peut pas faire partie d’un scénario et reste tel quel dans le texte ; réécrivez-le avec la convention Kruispunt ou supprimez-le
+twee-note-chapbook-vars = passage « { $passage } » : la section vars de Chapbook reste telle quelle dans le texte ; modifiez plutôt les variables avec « @effect » après un lien
+twee-note-setter-link = passage « { $passage } » : le setter du lien est laissé de côté ; modifiez plutôt les variables avec « @effect » après le lien
+twee-note-skipped-passage = le passage « { $passage } » est du code, du style ou un passage spécial de son format d’histoire, et n’est pas importé
+twee-note-unknown-directive = passage « { $passage } » : la ligne inconnue « { $directive } » est laissée de côté
+twee-note-misplaced-directive = passage « { $passage } » : « { $directive } » ne veut rien dire ici (il se place après un lien, une réplique ou une partie de débriefing) et est laissé de côté
+twee-note-bad-value = passage « { $passage } » : « { $directive } { $value } » est illisible et est laissé de côté
+twee-note-links-in-ending = passage « { $passage } » : une fin n’a pas de choix, ses liens sont donc laissés de côté
+twee-note-extra-links = passage « { $passage } » : un passage « next » ne mène qu’à son premier lien ; les autres liens sont laissés de côté
+twee-note-first-passage-starts = StoryData n’indique pas de début et il n’y a pas de passage « Start » : le premier passage ouvre le scénario
+twee-add-feedback = passage « { $passage } », le lien vers « { $target } » : ajoutez « @feedback » avec le retour du coach sur ce choix
+twee-add-quality = passage « { $passage } », le lien vers « { $target } » : ajoutez « @quality » avec best, acceptable, weak ou harmful
+twee-add-thinker = passage « { $passage } », le lien vers « { $target } » : ajoutez « @thinker » avec le personnage dont c’est la pensée
+twee-add-passage = passage « { $passage } » : le lien mène à « { $target } », qui n’existe pas ; ajoutez un passage de ce nom
+twee-add-way-on = le passage « { $passage } » n’a ni lien ni tag de fin : ajoutez des liens, ou donnez-lui le tag ending-good, ending-mixed ou ending-poor
+twee-add-outcome = le passage « { $passage } » a le tag « ending » sans issue : donnez-lui le tag ending-good, ending-mixed ou ending-poor
+twee-add-debrief = passage « { $passage } » : ajoutez « @debrief » avec ce que la personne en formation retient de cette fin
+twee-add-setting = ajoutez « @setting » au passage Kruispunt : où et quand la conversation a lieu
+twee-add-goal = ajoutez « @goal » au passage Kruispunt : ce que la personne en formation cherche à atteindre
+twee-add-role = ajoutez « @role » sous « @character { $character } » dans le passage Kruispunt
+twee-add-bio = ajoutez « @bio » sous « @character { $character } » dans le passage Kruispunt
+twee-import-written = { $path } écrit : scénario « { $id } » avec { $nodes ->
+        [one] { $nodes } nœud
+       *[other] { $nodes } nœuds
+    } et { $choices ->
+        [one] { $choices } choix
+       *[other] { $choices } choix
+    }, textes en « { $locale } » ; { $warnings ->
+        [one] { $warnings } avertissement
+       *[other] { $warnings } avertissements
+    }, { $todo ->
+        [0] rien à ajouter.
+        [one] 1 chose à ajouter.
+       *[other] { $todo } choses à ajouter.
+    }
+twee-import-valid = Le scénario passe la validation.
+twee-import-invalid = La validation de { $path } signale encore :
+twee-import-untranslated = { $texts ->
+        [one] { $texts } texte n’est
+       *[other] { $texts } textes ne sont
+    } pas encore traduits en { $locales }, les autres langues du cours (avertissements, voir docs/translating.md).
+twee-import-how-to-add = Pour l’ajouter à un cours : copiez-le dans le dossier scenarios/ du cours, ajoutez « { $id } » aux items d’un module dans course.json, puis lancez « kruispunt validate DOSSIER » (ou importez avec --course DOSSIER pour le vérifier directement dans ce cours).
+twee-import-not-in-module = « { $id } » n’est encore dans aucun module du cours : ajoutez-le aux items d’un module dans course.json, par exemple de « { $module } » (vérifié ici comme s’il y était).
+twee-export-written = { $path } écrit : { $passages } passages, textes en « { $locale } ».

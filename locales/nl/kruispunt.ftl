@@ -1237,3 +1237,66 @@ scenario-key-scroll-feedback = door de feedback scrollen
 session-error-no-such-item = De cursus heeft geen les of scenario `{ $id }`.
 session-error-not-here = Dat kan hier niet.
 session-error-nothing-selected = Er is geen antwoord gekozen.
+
+## kruispunt import twee, export twee (docs/twee.md)
+
+# Eén regel van het importverslag. $place: BESTAND:REGEL van het Twee-bestand; $message: een van de twee-note-…- of twee-add-…-berichten.
+twee-line-warning = { $place }: waarschuwing: { $message }
+twee-line-to-add = { $place }: toe te voegen: { $message }
+twee-error-not-utf8 = regel { $line }: het bestand is geen UTF-8-tekst; bewaar het als UTF-8 (zoals Twines “Export as Twee” doet)
+twee-error-too-large = het bestand is groter dan { $limit } bytes
+twee-error-too-many-passages = het bestand heeft meer dan { $limit } passages
+twee-error-no-passages = geen passage: geen enkele regel begint met “::” (is dit wel een Twee-bestand?)
+twee-error-no-passage-name = regel { $line }: een passagekop zonder naam
+twee-error-duplicate-passage = regel { $line }: een tweede passage met de naam “{ $passage }” (de eerste staat op regel { $first }); hernoem er een, want links vinden een passage aan haar naam
+twee-error-no-texts = scenario “{ $scenario }” heeft geen teksten in “{ $locale }”; kies een andere taal met --lang
+twee-error-unusable-node-id = knoop “{ $node }” kan geen Twee-passagenaam zijn waar links naar wijzen; hernoem de knoop
+twee-error-no-scenario = geen scenario “{ $id }” in de cursus
+twee-note-text-before-first-passage = de tekst vóór de eerste passagekop wordt genegeerd
+twee-note-bad-story-data = StoryData is geen JSON-object en wordt genegeerd
+twee-note-bad-metadata = passage “{ $passage }”: de metadata in de kop zijn geen JSON en worden genegeerd
+twee-note-unclosed-tags = passage “{ $passage }”: het tagblok heeft geen sluitende “]”
+twee-note-construct = passage “{ $passage }”: { $format }-code “{ $construct }” kan geen deel van een scenario zijn en blijft als tekst staan; herschrijf ze met de Kruispunt-conventie of verwijder ze
+twee-note-chapbook-vars = passage “{ $passage }”: de vars-sectie van Chapbook blijft als tekst staan; verander variabelen liever met “@effect” na een link
+twee-note-setter-link = passage “{ $passage }”: de setter van de link wordt weggelaten; verander variabelen liever met “@effect” na de link
+twee-note-skipped-passage = passage “{ $passage }” is code, opmaak of een speciale passage van haar verhaalformaat, en wordt niet geïmporteerd
+twee-note-unknown-directive = passage “{ $passage }”: de onbekende regel “{ $directive }” wordt weggelaten
+twee-note-misplaced-directive = passage “{ $passage }”: “{ $directive }” betekent hier niets (het hoort na een link, een gesproken regel of een deel van een nabespreking) en wordt weggelaten
+twee-note-bad-value = passage “{ $passage }”: “{ $directive } { $value }” is onleesbaar en wordt weggelaten
+twee-note-links-in-ending = passage “{ $passage }”: een einde heeft geen keuzes, dus de links worden weggelaten
+twee-note-extra-links = passage “{ $passage }”: een “next”-passage gaat alleen naar haar eerste link; de andere links worden weggelaten
+twee-note-first-passage-starts = StoryData noemt geen begin en er is geen passage “Start”: de eerste passage begint het scenario
+twee-add-feedback = passage “{ $passage }”, de link naar “{ $target }”: voeg “@feedback” toe met de feedback van de coach op deze keuze
+twee-add-quality = passage “{ $passage }”, de link naar “{ $target }”: voeg “@quality” toe met best, acceptable, weak of harmful
+twee-add-thinker = passage “{ $passage }”, de link naar “{ $target }”: voeg “@thinker” toe met het personage van wie de gedachte is
+twee-add-passage = passage “{ $passage }”: de link gaat naar “{ $target }”, dat niet bestaat; voeg een passage met die naam toe
+twee-add-way-on = passage “{ $passage }” heeft geen link en geen eindtag: voeg links toe, of tag ze ending-good, ending-mixed of ending-poor
+twee-add-outcome = passage “{ $passage }” heeft de tag “ending” zonder uitkomst: tag ze ending-good, ending-mixed of ending-poor
+twee-add-debrief = passage “{ $passage }”: voeg “@debrief” toe met wat de cursist uit dit einde meeneemt
+twee-add-setting = voeg “@setting” toe aan de passage Kruispunt: waar en wanneer het gesprek plaatsvindt
+twee-add-goal = voeg “@goal” toe aan de passage Kruispunt: wat de cursist probeert te bereiken
+twee-add-role = voeg “@role” toe onder “@character { $character }” in de passage Kruispunt
+twee-add-bio = voeg “@bio” toe onder “@character { $character }” in de passage Kruispunt
+twee-import-written = { $path } geschreven: scenario “{ $id }” met { $nodes ->
+        [one] { $nodes } knoop
+       *[other] { $nodes } knopen
+    } en { $choices ->
+        [one] { $choices } keuze
+       *[other] { $choices } keuzes
+    }, teksten in “{ $locale }”; { $warnings ->
+        [one] { $warnings } waarschuwing
+       *[other] { $warnings } waarschuwingen
+    }, { $todo ->
+        [0] niets toe te voegen.
+        [one] 1 ding toe te voegen.
+       *[other] { $todo } dingen toe te voegen.
+    }
+twee-import-valid = Het scenario doorstaat de validatie.
+twee-import-invalid = De validatie van { $path } meldt nog:
+twee-import-untranslated = { $texts ->
+        [one] { $texts } tekst is
+       *[other] { $texts } teksten zijn
+    } nog niet vertaald in { $locales }, de andere talen van de cursus (waarschuwingen, zie docs/translating.md).
+twee-import-how-to-add = Zo voeg je het toe aan een cursus: kopieer het naar de map scenarios/ van de cursus, voeg “{ $id }” toe aan de items van een module in course.json en voer “kruispunt validate MAP” uit (of importeer met --course MAP om het meteen aan die cursus te toetsen).
+twee-import-not-in-module = “{ $id }” staat nog in geen enkele module van de cursus: voeg het toe aan de items van een module in course.json, bijvoorbeeld van “{ $module }” (hier gecontroleerd alsof het er al in stond).
+twee-export-written = { $path } geschreven: { $passages } passages, teksten in “{ $locale }”.

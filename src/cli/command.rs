@@ -85,6 +85,12 @@ pub enum Command {
         #[command(flatten)]
         profile: ProfileOption,
     },
+    /// Convert a story from another tool into a scenario: `import twee STORY.twee`.
+    Import {
+        /// What to import.
+        #[command(subcommand)]
+        command: twee::ImportCommand,
+    },
     /// The logs of facilitated sessions (`kruispunt --facilitator`): list, export.
     #[command(arg_required_else_help = false)]
     Session {
@@ -93,8 +99,13 @@ pub enum Command {
         command: session::SessionCommand,
     },
     /// Write the results of a profile (chosen with --profile) for the facilitator, without
-    /// reflections unless --include-reflections.
+    /// reflections unless --include-reflections; `export twee` writes a scenario as a
+    /// Twine story.
+    #[command(args_conflicts_with_subcommands = true)]
     Export {
+        /// `twee`: a scenario as a Twine story instead of a profile's results.
+        #[command(subcommand)]
+        what: Option<twee::ExportCommand>,
         /// The export format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
@@ -207,6 +218,19 @@ impl Command {
                 data_dir: Some(data_dir),
                 profile: Some(profile),
                 ..slots("forget")
+            },
+            Self::Export {
+                what: Some(twee::ExportCommand::Twee { course, .. }),
+                ..
+            } => OptionSlots {
+                course: Some(course),
+                ..slots("export twee")
+            },
+            Self::Import {
+                command: twee::ImportCommand::Twee { course, .. },
+            } => OptionSlots {
+                course: Some(course),
+                ..slots("import twee")
             },
             Self::Export {
                 course,
