@@ -1,6 +1,7 @@
 //! The command line: `kruispunt` (the interactive course; `--plain` line by line,
 //! `--facilitator` for a group), `kruispunt outline`, `validate`, `schema`, `profiles`,
-//! `forget`, `export`, `report`, `session`, `serve`, `workshop` and `xapi`.
+//! `forget`, `export`, `certificate`, `print`, `report`, `session`, `serve`, `workshop` and
+//! `xapi`.
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
@@ -24,10 +25,12 @@
 //! Written before a command's name, they are handed to it (`Cli::resolve`).
 
 mod arguments;
+mod certificate;
 mod command;
 mod messages;
 mod migrate;
 mod outline;
+mod print;
 mod profiles;
 mod report;
 mod serve;
@@ -200,6 +203,8 @@ impl Cli {
                 | Command::Export { course, .. }
                 | Command::Report { course, .. }
                 | Command::Serve(serve::ServeArgs { course, .. })
+                | Command::Certificate(certificate::CertificateArgs { course, .. })
+                | Command::Print(print::PrintArgs { course, .. })
                 | Command::Session {
                     command: session::SessionCommand::Export { course, .. },
                 }
@@ -401,6 +406,8 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             ui,
         ),
         Command::Serve(args) => serve::serve(&args, ui),
+        Command::Certificate(args) => certificate::certificate(&args, cli.lang, ui),
+        Command::Print(args) => print::print(&args, ui),
         Command::Workshop {
             command: workshop::WorkshopCommand::Forget { id, yes, data_dir },
         } => workshop::forget(&id, yes, data_dir.dir(), ui),
