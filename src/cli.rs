@@ -689,6 +689,13 @@ mod tests {
         assert_eq!(before.course_dir(), Some(Path::new("x")));
         assert_eq!(before.lang.as_deref(), Some("fr"));
         assert_eq!(before.course, CourseOption::default());
+        let certificate =
+            parse(&["--profile", "anna", "--course", "x", "certificate"]).expect("valid arguments");
+        assert_eq!(certificate.course_dir(), Some(Path::new("x")));
+        let Some(Command::Certificate(args)) = &certificate.command else {
+            panic!("certificate: {certificate:?}");
+        };
+        assert_eq!(args.profile.profile.as_deref(), Some("anna"));
         for args in [
             ["forget", "--profile", "anna", "--yes"],
             ["--profile", "anna", "forget", "--yes"],
@@ -710,6 +717,8 @@ mod tests {
             &["--plain", "outline"][..],
             &["--facilitator", "profiles"],
             &["--profile", "anna", "report", "x.json"],
+            &["--profile", "anna", "print"],
+            &["--data-dir", "d", "print"],
             &["--data-dir", "d", "validate"],
             &["--course", "c", "session", "list"],
             &["--course", "c", "migrate", "c"],
