@@ -1,7 +1,7 @@
 //! The command line: `kruispunt` (the interactive course; `--plain` line by line,
 //! `--facilitator` for a group), `kruispunt outline`, `graph`, `validate`, `schema`,
-//! `profiles`, `forget`, `export`, `report`, `session`, `serve`, `workshop`, `xapi`, and
-//! `import twee` and `export twee` (Twine stories).
+//! `profiles`, `forget`, `export`, `certificate`, `print`, `report`, `session`, `serve`,
+//! `workshop`, `xapi`, and `import twee` and `export twee` (Twine stories).
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
@@ -25,11 +25,13 @@
 //! Written before a command's name, they are handed to it (`Cli::resolve`).
 
 mod arguments;
+mod certificate;
 mod command;
 mod graph;
 mod messages;
 mod migrate;
 mod outline;
+mod print;
 mod profiles;
 mod report;
 mod serve;
@@ -215,6 +217,8 @@ impl Cli {
                 | Command::Export { course, .. }
                 | Command::Report { course, .. }
                 | Command::Serve(serve::ServeArgs { course, .. })
+                | Command::Certificate(certificate::CertificateArgs { course, .. })
+                | Command::Print(print::PrintArgs { course, .. })
                 | Command::Session {
                     command: session::SessionCommand::Export { course, .. },
                 }
@@ -421,6 +425,8 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             ui,
         ),
         Command::Serve(args) => serve::serve(&args, ui),
+        Command::Certificate(args) => certificate::certificate(&args, cli.lang, ui),
+        Command::Print(args) => print::print(&args, ui),
         Command::Workshop {
             command: workshop::WorkshopCommand::Forget { id, yes, data_dir },
         } => workshop::forget(&id, yes, data_dir.dir(), ui),
@@ -702,6 +708,13 @@ mod tests {
         assert_eq!(before.course_dir(), Some(Path::new("x")));
         assert_eq!(before.lang.as_deref(), Some("fr"));
         assert_eq!(before.course, CourseOption::default());
+        let certificate =
+            parse(&["--profile", "anna", "--course", "x", "certificate"]).expect("valid arguments");
+        assert_eq!(certificate.course_dir(), Some(Path::new("x")));
+        let Some(Command::Certificate(args)) = &certificate.command else {
+            panic!("certificate: {certificate:?}");
+        };
+        assert_eq!(args.profile.profile.as_deref(), Some("anna"));
         for args in [
             ["forget", "--profile", "anna", "--yes"],
             ["--profile", "anna", "forget", "--yes"],
@@ -723,6 +736,8 @@ mod tests {
             &["--plain", "outline"][..],
             &["--facilitator", "profiles"],
             &["--profile", "anna", "report", "x.json"],
+            &["--profile", "anna", "print"],
+            &["--data-dir", "d", "print"],
             &["--data-dir", "d", "validate"],
             &["--course", "c", "session", "list"],
             &["--course", "c", "migrate", "c"],

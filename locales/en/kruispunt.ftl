@@ -1253,6 +1253,131 @@ scenario-scroll-above = ↑ { $count } more { $count ->
 scenario-key-panes = conversation, answers or feedback
 scenario-key-scroll-feedback = scroll the feedback
 
+## Printable take-aways: `kruispunt certificate` (a trainee's certificate) and `kruispunt print` (the whole course as one document).
+
+certificate-title = Certificate of participation
+# $name: the profile name; $course: the course title; $version: the course version.
+certificate-awarded = { $name } took part in the course “{ $course }” (version { $version }).
+# $date: a date, e.g. 2026-03-21.
+certificate-issued = Issued on { $date }
+certificate-modules-heading = Modules completed
+# $completed: modules with every lesson and conversation completed; $total: modules in the course.
+certificate-modules-count = { $completed } of { $total } modules completed.
+certificate-column-module = Module
+certificate-column-completed-on = Completed on
+certificate-column-time = Time in practice conversations
+certificate-column-estimated = Estimated time
+certificate-not-recorded = not recorded
+certificate-modules-note = Kruispunt records when each practice conversation started and ended, not when a lesson was read: the date is when the module’s last conversation ended, the time is its conversations’ time together.
+# $hours, $minutes: a duration.
+certificate-duration = { $hours ->
+        [0] { $minutes } min
+       *[other] { $hours } h { $minutes } min
+    }
+certificate-endings-heading = Endings reached
+certificate-endings-none = No practice conversation reached an ending yet.
+certificate-column-conversation = Conversation
+certificate-column-reached-on = First reached on
+certificate-competencies-heading = Competencies
+certificate-competencies-intro = What the finished practice conversations show, as their endings do: a competency breached in one conversation is not counted as shown.
+certificate-column-result = Result
+# $status: shown, breached, missed (passed up, never shown) or unpractised.
+certificate-competency = { $status ->
+        [shown] shown
+        [breached] breached
+        [missed] not shown yet
+       *[unpractised] not practised yet
+    }
+certificate-plan-heading = My action plan
+certificate-plan-intro = The points of the checklists you went through that you have not ticked yet: what to work on next.
+certificate-plan-all-ticked = You ticked every point of the checklists you went through.
+certificate-plan-no-checklist = You have not gone through a checklist yet.
+certificate-reflections-heading = My reflections
+certificate-reflections-none = No reflections written.
+# $name: the profile; $file: the output file.
+certificate-written = Certificate of “{ $name }” written to { $file } (without the reflections).
+certificate-written-with-reflections = Certificate of “{ $name }” written to { $file }, with the reflections.
+
+# $version: the course version; $lessons, $scenarios: how many; $language: the language code of this document.
+print-meta = Version { $version } · { $lessons ->
+        [one] { $lessons } lesson
+       *[other] { $lessons } lessons
+    } and { $scenarios ->
+        [one] { $scenarios } conversation
+       *[other] { $scenarios } conversations
+    } · language: { $language }
+print-competencies-heading = The competencies of the course
+print-column-meaning = What it means
+# $label: what the text is (print-goal, print-hint…); $text: the text.
+print-labelled = { $label }: { $text }
+print-facilitator-notes = For the facilitator
+print-content-note = Content note
+print-goal = Goal
+print-hint = Hint
+print-explanation = Explanation
+# $minutes: the estimated time.
+print-minutes = About { $minutes } min
+# $title: the lesson's title.
+print-lesson = Lesson: { $title }
+# $number: the scene's number in the lesson; $title: its title (may be empty).
+print-scene = Scene { $number }. { $title }
+# $name, $background: the persona; $age: their age.
+print-testimony = Testimony of { $name } (fictional composite): { $background }
+print-testimony-aged = Testimony of { $name }, { $age } (fictional composite): { $background }
+print-column-term = Term
+print-column-definition = Definition
+print-column-usage = Usage
+print-quiz-single = Quiz: one right answer.
+print-quiz-multiple = Quiz: several right answers.
+print-column-right = Right?
+print-column-feedback = Feedback
+print-right = ✓ right
+print-wrong = ✗ wrong
+# $text: a checklist point; $hint: its hint.
+print-checklist-entry = ☐ { $text } ({ $hint })
+# $title: the scenario's title.
+print-scenario = Practice conversation: { $title }
+print-characters = Characters
+print-column-character = Character
+print-column-role = Role
+print-column-about = About
+print-variables = Variables
+print-column-variable = Variable
+print-column-start = Start
+print-column-range = Range
+print-nodes = Decision points
+print-column-node = Point
+print-column-said = What is said
+print-column-effects = Effects
+print-column-next = Next
+print-endings = Endings
+print-column-outcome = Outcome
+print-column-debrief = Debrief
+# $name: who speaks; $text: what they say.
+print-line = { $name }: { $text }
+# $text: the inner thought of whoever speaks.
+print-thought = (thinks: { $text })
+print-goes-on = (goes on by itself)
+# $condition: a condition, in ids and symbols.
+print-route-when = route, when { $condition }
+print-route-otherwise = route, otherwise
+# $title: the ending's title.
+print-ends = ends: { $title }
+print-offered-when = offered only when { $condition }
+# $competencies: competency titles, comma-separated.
+print-shows = shows: { $competencies }
+print-breaches = breaches: { $competencies }
+# $node: a decision point's id.
+print-cond-visited = visited { $node }
+# $quality: a quality (report-quality).
+print-cond-chose-quality = took a { $quality } answer
+# $node, $choice: ids.
+print-cond-chose = took { $choice } at { $node }
+# $condition: when this part shows; $text: the part.
+print-debrief-when = [when { $condition }] { $text }
+# $file: the output file.
+print-written = The course is written to { $file }.
+
 ## The session core refused a step.
 session-error-no-such-item = The course has no lesson or scenario `{ $id }`.
 session-error-not-here = That cannot be done here.

@@ -1273,6 +1273,134 @@ scenario-scroll-above = ↑ encore { $count } { $count ->
 scenario-key-panes = conversation, réponses ou retour du coach
 scenario-key-scroll-feedback = faire défiler le retour du coach
 
+## À emporter : `kruispunt certificate` (l’attestation d’un·e participant·e) et `kruispunt print` (toute la formation en un document).
+
+certificate-title = Attestation de participation
+# $name: the profile name; $course: the course title; $version: the course version.
+certificate-awarded = { $name } a suivi la formation « { $course } » (version { $version }).
+# $date: a date, e.g. 2026-03-21.
+certificate-issued = Délivrée le { $date }
+certificate-modules-heading = Modules terminés
+# $completed: modules with every lesson and conversation completed; $total: modules in the course.
+certificate-modules-count = { $completed ->
+        [one] { $completed } module terminé sur { $total }.
+       *[other] { $completed } modules terminés sur { $total }.
+    }
+certificate-column-module = Module
+certificate-column-completed-on = Terminé le
+certificate-column-time = Temps en conversations d’entraînement
+certificate-column-estimated = Durée estimée
+certificate-not-recorded = non enregistré
+certificate-modules-note = Kruispunt enregistre le début et la fin de chaque conversation d’entraînement, pas le moment où une leçon a été lue : la date est la fin de la dernière conversation du module, le temps est celui de ses conversations réunies.
+# $hours, $minutes: a duration.
+certificate-duration = { $hours ->
+        [0] { $minutes } min
+       *[other] { $hours } h { $minutes } min
+    }
+certificate-endings-heading = Fins atteintes
+certificate-endings-none = Aucune conversation d’entraînement n’a encore atteint une fin.
+certificate-column-conversation = Conversation
+certificate-column-reached-on = Atteinte pour la première fois le
+certificate-competencies-heading = Compétences
+certificate-competencies-intro = Ce que montrent les conversations d’entraînement terminées, comme leurs fins le montrent : une compétence enfreinte dans une conversation ne compte pas comme démontrée.
+certificate-column-result = Résultat
+# $status: shown, breached, missed (passed up, never shown) or unpractised.
+certificate-competency = { $status ->
+        [shown] démontrée
+        [breached] enfreinte
+        [missed] pas encore démontrée
+       *[unpractised] pas encore exercée
+    }
+certificate-plan-heading = Mon plan d’action
+certificate-plan-intro = Les points des listes de contrôle parcourues que vous n’avez pas encore cochés : ce sur quoi continuer à travailler.
+certificate-plan-all-ticked = Vous avez coché chaque point des listes de contrôle parcourues.
+certificate-plan-no-checklist = Vous n’avez pas encore parcouru de liste de contrôle.
+certificate-reflections-heading = Mes réflexions
+certificate-reflections-none = Aucune réflexion écrite.
+# $name: the profile; $file: the output file.
+certificate-written = Attestation du profil « { $name } » écrite dans { $file } (sans les réflexions).
+certificate-written-with-reflections = Attestation du profil « { $name } » écrite dans { $file }, avec les réflexions.
+
+# $version: the course version; $lessons, $scenarios: how many; $language: the language code of this document.
+print-meta = Version { $version } · { $lessons ->
+        [one] { $lessons } leçon
+       *[other] { $lessons } leçons
+    } et { $scenarios ->
+        [one] { $scenarios } conversation
+       *[other] { $scenarios } conversations
+    } · langue : { $language }
+print-competencies-heading = Les compétences de la formation
+print-column-meaning = Ce qu’elle signifie
+# $label: what the text is (print-goal, print-hint…); $text: the text.
+print-labelled = { $label } : { $text }
+print-facilitator-notes = Pour l’animateur·rice
+print-content-note = Avertissement de contenu
+print-goal = Objectif
+print-hint = Conseil
+print-explanation = Explication
+# $minutes: the estimated time.
+print-minutes = Environ { $minutes } min
+# $title: the lesson's title.
+print-lesson = Leçon : { $title }
+# $number: the scene's number in the lesson; $title: its title (may be empty).
+print-scene = Scène { $number }. { $title }
+# $name, $background: the persona; $age: their age.
+print-testimony = Témoignage de { $name } (personnage fictif composite) : { $background }
+print-testimony-aged = Témoignage de { $name }, { $age } ans (personnage fictif composite) : { $background }
+print-column-term = Terme
+print-column-definition = Définition
+print-column-usage = Usage
+print-quiz-single = Quiz : une seule bonne réponse.
+print-quiz-multiple = Quiz : plusieurs bonnes réponses.
+print-column-right = Correcte ?
+print-column-feedback = Retour
+print-right = ✓ correcte
+print-wrong = ✗ incorrecte
+# $text: a checklist point; $hint: its hint.
+print-checklist-entry = ☐ { $text } ({ $hint })
+# $title: the scenario's title.
+print-scenario = Conversation d’entraînement : { $title }
+print-characters = Personnages
+print-column-character = Personnage
+print-column-role = Rôle
+print-column-about = À propos
+print-variables = Variables
+print-column-variable = Variable
+print-column-start = Départ
+print-column-range = Plage
+print-nodes = Points de décision
+print-column-node = Point
+print-column-said = Ce qui est dit
+print-column-effects = Effets
+print-column-next = Suite
+print-endings = Fins
+print-column-outcome = Issue
+print-column-debrief = Débriefing
+# $name: who speaks; $text: what they say.
+print-line = { $name } : { $text }
+# $text: the inner thought of whoever speaks.
+print-thought = (pense : { $text })
+print-goes-on = (continue d’elle-même)
+# $condition: a condition, in ids and symbols.
+print-route-when = aiguillage, si { $condition }
+print-route-otherwise = aiguillage, sinon
+# $title: the ending's title.
+print-ends = fin : { $title }
+print-offered-when = proposée seulement si { $condition }
+# $competencies: competency titles, comma-separated.
+print-shows = démontre : { $competencies }
+print-breaches = enfreint : { $competencies }
+# $node: a decision point's id.
+print-cond-visited = { $node } visité
+# $quality: a quality (report-quality).
+print-cond-chose-quality = a choisi une réponse { $quality }
+# $node, $choice: ids.
+print-cond-chose = a choisi { $choice } en { $node }
+# $condition: when this part shows; $text: the part.
+print-debrief-when = [si { $condition }] { $text }
+# $file: the output file.
+print-written = La formation est écrite dans { $file }.
+
 ## The session core refused a step.
 session-error-no-such-item = Le cours n’a pas de leçon ni de scénario `{ $id }`.
 session-error-not-here = Ce n’est pas possible ici.

@@ -1233,6 +1233,131 @@ scenario-scroll-above = ↑ nog { $count } { $count ->
 scenario-key-panes = gesprek, antwoorden of feedback
 scenario-key-scroll-feedback = door de feedback scrollen
 
+## Om mee te nemen: `kruispunt certificate` (het getuigschrift van een deelnemer) en `kruispunt print` (de hele cursus als één document).
+
+certificate-title = Getuigschrift van deelname
+# $name: the profile name; $course: the course title; $version: the course version.
+certificate-awarded = { $name } nam deel aan de cursus “{ $course }” (versie { $version }).
+# $date: a date, e.g. 2026-03-21.
+certificate-issued = Uitgereikt op { $date }
+certificate-modules-heading = Afgeronde modules
+# $completed: modules with every lesson and conversation completed; $total: modules in the course.
+certificate-modules-count = { $completed } van de { $total } modules afgerond.
+certificate-column-module = Module
+certificate-column-completed-on = Afgerond op
+certificate-column-time = Tijd in oefengesprekken
+certificate-column-estimated = Geschatte tijd
+certificate-not-recorded = niet bijgehouden
+certificate-modules-note = Kruispunt houdt bij wanneer elk oefengesprek begon en eindigde, niet wanneer je een les las: de datum is het einde van het laatste gesprek van de module, de tijd is de tijd van haar gesprekken samen.
+# $hours, $minutes: a duration.
+certificate-duration = { $hours ->
+        [0] { $minutes } min
+       *[other] { $hours } u { $minutes } min
+    }
+certificate-endings-heading = Bereikte eindes
+certificate-endings-none = Nog geen oefengesprek bereikte een einde.
+certificate-column-conversation = Gesprek
+certificate-column-reached-on = Eerst bereikt op
+certificate-competencies-heading = Competenties
+certificate-competencies-intro = Wat de afgeronde oefengesprekken tonen, zoals hun einde het toont: een competentie die je in een gesprek schond, telt niet als getoond.
+certificate-column-result = Resultaat
+# $status: shown, breached, missed (passed up, never shown) or unpractised.
+certificate-competency = { $status ->
+        [shown] getoond
+        [breached] geschonden
+        [missed] nog niet getoond
+       *[unpractised] nog niet geoefend
+    }
+certificate-plan-heading = Mijn actieplan
+certificate-plan-intro = De punten van de checklists die je doorliep en nog niet aanvinkte: waar je verder aan kunt werken.
+certificate-plan-all-ticked = Je vinkte elk punt aan van de checklists die je doorliep.
+certificate-plan-no-checklist = Je hebt nog geen checklist doorlopen.
+certificate-reflections-heading = Mijn reflecties
+certificate-reflections-none = Geen reflecties geschreven.
+# $name: the profile; $file: the output file.
+certificate-written = Getuigschrift van “{ $name }” geschreven naar { $file } (zonder reflecties).
+certificate-written-with-reflections = Getuigschrift van “{ $name }” geschreven naar { $file }, met de reflecties.
+
+# $version: the course version; $lessons, $scenarios: how many; $language: the language code of this document.
+print-meta = Versie { $version } · { $lessons ->
+        [one] { $lessons } les
+       *[other] { $lessons } lessen
+    } en { $scenarios ->
+        [one] { $scenarios } gesprek
+       *[other] { $scenarios } gesprekken
+    } · taal: { $language }
+print-competencies-heading = De competenties van de cursus
+print-column-meaning = Wat ze inhoudt
+# $label: what the text is (print-goal, print-hint…); $text: the text.
+print-labelled = { $label }: { $text }
+print-facilitator-notes = Voor de begeleider
+print-content-note = Inhoudswaarschuwing
+print-goal = Doel
+print-hint = Tip
+print-explanation = Uitleg
+# $minutes: the estimated time.
+print-minutes = Ongeveer { $minutes } min
+# $title: the lesson's title.
+print-lesson = Les: { $title }
+# $number: the scene's number in the lesson; $title: its title (may be empty).
+print-scene = Scène { $number }. { $title }
+# $name, $background: the persona; $age: their age.
+print-testimony = Getuigenis van { $name } (fictief samengesteld): { $background }
+print-testimony-aged = Getuigenis van { $name }, { $age } (fictief samengesteld): { $background }
+print-column-term = Term
+print-column-definition = Betekenis
+print-column-usage = Gebruik
+print-quiz-single = Quiz: één juist antwoord.
+print-quiz-multiple = Quiz: meerdere juiste antwoorden.
+print-column-right = Juist?
+print-column-feedback = Feedback
+print-right = ✓ juist
+print-wrong = ✗ fout
+# $text: a checklist point; $hint: its hint.
+print-checklist-entry = ☐ { $text } ({ $hint })
+# $title: the scenario's title.
+print-scenario = Oefengesprek: { $title }
+print-characters = Personages
+print-column-character = Personage
+print-column-role = Rol
+print-column-about = Over
+print-variables = Variabelen
+print-column-variable = Variabele
+print-column-start = Begin
+print-column-range = Bereik
+print-nodes = Beslispunten
+print-column-node = Punt
+print-column-said = Wat er gezegd wordt
+print-column-effects = Gevolgen
+print-column-next = Volgende
+print-endings = Eindes
+print-column-outcome = Uitkomst
+print-column-debrief = Nabespreking
+# $name: who speaks; $text: what they say.
+print-line = { $name }: { $text }
+# $text: the inner thought of whoever speaks.
+print-thought = (denkt: { $text })
+print-goes-on = (gaat vanzelf verder)
+# $condition: a condition, in ids and symbols.
+print-route-when = route, als { $condition }
+print-route-otherwise = route, anders
+# $title: the ending's title.
+print-ends = einde: { $title }
+print-offered-when = alleen als { $condition }
+# $competencies: competency titles, comma-separated.
+print-shows = toont: { $competencies }
+print-breaches = schendt: { $competencies }
+# $node: a decision point's id.
+print-cond-visited = { $node } bezocht
+# $quality: a quality (report-quality).
+print-cond-chose-quality = koos een antwoord { $quality }
+# $node, $choice: ids.
+print-cond-chose = koos { $choice } bij { $node }
+# $condition: when this part shows; $text: the part.
+print-debrief-when = [als { $condition }] { $text }
+# $file: the output file.
+print-written = De cursus is geschreven naar { $file }.
+
 ## The session core refused a step.
 session-error-no-such-item = De cursus heeft geen les of scenario `{ $id }`.
 session-error-not-here = Dat kan hier niet.

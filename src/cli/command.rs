@@ -125,6 +125,13 @@ pub enum Command {
         #[command(flatten)]
         profile: ProfileOption,
     },
+    /// Write a trainee's certificate (chosen with --profile) as one HTML page to print:
+    /// modules completed, endings reached, competencies and a personal action plan, in
+    /// the trainee's language; reflections only with --include-reflections.
+    Certificate(certificate::CertificateArgs),
+    /// Print the whole course as one document for review or printing: lessons in full,
+    /// quizzes with their answers, scenarios as tables of decision points and endings.
+    Print(print::PrintArgs),
     /// Make a group report from trainees' exports: completion, quizzes, choices and their
     /// quality, endings, competencies shown and breached, the group's turning points. Exit
     /// code 1 when a file was skipped.
@@ -242,6 +249,16 @@ impl Command {
                 data_dir: Some(data_dir),
                 profile: Some(profile),
                 ..slots("export")
+            },
+            Self::Certificate(args) => OptionSlots {
+                course: Some(&mut args.course),
+                data_dir: Some(&mut args.data_dir),
+                profile: Some(&mut args.profile),
+                ..slots("certificate")
+            },
+            Self::Print(args) => OptionSlots {
+                course: Some(&mut args.course),
+                ..slots("print")
             },
             Self::Report {
                 course, data_dir, ..

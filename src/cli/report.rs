@@ -86,7 +86,7 @@ pub(super) fn course_or_fail(dir: Option<&Path>, ui: &mut Ui) -> Result<Course, 
 }
 
 /// Writes `text` to `output`, or to stdout.
-fn write_out(output: Option<&Path>, text: &str, ui: &Ui) -> Result<(), Failure> {
+pub(super) fn write_out(output: Option<&Path>, text: &str, ui: &Ui) -> Result<(), Failure> {
     match output {
         None => {
             let mut out = io::stdout().lock();

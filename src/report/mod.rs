@@ -16,25 +16,33 @@
 //!   competencies shown and breached, per trainee and across the group.
 //! - [`render`]: the report as a [`document::Document`], written as Markdown,
 //!   self-contained HTML with SVG bar charts, or CSV.
+//! - [`certificate()`]: one trainee's certificate: modules completed, endings reached,
+//!   competencies, a personal action plan from the checklist points not ticked, and
+//!   reflections only on request.
+//! - [`printed_course()`]: the whole course as one document, for review or printing.
 //! - [`document`]: the one document model and its renderers, which the session handout
 //!   ([`crate::facilitator::export`]) uses too.
 //!
 //! No files and no terminal here: the command line reads and writes.
 
 mod aggregate;
+mod certificate;
 pub mod document;
 mod duplicates;
 mod export;
 mod messages;
 mod practice;
+mod printed_course;
 mod render;
 mod unmatched;
 
 pub use aggregate::{Bar, Chart, GroupReport, ReportOptions, Section, Unmatched, aggregate};
+pub use certificate::{CertificateRequest, certificate};
 pub use duplicates::Duplicates;
 pub use export::{
     AttemptResult, CompetencyResult, EXPORT_KIND, EXPORT_VERSION, Export, ExportError,
     ExportedChoice, ExportedCourse, ExportedEnding, ExportedItem, ExportedReflection,
     ExportedTurningPoint, QualityTally, QuizResult,
 };
+pub use printed_course::printed_course;
 pub use render::{ReportFormat, csv, html, markdown, render};

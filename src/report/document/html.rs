@@ -1,7 +1,9 @@
 //! A [`Document`] as one self-contained HTML page: inline CSS, charts as inline SVG, no
 //! scripts and no external files, so it can be mailed, archived and printed as it is.
 
-use super::{Bar, Block, Cell, CellKind, Chart, Document, Layout, Paragraph, Table, flatten};
+use super::{
+    Bar, Block, Cell, CellKind, Chart, Document, Layout, PAGE_CLASS, Paragraph, Table, flatten,
+};
 use crate::i18n::display;
 use std::fmt::Write;
 
@@ -44,19 +46,42 @@ svg.chart{display:block;max-width:100%;height:auto}svg.chart text{font-size:12px
 /// too, so colour is never the only sign).
 const CHOSEN_STYLE: &str = "svg.chart rect.chosen{fill:#14532d}";
 
+/// The style of a document made of pages (the certificate, the printed course), added only
+/// to those: A4 pages with margins, each [`PAGE_CLASS`] section on a new sheet, no heading
+/// at the foot of a page, no table row or quote split over two, and long words broken
+/// rather than pushing a table past the page's edge.
+const PAGED_STYLE: &str = "main{overflow-wrap:break-word}table{width:100%}th,td{overflow-wrap:break-word;hyphens:auto}\
+p.quote{margin:.5rem 0;padding-left:.75rem;border-left:3px solid #999;font-style:italic}\
+p.note{color:#555;font-size:.9em}p.meta{color:#333}\
+@page{size:A4;margin:18mm 16mm}\
+@media print{body{max-width:none;margin:0;padding:0;font-size:11pt}\
+section.page{break-before:page}h1,h2,h3,h4{break-after:avoid}tr,p.quote,li{break-inside:avoid}}";
+
+/// Whether a section of `blocks`, at any depth, is a page.
+fn has_pages(blocks: &[Block]) -> bool {
+    blocks.iter().any(|block| match block {
+        Block::Section(section) => {
+            section.class.as_deref() == Some(PAGE_CLASS) || has_pages(&section.blocks)
+        }
+        _ => false,
+    })
+}
+
 /// The document as one HTML page.
 pub fn html(document: &Document) -> String {
     let chosen = flatten(&document.blocks)
         .any(|b| matches!(b, Block::Chart(c) if c.bars.iter().any(|bar| bar.chosen)));
+    let paged = has_pages(&document.blocks);
     let mut out = String::new();
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n",
+         <title>{}</title>\n<style>{STYLE}{}{}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n",
         escape(&document.language),
         escape(&document.title),
         if chosen { CHOSEN_STYLE } else { "" },
+        if paged { PAGED_STYLE } else { "" },
         escape(&document.title),
     );
     blocks(&mut out, &document.blocks);
@@ -123,13 +148,22 @@ fn table(out: &mut String, table: &Table) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-/// `<td>`: a count kept on one line, an id as code, the context on a line of its own.
+/// `<td>`: a count kept on one line, an id as code, lines each on its own, the context on
+/// a line of its own.
 fn cell(out: &mut String, cell: &Cell) {
     let text = escape(&cell.text);
     let (class, text) = match cell.kind {
         CellKind::Text => ("", text),
         CellKind::Code => ("", format!("<code>{text}</code>")),
         CellKind::Count => (" class=\"count\"", text),
+        CellKind::Lines => (
+            " class=\"lines\"",
+            cell.text
+                .lines()
+                .map(escape)
+                .collect::<Vec<_>>()
+                .join("<br>"),
+        ),
     };
     let context = cell
         .context

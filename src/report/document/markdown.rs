@@ -1,7 +1,7 @@
 //! A [`Document`] as Markdown that reads as plain text too: blocks separated by one blank
 //! line, charts as text bars.
 
-use super::{Bar, Block, Cell, Chart, Document, Layout, Table, filled};
+use super::{Bar, Block, Cell, CellKind, Chart, Document, Layout, Table, filled};
 use crate::i18n::display;
 
 /// Characters of a full text bar.
@@ -91,7 +91,11 @@ fn table(table: &Table) -> String {
     for cells in &table.rows {
         lines.push(row(cells
             .iter()
-            .map(|c| md_inline(&c.with_context_inline()))
+            .map(|c| match c.kind {
+                // One row per entry: the lines stay apart by a slash.
+                CellKind::Lines => md_inline(&c.with_context_inline().replace('\n', " / ")),
+                _ => md_inline(&c.with_context_inline()),
+            })
             .collect()));
     }
     lines.join("\n")

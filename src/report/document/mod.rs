@@ -102,6 +102,11 @@ impl Paragraph {
     }
 }
 
+/// The class of a [`Section`] that starts a new sheet of paper when printed; a document
+/// with one gets the style of a printed document (page margins, no table row or heading
+/// split from what follows).
+pub const PAGE_CLASS: &str = "page";
+
 /// Blocks that belong together, with an id (an HTML anchor) or a class.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Section {
@@ -143,6 +148,9 @@ pub enum CellKind {
     Code,
     /// A count in words (`2 of 3`), kept on one line.
     Count,
+    /// Words on several lines (the lines of a conversation): each line of the text on a
+    /// line of its own in HTML; Markdown joins them, CSV keeps the line breaks.
+    Lines,
 }
 
 impl Cell {
@@ -168,6 +176,14 @@ impl Cell {
         Cell {
             kind: CellKind::Count,
             ..Cell::text(text)
+        }
+    }
+
+    /// A cell of several lines, one per entry.
+    pub fn lines(lines: &[String]) -> Self {
+        Cell {
+            kind: CellKind::Lines,
+            ..Cell::text(lines.join("\n"))
         }
     }
 
