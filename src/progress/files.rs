@@ -165,6 +165,8 @@ pub(super) fn open_err(
 }
 
 pub(super) fn private_file_options() -> OpenOptions {
+    // Only Unix sets a mode; elsewhere the data directory's default ACL keeps files private.
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut options = OpenOptions::new();
     #[cfg(unix)]
     {

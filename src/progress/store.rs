@@ -543,6 +543,10 @@ impl ProfileSession {
             Err(e) if e.kind() == io::ErrorKind::NotFound => false,
             Err(e) => return Err(io_err("read", &paths.progress)(e)),
         };
+        // Windows (and Wine) may refuse to replace a file that is open: the journal's
+        // handle is closed first. The next step reopens it, after the new snapshot or,
+        // when this save failed, after the old one.
+        self.journal.borrow_mut().file = None;
         let replaced = self.replace(&bytes, current);
         if replaced.is_err() {
             // Best effort: the error that stopped the save is the one to report.

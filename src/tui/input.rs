@@ -19,7 +19,9 @@ use std::time::{Duration, Instant};
 const SLICE: Duration = Duration::from_millis(100);
 
 /// Input that stays readable this long without a single event read is input nobody can
-/// read: the terminal is gone, though it did not say so (no hang-up reported).
+/// read: the terminal is gone, though it did not say so (no hang-up reported). Only the
+/// Unix watch can tell.
+#[cfg(unix)]
 const STUCK: Duration = Duration::from_millis(600);
 
 /// How long dropping [`Input`] waits for the reading thread to finish.

@@ -16,6 +16,7 @@ pub mod app;
 mod input;
 pub mod keymap;
 pub mod screens;
+mod signals;
 pub mod start;
 pub mod text;
 pub mod theme;
@@ -87,8 +88,9 @@ fn checkpoint(app: &mut App, store: Store<'_>) -> Result<(), ProgressError> {
 /// Runs the interface until the learner quits, saving progress through `session`.
 ///
 /// The terminal is restored on every way out: a normal quit, an error, a panic (by the
-/// panic hook, before the panic message is printed), and SIGINT, SIGTERM or SIGHUP (the
-/// screen records where the learner was first). A terminal that goes away without a signal
+/// panic hook, before the panic message is printed), and SIGINT, SIGTERM or SIGHUP, or on
+/// Windows Ctrl-Break and a closed console (the screen records where the learner was first;
+/// see [`signals`]). A terminal that goes away without a signal
 /// (it hangs up, or keeps reporting input that cannot be read) ends the interface like
 /// SIGHUP, within a second: see [`input`]. A second such signal while the first is
 /// being handled ends the process at once. The final save happens after the terminal is
@@ -96,20 +98,7 @@ fn checkpoint(app: &mut App, store: Store<'_>) -> Result<(), ProgressError> {
 /// on the normal screen.
 pub fn run(mut app: App, store: Store<'_>) -> Result<(), RunError> {
     let signalled = Arc::new(AtomicBool::new(false));
-    let mut registered = Vec::new();
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGHUP,
-    ] {
-        // The shutdown is registered first so that it sees the flag from an earlier signal.
-        registered.push(signal_hook::flag::register_conditional_shutdown(
-            signal,
-            1,
-            Arc::clone(&signalled),
-        )?);
-        registered.push(signal_hook::flag::register(signal, Arc::clone(&signalled))?);
-    }
+    let signals = signals::Signals::watch(&signalled)?;
     let mut save_failed = false;
     let looped = match TerminalGuard::enter() {
         Ok(mut guard) => {
@@ -136,9 +125,7 @@ pub fn run(mut app: App, store: Store<'_>) -> Result<(), RunError> {
         Ok(())
     };
     // Only now, so that a first signal during the save is caught rather than fatal.
-    for id in registered {
-        signal_hook::low_level::unregister(id);
-    }
+    signals.unwatch();
     saved.map_err(RunError::Save)?;
     looped.map_err(RunError::Terminal)
 }
