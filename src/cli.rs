@@ -1,6 +1,7 @@
 //! The command line: `kruispunt` (the interactive course; `--plain` line by line,
 //! `--facilitator` for a group), `kruispunt outline`, `validate`, `schema`, `profiles`,
-//! `forget`, `export`, `report`, `session`, `serve`, `workshop` and `xapi`.
+//! `forget`, `export`, `report`, `session`, `serve`, `workshop`, `xapi`, `completions` and
+//! `man`.
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
@@ -25,6 +26,7 @@
 
 mod arguments;
 mod command;
+mod completions;
 mod messages;
 mod migrate;
 mod outline;
@@ -211,6 +213,8 @@ impl Cli {
                 Command::Migrate { .. }
                 | Command::Workshop { .. }
                 | Command::Schema { .. }
+                | Command::Completions { .. }
+                | Command::Man { .. }
                 | Command::Session {
                     command: session::SessionCommand::List { .. },
                 },
@@ -426,6 +430,8 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             };
             validate(dir.as_deref(), ValidateOptions { strict }, format, ui)
         }
+        Command::Completions { shell } => completions::completions(shell, ui),
+        Command::Man { output } => completions::man(output.as_deref(), ui),
         Command::Schema { kind } => {
             ui.show_notice();
             print_schema(kind, ui)

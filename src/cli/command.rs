@@ -133,6 +133,20 @@ pub enum Command {
         #[command(subcommand)]
         command: xapi::XapiCommand,
     },
+    /// Print a shell completion script: add `source <(kruispunt completions bash)` to
+    /// ~/.bashrc, or see the README for zsh, fish and PowerShell.
+    Completions {
+        /// The shell.
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on the standard output, or write one page per command
+    /// in DIR with -o.
+    Man {
+        /// Write kruispunt.1, kruispunt-outline.1… in DIR instead.
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// The options of one command: those written before its name are handed to it.
@@ -164,6 +178,8 @@ impl Command {
             },
             Self::Migrate { .. } => slots("migrate"),
             Self::Schema { .. } => slots("schema"),
+            Self::Completions { .. } => slots("completions"),
+            Self::Man { .. } => slots("man"),
             Self::Profiles { course, data_dir } => OptionSlots {
                 course: Some(course),
                 data_dir: Some(data_dir),
