@@ -27,6 +27,7 @@
 mod arguments;
 mod command;
 mod completions;
+mod json;
 mod messages;
 mod migrate;
 mod outline;
@@ -195,7 +196,7 @@ impl Cli {
             None => self.course.dir(),
             Some(Command::Validate { dir: Some(dir), .. }) => Some(dir),
             Some(
-                Command::Outline { course }
+                Command::Outline { course, .. }
                 | Command::Validate { course, .. }
                 | Command::Profiles { course, .. }
                 | Command::Forget { course, .. }
@@ -260,7 +261,7 @@ fn shown_option(id: &str) -> String {
         .map_or_else(|| format!("--{id}"), ToString::to_string)
 }
 
-/// Output format of `validate`.
+/// Output format of `validate`, `outline`, `profiles` and `session list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// One line per problem, then a summary.
@@ -382,8 +383,8 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
     };
     match command {
         Command::Session {
-            command: session::SessionCommand::List { data_dir },
-        } => session::list(data_dir.dir(), ui),
+            command: session::SessionCommand::List { format, data_dir },
+        } => session::list(data_dir.dir(), format, ui),
         Command::Session {
             command:
                 session::SessionCommand::Export {
@@ -408,7 +409,7 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
         Command::Workshop {
             command: workshop::WorkshopCommand::Forget { id, yes, data_dir },
         } => workshop::forget(&id, yes, data_dir.dir(), ui),
-        Command::Outline { course } => show_outline(course.dir(), ui),
+        Command::Outline { format, course } => show_outline(course.dir(), format, ui),
         Command::Migrate { dir, dry_run } => migrate::run(&dir, dry_run, ui),
         Command::Validate {
             dir,
@@ -436,7 +437,11 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             ui.show_notice();
             print_schema(kind, ui)
         }
-        Command::Profiles { course, data_dir } => profiles::list(data_dir.dir(), course.dir(), ui),
+        Command::Profiles {
+            format,
+            course,
+            data_dir,
+        } => profiles::list(data_dir.dir(), course.dir(), format, ui),
         Command::Forget {
             yes,
             course,
@@ -588,7 +593,7 @@ fn default_locale_in_manifest(text: &str) -> Option<String> {
 }
 
 /// `kruispunt outline`: the outline, or the course's problems when it has errors.
-fn show_outline(dir: Option<&Path>, ui: &mut Ui) -> Result<ExitCode, Failure> {
+fn show_outline(dir: Option<&Path>, format: Format, ui: &mut Ui) -> Result<ExitCode, Failure> {
     let loaded = load_course(dir, ValidateOptions::default(), ui);
     ui.show_notice();
     let findings = Findings::of(&loaded, ui)?;
@@ -600,10 +605,16 @@ fn show_outline(dir: Option<&Path>, ui: &mut Ui) -> Result<ExitCode, Failure> {
     let Some(course) = findings.course else {
         return Ok(ExitCode::from(EXIT_COURSE_ERRORS));
     };
-    finish_output(
-        outline::write_outline(&mut io::stdout().lock(), course, ui),
-        ui,
-    )?;
+    match format {
+        Format::Text => finish_output(
+            outline::write_outline(&mut io::stdout().lock(), course, ui),
+            ui,
+        )?,
+        Format::Json => {
+            json::Versioned::new("kruispunt-outline", json::OutlineDocument::of(course, ui))
+                .print(ui)?;
+        }
+    }
     keep_until_exit(loaded);
     Ok(ExitCode::SUCCESS)
 }

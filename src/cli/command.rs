@@ -7,6 +7,9 @@ use super::*;
 pub enum Command {
     /// Print the course outline: modules, lessons and scenarios with their estimated time.
     Outline {
+        /// How to print it: text, or one JSON document (docs/json.md).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
         /// The course.
         #[command(flatten)]
         course: CourseOption,
@@ -46,6 +49,9 @@ pub enum Command {
     },
     /// List the learner profiles in the data directory with their progress.
     Profiles {
+        /// How to print it: text, or one JSON document (docs/json.md).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
         /// The course the progress is counted in.
         #[command(flatten)]
         course: CourseOption,
@@ -168,7 +174,7 @@ impl Command {
             profile: None,
         };
         match self {
-            Self::Outline { course } => OptionSlots {
+            Self::Outline { course, .. } => OptionSlots {
                 course: Some(course),
                 ..slots("outline")
             },
@@ -180,7 +186,9 @@ impl Command {
             Self::Schema { .. } => slots("schema"),
             Self::Completions { .. } => slots("completions"),
             Self::Man { .. } => slots("man"),
-            Self::Profiles { course, data_dir } => OptionSlots {
+            Self::Profiles {
+                course, data_dir, ..
+            } => OptionSlots {
                 course: Some(course),
                 data_dir: Some(data_dir),
                 ..slots("profiles")
@@ -237,7 +245,7 @@ impl Command {
                 ..slots("xapi export")
             },
             Self::Session {
-                command: session::SessionCommand::List { data_dir },
+                command: session::SessionCommand::List { data_dir, .. },
             } => OptionSlots {
                 data_dir: Some(data_dir),
                 ..slots("session list")
