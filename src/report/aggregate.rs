@@ -707,6 +707,7 @@ mod tests {
         Export {
             kind: super::super::EXPORT_KIND.to_owned(),
             export_version: 2,
+            format_version: None,
             course: ExportedCourse {
                 id: CourseId::from("k"),
                 version: "1".into(),
@@ -718,6 +719,9 @@ mod tests {
                 status: ItemStatus::Completed,
                 quizzes: Vec::new(),
                 attempts: vec![AttemptResult {
+                    started_at: None,
+                    finished_at: None,
+                    duration_seconds: None,
                     choices: path
                         .iter()
                         .map(|(node, choice)| ExportedChoice {
