@@ -1,7 +1,8 @@
 //! The command line: `kruispunt` (the interactive course; `--plain` line by line,
 //! `--facilitator` for a group), `kruispunt outline`, `graph`, `validate`, `schema`,
 //! `profiles`, `forget`, `export`, `certificate`, `print`, `report`, `session`, `serve`,
-//! `workshop`, `xapi`, and `import twee` and `export twee` (Twine stories).
+//! `workshop`, `xapi`, `completions`, `man`, and `import twee` and `export twee` (Twine
+//! stories).
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
@@ -27,7 +28,9 @@
 mod arguments;
 mod certificate;
 mod command;
+mod completions;
 mod graph;
+mod json;
 mod messages;
 mod migrate;
 mod outline;
@@ -209,7 +212,7 @@ impl Cli {
                 },
             ) => course.dir(),
             Some(
-                Command::Outline { course }
+                Command::Outline { course, .. }
                 | Command::Graph { course, .. }
                 | Command::Validate { course, .. }
                 | Command::Profiles { course, .. }
@@ -232,6 +235,8 @@ impl Cli {
                 Command::Migrate { .. }
                 | Command::Workshop { .. }
                 | Command::Schema { .. }
+                | Command::Completions { .. }
+                | Command::Man { .. }
                 | Command::Session {
                     command: session::SessionCommand::List { .. },
                 }
@@ -280,7 +285,7 @@ fn shown_option(id: &str) -> String {
         .map_or_else(|| format!("--{id}"), ToString::to_string)
 }
 
-/// Output format of `validate`.
+/// Output format of `validate`, `outline`, `profiles` and `session list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// One line per problem, then a summary.
@@ -402,8 +407,8 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
     };
     match command {
         Command::Session {
-            command: session::SessionCommand::List { data_dir },
-        } => session::list(data_dir.dir(), ui),
+            command: session::SessionCommand::List { format, data_dir },
+        } => session::list(data_dir.dir(), format, ui),
         Command::Session {
             command:
                 session::SessionCommand::Export {
@@ -430,7 +435,7 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
         Command::Workshop {
             command: workshop::WorkshopCommand::Forget { id, yes, data_dir },
         } => workshop::forget(&id, yes, data_dir.dir(), ui),
-        Command::Outline { course } => show_outline(course.dir(), ui),
+        Command::Outline { format, course } => show_outline(course.dir(), format, ui),
         Command::Graph {
             scenario,
             format,
@@ -466,11 +471,17 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             };
             validate(dir.as_deref(), ValidateOptions { strict }, format, ui)
         }
+        Command::Completions { shell } => completions::completions(shell, ui),
+        Command::Man { output } => completions::man(output.as_deref(), ui),
         Command::Schema { kind } => {
             ui.show_notice();
             print_schema(kind, ui)
         }
-        Command::Profiles { course, data_dir } => profiles::list(data_dir.dir(), course.dir(), ui),
+        Command::Profiles {
+            format,
+            course,
+            data_dir,
+        } => profiles::list(data_dir.dir(), course.dir(), format, ui),
         Command::Forget {
             yes,
             course,
@@ -608,7 +619,7 @@ fn default_locale_in_manifest(text: &str) -> Option<String> {
 }
 
 /// `kruispunt outline`: the outline, or the course's problems when it has errors.
-fn show_outline(dir: Option<&Path>, ui: &mut Ui) -> Result<ExitCode, Failure> {
+fn show_outline(dir: Option<&Path>, format: Format, ui: &mut Ui) -> Result<ExitCode, Failure> {
     let loaded = load_course(dir, ValidateOptions::default(), ui);
     ui.show_notice();
     let findings = Findings::of(&loaded, ui)?;
@@ -620,10 +631,16 @@ fn show_outline(dir: Option<&Path>, ui: &mut Ui) -> Result<ExitCode, Failure> {
     let Some(course) = findings.course else {
         return Ok(ExitCode::from(EXIT_COURSE_ERRORS));
     };
-    finish_output(
-        outline::write_outline(&mut io::stdout().lock(), course, ui),
-        ui,
-    )?;
+    match format {
+        Format::Text => finish_output(
+            outline::write_outline(&mut io::stdout().lock(), course, ui),
+            ui,
+        )?,
+        Format::Json => {
+            json::Versioned::new("kruispunt-outline", json::OutlineDocument::of(course, ui))
+                .print(ui)?;
+        }
+    }
     keep_until_exit(loaded);
     Ok(ExitCode::SUCCESS)
 }

@@ -544,11 +544,29 @@ fn export_leaves_reflections_out_and_computes_competencies_with_the_engine() {
     // The attempts match the fixed export written by hand for the golden report.
     let fixture = Export::parse(&std::fs::read_to_string(&good_exports()[0]).expect("fixture"))
         .expect("the fixture parses");
-    assert_eq!(export.items[1].attempts, fixture.items[1].attempts);
+    // Version 3: when each attempt started and ended, from the progress file; the fixture,
+    // a version 2 export, has no times.
+    let mut untimed = export.items[1].attempts.clone();
+    for attempt in &mut untimed {
+        let started = attempt
+            .started_at
+            .take()
+            .expect("every attempt has a start");
+        if let Some(finished) = attempt.finished_at.take() {
+            assert_eq!(
+                attempt.duration_seconds.take(),
+                Some(finished.0 - started.0)
+            );
+        } else {
+            assert_eq!(attempt.duration_seconds, None);
+        }
+    }
+    assert_eq!(untimed, fixture.items[1].attempts);
     assert_eq!(export.items[0].quizzes, fixture.items[0].quizzes);
 
     // Version 2: breaches, qualities and turning points per attempt, from the engine.
-    assert_eq!(export.export_version, 2);
+    assert_eq!(export.export_version, 3);
+    assert_eq!(export.format_version, Some(3));
     let [first, second] = &export.items[1].attempts[..] else {
         panic!("two attempts");
     };
@@ -595,7 +613,19 @@ fn export_leaves_reflections_out_and_computes_competencies_with_the_engine() {
     assert!(competencies.breached.is_empty());
     assert_eq!(second.qualities.expect("replayed").best, 2);
     assert_eq!(second.turning_points.as_deref(), Some(&[][..]));
-    assert!(run.stdout.contains("\"export_version\": 2"));
+    assert!(run.stdout.contains("\"export_version\": 3"));
+    // Times are RFC 3339 instants in UTC, never bare numbers.
+    assert!(
+        run.stdout
+            .contains("\"started_at\": \"1970-01-01T00:00:12Z\""),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("\"duration_seconds\": 1"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("\"turning_points\""));
 
     // The export makes a report.
@@ -944,13 +974,13 @@ fn an_export_of_a_newer_format_is_skipped_with_a_clear_reason() {
     let file = dir.path().join("future.json");
     std::fs::write(
         &file,
-        VERSION_1_EXPORT.replace("\"export_version\": 1", "\"export_version\": 3"),
+        VERSION_1_EXPORT.replace("\"export_version\": 1", "\"export_version\": 4"),
     )
     .expect("write");
     let run = report(&[file], "md", &[]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
-    assert!(run.stderr.contains("export format 3"), "{}", run.stderr);
-    assert!(run.stderr.contains("reads up to 2"), "{}", run.stderr);
+    assert!(run.stderr.contains("export format 4"), "{}", run.stderr);
+    assert!(run.stderr.contains("reads up to 3"), "{}", run.stderr);
 }
 
 #[test]

@@ -247,6 +247,14 @@ argument-other-command = did you mean “{ $command }”?
 # $usage: how the command is written, e.g. kruispunt schema [OPTIONS] <KIND>.
 argument-usage = Usage: { $usage }
 
+## Shell completions and manual pages: `kruispunt completions`, `kruispunt man`
+
+# $pages: how many pages were written; $dir: where.
+man-written = { $pages ->
+        [one] Wrote 1 manual page in { $dir }.
+       *[other] Wrote { $pages } manual pages in { $dir }.
+    }
+
 ## Profiles: `kruispunt profiles` and `kruispunt forget`
 
 # $dir: the data directory.

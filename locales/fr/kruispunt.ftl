@@ -263,6 +263,13 @@ argument-other-command = vouliez-vous dire « { $command } » ?
 # $usage : comment la commande s’écrit, p. ex. kruispunt schema [OPTIONS] <KIND>.
 argument-usage = Utilisation : { $usage }
 
+## Complétion du shell et pages de manuel : `kruispunt completions`, `kruispunt man`
+
+man-written = { $pages ->
+        [one] 1 page de manuel écrite dans { $dir }.
+       *[other] { $pages } pages de manuel écrites dans { $dir }.
+    }
+
 ## Profils : `kruispunt profiles` et `kruispunt forget`
 
 # $dir : le dossier de données.

@@ -247,6 +247,13 @@ argument-other-command = bedoel je “{ $command }”?
 # $usage: hoe het commando geschreven wordt, bv. kruispunt schema [OPTIONS] <KIND>.
 argument-usage = Gebruik: { $usage }
 
+## Shell-aanvulling en handleidingpagina’s: `kruispunt completions`, `kruispunt man`
+
+man-written = { $pages ->
+        [one] 1 handleidingpagina geschreven in { $dir }.
+       *[other] { $pages } handleidingpagina’s geschreven in { $dir }.
+    }
+
 ## Profielen: `kruispunt profiles` en `kruispunt forget`
 
 # $dir: de gegevensmap.

@@ -7,6 +7,9 @@ use super::*;
 pub enum Command {
     /// Print the course outline: modules, lessons and scenarios with their estimated time.
     Outline {
+        /// How to print it: text, or one JSON document (docs/json.md).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
         /// The course.
         #[command(flatten)]
         course: CourseOption,
@@ -63,6 +66,9 @@ pub enum Command {
     },
     /// List the learner profiles in the data directory with their progress.
     Profiles {
+        /// How to print it: text, or one JSON document (docs/json.md).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
         /// The course the progress is counted in.
         #[command(flatten)]
         course: CourseOption,
@@ -175,6 +181,20 @@ pub enum Command {
         #[command(subcommand)]
         command: xapi::XapiCommand,
     },
+    /// Print a shell completion script: add `source <(kruispunt completions bash)` to
+    /// ~/.bashrc, or see the README for zsh, fish and PowerShell.
+    Completions {
+        /// The shell.
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on the standard output, or write one page per command
+    /// in DIR with -o.
+    Man {
+        /// Write kruispunt.1, kruispunt-outline.1… in DIR instead.
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// The options of one command: those written before its name are handed to it.
@@ -196,7 +216,7 @@ impl Command {
             profile: None,
         };
         match self {
-            Self::Outline { course } => OptionSlots {
+            Self::Outline { course, .. } => OptionSlots {
                 course: Some(course),
                 ..slots("outline")
             },
@@ -210,7 +230,11 @@ impl Command {
             },
             Self::Migrate { .. } => slots("migrate"),
             Self::Schema { .. } => slots("schema"),
-            Self::Profiles { course, data_dir } => OptionSlots {
+            Self::Completions { .. } => slots("completions"),
+            Self::Man { .. } => slots("man"),
+            Self::Profiles {
+                course, data_dir, ..
+            } => OptionSlots {
                 course: Some(course),
                 data_dir: Some(data_dir),
                 ..slots("profiles")
@@ -310,7 +334,7 @@ impl Command {
                 command: xapi::XapiCommand::Configure { .. },
             } => slots("xapi configure"),
             Self::Session {
-                command: session::SessionCommand::List { data_dir },
+                command: session::SessionCommand::List { data_dir, .. },
             } => OptionSlots {
                 data_dir: Some(data_dir),
                 ..slots("session list")

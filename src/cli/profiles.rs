@@ -19,6 +19,7 @@ const CONFIRM_WORDS: [&str; 3] = ["yes", "ja", "oui"];
 pub(super) fn list(
     data_dir: Option<&Path>,
     course_dir: Option<&Path>,
+    format: super::Format,
     ui: &mut Ui,
 ) -> Result<ExitCode, Failure> {
     // For counting items; its default locale is the last candidate for the language.
@@ -26,6 +27,11 @@ pub(super) fn list(
     let dir = resolve_dir(data_dir, ui)?;
     let store = ProfileStore::new(&dir.path);
     let profiles = store.list().map_err(|e| progress_failure(&e, ui))?;
+    if format == super::Format::Json {
+        let document = super::json::ProfilesDocument::of(&dir.path, &profiles, course.as_ref(), ui);
+        super::json::Versioned::new("kruispunt-profiles", document).print(ui)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let shown_dir = dir.path.display().to_string();
     let mut out = io::stdout().lock();
     let written = (|| {

@@ -44,6 +44,8 @@ pub enum ReportOutput {
     Html,
     /// One CSV table with a `section` column.
     Csv,
+    /// One JSON document with every section, chart and bar (docs/json.md).
+    Json,
 }
 
 /// What `kruispunt export` was asked to do.
@@ -181,15 +183,7 @@ pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
     );
     // The lock is not needed while writing the export.
     drop(opened);
-    let mut json = serde_json::to_string_pretty(&document).map_err(|e| {
-        Failure::usage(ui.msg(
-            "error-with-cause",
-            &msg_args!(
-                "error" => ui.msg("error-cannot-serialize-report", &msg_args!()),
-                "cause" => e.to_string(),
-            ),
-        ))
-    })?;
+    let mut json = serde_json::to_string_pretty(&document).map_err(|e| cannot_serialize(&e, ui))?;
     json.push('\n');
     write_out(request.output, &json, ui)?;
     if let Some(path) = request.output {
@@ -207,6 +201,18 @@ pub(super) fn export(request: &ExportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
         let _ = writeln!(io::stderr().lock(), "{done}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A document that could not be turned into JSON (it has no map keys that are not strings,
+/// so this is not expected).
+fn cannot_serialize(error: &serde_json::Error, ui: &Ui) -> Failure {
+    Failure::usage(ui.msg(
+        "error-with-cause",
+        &msg_args!(
+            "error" => ui.msg("error-cannot-serialize-report", &msg_args!()),
+            "cause" => error.to_string(),
+        ),
+    ))
 }
 
 /// The export in `file`, or why it cannot be used.
@@ -329,12 +335,15 @@ pub(super) fn report(request: &ReportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
         },
         ui.l10n(),
     );
-    let format = match request.format {
-        ReportOutput::Md => ReportFormat::Markdown,
-        ReportOutput::Html => ReportFormat::Html,
-        ReportOutput::Csv => ReportFormat::Csv,
+    let text = match request.format {
+        ReportOutput::Md => report::render(&group, ReportFormat::Markdown),
+        ReportOutput::Html => report::render(&group, ReportFormat::Html),
+        ReportOutput::Csv => report::render(&group, ReportFormat::Csv),
+        ReportOutput::Json => super::json::Versioned::new("kruispunt-report", &group)
+            .to_text()
+            .map_err(|e| cannot_serialize(&e, ui))?,
     };
-    write_out(request.output, &report::render(&group, format), ui)?;
+    write_out(request.output, &text, ui)?;
     if skipped == 0 {
         return Ok(ExitCode::SUCCESS);
     }

@@ -25,6 +25,9 @@ use std::process::ExitCode;
 pub enum SessionCommand {
     /// List the facilitated sessions in the data directory.
     List {
+        /// How to print them: text, or one JSON document (docs/json.md).
+        #[arg(long, value_enum, default_value_t = super::Format::Text)]
+        format: super::Format,
         /// Where the session logs are.
         #[command(flatten)]
         data_dir: DataDirOption,
@@ -117,11 +120,21 @@ fn salt() -> u32 {
 }
 
 /// `kruispunt session list`.
-pub(super) fn list(data_dir: Option<&Path>, ui: &mut Ui) -> Result<ExitCode, Failure> {
+pub(super) fn list(
+    data_dir: Option<&Path>,
+    format: super::Format,
+    ui: &mut Ui,
+) -> Result<ExitCode, Failure> {
     ui.show_notice();
     let dir = resolve_dir(data_dir, ui)?;
     let store = SessionStore::new(&dir.path);
     let (sessions, problems) = store.list().map_err(|e| session_failure(&e, ui))?;
+    if format == super::Format::Json {
+        let unreadable = problems.iter().map(|p| ui.error(p)).collect();
+        let document = super::json::SessionsDocument::of(store.dir(), &sessions, unreadable);
+        super::json::Versioned::new("kruispunt-sessions", document).print(ui)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let shown_dir = store.dir().display().to_string();
     let mut out = io::stdout().lock();
     let written = (|| {

@@ -53,7 +53,10 @@ pub(super) fn validate(
         Format::Text => write_text_report(&mut out, &findings, true, ui),
         Format::Json => {
             let document = json_report(&findings, ui);
-            write_json(&mut out, &document)
+            write_json(
+                &mut out,
+                &super::json::Versioned::new("kruispunt-validation", document),
+            )
         }
     };
     finish_output(written, ui)?;

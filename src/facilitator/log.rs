@@ -3,9 +3,11 @@
 //!
 //! History of the format:
 //! - **1**: the first layout.
-//! - **2** (current): adds `language`, the interface language the session ran in, so the
+//! - **2**: adds `language`, the interface language the session ran in, so the
 //!   handout is written in it. A version 1 log has none: its handout follows the language
 //!   of whoever exports it, as before.
+//! - **3** (current): times are RFC 3339 instants in UTC instead of numbers of seconds
+//!   ([`Timestamp`] reads both, so the step changes nothing in the JSON).
 //!
 //! Older logs are upgraded on reading by [`migrate`], one version at a time, on the JSON.
 
@@ -18,7 +20,7 @@ use std::fmt;
 
 /// The version of the session log format this build writes; it reads this one and every
 /// older one from [`OLDEST_LOG_VERSION`] on.
-pub const LOG_VERSION: u32 = 2;
+pub const LOG_VERSION: u32 = 3;
 
 /// The oldest session log format this build still reads.
 pub const OLDEST_LOG_VERSION: u32 = 1;
@@ -46,6 +48,8 @@ pub fn migrate(mut log: Value, from: u32) -> Result<Value, LogMigrationError> {
         match version {
             // Version 2 only adds `language`, absent (unknown) in a version 1 log.
             1 => {}
+            // Version 3 writes times as RFC 3339; numbers are still read.
+            2 => {}
             // Every version below LOG_VERSION has a step above; a forgotten one refuses
             // the file rather than misreading it.
             _ => return Err(LogMigrationError::TooOld(version)),
@@ -434,7 +438,7 @@ mod tests {
         });
         log.language = Some(Locale::from("fr"));
         let json = serde_json::to_value(&log).expect("encodes");
-        assert_eq!(json["log_version"], 2);
+        assert_eq!(json["log_version"], 3);
         assert_eq!(json["language"], "fr");
         assert_eq!(json["entries"][0]["kind"], "vote");
         let back: SessionLog = serde_json::from_value(json).expect("decodes");

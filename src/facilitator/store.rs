@@ -228,10 +228,10 @@ mod tests {
         store.save(&log).expect("saves");
         let path = store.path(&log.id);
         let text = fs::read_to_string(&path).expect("reads");
-        assert!(text.contains("\"log_version\": 2"), "{text}");
+        assert!(text.contains("\"log_version\": 3"), "{text}");
         fs::write(
             &path,
-            text.replace("\"log_version\": 2", "\"log_version\": 3"),
+            text.replace("\"log_version\": 3", "\"log_version\": 4"),
         )
         .expect("w");
         assert!(matches!(

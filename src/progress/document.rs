@@ -11,63 +11,8 @@ use crate::course::ids::{ChoiceId, CourseId, ItemId, Locale, NodeId, OptionId, S
 use crate::course::model;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
-use std::time::{SystemTime, UNIX_EPOCH};
 
-/// A moment, in whole seconds since the Unix epoch (UTC). Stored as a plain number so the
-/// file needs no date parser; [`Timestamp::rfc3339`] formats it for people.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(transparent)]
-pub struct Timestamp(pub u64);
-
-impl Timestamp {
-    /// Now, from the system clock. A clock set before 1970 gives 0 rather than failing.
-    pub fn now() -> Self {
-        Self(
-            SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs()),
-        )
-    }
-
-    /// `2026-03-21T10:15:00Z`.
-    pub fn rfc3339(self) -> String {
-        let (y, mo, d, h, mi, s) = self.civil();
-        format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
-    }
-
-    /// `20260321T101500Z`: like RFC 3339 but without `:` and `-`, so it fits in a file name
-    /// on every platform.
-    pub fn compact(self) -> String {
-        let (y, mo, d, h, mi, s) = self.civil();
-        format!("{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}Z")
-    }
-
-    /// Year, month, day, hour, minute, second in UTC (proleptic Gregorian calendar).
-    fn civil(self) -> (u64, u64, u64, u64, u64, u64) {
-        let days = self.0 / 86_400;
-        let rem = self.0 % 86_400;
-        // Howard Hinnant's days-to-civil algorithm, for non-negative day counts.
-        let z = days + 719_468;
-        let era = z / 146_097;
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + u64::from(month <= 2);
-        (year, month, day, rem / 3600, rem % 3600 / 60, rem % 60)
-    }
-}
-
-impl fmt::Display for Timestamp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.rfc3339())
-    }
-}
+pub use super::timestamp::Timestamp;
 
 /// Which course (and which version of it) the progress was saved against.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -407,18 +352,4 @@ pub struct Settings {
     /// The language of glossary translations shown next to terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gloss_locale: Option<Locale>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timestamps_format_as_utc() {
-        assert_eq!(Timestamp(0).rfc3339(), "1970-01-01T00:00:00Z");
-        assert_eq!(Timestamp(951_782_400).rfc3339(), "2000-02-29T00:00:00Z");
-        assert_eq!(Timestamp(1_774_088_100).rfc3339(), "2026-03-21T10:15:00Z");
-        assert_eq!(Timestamp(1_774_088_100).compact(), "20260321T101500Z");
-        assert_eq!(Timestamp(4_102_444_799).rfc3339(), "2099-12-31T23:59:59Z");
-    }
 }

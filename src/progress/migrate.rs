@@ -6,10 +6,14 @@
 //!   The string did not say which, and an id containing `/` could not be stored.
 //! - **2**: `last_position` is an object `{"item": ID, "at": {"scene": ID}}` or
 //!   `{"item": ID, "at": {"node": ID}}`. The file was rewritten whole at every step.
-//! - **3** (current): the document is a snapshot, and the steps saved since it are appended
+//! - **3**: the document is a snapshot, and the steps saved since it are appended
 //!   after it in the same file, one JSON line each (see [`super::journal`]). The document
 //!   itself has the shape of version 2; an older Kruispunt refuses a version 3 file, which
 //!   it would misread as damaged when steps follow the document.
+//! - **4** (current): times are RFC 3339 instants in UTC (`"2026-12-06T17:30:00Z"`) instead
+//!   of numbers of seconds. [`crate::progress::Timestamp`] reads both, so the step changes
+//!   nothing in the JSON; the version tells an older Kruispunt the file is newer rather than
+//!   damaged.
 //!
 //! Each step is a function from the JSON of version N to the JSON of version N+1, so a file
 //! of any older version walks the chain. Migrations work on `serde_json::Value`, not on the
@@ -18,7 +22,7 @@
 use serde_json::{Map, Value};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The oldest schema version this build still reads.
 pub const OLDEST_SUPPORTED: u32 = 1;
@@ -56,6 +60,8 @@ pub fn migrate(mut doc: Value, from: u32) -> Result<Value, MigrationError> {
             // Version 3 changed the file around the document, not the document: a version
             // 2 file is a snapshot without a journal after it.
             2 => {}
+            // Version 4 writes times as RFC 3339; numbers are still read where they are.
+            3 => {}
             // Every version below SCHEMA_VERSION has a step above; this arm is unreachable
             // unless a step is forgotten, and then the file is refused rather than misread.
             _ => return Err(MigrationError::TooOld(version)),
@@ -165,10 +171,10 @@ mod tests {
     #[test]
     fn v2_is_a_snapshot_without_a_journal() {
         let v2 = json!({"schema_version": 2, "last_position": {"item": "a"}, "items": {}});
-        let v3 = migrate(v2, 2).unwrap();
+        let current = migrate(v2, 2).unwrap();
         assert_eq!(
-            v3,
-            json!({"schema_version": 3, "last_position": {"item": "a"}, "items": {}})
+            current,
+            json!({"schema_version": 4, "last_position": {"item": "a"}, "items": {}})
         );
     }
 

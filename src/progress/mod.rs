@@ -36,6 +36,7 @@ mod name;
 pub mod runs;
 mod schedule;
 mod store;
+mod timestamp;
 
 pub use dir::{DATA_DIR_ENV, DataDir, DataDirSource, platform_data_dir, resolve_data_dir};
 pub use document::{

@@ -23,7 +23,7 @@ pub struct ReportOptions {
 }
 
 /// One bar: a count out of a total.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Bar {
     /// A stable id of what is counted (item, choice, ending node, competency…).
     pub id: String,
@@ -40,7 +40,7 @@ pub struct Bar {
 }
 
 /// A bar chart.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Chart {
     /// A stable id (module id, `scenario/node`…).
     pub id: String,
@@ -53,7 +53,7 @@ pub struct Chart {
 }
 
 /// A part of the report: a heading and its charts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Section {
     /// A stable id (the `section` column of the CSV, the HTML anchor).
     pub id: &'static str,
@@ -85,7 +85,7 @@ impl Section {
 }
 
 /// Something an export refers to that the course no longer has.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Unmatched {
     /// The trainee, as shown in the report.
     pub trainee: String,
@@ -98,7 +98,7 @@ pub struct Unmatched {
 }
 
 /// The whole report, in words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct GroupReport {
     /// The interface language's tag (`nl`, `en`, `fr`), for the HTML `lang`.
     pub language: &'static str,
@@ -707,6 +707,7 @@ mod tests {
         Export {
             kind: super::super::EXPORT_KIND.to_owned(),
             export_version: 2,
+            format_version: None,
             course: ExportedCourse {
                 id: CourseId::from("k"),
                 version: "1".into(),
@@ -718,6 +719,9 @@ mod tests {
                 status: ItemStatus::Completed,
                 quizzes: Vec::new(),
                 attempts: vec![AttemptResult {
+                    started_at: None,
+                    finished_at: None,
+                    duration_seconds: None,
                     choices: path
                         .iter()
                         .map(|(node, choice)| ExportedChoice {

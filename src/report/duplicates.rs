@@ -96,6 +96,7 @@ mod tests {
         Export {
             kind: super::super::EXPORT_KIND.to_owned(),
             export_version: 2,
+            format_version: None,
             course: ExportedCourse {
                 id: CourseId::from("k"),
                 version: "1".into(),

@@ -5,6 +5,11 @@
 //! Version 2 adds, per scenario attempt, the competencies breached, the count of choices per
 //! quality and the turning points. Version 1 exports are still read: what they lack is
 //! absent (`None`) or empty, and the report works it out from the course where it can.
+//!
+//! Version 3 writes times as RFC 3339 instants in UTC (numbers of seconds before; both are
+//! read), adds `format_version` (the same number as `export_version`, as in every JSON
+//! document Kruispunt writes) and, per attempt, when it started and finished and how long
+//! it took.
 
 use crate::course::checked::{self, Course, Scenario, Step};
 use crate::course::ids::{
@@ -19,7 +24,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The export format version this build writes; it reads this one and every older one.
-pub const EXPORT_VERSION: u32 = 2;
+pub const EXPORT_VERSION: u32 = 3;
 
 /// The value of `kind` in every export, so a report recognises a foreign JSON file.
 pub const EXPORT_KIND: &str = "kruispunt-export";
@@ -44,6 +49,10 @@ pub struct Export {
     pub kind: String,
     /// The format version ([`EXPORT_VERSION`]).
     pub export_version: u32,
+    /// The same version under the name every JSON document of Kruispunt uses for it;
+    /// absent before version 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format_version: Option<u32>,
     /// The course the results were matched against when exporting.
     pub course: ExportedCourse,
     /// The profile name (shown in a report only with `--names`).
@@ -101,6 +110,15 @@ pub struct QuizResult {
 /// One attempt at a scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttemptResult {
+    /// When the attempt started; absent before version 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<Timestamp>,
+    /// When it ended; absent for an unfinished attempt and before version 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished_at: Option<Timestamp>,
+    /// From start to end, in whole seconds; absent when `finished_at` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_seconds: Option<u64>,
     /// The choices taken, in order.
     pub choices: Vec<ExportedChoice>,
     /// The ending reached; absent for an unfinished attempt.
@@ -284,6 +302,7 @@ impl Export {
         Self {
             kind: EXPORT_KIND.to_owned(),
             export_version: EXPORT_VERSION,
+            format_version: Some(EXPORT_VERSION),
             course: ExportedCourse {
                 id: course.id.clone(),
                 version: course.version.clone(),
@@ -452,6 +471,11 @@ fn exported_item(
                 .as_ref()
                 .map(|(scenario, run)| turning_point_ids(scenario, run));
             AttemptResult {
+                started_at: Some(attempt.started_at),
+                finished_at: attempt.finished_at,
+                duration_seconds: attempt
+                    .finished_at
+                    .map(|end| end.0.saturating_sub(attempt.started_at.0)),
                 choices: attempt
                     .choices
                     .iter()
@@ -569,12 +593,12 @@ mod tests {
 
     #[test]
     fn a_newer_export_is_refused_by_its_version() {
-        let newer = VERSION_1.replace("\"export_version\": 1", "\"export_version\": 3");
+        let newer = VERSION_1.replace("\"export_version\": 1", "\"export_version\": 4");
         assert_eq!(
             Export::parse(&newer),
             Err(ExportError::Newer {
-                found: "3".to_owned(),
-                supported: 2
+                found: "4".to_owned(),
+                supported: 3
             })
         );
     }

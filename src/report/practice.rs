@@ -462,6 +462,7 @@ mod tests {
         Export {
             kind: super::super::EXPORT_KIND.to_owned(),
             export_version: version,
+            format_version: None,
             course: ExportedCourse {
                 id: CourseId::from("k"),
                 version: "1".into(),
@@ -473,6 +474,9 @@ mod tests {
                 status: ItemStatus::Completed,
                 quizzes: Vec::new(),
                 attempts: vec![AttemptResult {
+                    started_at: None,
+                    finished_at: None,
+                    duration_seconds: None,
                     choices: vec![taken("open", "toon"), taken("verder", "breuk")],
                     ending: Some(ExportedEnding {
                         node: NodeId::from("einde"),
