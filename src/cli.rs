@@ -24,9 +24,11 @@
 //! Written before a command's name, they are handed to it (`Cli::resolve`).
 
 mod arguments;
+mod ci_report;
 mod command;
 mod messages;
 mod migrate;
+mod new;
 mod outline;
 mod profiles;
 mod report;
@@ -38,6 +40,7 @@ mod workshop;
 pub mod xapi;
 
 pub use command::Command;
+pub use new::{NewArgs, NewKind};
 pub use report::{ExportFormat, ReportOutput};
 use validate::{Findings, validate, write_text_report};
 
@@ -200,6 +203,7 @@ impl Cli {
                 | Command::Export { course, .. }
                 | Command::Report { course, .. }
                 | Command::Serve(serve::ServeArgs { course, .. })
+                | Command::New(new::NewArgs { course, .. })
                 | Command::Session {
                     command: session::SessionCommand::Export { course, .. },
                 }
@@ -263,6 +267,11 @@ pub enum Format {
     Text,
     /// One JSON document.
     Json,
+    /// GitHub Actions workflow annotations (`::error file=…,line=…::message`), then the
+    /// summary.
+    Github,
+    /// A SARIF 2.1.0 log, for code-scanning views.
+    Sarif,
 }
 
 /// A kind of course file with a JSON Schema.
@@ -406,6 +415,7 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
         } => workshop::forget(&id, yes, data_dir.dir(), ui),
         Command::Outline { course } => show_outline(course.dir(), ui),
         Command::Migrate { dir, dry_run } => migrate::run(&dir, dry_run, ui),
+        Command::New(args) => new::new_item(&args, ui),
         Command::Validate {
             dir,
             strict,

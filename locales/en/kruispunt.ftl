@@ -47,6 +47,8 @@ severity-warning = warning
 # FILE:LINE:COL: SEVERITY[CODE]: MESSAGE, the format editors understand.
 diagnostic = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message }
 diagnostic-with-path = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message } (at { $path })
+diagnostic-message-at-path = { $message } (at { $path })
+sarif-rule = Course problem “{ $code }”: see “Problem codes” in docs/course-format.md
 
 problem-unreadable = cannot read the file: { $reason }
 problem-missing-manifest = there is no course.json in this directory
@@ -190,6 +192,14 @@ error-with-cause = { $error }: { $cause }
 error-cannot-read-course = cannot read the course in { $dir }
 error-cannot-read-path = cannot read { $path }: { $reason }
 error-two-course-dirs = two course directories given ({ $positional } and --course { $option }); give one
+new-needs-course = kruispunt new writes into a course directory: give it with --course DIR
+new-invalid-id = “{ $id }” cannot be the id of a lesson or scenario: use lowercase letters, digits and single hyphens (for example “first-conversation”), at most 64 characters
+new-id-exists = the course already has a lesson or scenario “{ $id }”; choose another id
+new-no-such-module = the course has no module “{ $module }”; its modules are: { $modules }
+new-course-has-errors = the course has errors (listed above): fix them first, then add to it
+new-manifest-malformed = the modules and their items cannot be found in { $path }
+new-written = Wrote { $file } and added “{ $id }” to module “{ $module }” in { $manifest }.
+    Its texts start with “TODO”: write them, then check the course with: kruispunt validate { $dir }
 error-cannot-write-output = cannot write the output
 migrate-nothing = Nothing to migrate: every file is at the current format version.
 migrate-done = { $files ->

@@ -48,6 +48,8 @@ severity-warning = avertissement
 # FICHIER:LIGNE:COLONNE: GRAVITÉ[CODE]: MESSAGE, le format que les éditeurs comprennent.
 diagnostic = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message }
 diagnostic-with-path = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message } (champ { $path })
+diagnostic-message-at-path = { $message } (champ { $path })
+sarif-rule = Problème de cours « { $code } » : voir « Problem codes » dans docs/course-format.md
 
 problem-unreadable = impossible de lire le fichier : { $reason }
 problem-missing-manifest = ce dossier ne contient pas de course.json
@@ -206,6 +208,14 @@ error-with-cause = { $error } : { $cause }
 error-cannot-read-course = impossible de lire le cours dans { $dir }
 error-cannot-read-path = impossible de lire { $path } : { $reason }
 error-two-course-dirs = deux dossiers de cours donnés ({ $positional } et --course { $option }) ; n’en donnez qu’un
+new-needs-course = kruispunt new écrit dans un dossier de cours : indiquez-le avec --course DOSSIER
+new-invalid-id = « { $id } » ne peut pas être l’identifiant d’une leçon ou d’un scénario : utilisez des minuscules, des chiffres et des traits d’union simples (par exemple « premiere-conversation »), 64 caractères au plus
+new-id-exists = le cours a déjà une leçon ou un scénario « { $id } » ; choisissez un autre identifiant
+new-no-such-module = le cours n’a pas de module « { $module } » ; ses modules sont : { $modules }
+new-course-has-errors = le cours contient des erreurs (ci-dessus) : corrigez-les d’abord, puis ajoutez-y
+new-manifest-malformed = les modules et leurs éléments sont introuvables dans { $path }
+new-written = { $file } écrit et « { $id } » ajouté au module « { $module } » dans { $manifest }.
+    Ses textes commencent par « TODO » : rédigez-les, puis vérifiez le cours avec : kruispunt validate { $dir }
 error-cannot-write-output = impossible d’écrire la sortie
 migrate-nothing = Rien à migrer : chaque fichier est à la version de format actuelle.
 migrate-done = { $files ->

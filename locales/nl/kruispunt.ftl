@@ -47,6 +47,8 @@ severity-warning = waarschuwing
 # BESTAND:REGEL:KOLOM: ERNST[CODE]: BERICHT, het formaat dat editors begrijpen.
 diagnostic = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message }
 diagnostic-with-path = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message } (veld { $path })
+diagnostic-message-at-path = { $message } (veld { $path })
+sarif-rule = Probleem in de cursus “{ $code }”: zie “Problem codes” in docs/course-format.md
 
 problem-unreadable = het bestand kan niet gelezen worden: { $reason }
 problem-missing-manifest = er staat geen course.json in deze map
@@ -190,6 +192,14 @@ error-with-cause = { $error }: { $cause }
 error-cannot-read-course = de cursus in { $dir } kan niet gelezen worden
 error-cannot-read-path = { $path } kan niet gelezen worden: { $reason }
 error-two-course-dirs = twee cursusmappen opgegeven ({ $positional } en --course { $option }); geef er één op
+new-needs-course = kruispunt new schrijft in een cursusmap: geef die op met --course MAP
+new-invalid-id = “{ $id }” kan geen id van een les of scenario zijn: gebruik kleine letters, cijfers en losse koppeltekens (bijvoorbeeld “eerste-gesprek”), hoogstens 64 tekens
+new-id-exists = de cursus heeft al een les of scenario “{ $id }”; kies een andere id
+new-no-such-module = de cursus heeft geen module “{ $module }”; de modules zijn: { $modules }
+new-course-has-errors = de cursus heeft fouten (hierboven): verbeter die eerst en voeg dan toe
+new-manifest-malformed = de modules en hun onderdelen zijn niet te vinden in { $path }
+new-written = { $file } geschreven en “{ $id }” toegevoegd aan module “{ $module }” in { $manifest }.
+    De teksten beginnen met “TODO”: schrijf ze en controleer de cursus dan met: kruispunt validate { $dir }
 error-cannot-write-output = de uitvoer kan niet geschreven worden
 migrate-nothing = Niets te migreren: elk bestand heeft de huidige formaatversie.
 migrate-done = { $files ->
