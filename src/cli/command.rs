@@ -37,6 +37,10 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write a new lesson or scenario into a course (--course DIR) and add it to a module:
+    /// a skeleton with placeholder texts in every course locale that passes `validate
+    /// --strict` at once.
+    New(new::NewArgs),
     /// Print the JSON Schema of a kind of course file (the repository ships them in
     /// schemas/).
     Schema {
@@ -163,6 +167,10 @@ impl Command {
                 ..slots("validate")
             },
             Self::Migrate { .. } => slots("migrate"),
+            Self::New(args) => OptionSlots {
+                course: Some(&mut args.course),
+                ..slots("new")
+            },
             Self::Schema { .. } => slots("schema"),
             Self::Profiles { course, data_dir } => OptionSlots {
                 course: Some(course),
