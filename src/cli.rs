@@ -30,6 +30,7 @@ mod messages;
 mod migrate;
 mod new;
 mod outline;
+mod play;
 mod profiles;
 mod report;
 mod serve;
@@ -41,6 +42,7 @@ pub mod xapi;
 
 pub use command::Command;
 pub use new::{NewArgs, NewKind};
+pub use play::PlayArgs;
 pub use report::{ExportFormat, ReportOutput};
 use validate::{Findings, validate, write_text_report};
 
@@ -204,6 +206,7 @@ impl Cli {
                 | Command::Report { course, .. }
                 | Command::Serve(serve::ServeArgs { course, .. })
                 | Command::New(new::NewArgs { course, .. })
+                | Command::Play(play::PlayArgs { course, .. })
                 | Command::Session {
                     command: session::SessionCommand::Export { course, .. },
                 }
@@ -416,6 +419,7 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
         Command::Outline { course } => show_outline(course.dir(), ui),
         Command::Migrate { dir, dry_run } => migrate::run(&dir, dry_run, ui),
         Command::New(args) => new::new_item(&args, ui),
+        Command::Play(args) => play::play(&args, cli.lang, ui),
         Command::Validate {
             dir,
             strict,

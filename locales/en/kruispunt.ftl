@@ -374,6 +374,13 @@ engine-error-no-such-node = node number { $number } is not in this scenario
 # $number: the decision asked for, from 1; $taken: how many decisions were made.
 engine-error-no-such-decision = there is no decision { $number } to go back to (decisions made: { $taken })
 engine-error-unknown-scene = the lesson has no scene `{ $id }`
+preview-error-unknown-node = the scenario has no node `{ $id }`; its nodes are: { $nodes }
+preview-error-unknown-variable = the scenario has no variable `{ $id }`; its variables are: { $variables }
+preview-error-no-variables = the scenario has no variable `{ $id }`: it has no variables at all
+preview-error-out-of-range = `{ $id }` goes from { $min } to { $max }, not { $value }
+preview-error-bad-setting = `{ $setting }` is not VARIABLE=NUMBER (for example trust=40)
+play-no-such-scenario = the course has no scenario `{ $id }`; its scenarios are: { $scenarios }
+play-bye = End of the preview: nothing was saved.
 engine-error-wrong-scene-kind = this can only be done in { $kind ->
         [glossary] a glossary
         [reflection] a reflection

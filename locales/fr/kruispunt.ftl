@@ -390,6 +390,13 @@ engine-error-no-such-node = le nœud numéro { $number } n’est pas dans ce sc�
 # $number : la décision demandée, à partir de 1 ; $taken : le nombre de décisions prises.
 engine-error-no-such-decision = il n’y a pas de décision { $number } à laquelle revenir (décisions prises : { $taken })
 engine-error-unknown-scene = la leçon n’a pas de scène `{ $id }`
+preview-error-unknown-node = le scénario n’a pas de nœud `{ $id }` ; ses nœuds sont : { $nodes }
+preview-error-unknown-variable = le scénario n’a pas de variable `{ $id }` ; ses variables sont : { $variables }
+preview-error-no-variables = le scénario n’a pas de variable `{ $id }` : il n’en a aucune
+preview-error-out-of-range = `{ $id }` va de { $min } à { $max }, pas { $value }
+preview-error-bad-setting = `{ $setting }` n’est pas de la forme VARIABLE=NOMBRE (par exemple trust=40)
+play-no-such-scenario = le cours n’a pas de scénario `{ $id }` ; ses scénarios sont : { $scenarios }
+play-bye = Fin de l’aperçu : rien n’a été enregistré.
 engine-error-wrong-scene-kind = ceci n’est possible que dans { $kind ->
         [glossary] un glossaire
         [reflection] une réflexion

@@ -374,6 +374,13 @@ engine-error-no-such-node = knoop nummer { $number } zit niet in dit scenario
 # $number: de gevraagde beslissing, vanaf 1; $taken: hoeveel beslissingen er genomen zijn.
 engine-error-no-such-decision = er is geen beslissing { $number } om naar terug te gaan (genomen beslissingen: { $taken })
 engine-error-unknown-scene = de les heeft geen scène `{ $id }`
+preview-error-unknown-node = het scenario heeft geen knoop `{ $id }`; de knopen zijn: { $nodes }
+preview-error-unknown-variable = het scenario heeft geen variabele `{ $id }`; de variabelen zijn: { $variables }
+preview-error-no-variables = het scenario heeft geen variabele `{ $id }`: het heeft helemaal geen variabelen
+preview-error-out-of-range = `{ $id }` gaat van { $min } tot { $max }, niet { $value }
+preview-error-bad-setting = `{ $setting }` is niet VARIABELE=GETAL (bijvoorbeeld trust=40)
+play-no-such-scenario = de cursus heeft geen scenario `{ $id }`; de scenario’s zijn: { $scenarios }
+play-bye = Einde van de voorvertoning: er is niets bewaard.
 engine-error-wrong-scene-kind = dit kan alleen in { $kind ->
         [glossary] een woordenlijst
         [reflection] een reflectie

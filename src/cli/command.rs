@@ -41,6 +41,10 @@ pub enum Command {
     /// a skeleton with placeholder texts in every course locale that passes `validate
     /// --strict` at once.
     New(new::NewArgs),
+    /// Play a scenario from any node with chosen variable values (--at NODE, --set
+    /// VAR=VALUE), for authors: in the terminal, or line by line with --plain. No profile is
+    /// opened and no progress is saved.
+    Play(play::PlayArgs),
     /// Print the JSON Schema of a kind of course file (the repository ships them in
     /// schemas/).
     Schema {
@@ -170,6 +174,10 @@ impl Command {
             Self::New(args) => OptionSlots {
                 course: Some(&mut args.course),
                 ..slots("new")
+            },
+            Self::Play(args) => OptionSlots {
+                course: Some(&mut args.course),
+                ..slots("play")
             },
             Self::Schema { .. } => slots("schema"),
             Self::Profiles { course, data_dir } => OptionSlots {
