@@ -26,6 +26,7 @@
 mod arguments;
 mod ci_report;
 mod command;
+mod l10n;
 mod messages;
 mod migrate;
 mod new;
@@ -207,6 +208,9 @@ impl Cli {
                 | Command::Serve(serve::ServeArgs { course, .. })
                 | Command::New(new::NewArgs { course, .. })
                 | Command::Play(play::PlayArgs { course, .. })
+                | Command::L10n {
+                    command: l10n::L10nCommand::Status { course, .. },
+                }
                 | Command::Session {
                     command: session::SessionCommand::Export { course, .. },
                 }
@@ -420,6 +424,14 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
         Command::Migrate { dir, dry_run } => migrate::run(&dir, dry_run, ui),
         Command::New(args) => new::new_item(&args, ui),
         Command::Play(args) => play::play(&args, cli.lang, ui),
+        Command::L10n {
+            command:
+                l10n::L10nCommand::Status {
+                    since,
+                    format,
+                    course,
+                },
+        } => l10n::run(course.dir(), since.as_deref(), format, ui),
         Command::Validate {
             dir,
             strict,

@@ -200,6 +200,17 @@ new-course-has-errors = the course has errors (listed above): fix them first, th
 new-manifest-malformed = the modules and their items cannot be found in { $path }
 new-written = Wrote { $file } and added “{ $id }” to module “{ $module }” in { $manifest }.
     Its texts start with “TODO”: write them, then check the course with: kruispunt validate { $dir }
+l10n-status-summary = { $locale }: { $missing } missing, { $identical } identical to { $default }
+l10n-status-summary-since = { $locale }: { $missing } missing, { $identical } identical to { $default }, { $stale } not updated after a change in { $default } since { $since }
+l10n-status-text = { $kind ->
+        [missing] missing
+        [identical] identical
+       *[stale] not updated
+    }: { $file }: { $path }
+l10n-since-needs-course = --since compares with an older version in git: give the course directory with --course DIR
+l10n-not-a-git-repository = { $dir } is not in a git repository, which --since needs
+l10n-unknown-revision = git does not know the revision “{ $rev }” in { $dir }
+l10n-git-failed = cannot run git: { $reason }
 error-cannot-write-output = cannot write the output
 migrate-nothing = Nothing to migrate: every file is at the current format version.
 migrate-done = { $files ->

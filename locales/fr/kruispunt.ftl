@@ -216,6 +216,17 @@ new-course-has-errors = le cours contient des erreurs (ci-dessus) : corrigez-le
 new-manifest-malformed = les modules et leurs éléments sont introuvables dans { $path }
 new-written = { $file } écrit et « { $id } » ajouté au module « { $module } » dans { $manifest }.
     Ses textes commencent par « TODO » : rédigez-les, puis vérifiez le cours avec : kruispunt validate { $dir }
+l10n-status-summary = { $locale } : { $missing } manquants, { $identical } identiques à { $default }
+l10n-status-summary-since = { $locale } : { $missing } manquants, { $identical } identiques à { $default }, { $stale } non mis à jour après une modification en { $default } depuis { $since }
+l10n-status-text = { $kind ->
+        [missing] manquant
+        [identical] identique
+       *[stale] non mis à jour
+    } : { $file } : { $path }
+l10n-since-needs-course = --since compare avec une version plus ancienne dans git : indiquez le dossier du cours avec --course DOSSIER
+l10n-not-a-git-repository = { $dir } n’est pas dans un dépôt git, ce dont --since a besoin
+l10n-unknown-revision = git ne connaît pas la révision « { $rev } » dans { $dir }
+l10n-git-failed = impossible d’exécuter git : { $reason }
 error-cannot-write-output = impossible d’écrire la sortie
 migrate-nothing = Rien à migrer : chaque fichier est à la version de format actuelle.
 migrate-done = { $files ->

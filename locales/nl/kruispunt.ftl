@@ -200,6 +200,17 @@ new-course-has-errors = de cursus heeft fouten (hierboven): verbeter die eerst e
 new-manifest-malformed = de modules en hun onderdelen zijn niet te vinden in { $path }
 new-written = { $file } geschreven en “{ $id }” toegevoegd aan module “{ $module }” in { $manifest }.
     De teksten beginnen met “TODO”: schrijf ze en controleer de cursus dan met: kruispunt validate { $dir }
+l10n-status-summary = { $locale }: { $missing } ontbreken, { $identical } gelijk aan { $default }
+l10n-status-summary-since = { $locale }: { $missing } ontbreken, { $identical } gelijk aan { $default }, { $stale } niet bijgewerkt na een wijziging in { $default } sinds { $since }
+l10n-status-text = { $kind ->
+        [missing] ontbreekt
+        [identical] gelijk
+       *[stale] niet bijgewerkt
+    }: { $file }: { $path }
+l10n-since-needs-course = --since vergelijkt met een oudere versie in git: geef de cursusmap op met --course MAP
+l10n-not-a-git-repository = { $dir } zit niet in een git-repository, en --since heeft er een nodig
+l10n-unknown-revision = git kent de revisie “{ $rev }” niet in { $dir }
+l10n-git-failed = git kan niet uitgevoerd worden: { $reason }
 error-cannot-write-output = de uitvoer kan niet geschreven worden
 migrate-nothing = Niets te migreren: elk bestand heeft de huidige formaatversie.
 migrate-done = { $files ->

@@ -45,6 +45,13 @@ pub enum Command {
     /// VAR=VALUE), for authors: in the terminal, or line by line with --plain. No profile is
     /// opened and no progress is saved.
     Play(play::PlayArgs),
+    /// Translations: which texts are missing, the same as the default locale, or out of
+    /// date (see docs/translating.md).
+    L10n {
+        /// What to do.
+        #[command(subcommand)]
+        command: l10n::L10nCommand,
+    },
     /// Print the JSON Schema of a kind of course file (the repository ships them in
     /// schemas/).
     Schema {
@@ -178,6 +185,12 @@ impl Command {
             Self::Play(args) => OptionSlots {
                 course: Some(&mut args.course),
                 ..slots("play")
+            },
+            Self::L10n {
+                command: l10n::L10nCommand::Status { course, .. },
+            } => OptionSlots {
+                course: Some(course),
+                ..slots("l10n status")
             },
             Self::Schema { .. } => slots("schema"),
             Self::Profiles { course, data_dir } => OptionSlots {
