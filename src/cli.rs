@@ -27,13 +27,17 @@
 
 mod arguments;
 mod certificate;
+mod ci_report;
 mod command;
 mod completions;
 mod graph;
 mod json;
+mod l10n;
 mod messages;
 mod migrate;
+mod new;
 mod outline;
+mod play;
 mod print;
 mod profiles;
 mod report;
@@ -48,6 +52,8 @@ mod xapi_send;
 
 pub use command::Command;
 pub use graph::GraphFormat;
+pub use new::{NewArgs, NewKind};
+pub use play::PlayArgs;
 pub use report::{ExportFormat, ReportOutput};
 use validate::{Findings, validate, write_text_report};
 
@@ -222,6 +228,11 @@ impl Cli {
                 | Command::Serve(serve::ServeArgs { course, .. })
                 | Command::Certificate(certificate::CertificateArgs { course, .. })
                 | Command::Print(print::PrintArgs { course, .. })
+                | Command::New(new::NewArgs { course, .. })
+                | Command::Play(play::PlayArgs { course, .. })
+                | Command::L10n {
+                    command: l10n::L10nCommand::Status { course, .. },
+                }
                 | Command::Session {
                     command: session::SessionCommand::Export { course, .. },
                 }
@@ -292,6 +303,11 @@ pub enum Format {
     Text,
     /// One JSON document.
     Json,
+    /// GitHub Actions workflow annotations (`::error file=…,line=…::message`), then the
+    /// summary.
+    Github,
+    /// A SARIF 2.1.0 log, for code-scanning views.
+    Sarif,
 }
 
 /// A kind of course file with a JSON Schema.
@@ -451,6 +467,16 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             ui,
         ),
         Command::Migrate { dir, dry_run } => migrate::run(&dir, dry_run, ui),
+        Command::New(args) => new::new_item(&args, ui),
+        Command::Play(args) => play::play(&args, cli.lang, ui),
+        Command::L10n {
+            command:
+                l10n::L10nCommand::Status {
+                    since,
+                    format,
+                    course,
+                },
+        } => l10n::run(course.dir(), since.as_deref(), format, ui),
         Command::Validate {
             dir,
             strict,

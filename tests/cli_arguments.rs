@@ -113,7 +113,7 @@ fn a_wrong_value_lists_the_possible_ones_and_the_nearest() {
     assert!(
         format
             .stderr
-            .starts_with("kruispunt: error: invalid value “yaml” for --format <FORMAT>\n  possible values: text, json\n"),
+            .starts_with("kruispunt: error: invalid value “yaml” for --format <FORMAT>\n  possible values: text, json, github, sarif\n"),
         "{}",
         format.stderr
     );

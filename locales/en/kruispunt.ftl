@@ -47,6 +47,8 @@ severity-warning = warning
 # FILE:LINE:COL: SEVERITY[CODE]: MESSAGE, the format editors understand.
 diagnostic = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message }
 diagnostic-with-path = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message } (at { $path })
+diagnostic-message-at-path = { $message } (at { $path })
+sarif-rule = Course problem “{ $code }”: see “Problem codes” in docs/course-format.md
 
 problem-unreadable = cannot read the file: { $reason }
 problem-missing-manifest = there is no course.json in this directory
@@ -190,6 +192,25 @@ error-with-cause = { $error }: { $cause }
 error-cannot-read-course = cannot read the course in { $dir }
 error-cannot-read-path = cannot read { $path }: { $reason }
 error-two-course-dirs = two course directories given ({ $positional } and --course { $option }); give one
+new-needs-course = kruispunt new writes into a course directory: give it with --course DIR
+new-invalid-id = “{ $id }” cannot be the id of a lesson or scenario: use lowercase letters, digits and single hyphens (for example “first-conversation”), at most 64 characters
+new-id-exists = the course already has a lesson or scenario “{ $id }”; choose another id
+new-no-such-module = the course has no module “{ $module }”; its modules are: { $modules }
+new-course-has-errors = the course has errors (listed above): fix them first, then add to it
+new-manifest-malformed = the modules and their items cannot be found in { $path }
+new-written = Wrote { $file } and added “{ $id }” to module “{ $module }” in { $manifest }.
+    Its texts start with “TODO”: write them, then check the course with: kruispunt validate { $dir }
+l10n-status-summary = { $locale }: { $missing } missing, { $identical } identical to { $default }
+l10n-status-summary-since = { $locale }: { $missing } missing, { $identical } identical to { $default }, { $stale } not updated after a change in { $default } since { $since }
+l10n-status-text = { $kind ->
+        [missing] missing
+        [identical] identical
+       *[stale] not updated
+    }: { $file }: { $path }
+l10n-since-needs-course = --since compares with an older version in git: give the course directory with --course DIR
+l10n-not-a-git-repository = { $dir } is not in a git repository, which --since needs
+l10n-unknown-revision = git does not know the revision “{ $rev }” in { $dir }
+l10n-git-failed = cannot run git: { $reason }
 error-cannot-write-output = cannot write the output
 migrate-nothing = Nothing to migrate: every file is at the current format version.
 migrate-done = { $files ->
@@ -372,6 +393,13 @@ engine-error-no-such-node = node number { $number } is not in this scenario
 # $number: the decision asked for, from 1; $taken: how many decisions were made.
 engine-error-no-such-decision = there is no decision { $number } to go back to (decisions made: { $taken })
 engine-error-unknown-scene = the lesson has no scene `{ $id }`
+preview-error-unknown-node = the scenario has no node `{ $id }`; its nodes are: { $nodes }
+preview-error-unknown-variable = the scenario has no variable `{ $id }`; its variables are: { $variables }
+preview-error-no-variables = the scenario has no variable `{ $id }`: it has no variables at all
+preview-error-out-of-range = `{ $id }` goes from { $min } to { $max }, not { $value }
+preview-error-bad-setting = `{ $setting }` is not VARIABLE=NUMBER (for example trust=40)
+play-no-such-scenario = the course has no scenario `{ $id }`; its scenarios are: { $scenarios }
+play-bye = End of the preview: nothing was saved.
 engine-error-wrong-scene-kind = this can only be done in { $kind ->
         [glossary] a glossary
         [reflection] a reflection

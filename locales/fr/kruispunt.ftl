@@ -48,6 +48,8 @@ severity-warning = avertissement
 # FICHIER:LIGNE:COLONNE: GRAVITÉ[CODE]: MESSAGE, le format que les éditeurs comprennent.
 diagnostic = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message }
 diagnostic-with-path = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message } (champ { $path })
+diagnostic-message-at-path = { $message } (champ { $path })
+sarif-rule = Problème de cours « { $code } » : voir « Problem codes » dans docs/course-format.md
 
 problem-unreadable = impossible de lire le fichier : { $reason }
 problem-missing-manifest = ce dossier ne contient pas de course.json
@@ -206,6 +208,25 @@ error-with-cause = { $error } : { $cause }
 error-cannot-read-course = impossible de lire le cours dans { $dir }
 error-cannot-read-path = impossible de lire { $path } : { $reason }
 error-two-course-dirs = deux dossiers de cours donnés ({ $positional } et --course { $option }) ; n’en donnez qu’un
+new-needs-course = kruispunt new écrit dans un dossier de cours : indiquez-le avec --course DOSSIER
+new-invalid-id = « { $id } » ne peut pas être l’identifiant d’une leçon ou d’un scénario : utilisez des minuscules, des chiffres et des traits d’union simples (par exemple « premiere-conversation »), 64 caractères au plus
+new-id-exists = le cours a déjà une leçon ou un scénario « { $id } » ; choisissez un autre identifiant
+new-no-such-module = le cours n’a pas de module « { $module } » ; ses modules sont : { $modules }
+new-course-has-errors = le cours contient des erreurs (ci-dessus) : corrigez-les d’abord, puis ajoutez-y
+new-manifest-malformed = les modules et leurs éléments sont introuvables dans { $path }
+new-written = { $file } écrit et « { $id } » ajouté au module « { $module } » dans { $manifest }.
+    Ses textes commencent par « TODO » : rédigez-les, puis vérifiez le cours avec : kruispunt validate { $dir }
+l10n-status-summary = { $locale } : { $missing } manquants, { $identical } identiques à { $default }
+l10n-status-summary-since = { $locale } : { $missing } manquants, { $identical } identiques à { $default }, { $stale } non mis à jour après une modification en { $default } depuis { $since }
+l10n-status-text = { $kind ->
+        [missing] manquant
+        [identical] identique
+       *[stale] non mis à jour
+    } : { $file } : { $path }
+l10n-since-needs-course = --since compare avec une version plus ancienne dans git : indiquez le dossier du cours avec --course DOSSIER
+l10n-not-a-git-repository = { $dir } n’est pas dans un dépôt git, ce dont --since a besoin
+l10n-unknown-revision = git ne connaît pas la révision « { $rev } » dans { $dir }
+l10n-git-failed = impossible d’exécuter git : { $reason }
 error-cannot-write-output = impossible d’écrire la sortie
 migrate-nothing = Rien à migrer : chaque fichier est à la version de format actuelle.
 migrate-done = { $files ->
@@ -387,6 +408,13 @@ engine-error-no-such-node = le nœud numéro { $number } n’est pas dans ce sc�
 # $number : la décision demandée, à partir de 1 ; $taken : le nombre de décisions prises.
 engine-error-no-such-decision = il n’y a pas de décision { $number } à laquelle revenir (décisions prises : { $taken })
 engine-error-unknown-scene = la leçon n’a pas de scène `{ $id }`
+preview-error-unknown-node = le scénario n’a pas de nœud `{ $id }` ; ses nœuds sont : { $nodes }
+preview-error-unknown-variable = le scénario n’a pas de variable `{ $id }` ; ses variables sont : { $variables }
+preview-error-no-variables = le scénario n’a pas de variable `{ $id }` : il n’en a aucune
+preview-error-out-of-range = `{ $id }` va de { $min } à { $max }, pas { $value }
+preview-error-bad-setting = `{ $setting }` n’est pas de la forme VARIABLE=NOMBRE (par exemple trust=40)
+play-no-such-scenario = le cours n’a pas de scénario `{ $id }` ; ses scénarios sont : { $scenarios }
+play-bye = Fin de l’aperçu : rien n’a été enregistré.
 engine-error-wrong-scene-kind = ceci n’est possible que dans { $kind ->
         [glossary] un glossaire
         [reflection] une réflexion

@@ -47,6 +47,8 @@ severity-warning = waarschuwing
 # BESTAND:REGEL:KOLOM: ERNST[CODE]: BERICHT, het formaat dat editors begrijpen.
 diagnostic = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message }
 diagnostic-with-path = { $file }:{ $line }:{ $column }: { $severity }[{ $code }]: { $message } (veld { $path })
+diagnostic-message-at-path = { $message } (veld { $path })
+sarif-rule = Probleem in de cursus “{ $code }”: zie “Problem codes” in docs/course-format.md
 
 problem-unreadable = het bestand kan niet gelezen worden: { $reason }
 problem-missing-manifest = er staat geen course.json in deze map
@@ -190,6 +192,25 @@ error-with-cause = { $error }: { $cause }
 error-cannot-read-course = de cursus in { $dir } kan niet gelezen worden
 error-cannot-read-path = { $path } kan niet gelezen worden: { $reason }
 error-two-course-dirs = twee cursusmappen opgegeven ({ $positional } en --course { $option }); geef er één op
+new-needs-course = kruispunt new schrijft in een cursusmap: geef die op met --course MAP
+new-invalid-id = “{ $id }” kan geen id van een les of scenario zijn: gebruik kleine letters, cijfers en losse koppeltekens (bijvoorbeeld “eerste-gesprek”), hoogstens 64 tekens
+new-id-exists = de cursus heeft al een les of scenario “{ $id }”; kies een andere id
+new-no-such-module = de cursus heeft geen module “{ $module }”; de modules zijn: { $modules }
+new-course-has-errors = de cursus heeft fouten (hierboven): verbeter die eerst en voeg dan toe
+new-manifest-malformed = de modules en hun onderdelen zijn niet te vinden in { $path }
+new-written = { $file } geschreven en “{ $id }” toegevoegd aan module “{ $module }” in { $manifest }.
+    De teksten beginnen met “TODO”: schrijf ze en controleer de cursus dan met: kruispunt validate { $dir }
+l10n-status-summary = { $locale }: { $missing } ontbreken, { $identical } gelijk aan { $default }
+l10n-status-summary-since = { $locale }: { $missing } ontbreken, { $identical } gelijk aan { $default }, { $stale } niet bijgewerkt na een wijziging in { $default } sinds { $since }
+l10n-status-text = { $kind ->
+        [missing] ontbreekt
+        [identical] gelijk
+       *[stale] niet bijgewerkt
+    }: { $file }: { $path }
+l10n-since-needs-course = --since vergelijkt met een oudere versie in git: geef de cursusmap op met --course MAP
+l10n-not-a-git-repository = { $dir } zit niet in een git-repository, en --since heeft er een nodig
+l10n-unknown-revision = git kent de revisie “{ $rev }” niet in { $dir }
+l10n-git-failed = git kan niet uitgevoerd worden: { $reason }
 error-cannot-write-output = de uitvoer kan niet geschreven worden
 migrate-nothing = Niets te migreren: elk bestand heeft de huidige formaatversie.
 migrate-done = { $files ->
@@ -371,6 +392,13 @@ engine-error-no-such-node = knoop nummer { $number } zit niet in dit scenario
 # $number: de gevraagde beslissing, vanaf 1; $taken: hoeveel beslissingen er genomen zijn.
 engine-error-no-such-decision = er is geen beslissing { $number } om naar terug te gaan (genomen beslissingen: { $taken })
 engine-error-unknown-scene = de les heeft geen scène `{ $id }`
+preview-error-unknown-node = het scenario heeft geen knoop `{ $id }`; de knopen zijn: { $nodes }
+preview-error-unknown-variable = het scenario heeft geen variabele `{ $id }`; de variabelen zijn: { $variables }
+preview-error-no-variables = het scenario heeft geen variabele `{ $id }`: het heeft helemaal geen variabelen
+preview-error-out-of-range = `{ $id }` gaat van { $min } tot { $max }, niet { $value }
+preview-error-bad-setting = `{ $setting }` is niet VARIABELE=GETAL (bijvoorbeeld trust=40)
+play-no-such-scenario = de cursus heeft geen scenario `{ $id }`; de scenario’s zijn: { $scenarios }
+play-bye = Einde van de voorvertoning: er is niets bewaard.
 engine-error-wrong-scene-kind = dit kan alleen in { $kind ->
         [glossary] een woordenlijst
         [reflection] een reflectie

@@ -57,6 +57,21 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write a new lesson or scenario into a course (--course DIR) and add it to a module:
+    /// a skeleton with placeholder texts in every course locale that passes `validate
+    /// --strict` at once.
+    New(new::NewArgs),
+    /// Play a scenario from any node with chosen variable values (--at NODE, --set
+    /// VAR=VALUE), for authors: in the terminal, or line by line with --plain. No profile is
+    /// opened and no progress is saved.
+    Play(play::PlayArgs),
+    /// Translations: which texts are missing, the same as the default locale, or out of
+    /// date (see docs/translating.md).
+    L10n {
+        /// What to do.
+        #[command(subcommand)]
+        command: l10n::L10nCommand,
+    },
     /// Print the JSON Schema of a kind of course file (the repository ships them in
     /// schemas/).
     Schema {
@@ -229,6 +244,20 @@ impl Command {
                 ..slots("graph")
             },
             Self::Migrate { .. } => slots("migrate"),
+            Self::New(args) => OptionSlots {
+                course: Some(&mut args.course),
+                ..slots("new")
+            },
+            Self::Play(args) => OptionSlots {
+                course: Some(&mut args.course),
+                ..slots("play")
+            },
+            Self::L10n {
+                command: l10n::L10nCommand::Status { course, .. },
+            } => OptionSlots {
+                course: Some(course),
+                ..slots("l10n status")
+            },
             Self::Schema { .. } => slots("schema"),
             Self::Completions { .. } => slots("completions"),
             Self::Man { .. } => slots("man"),

@@ -58,6 +58,8 @@ pub(super) fn validate(
                 &super::json::Versioned::new("kruispunt-validation", document),
             )
         }
+        Format::Github => super::ci_report::write_github(&mut out, &findings, ui),
+        Format::Sarif => write_json(&mut out, &super::ci_report::sarif_log(&findings, ui)),
     };
     finish_output(written, ui)?;
     keep_until_exit(loaded);

@@ -240,7 +240,7 @@ fn insert_members(text: &str, object: usize, after: usize, members: &[(String, S
 }
 
 /// Where the JSON value starting at `start` ends.
-fn value_end(text: &str, start: usize) -> usize {
+pub(super) fn value_end(text: &str, start: usize) -> usize {
     let mut stream =
         serde_json::Deserializer::from_str(&text[start..]).into_iter::<serde::de::IgnoredAny>();
     match stream.next() {

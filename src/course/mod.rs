@@ -5,6 +5,7 @@
 //! -> [`checked::Course`] plus [`Diagnostic`]s. Nothing here touches the terminal.
 
 pub mod checked;
+mod codes;
 pub mod diagnostic;
 pub mod ids;
 mod load;
@@ -13,11 +14,13 @@ pub mod migrate;
 pub mod model;
 pub mod order;
 mod parsed;
+pub mod skeleton;
 mod source;
 mod span;
 mod validate;
 
 pub use checked::Course;
+pub use codes::PROBLEM_CODES;
 pub use diagnostic::{Diagnostic, FieldPath, PathSeg, Position, Problem, Severity};
 pub use load::{
     CourseError, LoadError, LoadedCourse, Report, ValidateOptions, load, load_builtin, load_course,

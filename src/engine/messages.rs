@@ -97,3 +97,41 @@ impl Localize for RestoreError {
         }
     }
 }
+
+impl Localize for super::PreviewError {
+    fn localize(&self, i18n: &Localizer) -> String {
+        use super::PreviewError;
+        let list = |ids: &[String]| shown(&ids.join(", "));
+        match self {
+            PreviewError::UnknownNode { id, nodes } => i18n.msg(
+                "preview-error-unknown-node",
+                &msg_args!("id" => shown(id), "nodes" => list(nodes)),
+            ),
+            PreviewError::UnknownVariable { id, variables } if variables.is_empty() => {
+                i18n.msg("preview-error-no-variables", &msg_args!("id" => shown(id)))
+            }
+            PreviewError::UnknownVariable { id, variables } => i18n.msg(
+                "preview-error-unknown-variable",
+                &msg_args!("id" => shown(id), "variables" => list(variables)),
+            ),
+            PreviewError::OutOfRange {
+                id,
+                value,
+                min,
+                max,
+            } => i18n.msg(
+                "preview-error-out-of-range",
+                &msg_args!(
+                    "id" => shown(id),
+                    "value" => value.to_string(),
+                    "min" => min.to_string(),
+                    "max" => max.to_string(),
+                ),
+            ),
+            PreviewError::BadSetting { setting } => i18n.msg(
+                "preview-error-bad-setting",
+                &msg_args!("setting" => shown(setting)),
+            ),
+        }
+    }
+}

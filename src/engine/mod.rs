@@ -12,6 +12,7 @@
 mod inline_list;
 pub mod lesson;
 mod messages;
+pub mod preview;
 pub mod scenario;
 pub mod testkit;
 
@@ -20,6 +21,7 @@ pub use lesson::{
     CardView, LessonRun, LessonState, LessonSummary, QuizAnswer, QuizOptionResult, QuizOutcome,
     ScenePosition, SceneRecord, SceneStatus,
 };
+pub use preview::{PreviewError, PreviewStart, preview_start};
 pub use scenario::{
     AvailableChoice, ChoiceOutcome, ChoiceRef, CompetencyScore, Decision, PathEvent, QualityCounts,
     RestoreError, RunResult, RunSnapshot, ScenarioRun, TurningPoint, VarChange,

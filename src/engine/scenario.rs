@@ -247,8 +247,33 @@ impl ScenarioRun {
 
     /// [`Self::at`], with the choices shown in the order of `seed`.
     pub fn seeded_at(scenario: &Scenario, node: NodeIdx, seed: u64) -> Result<Self, EngineError> {
-        let mut entered = Vec::new();
         let vars: Vec<i32> = scenario.variables.iter().map(|v| v.start).collect();
+        Self::begin(scenario, node, seed, vars)
+    }
+
+    /// [`Self::at`] with the variables at `values` (one per variable, as checked by
+    /// [`super::preview_start`]): an author's preview. Restarting goes back to the start
+    /// values.
+    pub fn with_values(
+        scenario: &Scenario,
+        node: NodeIdx,
+        values: &[i32],
+    ) -> Result<Self, EngineError> {
+        let mut vars: Vec<i32> = scenario.variables.iter().map(|v| v.start).collect();
+        for (var, value) in vars.iter_mut().zip(values) {
+            *var = *value;
+        }
+        let seed = crate::course::order::attempt_seed(scenario.id.as_str(), 0);
+        Self::begin(scenario, node, seed, vars)
+    }
+
+    fn begin(
+        scenario: &Scenario,
+        node: NodeIdx,
+        seed: u64,
+        vars: Vec<i32>,
+    ) -> Result<Self, EngineError> {
+        let mut entered = Vec::new();
         let mut visited = vec![false; scenario.nodes.len()];
         let chosen = vec![0u64; scenario.flow().choice_count().div_ceil(64)];
         let memory = Memory {

@@ -20,6 +20,7 @@ pub(crate) mod error;
 mod locale;
 mod localizer;
 mod start;
+pub mod status;
 
 pub use coverage::{Coverage, LocaleCoverage, TextScope, coverage};
 pub use error::Localize;

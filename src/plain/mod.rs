@@ -18,7 +18,10 @@
 //!   chooses them.
 
 mod lesson;
+mod preview;
 mod scenario;
+
+pub use preview::run_preview;
 
 use crate::course::Course;
 use crate::course::checked::Item;

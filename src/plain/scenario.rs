@@ -71,7 +71,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// Runs `scenario` from where the learner left it, until the overview.
     pub(super) fn scenario(&mut self, scenario: &Scenario) -> Step<()> {
-        let how = match self.step(Command::Open(scenario.id.clone())) {
+        self.scenario_opened_by(scenario, Command::Open(scenario.id.clone()))
+    }
+
+    /// Runs `scenario` as `open` opens it (where the learner left it, or at a place).
+    pub(super) fn scenario_opened_by(&mut self, scenario: &Scenario, open: Command) -> Step<()> {
+        let how = match self.step(open) {
             Ok(events) => events
                 .iter()
                 .find_map(|e| match e.kind {

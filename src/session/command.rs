@@ -13,6 +13,9 @@ pub enum Place {
     Scene(SceneId),
     /// A scenario at this node, with the variables at their start.
     Node(NodeIdx),
+    /// A scenario at this node with these variable values, one per variable (an author's
+    /// preview, `kruispunt play --at`).
+    Preview(NodeIdx, Vec<i32>),
 }
 
 /// Something a front end asks the session to do.

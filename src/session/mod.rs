@@ -527,6 +527,10 @@ impl Session {
         };
         let (run, resumed) = match &place {
             Some(Place::Node(node)) => (ScenarioRun::at(scenario, *node)?, Resumed::Fresh),
+            Some(Place::Preview(node, values)) => (
+                ScenarioRun::with_values(scenario, *node, values)?,
+                Resumed::Fresh,
+            ),
             _ => runs::resume_scenario(self.recorder.progress(), scenario)?,
         };
         let before = self.close_first();

@@ -60,3 +60,27 @@ pub fn saved_theme(progress: &Progress, no_color: bool) -> Theme {
         .unwrap_or_default();
     Theme::new(name, no_color)
 }
+
+/// The app opened straight at scenario `item` at `place` (an author's preview, `kruispunt
+/// play`), with `progress` that is never saved; leaving the scenario shows the overview.
+pub fn preview_app(
+    course: Course,
+    progress: Progress,
+    item: &crate::course::ids::ItemId,
+    place: crate::session::Place,
+    options: &StartOptions,
+) -> Result<App, crate::session::SessionError> {
+    let mut app = app(course, progress, &[], options);
+    app.ctx
+        .try_command(crate::session::Command::OpenAt(item.clone(), place))?;
+    let mut state = crate::tui::screens::scenario::State::opened(&app.ctx, item);
+    // Straight to the node asked for, past the content note, as a facilitator's jump.
+    state.view = match app.ctx.session.scenario() {
+        Some((scenario, run)) if run.is_ended(scenario) => {
+            crate::tui::screens::scenario::View::Ending
+        }
+        _ => crate::tui::screens::scenario::View::Conversation,
+    };
+    app.screen = crate::tui::screens::Screen::Scenario(state);
+    Ok(app)
+}
