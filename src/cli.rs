@@ -296,9 +296,18 @@ fn shown_option(id: &str) -> String {
         .map_or_else(|| format!("--{id}"), ToString::to_string)
 }
 
-/// Output format of `validate`, `outline`, `profiles` and `session list`.
+/// Output format of `outline`, `profiles` and `session list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Text for people.
+    Text,
+    /// One JSON document (docs/json.md).
+    Json,
+}
+
+/// Output format of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
     /// One line per problem, then a summary.
     Text,
     /// One JSON document.

@@ -24,8 +24,8 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
         /// How to print the report.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
+        format: ValidateFormat,
         /// The course, as an option (the same as DIR).
         #[command(flatten)]
         course: CourseOption,

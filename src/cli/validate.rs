@@ -37,7 +37,7 @@ impl<'a> Findings<'a> {
 pub(super) fn validate(
     dir: Option<&Path>,
     options: ValidateOptions,
-    format: Format,
+    format: ValidateFormat,
     ui: &mut Ui,
 ) -> Result<ExitCode, Failure> {
     let loaded = load_course(dir, options, ui);
@@ -50,16 +50,16 @@ pub(super) fn validate(
     };
     let mut out = io::stdout().lock();
     let written = match format {
-        Format::Text => write_text_report(&mut out, &findings, true, ui),
-        Format::Json => {
+        ValidateFormat::Text => write_text_report(&mut out, &findings, true, ui),
+        ValidateFormat::Json => {
             let document = json_report(&findings, ui);
             write_json(
                 &mut out,
                 &super::json::Versioned::new("kruispunt-validation", document),
             )
         }
-        Format::Github => super::ci_report::write_github(&mut out, &findings, ui),
-        Format::Sarif => write_json(&mut out, &super::ci_report::sarif_log(&findings, ui)),
+        ValidateFormat::Github => super::ci_report::write_github(&mut out, &findings, ui),
+        ValidateFormat::Sarif => write_json(&mut out, &super::ci_report::sarif_log(&findings, ui)),
     };
     finish_output(written, ui)?;
     keep_until_exit(loaded);
