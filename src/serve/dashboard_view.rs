@@ -450,5 +450,4 @@ fn free_play(ctx: &Ctx, room: &RoomState, width: u16) -> Vec<Line<'static>> {
 }
 
 #[cfg(test)]
-#[path = "dashboard_tests.rs"]
 mod tests;

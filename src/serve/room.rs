@@ -491,5 +491,4 @@ impl Subscriber for RoomListener {
 }
 
 #[cfg(test)]
-#[path = "room_tests.rs"]
 mod tests;
