@@ -490,6 +490,7 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             dir,
             strict,
             format,
+            watch,
             course,
         } => {
             let dir = match (dir, course.course) {
@@ -504,7 +505,11 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
                 }
                 (positional, option) => positional.or(option),
             };
-            validate(dir.as_deref(), ValidateOptions { strict }, format, ui)
+            if watch {
+                validate::watch(dir.as_deref(), ValidateOptions { strict }, format, ui)
+            } else {
+                validate(dir.as_deref(), ValidateOptions { strict }, format, ui)
+            }
         }
         Command::Completions { shell } => completions::completions(shell, ui),
         Command::Man { output } => completions::man(output.as_deref(), ui),

@@ -154,6 +154,12 @@ validate-ok = { $root }: no problems ({ $lessons ->
        *[other] { $nodes } nodes
     })
 
+# `kruispunt validate --watch`. $dir: the course directory as given.
+validate-watching = Watching { $dir }: the course is checked again each time a file in it is saved. Ctrl-C stops.
+validate-watch-needs-dir = --watch needs a course directory (kruispunt validate --watch DIR): the built-in course does not change
+# $cause: the operating system's reason, in English.
+validate-watch-failed = cannot watch { $dir } for changes: { $cause }
+
 ## Translation coverage of the course, printed by `kruispunt validate`
 
 coverage-heading = Translation coverage:

@@ -164,6 +164,12 @@ validate-ok = { $root } : aucun problème ({ $lessons ->
        *[other] { $nodes } nœuds
     })
 
+# `kruispunt validate --watch`. $dir : le dossier du cours tel qu’il est donné.
+validate-watching = Suivi de { $dir } : le cours est revérifié chaque fois qu’un de ses fichiers est enregistré. Ctrl-C arrête.
+validate-watch-needs-dir = --watch demande un dossier de cours (kruispunt validate --watch DOSSIER) : le cours intégré ne change pas
+# $cause : la raison donnée par le système, en anglais.
+validate-watch-failed = impossible de suivre les changements de { $dir } : { $cause }
+
 ## Couverture des traductions du cours, affichée par `kruispunt validate`
 
 coverage-heading = Couverture des traductions :

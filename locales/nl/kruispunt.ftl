@@ -154,6 +154,12 @@ validate-ok = { $root }: geen problemen ({ $lessons ->
        *[other] { $nodes } knopen
     })
 
+# `kruispunt validate --watch`. $dir: de cursusmap zoals opgegeven.
+validate-watching = { $dir } wordt gevolgd: de cursus wordt opnieuw nagekeken telkens een bestand erin bewaard wordt. Ctrl-C stopt.
+validate-watch-needs-dir = --watch heeft een cursusmap nodig (kruispunt validate --watch MAP): de ingebouwde cursus verandert niet
+# $cause: de reden van het besturingssysteem, in het Engels.
+validate-watch-failed = kan { $dir } niet volgen: { $cause }
+
 ## Vertaaldekking van de cursus, getoond door `kruispunt validate`
 
 coverage-heading = Vertaaldekking:

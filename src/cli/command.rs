@@ -26,6 +26,10 @@ pub enum Command {
         /// How to print the report.
         #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
         format: ValidateFormat,
+        /// Keep watching the course directory: check it again, on a cleared screen, each
+        /// time a file in it is saved (Ctrl-C stops).
+        #[arg(long)]
+        watch: bool,
         /// The course, as an option (the same as DIR).
         #[command(flatten)]
         course: CourseOption,

@@ -40,6 +40,19 @@ pub(super) fn validate(
     format: ValidateFormat,
     ui: &mut Ui,
 ) -> Result<ExitCode, Failure> {
+    let (code, loaded) = check_and_report(dir, options, format, ui)?;
+    keep_until_exit(loaded);
+    Ok(code)
+}
+
+/// Loads and checks the course, prints the report in `format`, and gives the exit code
+/// with what was loaded (for the caller to drop or keep until exit).
+fn check_and_report(
+    dir: Option<&Path>,
+    options: ValidateOptions,
+    format: ValidateFormat,
+    ui: &mut Ui,
+) -> Result<(ExitCode, Result<LoadedCourse, CourseError>), Failure> {
     let loaded = load_course(dir, options, ui);
     ui.show_notice();
     let findings = Findings::of(&loaded, ui)?;
@@ -62,8 +75,68 @@ pub(super) fn validate(
         ValidateFormat::Sarif => write_json(&mut out, &super::ci_report::sarif_log(&findings, ui)),
     };
     finish_output(written, ui)?;
-    keep_until_exit(loaded);
-    Ok(code)
+    Ok((code, loaded))
+}
+
+/// How long the files must stay unchanged after a change before the course is checked
+/// again: an editor's save is often several writes (a temporary file, a rename).
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// `kruispunt validate --watch`: checks the course, then again each time a file under its
+/// directory changes, on a cleared screen when the output is a terminal. Runs until the
+/// process is interrupted; a directory that cannot be read any more is reported and
+/// watched on, so a course being moved back in place is checked again.
+pub(super) fn watch(
+    dir: Option<&Path>,
+    options: ValidateOptions,
+    format: ValidateFormat,
+    ui: &mut Ui,
+) -> Result<ExitCode, Failure> {
+    use notify::Watcher;
+    use std::io::IsTerminal;
+    let Some(dir) = dir else {
+        return Err(Failure::usage(
+            ui.msg("validate-watch-needs-dir", &msg_args!()),
+        ));
+    };
+    let (changed, changes) = std::sync::mpsc::channel();
+    let watcher_failed = |error: notify::Error, ui: &Ui| {
+        Failure::usage(ui.msg(
+            "validate-watch-failed",
+            &msg_args!("dir" => dir.display().to_string(), "cause" => error.to_string()),
+        ))
+    };
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // Reads change nothing; everything else (writes, creations, renames, removals,
+        // and the watcher's own errors) is a reason to check again.
+        if !event.is_ok_and(|e| e.kind.is_access()) {
+            let _ = changed.send(());
+        }
+    })
+    .map_err(|e| watcher_failed(e, ui))?;
+    watcher
+        .watch(dir, notify::RecursiveMode::Recursive)
+        .map_err(|e| watcher_failed(e, ui))?;
+    let terminal = io::stdout().is_terminal();
+    loop {
+        if terminal {
+            // Clear the screen and put the cursor at the top, then redraw the report.
+            print!("\x1b[2J\x1b[H");
+        }
+        match check_and_report(Some(dir), options, format, ui) {
+            Ok(_) => {}
+            Err(failure) => println!("{failure}"),
+        }
+        let watching = ui.msg(
+            "validate-watching",
+            &msg_args!("dir" => dir.display().to_string()),
+        );
+        finish_output(writeln!(io::stdout(), "\n{watching}"), ui)?;
+        if changes.recv().is_err() {
+            return Ok(ExitCode::SUCCESS);
+        }
+        while changes.recv_timeout(SETTLE).is_ok() {}
+    }
 }
 
 /// Every diagnostic on its own line, then (with `with_coverage`, for a course that loaded)

@@ -151,6 +151,8 @@ impl Outbox {
 }
 
 fn private_options() -> OpenOptions {
+    // Only Unix sets a mode; elsewhere the data directory's own access list keeps it private.
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut options = OpenOptions::new();
     #[cfg(unix)]
     {

@@ -131,7 +131,7 @@ impl Tmux {
     pub fn key(&self, key: &str) {
         let named = matches!(
             key,
-            "Enter" | "Right" | "Left" | "Escape" | "Up" | "Down" | "Tab" | "BTab"
+            "Enter" | "Right" | "Left" | "Escape" | "Up" | "Down" | "Tab" | "BTab" | "C-c"
         );
         let mut args = vec!["send-keys", "-t", self.session.as_str()];
         if !named {
