@@ -242,11 +242,7 @@ fn workshop_exports(
     // Checked like a profile name: it is a directory name.
     let id = ProfileName::new(id).map_err(|e| Failure::usage(ui.error(&e)))?;
     let dir = resolve_dir(data_dir, ui)?;
-    let trainees = dir
-        .path
-        .join("workshops")
-        .join(id.as_str())
-        .join("trainees");
+    let trainees = crate::serve::trainees_dir(&dir.path, &id);
     if !trainees.is_dir() {
         return Err(Failure::usage(ui.msg(
             "workshop-forget-none",

@@ -38,7 +38,7 @@ pub(super) fn forget(
     // Checked like a profile name: it is a directory name.
     let id = ProfileName::new(id).map_err(|e| Failure::usage(ui.error(&e)))?;
     let dir = resolve_dir(data_dir, ui)?;
-    let workshop = dir.path.join("workshops").join(id.as_str());
+    let workshop = crate::serve::workshop_dir(&dir.path, &id);
     let shown = workshop.display().to_string();
     if !workshop.is_dir() {
         return Err(Failure::refused(ui.msg(
@@ -61,7 +61,7 @@ pub(super) fn forget(
             return Ok(ExitCode::from(EXIT_REFUSED));
         }
     }
-    let trainees = workshop.join("trainees");
+    let trainees = crate::serve::trainees_dir(&dir.path, &id);
     let mut forgotten = 0usize;
     if trainees.is_dir() {
         let store = ProfileStore::new(&trainees);

@@ -220,11 +220,7 @@ pub(super) fn statements_of(
         }
         Whose::Workshop(id) => {
             let dir = resolve_dir(request.data_dir, ui)?;
-            let trainees = dir
-                .path
-                .join("workshops")
-                .join(id.as_str())
-                .join("trainees");
+            let trainees = crate::serve::trainees_dir(&dir.path, id);
             if !trainees.is_dir() {
                 return Err(Failure::refused(ui.msg(
                     "xapi-no-workshop",

@@ -49,6 +49,17 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 use workshop::{JoinCode, Workshop, WorkshopSettings};
 
+/// Where a workshop keeps its files in the data directory: `workshops/ID`.
+pub fn workshop_dir(data_dir: &Path, id: &ProfileName) -> PathBuf {
+    data_dir.join("workshops").join(id.as_str())
+}
+
+/// Where a workshop's trainees' progress is: one profile store, `workshops/ID/trainees`,
+/// read by the server, `report --workshop`, `xapi --workshop` and `workshop forget`.
+pub fn trainees_dir(data_dir: &Path, id: &ProfileName) -> PathBuf {
+    workshop_dir(data_dir, id).join("trainees")
+}
+
 /// The port when none is given.
 pub const DEFAULT_PORT: u16 = 2222;
 /// The most trainees at once when `--max-trainees` is not given.
@@ -361,13 +372,7 @@ pub fn run(options: ServeOptions, course: Course, i18n: Localizer) -> Result<(),
         max_trainees: options.max_trainees,
         idle_timeout: options.idle_timeout,
     });
-    let store = ProfileStore::new(
-        options
-            .data_dir
-            .join("workshops")
-            .join(id.as_str())
-            .join("trainees"),
-    );
+    let store = ProfileStore::new(trainees_dir(&options.data_dir, &id));
     let course = Arc::new(course);
     // Two servers started in the same second get different session ids.
     let salt = std::time::SystemTime::now()
