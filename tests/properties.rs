@@ -135,7 +135,7 @@ fn check_course(files: &[(String, String)]) {
 
 /// Plain mode over `course` with `input` piped in, saving to a [`MemoryFile`]: it ends
 /// normally, writes no control character but the line end, leaves progress that reads back
-/// equal, and its journal folds back to the progress of every whole save.
+/// equal, and its journal folds back to the progress of every step.
 fn walk_in_plain_mode(course: &Course, input: &[u8]) -> Progress {
     walk_with_file(course, input).0
 }
@@ -162,8 +162,10 @@ fn walk_with_file(course: &Course, input: &[u8]) -> (Progress, Vec<u8>) {
 }
 
 /// A progress file in memory, written as the profile store writes one: a snapshot, then one
-/// journal line per change of each step. A whole save first checks that the snapshot with
-/// its journal reads back as exactly the progress being saved, then starts a new snapshot.
+/// journal line per change of each step. After each step, the snapshot with its journal
+/// must read back as exactly the progress the step brought. (A whole save is not compared:
+/// it may also hold changes that were never recorded as a step, and it starts a new
+/// snapshot.)
 struct MemoryFile {
     bytes: RefCell<Vec<u8>>,
     /// The file just before the last whole save that had a journal to fold.
@@ -183,22 +185,22 @@ impl MemoryFile {
 impl ProgressStore for MemoryFile {
     fn save(&self, progress: &Progress) -> Result<(), ProgressError> {
         let mut bytes = self.bytes.borrow_mut();
-        let read = decode_progress_file(&bytes).expect("the store's own file reads back");
-        assert_eq!(
-            &read, progress,
-            "the journal folds back to the progress saved"
-        );
         *self.journaled.borrow_mut() = bytes.clone();
         *bytes = snapshot(progress);
         Ok(())
     }
 
-    fn record(&self, _progress: &Progress, changes: &[Change]) -> Result<(), ProgressError> {
+    fn record(&self, progress: &Progress, changes: &[Change]) -> Result<(), ProgressError> {
         let mut bytes = self.bytes.borrow_mut();
         for change in changes {
             serde_json::to_writer(&mut *bytes, change).expect("a change serialises");
             bytes.push(b'\n');
         }
+        let read = decode_progress_file(&bytes).expect("the store's own file reads back");
+        assert_eq!(
+            &read, progress,
+            "the journal folds back to the progress of the step"
+        );
         Ok(())
     }
 }
