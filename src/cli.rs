@@ -30,13 +30,17 @@ mod certificate;
 mod ci_report;
 mod command;
 mod completions;
+mod failure;
 mod graph;
 mod json;
 mod l10n;
+mod loading;
 mod messages;
 mod migrate;
 mod new;
+mod options;
 mod outline;
+mod output;
 mod play;
 mod print;
 mod profiles;
@@ -51,11 +55,20 @@ pub mod xapi;
 mod xapi_send;
 
 pub use command::Command;
+use failure::EXIT_COURSE_ERRORS;
+pub use failure::{EXIT_FAILURE, EXIT_REFUSED, Failure};
 pub use graph::GraphFormat;
+use loading::{
+    course_for_command, course_if_loads, declared_default_in, default_locale_in_manifest,
+    keep_until_exit, load_course,
+};
 pub use new::{NewArgs, NewKind};
+pub use options::{CourseOption, DataDirOption, Format, ProfileOption, SchemaKind, ValidateFormat};
+use outline::show_outline;
+use output::{finish_output, print_schema, write_json};
 pub use play::PlayArgs;
 pub use report::{ExportFormat, ReportOutput};
-use validate::{Findings, validate, write_text_report};
+use validate::{Findings, validate};
 
 use crate::course::{
     self, Course, CourseError, CourseSource, Diagnostic, LoadedCourse, Position, Severity,
@@ -63,13 +76,10 @@ use crate::course::{
 };
 use crate::i18n::{self, LocaleCoverage};
 use crate::msg_args;
-use crate::progress::{DEFAULT_PROFILE, ProfileName};
-use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use messages::Ui;
 use std::borrow::Cow;
 use std::ffi::OsString;
-use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -113,265 +123,6 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 }
-
-/// `--course DIR`, for the commands that read a course.
-#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
-pub struct CourseOption {
-    /// Use the course in DIR instead of the built-in course.
-    #[arg(long = "course", value_name = "DIR")]
-    pub course: Option<PathBuf>,
-}
-
-impl CourseOption {
-    /// The course directory given, if any.
-    pub fn dir(&self) -> Option<&Path> {
-        self.course.as_deref()
-    }
-}
-
-/// `--data-dir DIR`, for the commands that read or write progress or session logs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
-pub struct DataDirOption {
-    /// Keep progress and session logs in DIR. Default: KRUISPUNT_DATA_DIR, then the
-    /// platform's data directory.
-    #[arg(long = "data-dir", value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-}
-
-impl DataDirOption {
-    /// The data directory given, if any.
-    pub fn dir(&self) -> Option<&Path> {
-        self.data_dir.as_deref()
-    }
-}
-
-/// `--profile NAME`, for the commands that open a learner's progress.
-#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
-pub struct ProfileOption {
-    /// The learner profile: letters, digits, - and _, at most 64 characters. Default:
-    /// "default".
-    #[arg(long = "profile", value_name = "NAME")]
-    pub profile: Option<String>,
-}
-
-impl ProfileOption {
-    /// The profile name, checked; [`DEFAULT_PROFILE`] when none was given.
-    fn name(&self, ui: &Ui) -> Result<ProfileName, Failure> {
-        let name = self.profile.as_deref().unwrap_or(DEFAULT_PROFILE);
-        ProfileName::new(name).map_err(|e| Failure::usage(ui.error(&e)))
-    }
-}
-
-impl Cli {
-    /// Hands the options written before a command's name to that command (`kruispunt
-    /// --data-dir D profiles` is `kruispunt profiles --data-dir D`). An option the command
-    /// has no use for is refused, as clap refuses it after the name; so is an option given
-    /// on both sides.
-    fn resolve(mut self) -> Result<Self, clap::Error> {
-        let Some(command) = self.command.as_mut() else {
-            return Ok(self);
-        };
-        let slots = command.slots();
-        let mut unused = Vec::new();
-        if self.plain {
-            unused.push("plain");
-        }
-        if self.facilitator {
-            unused.push("facilitator");
-        }
-        let course = slots.course.map(|o| &mut o.course);
-        hand_over(self.course.course.take(), course, "course", &mut unused)?;
-        let data_dir = slots.data_dir.map(|o| &mut o.data_dir);
-        hand_over(
-            self.data_dir.data_dir.take(),
-            data_dir,
-            "data_dir",
-            &mut unused,
-        )?;
-        let profile = slots.profile.map(|o| &mut o.profile);
-        hand_over(self.profile.profile.take(), profile, "profile", &mut unused)?;
-        if unused.is_empty() {
-            return Ok(self);
-        }
-        let mut error = clap::Error::new(ErrorKind::ArgumentConflict).with_cmd(&Cli::command());
-        error.insert(
-            ContextKind::InvalidSubcommand,
-            ContextValue::String(slots.name.to_owned()),
-        );
-        let unused = unused.into_iter().map(shown_option).collect();
-        error.insert(ContextKind::PriorArg, ContextValue::Strings(unused));
-        Err(error)
-    }
-
-    /// The course directory of this command line, for its default locale.
-    fn course_dir(&self) -> Option<&Path> {
-        match &self.command {
-            None => self.course.dir(),
-            Some(Command::Validate { dir: Some(dir), .. }) => Some(dir),
-            Some(
-                Command::Export {
-                    what: Some(twee::ExportCommand::Twee { course, .. }),
-                    ..
-                }
-                | Command::Import {
-                    command: twee::ImportCommand::Twee { course, .. },
-                },
-            ) => course.dir(),
-            Some(
-                Command::Outline { course, .. }
-                | Command::Graph { course, .. }
-                | Command::Validate { course, .. }
-                | Command::Profiles { course, .. }
-                | Command::Forget { course, .. }
-                | Command::Export { course, .. }
-                | Command::Report { course, .. }
-                | Command::Serve(serve::ServeArgs { course, .. })
-                | Command::Certificate(certificate::CertificateArgs { course, .. })
-                | Command::Print(print::PrintArgs { course, .. })
-                | Command::New(new::NewArgs { course, .. })
-                | Command::Play(play::PlayArgs { course, .. })
-                | Command::L10n {
-                    command: l10n::L10nCommand::Status { course, .. },
-                }
-                | Command::Session {
-                    command: session::SessionCommand::Export { course, .. },
-                }
-                | Command::Xapi {
-                    command:
-                        xapi::XapiCommand::Export { course, .. }
-                        | xapi::XapiCommand::Send { course, .. },
-                },
-            ) => course.dir(),
-            Some(
-                Command::Migrate { .. }
-                | Command::Workshop { .. }
-                | Command::Schema { .. }
-                | Command::Completions { .. }
-                | Command::Man { .. }
-                | Command::Session {
-                    command: session::SessionCommand::List { .. },
-                }
-                | Command::Xapi {
-                    command: xapi::XapiCommand::Configure { .. },
-                },
-            ) => None,
-        }
-    }
-}
-
-/// Gives `before`, an option written before the command's name, to the command's `slot`;
-/// the option's id goes to `unused` when the command has no such option.
-fn hand_over<T>(
-    before: Option<T>,
-    slot: Option<&mut Option<T>>,
-    id: &'static str,
-    unused: &mut Vec<&'static str>,
-) -> Result<(), clap::Error> {
-    let Some(value) = before else {
-        return Ok(());
-    };
-    match slot {
-        None => unused.push(id),
-        Some(Some(_)) => {
-            // As clap says of an option given twice.
-            let shown = shown_option(id);
-            let mut error = clap::Error::new(ErrorKind::ArgumentConflict).with_cmd(&Cli::command());
-            error.insert(ContextKind::InvalidArg, ContextValue::String(shown.clone()));
-            error.insert(ContextKind::PriorArg, ContextValue::String(shown));
-            return Err(error);
-        }
-        Some(slot) => *slot = Some(value),
-    }
-    Ok(())
-}
-
-/// How clap writes the top-level option `id` in its messages: `--profile <NAME>`.
-fn shown_option(id: &str) -> String {
-    // An argument is shown from its built definition.
-    let mut command = Cli::command();
-    command.build();
-    command
-        .get_arguments()
-        .find(|arg| arg.get_id() == id)
-        .map_or_else(|| format!("--{id}"), ToString::to_string)
-}
-
-/// Output format of `outline`, `profiles` and `session list`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Text for people.
-    Text,
-    /// One JSON document (docs/json.md).
-    Json,
-}
-
-/// Output format of `validate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ValidateFormat {
-    /// One line per problem, then a summary.
-    Text,
-    /// One JSON document.
-    Json,
-    /// GitHub Actions workflow annotations (`::error file=…,line=…::message`), then the
-    /// summary.
-    Github,
-    /// A SARIF 2.1.0 log, for code-scanning views.
-    Sarif,
-}
-
-/// A kind of course file with a JSON Schema.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemaKind {
-    /// `course.json`, the manifest.
-    Course,
-    /// A file in `lessons/`.
-    Lesson,
-    /// A file in `scenarios/`.
-    Scenario,
-}
-
-/// A reason the program stops, already in the interface language, with its exit code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    /// What went wrong, localized.
-    pub message: String,
-    /// The exit code: [`EXIT_REFUSED`] or [`EXIT_FAILURE`].
-    pub code: u8,
-}
-
-impl Failure {
-    /// Wrong arguments or an environment the program cannot work in: exit code 2.
-    fn usage(message: String) -> Self {
-        Self {
-            message,
-            code: EXIT_FAILURE,
-        }
-    }
-
-    /// The operation is refused as things stand: exit code 1.
-    fn refused(message: String) -> Self {
-        Self {
-            message,
-            code: EXIT_REFUSED,
-        }
-    }
-}
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for Failure {}
-
-/// Exit code: the course has errors.
-const EXIT_COURSE_ERRORS: u8 = 1;
-/// Exit code: the operation was refused or declined (profile in use, no such profile).
-pub const EXIT_REFUSED: u8 = 1;
-/// Exit code: wrong arguments, an unreadable course directory, an I/O failure (as clap's
-/// usage errors).
-pub const EXIT_FAILURE: u8 = 2;
 
 /// Runs the program with the process arguments and returns its exit code.
 pub fn main() -> ExitCode {
@@ -583,156 +334,12 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
     }
 }
 
-/// Loads the course with [`course::load_course`], the one loader of every command, and
-/// makes its default locale the last candidate for the interface language. A course that
-/// does not load keeps the default read from its `course.json` by [`execute`].
-fn load_course(
-    dir: Option<&Path>,
-    options: ValidateOptions,
-    ui: &mut Ui,
-) -> Result<LoadedCourse, CourseError> {
-    let loaded = course::load_course(dir, options);
-    if let Ok(loaded) = &loaded {
-        // Every command then shows course texts as the course orders its languages:
-        // the outline, reports and handouts as the session does.
-        ui.adopt_course_default(Some(loaded.course.default_locale.as_str()));
-        ui.adopt_text_fallback(loaded.course.fallback.clone());
-    }
-    loaded
-}
-
-/// The course a command runs on (the interactive course, facilitator mode, `export`,
-/// `report`). A course with errors gives `Ok(None)` once its problems are listed on stderr,
-/// as `validate` lists them: there is nowhere else to show them. A directory that cannot be
-/// read is a failure.
-fn course_for_command(dir: Option<&Path>, ui: &mut Ui) -> Result<Option<Course>, Failure> {
-    match load_course(dir, ValidateOptions::default(), ui) {
-        Ok(loaded) => Ok(Some(loaded.course)),
-        Err(CourseError::Invalid { root, diagnostics }) => {
-            ui.show_notice();
-            let findings = Findings {
-                root: &root,
-                diagnostics: &diagnostics,
-                course: None,
-            };
-            // A closed stderr leaves nowhere to report that; the exit code still says it.
-            let _ = write_text_report(&mut io::stderr().lock(), &findings, false, ui);
-            Ok(None)
-        }
-        Err(error) => Err(Failure::usage(ui.error(&error))),
-    }
-}
-
-/// The course when it loads, for commands that only use it for titles, counts and its
-/// default locale (`profiles`, `forget`, `session export`): a course that cannot be read or
-/// has errors is no reason to refuse them. Shows the notice about an unknown `--lang`.
-fn course_if_loads(dir: Option<&Path>, ui: &mut Ui) -> Option<Course> {
-    let loaded = load_course(dir, ValidateOptions::default(), ui);
-    ui.show_notice();
-    loaded.ok().map(|loaded| loaded.course)
-}
-
-/// The `default_locale` of the course in `dir` (or the built-in course), read without
-/// loading the whole course; `None` when it cannot be read.
-fn declared_default_in(dir: Option<&Path>) -> Option<String> {
-    match dir {
-        None => {
-            let builtin = CourseSource::builtin();
-            let manifest = builtin.files.iter().find(|f| f.path == "course.json")?;
-            default_locale_in_manifest(&manifest.text)
-        }
-        Some(dir) => {
-            // Bounded, and never opening a FIFO or device named course.json.
-            let manifest = dir.join("course.json");
-            let bytes = course::read_regular_file(&manifest, course::MAX_FILE_BYTES).ok()?;
-            default_locale_in_manifest(std::str::from_utf8(&bytes).ok()?)
-        }
-    }
-}
-
-/// The `default_locale` field of a `course.json` text.
-fn default_locale_in_manifest(text: &str) -> Option<String> {
-    // Loading the course accepts a byte order mark at the start; so does this.
-    let text = text.trim_start_matches('\u{FEFF}');
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
-    value.get("default_locale")?.as_str().map(str::to_owned)
-}
-
-/// `kruispunt outline`: the outline, or the course's problems when it has errors.
-fn show_outline(dir: Option<&Path>, format: Format, ui: &mut Ui) -> Result<ExitCode, Failure> {
-    let loaded = load_course(dir, ValidateOptions::default(), ui);
-    ui.show_notice();
-    let findings = Findings::of(&loaded, ui)?;
-    if !findings.diagnostics.is_empty() {
-        // Problems go to stderr so that stdout holds only the outline.
-        let problems = write_text_report(&mut io::stderr().lock(), &findings, false, ui);
-        finish_output(problems, ui)?;
-    }
-    let Some(course) = findings.course else {
-        return Ok(ExitCode::from(EXIT_COURSE_ERRORS));
-    };
-    match format {
-        Format::Text => finish_output(
-            outline::write_outline(&mut io::stdout().lock(), course, ui),
-            ui,
-        )?,
-        Format::Json => {
-            json::Versioned::new("kruispunt-outline", json::OutlineDocument::of(course, ui))
-                .print(ui)?;
-        }
-    }
-    keep_until_exit(loaded);
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Leaves `value` for the operating system to take back when the process ends, rather than
-/// freeing it piece by piece: a large course is millions of allocations, and freeing them
-/// was a quarter of the time of loading a 100,000-node course (issue 15). Only for what a
-/// command holds until the program exits, once everything is written and flushed: nothing
-/// else (no file, lock or terminal) is left undone by not running its destructor.
-fn keep_until_exit<T>(value: T) {
-    std::mem::forget(value);
-}
-
-/// `kruispunt schema KIND`.
-fn print_schema(kind: SchemaKind, ui: &Ui) -> Result<ExitCode, Failure> {
-    use crate::course::model::{Lesson, Manifest, Scenario};
-    let schema = match kind {
-        SchemaKind::Course => schemars::schema_for!(Manifest),
-        SchemaKind::Lesson => schemars::schema_for!(Lesson),
-        SchemaKind::Scenario => schemars::schema_for!(Scenario),
-    };
-    finish_output(write_json(&mut io::stdout().lock(), &schema), ui)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Pretty-printed JSON and a final newline.
-fn write_json(out: &mut impl Write, document: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, document).map_err(io::Error::from)?;
-    writeln!(out)?;
-    out.flush()
-}
-
-/// Accepts a closed pipe as the reader's choice (`kruispunt schema course | head -1`);
-/// any other write failure is an error.
-fn finish_output(result: io::Result<()>, ui: &Ui) -> Result<(), Failure> {
-    match result {
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(error) => {
-            let context = ui.msg("error-cannot-write-output", &msg_args!());
-            Err(Failure::usage(ui.msg(
-                "error-with-cause",
-                &msg_args!("error" => context, "cause" => ui.error(&error)),
-            )))
-        }
-        Ok(()) => Ok(()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::{LocaleCandidates, UiLocale};
+    use clap::CommandFactory;
+    use clap::error::ErrorKind;
 
     fn english() -> Ui {
         Ui::new(LocaleCandidates {

@@ -2,12 +2,18 @@
 //! the course without the interactive interface.
 
 use super::messages::Ui;
-use crate::course::Course;
+use super::validate::{Findings, write_text_report};
+use super::{
+    EXIT_COURSE_ERRORS, Failure, Format, finish_output, json, keep_until_exit, load_course,
+};
 use crate::course::checked::Item;
 use crate::course::model::Text;
+use crate::course::{Course, ValidateOptions};
 use crate::i18n::display;
 use crate::msg_args;
 use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
 
 /// Lines are wrapped to this many terminal columns, which fits an 80-column terminal.
 const WIDTH: usize = 78;
@@ -142,6 +148,34 @@ fn wrap(paragraph: String, width: usize) -> Vec<String> {
         .into_iter()
         .map(std::borrow::Cow::into_owned)
         .collect()
+}
+
+/// `kruispunt outline`: the outline, or the course's problems when it has errors.
+pub(super) fn show_outline(
+    dir: Option<&Path>,
+    format: Format,
+    ui: &mut Ui,
+) -> Result<ExitCode, Failure> {
+    let loaded = load_course(dir, ValidateOptions::default(), ui);
+    ui.show_notice();
+    let findings = Findings::of(&loaded, ui)?;
+    if !findings.diagnostics.is_empty() {
+        // Problems go to stderr so that stdout holds only the outline.
+        let problems = write_text_report(&mut io::stderr().lock(), &findings, false, ui);
+        finish_output(problems, ui)?;
+    }
+    let Some(course) = findings.course else {
+        return Ok(ExitCode::from(EXIT_COURSE_ERRORS));
+    };
+    match format {
+        Format::Text => finish_output(write_outline(&mut io::stdout().lock(), course, ui), ui)?,
+        Format::Json => {
+            json::Versioned::new("kruispunt-outline", json::OutlineDocument::of(course, ui))
+                .print(ui)?;
+        }
+    }
+    keep_until_exit(loaded);
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]
