@@ -36,13 +36,13 @@ fn profile_with_attempts() -> Progress {
     };
     let mut progress = Progress::new(course, Timestamp(1_774_000_000));
     for a in 0..ATTEMPTS {
-        let item = progress.item_mut(&ItemId(format!("scenario-{}", a % 5)));
+        let item = progress.item_mut(&ItemId(format!("scenario-{}", a % 5).into()));
         item.status = ItemStatus::Completed;
         item.attempts.push(ScenarioAttempt {
             choices: (0..12)
                 .map(|n| ChoiceTaken {
-                    node: NodeId(format!("node-{n}")),
-                    choice: ChoiceId(format!("choice-{}", (n + a) % 3)),
+                    node: NodeId(format!("node-{n}").into()),
+                    choice: ChoiceId(format!("choice-{}", (n + a) % 3).into()),
                 })
                 .collect(),
             current_node: "ending-good".into(),
@@ -60,7 +60,7 @@ fn profile_with_attempts() -> Progress {
         });
     }
     for l in 0..4 {
-        let item = progress.item_mut(&ItemId(format!("lesson-{l}")));
+        let item = progress.item_mut(&ItemId(format!("lesson-{l}").into()));
         item.status = ItemStatus::InProgress;
         item.reflections.insert(
             SceneId::from("reflect"),
@@ -98,7 +98,7 @@ fn history(course: &Course, attempts: usize) -> Progress {
         item.attempts.push(ScenarioAttempt {
             choices: (0..12)
                 .map(|n| ChoiceTaken {
-                    node: NodeId(format!("n{n}")),
+                    node: NodeId(format!("n{n}").into()),
                     choice: ChoiceId::from(["open", "wary", "assume"][(n + a) % 3]),
                 })
                 .collect(),

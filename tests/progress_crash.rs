@@ -88,10 +88,10 @@ fn crash_child_role() {
             .expect("created above");
         let n = attempt.choices.len();
         attempt.choices.push(ChoiceTaken {
-            node: NodeId(format!("n{n}")),
-            choice: ChoiceId(format!("c{n}")),
+            node: NodeId(format!("n{n}").into()),
+            choice: ChoiceId(format!("c{n}").into()),
         });
-        attempt.current_node = NodeId(format!("n{}", n + 1));
+        attempt.current_node = NodeId(format!("n{}", n + 1).into());
         *attempt.variables.entry("steps".into()).or_default() += 1;
         opened.session.save(&progress).expect("child saves");
     }

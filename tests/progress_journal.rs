@@ -650,8 +650,8 @@ mod crash {
             item.status = ItemStatus::InProgress;
             let n = item.attempts.first().map_or(0, |a| a.choices.len());
             let taken = ChoiceTaken {
-                node: NodeId(format!("n{n}")),
-                choice: ChoiceId(format!("c{n}")),
+                node: NodeId(format!("n{n}").into()),
+                choice: ChoiceId(format!("c{n}").into()),
             };
             if item.attempts.is_empty() {
                 item.attempts.push(ScenarioAttempt {
@@ -666,7 +666,7 @@ mod crash {
             }
             let attempt = &mut item.attempts[0];
             attempt.choices.push(taken.clone());
-            attempt.current_node = NodeId(format!("n{}", n + 1));
+            attempt.current_node = NodeId(format!("n{}", n + 1).into());
             let mut delta = attempt.clone();
             delta.choices = vec![taken];
             let position = Position {

@@ -64,27 +64,33 @@ id_type!(
 );
 id_type!(
     /// The id of a module in the manifest.
-    ModuleId
+    ModuleId,
+    inline
 );
 id_type!(
     /// The id of a lesson or scenario; unique across the course.
-    ItemId
+    ItemId,
+    inline
 );
 id_type!(
     /// The id of a scene; unique within its lesson.
-    SceneId
+    SceneId,
+    inline
 );
 id_type!(
     /// The id of a quiz option or checklist entry; unique within its scene.
-    OptionId
+    OptionId,
+    inline
 );
 id_type!(
     /// The id of a node in a scenario; unique within the scenario.
-    NodeId
+    NodeId,
+    inline
 );
 id_type!(
     /// The id of a learner choice; unique within its node.
-    ChoiceId
+    ChoiceId,
+    inline
 );
 id_type!(
     /// The id of a declared scenario variable such as `trust`.

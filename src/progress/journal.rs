@@ -323,15 +323,15 @@ mod tests {
 
     fn taken(n: usize) -> ChoiceTaken {
         ChoiceTaken {
-            node: NodeId(format!("n{n}")),
-            choice: ChoiceId(format!("c{n}")),
+            node: NodeId(format!("n{n}").into()),
+            choice: ChoiceId(format!("c{n}").into()),
         }
     }
 
     fn attempt(choices: std::ops::Range<usize>) -> ScenarioAttempt {
         ScenarioAttempt {
             choices: choices.clone().map(taken).collect(),
-            current_node: NodeId(format!("n{}", choices.end)),
+            current_node: NodeId(format!("n{}", choices.end).into()),
             ending: None,
             variables: BTreeMap::new(),
             started_at: Timestamp(1),
@@ -350,7 +350,7 @@ mod tests {
             attempt: attempt(choices.clone()),
             position: Position {
                 item: "talk".into(),
-                at: Some(Place::Node(NodeId(format!("n{}", choices.end)))),
+                at: Some(Place::Node(NodeId(format!("n{}", choices.end).into()))),
             },
         }
     }
