@@ -47,6 +47,7 @@ mod profiles;
 mod report;
 mod serve;
 pub mod session;
+mod settings;
 mod start;
 pub mod twee;
 mod validate;
@@ -97,6 +98,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LOCALE")]
     pub lang: Option<String>,
 
+    /// Read the settings from FILE instead of kruispunt.toml in the platform's config
+    /// directory. Default: KRUISPUNT_CONFIG, then that file (which need not exist).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// The course to run.
     #[command(flatten)]
     pub course: CourseOption,
@@ -135,9 +141,13 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed and [resolved](Cli::resolve) command line: chooses the interface language,
 /// does the command, and prints the reason when it stops.
-fn run(cli: Cli) -> ExitCode {
+fn run(mut cli: Cli) -> ExitCode {
+    let settled = match settings::settle(&mut cli) {
+        Ok(settled) => settled,
+        Err(error) => return settings::refused(&error, cli.lang),
+    };
     let mut ui = ui_for_run(cli.lang.clone(), cli.course_dir());
-    match execute(cli, &mut ui) {
+    match execute(cli, &settled, &mut ui) {
         Ok(code) => code,
         Err(failure) => {
             ui.show_notice();
@@ -161,7 +171,7 @@ fn ui_for_run(lang: Option<String>, course_dir: Option<&Path>) -> Ui {
 
 /// Does the command. Problems in the course are reported on the output and reflected in the
 /// exit code; a [`Failure`] is what the program cannot get past.
-fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
+fn execute(cli: Cli, settled: &settings::Settled, ui: &mut Ui) -> Result<ExitCode, Failure> {
     let Some(command) = cli.command else {
         if cli.facilitator && cli.plain {
             return Err(Failure::usage(ui.msg("facilitator-no-plain", &msg_args!())));
@@ -262,6 +272,12 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
                 validate(dir.as_deref(), ValidateOptions { strict }, format, ui)
             }
         }
+        Command::Config {
+            command: settings::ConfigCommand::Path,
+        } => settings::path(settled, ui),
+        Command::Config {
+            command: settings::ConfigCommand::Show { format, .. },
+        } => settings::show(settled, format, ui),
         Command::Completions { shell } => completions::completions(shell, ui),
         Command::Man { output } => completions::man(output.as_deref(), ui),
         Command::Schema { kind } => {
@@ -416,7 +432,8 @@ mod tests {
     #[test]
     fn two_different_course_dirs_are_refused() {
         let cli = parse(&["validate", "a", "--course", "b"]).expect("valid arguments");
-        let failure = execute(cli, &mut english()).expect_err("refused");
+        let failure =
+            execute(cli, &settings::Settled::default(), &mut english()).expect_err("refused");
         assert_eq!(failure.code, EXIT_FAILURE);
         assert!(failure.message.starts_with("two course directories"));
     }
@@ -429,7 +446,7 @@ mod tests {
             ..LocaleCandidates::default()
         });
         assert_eq!(ui.locale(), UiLocale::Nl);
-        let failure = execute(cli, &mut ui).expect_err("refused");
+        let failure = execute(cli, &settings::Settled::default(), &mut ui).expect_err("refused");
         assert_eq!(failure.code, EXIT_FAILURE);
         assert!(failure.message.contains("“a/b”"), "{}", failure.message);
     }

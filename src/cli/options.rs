@@ -3,7 +3,8 @@
 
 use super::messages::Ui;
 use super::{
-    Cli, Command, Failure, certificate, l10n, new, play, print, serve, session, twee, xapi,
+    Cli, Command, Failure, certificate, l10n, new, play, print, serve, session, settings, twee,
+    xapi,
 };
 use crate::progress::{DEFAULT_PROFILE, ProfileName};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -129,6 +130,9 @@ impl Cli {
                 | Command::L10n {
                     command: l10n::L10nCommand::Status { course, .. },
                 }
+                | Command::Config {
+                    command: settings::ConfigCommand::Show { course, .. },
+                }
                 | Command::Session {
                     command: session::SessionCommand::Export { course, .. },
                 }
@@ -144,6 +148,9 @@ impl Cli {
                 | Command::Schema { .. }
                 | Command::Completions { .. }
                 | Command::Man { .. }
+                | Command::Config {
+                    command: settings::ConfigCommand::Path,
+                }
                 | Command::Session {
                     command: session::SessionCommand::List { .. },
                 }
