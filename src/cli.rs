@@ -1,8 +1,8 @@
 //! The command line: `kruispunt` (the interactive course; `--plain` line by line,
 //! `--facilitator` for a group), `kruispunt outline`, `graph`, `validate`, `schema`,
 //! `profiles`, `forget`, `export`, `certificate`, `print`, `report`, `session`, `serve`,
-//! `workshop`, `xapi`, `completions`, `man`, and `import twee` and `export twee` (Twine
-//! stories).
+//! `workshop`, `xapi`, `config`, `completions`, `man`, and `import twee` and `export twee`
+//! (Twine stories).
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
@@ -23,7 +23,10 @@
 //! Options go only with the commands they mean something to: `--lang` with all of them,
 //! `--plain` and `--facilitator` only with the interactive course, `--course`, `--data-dir`
 //! and `--profile` with the commands that read a course, a data directory or a profile.
-//! Written before a command's name, they are handed to it (`Cli::resolve`).
+//! Written before a command's name, they are handed to it (`Cli::resolve`). What the
+//! command line leaves out, `KRUISPUNT_COURSE` and the config file (`--config`, like
+//! `--lang` accepted by every command) may give: `settings` hands it to the command as if
+//! it were its options, in the order of [`crate::config::resolve`].
 
 mod arguments;
 mod certificate;
@@ -93,8 +96,8 @@ use std::process::ExitCode;
 #[command(name = "kruispunt", version)]
 pub struct Cli {
     /// Interface language: nl, en or fr (also nl_BE.UTF-8, fr-BE…). Default: KRUISPUNT_LANG,
-    /// then the language saved in the profile, then the system locale, then the course's
-    /// default locale.
+    /// then `lang` in the config file, then the language saved in the profile, then the
+    /// system locale, then the course's default locale.
     #[arg(long, global = true, value_name = "LOCALE")]
     pub lang: Option<String>,
 

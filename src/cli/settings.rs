@@ -336,10 +336,11 @@ impl ConfigDocument {
             settings: settings
                 .iter()
                 .map(|s| {
-                    let value = s
-                        .value
-                        .as_deref()
-                        .map(|v| crate::i18n::display::escape(v).into_owned());
+                    // The delimiter is a checked character (a tab, say), which JSON escapes.
+                    let value = s.value.as_deref().map(|v| match s.key {
+                        "csv_delimiter" => v.to_owned(),
+                        _ => crate::i18n::display::escape(v).into_owned(),
+                    });
                     let source = s.source.key();
                     (s.key, SettingEntry { value, source })
                 })
