@@ -393,3 +393,36 @@ fn the_lrs_endpoint_of_the_config_file_reaches_xapi_send_after_lrs_json() {
     assert_eq!(endpoint["value"], "https://saved.example/xapi");
     assert_eq!(endpoint["source"], "lrs-file");
 }
+
+#[test]
+fn a_refused_command_line_is_told_in_the_language_of_the_config_file() {
+    let home = Home::new();
+    let named = home.root().join("named.toml");
+    home.write(&named, "lang = \"nl\"\n");
+    let expected = "kruispunt: fout: onverwacht argument “--bogus”";
+    let run = home
+        .run(
+            &["outline", "--bogus", "--config", named.to_str().unwrap()],
+            &[("KRUISPUNT_LANG", "")],
+        )
+        .exits(2);
+    assert!(run.stderr.starts_with(expected), "{}", run.stderr);
+    home.write(&home.default_config(), "lang = \"nl\"\n");
+    let run = home
+        .run(&["outline", "--bogus"], &[("KRUISPUNT_LANG", "")])
+        .exits(2);
+    assert!(run.stderr.starts_with(expected), "{}", run.stderr);
+    // The environment still goes first, and a broken file does not hide the refusal.
+    let run = home.run(&["outline", "--bogus"], &[]).exits(2);
+    assert!(
+        run.stderr
+            .starts_with("kruispunt: error: unexpected argument"),
+        "{}",
+        run.stderr
+    );
+    home.write(&home.default_config(), "lang = 3\n");
+    let run = home
+        .run(&["outline", "--bogus"], &[("KRUISPUNT_LANG", "")])
+        .exits(2);
+    assert!(run.stderr.contains("--bogus"), "{}", run.stderr);
+}

@@ -95,6 +95,33 @@ pub(super) fn refused(error: &ConfigError, lang: Option<String>) -> ExitCode {
     ExitCode::from(super::EXIT_FAILURE)
 }
 
+/// The language and course directory of a command line clap refused, as far as it could be
+/// read (`lang`, `course`), with what `KRUISPUNT_COURSE` and the config file add: the
+/// refusal is told in the language the run would have had. A config file that cannot be
+/// read adds nothing here: what is wrong with the command line is what is reported.
+pub(super) fn for_refused(
+    config: Option<&std::path::Path>,
+    lang: Option<String>,
+    course: Option<std::path::PathBuf>,
+) -> (Option<String>, Option<std::path::PathBuf>) {
+    let file = ConfigFile::read(ConfigPath::find(config)).unwrap_or_default();
+    let flags = Given {
+        course,
+        lang,
+        ..Given::default()
+    };
+    let settings = config::resolve(&flags, &Given::from_environment(), &file.values, None);
+    let lang = match settings.lang.source {
+        Source::File => settings.lang.value,
+        _ => flags.lang,
+    };
+    let course = match settings.course.source {
+        Source::Env | Source::File => settings.course.value,
+        _ => flags.course,
+    };
+    (lang, course)
+}
+
 /// What the command line itself says of each setting.
 fn flags_of(cli: &mut Cli) -> Given {
     let lang = cli.lang.clone();
