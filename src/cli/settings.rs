@@ -39,11 +39,12 @@ pub enum ConfigCommand {
 /// The config file of this run and the settings in effect.
 #[derive(Debug, Default)]
 pub(super) struct Settled {
-    /// The config file, read.
-    file: ConfigFile,
+    /// The config file, read. Its `values.csv_delimiter` is the `configured` delimiter of
+    /// CSV exports (the command line's and the language's are the report's to add).
+    pub(super) file: ConfigFile,
     /// Every setting with where it came from; `None` for `config path`, which reads no
     /// file.
-    settings: Option<Settings>,
+    pub(super) settings: Option<Settings>,
 }
 
 /// Reads the config file and gives the command every setting the command line left out
