@@ -229,6 +229,14 @@ fn a_missing_named_config_file_stops_with_exit_code_2_in_the_interface_language(
         "{}",
         run.stderr
     );
+    // A directory (or a FIFO) is not read.
+    let run = home.run(&["--config", ".", "outline"], &[]).exits(2);
+    assert!(
+        run.stderr
+            .contains("cannot read the config file .: it is not a regular file"),
+        "{}",
+        run.stderr
+    );
     // No file in the platform's config directory is no error.
     home.run(&["outline"], &[]).exits(0);
 }

@@ -54,13 +54,14 @@ pub enum ConfigError {
         /// Who named it.
         origin: Origin,
     },
-    /// The file exists but cannot be read.
+    /// The file exists but cannot be read: not a regular file, larger than
+    /// [`MAX_CONFIG_BYTES`](super::MAX_CONFIG_BYTES), not UTF-8, or the OS refused.
     #[error("cannot read the config file {}: {reason}", path.display())]
     Unreadable {
         /// The file.
         path: PathBuf,
-        /// Why, from the OS.
-        reason: std::io::Error,
+        /// Why.
+        reason: crate::course::ReadError,
     },
     /// The file is not TOML.
     #[error("{}:{}:{}: not TOML: {detail}", at.path.display(), at.line, at.column)]

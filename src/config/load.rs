@@ -3,6 +3,7 @@
 use super::error::ConfigError;
 use super::model::{KEYS, RawConfig, place};
 use super::resolve::Given;
+use crate::course::ReadError;
 use std::ffi::OsString;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,9 @@ use toml::de::{DeTable, DeValue};
 pub const CONFIG_ENV: &str = "KRUISPUNT_CONFIG";
 /// The config file's name in the platform's config directory.
 pub const FILE_NAME: &str = "kruispunt.toml";
+/// The largest config file read: a real one is a few hundred bytes, and a file named by
+/// mistake (a log, a disk image) should not be read whole.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// Who named the config file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -94,9 +98,10 @@ impl ConfigFile {
         let Some(at) = location else {
             return Ok(Self::default());
         };
-        let text = match std::fs::read_to_string(&at.path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        // A regular file only (a FIFO would block), and no more than the cap.
+        let bytes = match crate::course::read_regular_file(&at.path, MAX_CONFIG_BYTES) {
+            Ok(bytes) => bytes,
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
                 if at.origin == Origin::Platform {
                     return Ok(Self {
                         location: Some(at),
@@ -115,6 +120,13 @@ impl ConfigFile {
                 });
             }
         };
+        let text = String::from_utf8(bytes).map_err(|_| ConfigError::Unreadable {
+            path: at.path.clone(),
+            reason: ReadError::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "not UTF-8 text",
+            )),
+        })?;
         let values = parse(&at.path, &text)?;
         Ok(Self {
             location: Some(at),
@@ -227,6 +239,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::super::error::{BadValue, ValueKind};
     use super::*;
+    use std::fs;
 
     fn file() -> PathBuf {
         Path::new("conf").join(FILE_NAME)
@@ -384,6 +397,42 @@ mod tests {
             Some(("p.toml".into(), Origin::Platform))
         );
         assert_eq!(found(None, None, None), None);
+    }
+
+    #[test]
+    fn only_a_regular_file_of_at_most_the_cap_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let named = |path: &Path| {
+            ConfigFile::read(Some(ConfigPath {
+                path: path.to_owned(),
+                origin: Origin::Flag,
+            }))
+        };
+        let e = named(dir.path()).expect_err("a directory");
+        assert!(matches!(
+            e,
+            ConfigError::Unreadable {
+                reason: ReadError::NotAFile,
+                ..
+            }
+        ));
+        let big = dir.path().join("big.toml");
+        let line = "# a comment\n".repeat(100_000);
+        fs::write(&big, line).unwrap();
+        let e = named(&big).expect_err("too large");
+        assert!(matches!(
+            e,
+            ConfigError::Unreadable {
+                reason: ReadError::TooLarge { .. },
+                ..
+            }
+        ));
+        let latin1 = dir.path().join("latin1.toml");
+        fs::write(&latin1, b"lang = \"fran\xe7ais\"\n").unwrap();
+        assert!(matches!(
+            named(&latin1),
+            Err(ConfigError::Unreadable { .. })
+        ));
     }
 
     #[test]

@@ -21,6 +21,6 @@ mod model;
 mod resolve;
 
 pub use error::{BadValue, ConfigError, Place, ValueKind};
-pub use load::{CONFIG_ENV, ConfigFile, ConfigPath, FILE_NAME, Origin, parse};
+pub use load::{CONFIG_ENV, ConfigFile, ConfigPath, FILE_NAME, MAX_CONFIG_BYTES, Origin, parse};
 pub use model::{FORMAT_VERSION, KEYS, delimiter};
 pub use resolve::{COURSE_ENV, Given, Resolved, Settings, Source, resolve};
