@@ -239,6 +239,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::super::error::{BadValue, ValueKind};
     use super::*;
+    use crate::i18n::Localize;
     use std::fs;
 
     fn file() -> PathBuf {
@@ -397,6 +398,50 @@ mod tests {
             Some(("p.toml".into(), Origin::Platform))
         );
         assert_eq!(found(None, None, None), None);
+    }
+
+    std::thread_local! {
+        /// One localizer per interface language, built once: building one parses its
+        /// Fluent file.
+        static LOCALIZERS: Vec<crate::i18n::Localizer> = crate::i18n::UiLocale::ALL
+            .into_iter()
+            .map(crate::i18n::Localizer::new)
+            .collect();
+    }
+
+    proptest::proptest! {
+        /// Any text made of TOML's pieces and the keys is read or refused with a place
+        /// inside the text and a message in every language, never a panic.
+        #[test]
+        fn any_text_is_read_or_refused_at_a_place_in_it(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "lang", "course", "data_dir", "data-dir", "csv_delimiter", "version",
+                    "lrs", "endpoint", "password", ".", " = ", "\"", "'", "[", "]", "{", "}",
+                    ",", "\n", " ", "1", "-3", "true", "nl", ";", "é", "\t", "#", "=",
+                    "https://x/", "~/", "\\u0041",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = pieces.concat();
+            if let Err(error) = parse(&file(), &text) {
+                let at = match &error {
+                    ConfigError::Syntax { at, .. }
+                    | ConfigError::UnknownKey { at, .. }
+                    | ConfigError::LrsCredentials { at, .. }
+                    | ConfigError::WrongType { at, .. }
+                    | ConfigError::BadValue { at, .. } => at,
+                    other => panic!("{other:?} from text"),
+                };
+                proptest::prop_assert!(at.line >= 1 && at.line <= text.lines().count() + 1);
+                proptest::prop_assert!(at.column >= 1);
+                let messages = LOCALIZERS.with(|all| {
+                    all.iter().map(|l| error.localize(l)).collect::<Vec<_>>()
+                });
+                proptest::prop_assert!(messages.iter().all(|m| !m.is_empty()));
+            }
+        }
     }
 
     #[test]
