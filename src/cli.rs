@@ -11,9 +11,10 @@
 //! - 1: the course has errors, or a profile could not be opened or forgotten as things
 //!   stand (it is in use by another Kruispunt, it does not exist, or the confirmation was
 //!   declined);
-//! - 2: wrong arguments (an invalid profile name included), a course directory that cannot
-//!   be read, no way to ask for confirmation, no terminal for the interactive course, a
-//!   progress file written by a newer Kruispunt, or a file that cannot be read or written.
+//! - 2: wrong arguments (an invalid profile name included), a config file that is missing
+//!   (when named) or wrong, a course directory that cannot be read, no way to ask for
+//!   confirmation, no terminal for the interactive course, a progress file written by a
+//!   newer Kruispunt, or a file that cannot be read or written.
 //!
 //! Every sentence printed comes from the Fluent files in `locales/`, in the one language of
 //! the run, chosen by [`crate::i18n::resolve_locale`] before anything is printed; a command
