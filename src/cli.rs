@@ -1,8 +1,8 @@
 //! The command line: `kruispunt` (the interactive course; `--plain` line by line,
 //! `--facilitator` for a group), `kruispunt outline`, `graph`, `validate`, `schema`,
 //! `profiles`, `forget`, `export`, `certificate`, `print`, `report`, `session`, `serve`,
-//! `workshop`, `xapi`, `completions`, `man`, and `import twee` and `export twee` (Twine
-//! stories).
+//! `workshop`, `xapi`, `config`, `completions`, `man`, and `import twee` and `export twee`
+//! (Twine stories).
 //!
 //! This is the edge of the program: it parses arguments, chooses the interface language,
 //! loads the course, prints, and turns every outcome into an exit code:
@@ -11,9 +11,10 @@
 //! - 1: the course has errors, or a profile could not be opened or forgotten as things
 //!   stand (it is in use by another Kruispunt, it does not exist, or the confirmation was
 //!   declined);
-//! - 2: wrong arguments (an invalid profile name included), a course directory that cannot
-//!   be read, no way to ask for confirmation, no terminal for the interactive course, a
-//!   progress file written by a newer Kruispunt, or a file that cannot be read or written.
+//! - 2: wrong arguments (an invalid profile name included), a config file that is missing
+//!   (when named) or wrong, a course directory that cannot be read, no way to ask for
+//!   confirmation, no terminal for the interactive course, a progress file written by a
+//!   newer Kruispunt, or a file that cannot be read or written.
 //!
 //! Every sentence printed comes from the Fluent files in `locales/`, in the one language of
 //! the run, chosen by [`crate::i18n::resolve_locale`] before anything is printed; a command
@@ -23,7 +24,10 @@
 //! Options go only with the commands they mean something to: `--lang` with all of them,
 //! `--plain` and `--facilitator` only with the interactive course, `--course`, `--data-dir`
 //! and `--profile` with the commands that read a course, a data directory or a profile.
-//! Written before a command's name, they are handed to it (`Cli::resolve`).
+//! Written before a command's name, they are handed to it (`Cli::resolve`). What the
+//! command line leaves out, `KRUISPUNT_COURSE` and the config file (`--config`, like
+//! `--lang` accepted by every command) may give: `settings` hands it to the command as if
+//! it were its options, in the order of [`crate::config::resolve`].
 
 mod arguments;
 mod certificate;
@@ -47,6 +51,7 @@ mod profiles;
 mod report;
 mod serve;
 pub mod session;
+mod settings;
 mod start;
 pub mod twee;
 mod validate;
@@ -92,10 +97,15 @@ use std::process::ExitCode;
 #[command(name = "kruispunt", version)]
 pub struct Cli {
     /// Interface language: nl, en or fr (also nl_BE.UTF-8, fr-BE…). Default: KRUISPUNT_LANG,
-    /// then the language saved in the profile, then the system locale, then the course's
-    /// default locale.
+    /// then `lang` in the config file, then the language saved in the profile, then the
+    /// system locale, then the course's default locale.
     #[arg(long, global = true, value_name = "LOCALE")]
     pub lang: Option<String>,
+
+    /// Read the settings from FILE instead of kruispunt.toml in the platform's config
+    /// directory. Default: KRUISPUNT_CONFIG, then that file (which need not exist).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// The course to run.
     #[command(flatten)]
@@ -135,9 +145,13 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed and [resolved](Cli::resolve) command line: chooses the interface language,
 /// does the command, and prints the reason when it stops.
-fn run(cli: Cli) -> ExitCode {
+fn run(mut cli: Cli) -> ExitCode {
+    let settled = match settings::settle(&mut cli) {
+        Ok(settled) => settled,
+        Err(error) => return settings::refused(&error, cli.lang),
+    };
     let mut ui = ui_for_run(cli.lang.clone(), cli.course_dir());
-    match execute(cli, &mut ui) {
+    match execute(cli, &settled, &mut ui) {
         Ok(code) => code,
         Err(failure) => {
             ui.show_notice();
@@ -161,7 +175,7 @@ fn ui_for_run(lang: Option<String>, course_dir: Option<&Path>) -> Ui {
 
 /// Does the command. Problems in the course are reported on the output and reflected in the
 /// exit code; a [`Failure`] is what the program cannot get past.
-fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
+fn execute(cli: Cli, settled: &settings::Settled, ui: &mut Ui) -> Result<ExitCode, Failure> {
     let Some(command) = cli.command else {
         if cli.facilitator && cli.plain {
             return Err(Failure::usage(ui.msg("facilitator-no-plain", &msg_args!())));
@@ -262,6 +276,12 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
                 validate(dir.as_deref(), ValidateOptions { strict }, format, ui)
             }
         }
+        Command::Config {
+            command: settings::ConfigCommand::Path,
+        } => settings::path(settled, ui),
+        Command::Config {
+            command: settings::ConfigCommand::Show { format, .. },
+        } => settings::show(settled, format, ui),
         Command::Completions { shell } => completions::completions(shell, ui),
         Command::Man { output } => completions::man(output.as_deref(), ui),
         Command::Schema { kind } => {
@@ -416,7 +436,8 @@ mod tests {
     #[test]
     fn two_different_course_dirs_are_refused() {
         let cli = parse(&["validate", "a", "--course", "b"]).expect("valid arguments");
-        let failure = execute(cli, &mut english()).expect_err("refused");
+        let failure =
+            execute(cli, &settings::Settled::default(), &mut english()).expect_err("refused");
         assert_eq!(failure.code, EXIT_FAILURE);
         assert!(failure.message.starts_with("two course directories"));
     }
@@ -429,7 +450,7 @@ mod tests {
             ..LocaleCandidates::default()
         });
         assert_eq!(ui.locale(), UiLocale::Nl);
-        let failure = execute(cli, &mut ui).expect_err("refused");
+        let failure = execute(cli, &settings::Settled::default(), &mut ui).expect_err("refused");
         assert_eq!(failure.code, EXIT_FAILURE);
         assert!(failure.message.contains("“a/b”"), "{}", failure.message);
     }

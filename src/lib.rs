@@ -13,6 +13,8 @@
 //! - [`report`]: a trainee's export and the group report made from exports;
 //! - [`authoring`]: tools for course authors: a scenario as a graph (Mermaid, DOT, SVG);
 //! - [`xapi`]: learning records, xAPI statements made from a trainee's recorded history;
+//! - [`config`]: the config file `kruispunt.toml`, and which of the command line, the
+//!   environment, the file or the default gives each setting;
 //! - [`facilitator`]: facilitator mode without a screen: timer, votes, session logs (a
 //!   session subscriber), handouts;
 //! - [`tui`]: the terminal interface, for learners and for facilitator mode;
@@ -24,6 +26,7 @@
 
 pub mod authoring;
 pub mod cli;
+pub mod config;
 pub mod course;
 pub mod engine;
 pub mod facilitator;

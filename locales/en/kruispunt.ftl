@@ -39,6 +39,57 @@ locale-unknown = Unknown language “{ $value }” ({ $source ->
        *[en] English
     }. Available: nl, en, fr.
 
+## The config file, kruispunt.toml (kruispunt config path|show)
+
+# Where in the config file. $file: the file; $line, $column: from 1.
+config-place = { $file }:{ $line }:{ $column }
+# $file: the file; $origin: flag or env; $variable: KRUISPUNT_CONFIG.
+config-missing = the config file { $file } ({ $origin ->
+        [flag] given with --config
+       *[env] named by { $variable }
+    }) does not exist
+# $file: the file; $reason: why, from the system.
+config-unreadable = cannot read the config file { $file }: { $reason }
+# $place: file:line:column; $detail: what the TOML parser said (in English).
+config-syntax = { $place }: this is not valid TOML: { $detail }
+# $place: file:line:column; $key: the unknown key; $keys: the keys there are.
+config-unknown-key = { $place }: unknown setting “{ $key }”; the settings are { $keys }
+# $suggestion: the known key it is probably a typo of.
+config-unknown-key-suggestion = { $place }: unknown setting “{ $key }” (did you mean “{ $suggestion }”?); the settings are { $keys }
+config-lrs-credentials = { $place }: “{ $key }” does not belong in the config file: the LRS user name and password are kept private in lrs.json by kruispunt xapi configure
+# $expected: string, integer or table.
+config-wrong-type = { $place }: “{ $key }” must be { $expected ->
+        [integer] a whole number
+        [table] a table ([lrs])
+       *[string] text in quotes
+    }
+# $found: the version in the file; $supported: the one this program reads.
+config-bad-version = { $place }: version { $found } of the config file is not known to this Kruispunt, which reads version { $supported }
+config-bad-lang = { $place }: lang “{ $value }” is not a language of the interface: nl, en or fr
+# $key: course or data_dir.
+config-empty-path = { $place }: “{ $key }” is empty; leave the line out to use the default
+config-bad-endpoint = { $place }: lrs.endpoint { $value } is not a URL starting with https:// or http:// (without a user, password, ? or #)
+config-bad-delimiter = { $place }: csv_delimiter “{ $value }” must be one character such as ; or , (not a letter, digit, quote or line break)
+config-no-dir = cannot find a config directory; give --config FILE or set { $variable }
+# kruispunt config show. $file: the config file.
+config-show-file = Config file: { $file }
+config-show-file-absent = Config file: { $file } (there is none; the defaults apply)
+config-show-no-file = Config file: none (no home directory; give --config FILE or set { $variable })
+# One setting. $key: its name in the file; $value: its value; $source: flag, env, file, lrs-file or default; $variable: its environment variable.
+config-show-setting = { $key }: { $value } ({ $source ->
+        [flag] command line
+        [env] { $variable }
+        [file] config file
+        [lrs-file] lrs.json
+       *[default] default
+    })
+config-default-course = the built-in course
+config-default-lang = the profile’s language, else the system’s, else the course’s
+config-default-lrs-endpoint = not set
+config-default-csv-delimiter = follows the interface language
+config-default-data-dir-none = none (no home directory)
+config-delimiter-tab = tab
+
 ## Diagnostics of `kruispunt validate`
 
 severity-error = error

@@ -40,6 +40,57 @@ locale-unknown = Langue inconnue « { $value } » ({ $source ->
        *[en] anglais
     }. Langues disponibles : nl, en, fr.
 
+## Le fichier de configuration, kruispunt.toml (kruispunt config path|show)
+
+# Où dans le fichier de configuration. $file : le fichier ; $line, $column : à partir de 1.
+config-place = { $file }:{ $line }:{ $column }
+# $file : le fichier ; $origin : flag ou env ; $variable : KRUISPUNT_CONFIG.
+config-missing = le fichier de configuration { $file } ({ $origin ->
+        [flag] donné avec --config
+       *[env] indiqué par { $variable }
+    }) n’existe pas
+# $file : le fichier ; $reason : pourquoi, selon le système.
+config-unreadable = impossible de lire le fichier de configuration { $file } : { $reason }
+# $place : fichier:ligne:colonne ; $detail : ce qu’a dit l’analyseur TOML (en anglais).
+config-syntax = { $place } : ce n’est pas du TOML valide : { $detail }
+# $place : fichier:ligne:colonne ; $key : la clé inconnue ; $keys : les clés qui existent.
+config-unknown-key = { $place } : réglage inconnu « { $key } » ; les réglages sont { $keys }
+# $suggestion : la clé connue dont c’est sans doute une faute de frappe.
+config-unknown-key-suggestion = { $place } : réglage inconnu « { $key } » (vouliez-vous dire « { $suggestion } » ?) ; les réglages sont { $keys }
+config-lrs-credentials = { $place } : « { $key } » n’a pas sa place dans le fichier de configuration : le nom d’utilisateur et le mot de passe du LRS sont gardés à l’abri dans lrs.json par kruispunt xapi configure
+# $expected : string, integer ou table.
+config-wrong-type = { $place } : « { $key } » doit être { $expected ->
+        [integer] un nombre entier
+        [table] une table ([lrs])
+       *[string] du texte entre guillemets
+    }
+# $found : la version dans le fichier ; $supported : celle que lit ce programme.
+config-bad-version = { $place } : cette version de Kruispunt ne connaît pas la version { $found } du fichier de configuration ; elle lit la version { $supported }
+config-bad-lang = { $place } : lang « { $value } » n’est pas une langue de l’interface : nl, en ou fr
+# $key : course ou data_dir.
+config-empty-path = { $place } : « { $key } » est vide ; enlevez la ligne pour utiliser la valeur par défaut
+config-bad-endpoint = { $place } : lrs.endpoint { $value } n’est pas une URL commençant par https:// ou http:// (sans utilisateur, mot de passe, ? ni #)
+config-bad-delimiter = { $place } : csv_delimiter « { $value } » doit être un seul caractère, comme « ; » ou « , » (ni lettre, ni chiffre, ni guillemet, ni saut de ligne)
+config-no-dir = impossible de trouver un dossier de configuration ; donnez --config FICHIER ou définissez { $variable }
+# kruispunt config show. $file : le fichier de configuration.
+config-show-file = Fichier de configuration : { $file }
+config-show-file-absent = Fichier de configuration : { $file } (il n’existe pas ; les valeurs par défaut s’appliquent)
+config-show-no-file = Fichier de configuration : aucun (pas de dossier personnel ; donnez --config FICHIER ou définissez { $variable })
+# Un réglage. $key : son nom dans le fichier ; $value : sa valeur ; $source : flag, env, file, lrs-file ou default ; $variable : sa variable d’environnement.
+config-show-setting = { $key } : { $value } ({ $source ->
+        [flag] ligne de commande
+        [env] { $variable }
+        [file] fichier de configuration
+        [lrs-file] lrs.json
+       *[default] par défaut
+    })
+config-default-course = le cours intégré
+config-default-lang = la langue du profil, sinon celle du système, sinon celle du cours
+config-default-lrs-endpoint = non défini
+config-default-csv-delimiter = suit la langue de l’interface
+config-default-data-dir-none = aucun (pas de dossier personnel)
+config-delimiter-tab = tabulation
+
 ## Messages de `kruispunt validate`
 
 severity-error = erreur

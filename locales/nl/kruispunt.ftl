@@ -39,6 +39,57 @@ locale-unknown = Onbekende taal “{ $value }” ({ $source ->
        *[en] Engels
     }. Beschikbaar: nl, en, fr.
 
+## Het configuratiebestand, kruispunt.toml (kruispunt config path|show)
+
+# Waar in het configuratiebestand. $file: het bestand; $line, $column: vanaf 1.
+config-place = { $file }:{ $line }:{ $column }
+# $file: het bestand; $origin: flag of env; $variable: KRUISPUNT_CONFIG.
+config-missing = het configuratiebestand { $file } ({ $origin ->
+        [flag] opgegeven met --config
+       *[env] genoemd in { $variable }
+    }) bestaat niet
+# $file: het bestand; $reason: waarom, volgens het systeem.
+config-unreadable = kan het configuratiebestand { $file } niet lezen: { $reason }
+# $place: bestand:regel:kolom; $detail: wat de TOML-parser zei (in het Engels).
+config-syntax = { $place }: dit is geen geldige TOML: { $detail }
+# $place: bestand:regel:kolom; $key: de onbekende sleutel; $keys: de sleutels die er zijn.
+config-unknown-key = { $place }: onbekende instelling “{ $key }”; de instellingen zijn { $keys }
+# $suggestion: de bekende sleutel waarvan dit waarschijnlijk een tikfout is.
+config-unknown-key-suggestion = { $place }: onbekende instelling “{ $key }” (bedoel je “{ $suggestion }”?); de instellingen zijn { $keys }
+config-lrs-credentials = { $place }: “{ $key }” hoort niet in het configuratiebestand: de gebruikersnaam en het wachtwoord van het LRS worden afgeschermd bewaard in lrs.json door kruispunt xapi configure
+# $expected: string, integer of table.
+config-wrong-type = { $place }: “{ $key }” moet { $expected ->
+        [integer] een geheel getal
+        [table] een tabel ([lrs])
+       *[string] tekst tussen aanhalingstekens
+    } zijn
+# $found: de versie in het bestand; $supported: de versie die dit programma leest.
+config-bad-version = { $place }: versie { $found } van het configuratiebestand kent deze Kruispunt niet; hij leest versie { $supported }
+config-bad-lang = { $place }: lang “{ $value }” is geen taal van de interface: nl, en of fr
+# $key: course of data_dir.
+config-empty-path = { $place }: “{ $key }” is leeg; laat de regel weg om de standaard te gebruiken
+config-bad-endpoint = { $place }: lrs.endpoint { $value } is geen URL die begint met https:// of http:// (zonder gebruiker, wachtwoord, ? of #)
+config-bad-delimiter = { $place }: csv_delimiter “{ $value }” moet één teken zijn, zoals ; of , (geen letter, cijfer, aanhalingsteken of regeleinde)
+config-no-dir = kan geen configuratiemap vinden; geef --config BESTAND of zet { $variable }
+# kruispunt config show. $file: het configuratiebestand.
+config-show-file = Configuratiebestand: { $file }
+config-show-file-absent = Configuratiebestand: { $file } (bestaat niet; de standaardwaarden gelden)
+config-show-no-file = Configuratiebestand: geen (geen thuismap; geef --config BESTAND of zet { $variable })
+# Eén instelling. $key: de naam in het bestand; $value: de waarde; $source: flag, env, file, lrs-file of default; $variable: de omgevingsvariabele.
+config-show-setting = { $key }: { $value } ({ $source ->
+        [flag] opdrachtregel
+        [env] { $variable }
+        [file] configuratiebestand
+        [lrs-file] lrs.json
+       *[default] standaard
+    })
+config-default-course = de ingebouwde cursus
+config-default-lang = de taal van het profiel, anders die van het systeem, anders die van de cursus
+config-default-lrs-endpoint = niet ingesteld
+config-default-csv-delimiter = volgt de taal van de interface
+config-default-data-dir-none = geen (geen thuismap)
+config-delimiter-tab = tab
+
 ## Meldingen van `kruispunt validate`
 
 severity-error = fout

@@ -21,7 +21,12 @@ use std::process::ExitCode;
 /// printed by clap.
 pub(super) fn refused(error: &clap::Error, args: &[OsString]) -> ExitCode {
     let seen = Seen::of(args);
-    let mut ui = ui_for_run(seen.lang.clone(), seen.course.as_deref());
+    let (lang, course) = super::settings::for_refused(
+        seen.config.as_deref(),
+        seen.lang.clone(),
+        seen.course.clone(),
+    );
+    let mut ui = ui_for_run(lang, course.as_deref());
     let code = u8::try_from(error.exit_code()).unwrap_or(EXIT_FAILURE);
     if matches!(
         error.kind(),
@@ -60,16 +65,19 @@ struct Seen {
     course: Option<PathBuf>,
     /// The commands named, e.g. `["session", "export"]`.
     path: Vec<String>,
+    /// `--config`.
+    config: Option<PathBuf>,
 }
 
 impl Seen {
-    /// Reads `args` as far as clap gets when it ignores errors, and finds `--lang` and
-    /// `--course` wherever they are.
+    /// Reads `args` as far as clap gets when it ignores errors, and finds `--lang`,
+    /// `--course` and `--config` wherever they are.
     fn of(args: &[OsString]) -> Self {
         let mut seen = Self {
             lang: option_in_args(args.iter().skip(1).cloned(), "--lang"),
             course: option_in_args(args.iter().skip(1).cloned(), "--course").map(PathBuf::from),
             path: Vec::new(),
+            config: option_in_args(args.iter().skip(1).cloned(), "--config").map(PathBuf::from),
         };
         let Ok(matches) = Cli::command()
             .ignore_errors(true)

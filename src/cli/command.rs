@@ -200,6 +200,13 @@ pub enum Command {
         #[command(subcommand)]
         command: xapi::XapiCommand,
     },
+    /// The config file, kruispunt.toml: where it is, and the settings in effect with where
+    /// each one comes from.
+    Config {
+        /// What to do.
+        #[command(subcommand)]
+        command: settings::ConfigCommand,
+    },
     /// Print a shell completion script: add `source <(kruispunt completions bash)` to
     /// ~/.bashrc, or see the README for zsh, fish and PowerShell.
     Completions {
@@ -264,6 +271,19 @@ impl Command {
             },
             Self::Schema { .. } => slots("schema"),
             Self::Completions { .. } => slots("completions"),
+            Self::Config {
+                command: settings::ConfigCommand::Path,
+            } => slots("config path"),
+            Self::Config {
+                command:
+                    settings::ConfigCommand::Show {
+                        course, data_dir, ..
+                    },
+            } => OptionSlots {
+                course: Some(course),
+                data_dir: Some(data_dir),
+                ..slots("config show")
+            },
             Self::Man { .. } => slots("man"),
             Self::Profiles {
                 course, data_dir, ..

@@ -3,7 +3,8 @@
 
 use super::messages::Ui;
 use super::{
-    Cli, Command, Failure, certificate, l10n, new, play, print, serve, session, twee, xapi,
+    Cli, Command, Failure, certificate, l10n, new, play, print, serve, session, settings, twee,
+    xapi,
 };
 use crate::progress::{DEFAULT_PROFILE, ProfileName};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -13,7 +14,8 @@ use std::path::{Path, PathBuf};
 /// `--course DIR`, for the commands that read a course.
 #[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
 pub struct CourseOption {
-    /// Use the course in DIR instead of the built-in course.
+    /// Use the course in DIR instead of the built-in course. Default: KRUISPUNT_COURSE, then
+    /// `course` in the config file, then the built-in course.
     #[arg(long = "course", value_name = "DIR")]
     pub course: Option<PathBuf>,
 }
@@ -28,8 +30,8 @@ impl CourseOption {
 /// `--data-dir DIR`, for the commands that read or write progress or session logs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
 pub struct DataDirOption {
-    /// Keep progress and session logs in DIR. Default: KRUISPUNT_DATA_DIR, then the
-    /// platform's data directory.
+    /// Keep progress and session logs in DIR. Default: KRUISPUNT_DATA_DIR, then `data_dir`
+    /// in the config file, then the platform's data directory.
     #[arg(long = "data-dir", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 }
@@ -129,6 +131,9 @@ impl Cli {
                 | Command::L10n {
                     command: l10n::L10nCommand::Status { course, .. },
                 }
+                | Command::Config {
+                    command: settings::ConfigCommand::Show { course, .. },
+                }
                 | Command::Session {
                     command: session::SessionCommand::Export { course, .. },
                 }
@@ -144,6 +149,9 @@ impl Cli {
                 | Command::Schema { .. }
                 | Command::Completions { .. }
                 | Command::Man { .. }
+                | Command::Config {
+                    command: settings::ConfigCommand::Path,
+                }
                 | Command::Session {
                     command: session::SessionCommand::List { .. },
                 }

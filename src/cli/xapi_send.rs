@@ -1,5 +1,6 @@
 //! `kruispunt xapi send` and `kruispunt xapi configure`: the LRS settings from flags,
-//! `KRUISPUNT_LRS_*` and the config file (in that order), the outbox filled and delivered,
+//! `KRUISPUNT_LRS_*`, the LRS config file `lrs.json` and, for the endpoint only,
+//! `lrs.endpoint` in `kruispunt.toml` (in that order), the outbox filled and delivered,
 //! and one summary line. Credentials are never printed.
 
 use super::messages::Ui;
@@ -23,7 +24,8 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct LrsArgs {
     /// The LRS's xAPI endpoint, the URL `statements` is appended to (Ralph:
-    /// http://HOST:8100/xAPI/). Default: KRUISPUNT_LRS_ENDPOINT, then the config file.
+    /// http://HOST:8100/xAPI/). Default: KRUISPUNT_LRS_ENDPOINT, then the LRS config file,
+    /// then lrs.endpoint in kruispunt.toml.
     #[arg(long, value_name = "URL")]
     pub endpoint: Option<String>,
     /// The user name (key) for Basic auth. Default: KRUISPUNT_LRS_USERNAME, then the
@@ -38,6 +40,10 @@ pub struct LrsArgs {
     /// config directory.
     #[arg(long, value_name = "FILE")]
     pub lrs_config: Option<PathBuf>,
+    /// `lrs.endpoint` in `kruispunt.toml`, the last place an endpoint is taken from (set
+    /// from the config file, not an option).
+    #[arg(skip)]
+    pub configured_endpoint: Option<String>,
 }
 
 impl LrsArgs {
@@ -101,9 +107,15 @@ pub(super) fn send(
     // The settings first: a missing password should not wait for a course to load.
     let flags = args.flags(ui)?;
     let (_, saved) = args.file(ui)?;
+    let configured = LrsSettings {
+        endpoint: args.configured_endpoint.clone(),
+        ..LrsSettings::default()
+    };
+    // The order `kruispunt config show` reports (crate::config::resolve).
     let lrs = flags
         .or(LrsSettings::from_environment())
         .or(saved)
+        .or(configured)
         .complete()
         .map_err(|e| usage(&e, ui))?;
     let (_, statements) = statements_of(request, ui)?;

@@ -80,7 +80,7 @@ impl LrsSettings {
     /// The complete, checked connection settings, or which one is missing or wrong.
     pub fn complete(self) -> Result<Lrs, LrsError> {
         let endpoint = self.endpoint.ok_or(LrsError::Missing(Setting::Endpoint))?;
-        let endpoint = checked_endpoint(&endpoint)?;
+        let endpoint = check_endpoint(&endpoint)?;
         Ok(Lrs {
             endpoint,
             username: self.username.ok_or(LrsError::Missing(Setting::Username))?,
@@ -186,8 +186,9 @@ pub enum LrsError {
     },
 }
 
-/// Checks an endpoint and ends it with `/`, so `statements` can be appended.
-fn checked_endpoint(endpoint: &str) -> Result<String, LrsError> {
+/// Checks an endpoint (an http(s) URL without credentials, `?` or `#`) and ends it with
+/// `/`, so `statements` can be appended.
+pub fn check_endpoint(endpoint: &str) -> Result<String, LrsError> {
     let rest = endpoint
         .strip_prefix("https://")
         .or_else(|| endpoint.strip_prefix("http://"));

@@ -17,17 +17,27 @@ pub const LOCALE_AND_DATA_ENV: [&str; 6] = [
     "KRUISPUNT_DATA_DIR",
 ];
 
+/// Environment variables that name a config file or give a setting of one
+/// (`kruispunt.toml`): every run starts without them, and with a config directory that does
+/// not exist ([`NO_CONFIG_HOME`]), so no config file of the machine is read.
+pub const CONFIG_ENV: [&str; 2] = ["KRUISPUNT_CONFIG", "KRUISPUNT_COURSE"];
+
+/// The name of the config directory every run is given (`XDG_CONFIG_HOME`), under the
+/// temporary directory; nothing creates it.
+pub const NO_CONFIG_HOME: &str = "kruispunt-tests-without-config";
+
 /// Unicode isolation marks, which Fluent adds around arguments unless told not to.
 pub const ISOLATION_MARKS: [char; 2] = ['\u{2068}', '\u{2069}'];
 
-/// The binary with `args`, in English (`KRUISPUNT_LANG=en`) and with no other locale or
-/// data directory settings.
+/// The binary with `args`, in English (`KRUISPUNT_LANG=en`) and with no other locale, data
+/// directory or config file settings.
 pub fn command<I: AsRef<OsStr>>(args: impl IntoIterator<Item = I>) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kruispunt"));
     command.args(args);
-    for name in LOCALE_AND_DATA_ENV {
+    for name in LOCALE_AND_DATA_ENV.into_iter().chain(CONFIG_ENV) {
         command.env_remove(name);
     }
+    command.env("XDG_CONFIG_HOME", std::env::temp_dir().join(NO_CONFIG_HOME));
     command.env("KRUISPUNT_LANG", "en");
     command
 }
