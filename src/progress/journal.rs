@@ -325,6 +325,7 @@ mod tests {
         ChoiceTaken {
             node: NodeId(format!("n{n}")),
             choice: ChoiceId(format!("c{n}")),
+            at: None,
         }
     }
 
