@@ -20,8 +20,9 @@ pub const LOCALE_AND_DATA_ENV: [&str; 6] = [
 /// Unicode isolation marks, which Fluent adds around arguments unless told not to.
 pub const ISOLATION_MARKS: [char; 2] = ['\u{2068}', '\u{2069}'];
 
-/// The binary with `args`, in English (`KRUISPUNT_LANG=en`) and with no other locale or
-/// data directory settings.
+/// The binary with `args`, in English (`KRUISPUNT_LANG=en`), showing times in UTC
+/// (`TZ=UTC`, whatever the machine's zone), and with no other locale or data directory
+/// settings. A test may set `TZ` again.
 pub fn command<I: AsRef<OsStr>>(args: impl IntoIterator<Item = I>) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kruispunt"));
     command.args(args);
@@ -29,6 +30,7 @@ pub fn command<I: AsRef<OsStr>>(args: impl IntoIterator<Item = I>) -> Command {
         command.env_remove(name);
     }
     command.env("KRUISPUNT_LANG", "en");
+    command.env("TZ", "UTC");
     command
 }
 
