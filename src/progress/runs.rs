@@ -90,7 +90,8 @@ pub fn record_lesson(
     // Times are stamped when something happens for the first time, and kept after: a
     // lesson, scene or quiz already recorded without a time (before schema version 5)
     // stays without one rather than get the time of a later step.
-    if item.status == ItemStatus::NotStarted && item.lesson.started_at.is_none() {
+    let opened_before = matches!(item.status, ItemStatus::InProgress | ItemStatus::Completed);
+    if !opened_before && item.lesson.started_at.is_none() {
         item.lesson.started_at = Some(now);
     }
     item.lesson.current_scene = state.current.clone();

@@ -79,21 +79,23 @@ pub fn certificate(
 
 /// When the last of `items` ended and how long they took together, in seconds: each
 /// finished conversation attempt from start to end, each lesson from its first opening to
-/// its completion. Items without recorded times add nothing; `None` when none has any.
+/// its completion. A lesson completed without a recorded start (opened before its times
+/// were kept) dates the module but adds no time; `None` when no item has a time.
 fn time_spent<'a>(items: impl Iterator<Item = &'a ItemProgress>) -> (Option<Timestamp>, u64) {
     let spans = items.flat_map(|saved| {
-        let lesson = saved.lesson.started_at.zip(saved.lesson.completed_at);
+        let lesson = saved
+            .lesson
+            .completed_at
+            .map(|end| (saved.lesson.started_at, end));
         let attempts = saved
             .attempts
             .iter()
-            .filter_map(|a| a.finished_at.map(|end| (a.started_at, end)));
+            .filter_map(|a| a.finished_at.map(|end| (Some(a.started_at), end)));
         lesson.into_iter().chain(attempts)
     });
     spans.fold((None, 0u64), |(last, sum), (start, end)| {
-        (
-            last.max(Some(end)),
-            sum.saturating_add(end.0.saturating_sub(start.0)),
-        )
+        let took = start.map_or(0, |start| end.0.saturating_sub(start.0));
+        (last.max(Some(end)), sum.saturating_add(took))
     })
 }
 
@@ -458,5 +460,46 @@ impl Certificate<'_> {
             ));
         }
         Self::section("reflections", true, blocks)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::ScenarioAttempt;
+
+    fn attempt(started: u64, finished: Option<u64>) -> ScenarioAttempt {
+        ScenarioAttempt {
+            choices: Vec::new(),
+            current_node: NodeId::from("n"),
+            ending: None,
+            variables: std::collections::BTreeMap::new(),
+            started_at: Timestamp(started),
+            finished_at: finished.map(Timestamp),
+            seed: None,
+        }
+    }
+
+    #[test]
+    fn a_modules_time_adds_its_lessons_and_finished_attempts_and_ends_with_the_last() {
+        let mut lesson = ItemProgress::default();
+        lesson.lesson.started_at = Some(Timestamp(100));
+        lesson.lesson.completed_at = Some(Timestamp(400));
+        // Completed before lesson times were kept fully: a date, no time.
+        let mut older = ItemProgress::default();
+        older.lesson.completed_at = Some(Timestamp(50));
+        let scenario = ItemProgress {
+            attempts: vec![attempt(500, Some(560)), attempt(600, None)],
+            ..ItemProgress::default()
+        };
+        assert_eq!(
+            time_spent([&lesson, &older, &scenario].into_iter()),
+            (Some(Timestamp(560)), 300 + 60)
+        );
+        assert_eq!(time_spent([&older].into_iter()), (Some(Timestamp(50)), 0));
+        assert_eq!(
+            time_spent([&ItemProgress::default()].into_iter()),
+            (None, 0)
+        );
     }
 }
