@@ -43,6 +43,7 @@ fn profile_with_attempts() -> Progress {
                 .map(|n| ChoiceTaken {
                     node: NodeId(format!("node-{n}").into()),
                     choice: ChoiceId(format!("choice-{}", (n + a) % 3).into()),
+                    at: Some(Timestamp(1_800_000_000)),
                 })
                 .collect(),
             current_node: "ending-good".into(),
@@ -100,6 +101,7 @@ fn history(course: &Course, attempts: usize) -> Progress {
                 .map(|n| ChoiceTaken {
                     node: NodeId(format!("n{n}").into()),
                     choice: ChoiceId::from(["open", "wary", "assume"][(n + a) % 3]),
+                    at: Some(Timestamp(1_800_000_000)),
                 })
                 .collect(),
             current_node: "end-good".into(),

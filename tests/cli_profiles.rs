@@ -104,7 +104,6 @@ fn profiles_lists_each_profile_with_its_progress() {
         "{}",
         lines[1]
     );
-    assert!(lines[1].ends_with(" UTC"), "{}", lines[1]);
     assert!(
         lines[2].starts_with(&format!("  default: 0 of {total} items completed")),
         "{}",
@@ -118,6 +117,84 @@ fn profiles_lists_each_profile_with_its_progress() {
             .contains(&format!("anna: 2 van {total} onderdelen afgewerkt")),
         "{}",
         dutch.stdout
+    );
+}
+
+/// Profile `name` in `dir`, last saved at `updated_at` (an RFC 3339 instant).
+fn profile_saved_at(dir: &Path, name: &str, updated_at: &str) {
+    let course = builtin();
+    let store = ProfileStore::new(dir);
+    let name = ProfileName::new(name).expect("a valid name");
+    let mut opened = store
+        .open(&name, &CourseStamp::of(&course))
+        .expect("the profile opens");
+    opened.progress.updated_at =
+        serde_json::from_value(serde_json::json!(updated_at)).expect("an instant");
+    opened.session.save(&opened.progress).expect("saved");
+}
+
+/// `kruispunt profiles` with `TZ=zone` and the interface in `lang`: the lines after the
+/// heading.
+fn profile_lines(dir: &Path, zone: &str, lang: &str) -> Vec<String> {
+    let mut command = kruispunt(["--data-dir"]);
+    command
+        .arg(dir)
+        .args(["--lang", lang, "profiles"])
+        .env("TZ", zone)
+        .stdin(Stdio::null());
+    let run = Run::from(command.output().expect("the binary starts")).exits(0);
+    run.stdout.lines().skip(1).map(str::to_owned).collect()
+}
+
+#[test]
+fn times_are_shown_in_the_users_time_zone_and_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The same instants for everyone; files keep them in UTC.
+    profile_saved_at(dir.path(), "anna", "2026-12-06T13:05:00Z");
+    profile_saved_at(dir.path(), "bo", "2026-07-02T07:30:00Z");
+    let stored = std::fs::read_to_string(dir.path().join("anna.json")).expect("the file");
+    assert!(
+        stored.contains("\"updated_at\": \"2026-12-06T13:05:00Z\""),
+        "{stored}"
+    );
+    let total = item_count();
+    let line = |name: &str, when: &str| {
+        format!("  {name}: 0 of {total} items completed, last updated on {when}")
+    };
+    // Brussels: UTC+1 in winter, UTC+2 in summer.
+    assert_eq!(
+        profile_lines(dir.path(), "Europe/Brussels", "en"),
+        [
+            line("anna", "6 December 2026 at 14:05"),
+            line("bo", "2 July 2026 at 09:30")
+        ]
+    );
+    // New York: UTC−5 in winter, UTC−4 in summer, the same instants.
+    assert_eq!(
+        profile_lines(dir.path(), "America/New_York", "en"),
+        [
+            line("anna", "6 December 2026 at 08:05"),
+            line("bo", "2 July 2026 at 03:30")
+        ]
+    );
+    // Each language writes the moment its own way.
+    let dutch = profile_lines(dir.path(), "Europe/Brussels", "nl");
+    assert!(
+        dutch[0].ends_with("laatst bijgewerkt op 6 december 2026 om 14:05"),
+        "{dutch:?}"
+    );
+    let french = profile_lines(dir.path(), "Europe/Brussels", "fr");
+    assert!(
+        french[1].ends_with("dernière mise à jour le 2 juillet 2026 à 09:30"),
+        "{french:?}"
+    );
+    // A zone the system does not know is UTC, never a failure.
+    assert_eq!(
+        profile_lines(dir.path(), "Nowhere/Atlantis", "en"),
+        [
+            line("anna", "6 December 2026 at 13:05"),
+            line("bo", "2 July 2026 at 07:30")
+        ]
     );
 }
 

@@ -41,8 +41,8 @@ fn builtin_course() -> Course {
         .course
 }
 
-/// A profile `anna` in `data`, in the language `locale`: the lesson completed with one of
-/// three checklist points ticked and a reflection; the scenario twice, first to the poor
+/// A profile `anna` in `data`, in the language `locale`: the lesson read in 10 minutes and
+/// completed with one of three checklist points ticked and a reflection; the scenario twice, first to the poor
 /// ending (10 minutes, breaching confidentiality and making assumptions), then to the good
 /// one (5 minutes, showing open questions and confidentiality).
 fn make_profile(data: &Path, locale: &str) {
@@ -56,6 +56,8 @@ fn make_profile(data: &Path, locale: &str) {
     progress.settings.locale = Some(Locale(locale.into()));
     let lesson = progress.item_mut(&ItemId::from("woorden"));
     lesson.status = ItemStatus::Completed;
+    lesson.lesson.started_at = Some(Timestamp(T0 - 900));
+    lesson.lesson.completed_at = Some(Timestamp(T0 - 300));
     let list = lesson
         .lesson
         .scenes
@@ -187,17 +189,19 @@ fn the_certificate_has_every_part_and_no_reflections_unless_asked() {
     }
     assert_eq!(html.select(&sel("section#reflections")).count(), 0);
 
-    // Both modules completed; the lessons' module has no recorded date, the practice
-    // module ended when its last conversation did, after 10 + 5 minutes of conversation.
+    // Both modules completed: the lessons' module when its lesson was, after the 10
+    // minutes it took; the practice module when its last conversation ended, after 10 + 5
+    // minutes of conversation. Dates are written out, in the trainee's time zone (UTC in
+    // these runs, 2026-05-28T20:48:20Z).
     let modules: Vec<Vec<String>> = html
         .select(&sel("section#modules tbody tr"))
         .map(|row| row.select(&sel("td")).map(text_of).collect())
         .collect();
-    let last = Timestamp(T0 + 1300).rfc3339()[..10].to_owned();
+    let last = "28 May 2026".to_owned();
     assert_eq!(
         modules,
         [
-            ["Words", "not recorded", "not recorded", "5 min"].map(String::from),
+            ["Words", "28 May 2026", "10 min", "5 min"].map(String::from),
             ["Practice".into(), last.clone(), "15 min".into(), "—".into()],
         ]
     );

@@ -516,6 +516,7 @@ fn open_attempt(node: &str, choices: &[(&str, &str)]) -> ScenarioAttempt {
             .map(|(n, c)| ChoiceTaken {
                 node: NodeId::from(*n),
                 choice: ChoiceId::from(*c),
+                at: None,
             })
             .collect(),
         current_node: node.into(),

@@ -90,6 +90,7 @@ fn crash_child_role() {
         attempt.choices.push(ChoiceTaken {
             node: NodeId(format!("n{n}").into()),
             choice: ChoiceId(format!("c{n}").into()),
+            at: None,
         });
         attempt.current_node = NodeId(format!("n{}", n + 1).into());
         *attempt.variables.entry("steps".into()).or_default() += 1;

@@ -652,6 +652,7 @@ mod crash {
             let taken = ChoiceTaken {
                 node: NodeId(format!("n{n}").into()),
                 choice: ChoiceId(format!("c{n}").into()),
+                at: None,
             };
             if item.attempts.is_empty() {
                 item.attempts.push(ScenarioAttempt {

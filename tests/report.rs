@@ -546,8 +546,14 @@ fn export_leaves_reflections_out_and_computes_competencies_with_the_engine() {
         .expect("the fixture parses");
     // Version 3: when each attempt started and ended, from the progress file; the fixture,
     // a version 2 export, has no times.
+    // Version 4: when each choice was taken, and when the lesson was read and its quizzes
+    // answered (one record here, at 10 s).
     let mut untimed = export.items[1].attempts.clone();
     for attempt in &mut untimed {
+        for choice in &mut attempt.choices {
+            let at = choice.at.take().expect("every choice has its time");
+            assert!(attempt.started_at.is_some_and(|start| at >= start));
+        }
         let started = attempt
             .started_at
             .take()
@@ -562,11 +568,19 @@ fn export_leaves_reflections_out_and_computes_competencies_with_the_engine() {
         }
     }
     assert_eq!(untimed, fixture.items[1].attempts);
-    assert_eq!(export.items[0].quizzes, fixture.items[0].quizzes);
+    let lesson = &export.items[0];
+    assert_eq!(lesson.started_at, Some(Timestamp(10)));
+    assert_eq!(lesson.completed_at, Some(Timestamp(10)));
+    assert_eq!(lesson.duration_seconds, Some(0));
+    let mut quizzes = lesson.quizzes.clone();
+    for quiz in &mut quizzes {
+        assert_eq!(quiz.answered_at.take(), Some(Timestamp(10)));
+    }
+    assert_eq!(quizzes, fixture.items[0].quizzes);
 
     // Version 2: breaches, qualities and turning points per attempt, from the engine.
-    assert_eq!(export.export_version, 3);
-    assert_eq!(export.format_version, Some(3));
+    assert_eq!(export.export_version, 4);
+    assert_eq!(export.format_version, Some(4));
     let [first, second] = &export.items[1].attempts[..] else {
         panic!("two attempts");
     };
@@ -613,7 +627,7 @@ fn export_leaves_reflections_out_and_computes_competencies_with_the_engine() {
     assert!(competencies.breached.is_empty());
     assert_eq!(second.qualities.expect("replayed").best, 2);
     assert_eq!(second.turning_points.as_deref(), Some(&[][..]));
-    assert!(run.stdout.contains("\"export_version\": 3"));
+    assert!(run.stdout.contains("\"export_version\": 4"));
     // Times are RFC 3339 instants in UTC, never bare numbers.
     assert!(
         run.stdout
@@ -974,13 +988,13 @@ fn an_export_of_a_newer_format_is_skipped_with_a_clear_reason() {
     let file = dir.path().join("future.json");
     std::fs::write(
         &file,
-        VERSION_1_EXPORT.replace("\"export_version\": 1", "\"export_version\": 4"),
+        VERSION_1_EXPORT.replace("\"export_version\": 1", "\"export_version\": 5"),
     )
     .expect("write");
     let run = report(&[file], "md", &[]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
-    assert!(run.stderr.contains("export format 4"), "{}", run.stderr);
-    assert!(run.stderr.contains("reads up to 3"), "{}", run.stderr);
+    assert!(run.stderr.contains("export format 5"), "{}", run.stderr);
+    assert!(run.stderr.contains("reads up to 4"), "{}", run.stderr);
 }
 
 #[test]

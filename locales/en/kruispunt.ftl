@@ -338,19 +338,37 @@ man-written = { $pages ->
 # $dir: the data directory.
 profiles-heading = Profiles in { $dir }:
 profiles-none = No profiles in { $dir } yet; one is made when you start the course.
-# A moment in a list or a message: date, hour and minute, in UTC.
-time-utc = { $date } { $hour }:{ $minute } UTC
+# Dates and times, as DATETIME() writes them in messages (in the user's time zone).
+# The months, January to December.
+datetime-month-1 = January
+datetime-month-2 = February
+datetime-month-3 = March
+datetime-month-4 = April
+datetime-month-5 = May
+datetime-month-6 = June
+datetime-month-7 = July
+datetime-month-8 = August
+datetime-month-9 = September
+datetime-month-10 = October
+datetime-month-11 = November
+datetime-month-12 = December
+# $day, $month, $year: 6, December, 2026.
+datetime-date-long = { $day } { $month } { $year }
+# $hour, $minute: two digits each, 14 and 05.
+datetime-time-short = { $hour }:{ $minute }
+# $date, $time: the two above together.
+datetime-date-and-time = { $date } at { $time }
 
 # $name: the profile; $completed of the $total items of the current course are done;
-# $updated: date and time of the last save (UTC).
+# $updated: the moment of the last save (shown in the user's time zone).
 profiles-line = { $name }: { $completed } of { $total ->
         [one] { $total } item
        *[other] { $total } items
-    } completed, last updated { $updated }
+    } completed, last updated on { DATETIME($updated, dateStyle: "long", timeStyle: "short") }
 # The progress was saved for another course; $course: that course's id.
-profiles-line-other-course = { $name }: progress of another course (`{ $course }`), last updated { $updated }
+profiles-line-other-course = { $name }: progress of another course (`{ $course }`), last updated on { DATETIME($updated, dateStyle: "long", timeStyle: "short") }
 # The current course could not be loaded, so there is nothing to count against.
-profiles-line-no-course = { $name }: last updated { $updated }
+profiles-line-no-course = { $name }: last updated on { DATETIME($updated, dateStyle: "long", timeStyle: "short") }
 profiles-line-newer = { $name }: written by a newer version of Kruispunt (progress format { $found }); update Kruispunt to use this profile
 # $damage: what is wrong with the file, one of the damage-* messages.
 profiles-line-damaged = { $name }: the progress file is damaged ({ $damage }); it is set aside, not deleted, when the profile is next opened
@@ -399,8 +417,8 @@ error-progress-io = could not { $action ->
     } { $path }: { $reason }
 error-progress-encode = could not encode the progress: { $reason }
 error-not-a-regular-file = { $path } is not a regular file (a symbolic link, a directory or a device); Kruispunt does not follow or overwrite it: remove or rename it
-# After a failed last save. $time: when the progress file last received everything (UTC).
-save-failed-not-saved = What you did after { $time } is not saved; { $file } still holds your progress as it was then.
+# After a failed last save. $time: when the progress file last received everything (an RFC 3339 instant, shown in the user's time zone).
+save-failed-not-saved = What you did after { DATETIME($time, dateStyle: "long", timeStyle: "short") } is not saved; { $file } still holds your progress as it was then.
 
 ## Errors that every interface can show: the command line, the terminal interface and plain mode
 
@@ -846,7 +864,7 @@ timer-key-minutes = timer minutes
 timer-key-reset = timer reset
 session-list-empty = No facilitated sessions in { $dir }.
 session-list-heading = Facilitated sessions in { $dir }:
-session-list-line = { $id } · { $start } · { $course } · { $votes ->
+session-list-line = { $id } · { DATETIME($start, dateStyle: "long", timeStyle: "short") } · { $course } · { $votes ->
         [one] 1 vote
        *[other] { $votes } votes
     }
@@ -857,7 +875,7 @@ session-read-failed = Could not read the session: { $reason }
 session-export-written = Handout written to { $file }.
 session-export-title = Session { $id }
 session-export-course = Course: { $course } (version { $version })
-session-export-when = From { $start } to { $end }
+session-export-when = From { DATETIME($start, dateStyle: "long", timeStyle: "short") } to { DATETIME($end, dateStyle: "long", timeStyle: "short") }
 session-export-shown = What was shown
 session-export-rewound = Went back: { $item } › { $node }
 session-export-votes = Votes and the path the group chose
@@ -1351,17 +1369,17 @@ scenario-key-scroll-feedback = scroll the feedback
 certificate-title = Certificate of participation
 # $name: the profile name; $course: the course title; $version: the course version.
 certificate-awarded = { $name } took part in the course “{ $course }” (version { $version }).
-# $date: a date, e.g. 2026-03-21.
-certificate-issued = Issued on { $date }
+# $date: when it is issued (an RFC 3339 instant), shown as a date in the user's time zone.
+certificate-issued = Issued on { DATETIME($date, dateStyle: "long") }
 certificate-modules-heading = Modules completed
 # $completed: modules with every lesson and conversation completed; $total: modules in the course.
 certificate-modules-count = { $completed } of { $total } modules completed.
 certificate-column-module = Module
 certificate-column-completed-on = Completed on
-certificate-column-time = Time in practice conversations
+certificate-column-time = Time spent
 certificate-column-estimated = Estimated time
 certificate-not-recorded = not recorded
-certificate-modules-note = Kruispunt records when each practice conversation started and ended, not when a lesson was read: the date is when the module’s last conversation ended, the time is its conversations’ time together.
+certificate-modules-note = Kruispunt records when each lesson was opened and completed and when each practice conversation started and ended: the date is when the module’s last lesson or conversation ended, the time is their time together. Progress saved before Kruispunt recorded the times of lessons counts only the conversations, or says “not recorded”.
 # $hours, $minutes: a duration.
 certificate-duration = { $hours ->
         [0] { $minutes } min

@@ -353,19 +353,37 @@ man-written = { $pages ->
 # $dir : le dossier de données.
 profiles-heading = Profils dans { $dir } :
 profiles-none = Aucun profil dans { $dir } pour l’instant ; un profil est créé quand vous commencez le cours.
-# A moment in a list or a message: date, hour and minute, in UTC.
-time-utc = { $date } à { $hour } h { $minute } UTC
+# Dates et heures, telles que DATETIME() les écrit dans les messages (dans le fuseau horaire de l’utilisateur).
+# Les mois, de janvier à décembre.
+datetime-month-1 = janvier
+datetime-month-2 = février
+datetime-month-3 = mars
+datetime-month-4 = avril
+datetime-month-5 = mai
+datetime-month-6 = juin
+datetime-month-7 = juillet
+datetime-month-8 = août
+datetime-month-9 = septembre
+datetime-month-10 = octobre
+datetime-month-11 = novembre
+datetime-month-12 = décembre
+# $day, $month, $year : 6, décembre, 2026.
+datetime-date-long = { $day } { $month } { $year }
+# $hour, $minute : deux chiffres chacun, 14 et 05.
+datetime-time-short = { $hour }:{ $minute }
+# $date, $time : les deux ci-dessus ensemble.
+datetime-date-and-time = { $date } à { $time }
 
 # $name : le profil ; $completed des $total éléments du cours actuel sont terminés ;
-# $updated : date et heure du dernier enregistrement (UTC).
+# $updated : le moment du dernier enregistrement (affiché dans le fuseau horaire de l’utilisateur).
 profiles-line = { $name } : { $completed } sur { $total } { $total ->
         [one] élément terminé
        *[other] éléments terminés
-    }, dernière mise à jour { $updated }
+    }, dernière mise à jour le { DATETIME($updated, dateStyle: "long", timeStyle: "short") }
 # La progression appartient à un autre cours ; $course : l’identifiant de ce cours.
-profiles-line-other-course = { $name } : progression d’un autre cours (`{ $course }`), dernière mise à jour { $updated }
+profiles-line-other-course = { $name } : progression d’un autre cours (`{ $course }`), dernière mise à jour le { DATETIME($updated, dateStyle: "long", timeStyle: "short") }
 # Le cours actuel n’a pas pu être chargé, il n’y a donc rien à compter.
-profiles-line-no-course = { $name } : dernière mise à jour { $updated }
+profiles-line-no-course = { $name } : dernière mise à jour le { DATETIME($updated, dateStyle: "long", timeStyle: "short") }
 profiles-line-newer = { $name } : écrit par une version plus récente de Kruispunt (format de progression { $found }) ; mettez Kruispunt à jour pour utiliser ce profil
 # $damage : ce qui ne va pas dans le fichier, un des messages damage-*.
 profiles-line-damaged = { $name } : le fichier de progression est endommagé ({ $damage }) ; il sera mis de côté, pas supprimé, à la prochaine ouverture du profil
@@ -414,8 +432,8 @@ error-progress-io = impossible { $action ->
     } { $path } : { $reason }
 error-progress-encode = impossible d’encoder la progression : { $reason }
 error-not-a-regular-file = { $path } n’est pas un fichier ordinaire (un lien symbolique, un dossier ou un périphérique) ; Kruispunt ne le suit pas et ne l’écrase pas : supprimez-le ou renommez-le
-# After a failed last save. $time: when the progress file last received everything (UTC).
-save-failed-not-saved = Ce que vous avez fait après { $time } n’est pas enregistré ; { $file } contient toujours votre progression telle qu’elle était à ce moment-là.
+# After a failed last save. $time: when the progress file last received everything (an RFC 3339 instant, shown in the user's time zone).
+save-failed-not-saved = Ce que vous avez fait après { DATETIME($time, dateStyle: "long", timeStyle: "short") } n’est pas enregistré ; { $file } contient toujours votre progression telle qu’elle était à ce moment-là.
 
 ## Erreurs que chaque interface peut afficher : la ligne de commande, l’interface du terminal et le mode simple
 
@@ -864,7 +882,7 @@ timer-key-minutes = minutes du minuteur
 timer-key-reset = remettre le minuteur à zéro
 session-list-empty = Aucune séance animée dans { $dir }.
 session-list-heading = Séances animées dans { $dir } :
-session-list-line = { $id } · { $start } · { $course } · { $votes ->
+session-list-line = { $id } · { DATETIME($start, dateStyle: "long", timeStyle: "short") } · { $course } · { $votes ->
         [one] 1 vote
        *[other] { $votes } votes
     }
@@ -875,7 +893,7 @@ session-read-failed = Impossible de lire la séance : { $reason }
 session-export-written = Document écrit dans { $file }.
 session-export-title = Séance { $id }
 session-export-course = Formation : { $course } (version { $version })
-session-export-when = Du { $start } au { $end }
+session-export-when = Du { DATETIME($start, dateStyle: "long", timeStyle: "short") } au { DATETIME($end, dateStyle: "long", timeStyle: "short") }
 session-export-shown = Ce qui a été montré
 session-export-rewound = Retour en arrière : { $item } › { $node }
 session-export-votes = Les votes et le chemin choisi par le groupe
@@ -1370,8 +1388,8 @@ scenario-key-scroll-feedback = faire défiler le retour du coach
 certificate-title = Attestation de participation
 # $name: the profile name; $course: the course title; $version: the course version.
 certificate-awarded = { $name } a suivi la formation « { $course } » (version { $version }).
-# $date: a date, e.g. 2026-03-21.
-certificate-issued = Délivrée le { $date }
+# $date: when it is issued (an RFC 3339 instant), shown as a date in the user's time zone.
+certificate-issued = Délivrée le { DATETIME($date, dateStyle: "long") }
 certificate-modules-heading = Modules terminés
 # $completed: modules with every lesson and conversation completed; $total: modules in the course.
 certificate-modules-count = { $completed ->
@@ -1380,10 +1398,10 @@ certificate-modules-count = { $completed ->
     }
 certificate-column-module = Module
 certificate-column-completed-on = Terminé le
-certificate-column-time = Temps en conversations d’entraînement
+certificate-column-time = Temps consacré
 certificate-column-estimated = Durée estimée
 certificate-not-recorded = non enregistré
-certificate-modules-note = Kruispunt enregistre le début et la fin de chaque conversation d’entraînement, pas le moment où une leçon a été lue : la date est la fin de la dernière conversation du module, le temps est celui de ses conversations réunies.
+certificate-modules-note = Kruispunt enregistre l’ouverture et la fin de chaque leçon ainsi que le début et la fin de chaque conversation d’entraînement : la date est la fin de la dernière leçon ou conversation du module, le temps est leur temps réuni. Une progression enregistrée avant que Kruispunt n’enregistre le temps des leçons ne compte que les conversations, ou indique « non enregistré ».
 # $hours, $minutes: a duration.
 certificate-duration = { $hours ->
         [0] { $minutes } min

@@ -337,19 +337,37 @@ man-written = { $pages ->
 # $dir: de gegevensmap.
 profiles-heading = Profielen in { $dir }:
 profiles-none = Nog geen profielen in { $dir }; er wordt er een gemaakt zodra je de cursus start.
-# A moment in a list or a message: date, hour and minute, in UTC.
-time-utc = { $date } om { $hour }.{ $minute } uur UTC
+# Datums en tijden, zoals DATETIME() ze in berichten schrijft (in de tijdzone van de gebruiker).
+# De maanden, januari tot december.
+datetime-month-1 = januari
+datetime-month-2 = februari
+datetime-month-3 = maart
+datetime-month-4 = april
+datetime-month-5 = mei
+datetime-month-6 = juni
+datetime-month-7 = juli
+datetime-month-8 = augustus
+datetime-month-9 = september
+datetime-month-10 = oktober
+datetime-month-11 = november
+datetime-month-12 = december
+# $day, $month, $year: 6, december, 2026.
+datetime-date-long = { $day } { $month } { $year }
+# $hour, $minute: twee cijfers elk, 14 en 05.
+datetime-time-short = { $hour }:{ $minute }
+# $date, $time: de twee hierboven samen.
+datetime-date-and-time = { $date } om { $time }
 
 # $name: het profiel; $completed van de $total onderdelen van de huidige cursus zijn afgewerkt;
-# $updated: datum en tijd van de laatste keer bewaren (UTC).
+# $updated: het moment van de laatste keer bewaren (getoond in de eigen tijdzone).
 profiles-line = { $name }: { $completed } van { $total ->
         [one] { $total } onderdeel
        *[other] { $total } onderdelen
-    } afgewerkt, laatst bijgewerkt { $updated }
+    } afgewerkt, laatst bijgewerkt op { DATETIME($updated, dateStyle: "long", timeStyle: "short") }
 # De voortgang hoort bij een andere cursus; $course: de id van die cursus.
-profiles-line-other-course = { $name }: voortgang van een andere cursus (`{ $course }`), laatst bijgewerkt { $updated }
+profiles-line-other-course = { $name }: voortgang van een andere cursus (`{ $course }`), laatst bijgewerkt op { DATETIME($updated, dateStyle: "long", timeStyle: "short") }
 # De huidige cursus kon niet geladen worden, dus er valt niets te tellen.
-profiles-line-no-course = { $name }: laatst bijgewerkt { $updated }
+profiles-line-no-course = { $name }: laatst bijgewerkt op { DATETIME($updated, dateStyle: "long", timeStyle: "short") }
 profiles-line-newer = { $name }: geschreven door een nieuwere versie van Kruispunt (voortgangsformaat { $found }); werk Kruispunt bij om dit profiel te gebruiken
 # $damage: wat er mis is met het bestand, een van de damage-*-berichten.
 profiles-line-damaged = { $name }: het voortgangsbestand is beschadigd ({ $damage }); het wordt opzijgezet, niet verwijderd, wanneer het profiel opnieuw geopend wordt
@@ -398,8 +416,8 @@ error-progress-io = { $path } kan niet { $action ->
     } worden: { $reason }
 error-progress-encode = de voortgang kan niet gecodeerd worden: { $reason }
 error-not-a-regular-file = { $path } is geen gewoon bestand (een symbolische koppeling, een map of een apparaat); Kruispunt volgt het niet en overschrijft het niet: verwijder het of geef het een andere naam
-# After a failed last save. $time: when the progress file last received everything (UTC).
-save-failed-not-saved = Wat je na { $time } gedaan hebt, is niet bewaard; { $file } bevat nog je voortgang van toen.
+# After a failed last save. $time: when the progress file last received everything (an RFC 3339 instant, shown in the user's time zone).
+save-failed-not-saved = Wat je na { DATETIME($time, dateStyle: "long", timeStyle: "short") } gedaan hebt, is niet bewaard; { $file } bevat nog je voortgang van toen.
 
 ## Fouten die elke interface kan tonen: de opdrachtregel, de terminalinterface en de platte modus
 
@@ -842,7 +860,7 @@ timer-key-minutes = minuten van de timer
 timer-key-reset = timer terugzetten
 session-list-empty = Geen begeleide sessies in { $dir }.
 session-list-heading = Begeleide sessies in { $dir }:
-session-list-line = { $id } · { $start } · { $course } · { $votes ->
+session-list-line = { $id } · { DATETIME($start, dateStyle: "long", timeStyle: "short") } · { $course } · { $votes ->
         [one] 1 stemming
        *[other] { $votes } stemmingen
     }
@@ -853,7 +871,7 @@ session-read-failed = De sessie kon niet gelezen worden: { $reason }
 session-export-written = Hand-out geschreven naar { $file }.
 session-export-title = Sessie { $id }
 session-export-course = Cursus: { $course } (versie { $version })
-session-export-when = Van { $start } tot { $end }
+session-export-when = Van { DATETIME($start, dateStyle: "long", timeStyle: "short") } tot { DATETIME($end, dateStyle: "long", timeStyle: "short") }
 session-export-shown = Wat getoond werd
 session-export-rewound = Teruggegaan: { $item } › { $node }
 session-export-votes = Stemmingen en de weg die de groep koos
@@ -1330,17 +1348,17 @@ scenario-key-scroll-feedback = door de feedback scrollen
 certificate-title = Getuigschrift van deelname
 # $name: the profile name; $course: the course title; $version: the course version.
 certificate-awarded = { $name } nam deel aan de cursus “{ $course }” (versie { $version }).
-# $date: a date, e.g. 2026-03-21.
-certificate-issued = Uitgereikt op { $date }
+# $date: when it is issued (an RFC 3339 instant), shown as a date in the user's time zone.
+certificate-issued = Uitgereikt op { DATETIME($date, dateStyle: "long") }
 certificate-modules-heading = Afgeronde modules
 # $completed: modules with every lesson and conversation completed; $total: modules in the course.
 certificate-modules-count = { $completed } van de { $total } modules afgerond.
 certificate-column-module = Module
 certificate-column-completed-on = Afgerond op
-certificate-column-time = Tijd in oefengesprekken
+certificate-column-time = Bestede tijd
 certificate-column-estimated = Geschatte tijd
 certificate-not-recorded = niet bijgehouden
-certificate-modules-note = Kruispunt houdt bij wanneer elk oefengesprek begon en eindigde, niet wanneer je een les las: de datum is het einde van het laatste gesprek van de module, de tijd is de tijd van haar gesprekken samen.
+certificate-modules-note = Kruispunt houdt bij wanneer je elke les opende en afrondde en wanneer elk oefengesprek begon en eindigde: de datum is het einde van de laatste les of het laatste gesprek van de module, de tijd is hun tijd samen. Voortgang van voor Kruispunt de tijd van lessen bijhield, telt alleen de gesprekken, of zegt “niet bijgehouden”.
 # $hours, $minutes: a duration.
 certificate-duration = { $hours ->
         [0] { $minutes } min

@@ -5,7 +5,7 @@ use super::{EXIT_FAILURE, EXIT_REFUSED, Failure, course_if_loads, finish_output}
 use crate::course::Course;
 use crate::msg_args;
 use crate::progress::{
-    DataDir, ProfileName, ProfileState, ProfileStore, ProfileSummary, ProgressError, Timestamp,
+    DataDir, ProfileName, ProfileState, ProfileStore, ProfileSummary, ProgressError,
 };
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
@@ -66,7 +66,7 @@ fn profile_line(profile: &ProfileSummary, course: Option<&Course>, ui: &Ui) -> S
             updated_at,
             ..
         } => {
-            let updated = human_time(*updated_at, ui);
+            let updated = *updated_at;
             match course {
                 Some(current) if current.id != saved.id => ui.msg(
                     "profiles-line-other-course",
@@ -103,19 +103,6 @@ fn profile_line(profile: &ProfileSummary, course: Option<&Course>, ui: &Ui) -> S
             &msg_args!("name" => name, "damage" => ui.error(damage)),
         ),
         ProfileState::NotAFile => ui.msg("profiles-line-not-a-file", &msg_args!("name" => name)),
-    }
-}
-
-/// `2026-03-21 10:15 UTC` (as the interface language writes it): the minute is precise
-/// enough for a list, and UTC says which clock it is.
-pub(super) fn human_time(time: Timestamp, ui: &Ui) -> String {
-    let full = time.rfc3339();
-    match (full.get(..10), full.get(11..13), full.get(14..16)) {
-        (Some(date), Some(hour), Some(minute)) => ui.msg(
-            "time-utc",
-            &msg_args!("date" => date, "hour" => hour, "minute" => minute),
-        ),
-        _ => full,
     }
 }
 
@@ -277,23 +264,5 @@ mod tests {
                 assert!(!is_confirmation(no, &ui), "{lang}: {no:?}");
             }
         }
-    }
-
-    #[test]
-    fn times_are_shown_to_the_minute_in_utc_in_the_interface_language() {
-        let en = ui("en");
-        assert_eq!(human_time(Timestamp(0), &en), "1970-01-01 00:00 UTC");
-        assert_eq!(
-            human_time(Timestamp(1_774_088_100), &en),
-            "2026-03-21 10:15 UTC"
-        );
-        assert_eq!(
-            human_time(Timestamp(1_774_088_100), &ui("nl")),
-            "2026-03-21 om 10.15 uur UTC"
-        );
-        assert_eq!(
-            human_time(Timestamp(1_774_088_100), &ui("fr")),
-            "2026-03-21 à 10\u{a0}h\u{a0}15 UTC"
-        );
     }
 }

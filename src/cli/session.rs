@@ -161,7 +161,7 @@ pub(super) fn list(
                     "session-list-line",
                     &msg_args!(
                         "id" => session.id.as_str(),
-                        "start" => session.started_at.rfc3339(),
+                        "start" => session.started_at,
                         "course" => session.course.as_str(),
                         "votes" => session.votes,
                     ),

@@ -6,7 +6,7 @@
 //! goes wrong after the interface started is printed once the terminal is restored.
 
 use super::messages::Ui;
-use super::profiles::{human_time, progress_failure, resolve_dir};
+use super::profiles::{progress_failure, resolve_dir};
 use super::{EXIT_COURSE_ERRORS, Failure, course_for_command};
 use crate::i18n::LocaleCandidates;
 use crate::msg_args;
@@ -80,7 +80,7 @@ fn save_failure(error: &ProgressError, session: &ProfileSession, ui: &Ui) -> Fai
     let kept = ui.msg(
         "save-failed-not-saved",
         &msg_args!(
-            "time" => human_time(session.last_saved(), ui),
+            "time" => session.last_saved(),
             "file" => session.paths().progress.display().to_string(),
         ),
     );

@@ -11,7 +11,7 @@ use crate::course::checked::{Choice, Course, SceneBody, Step};
 use crate::course::ids::{ChoiceId, ItemId, NodeId, SceneId};
 use crate::course::markup::plain;
 use crate::course::model::{Quality, Text};
-use crate::i18n::Localizer;
+use crate::i18n::{DateTimeStyle, Localizer};
 use crate::msg_args;
 use crate::report::document::{self, Bar, Block, Chart, Document, Layout, Paragraph, Section};
 
@@ -132,8 +132,8 @@ pub fn handout(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> D
         Block::paragraph(names.msg(
             "session-export-when",
             &msg_args!(
-                "start" => log.started_at.rfc3339(),
-                "end" => log.updated_at.rfc3339(),
+                "start" => log.started_at,
+                "end" => log.updated_at,
             ),
         )),
         Block::heading(2, names.msg("session-export-shown", &msg_args!())),
@@ -219,7 +219,8 @@ pub fn handout(log: &SessionLog, course: Option<&Course>, i18n: &Localizer) -> D
                     .as_ref()
                     .map(|i| format!(" ({})", names.item(i)))
                     .unwrap_or_default();
-                Some(format!("{}{place}: {text}", clock_time(at.rfc3339())))
+                let time = names.i18n.date_time(&at.rfc3339(), DateTimeStyle::TIME);
+                Some(format!("{time}{place}: {text}"))
             }
             _ => None,
         })
@@ -384,11 +385,6 @@ fn vote_qualities(
         "session-export-vote-qualities",
         &msg_args!("qualities" => parts.join(" · ")),
     ))
-}
-
-/// `10:15` from `2026-03-21T10:15:00Z`.
-fn clock_time(rfc3339: String) -> String {
-    rfc3339.get(11..16).map_or(rfc3339.clone(), str::to_owned)
 }
 
 /// The handout as Markdown, written by the report's renderer ([`document::markdown()`]):

@@ -1,6 +1,7 @@
 //! Formatting interface messages and picking course texts in the current locale.
 
 use super::coverage::{LocaleCoverage, TextScope, TextWalk};
+use super::datetime::{self, CalendarWords, SharedZone};
 use super::locale::{LocaleNotice, UiLocale};
 use crate::course::diagnostic::{Diagnostic, Problem, Severity};
 use crate::course::ids::Locale;
@@ -144,13 +145,17 @@ pub struct Picked<'a> {
 /// default locale.
 pub struct Localizer {
     /// One bundle per language of [`UiLocale::ALL`], in that order.
-    bundles: Vec<(UiLocale, FluentBundle<FluentResource>)>,
-    current: UiLocale,
+    pub(super) bundles: Vec<(UiLocale, FluentBundle<FluentResource>)>,
+    pub(super) current: UiLocale,
     /// `current` as a course locale, so [`Picked::locale`] can borrow it.
     current_course_locale: Locale,
     course_default: Option<Locale>,
     /// The course's own fallback order per interface language, when it gives one.
     text_fallback: BTreeMap<Locale, Vec<Locale>>,
+    /// The time zone moments are shown in (every bundle's `DATETIME` reads it).
+    pub(super) zone: SharedZone,
+    /// Each language's words for dates, as its `DATETIME` uses them.
+    pub(super) calendar: Vec<(UiLocale, CalendarWords)>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -194,6 +199,7 @@ impl Localizer {
                     errors: errors.iter().map(ToString::to_string).collect(),
                 })?;
         }
+        localizer.register_date_time();
         Ok(localizer)
     }
 
@@ -208,6 +214,7 @@ impl Localizer {
                 .bundle_mut(locale)
                 .add_resource_overriding(resource);
         }
+        localizer.register_date_time();
         localizer
     }
 
@@ -227,6 +234,8 @@ impl Localizer {
             current_course_locale: Locale(current.tag().into()),
             course_default: None,
             text_fallback: BTreeMap::new(),
+            zone: std::sync::Arc::new(std::sync::RwLock::new(datetime::local_time_zone())),
+            calendar: Vec::new(),
         }
     }
 

@@ -10,11 +10,14 @@
 //! - [`Localize`] turns every error that can reach the user into a message in the
 //!   interface language, the same for the command line, the TUI and plain mode.
 //! - [`coverage`] counts, per locale a course declares, how many of its texts exist.
+//! - [`datetime`] shows moments in the user's time zone and language, also to messages
+//!   through Fluent's `DATETIME`.
 //!
 //! Message ids are always written as a string literal, the first argument of `msg`, so
 //! the tests can find every id the code uses and check it exists in every locale.
 
 mod coverage;
+pub mod datetime;
 pub mod display;
 pub(crate) mod error;
 mod locale;
@@ -23,6 +26,7 @@ mod start;
 pub mod status;
 
 pub use coverage::{Coverage, LocaleCoverage, TextScope, coverage};
+pub use datetime::{CalendarWords, DateTimeStyle, format_date_time, local_time_zone};
 pub use error::Localize;
 pub use locale::{
     LocaleCandidates, LocaleNotice, LocaleSource, Resolution, UiLocale, resolve_locale,

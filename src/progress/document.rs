@@ -215,12 +215,29 @@ pub struct LessonProgress {
     /// Per scene, by scene id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub scenes: BTreeMap<SceneId, SceneProgress>,
+    /// When the lesson was first opened (absent in files from before schema version 5, and
+    /// for lessons opened before then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<Timestamp>,
+    /// When the lesson was completed (absent in files from before schema version 5, and
+    /// for lessons completed before then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_at: Option<Timestamp>,
 }
 
 impl LessonProgress {
     /// Nothing recorded yet.
     pub fn is_empty(&self) -> bool {
-        self.current_scene.is_none() && self.scenes.is_empty()
+        self.current_scene.is_none()
+            && self.scenes.is_empty()
+            && self.started_at.is_none()
+            && self.completed_at.is_none()
+    }
+
+    /// From first opening to completion, in whole seconds, when both were recorded.
+    pub fn duration(&self) -> Option<u64> {
+        let (start, end) = (self.started_at?, self.completed_at?);
+        Some(end.0.saturating_sub(start.0))
     }
 }
 
@@ -230,6 +247,9 @@ pub struct SceneProgress {
     /// The scene was shown.
     #[serde(default)]
     pub visited: bool,
+    /// When the scene was first shown (absent in files from before schema version 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visited_at: Option<Timestamp>,
     /// The quiz answer, for a quiz scene.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quiz: Option<QuizRecord>,
@@ -253,6 +273,9 @@ pub struct QuizRecord {
     /// Whether the learner asked to see the answer (it then stays shown).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revealed_on_request: bool,
+    /// When the first answer was given (absent in files from before schema version 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_answered_at: Option<Timestamp>,
 }
 
 /// The learner's response to a content note.
@@ -307,6 +330,16 @@ pub struct ChoiceTaken {
     pub node: NodeId,
     /// The choice taken.
     pub choice: ChoiceId,
+    /// When it was taken (absent in files from before schema version 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Timestamp>,
+}
+
+impl ChoiceTaken {
+    /// Whether `other` is the same decision (same node, same choice), whenever it was taken.
+    pub fn same_decision(&self, other: &ChoiceTaken) -> bool {
+        self.node == other.node && self.choice == other.choice
+    }
 }
 
 /// The ending an attempt reached.

@@ -5,7 +5,7 @@ use super::ProgressError;
 use super::document::Progress;
 use super::files::read_regular;
 use super::journal;
-use super::migrate::{SCHEMA_VERSION, migrate};
+use super::migrate::{FIRST_WITH_JOURNAL, SCHEMA_VERSION, migrate};
 use super::store::{Damage, LoadNotice};
 use serde::Serialize;
 use std::io;
@@ -109,9 +109,10 @@ fn decode(bytes: &[u8]) -> Result<ReadOutcome, u64> {
     }
     // `found` fits: it is at most SCHEMA_VERSION.
     let from = u32::try_from(found).unwrap_or(SCHEMA_VERSION);
-    if from < SCHEMA_VERSION && !journal.iter().all(u8::is_ascii_whitespace) {
-        // Files of older versions were never appended to: anything after the document is
-        // damage, as it always was.
+    if from < FIRST_WITH_JOURNAL && !journal.iter().all(u8::is_ascii_whitespace) {
+        // Files of versions before the journal were never appended to: anything after the
+        // document is damage, as it always was. Later versions' lines are folded in after
+        // the migration: each version since only added optional fields to them.
         let why = serde_json::from_slice::<serde_json::Value>(bytes)
             .err()
             .map_or_else(|| "trailing characters".to_owned(), |e| e.to_string());

@@ -325,6 +325,7 @@ mod tests {
         ChoiceTaken {
             node: NodeId(format!("n{n}").into()),
             choice: ChoiceId(format!("c{n}").into()),
+            at: None,
         }
     }
 

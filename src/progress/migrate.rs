@@ -10,10 +10,15 @@
 //!   after it in the same file, one JSON line each (see [`super::journal`]). The document
 //!   itself has the shape of version 2; an older Kruispunt refuses a version 3 file, which
 //!   it would misread as damaged when steps follow the document.
-//! - **4** (current): times are RFC 3339 instants in UTC (`"2026-12-06T17:30:00Z"`) instead
+//! - **4**: times are RFC 3339 instants in UTC (`"2026-12-06T17:30:00Z"`) instead
 //!   of numbers of seconds. [`crate::progress::Timestamp`] reads both, so the step changes
 //!   nothing in the JSON; the version tells an older Kruispunt the file is newer rather than
 //!   damaged.
+//! - **5** (current): times of lessons and decisions: a lesson's `started_at` and
+//!   `completed_at`, a scene's `visited_at`, a quiz's `first_answered_at` and each choice's
+//!   `at`. All are optional: what happened before version 5 has no time, and none is made
+//!   up, so the step adds nothing. Journal lines of a version 4 file are still folded in (a
+//!   version 4 change is a version 5 change without the times).
 //!
 //! Each step is a function from the JSON of version N to the JSON of version N+1, so a file
 //! of any older version walks the chain. Migrations work on `serde_json::Value`, not on the
@@ -22,7 +27,10 @@
 use serde_json::{Map, Value};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
+
+/// The first schema version whose files carry a journal after the document.
+pub(super) const FIRST_WITH_JOURNAL: u32 = 3;
 
 /// The oldest schema version this build still reads.
 pub const OLDEST_SUPPORTED: u32 = 1;
@@ -62,6 +70,8 @@ pub fn migrate(mut doc: Value, from: u32) -> Result<Value, MigrationError> {
             2 => {}
             // Version 4 writes times as RFC 3339; numbers are still read where they are.
             3 => {}
+            // Version 5 adds optional times; what was recorded before has none.
+            4 => {}
             // Every version below SCHEMA_VERSION has a step above; this arm is unreachable
             // unless a step is forgotten, and then the file is refused rather than misread.
             _ => return Err(MigrationError::TooOld(version)),
@@ -174,7 +184,7 @@ mod tests {
         let current = migrate(v2, 2).unwrap();
         assert_eq!(
             current,
-            json!({"schema_version": 4, "last_position": {"item": "a"}, "items": {}})
+            json!({"schema_version": SCHEMA_VERSION, "last_position": {"item": "a"}, "items": {}})
         );
     }
 

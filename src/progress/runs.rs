@@ -87,16 +87,34 @@ pub fn record_lesson(
 ) -> Change {
     let state = run.state(lesson);
     let item = progress.item_mut(&lesson.id);
+    // Times are stamped when something happens for the first time, and kept after: a
+    // lesson, scene or quiz already recorded without a time (before schema version 5)
+    // stays without one rather than get the time of a later step.
+    let opened_before = matches!(item.status, ItemStatus::InProgress | ItemStatus::Completed);
+    if !opened_before && item.lesson.started_at.is_none() {
+        item.lesson.started_at = Some(now);
+    }
     item.lesson.current_scene = state.current.clone();
     for (id, record) in &state.scenes {
         let scene = item.lesson.scenes.entry(id.clone()).or_default();
+        let visited = record.status == SceneStatus::Seen;
+        let visited_at = match (scene.visited, visited) {
+            (false, true) => Some(now),
+            _ => scene.visited_at,
+        };
+        let first_answered_at = match &scene.quiz {
+            Some(saved) => saved.first_answered_at,
+            None => Some(now),
+        };
         *scene = SceneProgress {
-            visited: record.status == SceneStatus::Seen,
+            visited,
+            visited_at,
             quiz: record.quiz.as_ref().map(|quiz| QuizRecord {
                 first_answer: quiz.first.selected.clone(),
                 first_correct: quiz.first.correct,
                 attempts: quiz.attempts,
                 revealed_on_request: record.answer_requested,
+                first_answered_at,
             }),
             checked: record.checked.iter().cloned().collect(),
             content_note: if record.status == SceneStatus::Skipped {
@@ -127,6 +145,7 @@ pub fn record_lesson(
     }
     if item.status != ItemStatus::Completed {
         item.status = if run.is_finished() {
+            item.lesson.completed_at = Some(now);
             ItemStatus::Completed
         } else {
             ItemStatus::InProgress
@@ -192,6 +211,18 @@ pub fn record_scenario(
     run: &ScenarioRun,
     now: Timestamp,
 ) -> Change {
+    record_attempt(progress, scenario, run, now, &[])
+}
+
+/// [`record_scenario`], with the choices of the attempt a rewind left behind, whose times
+/// the same first decisions keep.
+fn record_attempt(
+    progress: &mut Progress,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    now: Timestamp,
+    carried: &[ChoiceTaken],
+) -> Change {
     // Read what the attempt keeps straight from the run: a full snapshot would also list
     // every node visited, which costs as much as the scenario is long, on every step.
     let current = scenario.node(run.current()).id.clone();
@@ -223,7 +254,7 @@ pub fn record_scenario(
     let mut delta = None;
     if let Some(attempt) = item.attempts.last_mut() {
         attempt.seed = Some(run.seed());
-        choices_from = sync_choices(&mut attempt.choices, scenario, run);
+        choices_from = sync_choices(&mut attempt.choices, scenario, run, now, carried);
         attempt.current_node = current;
         attempt.variables = variables;
         if ending.is_some() {
@@ -278,12 +309,23 @@ pub fn record_scenario(
 /// back starts a new attempt), so usually only the new choice is appended and a step costs
 /// the same however long the attempt is; anything else is written whole. Returns how many
 /// of the choices were kept as they were.
-fn sync_choices(taken: &mut Vec<ChoiceTaken>, scenario: &Scenario, run: &ScenarioRun) -> usize {
+///
+/// A new choice is stamped `now`. A choice rewritten in place keeps its time, and so does a
+/// choice `carried` over from the attempt a rewind left behind (the same decisions, taken
+/// then, at the start of both).
+fn sync_choices(
+    taken: &mut Vec<ChoiceTaken>,
+    scenario: &Scenario,
+    run: &ScenarioRun,
+    now: Timestamp,
+    carried: &[ChoiceTaken],
+) -> usize {
     let decisions = run.decisions();
     let entry = |d: &crate::engine::scenario::Decision| {
         run.choice_of(scenario, d).map(|choice| ChoiceTaken {
             node: scenario.node(d.node).id.clone(),
             choice: choice.id.clone(),
+            at: Some(now),
         })
     };
     let kept = taken.len();
@@ -292,17 +334,27 @@ fn sync_choices(taken: &mut Vec<ChoiceTaken>, scenario: &Scenario, run: &Scenari
             taken.last(),
             kept.checked_sub(1).and_then(|i| decisions.get(i)),
         ) {
-            (Some(last), Some(d)) => entry(d).as_ref() == Some(last),
+            (Some(last), Some(d)) => entry(d).is_some_and(|e| e.same_decision(last)),
             (None, _) => true,
             (Some(_), None) => false,
         };
-    if is_prefix {
-        taken.extend(decisions[kept..].iter().filter_map(entry));
-        kept
+    let replaced;
+    let (from, earlier): (usize, &[ChoiceTaken]) = if is_prefix {
+        (kept, carried)
     } else {
-        *taken = decisions.iter().filter_map(entry).collect();
-        0
+        replaced = std::mem::take(taken);
+        (0, &replaced)
+    };
+    let mut same_so_far = true;
+    for (index, d) in decisions.iter().enumerate().skip(from) {
+        let Some(mut new) = entry(d) else { continue };
+        match earlier.get(index) {
+            Some(old) if same_so_far && old.same_decision(&new) => new.at = old.at,
+            _ => same_so_far = false,
+        }
+        taken.push(new);
     }
+    from
 }
 
 /// Plays the scenario again from the start as a new attempt, with a new order of choices,
@@ -343,6 +395,13 @@ pub fn begin_attempt(
     {
         item.attempts.pop();
     }
+    // After a rewind the run still holds the first decisions of the attempt left behind:
+    // they were taken then, not now.
+    let carried = item
+        .attempts
+        .last()
+        .map(|a| a.choices.clone())
+        .unwrap_or_default();
     item.attempts.push(ScenarioAttempt {
         choices: Vec::new(),
         current_node: scenario.node(scenario.start).id.clone(),
@@ -352,194 +411,8 @@ pub fn begin_attempt(
         finished_at: None,
         seed: Some(run.seed()),
     });
-    record_scenario(progress, scenario, run, now)
+    record_attempt(progress, scenario, run, now, &carried)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::course::ids::{CourseId, SceneId};
-    use crate::course::model::Outcome;
-    use crate::engine::testkit::{LessonBuilder, ScenarioBuilder, choice};
-    use crate::progress::{CourseStamp, EndingOutcome};
-
-    fn progress() -> Progress {
-        Progress::new(
-            CourseStamp {
-                id: CourseId::from("c"),
-                version: "1".into(),
-            },
-            Timestamp(1),
-        )
-    }
-
-    fn scenario() -> Scenario {
-        ScenarioBuilder::new("talk")
-            .var("trust", 0, 100, 50)
-            .choices(
-                "a",
-                [
-                    choice("open", "b").effect("trust", 10),
-                    choice("closed", "bad"),
-                ],
-            )
-            .choices("b", [choice("listen", "good"), choice("rush", "bad")])
-            .ending("good", Outcome::Good)
-            .ending("bad", Outcome::Poor)
-            .build()
-    }
-
-    #[test]
-    fn an_open_attempt_grows_by_its_new_choice_and_is_rewritten_when_it_diverged() {
-        let s = scenario();
-        let mut p = progress();
-        let mut run = ScenarioRun::new(&s).unwrap();
-        let ids = |p: &Progress| -> Vec<String> {
-            p.items[&s.id].attempts[0]
-                .choices
-                .iter()
-                .map(|c| format!("{}/{}", c.node, c.choice))
-                .collect()
-        };
-        run.choose(&s, "open").unwrap();
-        record_scenario(&mut p, &s, &run, Timestamp(2));
-        assert_eq!(ids(&p), ["a/open"]);
-        // Something else in the file than the run holds: written whole again.
-        p.items.get_mut(&s.id).unwrap().attempts[0].choices[0].choice = "closed".into();
-        run.choose(&s, "listen").unwrap();
-        record_scenario(&mut p, &s, &run, Timestamp(3));
-        assert_eq!(ids(&p), ["a/open", "b/listen"]);
-        assert_eq!(
-            p.items[&s.id].attempts[0].variables.get("trust").copied(),
-            Some(60)
-        );
-    }
-
-    #[test]
-    fn a_scenario_resumes_at_the_same_node_with_the_same_variables() {
-        let s = scenario();
-        let mut p = progress();
-        let (mut run, how) = resume_scenario(&p, &s).unwrap();
-        assert_eq!(how, Resumed::Fresh);
-        run.choose(&s, "open").unwrap();
-        record_scenario(&mut p, &s, &run, Timestamp(2));
-
-        let (again, how) = resume_scenario(&p, &s).unwrap();
-        assert_eq!(how, Resumed::Continued);
-        assert_eq!(again, run);
-        let attempt = &p.items[&s.id].attempts[0];
-        assert_eq!(attempt.current_node.as_str(), "b");
-        assert_eq!(
-            attempt.variables.values().copied().collect::<Vec<_>>(),
-            [60]
-        );
-        assert_eq!(p.items[&s.id].status, ItemStatus::InProgress);
-    }
-
-    #[test]
-    fn an_ending_closes_the_attempt_and_the_next_run_is_fresh() {
-        let s = scenario();
-        let mut p = progress();
-        let mut run = ScenarioRun::new(&s).unwrap();
-        run.choose(&s, "open").unwrap();
-        run.choose(&s, "listen").unwrap();
-        record_scenario(&mut p, &s, &run, Timestamp(3));
-        let item = &p.items[&s.id];
-        assert_eq!(item.status, ItemStatus::Completed);
-        let ending = item.attempts[0].ending.as_ref().unwrap();
-        assert_eq!(ending.outcome, EndingOutcome::Good);
-        assert_eq!(item.attempts[0].finished_at, Some(Timestamp(3)));
-        assert_eq!(resume_scenario(&p, &s).unwrap().1, Resumed::Fresh);
-    }
-
-    #[test]
-    fn rewinding_keeps_the_old_attempt_and_starts_a_new_one() {
-        let s = scenario();
-        let mut p = progress();
-        let mut run = ScenarioRun::new(&s).unwrap();
-        run.choose(&s, "open").unwrap();
-        run.choose(&s, "rush").unwrap();
-        record_scenario(&mut p, &s, &run, Timestamp(2));
-        run.rewind_to(&s, 1).unwrap();
-        begin_attempt(&mut p, &s, &run, Timestamp(3));
-        run.choose(&s, "listen").unwrap();
-        record_scenario(&mut p, &s, &run, Timestamp(4));
-
-        let attempts = &p.items[&s.id].attempts;
-        assert_eq!(attempts.len(), 2);
-        assert_eq!(
-            attempts[0].ending.as_ref().unwrap().outcome,
-            EndingOutcome::Poor
-        );
-        assert_eq!(
-            attempts[1].ending.as_ref().unwrap().outcome,
-            EndingOutcome::Good
-        );
-        let taken: Vec<&str> = attempts[1]
-            .choices
-            .iter()
-            .map(|c| c.choice.as_str())
-            .collect();
-        assert_eq!(taken, ["open", "listen"]);
-    }
-
-    #[test]
-    fn an_attempt_that_no_longer_fits_the_course_falls_back_to_the_start() {
-        let s = scenario();
-        let mut p = progress();
-        let mut run = ScenarioRun::new(&s).unwrap();
-        run.choose(&s, "open").unwrap();
-        record_scenario(&mut p, &s, &run, Timestamp(2));
-        let changed = ScenarioBuilder::new("talk")
-            .var("trust", 0, 100, 50)
-            .choices("a", [choice("other", "good"), choice("closed", "good")])
-            .ending("good", Outcome::Good)
-            .build();
-        let (run, how) = resume_scenario(&p, &changed).unwrap();
-        assert_eq!(how, Resumed::FellBack);
-        assert!(run.decisions().is_empty());
-        // The old attempt is still in the file.
-        assert_eq!(p.items[&s.id].attempts[0].choices.len(), 1);
-    }
-
-    #[test]
-    fn a_lesson_resumes_with_scene_quiz_checklist_and_reflection() {
-        let lesson = LessonBuilder::new("les")
-            .text("intro")
-            .quiz("q", false, [("a", true), ("b", false)])
-            .reflection("r")
-            .checklist("c", ["x", "y"])
-            .build();
-        let mut p = progress();
-        let mut run = LessonRun::new(&lesson);
-        run.next(&lesson);
-        run.answer_quiz(&lesson, ["b"]).unwrap();
-        run.answer_quiz(&lesson, ["a"]).unwrap();
-        run.next(&lesson);
-        run.set_reflection(&lesson, "r", "Mijn gedachte".into())
-            .unwrap();
-        run.next(&lesson);
-        run.toggle_check(&lesson, "y").unwrap();
-        record_lesson(&mut p, &lesson, &run, Timestamp(5));
-
-        let again = resume_lesson(&p, &lesson);
-        assert_eq!(again.position().index, 3);
-        assert_eq!(again.reflection(&lesson, "r"), Some("Mijn gedachte"));
-        assert!(again.is_checked(&lesson, "c", "y"));
-        assert!(!again.is_checked(&lesson, "c", "x"));
-        let quiz = again
-            .record_of(&lesson, "q")
-            .unwrap()
-            .quiz
-            .as_ref()
-            .unwrap();
-        assert!(!quiz.first.correct, "the first answer is what counts");
-        assert_eq!(quiz.attempts, 2);
-        let saved = &p.items[&lesson.id];
-        assert_eq!(saved.reflections[&SceneId::from("r")].text, "Mijn gedachte");
-        assert_eq!(
-            p.last_position.as_ref().unwrap().at,
-            Some(Place::Scene(SceneId::from("c")))
-        );
-    }
-}
+mod tests;

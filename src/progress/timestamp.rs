@@ -53,6 +53,14 @@ impl Timestamp {
     }
 }
 
+/// A moment passed to a message is its RFC 3339 text, which the message shows with
+/// `DATETIME` in the user's time zone and language ([`crate::i18n::datetime`]).
+impl From<Timestamp> for crate::i18n::MsgArg<'_> {
+    fn from(at: Timestamp) -> Self {
+        crate::i18n::MsgArg::Text(at.rfc3339().into())
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.rfc3339())

@@ -717,6 +717,9 @@ mod tests {
             items: vec![ExportedItem {
                 id: ItemId::from("s"),
                 status: ItemStatus::Completed,
+                started_at: None,
+                completed_at: None,
+                duration_seconds: None,
                 quizzes: Vec::new(),
                 attempts: vec![AttemptResult {
                     started_at: None,
@@ -727,6 +730,7 @@ mod tests {
                         .map(|(node, choice)| ExportedChoice {
                             node: NodeId::from(*node),
                             choice: ChoiceId::from(*choice),
+                            at: None,
                         })
                         .collect(),
                     ending: Some(ExportedEnding {

@@ -5,15 +5,16 @@
 //! when the trainee asks, their reflections.
 //!
 //! Everything comes from the progress file. What it does not record is said, never made
-//! up: Kruispunt keeps when each conversation attempt started and ended, but not when a
-//! lesson was read, so a module's date and time come from its conversations.
+//! up: Kruispunt keeps when each conversation attempt started and ended and, from progress
+//! schema version 5 on, when each lesson was opened and completed; a module's date and time
+//! come from those of its items that have them.
 
 use super::export::{CompetencyResult, Export};
 use crate::course::checked::{Course, Item, SceneBody};
 use crate::course::ids::{Competency, ItemId, NodeId};
 use crate::course::markup::plain;
 use crate::course::model::{Module, Text};
-use crate::i18n::Localizer;
+use crate::i18n::{DateTimeStyle, Localizer};
 use crate::msg_args;
 use crate::progress::{EndingOutcome, ItemProgress, ItemStatus, Progress, Timestamp};
 use crate::report::document::{self, Block, Cell, Document, PAGE_CLASS, Paragraph, Table};
@@ -57,7 +58,7 @@ pub fn certificate(
         Block::Paragraph(
             Paragraph::new(c.msg(
                 "certificate-issued",
-                &msg_args!("date" => date(request.issued_at)),
+                &msg_args!("date" => request.issued_at),
             ))
             .with_class("meta"),
         ),
@@ -76,9 +77,26 @@ pub fn certificate(
     }
 }
 
-/// `2026-03-21`: the UTC date of a moment.
-fn date(at: Timestamp) -> String {
-    at.rfc3339().chars().take(10).collect()
+/// When the last of `items` ended and how long they took together, in seconds: each
+/// finished conversation attempt from start to end, each lesson from its first opening to
+/// its completion. A lesson completed without a recorded start (opened before its times
+/// were kept) dates the module but adds no time; `None` when no item has a time.
+fn time_spent<'a>(items: impl Iterator<Item = &'a ItemProgress>) -> (Option<Timestamp>, u64) {
+    let spans = items.flat_map(|saved| {
+        let lesson = saved
+            .lesson
+            .completed_at
+            .map(|end| (saved.lesson.started_at, end));
+        let attempts = saved
+            .attempts
+            .iter()
+            .filter_map(|a| a.finished_at.map(|end| (Some(a.started_at), end)));
+        lesson.into_iter().chain(attempts)
+    });
+    spans.fold((None, 0u64), |(last, sum), (start, end)| {
+        let took = start.map_or(0, |start| end.0.saturating_sub(start.0));
+        (last.max(Some(end)), sum.saturating_add(took))
+    })
 }
 
 struct Certificate<'a> {
@@ -108,6 +126,11 @@ impl Certificate<'_> {
         })
     }
 
+    /// The date of a moment, in the trainee's time zone and language.
+    fn date(&self, at: Timestamp) -> String {
+        self.l10n.date_time(&at.rfc3339(), DateTimeStyle::DATE)
+    }
+
     fn duration(&self, seconds: u64) -> String {
         // Rounded to the nearest minute; a started conversation counts one at least.
         let minutes = (seconds + 30) / 60;
@@ -117,8 +140,9 @@ impl Certificate<'_> {
         )
     }
 
-    /// Completed: every item of the module completed. When: the last conversation of the
-    /// module finished; how long: its conversations' finished attempts together.
+    /// Completed: every item of the module completed. When: the last of its items ended;
+    /// how long: its lessons (first opened to completed) and its conversations' finished
+    /// attempts together, where their times were recorded.
     fn modules(&self) -> Block {
         let completed: Vec<&Module> = self
             .course
@@ -143,19 +167,8 @@ impl Certificate<'_> {
             let rows = completed
                 .iter()
                 .map(|module| {
-                    let attempts = module
-                        .items
-                        .iter()
-                        .filter_map(|id| self.item(id))
-                        .flat_map(|saved| &saved.attempts)
-                        .filter_map(|a| a.finished_at.map(|end| (a.started_at, end)));
                     let (last, seconds) =
-                        attempts.fold((None, 0u64), |(last, sum), (start, end)| {
-                            (
-                                last.max(Some(end)),
-                                sum.saturating_add(end.0.saturating_sub(start.0)),
-                            )
-                        });
+                        time_spent(module.items.iter().filter_map(|id| self.item(id)));
                     let estimated: u32 = module
                         .items
                         .iter()
@@ -164,7 +177,7 @@ impl Certificate<'_> {
                         .sum();
                     vec![
                         Cell::text(self.text(&module.title)),
-                        Cell::count(last.map(date).unwrap_or_else(unknown)),
+                        Cell::count(last.map(|at| self.date(at)).unwrap_or_else(unknown)),
                         Cell::count(last.map(|_| self.duration(seconds)).unwrap_or_else(unknown)),
                         // A course that gives no estimate for the module: nothing to say.
                         Cell::count(if estimated == 0 {
@@ -237,7 +250,7 @@ impl Certificate<'_> {
                     Cell::text(title),
                     Cell::count(self.msg("report-outcome", &msg_args!("outcome" => outcome))),
                     Cell::count(
-                        at.map(date)
+                        at.map(|at| self.date(at))
                             .unwrap_or_else(|| self.msg("certificate-not-recorded", &msg_args!())),
                     ),
                 ]);
@@ -447,5 +460,46 @@ impl Certificate<'_> {
             ));
         }
         Self::section("reflections", true, blocks)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::ScenarioAttempt;
+
+    fn attempt(started: u64, finished: Option<u64>) -> ScenarioAttempt {
+        ScenarioAttempt {
+            choices: Vec::new(),
+            current_node: NodeId::from("n"),
+            ending: None,
+            variables: std::collections::BTreeMap::new(),
+            started_at: Timestamp(started),
+            finished_at: finished.map(Timestamp),
+            seed: None,
+        }
+    }
+
+    #[test]
+    fn a_modules_time_adds_its_lessons_and_finished_attempts_and_ends_with_the_last() {
+        let mut lesson = ItemProgress::default();
+        lesson.lesson.started_at = Some(Timestamp(100));
+        lesson.lesson.completed_at = Some(Timestamp(400));
+        // Completed before lesson times were kept fully: a date, no time.
+        let mut older = ItemProgress::default();
+        older.lesson.completed_at = Some(Timestamp(50));
+        let scenario = ItemProgress {
+            attempts: vec![attempt(500, Some(560)), attempt(600, None)],
+            ..ItemProgress::default()
+        };
+        assert_eq!(
+            time_spent([&lesson, &older, &scenario].into_iter()),
+            (Some(Timestamp(560)), 300 + 60)
+        );
+        assert_eq!(time_spent([&older].into_iter()), (Some(Timestamp(50)), 0));
+        assert_eq!(
+            time_spent([&ItemProgress::default()].into_iter()),
+            (None, 0)
+        );
     }
 }

@@ -106,6 +106,9 @@ mod tests {
             items: vec![ExportedItem {
                 id: ItemId::from("s"),
                 status,
+                started_at: None,
+                completed_at: None,
+                duration_seconds: None,
                 quizzes: Vec::new(),
                 attempts: Vec::new(),
                 reflections: Vec::new(),

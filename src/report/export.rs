@@ -10,6 +10,10 @@
 //! read), adds `format_version` (the same number as `export_version`, as in every JSON
 //! document Kruispunt writes) and, per attempt, when it started and finished and how long
 //! it took.
+//!
+//! Version 4 adds the times of lessons and decisions, where the progress file recorded them
+//! (from its schema version 5 on): per lesson when it was started and completed and how
+//! long that took, per quiz when it was first answered, per choice when it was taken.
 
 use crate::course::checked::{self, Course, Scenario, Step};
 use crate::course::ids::{
@@ -24,7 +28,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The export format version this build writes; it reads this one and every older one.
-pub const EXPORT_VERSION: u32 = 3;
+pub const EXPORT_VERSION: u32 = 4;
 
 /// The value of `kind` in every export, so a report recognises a foreign JSON file.
 pub const EXPORT_KIND: &str = "kruispunt-export";
@@ -83,6 +87,17 @@ pub struct ExportedItem {
     pub id: ItemId,
     /// How far the trainee got.
     pub status: ItemStatus,
+    /// When a lesson was first opened; absent for scenarios, when not recorded and before
+    /// version 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<Timestamp>,
+    /// When a lesson was completed; absent as `started_at` is, and for a lesson not
+    /// completed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_at: Option<Timestamp>,
+    /// From `started_at` to `completed_at`, in whole seconds; absent when either is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_seconds: Option<u64>,
     /// Quiz results of a lesson, in scene order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quizzes: Vec<QuizResult>,
@@ -105,6 +120,9 @@ pub struct QuizResult {
     pub correct: bool,
     /// How many times the trainee answered.
     pub tries: u32,
+    /// When the first answer was given; absent when not recorded and before version 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered_at: Option<Timestamp>,
 }
 
 /// One attempt at a scenario.
@@ -199,6 +217,9 @@ pub struct ExportedChoice {
     pub node: NodeId,
     /// The choice taken.
     pub choice: ChoiceId,
+    /// When it was taken; absent when not recorded and before version 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Timestamp>,
 }
 
 /// The ending of an attempt.
@@ -419,6 +440,7 @@ fn exported_item(
             first_answer: record.first_answer.clone(),
             correct: record.first_correct,
             tries: record.attempts,
+            answered_at: record.first_answered_at,
         })
     };
     let quizzes = match item {
@@ -482,6 +504,7 @@ fn exported_item(
                     .map(|c| ExportedChoice {
                         node: c.node.clone(),
                         choice: c.choice.clone(),
+                        at: c.at,
                     })
                     .collect(),
                 ending: attempt.ending.as_ref().map(|e| ExportedEnding {
@@ -510,6 +533,9 @@ fn exported_item(
     ExportedItem {
         id: id.clone(),
         status: saved.status,
+        started_at: saved.lesson.started_at,
+        completed_at: saved.lesson.completed_at,
+        duration_seconds: saved.lesson.duration(),
         quizzes,
         attempts,
         reflections,
@@ -564,74 +590,4 @@ fn quality_tally(scenario: &Scenario, taken: &[ChoiceTaken]) -> QualityTally {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A version 1 export as an older Kruispunt wrote it.
-    const VERSION_1: &str = r#"{
-        "kind": "kruispunt-export", "export_version": 1,
-        "course": { "id": "c", "version": "1" }, "profile": "p", "exported_at": 5,
-        "items": [{ "id": "s", "status": "completed", "attempts": [{
-            "choices": [{ "node": "n", "choice": "a" }],
-            "ending": { "node": "e", "outcome": "good" },
-            "variables": { "v": 1 },
-            "competencies": { "shown": ["x"], "missed": ["y"] }
-        }]}]
-    }"#;
-
-    #[test]
-    fn a_version_1_export_still_reads_without_the_version_2_fields() {
-        let export = Export::parse(VERSION_1).expect("version 1 is read");
-        assert_eq!(export.export_version, 1);
-        let attempt = &export.items[0].attempts[0];
-        let competencies = attempt.competencies.as_ref().expect("recorded");
-        assert_eq!(competencies.shown, [Competency::from("x")]);
-        assert!(competencies.breached.is_empty());
-        assert_eq!(attempt.qualities, None);
-        assert_eq!(attempt.turning_points, None);
-    }
-
-    #[test]
-    fn a_newer_export_is_refused_by_its_version() {
-        let newer = VERSION_1.replace("\"export_version\": 1", "\"export_version\": 4");
-        assert_eq!(
-            Export::parse(&newer),
-            Err(ExportError::Newer {
-                found: "4".to_owned(),
-                supported: 3
-            })
-        );
-    }
-
-    #[test]
-    fn the_version_2_fields_are_written_by_name_and_read_back() {
-        let mut export = Export::parse(VERSION_1).expect("version 1 is read");
-        export.export_version = EXPORT_VERSION;
-        let attempt = &mut export.items[0].attempts[0];
-        let mut tally = QualityTally::default();
-        tally.add(Quality::Harmful);
-        tally.add(Quality::Best);
-        tally.add(Quality::Harmful);
-        assert_eq!(tally.get(Quality::Harmful), 2);
-        attempt.qualities = Some(tally);
-        attempt.turning_points = Some(vec![ExportedTurningPoint {
-            node: NodeId::from("n"),
-            taken: ChoiceId::from("a"),
-            better: ChoiceId::from("b"),
-        }]);
-        if let Some(c) = attempt.competencies.as_mut() {
-            c.breached = vec![Competency::from("z")];
-        }
-        let json = serde_json::to_string(&export).expect("serializes");
-        assert!(json.contains(r#""breached":["z"]"#), "{json}");
-        assert!(
-            json.contains(r#""qualities":{"best":1,"acceptable":0,"weak":0,"harmful":2}"#),
-            "{json}"
-        );
-        assert!(
-            json.contains(r#""turning_points":[{"node":"n","taken":"a","better":"b"}]"#),
-            "{json}"
-        );
-        assert_eq!(Export::parse(&json), Ok(export));
-    }
-}
+mod tests;

@@ -458,6 +458,7 @@ mod tests {
         let taken = |node: &str, choice: &str| ExportedChoice {
             node: NodeId::from(node),
             choice: ChoiceId::from(choice),
+            at: None,
         };
         Export {
             kind: super::super::EXPORT_KIND.to_owned(),
@@ -472,6 +473,9 @@ mod tests {
             items: vec![ExportedItem {
                 id: ItemId::from("s"),
                 status: ItemStatus::Completed,
+                started_at: None,
+                completed_at: None,
+                duration_seconds: None,
                 quizzes: Vec::new(),
                 attempts: vec![AttemptResult {
                     started_at: None,

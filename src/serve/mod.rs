@@ -76,7 +76,7 @@ pub struct ServeOptions {
     pub listen: IpAddr,
     /// The port (`0` picks a free one; the start message says which).
     pub port: u16,
-    /// `--workshop`; today's date (`2026-03-14`) when not given.
+    /// `--workshop`; today's date in the local time zone (`2026-03-14`) when not given.
     pub workshop: Option<String>,
     /// `--code`; a new word code when not given.
     pub code: Option<String>,
@@ -257,11 +257,15 @@ impl Drop for Active {
     }
 }
 
-/// The workshop id given, or today's date.
+/// The workshop id given, or today's date where the server is (a workshop that starts
+/// after midnight in Brussels is that day's, not the day before in UTC).
 fn workshop_id(given: Option<&str>) -> Result<ProfileName, ServeError> {
     let id = match given {
         Some(id) => id.to_owned(),
-        None => Timestamp::now().rfc3339().chars().take(10).collect(),
+        None => Timestamp::now()
+            .in_zone(&crate::i18n::local_time_zone())
+            .date()
+            .to_string(),
     };
     ProfileName::new(&id).map_err(ServeError::WorkshopId)
 }

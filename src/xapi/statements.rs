@@ -1,8 +1,9 @@
 //! From a progress document to statements: per item in course order, per attempt, per
 //! event. Everything comes from what the progress file recorded; what it did not record
-//! (the time of a lesson step, of a decision before the last) is left out rather than
-//! made up. Items, scenes, nodes and choices that are no longer in the course are left out:
-//! a statement about them could not say what they were.
+//! (the times of lessons, scenes, quizzes and decisions in files from before progress
+//! schema version 5) is left out rather than made up; statement ids never depend on times.
+//! Items, scenes, nodes and choices that are no longer in the course are left out: a
+//! statement about them could not say what they were.
 
 use super::vocabulary::{
     Extension, Verb, activity_type, duration, pseudonym, segment, stable_uuid,
@@ -278,7 +279,8 @@ impl Maker<'_> {
         );
         let ctx = self.context(id, 1, module, None);
         let inside = self.context(id, 1, module, Some(object.clone()));
-        out.extend(self.begin(&ctx, &object, None, None));
+        let started = saved.lesson.started_at;
+        out.extend(self.begin(&ctx, &object, None, started));
         for scene in &lesson.scenes {
             let Some(progress) = saved.lesson.scenes.get(&scene.id) else {
                 continue;
@@ -288,7 +290,8 @@ impl Maker<'_> {
             if progress.visited && progress.content_note != Some(ContentNoteChoice::Skipped) {
                 let activity = self.activity(scene_iri.clone(), activity_type::SCENE, title, None);
                 let event = format!("experienced\u{1f}{}", scene.id.as_str());
-                out.push(self.statement(&inside, Said::new(&event, Verb::Experienced, activity)));
+                let said = Said::new(&event, Verb::Experienced, activity).at(progress.visited_at);
+                out.push(self.statement(&inside, said));
             }
             if let (SceneBody::Quiz(quiz), Some(record)) = (&scene.body, &progress.quiz) {
                 let name = scene.title.as_ref().unwrap_or(&quiz.question);
@@ -316,15 +319,24 @@ impl Maker<'_> {
                     );
                 }
                 let event = format!("answered\u{1f}{}", scene.id.as_str());
-                let said = Said::new(&event, Verb::Answered, activity).result(quiz_result(record));
+                let said = Said::new(&event, Verb::Answered, activity)
+                    .result(quiz_result(record))
+                    .at(record.first_answered_at);
                 out.push(self.statement(&inside, said));
             }
         }
         if saved.status == ItemStatus::Completed {
-            let done = json!({ "completion": true });
-            let completed = Said::new("completed", Verb::Completed, object.clone()).result(done);
+            let finished = saved.lesson.completed_at;
+            let mut done = json!({ "completion": true });
+            if let (Some(seconds), Some(result)) = (saved.lesson.duration(), done.as_object_mut()) {
+                result.insert("duration".into(), duration(seconds).into());
+            }
+            let completed = Said::new("completed", Verb::Completed, object.clone())
+                .result(done)
+                .at(finished);
             out.push(self.statement(&ctx, completed));
-            out.push(self.statement(&ctx, Said::new("terminated", Verb::Terminated, object)));
+            let terminated = Said::new("terminated", Verb::Terminated, object).at(finished);
+            out.push(self.statement(&ctx, terminated));
         }
     }
 
@@ -389,10 +401,13 @@ impl Maker<'_> {
                 extensions.insert(Extension::Gauges.iri(), gauges.into());
             }
             let decision_number = decision + 1;
-            // The last choice of a finished attempt is the one that reached the ending.
-            let when = (decision_number == attempt.choices.len())
-                .then_some(attempt.finished_at)
-                .flatten();
+            // When the choice was recorded without a time (before progress schema version
+            // 5), the last choice of a finished attempt is the one that reached the ending.
+            let when = taken.at.or_else(|| {
+                (decision_number == attempt.choices.len())
+                    .then_some(attempt.finished_at)
+                    .flatten()
+            });
             let event = format!("responded\u{1f}{decision_number}");
             let mut said = Said::new(&event, Verb::Responded, activity)
                 .result(json!({ "response": choice.id.as_str(), "extensions": extensions }))

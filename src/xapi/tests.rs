@@ -62,6 +62,7 @@ fn history(course: &Course) -> Progress {
                 first_correct: false,
                 attempts: 2,
                 revealed_on_request: false,
+                first_answered_at: None,
             }),
             ..SceneProgress::default()
         },
@@ -143,7 +144,8 @@ fn a_lesson_is_launched_initialized_experienced_completed_and_terminated() {
             format!("{BASE}/module/welkom")
         );
         assert_eq!(context["contextActivities"]["grouping"][0]["id"], BASE);
-        // No time is recorded for lesson steps: none is made up.
+        // This history has no times for lesson steps (as a file from before progress
+        // schema version 5): none is made up.
         assert!(statement.get("timestamp").is_none());
     }
     assert_eq!(
@@ -278,6 +280,87 @@ fn a_finished_attempt_is_completed_with_ending_outcome_score_and_duration() {
     // The first attempt terminated at its ending; the open second one is not terminated.
     let terminated = one(&all, Verb::Terminated, &scenario);
     assert_eq!(terminated["timestamp"], Timestamp(2_120).rfc3339());
+}
+
+#[test]
+fn recorded_times_are_the_timestamps_of_lessons_scenes_quizzes_and_each_decision() {
+    let course = course();
+    let timed = {
+        let mut progress = history(&course);
+        let welcome = progress.item_mut(&ItemId::from(WELCOME));
+        welcome.lesson.started_at = Some(Timestamp(1_010));
+        welcome.lesson.completed_at = Some(Timestamp(1_190));
+        for (scene, at) in welcome.lesson.scenes.values_mut().zip(1_020..) {
+            scene.visited_at = Some(Timestamp(at));
+        }
+        let letters = progress.item_mut(&ItemId::from(LETTERS));
+        if let Some(quiz) = letters
+            .lesson
+            .scenes
+            .get_mut(&SceneId::from("quiz-trans"))
+            .and_then(|s| s.quiz.as_mut())
+        {
+            quiz.first_answered_at = Some(Timestamp(1_500));
+        }
+        progress
+    };
+    let all = export(&timed, &options());
+    let lesson = format!("{BASE}/lesson/{WELCOME}");
+    for verb_ in [Verb::Launched, Verb::Initialized] {
+        assert_eq!(
+            one(&all, verb_, &lesson)["timestamp"],
+            Timestamp(1_010).rfc3339()
+        );
+    }
+    let completed = one(&all, Verb::Completed, &lesson);
+    assert_eq!(completed["timestamp"], Timestamp(1_190).rfc3339());
+    assert_eq!(completed["result"]["duration"], "PT3M");
+    assert_eq!(
+        one(&all, Verb::Terminated, &lesson)["timestamp"],
+        Timestamp(1_190).rfc3339()
+    );
+    let experienced = one(&all, Verb::Experienced, &format!("{lesson}/scene/waarom"));
+    assert!(experienced["timestamp"].is_string());
+    let quiz = format!("{BASE}/lesson/{LETTERS}/scene/quiz-trans");
+    assert_eq!(
+        one(&all, Verb::Answered, &quiz)["timestamp"],
+        Timestamp(1_500).rfc3339()
+    );
+    // Each decision at its own time, in the order taken: 30 s apart in the first attempt.
+    let responded: Vec<(u64, u64, &str)> = all
+        .iter()
+        .filter(|s| verb(s) == Verb::Responded.iri())
+        .map(|s| {
+            let context = &s["context"]["extensions"];
+            (
+                context[Extension::Attempt.iri()].as_u64().unwrap(),
+                context[Extension::Decision.iri()].as_u64().unwrap(),
+                s["timestamp"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let expected: Vec<(u64, u64, String)> = (0..5)
+        .map(|k| (1, k + 1, Timestamp(2_000 + 30 * k).rfc3339()))
+        .chain([(2, 1, Timestamp(3_010).rfc3339())])
+        .collect();
+    let responded: Vec<(u64, u64, String)> = responded
+        .into_iter()
+        .map(|(a, d, t)| (a, d, t.to_owned()))
+        .collect();
+    assert_eq!(responded, expected);
+    // The times are not part of the ids: the same history without them has the same ids.
+    let mut untimed = timed.clone();
+    for item in untimed.items.values_mut() {
+        item.lesson.started_at = None;
+        item.lesson.completed_at = None;
+        for attempt in &mut item.attempts {
+            attempt.choices.iter_mut().for_each(|c| c.at = None);
+        }
+    }
+    let ids = |statements: &[Value]| -> Vec<String> {
+        statements.iter().map(|s| s["id"].to_string()).collect()
+    };
+    assert_eq!(ids(&export(&untimed, &options())), ids(&all));
 }
 
 #[test]

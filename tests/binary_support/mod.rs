@@ -29,8 +29,9 @@ pub const NO_CONFIG_HOME: &str = "kruispunt-tests-without-config";
 /// Unicode isolation marks, which Fluent adds around arguments unless told not to.
 pub const ISOLATION_MARKS: [char; 2] = ['\u{2068}', '\u{2069}'];
 
-/// The binary with `args`, in English (`KRUISPUNT_LANG=en`) and with no other locale, data
-/// directory or config file settings.
+/// The binary with `args`, in English (`KRUISPUNT_LANG=en`), showing times in UTC
+/// (`TZ=UTC`, whatever the machine's zone; a test may set `TZ` again), and with no other
+/// locale, data directory or config file settings.
 pub fn command<I: AsRef<OsStr>>(args: impl IntoIterator<Item = I>) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kruispunt"));
     command.args(args);
@@ -39,6 +40,7 @@ pub fn command<I: AsRef<OsStr>>(args: impl IntoIterator<Item = I>) -> Command {
     }
     command.env("XDG_CONFIG_HOME", std::env::temp_dir().join(NO_CONFIG_HOME));
     command.env("KRUISPUNT_LANG", "en");
+    command.env("TZ", "UTC");
     command
 }
 

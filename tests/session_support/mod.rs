@@ -44,7 +44,7 @@ pub fn timeless(progress: &Progress) -> Value {
         match value {
             Value::Object(map) => {
                 for (key, v) in map.iter_mut() {
-                    if key.ends_with("_at") {
+                    if key == "at" || key.ends_with("_at") {
                         *v = Value::Null;
                     } else {
                         strip(v);
