@@ -119,6 +119,12 @@ pub struct Cli {
     #[arg(long)]
     pub plain: bool,
 
+    /// Send learning records (xAPI statements) to an LRS while the course runs, in the
+    /// background: the LRS of `kruispunt xapi configure` or KRUISPUNT_LRS_*. What cannot be
+    /// sent waits for `kruispunt xapi send` (see docs/xapi.md). Also `serve --lrs`.
+    #[arg(long, conflicts_with = "facilitator")]
+    pub lrs: bool,
+
     /// What to do; without a command, the interactive course starts.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -177,6 +183,7 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
                 profile: &profile,
                 lang: cli.lang,
                 plain: cli.plain,
+                lrs: cli.lrs,
             },
             ui,
         );
