@@ -3,15 +3,17 @@
 //! network.
 //!
 //! ```text
-//!  Session ──save──► LiveRecords::on_saved ──(history, by actor)──► waiting
+//!  Session ──save──► LiveRecords::on_saved ──(what changed, by actor)──► waiting
 //!                                                  │ wake (bounded, never blocks)
 //!                                                  ▼
 //!                    worker thread: statements ─► outbox ─► one POST per batch ─► ledger
 //! ```
 //!
-//! - Each save hands the worker the whole history of one trainee ([`LiveRecords`]). A
-//!   newer history of the same trainee replaces one that was not taken yet: statements are
-//!   made from the whole history, so the newest covers everything the older one had.
+//! - The first save of a session hands the worker the trainee's whole history; each later
+//!   save only the lessons and scenarios that changed since ([`LiveRecords`]), so a step
+//!   costs the same however long the history is. The worker keeps each trainee's history
+//!   and makes the statements from all of it. What is handed over while the worker is busy
+//!   is merged into what waits for it, never queued behind it.
 //! - The wake-up channel holds one signal. When it is full a signal is pending already,
 //!   and the hand-over is dropped rather than waited for.
 //! - The worker makes the statements, puts those the LRS does not have yet in the outbox
@@ -28,9 +30,10 @@ use super::outbox::Outbox;
 use super::send::{DEFAULT_BATCH, deliver};
 use super::{XapiOptions, statements};
 use crate::course::checked::Course;
-use crate::progress::{ItemStatus, Progress};
+use crate::course::ids::ItemId;
+use crate::progress::{ItemProgress, ItemStatus, Progress, Settings};
 use crate::session::{Event, Subscriber, World};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
@@ -65,11 +68,48 @@ pub struct LiveCounts {
     pub failures: usize,
 }
 
-/// One trainee's history, waiting for the worker.
+/// What a save hands over of one trainee's history.
+#[derive(Debug)]
+enum History {
+    /// All of it (the first save of a session).
+    Whole(Progress),
+    /// The lessons and scenarios that changed, and the settings (the language).
+    Changed {
+        settings: Settings,
+        items: BTreeMap<ItemId, ItemProgress>,
+    },
+}
+
+/// One trainee's history, or what changed in it, waiting for the worker.
 #[derive(Debug)]
 struct Job {
     course: Arc<Course>,
-    progress: Progress,
+    history: History,
+}
+
+impl Job {
+    /// Adds `newer` to what waits: a whole history replaces everything, changes are laid
+    /// over what waits.
+    fn merge(&mut self, newer: Job) {
+        self.course = newer.course;
+        match (&mut self.history, newer.history) {
+            (_, whole @ History::Whole(_)) => self.history = whole,
+            (History::Whole(progress), History::Changed { settings, items }) => {
+                progress.settings = settings;
+                progress.items.extend(items);
+            }
+            (
+                History::Changed {
+                    settings: waiting,
+                    items: changed,
+                },
+                History::Changed { settings, items },
+            ) => {
+                *waiting = settings;
+                changed.extend(items);
+            }
+        }
+    }
 }
 
 /// What the front ends and the worker share.
@@ -103,7 +143,38 @@ impl LiveLink {
     /// Hands `progress`, the whole history of `actor` in `course`, to the worker. Returns
     /// at once: an older history of the same actor still waiting is replaced.
     pub fn submit(&self, actor: &str, course: Arc<Course>, progress: Progress) {
-        lock(&self.shared.waiting).insert(actor.to_owned(), Job { course, progress });
+        self.hand_over(
+            actor,
+            Job {
+                course,
+                history: History::Whole(progress),
+            },
+        );
+    }
+
+    /// Hands the lessons and scenarios of `actor` that changed since the last hand-over to
+    /// the worker, with the settings. Returns at once.
+    pub fn submit_changes(
+        &self,
+        actor: &str,
+        course: Arc<Course>,
+        settings: Settings,
+        items: BTreeMap<ItemId, ItemProgress>,
+    ) {
+        let history = History::Changed { settings, items };
+        self.hand_over(actor, Job { course, history });
+    }
+
+    fn hand_over(&self, actor: &str, job: Job) {
+        {
+            let mut waiting = lock(&self.shared.waiting);
+            match waiting.get_mut(actor) {
+                Some(older) => older.merge(job),
+                None => {
+                    waiting.insert(actor.to_owned(), job);
+                }
+            }
+        }
         // Full: a wake-up is pending and the worker will see this history too.
         // Disconnected: the worker is gone (after `finish`); the progress file keeps it.
         match self.wake.try_send(()) {
@@ -134,27 +205,48 @@ impl LiveLink {
             link: self.clone(),
             actor: actor.to_owned(),
             course,
+            whole_sent: false,
+            touched: BTreeSet::new(),
         }
     }
 }
 
-/// The session subscriber of live sending: at each save, the trainee's whole history goes
-/// to the worker.
+/// The session subscriber of live sending: at the first save the trainee's whole history
+/// goes to the worker, at each later save what changed since.
 #[derive(Debug)]
 pub struct LiveRecords {
     link: LiveLink,
     actor: String,
     course: Arc<Course>,
+    /// The whole history was handed over (at the first save).
+    whole_sent: bool,
+    /// The lessons and scenarios events happened in since the last hand-over.
+    touched: BTreeSet<ItemId>,
 }
 
 impl Subscriber for LiveRecords {
-    fn on_event(&mut self, _event: &Event, _world: &World<'_>) {
-        // Statements are made from the saved history, not from single events.
+    fn on_event(&mut self, event: &Event, _world: &World<'_>) {
+        // Statements are made from the saved history; the events say which part changed.
+        if let Some(item) = &event.item {
+            self.touched.insert(item.clone());
+        }
     }
 
     fn on_saved(&mut self, progress: &Progress) {
+        let course = Arc::clone(&self.course);
+        if !self.whole_sent {
+            self.whole_sent = true;
+            self.touched.clear();
+            self.link.submit(&self.actor, course, progress.clone());
+            return;
+        }
+        let items = std::mem::take(&mut self.touched)
+            .into_iter()
+            .filter_map(|id| progress.items.get(&id).cloned().map(|item| (id, item)))
+            .collect();
+        let settings = progress.settings.clone();
         self.link
-            .submit(&self.actor, Arc::clone(&self.course), progress.clone());
+            .submit_changes(&self.actor, course, settings, items);
     }
 
     fn take_notice(&mut self) -> Option<&'static str> {
@@ -260,11 +352,28 @@ struct Worker {
 
 impl Worker {
     fn run(mut self, woken: &Receiver<()>) {
+        // Each trainee's history as handed over so far.
+        let mut histories: BTreeMap<String, Progress> = BTreeMap::new();
         loop {
             let woke = woken.recv();
             let jobs = std::mem::take(&mut *lock(&self.shared.waiting));
             for (actor, job) in jobs {
-                self.deliver(&actor, job);
+                match job.history {
+                    History::Whole(progress) => {
+                        histories.insert(actor.clone(), progress);
+                    }
+                    History::Changed { settings, items } => {
+                        // Changes always follow a whole history of the same session.
+                        if let Some(history) = histories.get_mut(&actor) {
+                            history.settings = settings;
+                            history.items.extend(items);
+                        }
+                    }
+                }
+                let Some(history) = histories.get(&actor) else {
+                    continue;
+                };
+                self.deliver(&actor, &job.course, history.clone());
             }
             let closing = self.shared.closing.load(Ordering::SeqCst);
             if woke.is_err() || (closing && lock(&self.shared.waiting).is_empty()) {
@@ -273,13 +382,14 @@ impl Worker {
         }
     }
 
-    /// Makes `actor`'s statements, queues the new ones, and delivers the outbox once.
-    fn deliver(&mut self, actor: &str, mut job: Job) {
+    /// Makes `actor`'s statements from `progress` (a copy: open quizzes are left out of
+    /// it), queues the new ones, and delivers the outbox once.
+    fn deliver(&mut self, actor: &str, course: &Course, mut progress: Progress) {
         lock(&self.shared.counts).jobs += 1;
-        without_open_quizzes(&mut job.progress);
+        without_open_quizzes(&mut progress);
         // The options were checked before the course started; a history the course cannot
         // make statements of is left to `kruispunt xapi send`, which says why.
-        let Ok(made) = statements(&job.course, &job.progress, actor, &self.options) else {
+        let Ok(made) = statements(course, &progress, actor, &self.options) else {
             return;
         };
         let delivered = Outbox::open(&self.data_dir).and_then(|mut outbox| {

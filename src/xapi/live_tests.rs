@@ -192,9 +192,9 @@ fn a_failing_lrs_keeps_the_statements_in_the_outbox_with_one_notice_per_streak()
         LiveSender::start(data.path().to_owned(), lrs.poster(), XapiOptions::default()).unwrap();
     let link = sender.link().clone();
     let mut records = link.records("robin", Arc::clone(&course));
-    records.on_saved(&history(&course, 1));
+    link.submit("robin", Arc::clone(&course), history(&course, 1));
     eventually("the first delivery fails", || link.counts().failures == 1);
-    records.on_saved(&history(&course, 2));
+    link.submit("robin", Arc::clone(&course), history(&course, 2));
     eventually("the second delivery fails", || link.counts().failures == 2);
     // One POST per delivery: no back-off in the live path.
     assert_eq!(lrs.posts.load(Ordering::SeqCst), 2);
@@ -202,7 +202,7 @@ fn a_failing_lrs_keeps_the_statements_in_the_outbox_with_one_notice_per_streak()
     assert_eq!(records.take_notice(), Some(NOTICE), "one notice");
     assert_eq!(records.take_notice(), None, "not one per failure");
     lrs.status.store(200, Ordering::SeqCst);
-    records.on_saved(&history(&course, 3));
+    link.submit("robin", Arc::clone(&course), history(&course, 3));
     eventually("delivered after the LRS is back", || {
         link.counts().sent == 5
     });
@@ -211,7 +211,7 @@ fn a_failing_lrs_keeps_the_statements_in_the_outbox_with_one_notice_per_streak()
     lrs.status.store(500, Ordering::SeqCst);
     let mut finished = history(&course, 3);
     finished.item_mut(&ItemId::from(WELCOME)).status = ItemStatus::Completed;
-    records.on_saved(&finished);
+    link.submit("robin", Arc::clone(&course), finished);
     assert_eq!(sender.finish(EXIT_GRACE), Finished::Done);
     assert_eq!(records.take_notice(), Some(NOTICE));
     // completed and terminated wait in the outbox for `xapi send`.
@@ -320,4 +320,56 @@ fn a_quiz_is_sent_once_the_learner_moved_on_with_all_its_tries() {
         .find(|(iri, _)| iri.ends_with("/tries"))
         .map(|(_, n)| n.clone());
     assert_eq!(tries, Some(Value::from(2)), "{}", sent[0]);
+}
+
+#[test]
+fn a_session_hands_over_its_whole_history_once_then_what_changed() {
+    use crate::i18n::{Localizer, UiLocale};
+    use crate::session::{Command, Session};
+    let data = tempfile::tempdir().unwrap();
+    let lrs = StubLrs::start();
+    let course = course();
+    let sender =
+        LiveSender::start(data.path().to_owned(), lrs.poster(), XapiOptions::default()).unwrap();
+    let link = sender.link().clone();
+    // Before this session: the letters lesson, opened on another day.
+    let mut before = history(&course, 0);
+    let letters = before.item_mut(&ItemId::from("de-letters"));
+    letters.status = ItemStatus::InProgress;
+    letters.lesson.scenes.insert(
+        SceneId::from("quiz-trans"),
+        SceneProgress {
+            visited: true,
+            ..SceneProgress::default()
+        },
+    );
+    let mut session = Session::new(Arc::clone(&course), before, Localizer::new(UiLocale::En));
+    session.subscribe(Box::new(link.records("robin", Arc::clone(&course))));
+    session.apply(Command::Open(ItemId::from(WELCOME))).unwrap();
+    session.save(None).unwrap();
+    eventually("the whole history is sent", || link.counts().sent >= 6);
+    session.apply(Command::NextScene).unwrap();
+    let _ = session.apply(Command::AcceptNote);
+    session.apply(Command::NextScene).unwrap();
+    session.checkpoint(None).unwrap();
+    assert_eq!(sender.finish(EXIT_GRACE), Finished::Done);
+    // Exactly what the whole history at the end makes, each once.
+    let expected: std::collections::BTreeSet<String> = statements(
+        &course,
+        session.progress(),
+        "robin",
+        &XapiOptions::default(),
+    )
+    .unwrap()
+    .iter()
+    .map(|s| s["id"].as_str().unwrap().to_owned())
+    .collect();
+    let stored = lrs.stored_ids();
+    let unique: std::collections::BTreeSet<String> = stored.iter().cloned().collect();
+    assert_eq!(unique.len(), stored.len(), "nothing twice: {stored:?}");
+    assert_eq!(unique, expected);
+    assert!(
+        expected.len() > 6,
+        "the later scenes are in it: {expected:?}"
+    );
 }
