@@ -115,7 +115,7 @@ impl Job {
 /// What the front ends and the worker share.
 #[derive(Debug, Default)]
 struct Shared {
-    /// The newest history per actor not taken up yet.
+    /// Per actor, what was handed over and not taken up yet (merged).
     waiting: Mutex<BTreeMap<String, Job>>,
     /// The course is ending: the worker stops once nothing waits.
     closing: AtomicBool,
@@ -141,7 +141,7 @@ pub struct LiveLink {
 
 impl LiveLink {
     /// Hands `progress`, the whole history of `actor` in `course`, to the worker. Returns
-    /// at once: an older history of the same actor still waiting is replaced.
+    /// at once: whatever of the same actor still waits is replaced.
     pub fn submit(&self, actor: &str, course: Arc<Course>, progress: Progress) {
         self.hand_over(
             actor,
@@ -451,5 +451,4 @@ fn without_open_quizzes(progress: &mut Progress) {
 }
 
 #[cfg(test)]
-#[path = "live_tests.rs"]
 mod tests;
