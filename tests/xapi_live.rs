@@ -20,7 +20,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use xapi_support::{PROFILE, fixture, lines, script, script_parts};
+use xapi_support::{PROFILE, fixture, lines, script_parts};
 
 /// The notice of a failed delivery, in English.
 const NOTICE: &str = "Learning records could not be sent; they are kept and sent later";
@@ -41,8 +41,15 @@ fn with_lrs(mut command: Command, data: &Path, endpoint: &str) -> Command {
     command
 }
 
-/// The scripted plain-mode run with `--lrs`, fed `input`; how long it took.
-fn live_run(data: &Path, endpoint: &str, input: &str) -> (Run, Duration) {
+/// The scripted plain-mode run with `--lrs`, fed `input`, then `more` once `between` says
+/// so (it is called again and again while the course waits for input); how long it took.
+fn live_run_in_two(
+    data: &Path,
+    endpoint: &str,
+    input: &str,
+    between: impl Fn() -> bool,
+    more: &str,
+) -> (Run, Duration) {
     let started = Instant::now();
     let mut child = with_lrs(
         command(["--plain", "--lrs", "--profile", PROFILE]),
@@ -56,9 +63,32 @@ fn live_run(data: &Path, endpoint: &str, input: &str) -> (Run, Duration) {
     .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let _ = stdin.write_all(input.as_bytes());
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !between() {
+        assert!(
+            Instant::now() < deadline,
+            "never happened while the course ran"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = stdin.write_all(more.as_bytes());
     drop(stdin);
     let run = Run::from(child.wait_with_output().unwrap()).exits(0);
     (run, started.elapsed())
+}
+
+/// The scripted plain-mode run with `--lrs`, fed `input`; how long it took.
+fn live_run(data: &Path, endpoint: &str, input: &str) -> (Run, Duration) {
+    live_run_in_two(data, endpoint, input, || true, "")
+}
+
+/// The ids in the ledger of statements the LRS accepted.
+fn ledger(data: &Path) -> BTreeSet<String> {
+    std::fs::read_to_string(data.join("xapi/sent-ids.txt"))
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The statements `xapi export` makes of the profile in `data`.
@@ -127,7 +157,16 @@ fn verbs<'a>(statements: impl IntoIterator<Item = &'a Value>) -> BTreeMap<String
 fn a_live_run_is_stored_by_ralph_as_it_goes_without_anything_twice() {
     let ralph = Ralph::start();
     let data = tempfile::tempdir().unwrap();
-    let (run, _) = live_run(data.path(), &ralph.endpoint(), &script());
+    let (letters, rest) = script_parts();
+    // The letters lesson, then the course waits for input until the LRS has accepted
+    // statements: they are sent while the course runs, not at its end.
+    let (run, _) = live_run_in_two(
+        data.path(),
+        &ralph.endpoint(),
+        &letters,
+        || !ledger(data.path()).is_empty(),
+        &rest,
+    );
     assert!(
         run.stdout.contains("Progress: 3 of 3 parts done."),
         "{}",
@@ -136,19 +175,31 @@ fn a_live_run_is_stored_by_ralph_as_it_goes_without_anything_twice() {
     assert!(!run.stdout.contains(NOTICE) && !run.stderr.contains(NOTICE));
     assert!(!run.stdout.contains(PASSWORD) && !run.stderr.contains(PASSWORD));
     let expected = exported(data.path());
-    let stored = stored(&ralph, &expected);
-    // Every statement of the history, by the time the course has ended.
+    let sent_live = ledger(data.path());
+    // What the ledger says was accepted is in the LRS, as the whole history makes it (a
+    // quiz answered wrong first is sent with both tries).
+    let live = stored(&ralph, &expected);
+    assert!(!sent_live.is_empty());
+    for id in &sent_live {
+        assert!(live.contains_key(id), "{id} in the ledger, not in the LRS");
+    }
+    for statement in &expected {
+        let id = statement["id"].as_str().unwrap();
+        let Some(back) = live.get(id) else { continue };
+        for field in ["verb", "object", "result", "actor"] {
+            assert_eq!(back[field], statement[field], "{field} of {id}");
+        }
+    }
+    // The course ended within its bound: what was still in flight then is delivered by
+    // `send`, nothing twice (at most the batch in flight at the end is there already).
     let ids: BTreeSet<&str> = expected.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    let rest = ids.len() - sent_live.len();
+    let (sent, already, rejected, waiting) = send(data.path(), &ralph.endpoint());
+    assert_eq!((sent + already, rejected, waiting), (rest, 0, 0));
+    let stored = stored(&ralph, &expected);
     let back: BTreeSet<&str> = stored.keys().map(String::as_str).collect();
     assert_eq!(back, ids);
     assert_eq!(verbs(stored.values()), verbs(&expected));
-    // As the whole history makes them: a quiz answered wrong first is sent with both tries.
-    for statement in &expected {
-        let id = statement["id"].as_str().unwrap();
-        for field in ["verb", "object", "result", "actor"] {
-            assert_eq!(stored[id][field], statement[field], "{field} of {id}");
-        }
-    }
     for verb in [
         "launched",
         "initialized",
@@ -160,9 +211,7 @@ fn a_live_run_is_stored_by_ralph_as_it_goes_without_anything_twice() {
     ] {
         assert!(verbs(&expected).contains_key(verb), "{verb}");
     }
-    // Sent while the run went on, several times (one POST would mean all at the end).
-    assert!(ralph.posts() > 1, "{} POSTs", ralph.posts());
-    // The ledger knows them all: `xapi send` has nothing left to do.
+    // The ledger knows them all now: another `send` has nothing to do.
     assert_eq!(send(data.path(), &ralph.endpoint()), (0, 0, 0, 0));
 }
 
@@ -172,10 +221,19 @@ fn with_the_lrs_stopped_the_run_ends_at_once_says_so_once_and_send_delivers_the_
     let data = tempfile::tempdir().unwrap();
     let (letters, rest) = script_parts();
     // The first lesson while Ralph is up.
-    let (first, _) = live_run(data.path(), &ralph.endpoint(), &format!("{letters}q\n"));
+    let (first, _) = live_run_in_two(
+        data.path(),
+        &ralph.endpoint(),
+        &letters,
+        || !ledger(data.path()).is_empty(),
+        "q\n",
+    );
     assert!(!first.stdout.contains(NOTICE) && !first.stderr.contains(NOTICE));
-    let sent_live = exported(data.path());
-    assert_eq!(stored(&ralph, &sent_live).len(), sent_live.len());
+    let letters_statements = exported(data.path());
+    let live = stored(&ralph, &letters_statements);
+    for id in ledger(data.path()) {
+        assert!(live.contains_key(&id), "{id} in the ledger, not in the LRS");
+    }
     // The rest while it is away.
     ralph.stop();
     let (second, took) = live_run(data.path(), &ralph.endpoint(), &rest);
@@ -189,13 +247,17 @@ fn with_the_lrs_stopped_the_run_ends_at_once_says_so_once_and_send_delivers_the_
     // Refused connections: nothing waits for the network (a generous bound, not a budget).
     assert!(took < Duration::from_secs(20), "took {took:?}");
     let all = exported(data.path());
+    let sent_live = ledger(data.path());
     assert!(all.len() > sent_live.len());
-    // Back up: `send` delivers exactly what the live run could not.
+    // Back up: `send` delivers exactly what the live runs could not (at most the batch in
+    // flight when the first run ended is there already), nothing twice.
     ralph.restart();
+    let (sent, already, rejected, waiting) = send(data.path(), &ralph.endpoint());
     assert_eq!(
-        send(data.path(), &ralph.endpoint()),
-        (all.len() - sent_live.len(), 0, 0, 0)
+        (sent + already, rejected, waiting),
+        (all.len() - sent_live.len(), 0, 0)
     );
+    assert!(sent >= all.len() - letters_statements.len(), "{sent}");
     let stored = stored(&ralph, &all);
     assert_eq!(stored.len(), all.len());
     assert_eq!(verbs(stored.values()), verbs(&all));
