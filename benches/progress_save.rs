@@ -6,6 +6,12 @@
 //!   session, with 10 and with 1,000 earlier attempts in the profile. Budget: the same within
 //!   noise at both sizes (a step's save does not depend on the length of the history), and
 //!   under 1 ms.
+//! - `step_save_live/{10,1000}_attempts`: the same with live learning records on (`--lrs`)
+//!   and the sender busy with an LRS that never answers. After the first save, a save hands
+//!   the sender a copy of the lesson or scenario open (with all its attempts), never the
+//!   whole history, and never waits for it. Budget: under 1 ms more than `step_save` at 10
+//!   attempts; at 1,000 attempts of the one scenario open, the copy of those attempts is
+//!   what the difference measures.
 
 // Bench setup fails loudly by design: a broken fixture stops the run.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -19,6 +25,9 @@ use kruispunt::progress::{
     Progress, ReflectionText, ScenarioAttempt, Timestamp,
 };
 use kruispunt::session::{Command, ProgressStore, Session};
+use kruispunt::xapi::XapiOptions;
+use kruispunt::xapi::client::{Answer, PostFailure, Poster};
+use kruispunt::xapi::live::LiveSender;
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -194,5 +203,77 @@ fn step_save(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, save, step_save);
+/// A poster whose LRS never answers: the live sender's worker stays busy with its first
+/// batch, so what is timed is only the hand-over at each save.
+struct Stalled;
+
+impl Poster for Stalled {
+    fn post(&mut self, _body: &str) -> Result<Answer, PostFailure> {
+        std::thread::sleep(Duration::from_secs(3600));
+        Ok(Answer::Known)
+    }
+
+    fn endpoint(&self) -> &str {
+        "http://stalled.invalid/"
+    }
+}
+
+/// `step_save` with live sending on (`--lrs`) and the worker busy: what a save hands over
+/// (the item open) is copied, never waited for.
+fn step_save_live(c: &mut Criterion) {
+    let report = load(&support::course(40), ValidateOptions::default());
+    let course = Arc::new(report.course.expect("the generated course loads"));
+    let mut group = c.benchmark_group("step_save_live");
+    for attempts in [10usize, 1_000] {
+        let dir = tempfile::TempDir::new().expect("temporary data directory");
+        let store = ProfileStore::new(dir.path());
+        let name = ProfileName::new("bench").expect("valid name");
+        let opened = store
+            .open(&name, &CourseStamp::of(&course))
+            .expect("open the bench profile");
+        let base = history(&course, attempts);
+        opened.session.save(&base).expect("the history is saved");
+        let profile: &dyn ProgressStore = &opened.session;
+        let sender = LiveSender::start(
+            dir.path().to_owned(),
+            Box::new(Stalled),
+            XapiOptions::default(),
+        )
+        .expect("the live sender starts");
+        group.bench_function(
+            BenchmarkId::from_parameter(format!("{attempts}_attempts")),
+            |b| {
+                b.iter_custom(|iters| {
+                    let live = |session: &mut Session| {
+                        let records = sender.link().records("bench", Arc::clone(&course));
+                        session.subscribe(Box::new(records));
+                    };
+                    let mut session = open_session(&course, &base);
+                    live(&mut session);
+                    session.save(Some(profile)).expect("save");
+                    let mut spent = Duration::ZERO;
+                    for _ in 0..iters {
+                        let ended = session
+                            .scenario()
+                            .is_none_or(|(scenario, run)| run.is_ended(scenario));
+                        if ended {
+                            session = open_session(&course, &base);
+                            live(&mut session);
+                        }
+                        take_a_step(&mut session);
+                        let start = Instant::now();
+                        session.save(Some(profile)).expect("save");
+                        spent += start.elapsed();
+                    }
+                    spent
+                })
+            },
+        );
+        // The worker waits for an answer that never comes; it ends with the process.
+        drop(sender);
+    }
+    group.finish();
+}
+
+criterion_group!(benches, save, step_save, step_save_live);
 criterion_main!(benches);

@@ -129,6 +129,12 @@ pub struct Cli {
     #[arg(long)]
     pub plain: bool,
 
+    /// Send learning records (xAPI statements) to an LRS while the course runs, in the
+    /// background: the LRS of `kruispunt xapi configure` or KRUISPUNT_LRS_*. What cannot be
+    /// sent waits for `kruispunt xapi send` (see docs/xapi.md). Also `serve --lrs`.
+    #[arg(long, conflicts_with = "facilitator")]
+    pub lrs: bool,
+
     /// What to do; without a command, the interactive course starts.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -191,6 +197,8 @@ fn execute(cli: Cli, settled: &settings::Settled, ui: &mut Ui) -> Result<ExitCod
                 profile: &profile,
                 lang: cli.lang,
                 plain: cli.plain,
+                lrs: cli.lrs,
+                lrs_endpoint: settled.file.values.lrs_endpoint.as_deref(),
             },
             ui,
         );
@@ -219,7 +227,9 @@ fn execute(cli: Cli, settled: &settings::Settled, ui: &mut Ui) -> Result<ExitCod
             },
             ui,
         ),
-        Command::Serve(args) => serve::serve(&args, ui),
+        Command::Serve(args) => {
+            serve::serve(&args, settled.file.values.lrs_endpoint.as_deref(), ui)
+        }
         Command::Certificate(args) => certificate::certificate(&args, cli.lang, ui),
         Command::Print(args) => print::print(&args, ui),
         Command::Workshop {

@@ -1229,6 +1229,10 @@ xapi-send-waiting = { $count ->
         [one] { $count } statement waits in the outbox; run kruispunt xapi send again to deliver it.
        *[other] { $count } statements wait in the outbox; run kruispunt xapi send again to deliver them.
     }
+# Shown once when live sending (--lrs) fails, and again only after a delivery succeeded.
+xapi-live-failed = Learning records could not be sent; they are kept and sent later (kruispunt xapi send).
+# --lrs without a usable LRS. $reason: what is missing or wrong.
+xapi-live-no-lrs = --lrs needs an LRS to send the learning records to: { $reason }
 report-course-errors = the course has errors; fix them first (see kruispunt validate)
 # $file: the output file; $reason: the system's message.
 report-cannot-write = cannot write { $file }: { $reason }

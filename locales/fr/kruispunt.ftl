@@ -1065,6 +1065,10 @@ xapi-send-waiting = { $count ->
         [one] { $count } déclaration attend dans la boîte d’envoi ; relancez kruispunt xapi send pour la remettre.
        *[other] { $count } déclarations attendent dans la boîte d’envoi ; relancez kruispunt xapi send pour les remettre.
     }
+# Affiché une fois quand l’envoi en direct (--lrs) échoue, et à nouveau seulement après un envoi réussi.
+xapi-live-failed = Les traces d’apprentissage n’ont pas pu être envoyées ; elles sont conservées et seront envoyées plus tard (kruispunt xapi send).
+# --lrs sans LRS utilisable. $reason : ce qui manque ou ne va pas.
+xapi-live-no-lrs = --lrs a besoin d’un LRS auquel envoyer les traces d’apprentissage : { $reason }
 report-course-errors = le cours contient des erreurs ; corrigez-les d’abord (voir kruispunt validate)
 # $file : le fichier de sortie ; $reason : le message du système.
 report-cannot-write = impossible d’écrire { $file } : { $reason }

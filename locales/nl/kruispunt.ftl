@@ -1043,6 +1043,10 @@ xapi-send-waiting = { $count ->
         [one] { $count } statement wacht in de outbox; voer kruispunt xapi send opnieuw uit om het te bezorgen.
        *[other] { $count } statements wachten in de outbox; voer kruispunt xapi send opnieuw uit om ze te bezorgen.
     }
+# Eén keer getoond als live verzenden (--lrs) mislukt, en pas opnieuw na een geslaagde levering.
+xapi-live-failed = De leerregistraties konden niet worden verzonden; ze worden bewaard en later verzonden (kruispunt xapi send).
+# --lrs zonder bruikbare LRS. $reason: wat ontbreekt of niet klopt.
+xapi-live-no-lrs = --lrs heeft een LRS nodig om de leerregistraties naar te verzenden: { $reason }
 report-course-errors = de cursus bevat fouten; los die eerst op (zie kruispunt validate)
 # $file: het uitvoerbestand; $reason: de melding van het systeem.
 report-cannot-write = kan { $file } niet schrijven: { $reason }

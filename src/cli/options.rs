@@ -69,8 +69,14 @@ impl Cli {
         let Some(command) = self.command.as_mut() else {
             return Ok(self);
         };
-        let slots = command.slots();
         let mut unused = Vec::new();
+        if self.lrs {
+            match command {
+                Command::Serve(args) => args.lrs = true,
+                _ => unused.push("lrs"),
+            }
+        }
+        let slots = command.slots();
         if self.plain {
             unused.push("plain");
         }

@@ -3,6 +3,7 @@
 
 use super::messages::Ui;
 use super::profiles::resolve_dir;
+use super::xapi_send::{finish_live, start_live};
 use super::{CourseOption, DataDirOption, EXIT_COURSE_ERRORS, Failure, course_for_command};
 use crate::i18n::Localizer;
 use crate::serve::{self, ServeOptions};
@@ -58,6 +59,11 @@ pub struct ServeArgs {
     #[arg(long, value_name = "MINUTES", default_value_t = 120,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub idle_minutes: u32,
+    /// Send every trainee's learning records (xAPI statements) to an LRS as they happen,
+    /// in the background: the LRS of `kruispunt xapi configure` or KRUISPUNT_LRS_* (see
+    /// docs/xapi.md).
+    #[arg(long)]
+    pub lrs: bool,
     /// The course.
     #[command(flatten)]
     pub course: CourseOption,
@@ -66,12 +72,23 @@ pub struct ServeArgs {
     pub data_dir: DataDirOption,
 }
 
-/// Runs the server until Ctrl-C or SIGTERM.
-pub(super) fn serve(args: &ServeArgs, ui: &mut Ui) -> Result<ExitCode, Failure> {
+/// Runs the server until Ctrl-C or SIGTERM. `lrs_endpoint` is `lrs.endpoint` of
+/// `kruispunt.toml`, for `--lrs`.
+pub(super) fn serve(
+    args: &ServeArgs,
+    lrs_endpoint: Option<&str>,
+    ui: &mut Ui,
+) -> Result<ExitCode, Failure> {
     let Some(course) = course_for_command(args.course.dir(), ui)? else {
         return Ok(ExitCode::from(EXIT_COURSE_ERRORS));
     };
     let dir = resolve_dir(args.data_dir.dir(), ui)?;
+    // Before the server starts: `--lrs` without an LRS is refused here.
+    let live = if args.lrs {
+        Some(start_live(&dir.path, lrs_endpoint, ui)?)
+    } else {
+        None
+    };
     ui.show_notice();
     let options = ServeOptions {
         listen: args.listen,
@@ -83,6 +100,7 @@ pub(super) fn serve(args: &ServeArgs, ui: &mut Ui) -> Result<ExitCode, Failure> 
         max_trainees: usize::from(args.max_trainees),
         idle_timeout: Duration::from_secs(u64::from(args.idle_minutes) * 60),
         data_dir: dir.path,
+        live: live.as_ref().map(|sender| sender.link().clone()),
         dashboard: args.dashboard.map(|view| match view {
             DashboardView::Presenter => serve::dashboard::View::Presenter,
             DashboardView::Private => serve::dashboard::View::Private,
@@ -90,6 +108,11 @@ pub(super) fn serve(args: &ServeArgs, ui: &mut Ui) -> Result<ExitCode, Failure> 
     };
     let mut i18n = Localizer::new(ui.locale());
     i18n.set_course_default(course.default_locale.clone());
-    serve::run(options, course, i18n).map_err(|error| Failure::usage(ui.error(&error)))?;
+    let served = serve::run(options, course, i18n);
+    // Every trainee was saved on the way out: what they did last goes out now.
+    if let Some(live) = live {
+        finish_live(live, ui);
+    }
+    served.map_err(|error| Failure::usage(ui.error(&error)))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,11 +7,14 @@
 
 use super::messages::Ui;
 use super::profiles::{progress_failure, resolve_dir};
+use super::xapi_send::{finish_live, start_live};
 use super::{EXIT_COURSE_ERRORS, Failure, course_for_command};
 use crate::i18n::LocaleCandidates;
 use crate::msg_args;
 use crate::progress::{CourseStamp, ProfileName, ProfileSession, ProfileStore, ProgressError};
+use crate::session::{ProgressStore, Session};
 use crate::tui::{self, RunError, start};
+use crate::xapi::live::LiveSender;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -28,6 +31,10 @@ pub(super) struct StartRequest<'a> {
     pub lang: Option<String>,
     /// `--plain`: the course as a line-by-line conversation on stdin and stdout.
     pub plain: bool,
+    /// `--lrs`: learning records sent live, in the background.
+    pub lrs: bool,
+    /// `lrs.endpoint` of `kruispunt.toml`, for `--lrs`.
+    pub lrs_endpoint: Option<&'a str>,
 }
 
 /// Starts the interactive course and returns when the learner quits.
@@ -37,8 +44,18 @@ pub(super) fn start(request: StartRequest<'_>, ui: &mut Ui) -> Result<ExitCode, 
     };
     let dir = resolve_dir(request.data_dir, ui)?;
     let store = ProfileStore::new(&dir.path);
+    // Before the course starts: `--lrs` without an LRS is refused here.
+    let live = if request.lrs {
+        Some(start_live(&dir.path, request.lrs_endpoint, ui)?)
+    } else {
+        None
+    };
     if request.plain {
-        return plain(course, &store, request, ui);
+        let ran = plain(course, &store, &request, live.as_ref(), ui);
+        if let Some(live) = live {
+            finish_live(live, ui);
+        }
+        return ran;
     }
     let terminal = io::stdout().is_terminal();
     // Without a terminal nothing is drawn, so a profile that does not exist yet is not
@@ -54,7 +71,12 @@ pub(super) fn start(request: StartRequest<'_>, ui: &mut Ui) -> Result<ExitCode, 
         candidates: LocaleCandidates::from_environment(request.lang, None),
         no_color: start::no_color_from_env(),
     };
-    let app = start::app(course, opened.progress, &opened.notices, &options);
+    let mut app = start::app(course, opened.progress, &opened.notices, &options);
+    if let Some(live) = &live {
+        let course = app.ctx.session.course_arc();
+        let records = live.link().records(request.profile.as_str(), course);
+        app.ctx.session.subscribe(Box::new(records));
+    }
     // Messages printed after the interface speak the language it started in.
     ui.set_locale(app.ctx.i18n().current());
     if !terminal {
@@ -65,7 +87,12 @@ pub(super) fn start(request: StartRequest<'_>, ui: &mut Ui) -> Result<ExitCode, 
         }
         return Err(needs_terminal(ui));
     }
-    match tui::run(app, Some(&opened.session)) {
+    let ran = tui::run(app, Some(&opened.session));
+    // After the last save, and with the terminal restored: the notice is printed there.
+    if let Some(live) = live {
+        finish_live(live, ui);
+    }
+    match ran {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(RunError::Save(error)) => Err(save_failure(&error, &opened.session, ui)),
         Err(error @ RunError::Terminal(_)) => Err(Failure::usage(ui.error(&error))),
@@ -104,13 +131,14 @@ fn needs_terminal(ui: &Ui) -> Failure {
 fn plain(
     course: crate::course::Course,
     store: &ProfileStore,
-    request: StartRequest<'_>,
+    request: &StartRequest<'_>,
+    live: Option<&LiveSender>,
     ui: &mut Ui,
 ) -> Result<ExitCode, Failure> {
     let opened = store
         .open(request.profile, &CourseStamp::of(&course))
         .map_err(|e| progress_failure(&e, ui))?;
-    let candidates = LocaleCandidates::from_environment(request.lang, None);
+    let candidates = LocaleCandidates::from_environment(request.lang.clone(), None);
     let (i18n, notices) =
         crate::plain::localizer(&course, &opened.progress, &opened.notices, &candidates);
     ui.set_locale(i18n.current());
@@ -118,12 +146,15 @@ fn plain(
     // The course is not freed when the session ends: the process ends right after. The
     // session itself (progress saved, profile unlocked) is dropped as usual.
     super::keep_until_exit(std::sync::Arc::clone(&course));
-    let ran = crate::plain::run(
-        course,
-        i18n,
-        opened.progress,
+    let mut session = Session::new(std::sync::Arc::clone(&course), opened.progress, i18n);
+    if let Some(live) = live {
+        let records = live.link().records(request.profile.as_str(), course);
+        session.subscribe(Box::new(records));
+    }
+    let ran = crate::plain::run_session(
+        session,
         &notices,
-        Some(&opened.session),
+        Some(&opened.session as &dyn ProgressStore),
         io::stdin().lock(),
         io::stdout().lock(),
     );

@@ -8,12 +8,14 @@ use super::profiles::resolve_dir;
 use super::xapi::{Request, statements_of};
 use super::{EXIT_REFUSED, Failure, finish_output};
 use crate::msg_args;
+use crate::xapi::XapiOptions;
 use crate::xapi::client::{HttpPoster, Retry};
-use crate::xapi::lrs::{self, LrsSettings, Password};
+use crate::xapi::live::{self, LiveSender};
+use crate::xapi::lrs::{self, Lrs, LrsError, LrsSettings, Password};
 use crate::xapi::outbox::Outbox;
 use crate::xapi::send::{Delivery, deliver};
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -68,6 +70,77 @@ impl LrsArgs {
     }
 }
 
+impl LrsArgs {
+    /// The LRS to send to. Each setting comes from a flag, else `KRUISPUNT_LRS_*`, else
+    /// the config file: the one place this is decided, for `xapi send` and for `--lrs`
+    /// (a further source of settings belongs here, between the environment and the file).
+    pub(super) fn lrs(&self) -> Result<Lrs, LrsError> {
+        let password = match &self.password_file {
+            Some(path) => Some(lrs::read_password_file(path)?),
+            None => None,
+        };
+        let flags = LrsSettings {
+            endpoint: self.endpoint.clone(),
+            username: self.username.clone(),
+            password,
+        };
+        let saved = lrs::read_config(&lrs::config_path(self.lrs_config.as_deref())?)?;
+        let configured = LrsSettings {
+            endpoint: self.configured_endpoint.clone(),
+            ..LrsSettings::default()
+        };
+        // The order `kruispunt config show` reports (crate::config::resolve).
+        flags
+            .or(LrsSettings::from_environment())
+            .or(saved)
+            .or(configured)
+            .complete()
+    }
+}
+
+/// `--lrs` on the course or on `serve`: the live sender, delivering to the LRS that `xapi
+/// send` would use (without flags: `KRUISPUNT_LRS_*`, then the config file), with the
+/// outbox in `data_dir`. Refused, saying what is missing, when no LRS is configured.
+///
+/// `configured_endpoint` is `lrs.endpoint` of `kruispunt.toml`.
+pub(super) fn start_live(
+    data_dir: &Path,
+    configured_endpoint: Option<&str>,
+    ui: &Ui,
+) -> Result<LiveSender, Failure> {
+    let args = LrsArgs {
+        configured_endpoint: configured_endpoint.map(str::to_owned),
+        ..LrsArgs::default()
+    };
+    let lrs = args.lrs().map_err(|e| {
+        Failure::usage(ui.msg("xapi-live-no-lrs", &msg_args!("reason" => ui.error(&e))))
+    })?;
+    let poster =
+        HttpPoster::with_connect_timeout(&lrs, live::REQUEST_TIMEOUT, live::CONNECT_TIMEOUT);
+    // Statements as `xapi send` makes them without options, so that a later `send` of the
+    // same history finds them in the ledger.
+    LiveSender::start(
+        data_dir.to_owned(),
+        Box::new(poster),
+        XapiOptions::default(),
+    )
+    .map_err(|e| Failure::usage(ui.error(&e)))
+}
+
+/// After the course: the live sender gets [`live::EXIT_GRACE`] to deliver what is in
+/// flight, and the notice is printed when a failure was not told yet.
+pub(super) fn finish_live(sender: LiveSender, ui: &Ui) {
+    let link = sender.link().clone();
+    sender.finish(live::EXIT_GRACE);
+    if link.take_notice() {
+        let _ = writeln!(
+            io::stderr().lock(),
+            "{}",
+            ui.msg(live::NOTICE, &msg_args!())
+        );
+    }
+}
+
 fn usage(error: &lrs::LrsError, ui: &Ui) -> Failure {
     Failure::usage(ui.error(error))
 }
@@ -105,19 +178,7 @@ pub(super) fn send(
     ui: &mut Ui,
 ) -> Result<ExitCode, Failure> {
     // The settings first: a missing password should not wait for a course to load.
-    let flags = args.flags(ui)?;
-    let (_, saved) = args.file(ui)?;
-    let configured = LrsSettings {
-        endpoint: args.configured_endpoint.clone(),
-        ..LrsSettings::default()
-    };
-    // The order `kruispunt config show` reports (crate::config::resolve).
-    let lrs = flags
-        .or(LrsSettings::from_environment())
-        .or(saved)
-        .or(configured)
-        .complete()
-        .map_err(|e| usage(&e, ui))?;
+    let lrs = args.lrs().map_err(|e| usage(&e, ui))?;
     let (_, statements) = statements_of(request, ui)?;
     let dir = resolve_dir(request.data_dir, ui)?;
     let mut outbox = Outbox::open(&dir.path).map_err(|e| usage(&e, ui))?;

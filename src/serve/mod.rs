@@ -39,6 +39,7 @@ use crate::course::Course;
 use crate::i18n::{Localize, Localizer, MsgArgs};
 use crate::msg_args;
 use crate::progress::{ProfileName, ProfileNameError, ProfileStore, Timestamp};
+use crate::xapi::live::LiveLink;
 use russh::keys::ssh_key::authorized_keys::AuthorizedKeys;
 use russh::keys::ssh_key::{LineEnding, PrivateKey, PublicKey, private::Ed25519Keypair};
 use std::io::Write;
@@ -92,6 +93,8 @@ pub struct ServeOptions {
     pub data_dir: PathBuf,
     /// `--dashboard`: the facilitator's dashboard in this terminal, in this view.
     pub dashboard: Option<dashboard::View>,
+    /// `--lrs`: every trainee's history goes to this live sender at each save.
+    pub live: Option<LiveLink>,
 }
 
 impl ServeOptions {
@@ -108,6 +111,7 @@ impl ServeOptions {
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
             data_dir,
             dashboard: None,
+            live: None,
         }
     }
 }
@@ -216,6 +220,8 @@ pub struct Shared {
     pub facilitator_keys: Vec<PublicKey>,
     /// The session log of the group steps (none in tests).
     pub group_log: Option<group_log::GroupLog>,
+    /// `--lrs`: the live sender every trainee's session feeds.
+    pub live: Option<LiveLink>,
     /// While the dashboard runs in the server's own terminal, log lines are not printed.
     log_muted: AtomicBool,
     /// Trainee tasks running now (the shutdown waits for them).
@@ -392,6 +398,7 @@ pub fn run(options: ServeOptions, course: Course, i18n: Localizer) -> Result<(),
         i18n,
         facilitator_keys,
         group_log: Some(group_log),
+        live: options.live.clone(),
         log_muted: AtomicBool::new(false),
         active: AtomicUsize::new(0),
         connections: AtomicUsize::new(0),

@@ -205,6 +205,13 @@ fn trainee_app(
         Arc::clone(&shared.workshop.live),
         name.clone(),
     )));
+    // The actor is the trainee's name in this workshop, as `xapi export --workshop` names
+    // them, so a later `xapi send --workshop` finds these statements in the ledger.
+    if let Some(live) = &shared.live {
+        session.subscribe(Box::new(
+            live.records(name.as_str(), Arc::clone(&shared.course)),
+        ));
+    }
     let mut ctx = Ctx::with_session(session, theme);
     ctx.notices = lines;
     App::new(ctx)
@@ -278,6 +285,11 @@ async fn course(
                 )
             });
             app.saved(status);
+        }
+        // Learning records that could not be sent are the facilitator's concern: the
+        // server's log says so, once per streak, and the trainee's screen does not.
+        if shared.live.as_ref().is_some_and(|live| live.take_notice()) {
+            shared.log(crate::xapi::live::NOTICE, &msg_args!());
         }
     }
     if !app.should_quit() {

@@ -6,7 +6,8 @@
 //! [`Event`]s. Everything that must know what happened subscribes to the events:
 //! - the [`ProgressRecorder`] keeps the learner's progress document;
 //! - the facilitator's session log ([`crate::facilitator::LogWriter`]);
-//! - later the learning-record writer and the workshop server's live tallies.
+//! - the live learning records (`--lrs`, [`crate::xapi::live`]), from each save;
+//! - the workshop server's live tallies.
 //!
 //! ```text
 //!  key / line / vote ──► Command ──► Session ──► engine runs
@@ -145,6 +146,19 @@ pub trait Subscriber: Send + std::fmt::Debug {
         Ok(())
     }
 
+    /// The session saved (or tried to) after a step: `progress` is the whole history as
+    /// recorded so far. For a subscriber that works from the whole history rather than from
+    /// single events (live learning records, whose statements are made from it).
+    fn on_saved(&mut self, progress: &Progress) {
+        let _ = progress;
+    }
+
+    /// A one-line notice for the learner, as a message id, once: a subscriber that works
+    /// in the background says so when it fails (learning records that could not be sent).
+    fn take_notice(&mut self) -> Option<&'static str> {
+        None
+    }
+
     /// For a front end that shows what a subscriber keeps (the facilitator's log).
     fn as_any(&self) -> &dyn std::any::Any;
 }
@@ -239,6 +253,19 @@ impl Session {
     /// Adds a subscriber; it hears every event from now on.
     pub fn subscribe(&mut self, subscriber: Box<dyn Subscriber>) {
         self.subscribers.push(subscriber);
+    }
+
+    /// The notices the subscribers have for the learner (see [`Subscriber::take_notice`]),
+    /// in the interface language; each is given once.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        let ids: Vec<&'static str> = self
+            .subscribers
+            .iter_mut()
+            .filter_map(|s| s.take_notice())
+            .collect();
+        ids.into_iter()
+            .map(|id| self.i18n.msg(id, &MsgArgs::new()))
+            .collect()
     }
 
     /// The first subscriber of type `T`, to show what it keeps.
@@ -381,11 +408,13 @@ impl Session {
             self.journaled = !whole && (self.journaled || steps);
             self.recorder.saved();
         }
+        let progress = self.recorder.progress();
         for subscriber in &mut self.subscribers {
             let flushed = subscriber.flush();
             if result.is_ok() {
                 result = flushed;
             }
+            subscriber.on_saved(progress);
         }
         self.saves.saved();
         let kind = match &result {

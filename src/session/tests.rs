@@ -487,3 +487,41 @@ fn the_core_path_offers_its_next_unfinished_item_until_it_is_done() {
     progress.items.entry(item("talk")).or_default().status = ItemStatus::Completed;
     assert_eq!(core(&progress), None);
 }
+
+/// A subscriber that works from the saved history and has a notice once.
+#[derive(Debug, Clone, Default)]
+struct Historian {
+    saved: Arc<Mutex<Vec<usize>>>,
+    notice: bool,
+}
+
+impl Subscriber for Historian {
+    fn on_event(&mut self, _event: &Event, _world: &World<'_>) {}
+    fn on_saved(&mut self, progress: &Progress) {
+        self.saved.lock().unwrap().push(progress.items.len());
+        self.notice = true;
+    }
+    fn take_notice(&mut self) -> Option<&'static str> {
+        std::mem::take(&mut self.notice).then_some("xapi-live-failed")
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+#[test]
+fn subscribers_get_the_whole_history_at_each_save_and_their_notices_once() {
+    let mut s = session();
+    let historian = Historian::default();
+    s.subscribe(Box::new(historian.clone()));
+    assert!(s.take_notices().is_empty());
+    s.save(None).unwrap();
+    s.apply(Command::Open(item("les"))).unwrap();
+    assert_eq!(*historian.saved.lock().unwrap(), vec![0], "only at a save");
+    s.checkpoint(None).unwrap();
+    assert_eq!(*historian.saved.lock().unwrap(), vec![0, 1]);
+    let notices = s.take_notices();
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].starts_with("Learning records could not be sent"));
+    assert!(s.take_notices().is_empty());
+}

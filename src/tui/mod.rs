@@ -254,5 +254,10 @@ fn event_loop(
             });
             app.saved(status);
         }
+        // A notice from the session's background work (learning records that could not
+        // be sent), once; the next step's save clears it like any status.
+        if let Some(notice) = app.ctx.session.take_notices().pop() {
+            app.ctx.status = Some(notice);
+        }
     }
 }

@@ -79,7 +79,14 @@ impl std::fmt::Debug for HttpPoster {
 impl HttpPoster {
     /// A client for `lrs`, with `timeout` for a whole request.
     pub fn new(lrs: &Lrs, timeout: Duration) -> Self {
+        Self::with_connect_timeout(lrs, timeout, timeout)
+    }
+
+    /// A client for `lrs`, with `timeout` for a whole request and `connect` for making the
+    /// connection (the live sender gives up soon on an LRS that does not answer at all).
+    pub fn with_connect_timeout(lrs: &Lrs, timeout: Duration, connect: Duration) -> Self {
         let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_connect(Some(connect.min(timeout)))
             // 4xx and 5xx answers are read and sorted here, not turned into errors.
             .http_status_as_error(false)
             // A redirected POST would lose its body, and could carry the credentials away.

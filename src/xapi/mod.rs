@@ -7,13 +7,15 @@
 //! - [`vocabulary`] holds the verbs, activity types, extension IRIs and the stable ids;
 //! - [`lrs`] says where the Learning Record Store is and how to log in (never printed);
 //! - [`client`] posts to it, [`outbox`] keeps what it does not have yet, and [`send`]
-//!   delivers the outbox in bounded batches.
+//!   delivers the outbox in bounded batches;
+//! - [`live`] makes and sends statements in the background while a course runs (`--lrs`).
 //!
 //! The same history always gives the same statements with the same ids (name-based UUIDs
 //! from the actor, the item, the attempt and the event), so an LRS that gets them twice
 //! stores them once. Reflections are never in them.
 
 pub mod client;
+pub mod live;
 pub mod lrs;
 mod messages;
 pub mod outbox;

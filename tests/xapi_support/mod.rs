@@ -86,6 +86,13 @@ pub fn good_road(decisions: usize) -> Vec<usize> {
 /// The letters lesson (one quiz wrong then right, one right), the welcome lesson with a
 /// reflection, the scenario to its good ending, then quit.
 pub fn script() -> String {
+    let (letters, rest) = script_parts();
+    format!("{letters}{rest}")
+}
+
+/// [`script`] in two parts: the letters lesson (back at the overview after it), then the
+/// rest with the quit.
+pub fn script_parts() -> (String, String) {
     let wrong = quiz_number("quiz-trans", "transseksueel", 0);
     let right = quiz_number("quiz-trans", "trans-vrouw", 1);
     let body = quiz_number("quiz-intersekse", "lichaam", 0);
@@ -93,7 +100,7 @@ pub fn script() -> String {
     let letters = format!("2\n\n\n{wrong}\nr\n{right}\n\n{body} {identity}\n\n\n\n\n");
     let welcome = format!("1\n\n\n1\n\n{REFLECTION_LINE}\nI will ask first.\n\n\n1 3\n\n\n\n");
     let road: String = good_road(5).iter().map(|n| format!("{n}\n")).collect();
-    format!("{letters}{welcome}3\n\n{road}3\nq\n")
+    (letters, format!("{welcome}3\n\n{road}3\nq\n"))
 }
 
 /// A data directory with the profile of a scripted plain-mode run.

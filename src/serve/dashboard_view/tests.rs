@@ -51,6 +51,7 @@ fn shared() -> Arc<Shared> {
         i18n: Localizer::new(UiLocale::En),
         facilitator_keys: Vec::new(),
         group_log: None,
+        live: None,
         log_muted: std::sync::atomic::AtomicBool::new(false),
         active: AtomicUsize::new(0),
         connections: AtomicUsize::new(0),

@@ -1,0 +1,454 @@
+//! Live sending (`kruispunt --lrs`, `kruispunt serve --lrs`): statements made and sent in
+//! the background while the course runs, so the trainee's screen never waits for the
+//! network.
+//!
+//! ```text
+//!  Session ──save──► LiveRecords::on_saved ──(what changed, by actor)──► waiting
+//!                                                  │ wake (bounded, never blocks)
+//!                                                  ▼
+//!                    worker thread: statements ─► outbox ─► one POST per batch ─► ledger
+//! ```
+//!
+//! - The first save of a session hands the worker the trainee's whole history; each later
+//!   save only the lessons and scenarios that changed since ([`LiveRecords`]), so a step
+//!   costs the same however long the history is. The worker keeps each trainee's history
+//!   and makes the statements from all of it. What is handed over while the worker is busy
+//!   is merged into what waits for it, never queued behind it.
+//! - The wake-up channel holds one signal. When it is full a signal is pending already,
+//!   and the hand-over is dropped rather than waited for.
+//! - The worker makes the statements, puts those the LRS does not have yet in the outbox
+//!   (`<data>/xapi/`, atomic, shared with `kruispunt xapi send`), then delivers the
+//!   outbox with a single try per batch: no back-off here, the next save tries again.
+//! - A failed delivery leaves the statements in the outbox, and raises one notice per
+//!   streak of failures ([`LiveLink::take_notice`]); a delivery that succeeds ends it.
+//! - [`LiveSender::finish`] gives the worker a bounded time for what is in flight. A
+//!   worker still waiting for an unreachable LRS then is left to end with the process:
+//!   its statements are in the outbox already, and the progress file has everything.
+
+use super::client::{Poster, Retry};
+use super::outbox::Outbox;
+use super::send::{DEFAULT_BATCH, deliver};
+use super::{XapiOptions, statements};
+use crate::course::checked::Course;
+use crate::course::ids::ItemId;
+use crate::progress::{ItemProgress, ItemStatus, Progress, Settings};
+use crate::session::{Event, Subscriber, World};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// The message id of the notice shown when statements could not be sent.
+pub const NOTICE: &str = "xapi-live-failed";
+
+/// How long the course waits at exit for the worker to finish what is in flight.
+pub const EXIT_GRACE: Duration = Duration::from_secs(2);
+
+/// How long the live sender waits for a connection to the LRS.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// How long one live request may take, connection included.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// What the live sender did so far, for tests and a summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LiveCounts {
+    /// Histories the worker took up.
+    pub jobs: usize,
+    /// Statements the LRS stored.
+    pub sent: usize,
+    /// Statements the LRS had already.
+    pub already: usize,
+    /// Statements the LRS refused (reported by `kruispunt xapi send`).
+    pub refused: usize,
+    /// Deliveries that failed: the statements wait in the outbox.
+    pub failures: usize,
+}
+
+/// What a save hands over of one trainee's history.
+#[derive(Debug)]
+enum History {
+    /// All of it (the first save of a session).
+    Whole(Progress),
+    /// The lessons and scenarios that changed, and the settings (the language).
+    Changed {
+        settings: Settings,
+        items: BTreeMap<ItemId, ItemProgress>,
+    },
+}
+
+/// One trainee's history, or what changed in it, waiting for the worker.
+#[derive(Debug)]
+struct Job {
+    course: Arc<Course>,
+    history: History,
+}
+
+impl Job {
+    /// Adds `newer` to what waits: a whole history replaces everything, changes are laid
+    /// over what waits.
+    fn merge(&mut self, newer: Job) {
+        self.course = newer.course;
+        match (&mut self.history, newer.history) {
+            (_, whole @ History::Whole(_)) => self.history = whole,
+            (History::Whole(progress), History::Changed { settings, items }) => {
+                progress.settings = settings;
+                progress.items.extend(items);
+            }
+            (
+                History::Changed {
+                    settings: waiting,
+                    items: changed,
+                },
+                History::Changed { settings, items },
+            ) => {
+                *waiting = settings;
+                changed.extend(items);
+            }
+        }
+    }
+}
+
+/// What the front ends and the worker share.
+#[derive(Debug, Default)]
+struct Shared {
+    /// Per actor, what was handed over and not taken up yet (merged).
+    waiting: Mutex<BTreeMap<String, Job>>,
+    /// The course is ending: the worker stops once nothing waits.
+    closing: AtomicBool,
+    /// The last delivery failed (a streak of failures is under way).
+    failing: AtomicBool,
+    /// A notice is due: a streak of failures began and nobody was told yet.
+    notice: AtomicBool,
+    counts: Mutex<LiveCounts>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // Every change leaves the value whole, so a poisoned lock is still usable.
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A handle on the live sender for the sessions: hands histories over, says when a notice
+/// is due. Cheap to clone; never blocks.
+#[derive(Debug, Clone)]
+pub struct LiveLink {
+    shared: Arc<Shared>,
+    wake: SyncSender<()>,
+}
+
+impl LiveLink {
+    /// Hands `progress`, the whole history of `actor` in `course`, to the worker. Returns
+    /// at once: whatever of the same actor still waits is replaced.
+    pub fn submit(&self, actor: &str, course: Arc<Course>, progress: Progress) {
+        self.hand_over(
+            actor,
+            Job {
+                course,
+                history: History::Whole(progress),
+            },
+        );
+    }
+
+    /// Hands the lessons and scenarios of `actor` that changed since the last hand-over to
+    /// the worker, with the settings. Returns at once.
+    pub fn submit_changes(
+        &self,
+        actor: &str,
+        course: Arc<Course>,
+        settings: Settings,
+        items: BTreeMap<ItemId, ItemProgress>,
+    ) {
+        let history = History::Changed { settings, items };
+        self.hand_over(actor, Job { course, history });
+    }
+
+    fn hand_over(&self, actor: &str, job: Job) {
+        {
+            let mut waiting = lock(&self.shared.waiting);
+            match waiting.get_mut(actor) {
+                Some(older) => older.merge(job),
+                None => {
+                    waiting.insert(actor.to_owned(), job);
+                }
+            }
+        }
+        // Full: a wake-up is pending and the worker will see this history too.
+        // Disconnected: the worker is gone (after `finish`); the progress file keeps it.
+        match self.wake.try_send(()) {
+            Ok(()) | Err(TrySendError::Full(()) | TrySendError::Disconnected(())) => {}
+        }
+    }
+
+    /// Whether a notice is due (a delivery failed after one that did not), once per
+    /// streak of failures.
+    pub fn take_notice(&self) -> bool {
+        self.shared.notice.swap(false, Ordering::SeqCst)
+    }
+
+    /// Whether the last delivery failed.
+    pub fn failing(&self) -> bool {
+        self.shared.failing.load(Ordering::SeqCst)
+    }
+
+    /// What the sender did so far.
+    pub fn counts(&self) -> LiveCounts {
+        *lock(&self.shared.counts)
+    }
+
+    /// The subscriber that hands `actor`'s history over at each save of a session in
+    /// `course`.
+    pub fn records(&self, actor: &str, course: Arc<Course>) -> LiveRecords {
+        LiveRecords {
+            link: self.clone(),
+            actor: actor.to_owned(),
+            course,
+            whole_sent: false,
+            touched: BTreeSet::new(),
+        }
+    }
+}
+
+/// The session subscriber of live sending: at the first save the trainee's whole history
+/// goes to the worker, at each later save what changed since.
+#[derive(Debug)]
+pub struct LiveRecords {
+    link: LiveLink,
+    actor: String,
+    course: Arc<Course>,
+    /// The whole history was handed over (at the first save).
+    whole_sent: bool,
+    /// The lessons and scenarios events happened in since the last hand-over.
+    touched: BTreeSet<ItemId>,
+}
+
+impl Subscriber for LiveRecords {
+    fn on_event(&mut self, event: &Event, _world: &World<'_>) {
+        // Statements are made from the saved history; the events say which part changed.
+        if let Some(item) = &event.item {
+            self.touched.insert(item.clone());
+        }
+    }
+
+    fn on_saved(&mut self, progress: &Progress) {
+        let course = Arc::clone(&self.course);
+        if !self.whole_sent {
+            self.whole_sent = true;
+            self.touched.clear();
+            self.link.submit(&self.actor, course, progress.clone());
+            return;
+        }
+        let items = std::mem::take(&mut self.touched)
+            .into_iter()
+            .filter_map(|id| progress.items.get(&id).cloned().map(|item| (id, item)))
+            .collect();
+        let settings = progress.settings.clone();
+        self.link
+            .submit_changes(&self.actor, course, settings, items);
+    }
+
+    fn take_notice(&mut self) -> Option<&'static str> {
+        self.link.take_notice().then_some(NOTICE)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The live sender: its worker thread, and the link the sessions use.
+#[derive(Debug)]
+pub struct LiveSender {
+    link: LiveLink,
+    worker: Option<JoinHandle<()>>,
+    done: Receiver<()>,
+}
+
+/// How [`LiveSender::finish`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finished {
+    /// Everything handed over was taken up, and the worker ended.
+    Done,
+    /// The worker was still busy (an LRS that does not answer) when the time was up; what
+    /// it was sending is in the outbox.
+    TimedOut,
+}
+
+impl LiveSender {
+    /// Starts the worker: statements made with `options`, queued in the outbox of
+    /// `data_dir`, posted through `poster`.
+    pub fn start(
+        data_dir: PathBuf,
+        poster: Box<dyn Poster + Send>,
+        options: XapiOptions,
+    ) -> std::io::Result<Self> {
+        let shared = Arc::new(Shared::default());
+        let (wake, woken) = mpsc::sync_channel(1);
+        let (finished, done) = mpsc::channel();
+        let worker = Worker {
+            shared: Arc::clone(&shared),
+            data_dir,
+            poster,
+            options,
+        };
+        let worker = std::thread::Builder::new()
+            .name("kruispunt-lrs".to_owned())
+            .spawn(move || {
+                worker.run(&woken);
+                let _ = finished.send(());
+            })?;
+        Ok(Self {
+            link: LiveLink { shared, wake },
+            worker: Some(worker),
+            done,
+        })
+    }
+
+    /// The link for the sessions.
+    pub fn link(&self) -> &LiveLink {
+        &self.link
+    }
+
+    /// Lets the worker take up what waits, for at most `grace`, and ends it. Never blocks
+    /// longer than `grace`.
+    pub fn finish(mut self, grace: Duration) -> Finished {
+        self.close();
+        match self.done.recv_timeout(grace) {
+            Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => {
+                if let Some(worker) = self.worker.take() {
+                    let _ = worker.join();
+                }
+                Finished::Done
+            }
+            // The thread ends with the process; its statements are in the outbox already.
+            Err(mpsc::RecvTimeoutError::Timeout) => Finished::TimedOut,
+        }
+    }
+
+    fn close(&self) {
+        self.link.shared.closing.store(true, Ordering::SeqCst);
+        match self.link.wake.try_send(()) {
+            Ok(()) | Err(TrySendError::Full(()) | TrySendError::Disconnected(())) => {}
+        }
+    }
+}
+
+impl Drop for LiveSender {
+    fn drop(&mut self) {
+        // Not finished: the worker stops when nothing waits, without being waited for.
+        self.close();
+    }
+}
+
+/// The background thread's state.
+struct Worker {
+    shared: Arc<Shared>,
+    data_dir: PathBuf,
+    poster: Box<dyn Poster + Send>,
+    options: XapiOptions,
+}
+
+impl Worker {
+    fn run(mut self, woken: &Receiver<()>) {
+        // Each trainee's history as handed over so far.
+        let mut histories: BTreeMap<String, Progress> = BTreeMap::new();
+        loop {
+            let woke = woken.recv();
+            let jobs = std::mem::take(&mut *lock(&self.shared.waiting));
+            for (actor, job) in jobs {
+                match job.history {
+                    History::Whole(progress) => {
+                        histories.insert(actor.clone(), progress);
+                    }
+                    History::Changed { settings, items } => {
+                        // Changes always follow a whole history of the same session.
+                        if let Some(history) = histories.get_mut(&actor) {
+                            history.settings = settings;
+                            history.items.extend(items);
+                        }
+                    }
+                }
+                let Some(history) = histories.get(&actor) else {
+                    continue;
+                };
+                self.deliver(&actor, &job.course, history.clone());
+            }
+            let closing = self.shared.closing.load(Ordering::SeqCst);
+            if woke.is_err() || (closing && lock(&self.shared.waiting).is_empty()) {
+                return;
+            }
+        }
+    }
+
+    /// Makes `actor`'s statements from `progress` (a copy: open quizzes are left out of
+    /// it), queues the new ones, and delivers the outbox once.
+    fn deliver(&mut self, actor: &str, course: &Course, mut progress: Progress) {
+        lock(&self.shared.counts).jobs += 1;
+        without_open_quizzes(&mut progress);
+        // The options were checked before the course started; a history the course cannot
+        // make statements of is left to `kruispunt xapi send`, which says why.
+        let Ok(made) = statements(course, &progress, actor, &self.options) else {
+            return;
+        };
+        let delivered = Outbox::open(&self.data_dir).and_then(|mut outbox| {
+            outbox.enqueue(made)?;
+            if outbox.pending().is_empty() {
+                return Ok(None);
+            }
+            let once = Retry {
+                attempts: 1,
+                ..Retry::default()
+            };
+            deliver(
+                &mut outbox,
+                self.poster.as_mut(),
+                DEFAULT_BATCH,
+                &once,
+                &mut |_| {},
+            )
+            .map(Some)
+            .map_err(|(_, error)| error)
+        });
+        let mut counts = lock(&self.shared.counts);
+        match delivered {
+            Ok(None) => {}
+            Ok(Some(delivery)) => {
+                counts.sent += delivery.sent;
+                counts.already += delivery.already;
+                counts.refused += delivery.refused.len();
+                self.shared.failing.store(false, Ordering::SeqCst);
+            }
+            Err(_) => {
+                counts.failures += 1;
+                if !self.shared.failing.swap(true, Ordering::SeqCst) {
+                    self.shared.notice.store(true, Ordering::SeqCst);
+                }
+            }
+        }
+    }
+}
+
+/// Leaves out the answer of a quiz the learner is still on, in a lesson not finished: they
+/// may try it again, and its statement counts the tries. Its id does not change with the
+/// count, so a statement sent now would keep the first count for good; it is sent once the
+/// learner has moved on (or by `kruispunt xapi send`).
+fn without_open_quizzes(progress: &mut Progress) {
+    for item in progress.items.values_mut() {
+        if item.status == ItemStatus::Completed {
+            continue;
+        }
+        let lesson = &mut item.lesson;
+        if let Some(scene) = lesson
+            .current_scene
+            .as_ref()
+            .and_then(|current| lesson.scenes.get_mut(current))
+        {
+            scene.quiz = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
