@@ -135,6 +135,12 @@ pub struct Cli {
     #[arg(long, conflicts_with = "facilitator")]
     pub lrs: bool,
 
+    /// With --lrs: name the trainee in the learning records by a salted SHA-256 hash of the
+    /// profile name instead of the name (the salt comes from KRUISPUNT_XAPI_SALT, at least
+    /// 16 characters), as `kruispunt xapi send --pseudonymise` does.
+    #[arg(long, requires = "lrs")]
+    pub pseudonymise: bool,
+
     /// What to do; without a command, the interactive course starts.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -199,6 +205,7 @@ fn execute(cli: Cli, settled: &settings::Settled, ui: &mut Ui) -> Result<ExitCod
                 plain: cli.plain,
                 lrs: cli.lrs,
                 lrs_endpoint: settled.file.values.lrs_endpoint.as_deref(),
+                pseudonymise: cli.pseudonymise,
             },
             ui,
         );

@@ -293,3 +293,84 @@ fn lrs_without_an_lrs_is_refused_before_the_course_starts() {
     let outline = Run::of(&mut command(["--lrs", "outline"])).exits(2);
     assert!(outline.stderr.contains("--lrs"), "{}", outline.stderr);
 }
+
+/// A salt for `--pseudonymise`, long enough.
+const SALT: &str = "a salt of this test, long enough";
+
+#[test]
+fn pseudonymised_live_records_name_the_trainee_by_a_hash_as_send_does() {
+    let ralph = Ralph::start();
+    let data = tempfile::tempdir().unwrap();
+    let (letters, rest) = script_parts();
+    let mut child = with_lrs(
+        command(["--plain", "--lrs", "--pseudonymise", "--profile", PROFILE]),
+        data.path(),
+        &ralph.endpoint(),
+    )
+    .env("KRUISPUNT_XAPI_SALT", SALT)
+    .stdin(Stdio::piped())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(letters.as_bytes()).unwrap();
+    stdin.write_all(rest.as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // What `xapi send --pseudonymise` makes of the same history, with the same salt.
+    let exported = lines(
+        &Run::of(
+            with_lrs(
+                command(["xapi", "export", "--pseudonymise", "--profile", PROFILE]),
+                data.path(),
+                "http://127.0.0.1:9/unused/",
+            )
+            .env("KRUISPUNT_XAPI_SALT", SALT),
+        )
+        .exits(0)
+        .stdout,
+    );
+    let sent_live = ledger(data.path());
+    assert!(!sent_live.is_empty());
+    let live = stored(&ralph, &exported);
+    for id in &sent_live {
+        let statement = live
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} in the ledger, not in the LRS as send makes it"));
+        let name = statement["actor"]["account"]["name"].as_str().unwrap();
+        assert_ne!(name, PROFILE);
+        assert!(
+            name.len() == 64 && name.chars().all(|c| c.is_ascii_hexdigit()),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn pseudonymise_without_a_salt_is_refused_before_the_course_starts() {
+    let data = tempfile::tempdir().unwrap();
+    let run = Run::of(
+        with_lrs(
+            command(["--plain", "--lrs", "--pseudonymise", "--profile", PROFILE]),
+            data.path(),
+            "http://127.0.0.1:9/unused/",
+        )
+        .stdin(Stdio::null()),
+    )
+    .exits(2);
+    assert!(run.stderr.contains("KRUISPUNT_XAPI_SALT"), "{}", run.stderr);
+    assert!(
+        run.stdout.is_empty(),
+        "the course did not start: {}",
+        run.stdout
+    );
+    // --pseudonymise means nothing without --lrs.
+    Run::of(command(["--plain", "--pseudonymise", "--profile", PROFILE]).stdin(Stdio::null()))
+        .exits(2);
+}

@@ -76,6 +76,12 @@ impl Cli {
                 _ => unused.push("lrs"),
             }
         }
+        if self.pseudonymise {
+            match command {
+                Command::Serve(args) => args.pseudonymise = true,
+                _ => unused.push("pseudonymise"),
+            }
+        }
         let slots = command.slots();
         if self.plain {
             unused.push("plain");

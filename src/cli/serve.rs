@@ -64,6 +64,11 @@ pub struct ServeArgs {
     /// docs/xapi.md).
     #[arg(long)]
     pub lrs: bool,
+    /// With --lrs: name each trainee in the learning records by a salted SHA-256 hash of
+    /// their workshop name (the salt comes from KRUISPUNT_XAPI_SALT, at least 16
+    /// characters), as `kruispunt xapi send --workshop ID --pseudonymise` does.
+    #[arg(long, requires = "lrs")]
+    pub pseudonymise: bool,
     /// The course.
     #[command(flatten)]
     pub course: CourseOption,
@@ -85,7 +90,7 @@ pub(super) fn serve(
     let dir = resolve_dir(args.data_dir.dir(), ui)?;
     // Before the server starts: `--lrs` without an LRS is refused here.
     let live = if args.lrs {
-        Some(start_live(&dir.path, lrs_endpoint, ui)?)
+        Some(start_live(&dir.path, lrs_endpoint, args.pseudonymise, ui)?)
     } else {
         None
     };

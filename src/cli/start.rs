@@ -35,6 +35,8 @@ pub(super) struct StartRequest<'a> {
     pub lrs: bool,
     /// `lrs.endpoint` of `kruispunt.toml`, for `--lrs`.
     pub lrs_endpoint: Option<&'a str>,
+    /// `--pseudonymise` with `--lrs`: trainees named by a salted hash.
+    pub pseudonymise: bool,
 }
 
 /// Starts the interactive course and returns when the learner quits.
@@ -46,7 +48,12 @@ pub(super) fn start(request: StartRequest<'_>, ui: &mut Ui) -> Result<ExitCode, 
     let store = ProfileStore::new(&dir.path);
     // Before the course starts: `--lrs` without an LRS is refused here.
     let live = if request.lrs {
-        Some(start_live(&dir.path, request.lrs_endpoint, ui)?)
+        Some(start_live(
+            &dir.path,
+            request.lrs_endpoint,
+            request.pseudonymise,
+            ui,
+        )?)
     } else {
         None
     };

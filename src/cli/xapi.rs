@@ -109,6 +109,15 @@ impl StatementArgs {
     }
 }
 
+/// The statement options of live sending: the defaults, and the salt with
+/// `--pseudonymise`.
+pub(super) fn live_options(pseudonymise: bool) -> XapiOptions {
+    XapiOptions {
+        salt: pseudonymise.then(salt_from_env),
+        ..XapiOptions::default()
+    }
+}
+
 /// The salt of `--pseudonymise`, from [`SALT_ENV`] (empty when it is not set: refused).
 fn salt_from_env() -> String {
     std::env::var(SALT_ENV).unwrap_or_default()

@@ -8,7 +8,6 @@ use super::profiles::resolve_dir;
 use super::xapi::{Request, statements_of};
 use super::{EXIT_REFUSED, Failure, finish_output};
 use crate::msg_args;
-use crate::xapi::XapiOptions;
 use crate::xapi::client::{HttpPoster, Retry};
 use crate::xapi::live::{self, LiveSender};
 use crate::xapi::lrs::{self, Lrs, LrsError, LrsSettings, Password};
@@ -102,12 +101,17 @@ impl LrsArgs {
 /// send` would use (without flags: `KRUISPUNT_LRS_*`, then the config file), with the
 /// outbox in `data_dir`. Refused, saying what is missing, when no LRS is configured.
 ///
-/// `configured_endpoint` is `lrs.endpoint` of `kruispunt.toml`.
+/// `configured_endpoint` is `lrs.endpoint` of `kruispunt.toml`; with `pseudonymise` the
+/// trainees are named by a salted hash, the salt read and checked here, before anything
+/// starts.
 pub(super) fn start_live(
     data_dir: &Path,
     configured_endpoint: Option<&str>,
+    pseudonymise: bool,
     ui: &Ui,
 ) -> Result<LiveSender, Failure> {
+    let options = super::xapi::live_options(pseudonymise);
+    options.check().map_err(|e| Failure::usage(ui.error(&e)))?;
     let args = LrsArgs {
         configured_endpoint: configured_endpoint.map(str::to_owned),
         ..LrsArgs::default()
@@ -117,14 +121,10 @@ pub(super) fn start_live(
     })?;
     let poster =
         HttpPoster::with_connect_timeout(&lrs, live::REQUEST_TIMEOUT, live::CONNECT_TIMEOUT);
-    // Statements as `xapi send` makes them without options, so that a later `send` of the
-    // same history finds them in the ledger.
-    LiveSender::start(
-        data_dir.to_owned(),
-        Box::new(poster),
-        XapiOptions::default(),
-    )
-    .map_err(|e| Failure::usage(ui.error(&e)))
+    // Statements as `xapi send` makes them without options (but `--pseudonymise`), so
+    // that a later `send` of the same history finds them in the ledger.
+    LiveSender::start(data_dir.to_owned(), Box::new(poster), options)
+        .map_err(|e| Failure::usage(ui.error(&e)))
 }
 
 /// After the course: the live sender gets [`live::EXIT_GRACE`] to deliver what is in
