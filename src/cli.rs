@@ -67,7 +67,7 @@ pub use options::{CourseOption, DataDirOption, Format, ProfileOption, SchemaKind
 use outline::show_outline;
 use output::{finish_output, print_schema, write_json};
 pub use play::PlayArgs;
-pub use report::{ExportFormat, ReportOutput};
+pub use report::{CsvLayout, ExportFormat, ReportOutput};
 use validate::{Findings, validate};
 
 use crate::course::{
@@ -316,6 +316,8 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
             workshop,
             data_dir,
             format,
+            csv_delimiter,
+            layout,
             output,
             names,
             course,
@@ -326,6 +328,10 @@ fn execute(cli: Cli, ui: &mut Ui) -> Result<ExitCode, Failure> {
                 workshop: workshop.as_deref(),
                 data_dir: data_dir.dir(),
                 format,
+                csv_delimiter: csv_delimiter.as_deref(),
+                // The configuration file's `csv_delimiter` goes here once there is one.
+                configured_delimiter: None,
+                layout,
                 output: output.as_deref(),
                 names,
             },

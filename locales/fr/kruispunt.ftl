@@ -1017,6 +1017,12 @@ report-reason-too-many = { $what ->
         [attempts] un élément contient { $count } tentatives
        *[choices] une tentative contient { $count } choix
     } ; la limite est de { $limit }
+# $option : --csv-delimiter ou --layout.
+report-csv-option-without-csv = { $option } ne va qu’avec --format csv
+# $given : ce qui a été donné comme --csv-delimiter.
+csv-delimiter-not-one-character = un séparateur CSV est un seul caractère (ou tab), pas « { $given } »
+csv-delimiter-not-ascii = un séparateur CSV est un caractère ASCII (le point-virgule, la virgule, | par exemple), pas « { $given } »
+csv-delimiter-unusable = « { $given } » ne peut pas séparer des champs CSV ; choisissez par exemple le point-virgule, la virgule, | ou tab
 report-too-many-files = { $files } fichiers ont été donnés ; un rapport en lit au plus { $limit }, aucun fichier n’a donc été lu
 report-none-usable = { $files ->
         [one] le fichier donné n’est pas

@@ -15,6 +15,7 @@ use crate::msg_args;
 use crate::progress::{
     CourseStamp, LoadNotice, OpenedProfile, ProfileName, ProfileStore, Timestamp,
 };
+use crate::report::document::{CsvDelimiter, resolve_delimiter};
 use crate::report::{self, Duplicates, Export, ReportFormat, ReportOptions};
 use clap::ValueEnum;
 use std::io::{self, Write};
@@ -48,6 +49,16 @@ pub enum ReportOutput {
     Json,
 }
 
+/// How `report --format csv` lays the report out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvLayout {
+    /// A row per count, with a `section` column: the whole report in one table.
+    Long,
+    /// The trainee × item sheet: a row per trainee, a column per quiz and per scenario
+    /// ending.
+    Wide,
+}
+
 /// What `kruispunt export` was asked to do.
 pub(super) struct ExportRequest<'a> {
     /// `--course`.
@@ -74,10 +85,60 @@ pub(super) struct ReportRequest<'a> {
     pub data_dir: Option<&'a Path>,
     /// `--format`.
     pub format: ReportOutput,
+    /// `--csv-delimiter`, as given.
+    pub csv_delimiter: Option<&'a str>,
+    /// The CSV delimiter of the configuration, if it has one.
+    pub configured_delimiter: Option<CsvDelimiter>,
+    /// `--layout`.
+    pub layout: Option<CsvLayout>,
     /// `-o FILE`; stdout without it.
     pub output: Option<&'a Path>,
     /// `--names`.
     pub names: bool,
+}
+
+/// What the report is written as, from `--format`, `--csv-delimiter` and `--layout`.
+enum ReportWriting {
+    /// The group report as a document (CSV's long layout included).
+    Render(ReportFormat),
+    /// The group report as one JSON document.
+    Json,
+    /// The trainee × item sheet (CSV's wide layout), with this delimiter.
+    TraineeItems(CsvDelimiter),
+}
+
+/// What the report is written as, or a failure (2) for an unusable delimiter or for CSV's
+/// options given with another format. Checked before any export is read.
+fn report_writing(request: &ReportRequest<'_>, ui: &Ui) -> Result<ReportWriting, Failure> {
+    if request.format != ReportOutput::Csv {
+        let given = [
+            request.csv_delimiter.map(|_| "--csv-delimiter"),
+            request.layout.map(|_| "--layout"),
+        ];
+        if let Some(option) = given.into_iter().flatten().next() {
+            return Err(Failure::usage(ui.msg(
+                "report-csv-option-without-csv",
+                &msg_args!("option" => option),
+            )));
+        }
+    }
+    Ok(match request.format {
+        ReportOutput::Md => ReportWriting::Render(ReportFormat::Markdown),
+        ReportOutput::Html => ReportWriting::Render(ReportFormat::Html),
+        ReportOutput::Json => ReportWriting::Json,
+        ReportOutput::Csv => {
+            let flag = request
+                .csv_delimiter
+                .map(CsvDelimiter::parse)
+                .transpose()
+                .map_err(|e| Failure::usage(ui.error(&e)))?;
+            let delimiter = resolve_delimiter(flag, request.configured_delimiter, ui.locale());
+            match request.layout.unwrap_or(CsvLayout::Long) {
+                CsvLayout::Long => ReportWriting::Render(ReportFormat::Csv(delimiter)),
+                CsvLayout::Wide => ReportWriting::TraineeItems(delimiter),
+            }
+        }
+    })
 }
 
 /// The course, or a failure (2) after its problems were printed to stderr.
@@ -215,6 +276,17 @@ fn cannot_serialize(error: &serde_json::Error, ui: &Ui) -> Failure {
     ))
 }
 
+/// CSV's writer failed (it writes into memory, so this is not expected).
+fn cannot_write_csv(error: &io::Error, ui: &Ui) -> Failure {
+    Failure::usage(ui.msg(
+        "error-with-cause",
+        &msg_args!(
+            "error" => ui.msg("error-cannot-serialize-report", &msg_args!()),
+            "cause" => ui.error(error),
+        ),
+    ))
+}
+
 /// The export in `file`, or why it cannot be used.
 fn read_export(file: &Path, course: &Course, ui: &Ui) -> Result<Export, String> {
     let export = Export::read(file).map_err(|e| ui.error(&e))?;
@@ -277,6 +349,9 @@ pub(super) fn report(request: &ReportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
         )));
     }
     let course = course_or_fail(request.course, ui)?;
+    // Once the course is loaded: its default language can decide the interface's, and so
+    // the delimiter.
+    let writing = report_writing(request, ui)?;
     let mut exports = Vec::new();
     // The file of each export kept, to name it when a duplicate comes.
     let mut kept: Vec<&Path> = Vec::new();
@@ -323,21 +398,24 @@ pub(super) fn report(request: &ReportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
             &msg_args!("files" => request.files.len()),
         )));
     }
-    let group = report::aggregate(
-        &course,
-        &exports,
-        ReportOptions {
-            names: request.names,
-        },
-        ui.l10n(),
-    );
-    let text = match request.format {
-        ReportOutput::Md => report::render(&group, ReportFormat::Markdown),
-        ReportOutput::Html => report::render(&group, ReportFormat::Html),
-        ReportOutput::Csv => report::render(&group, ReportFormat::Csv),
-        ReportOutput::Json => super::json::Versioned::new("kruispunt-report", &group)
-            .to_text()
-            .map_err(|e| cannot_serialize(&e, ui))?,
+    let options = ReportOptions {
+        names: request.names,
+    };
+    let text = match writing {
+        ReportWriting::TraineeItems(delimiter) => {
+            let sheet = report::trainee_items(&course, &exports, options, ui.l10n());
+            report::document::csv(&sheet, delimiter).map_err(|e| cannot_write_csv(&e, ui))?
+        }
+        ReportWriting::Render(format) => {
+            let group = report::aggregate(&course, &exports, options, ui.l10n());
+            report::render(&group, format).map_err(|e| cannot_write_csv(&e, ui))?
+        }
+        ReportWriting::Json => {
+            let group = report::aggregate(&course, &exports, options, ui.l10n());
+            super::json::Versioned::new("kruispunt-report", &group)
+                .to_text()
+                .map_err(|e| cannot_serialize(&e, ui))?
+        }
     };
     write_out(request.output, &text, ui)?;
     if skipped == 0 {
