@@ -17,7 +17,7 @@ pub const BYTE_ORDER_MARK: &str = "\u{feff}";
 ///
 /// Course text and trainee names are not trusted: a formula start (`=`, `+`, `-`, `@`, a
 /// tab) at the start of the field, or after anything a spreadsheet may split on (`,`, `;`,
-/// a quote, a line break, or the file's own `delimiter`), gets a `'` before it, so the
+/// a quote, a line break, a tab, or the file's own `delimiter`), gets a `'` before it, so the
 /// spreadsheet shows it instead of running it, whatever separator it reads the file with.
 /// Other control characters are written out.
 pub fn guard(field: &str, delimiter: CsvDelimiter) -> String {
@@ -29,7 +29,7 @@ pub fn guard(field: &str, delimiter: CsvDelimiter) -> String {
             guarded.push('\'');
         }
         guarded.push(c);
-        at_start = matches!(c, ',' | ';' | '"' | '\n') || c == delimiter.as_char();
+        at_start = matches!(c, ',' | ';' | '"' | '\n' | '\t') || c == delimiter.as_char();
     }
     guarded
 }
@@ -124,7 +124,10 @@ mod tests {
         let pipe = CsvDelimiter::parse("|").unwrap();
         assert_eq!(field("a|=1", pipe), "\"a|'=1\"");
         assert_eq!(guard("a|=1", COMMA), "a|=1");
+        // After a tab whatever the delimiter: spreadsheets' import dialogs split on tabs
+        // by default.
         assert_eq!(guard("a\t=1", CsvDelimiter::TAB), "a\t'=1");
+        assert_eq!(guard("a\t=1", COMMA), "a\t'=1");
     }
 
     #[test]
@@ -139,6 +142,45 @@ mod tests {
             assert_eq!(field("-1", delimiter), "'-1");
             assert_eq!(field("\tx", delimiter), "'\tx");
             assert_eq!(field("12", delimiter), "12");
+        }
+    }
+
+    #[test]
+    fn what_is_written_reads_back_as_the_guarded_text_with_every_delimiter() {
+        use super::super::Cell;
+        let texts = [
+            "plain",
+            "a, b; c\td",
+            "say \"hi\", twice",
+            "two\nlines",
+            "=HYPERLINK(\"x\";\"y\")",
+            "x;=1\n-2,@3\t+4|=5",
+            "",
+            "Deelnemer 1 (geëxporteerd uit cursusversie 1.0)",
+        ];
+        let table = Table {
+            head: vec!["text".to_owned(), "n".to_owned()],
+            rows: texts
+                .iter()
+                .map(|t| vec![Cell::text(*t), Cell::count("3")])
+                .collect(),
+        };
+        let pipe = CsvDelimiter::parse("|").unwrap();
+        for delimiter in [COMMA, SEMICOLON, CsvDelimiter::TAB, pipe] {
+            let written = csv(&table, delimiter).unwrap();
+            let body = written.strip_prefix(BYTE_ORDER_MARK).unwrap();
+            let mut reader = ::csv::ReaderBuilder::new()
+                .delimiter(delimiter.byte())
+                .from_reader(body.as_bytes());
+            let read: Vec<Vec<String>> = reader
+                .records()
+                .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+                .collect();
+            let expected: Vec<Vec<String>> = texts
+                .iter()
+                .map(|t| vec![guard(t, delimiter), "3".to_owned()])
+                .collect();
+            assert_eq!(read, expected, "{delimiter}");
         }
     }
 
