@@ -43,7 +43,7 @@ pub enum ReportOutput {
     Md,
     /// One self-contained HTML file with SVG bar charts.
     Html,
-    /// One CSV table with a `section` column.
+    /// One CSV table with a `section` column (with --layout wide: a row per trainee).
     Csv,
     /// One JSON document with every section, chart and bar (docs/json.md).
     Json,
