@@ -18,7 +18,7 @@ use crate::progress::{
 use crate::report::document::{CsvDelimiter, resolve_delimiter};
 use crate::report::{self, Duplicates, Export, ReportFormat, ReportOptions};
 use clap::ValueEnum;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -47,6 +47,9 @@ pub enum ReportOutput {
     Csv,
     /// One JSON document with every section, chart and bar (docs/json.md).
     Json,
+    /// An Excel workbook: the CSV's table on one sheet, the trainee × item sheet on
+    /// another (to a file, or to a pipe).
+    Xlsx,
 }
 
 /// How `report --format csv` lays the report out.
@@ -105,6 +108,8 @@ enum ReportWriting {
     Json,
     /// The trainee × item sheet (CSV's wide layout), with this delimiter.
     TraineeItems(CsvDelimiter),
+    /// A workbook with the long table and the trainee × item sheet.
+    Workbook,
 }
 
 /// What the report is written as, or a failure (2) for an unusable delimiter or for CSV's
@@ -126,6 +131,13 @@ fn report_writing(request: &ReportRequest<'_>, ui: &Ui) -> Result<ReportWriting,
         ReportOutput::Md => ReportWriting::Render(ReportFormat::Markdown),
         ReportOutput::Html => ReportWriting::Render(ReportFormat::Html),
         ReportOutput::Json => ReportWriting::Json,
+        // A workbook is not text: never onto a terminal.
+        ReportOutput::Xlsx if request.output.is_none() && io::stdout().is_terminal() => {
+            return Err(Failure::usage(
+                ui.msg("report-xlsx-needs-file", &msg_args!()),
+            ));
+        }
+        ReportOutput::Xlsx => ReportWriting::Workbook,
         ReportOutput::Csv => {
             let flag = request
                 .csv_delimiter
@@ -150,13 +162,15 @@ pub(super) fn course_or_fail(dir: Option<&Path>, ui: &mut Ui) -> Result<Course, 
 
 /// Writes `text` to `output`, or to stdout.
 pub(super) fn write_out(output: Option<&Path>, text: &str, ui: &Ui) -> Result<(), Failure> {
+    write_bytes(output, text.as_bytes(), ui)
+}
+
+/// Writes `bytes` to `output`, or to stdout.
+fn write_bytes(output: Option<&Path>, bytes: &[u8], ui: &Ui) -> Result<(), Failure> {
     match output {
         None => {
             let mut out = io::stdout().lock();
-            finish_output(
-                out.write_all(text.as_bytes()).and_then(|()| out.flush()),
-                ui,
-            )
+            finish_output(out.write_all(bytes).and_then(|()| out.flush()), ui)
         }
         // Exports can hold reflections: the file is private (0600, less with a stricter
         // umask; an existing file is narrowed, never widened), and a symbolic link in its
@@ -198,7 +212,7 @@ pub(super) fn write_out(output: Option<&Path>, text: &str, ui: &Ui) -> Result<()
                 }
             }
             file.set_len(0)
-                .and_then(|()| file.write_all(text.as_bytes()))
+                .and_then(|()| file.write_all(bytes))
                 .and_then(|()| file.flush())
                 .map_err(|e| cannot(ui.error(&e)))
         }
@@ -276,8 +290,9 @@ fn cannot_serialize(error: &serde_json::Error, ui: &Ui) -> Failure {
     ))
 }
 
-/// CSV's writer failed (it writes into memory, so this is not expected).
-fn cannot_write_csv(error: &io::Error, ui: &Ui) -> Failure {
+/// CSV's or the workbook's writer failed (they write into memory, so this is not
+/// expected).
+fn cannot_write(error: &io::Error, ui: &Ui) -> Failure {
     Failure::usage(ui.msg(
         "error-with-cause",
         &msg_args!(
@@ -402,22 +417,41 @@ pub(super) fn report(request: &ReportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
         names: request.names,
     };
     let text = match writing {
+        ReportWriting::Workbook => {
+            let group = report::aggregate(&course, &exports, options, ui.l10n());
+            let sheet = report::trainee_items(&course, &exports, options, ui.l10n());
+            let (report_name, trainees_name) = (
+                ui.msg("report-sheet-report", &msg_args!()),
+                ui.msg("report-sheet-trainees", &msg_args!()),
+            );
+            let table = group.table();
+            let sheets = [
+                (report_name.as_str(), &table),
+                (trainees_name.as_str(), &sheet),
+            ];
+            report::document::xlsx(&sheets).map_err(|e| cannot_write(&e, ui))?
+        }
         ReportWriting::TraineeItems(delimiter) => {
             let sheet = report::trainee_items(&course, &exports, options, ui.l10n());
-            report::document::csv(&sheet, delimiter).map_err(|e| cannot_write_csv(&e, ui))?
+            report::document::csv(&sheet, delimiter)
+                .map_err(|e| cannot_write(&e, ui))?
+                .into_bytes()
         }
         ReportWriting::Render(format) => {
             let group = report::aggregate(&course, &exports, options, ui.l10n());
-            report::render(&group, format).map_err(|e| cannot_write_csv(&e, ui))?
+            report::render(&group, format)
+                .map_err(|e| cannot_write(&e, ui))?
+                .into_bytes()
         }
         ReportWriting::Json => {
             let group = report::aggregate(&course, &exports, options, ui.l10n());
             super::json::Versioned::new("kruispunt-report", &group)
                 .to_text()
                 .map_err(|e| cannot_serialize(&e, ui))?
+                .into_bytes()
         }
     };
-    write_out(request.output, &text, ui)?;
+    write_bytes(request.output, &text, ui)?;
     if skipped == 0 {
         return Ok(ExitCode::SUCCESS);
     }

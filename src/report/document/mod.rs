@@ -1,6 +1,7 @@
 //! One document model for what Kruispunt writes for people to read: the group report and
 //! the session handout are each built as a [`Document`] and written by the same renderers,
-//! [`markdown()`], [`html()`] and, for one table, [`csv()`] (with a [`CsvDelimiter`]).
+//! [`markdown()`], [`html()`] and, for tables, [`csv()`] (with a [`CsvDelimiter`]) and
+//! [`xlsx()`].
 //!
 //! Each format has exactly one escaper, and every text of a document goes through it:
 //! [`markdown::md_inline`], [`html::escape`] and [`csv::guard`]. So what is safe in one
@@ -13,11 +14,13 @@ pub mod csv;
 pub mod csv_delimiter;
 pub mod html;
 pub mod markdown;
+pub mod xlsx;
 
 pub use csv::csv;
 pub use csv_delimiter::{CsvDelimiter, DelimiterError, resolve_delimiter};
 pub use html::html;
 pub use markdown::markdown;
+pub use xlsx::xlsx;
 
 /// A document: its title (the first heading, and the title of an HTML page), the language
 /// it is written in and what comes under the title.
