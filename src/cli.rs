@@ -72,7 +72,7 @@ pub use options::{CourseOption, DataDirOption, Format, ProfileOption, SchemaKind
 use outline::show_outline;
 use output::{finish_output, print_schema, write_json};
 pub use play::PlayArgs;
-pub use report::{ExportFormat, ReportOutput};
+pub use report::{CsvLayout, ExportFormat, ReportOutput};
 use validate::{Findings, validate};
 
 use crate::course::{
@@ -353,6 +353,8 @@ fn execute(cli: Cli, settled: &settings::Settled, ui: &mut Ui) -> Result<ExitCod
             workshop,
             data_dir,
             format,
+            csv_delimiter,
+            layout,
             output,
             names,
             course,
@@ -363,6 +365,14 @@ fn execute(cli: Cli, settled: &settings::Settled, ui: &mut Ui) -> Result<ExitCod
                 workshop: workshop.as_deref(),
                 data_dir: data_dir.dir(),
                 format,
+                csv_delimiter: csv_delimiter.as_deref(),
+                // Checked by the rules of `--csv-delimiter` when the file was read.
+                configured_delimiter: settled
+                    .file
+                    .values
+                    .csv_delimiter
+                    .and_then(|c| c.to_string().parse().ok()),
+                layout,
                 output: output.as_deref(),
                 names,
             },

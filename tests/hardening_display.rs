@@ -307,19 +307,43 @@ fn html_report_has_no_raw_escape() {
 }
 
 #[test]
-fn csv_report_quotes_semicolons_and_guards_formulas_after_separators() {
+fn csv_report_quotes_the_delimiter_and_guards_formulas_after_separators() {
     let dir = tempfile::tempdir().expect("tempdir");
     let export = hostile_export(dir.path());
-    let run = report(&[&export], "csv").exits(0);
-    let csv = run.stdout.replace("\r\n", "\n");
-    assert_no_raw("the CSV report", &csv);
-    for separator in [',', ';'] {
-        for start in ['=', '+', '@'] {
-            let live = format!("{separator}{start}");
-            assert!(!csv.contains(&live), "{live} in\n{csv}");
+    let course = report_fixtures().join("course");
+    // In English the delimiter is `,`; `--csv-delimiter ;` as in Belgian spreadsheets.
+    let guarded = "anna\\u{1b}]52;c;aGk=\\u{7}x;'=1+1";
+    for (delimiter, name) in [
+        (None, format!(",{guarded},")),
+        (Some(";"), format!(";\"{guarded}\";")),
+    ] {
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            "report".as_ref(),
+            "--course".as_ref(),
+            course.as_os_str(),
+            "--names".as_ref(),
+            "--format".as_ref(),
+            "csv".as_ref(),
+            export.as_os_str(),
+        ];
+        if let Some(delimiter) = delimiter {
+            args.push("--csv-delimiter".as_ref());
+            args.push(std::ffi::OsStr::new(delimiter));
         }
+        let run = run(&args).exits(0);
+        let csv = run.stdout.replace("\r\n", "\n");
+        assert_no_raw("the CSV report", &csv);
+        // A formula start after any separator is guarded, whatever the delimiter: a
+        // spreadsheet that splits on the other one still shows it instead of running it.
+        for separator in [',', ';'] {
+            for start in ['=', '+', '@'] {
+                let live = format!("{separator}{start}");
+                assert!(!csv.contains(&live), "{live} in\n{csv}");
+            }
+        }
+        // The name holds a `;`: quoted when `;` is the delimiter.
+        assert!(csv.contains(&name), "{delimiter:?}: {csv}");
     }
-    assert!(csv.contains("x;'=1+1\""), "{csv}");
 }
 
 #[test]

@@ -20,6 +20,7 @@ use kruispunt::i18n::{Localizer, UiLocale, display};
 use kruispunt::progress::{
     Change, CourseStamp, Progress, ProgressError, SCHEMA_VERSION, Timestamp, decode_progress_file,
 };
+use kruispunt::report::document::CsvDelimiter;
 use kruispunt::report::{Export, ReportFormat, ReportOptions};
 use kruispunt::session::{ProgressStore, Session};
 use proptest::prelude::*;
@@ -271,7 +272,7 @@ fn check_export(text: &str) {
         for format in [
             ReportFormat::Markdown,
             ReportFormat::Html,
-            ReportFormat::Csv,
+            ReportFormat::Csv(CsvDelimiter::SEMICOLON),
         ] {
             let _ = kruispunt::report::render(&report, format);
         }

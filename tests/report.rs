@@ -1034,6 +1034,17 @@ fn a_workshop_report_is_made_from_the_servers_records_without_export_files() {
     args.pop();
     args.push("csv".into());
     assert_eq!(kruispunt(&args).code, Some(0));
+    // The trainee × item sheet too: Anna's first answers (q1 right, q2 wrong) and her two
+    // attempts, one ending badly, one well.
+    args.extend(["--layout".into(), "wide".into()]);
+    let wide = kruispunt(&args);
+    assert_eq!(wide.code, Some(0), "{}", wide.stderr);
+    assert_eq!(
+        wide.stdout,
+        "\u{feff}trainee,quiz:woorden/q1,quiz:woorden/q2,ending:intake/einde-goed,\
+         ending:intake/einde-gemengd,ending:intake/einde-slecht\r\n\
+         Trainee 1,1,0,1,0,1\r\n"
+    );
 
     // A workshop that is not there is refused, with exit code 2.
     let missing = kruispunt([

@@ -1254,6 +1254,16 @@ report-reason-too-many = { $what ->
         [attempts] an item has { $count } attempts
        *[choices] an attempt has { $count } choices
     }; the limit is { $limit }
+# $option: --csv-delimiter or --layout.
+report-csv-option-without-csv = { $option } only goes with --format csv
+# $given: what was given as --csv-delimiter.
+csv-delimiter-not-one-character = a CSV delimiter is one character (or tab), not “{ $given }”
+csv-delimiter-not-ascii = a CSV delimiter is an ASCII character such as ; , or |, not “{ $given }”
+csv-delimiter-unusable = “{ $given }” cannot separate CSV fields; choose for example ; , | or tab
+report-xlsx-needs-file = a workbook is not text: write it to a file with -o FILE.xlsx
+# The names of the two sheets of an .xlsx report (at most 31 characters; no [ ] : * ? / \).
+report-sheet-report = Report
+report-sheet-trainees = Trainees × items
 report-too-many-files = { $files } files were given; a report reads at most { $limit }, so no file was read
 report-none-usable = { $files ->
         [one] the file given is not

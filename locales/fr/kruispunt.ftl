@@ -1090,6 +1090,16 @@ report-reason-too-many = { $what ->
         [attempts] un élément contient { $count } tentatives
        *[choices] une tentative contient { $count } choix
     } ; la limite est de { $limit }
+# $option : --csv-delimiter ou --layout.
+report-csv-option-without-csv = { $option } ne va qu’avec --format csv
+# $given : ce qui a été donné comme --csv-delimiter.
+csv-delimiter-not-one-character = un séparateur CSV est un seul caractère (ou tab), pas « { $given } »
+csv-delimiter-not-ascii = un séparateur CSV est un caractère ASCII (le point-virgule, la virgule, | par exemple), pas « { $given } »
+csv-delimiter-unusable = « { $given } » ne peut pas séparer des champs CSV ; choisissez par exemple le point-virgule, la virgule, | ou tab
+report-xlsx-needs-file = un classeur n’est pas du texte : écrivez-le dans un fichier avec -o FICHIER.xlsx
+# Les noms des deux feuilles d’un rapport .xlsx (31 caractères au plus ; sans [ ] : * ? / \).
+report-sheet-report = Rapport
+report-sheet-trainees = Participant·es × éléments
 report-too-many-files = { $files } fichiers ont été donnés ; un rapport en lit au plus { $limit }, aucun fichier n’a donc été lu
 report-none-usable = { $files ->
         [one] le fichier donné n’est pas

@@ -1068,6 +1068,16 @@ report-reason-too-many = { $what ->
         [attempts] een onderdeel heeft { $count } pogingen
        *[choices] een poging heeft { $count } keuzes
     }; de grens is { $limit }
+# $option: --csv-delimiter of --layout.
+report-csv-option-without-csv = { $option } gaat alleen samen met --format csv
+# $given: wat als --csv-delimiter werd opgegeven.
+csv-delimiter-not-one-character = een CSV-scheidingsteken is één teken (of tab), niet “{ $given }”
+csv-delimiter-not-ascii = een CSV-scheidingsteken is een ASCII-teken zoals ; , of |, niet “{ $given }”
+csv-delimiter-unusable = “{ $given }” kan geen CSV-velden scheiden; kies bijvoorbeeld ; , | of tab
+report-xlsx-needs-file = een werkmap is geen tekst: schrijf ze naar een bestand met -o BESTAND.xlsx
+# De namen van de twee bladen van een .xlsx-rapport (hoogstens 31 tekens; geen [ ] : * ? / \).
+report-sheet-report = Rapport
+report-sheet-trainees = Deelnemers × items
 report-too-many-files = er werden { $files } bestanden opgegeven; een rapport leest er hoogstens { $limit }, dus er werd geen enkel bestand gelezen
 report-none-usable = { $files ->
         [one] het opgegeven bestand is geen bruikbare export

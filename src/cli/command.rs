@@ -174,6 +174,14 @@ pub enum Command {
         /// The report format.
         #[arg(long, value_enum, default_value_t = ReportOutput::Md)]
         format: ReportOutput,
+        /// With --format csv: the character between fields, one ASCII character or `tab`
+        /// (default: `;` when the interface is in Dutch or French, `,` in English).
+        #[arg(long, value_name = "CHAR", allow_hyphen_values = true)]
+        csv_delimiter: Option<String>,
+        /// With --format csv: `long`, a row per count (the default), or `wide`, a row per
+        /// trainee and a column per quiz and per scenario ending.
+        #[arg(long, value_enum)]
+        layout: Option<CsvLayout>,
         /// Write to FILE instead of the standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,

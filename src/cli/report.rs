@@ -15,9 +15,10 @@ use crate::msg_args;
 use crate::progress::{
     CourseStamp, LoadNotice, OpenedProfile, ProfileName, ProfileStore, Timestamp,
 };
+use crate::report::document::{CsvDelimiter, resolve_delimiter};
 use crate::report::{self, Duplicates, Export, ReportFormat, ReportOptions};
 use clap::ValueEnum;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -42,10 +43,23 @@ pub enum ReportOutput {
     Md,
     /// One self-contained HTML file with SVG bar charts.
     Html,
-    /// One CSV table with a `section` column.
+    /// One CSV table with a `section` column (with --layout wide: a row per trainee).
     Csv,
     /// One JSON document with every section, chart and bar (docs/json.md).
     Json,
+    /// An Excel workbook: the CSV's table on one sheet, the trainee × item sheet on
+    /// another (to a file, or to a pipe).
+    Xlsx,
+}
+
+/// How `report --format csv` lays the report out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvLayout {
+    /// A row per count, with a `section` column: the whole report in one table.
+    Long,
+    /// The trainee × item sheet: a row per trainee, a column per quiz and per scenario
+    /// ending.
+    Wide,
 }
 
 /// What `kruispunt export` was asked to do.
@@ -74,10 +88,69 @@ pub(super) struct ReportRequest<'a> {
     pub data_dir: Option<&'a Path>,
     /// `--format`.
     pub format: ReportOutput,
+    /// `--csv-delimiter`, as given.
+    pub csv_delimiter: Option<&'a str>,
+    /// The CSV delimiter of the configuration, if it has one.
+    pub configured_delimiter: Option<CsvDelimiter>,
+    /// `--layout`.
+    pub layout: Option<CsvLayout>,
     /// `-o FILE`; stdout without it.
     pub output: Option<&'a Path>,
     /// `--names`.
     pub names: bool,
+}
+
+/// What the report is written as, from `--format`, `--csv-delimiter` and `--layout`.
+enum ReportWriting {
+    /// The group report as a document (CSV's long layout included).
+    Render(ReportFormat),
+    /// The group report as one JSON document.
+    Json,
+    /// The trainee × item sheet (CSV's wide layout), with this delimiter.
+    TraineeItems(CsvDelimiter),
+    /// A workbook with the long table and the trainee × item sheet.
+    Workbook,
+}
+
+/// What the report is written as, or a failure (2) for an unusable delimiter or for CSV's
+/// options given with another format. Checked before any export is read.
+fn report_writing(request: &ReportRequest<'_>, ui: &Ui) -> Result<ReportWriting, Failure> {
+    if request.format != ReportOutput::Csv {
+        let given = [
+            request.csv_delimiter.map(|_| "--csv-delimiter"),
+            request.layout.map(|_| "--layout"),
+        ];
+        if let Some(option) = given.into_iter().flatten().next() {
+            return Err(Failure::usage(ui.msg(
+                "report-csv-option-without-csv",
+                &msg_args!("option" => option),
+            )));
+        }
+    }
+    Ok(match request.format {
+        ReportOutput::Md => ReportWriting::Render(ReportFormat::Markdown),
+        ReportOutput::Html => ReportWriting::Render(ReportFormat::Html),
+        ReportOutput::Json => ReportWriting::Json,
+        // A workbook is not text: never onto a terminal.
+        ReportOutput::Xlsx if request.output.is_none() && io::stdout().is_terminal() => {
+            return Err(Failure::usage(
+                ui.msg("report-xlsx-needs-file", &msg_args!()),
+            ));
+        }
+        ReportOutput::Xlsx => ReportWriting::Workbook,
+        ReportOutput::Csv => {
+            let flag = request
+                .csv_delimiter
+                .map(CsvDelimiter::parse)
+                .transpose()
+                .map_err(|e| Failure::usage(ui.error(&e)))?;
+            let delimiter = resolve_delimiter(flag, request.configured_delimiter, ui.locale());
+            match request.layout.unwrap_or(CsvLayout::Long) {
+                CsvLayout::Long => ReportWriting::Render(ReportFormat::Csv(delimiter)),
+                CsvLayout::Wide => ReportWriting::TraineeItems(delimiter),
+            }
+        }
+    })
 }
 
 /// The course, or a failure (2) after its problems were printed to stderr.
@@ -89,13 +162,15 @@ pub(super) fn course_or_fail(dir: Option<&Path>, ui: &mut Ui) -> Result<Course, 
 
 /// Writes `text` to `output`, or to stdout.
 pub(super) fn write_out(output: Option<&Path>, text: &str, ui: &Ui) -> Result<(), Failure> {
+    write_bytes(output, text.as_bytes(), ui)
+}
+
+/// Writes `bytes` to `output`, or to stdout.
+fn write_bytes(output: Option<&Path>, bytes: &[u8], ui: &Ui) -> Result<(), Failure> {
     match output {
         None => {
             let mut out = io::stdout().lock();
-            finish_output(
-                out.write_all(text.as_bytes()).and_then(|()| out.flush()),
-                ui,
-            )
+            finish_output(out.write_all(bytes).and_then(|()| out.flush()), ui)
         }
         // Exports can hold reflections: the file is private (0600, less with a stricter
         // umask; an existing file is narrowed, never widened), and a symbolic link in its
@@ -137,7 +212,7 @@ pub(super) fn write_out(output: Option<&Path>, text: &str, ui: &Ui) -> Result<()
                 }
             }
             file.set_len(0)
-                .and_then(|()| file.write_all(text.as_bytes()))
+                .and_then(|()| file.write_all(bytes))
                 .and_then(|()| file.flush())
                 .map_err(|e| cannot(ui.error(&e)))
         }
@@ -215,6 +290,18 @@ fn cannot_serialize(error: &serde_json::Error, ui: &Ui) -> Failure {
     ))
 }
 
+/// CSV's or the workbook's writer failed (they write into memory, so this is not
+/// expected).
+fn cannot_write(error: &io::Error, ui: &Ui) -> Failure {
+    Failure::usage(ui.msg(
+        "error-with-cause",
+        &msg_args!(
+            "error" => ui.msg("error-cannot-serialize-report", &msg_args!()),
+            "cause" => ui.error(error),
+        ),
+    ))
+}
+
 /// The export in `file`, or why it cannot be used.
 fn read_export(file: &Path, course: &Course, ui: &Ui) -> Result<Export, String> {
     let export = Export::read(file).map_err(|e| ui.error(&e))?;
@@ -277,6 +364,9 @@ pub(super) fn report(request: &ReportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
         )));
     }
     let course = course_or_fail(request.course, ui)?;
+    // Once the course is loaded: its default language can decide the interface's, and so
+    // the delimiter.
+    let writing = report_writing(request, ui)?;
     let mut exports = Vec::new();
     // The file of each export kept, to name it when a duplicate comes.
     let mut kept: Vec<&Path> = Vec::new();
@@ -323,23 +413,45 @@ pub(super) fn report(request: &ReportRequest<'_>, ui: &mut Ui) -> Result<ExitCod
             &msg_args!("files" => request.files.len()),
         )));
     }
-    let group = report::aggregate(
-        &course,
-        &exports,
-        ReportOptions {
-            names: request.names,
-        },
-        ui.l10n(),
-    );
-    let text = match request.format {
-        ReportOutput::Md => report::render(&group, ReportFormat::Markdown),
-        ReportOutput::Html => report::render(&group, ReportFormat::Html),
-        ReportOutput::Csv => report::render(&group, ReportFormat::Csv),
-        ReportOutput::Json => super::json::Versioned::new("kruispunt-report", &group)
-            .to_text()
-            .map_err(|e| cannot_serialize(&e, ui))?,
+    let options = ReportOptions {
+        names: request.names,
     };
-    write_out(request.output, &text, ui)?;
+    let text = match writing {
+        ReportWriting::Workbook => {
+            let group = report::aggregate(&course, &exports, options, ui.l10n());
+            let sheet = report::trainee_items(&course, &exports, options, ui.l10n());
+            let (report_name, trainees_name) = (
+                ui.msg("report-sheet-report", &msg_args!()),
+                ui.msg("report-sheet-trainees", &msg_args!()),
+            );
+            let table = group.table();
+            let sheets = [
+                (report_name.as_str(), &table),
+                (trainees_name.as_str(), &sheet),
+            ];
+            report::document::xlsx(&sheets).map_err(|e| cannot_write(&e, ui))?
+        }
+        ReportWriting::TraineeItems(delimiter) => {
+            let sheet = report::trainee_items(&course, &exports, options, ui.l10n());
+            report::document::csv(&sheet, delimiter)
+                .map_err(|e| cannot_write(&e, ui))?
+                .into_bytes()
+        }
+        ReportWriting::Render(format) => {
+            let group = report::aggregate(&course, &exports, options, ui.l10n());
+            report::render(&group, format)
+                .map_err(|e| cannot_write(&e, ui))?
+                .into_bytes()
+        }
+        ReportWriting::Json => {
+            let group = report::aggregate(&course, &exports, options, ui.l10n());
+            super::json::Versioned::new("kruispunt-report", &group)
+                .to_text()
+                .map_err(|e| cannot_serialize(&e, ui))?
+                .into_bytes()
+        }
+    };
+    write_bytes(request.output, &text, ui)?;
     if skipped == 0 {
         return Ok(ExitCode::SUCCESS);
     }

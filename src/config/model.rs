@@ -3,6 +3,7 @@
 use super::error::{BadValue, ConfigError, Place, ValueKind};
 use super::resolve::Given;
 use crate::i18n::UiLocale;
+use crate::report::document::CsvDelimiter;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -110,19 +111,11 @@ impl RawConfig {
     }
 }
 
-/// The one character that separates CSV fields, if `written` is one: ASCII (the CSV
-/// writer takes a byte), and neither a letter, a digit, the quote, a line break nor
-/// another control character than the tab.
+/// The one character that separates CSV fields, if `written` is one, by the rules of
+/// `--csv-delimiter` ([`CsvDelimiter::parse`]: `tab` is a tab too), so that the file
+/// takes what the option takes.
 pub fn delimiter(written: &str) -> Option<char> {
-    let mut chars = written.chars();
-    let (Some(c), None) = (chars.next(), chars.next()) else {
-        return None;
-    };
-    let usable = c.is_ascii()
-        && !c.is_ascii_alphanumeric()
-        && c != '"'
-        && (c == '\t' || !c.is_ascii_control());
-    usable.then_some(c)
+    CsvDelimiter::parse(written).ok().map(CsvDelimiter::as_char)
 }
 
 /// A path written in the file at `file`: `~/…` under the home directory, a relative one
@@ -162,7 +155,10 @@ mod tests {
         for ok in [";", ",", "\t", "|", " ", ":"] {
             assert!(delimiter(ok).is_some(), "{ok:?}");
         }
-        for refused in ["", ";;", "a", "7", "\"", "\n", "\r", "\u{1}", "é", "；"] {
+        assert_eq!(delimiter("tab"), Some('\t'));
+        for refused in [
+            "", ";;", "a", "7", "\"", "'", "\n", "\r", "\u{1}", "é", "；",
+        ] {
             assert_eq!(delimiter(refused), None, "{refused:?}");
         }
     }

@@ -127,14 +127,14 @@ pub(super) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The group report of `exports` (all of `course`'s id) in `l10n`'s language.
-pub fn aggregate(
-    course: &Course,
+/// How each trainee of `exports` is shown: numbered in the order given, or by profile
+/// name with [`ReportOptions::names`].
+pub(super) fn trainee_labels(
     exports: &[Export],
     options: ReportOptions,
     l10n: &Localizer,
-) -> GroupReport {
-    let trainees: Vec<String> = exports
+) -> Vec<String> {
+    exports
         .iter()
         .enumerate()
         .map(|(i, export)| {
@@ -144,7 +144,17 @@ pub fn aggregate(
                 l10n.msg("report-trainee", &msg_args!("number" => i + 1))
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The group report of `exports` (all of `course`'s id) in `l10n`'s language.
+pub fn aggregate(
+    course: &Course,
+    exports: &[Export],
+    options: ReportOptions,
+    l10n: &Localizer,
+) -> GroupReport {
+    let trainees = trainee_labels(exports, options, l10n);
     let n = count(exports.len());
     let indexed: Vec<BTreeMap<&ItemId, &ExportedItem>> = exports
         .iter()

@@ -1,7 +1,8 @@
 //! The report's errors in the interface language.
 
 use super::ExportError;
-use crate::i18n::error::shown;
+use super::document::DelimiterError;
+use crate::i18n::error::{printable, shown};
 use crate::i18n::{Localize, Localizer};
 use crate::msg_args;
 
@@ -34,6 +35,26 @@ impl Localize for ExportError {
             ExportError::TooMany { what, count, limit } => i18n.msg(
                 "report-reason-too-many",
                 &msg_args!("what" => *what, "count" => *count, "limit" => *limit),
+            ),
+        }
+    }
+}
+
+/// Why `--csv-delimiter` (or the configured delimiter) cannot be used.
+impl Localize for DelimiterError {
+    fn localize(&self, i18n: &Localizer) -> String {
+        match self {
+            DelimiterError::NotOneCharacter(given) => i18n.msg(
+                "csv-delimiter-not-one-character",
+                &msg_args!("given" => shown(given)),
+            ),
+            DelimiterError::NotAscii(c) => i18n.msg(
+                "csv-delimiter-not-ascii",
+                &msg_args!("given" => printable(*c)),
+            ),
+            DelimiterError::Unusable(c) => i18n.msg(
+                "csv-delimiter-unusable",
+                &msg_args!("given" => printable(*c)),
             ),
         }
     }

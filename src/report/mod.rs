@@ -16,6 +16,8 @@
 //!   competencies shown and breached, per trainee and across the group.
 //! - [`render`]: the report as a [`document::Document`], written as Markdown,
 //!   self-contained HTML with SVG bar charts, or CSV.
+//! - [`trainee_items()`]: the "trainee × item" sheet (CSV's wide layout): a row per
+//!   trainee, a column per quiz and per scenario ending.
 //! - [`certificate()`]: one trainee's certificate: modules completed, endings reached,
 //!   competencies, a personal action plan from the checklist points not ticked, and
 //!   reflections only on request.
@@ -34,6 +36,7 @@ mod messages;
 mod practice;
 mod printed_course;
 mod render;
+mod trainee_items;
 mod unmatched;
 
 pub use aggregate::{Bar, Chart, GroupReport, ReportOptions, Section, Unmatched, aggregate};
@@ -46,3 +49,4 @@ pub use export::{
 };
 pub use printed_course::printed_course;
 pub use render::{ReportFormat, csv, html, markdown, render};
+pub use trainee_items::trainee_items;

@@ -3,7 +3,8 @@
 //! (RFC 4180, one table).
 
 use super::aggregate::{Chart, GroupReport, Section};
-use super::document::{self, Bar, Block, Cell, Document, Layout, Table, filled};
+use super::document::{self, Bar, Block, Cell, CsvDelimiter, Document, Layout, Table, filled};
+use std::io;
 
 /// The output formats of `kruispunt report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,16 +13,17 @@ pub enum ReportFormat {
     Markdown,
     /// HTML.
     Html,
-    /// CSV.
-    Csv,
+    /// CSV, one record per bar ([`GroupReport::table`]), with this delimiter.
+    Csv(CsvDelimiter),
 }
 
-/// The report in `format`.
-pub fn render(report: &GroupReport, format: ReportFormat) -> String {
+/// The report in `format`. The error is only ever CSV's writer failing to write into
+/// memory.
+pub fn render(report: &GroupReport, format: ReportFormat) -> io::Result<String> {
     match format {
-        ReportFormat::Markdown => markdown(report),
-        ReportFormat::Html => html(report),
-        ReportFormat::Csv => csv(report),
+        ReportFormat::Markdown => Ok(markdown(report)),
+        ReportFormat::Html => Ok(html(report)),
+        ReportFormat::Csv(delimiter) => csv(report, delimiter),
     }
 }
 
@@ -35,9 +37,9 @@ pub fn html(report: &GroupReport) -> String {
     document::html(&report.document())
 }
 
-/// The report as one CSV table (see [`GroupReport::table`]).
-pub fn csv(report: &GroupReport) -> String {
-    document::csv(&report.table())
+/// The report as one CSV table (see [`GroupReport::table`]) with `delimiter`.
+pub fn csv(report: &GroupReport, delimiter: CsvDelimiter) -> io::Result<String> {
+    document::csv(&report.table(), delimiter)
 }
 
 /// The CSV columns. Fixed identifiers, so formulas and scripts keep working whatever the

@@ -1,21 +1,26 @@
 //! One document model for what Kruispunt writes for people to read: the group report and
 //! the session handout are each built as a [`Document`] and written by the same renderers,
-//! [`markdown()`], [`html()`] and, for one table, [`csv()`].
+//! [`markdown()`], [`html()`] and, for tables, [`csv()`] (with a [`CsvDelimiter`]) and
+//! [`xlsx()`].
 //!
 //! Each format has exactly one escaper, and every text of a document goes through it:
-//! [`markdown::md_inline`], [`html::escape`] and [`csv::field`]. So what is safe in one
+//! [`markdown::md_inline`], [`html::escape`] and [`csv::guard`]. So what is safe in one
 //! kind of document is safe in the other, and a fix in one place fixes both.
 //!
 //! The texts in a document are words, not markup: course text is made plain with
 //! [`crate::course::markup::plain`] before it is put in one.
 
 pub mod csv;
+pub mod csv_delimiter;
 pub mod html;
 pub mod markdown;
+pub mod xlsx;
 
 pub use csv::csv;
+pub use csv_delimiter::{CsvDelimiter, DelimiterError, resolve_delimiter};
 pub use html::html;
 pub use markdown::markdown;
+pub use xlsx::xlsx;
 
 /// A document: its title (the first heading, and the title of an HTML page), the language
 /// it is written in and what comes under the title.

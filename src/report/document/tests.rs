@@ -159,9 +159,10 @@ fn csv_quotes_and_guards_every_hostile_field() {
             ],
         ],
     };
-    let out = csv(&table);
+    let comma = CsvDelimiter::COMMA;
+    let out = csv(&table, comma).unwrap();
     assert!(out.starts_with("\u{feff}a,'=b\r\n"), "{out}");
-    assert!(out.contains(&csv::field(HOSTILE)));
+    assert!(out.contains(&csv::field(HOSTILE, comma)));
     assert!(out.contains("\"a,'=1\",\"two\nlines;'@x\"\r\n"), "{out}");
     // No formula start after any separator, whatever separator a spreadsheet splits on.
     for separator in [",", ";", "\"", "\n"] {
@@ -170,8 +171,8 @@ fn csv_quotes_and_guards_every_hostile_field() {
         }
     }
     // The hostile field is one quoted field: its quotes doubled, its line break kept.
-    assert!(csv::field(HOSTILE).starts_with("\"x | y\n# Kop"));
-    assert!(csv::field(HOSTILE).contains("\"\"q\"\""));
+    assert!(csv::field(HOSTILE, comma).starts_with("\"x | y\n# Kop"));
+    assert!(csv::field(HOSTILE, comma).contains("\"\"q\"\""));
 }
 
 /// A group report whose one trainee is called [`HOSTILE`] (as with `--names`).
@@ -246,7 +247,11 @@ fn the_report_and_the_handout_escape_the_same_text_the_same_way() {
         markdown(&report.document())
     );
     assert_eq!(crate::report::html(&report), html(&report.document()));
-    assert_eq!(crate::report::csv(&report), csv(&report.table()));
+    let semicolon = CsvDelimiter::SEMICOLON;
+    assert_eq!(
+        crate::report::csv(&report, semicolon).unwrap(),
+        csv(&report.table(), semicolon).unwrap()
+    );
     assert_eq!(export::markdown(&log, None, &en), markdown(&handout));
     assert_eq!(export::html(&log, None, &en), html(&handout));
     // So the same hostile text comes out escaped the same way in both.
@@ -267,7 +272,11 @@ fn the_report_and_the_handout_escape_the_same_text_the_same_way() {
         assert!(!out.contains("<script"), "{out}");
         assert!(Html::parse_document(out).errors.is_empty(), "{out}");
     }
-    assert!(crate::report::csv(&report).contains(&csv::field(HOSTILE)));
+    assert!(
+        crate::report::csv(&report, semicolon)
+            .unwrap()
+            .contains(&csv::field(HOSTILE, semicolon))
+    );
 }
 
 /// A 121-character answer, as in the issue.
