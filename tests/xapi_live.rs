@@ -284,6 +284,12 @@ fn lrs_without_an_lrs_is_refused_before_the_course_starts() {
         "{}",
         run.stderr
     );
+    // Told the ways `--lrs` takes an endpoint: not `xapi send`'s flags.
+    assert!(
+        !run.stderr.contains("--endpoint") && run.stderr.contains("lrs.endpoint in kruispunt.toml"),
+        "{}",
+        run.stderr
+    );
     assert!(
         run.stdout.is_empty(),
         "the course did not start: {}",

@@ -1233,6 +1233,9 @@ xapi-send-waiting = { $count ->
 xapi-live-failed = Learning records could not be sent; they are kept and sent later (kruispunt xapi send).
 # --lrs without a usable LRS. $reason: what is missing or wrong.
 xapi-live-no-lrs = --lrs needs an LRS to send the learning records to: { $reason }
+xapi-live-missing-endpoint = no LRS endpoint: set KRUISPUNT_LRS_ENDPOINT or lrs.endpoint in kruispunt.toml, or save it with kruispunt xapi configure
+xapi-live-missing-username = no LRS user name: set KRUISPUNT_LRS_USERNAME, or save it with kruispunt xapi configure
+xapi-live-missing-password = no LRS password: set KRUISPUNT_LRS_PASSWORD, or save it with kruispunt xapi configure
 report-course-errors = the course has errors; fix them first (see kruispunt validate)
 # $file: the output file; $reason: the system's message.
 report-cannot-write = cannot write { $file }: { $reason }

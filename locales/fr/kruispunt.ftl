@@ -1069,6 +1069,9 @@ xapi-send-waiting = { $count ->
 xapi-live-failed = Les traces d’apprentissage n’ont pas pu être envoyées ; elles sont conservées et seront envoyées plus tard (kruispunt xapi send).
 # --lrs sans LRS utilisable. $reason : ce qui manque ou ne va pas.
 xapi-live-no-lrs = --lrs a besoin d’un LRS auquel envoyer les traces d’apprentissage : { $reason }
+xapi-live-missing-endpoint = pas de point d’accès LRS : définissez KRUISPUNT_LRS_ENDPOINT ou lrs.endpoint dans kruispunt.toml, ou enregistrez-le avec kruispunt xapi configure
+xapi-live-missing-username = pas de nom d’utilisateur LRS : définissez KRUISPUNT_LRS_USERNAME, ou enregistrez-le avec kruispunt xapi configure
+xapi-live-missing-password = pas de mot de passe LRS : définissez KRUISPUNT_LRS_PASSWORD, ou enregistrez-le avec kruispunt xapi configure
 report-course-errors = le cours contient des erreurs ; corrigez-les d’abord (voir kruispunt validate)
 # $file : le fichier de sortie ; $reason : le message du système.
 report-cannot-write = impossible d’écrire { $file } : { $reason }

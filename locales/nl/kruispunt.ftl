@@ -1047,6 +1047,9 @@ xapi-send-waiting = { $count ->
 xapi-live-failed = De leerregistraties konden niet worden verzonden; ze worden bewaard en later verzonden (kruispunt xapi send).
 # --lrs zonder bruikbare LRS. $reason: wat ontbreekt of niet klopt.
 xapi-live-no-lrs = --lrs heeft een LRS nodig om de leerregistraties naar te verzenden: { $reason }
+xapi-live-missing-endpoint = geen LRS-endpoint: zet KRUISPUNT_LRS_ENDPOINT of lrs.endpoint in kruispunt.toml, of bewaar het met kruispunt xapi configure
+xapi-live-missing-username = geen LRS-gebruikersnaam: zet KRUISPUNT_LRS_USERNAME, of bewaar hem met kruispunt xapi configure
+xapi-live-missing-password = geen LRS-wachtwoord: zet KRUISPUNT_LRS_PASSWORD, of bewaar het met kruispunt xapi configure
 report-course-errors = de cursus bevat fouten; los die eerst op (zie kruispunt validate)
 # $file: het uitvoerbestand; $reason: de melding van het systeem.
 report-cannot-write = kan { $file } niet schrijven: { $reason }

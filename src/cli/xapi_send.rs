@@ -10,7 +10,7 @@ use super::{EXIT_REFUSED, Failure, finish_output};
 use crate::msg_args;
 use crate::xapi::client::{HttpPoster, Retry};
 use crate::xapi::live::{self, LiveSender};
-use crate::xapi::lrs::{self, Lrs, LrsError, LrsSettings, Password};
+use crate::xapi::lrs::{self, Lrs, LrsError, LrsSettings, Password, Setting};
 use crate::xapi::outbox::Outbox;
 use crate::xapi::send::{Delivery, deliver};
 use std::io::{self, Write};
@@ -117,7 +117,20 @@ pub(super) fn start_live(
         ..LrsArgs::default()
     };
     let lrs = args.lrs().map_err(|e| {
-        Failure::usage(ui.msg("xapi-live-no-lrs", &msg_args!("reason" => ui.error(&e))))
+        // `--lrs` takes no flags of its own: a missing setting is told without them.
+        let reason = match e {
+            LrsError::Missing(Setting::Endpoint) => {
+                ui.msg("xapi-live-missing-endpoint", &msg_args!())
+            }
+            LrsError::Missing(Setting::Username) => {
+                ui.msg("xapi-live-missing-username", &msg_args!())
+            }
+            LrsError::Missing(Setting::Password) => {
+                ui.msg("xapi-live-missing-password", &msg_args!())
+            }
+            other => ui.error(&other),
+        };
+        Failure::usage(ui.msg("xapi-live-no-lrs", &msg_args!("reason" => reason)))
     })?;
     let poster =
         HttpPoster::with_connect_timeout(&lrs, live::REQUEST_TIMEOUT, live::CONNECT_TIMEOUT);
