@@ -366,12 +366,7 @@ fn execute(cli: Cli, settled: &settings::Settled, ui: &mut Ui) -> Result<ExitCod
                 data_dir: data_dir.dir(),
                 format,
                 csv_delimiter: csv_delimiter.as_deref(),
-                // Checked by the rules of `--csv-delimiter` when the file was read.
-                configured_delimiter: settled
-                    .file
-                    .values
-                    .csv_delimiter
-                    .and_then(|c| c.to_string().parse().ok()),
+                configured_delimiter: settled.file.values.csv_delimiter,
                 layout,
                 output: output.as_deref(),
                 names,

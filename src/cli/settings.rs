@@ -272,7 +272,7 @@ fn shown(settings: &Settings) -> [Shown; 5] {
         },
         Shown {
             key: "csv_delimiter",
-            value: settings.csv_delimiter.value.map(String::from),
+            value: settings.csv_delimiter.value.map(|d| d.to_string()),
             source: settings.csv_delimiter.source,
             variable: "",
             default: "config-default-csv-delimiter",

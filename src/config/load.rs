@@ -240,6 +240,7 @@ mod tests {
     use super::super::error::{BadValue, ValueKind};
     use super::*;
     use crate::i18n::Localize;
+    use crate::report::document::CsvDelimiter;
     use std::fs;
 
     fn file() -> PathBuf {
@@ -263,7 +264,7 @@ mod tests {
             given.lrs_endpoint.as_deref(),
             Some("https://lrs.example/xapi")
         );
-        assert_eq!(given.csv_delimiter, Some(';'));
+        assert_eq!(given.csv_delimiter, Some(CsvDelimiter::SEMICOLON));
         assert_eq!(parse(&file(), "").expect("empty is fine"), Given::default());
         let dotted = parse(&file(), "lrs.endpoint = \"http://h:8100/xAPI/\"").expect("valid");
         assert_eq!(dotted.lrs_endpoint.as_deref(), Some("http://h:8100/xAPI/"));

@@ -114,8 +114,8 @@ impl RawConfig {
 /// The one character that separates CSV fields, if `written` is one, by the rules of
 /// `--csv-delimiter` ([`CsvDelimiter::parse`]: `tab` is a tab too), so that the file
 /// takes what the option takes.
-pub fn delimiter(written: &str) -> Option<char> {
-    CsvDelimiter::parse(written).ok().map(CsvDelimiter::as_char)
+pub fn delimiter(written: &str) -> Option<CsvDelimiter> {
+    CsvDelimiter::parse(written).ok()
 }
 
 /// A path written in the file at `file`: `~/…` under the home directory, a relative one
@@ -153,9 +153,13 @@ mod tests {
     #[test]
     fn a_delimiter_is_one_character_that_can_separate_fields() {
         for ok in [";", ",", "\t", "|", " ", ":"] {
-            assert!(delimiter(ok).is_some(), "{ok:?}");
+            assert_eq!(
+                delimiter(ok).map(CsvDelimiter::as_char),
+                ok.chars().next(),
+                "{ok:?}"
+            );
         }
-        assert_eq!(delimiter("tab"), Some('\t'));
+        assert_eq!(delimiter("tab"), Some(CsvDelimiter::TAB));
         for refused in [
             "", ";;", "a", "7", "\"", "'", "\n", "\r", "\u{1}", "é", "；",
         ] {

@@ -1,6 +1,7 @@
 //! Which value of each setting wins: the command line, then the environment, then the
 //! config file, then the default. The one place that order is written.
 
+use crate::report::document::CsvDelimiter;
 use std::path::PathBuf;
 
 /// The environment variable with the course directory, as `--course`.
@@ -58,7 +59,7 @@ pub struct Given {
     /// The LRS's xAPI endpoint.
     pub lrs_endpoint: Option<String>,
     /// The delimiter of CSV exports.
-    pub csv_delimiter: Option<char>,
+    pub csv_delimiter: Option<CsvDelimiter>,
 }
 
 impl Given {
@@ -90,7 +91,7 @@ pub struct Settings {
     /// The LRS endpoint; no default.
     pub lrs_endpoint: Resolved<String>,
     /// The CSV delimiter; the default follows the interface language.
-    pub csv_delimiter: Resolved<char>,
+    pub csv_delimiter: Resolved<CsvDelimiter>,
 }
 
 /// Picks each setting: `flags` beat `env`, which beats `file` (`kruispunt.toml`), which
@@ -172,7 +173,7 @@ mod tests {
     /// Every setting given by the sources marked in `given` (flag, env, file), each with a
     /// value that names its source.
     fn sources(flag: bool, env: bool, file: bool) -> (Given, Given, Given) {
-        let of = |on: bool, name: &str, delimiter: char| {
+        let of = |on: bool, name: &str, delimiter: &str| {
             if !on {
                 return Given::default();
             }
@@ -181,13 +182,13 @@ mod tests {
                 lang: Some(format!("lang-{name}")),
                 data_dir: Some(PathBuf::from(format!("data-{name}"))),
                 lrs_endpoint: Some(format!("https://{name}.example/xapi")),
-                csv_delimiter: Some(delimiter),
+                csv_delimiter: CsvDelimiter::parse(delimiter).ok(),
             }
         };
         (
-            of(flag, "flag", ';'),
-            of(env, "env", '\t'),
-            of(file, "file", '|'),
+            of(flag, "flag", ";"),
+            of(env, "env", "tab"),
+            of(file, "file", "|"),
         )
     }
 
@@ -208,7 +209,7 @@ mod tests {
             }
             source
         };
-        let delimiter = match settings.csv_delimiter.value {
+        let delimiter = match settings.csv_delimiter.value.map(CsvDelimiter::as_char) {
             Some(';') => Some("flag".to_owned()),
             Some('\t') => Some("env".to_owned()),
             Some('|') => Some("file".to_owned()),
