@@ -88,8 +88,8 @@ fn cap(
 
 /// Every string of a JSON text longer than [`MAX_TEXT_BYTES`] as written: where its
 /// opening quote is, and its length in bytes. Nearly every file has none, which
-/// [`may_hold_long_strings`] rules out at a few instructions per 64 bytes; only the rest
-/// are read string by string.
+/// [`may_hold_long_strings`] rules out by finding one quote per 16 KiB; only the rest are
+/// read string by string.
 pub(crate) fn long_strings(text: &str) -> Vec<(Position, usize)> {
     if !may_hold_long_strings(text.as_bytes()) {
         return Vec::new();
@@ -97,51 +97,24 @@ pub(crate) fn long_strings(text: &str) -> Vec<(Position, usize)> {
     strings_over_cap(text)
 }
 
-/// False only when no string of `bytes` can be longer than [`MAX_TEXT_BYTES`]: no two
-/// quote characters that do not follow a backslash (nor the start or the end of the text)
-/// are further apart than that. Every quote inside a string is escaped, so it follows a
-/// backslash: a longer string lies within such a stretch, from its opening quote (or
-/// before) to its closing one (or after, when a backslash precedes it, as in `"\\\\"`).
+/// The bytes of a stretch [`may_hold_long_strings`] finds a delimiting quote in: a quarter
+/// of the cap, so any stretch of the cap's length holds a whole one.
+const STRETCH: usize = MAX_TEXT_BYTES / 4;
+
+/// False only when no string of `bytes` can be longer than [`MAX_TEXT_BYTES`]: every whole
+/// [`STRETCH`] of the text (`0..STRETCH`, `STRETCH..2 * STRETCH`, ...) holds a quote that
+/// does not follow a backslash. Every quote inside a string is escaped, so it follows a
+/// backslash; a string longer than the cap holds a whole stretch, which then has no such
+/// quote (as in `"\\"`, a quote that follows an escaped backslash is taken for escaped,
+/// which only makes the check say maybe). In JSON quotes come every few bytes, so finding
+/// the first of a stretch costs next to nothing.
 fn may_hold_long_strings(bytes: &[u8]) -> bool {
-    const WORD: usize = 8;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    /// The high bit of every byte of `word` that equals `byte`, and no other bit: exact,
-    /// since no addition carries into the next byte.
-    fn hits(word: u64, byte: u8) -> u64 {
-        let y = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
-        !(((y & LOW7) + LOW7) | y | LOW7)
-    }
-    // Where the stretch since the last quote that does not follow a backslash starts.
-    let mut stretch_start = 0;
-    // The high bit of the last byte of the word before, when it is a backslash.
-    let mut backslash_before = 0u64;
-    let mut check = |word: u64, base: usize| {
-        let backslashes = hits(word, b'\\');
-        let quotes = hits(word, b'"') & !((backslashes << 8) | backslash_before);
-        backslash_before = backslashes >> 56;
-        if quotes == 0 {
-            return false;
-        }
-        let first = base + (quotes.trailing_zeros() / 8) as usize;
-        let long = first - stretch_start > MAX_TEXT_BYTES;
-        stretch_start = base + 8 - (quotes.leading_zeros() / 8) as usize;
-        long
-    };
-    let mut words = bytes.chunks_exact(WORD);
-    let mut base = 0;
-    for chunk in &mut words {
-        let mut word = [0u8; WORD];
-        word.copy_from_slice(chunk);
-        if check(u64::from_le_bytes(word), base) {
-            return true;
-        }
-        base += WORD;
-    }
-    // The last bytes, padded with zeros (neither a quote nor a backslash).
-    let mut word = [0u8; WORD];
-    let rest = words.remainder();
-    word[..rest.len()].copy_from_slice(rest);
-    check(u64::from_le_bytes(word), base) || bytes.len() - stretch_start > MAX_TEXT_BYTES
+    let delimits =
+        |at: usize| at.checked_sub(1).and_then(|before| bytes.get(before)) != Some(&b'\\');
+    bytes.chunks_exact(STRETCH).enumerate().any(|(k, stretch)| {
+        let base = k * STRETCH;
+        !memchr::memchr_iter(b'"', stretch).any(|i| delimits(base + i))
+    })
 }
 
 /// [`long_strings`] read string by string: one pass over the bytes that jumps from quote
@@ -238,5 +211,31 @@ mod tests {
         }
         let short: String = (0..5000).map(|i| format!("\"s{i}\",")).collect();
         assert!(!may_hold_long_strings(short.as_bytes()));
+    }
+
+    #[test]
+    fn a_string_just_over_the_cap_is_found_wherever_it_starts() {
+        let long = "x".repeat(MAX_TEXT_BYTES + 1);
+        for offset in [
+            0,
+            1,
+            STRETCH - 1,
+            STRETCH,
+            STRETCH + 1,
+            2 * STRETCH + 7,
+            3 * STRETCH - 5,
+        ] {
+            // Short strings before and after, so every other stretch has a quote.
+            let dense = |bytes: usize| "\"a\",".repeat(bytes / 4 + 1);
+            let text = format!(
+                "[{}\"{long}\",{}\"z\"]",
+                dense(offset),
+                dense(MAX_TEXT_BYTES)
+            );
+            assert!(may_hold_long_strings(text.as_bytes()), "at {offset}");
+            let found = long_strings(&text);
+            assert_eq!(found.len(), 1, "at {offset}");
+            assert_eq!(found[0].1, MAX_TEXT_BYTES + 1, "at {offset}");
+        }
     }
 }

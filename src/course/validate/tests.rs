@@ -1462,6 +1462,16 @@ fn control_characters_are_found_past_harmless_lookalikes() {
         first_control_character("abcdefghijklmnop\u{7f}"),
         Some(0x7f)
     );
+    // A C1 control whose two bytes fall in two words; a no-break space the same way.
+    assert_eq!(first_control_character("abcdefg\u{85}xyz"), Some(0x85));
+    assert_eq!(first_control_character("abcdefg\u{a0}xyzabcdefgh"), None);
+    // Words with harmless 0xC2 letters before the control, which is still found.
+    let french = "café\u{a0}: « oui\u{a0}» ".repeat(20);
+    assert_eq!(first_control_character(&french), None);
+    assert_eq!(
+        first_control_character(&format!("{french}\u{1b}")),
+        Some(0x1b)
+    );
 }
 
 #[test]

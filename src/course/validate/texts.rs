@@ -139,23 +139,32 @@ impl Ctx<'_> {
 /// The first character that could drive the terminal: a C0 control other than newline and
 /// tab, DEL, or a C1 control.
 pub(super) fn first_control_character(text: &str) -> Option<u32> {
-    // Fast path over bytes: every such character starts with one of these bytes in UTF-8
-    // (C1 controls are 0xC2 0x80..0x9F), and most texts contain none of them. Eight bytes
-    // at a time, as one word.
+    // Fast path over bytes, eight at a time as one word: every such character starts with
+    // one of the bytes [`suspicious_bytes`] looks for, and most texts contain none. A word
+    // that has one is read byte by byte: 0xC2 also starts common letters (the no-break
+    // space of French texts, `«`, `é` does not), so it counts only before 0x80..=0x9F.
     let bytes = text.as_bytes();
+    let control_at = |i: usize| match bytes.get(i) {
+        Some(&b) if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f => Some(u32::from(b)),
+        Some(0xc2) => match bytes.get(i + 1) {
+            Some(&next @ 0x80..=0x9f) => Some(u32::from(next)),
+            _ => None,
+        },
+        _ => None,
+    };
     let mut words = bytes.chunks_exact(8);
-    let suspicious = words.any(|chunk| {
+    let mut base = 0;
+    for chunk in &mut words {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        suspicious_bytes(u64::from_le_bytes(word))
-    }) || words
-        .remainder()
-        .iter()
-        .any(|&b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2);
-    if !suspicious {
-        return None;
+        if suspicious_bytes(u64::from_le_bytes(word))
+            && let Some(code) = (base..base + 8).find_map(control_at)
+        {
+            return Some(code);
+        }
+        base += 8;
     }
-    text.chars().find(|&c| is_control(c)).map(u32::from)
+    (base..bytes.len()).find_map(control_at)
 }
 
 /// Whether one of the eight bytes of `word` is a C0 control other than newline and tab,
@@ -172,8 +181,4 @@ pub(super) fn suspicious_bytes(word: u64) -> bool {
     // low seven bits stays under 0x80.
     let below_space = !(((word & LOW7) + 0x60 * ONES) | word | LOW7);
     ((below_space & !equal(b'\n') & !equal(b'\t')) | equal(0x7f) | equal(0xc2)) != 0
-}
-
-fn is_control(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}') && c != '\n' && c != '\t'
 }
