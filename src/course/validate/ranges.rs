@@ -54,7 +54,6 @@ impl VarBounds {
 type Interval = (i64, i64);
 
 /// Per node, per variable: the interval the node can be entered with, or nothing yet.
-#[derive(PartialEq)]
 pub(super) struct Entries {
     vars: usize,
     intervals: Vec<(i32, i32)>,

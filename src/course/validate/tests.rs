@@ -1,6 +1,6 @@
 //! Tests of every check: a small valid course, mutated to trigger (or just miss) each one.
 
-use super::texts::{first_control_character, suspicious_bytes};
+use super::texts::{LANES, first_control_character, starts_a_control};
 use super::{for_each_duplicate, validate};
 use crate::course::checked::{Choice, Cond, Course, NodeIdx, Scenario, SceneBody, Step, VarIdx};
 use crate::course::diagnostic::Problem;
@@ -1475,21 +1475,33 @@ fn control_characters_are_found_past_harmless_lookalikes() {
 }
 
 #[test]
-fn the_word_at_a_time_check_flags_exactly_the_bytes_that_may_start_a_control() {
-    let flagged = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2;
+fn the_chunk_check_flags_exactly_the_bytes_that_start_a_control() {
+    let starts = |byte: u8, next: u8| {
+        (byte < 0x20 && byte != b'\n' && byte != b'\t')
+            || byte == 0x7f
+            || (byte == 0xc2 && (0x80..=0x9f).contains(&next))
+    };
     for byte in 0..=u8::MAX {
-        for at in 0..8 {
-            for filler in [b'a', 0x80, 0xff, b' '] {
-                let mut word = [filler; 8];
-                word[at] = byte;
-                assert_eq!(
-                    suspicious_bytes(u64::from_le_bytes(word)),
-                    flagged(byte) || flagged(filler),
-                    "byte {byte:#x} at {at} among {filler:#x}"
-                );
+        for next in [0x00, b'a', 0x7f, 0x80, 0x85, 0x9f, 0xa0, 0xc2, 0xff] {
+            for at in [0, 1, 7, 8, LANES - 2, LANES - 1] {
+                for filler in [b'a', 0x80, 0xa0, 0xff, b' '] {
+                    let mut chunk = [filler; LANES + 1];
+                    chunk[at] = byte;
+                    chunk[at + 1] = next;
+                    let flagged = (0..LANES).any(|i| starts(chunk[i], chunk[i + 1]));
+                    assert_eq!(
+                        starts_a_control(&chunk),
+                        flagged,
+                        "{byte:#x} then {next:#x} at {at} among {filler:#x}"
+                    );
+                }
             }
         }
     }
+    // The byte after the last lane only completes a C1 control; it starts none itself.
+    let mut chunk = [b'a'; LANES + 1];
+    chunk[LANES] = 0x1b;
+    assert!(!starts_a_control(&chunk));
 }
 
 #[test]

@@ -89,6 +89,10 @@ impl Ctx<'_> {
     /// is printed in diagnostics, outlines and reports, so it may hold no character that
     /// could drive the terminal or reorder the text around it (not even a tab or newline).
     pub(super) fn id(&mut self, id: &str, at: &At<'_>) {
+        // Nearly every id is printable ASCII, which holds none of them.
+        if id.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            return;
+        }
         if let Some(c) = id.chars().find(|&c| display::is_control(c)) {
             self.report(at, Problem::IdControlCharacter { code: u32::from(c) });
         }
@@ -139,46 +143,57 @@ impl Ctx<'_> {
 /// The first character that could drive the terminal: a C0 control other than newline and
 /// tab, DEL, or a C1 control.
 pub(super) fn first_control_character(text: &str) -> Option<u32> {
-    // Fast path over bytes, eight at a time as one word: every such character starts with
-    // one of the bytes [`suspicious_bytes`] looks for, and most texts contain none. A word
-    // that has one is read byte by byte: 0xC2 also starts common letters (the no-break
-    // space of French texts, `«`, `é` does not), so it counts only before 0x80..=0x9F.
+    // Sixteen bytes at a time, in a form the compiler turns into vector instructions, and
+    // byte by byte only in a chunk that has one: most texts have none.
     let bytes = text.as_bytes();
-    let control_at = |i: usize| match bytes.get(i) {
-        Some(&b) if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f => Some(u32::from(b)),
-        Some(0xc2) => match bytes.get(i + 1) {
-            Some(&next @ 0x80..=0x9f) => Some(u32::from(next)),
-            _ => None,
-        },
+    let control_at = |i: usize| match (bytes.get(i), bytes.get(i + 1)) {
+        (Some(&b), _) if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f => Some(u32::from(b)),
+        (Some(0xc2), Some(&next @ 0x80..=0x9f)) => Some(u32::from(next)),
         _ => None,
     };
-    let mut words = bytes.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut words {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        if suspicious_bytes(u64::from_le_bytes(word))
-            && let Some(code) = (base..base + 8).find_map(control_at)
+    let mut start = 0;
+    while start < bytes.len() {
+        let chunk = match bytes.get(start..start + LANES + 1) {
+            Some(whole) => <[u8; LANES + 1]>::try_from(whole).ok(),
+            None => None,
+        };
+        let chunk = chunk.unwrap_or_else(|| {
+            // The last bytes, padded with spaces (which start nothing).
+            let mut padded = [b' '; LANES + 1];
+            let rest = bytes.get(start..).unwrap_or_default();
+            padded
+                .iter_mut()
+                .zip(rest)
+                .for_each(|(slot, &byte)| *slot = byte);
+            padded
+        });
+        if starts_a_control(&chunk)
+            && let Some(code) = (start..start + LANES).find_map(control_at)
         {
             return Some(code);
         }
-        base += 8;
+        start += LANES;
     }
-    (base..bytes.len()).find_map(control_at)
+    None
 }
 
-/// Whether one of the eight bytes of `word` is a C0 control other than newline and tab,
-/// DEL, or 0xC2 (which starts every C1 control). Exact: no addition carries into the next
-/// byte.
-pub(super) fn suspicious_bytes(word: u64) -> bool {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let equal = |byte: u8| {
-        let y = word ^ (u64::from(byte) * ONES);
-        !(((y & LOW7) + LOW7) | y | LOW7)
-    };
-    // The high bit of every byte under 0x20: its high bit is clear, and adding 0x60 to its
-    // low seven bits stays under 0x80.
-    let below_space = !(((word & LOW7) + 0x60 * ONES) | word | LOW7);
-    ((below_space & !equal(b'\n') & !equal(b'\t')) | equal(0x7f) | equal(0xc2)) != 0
+/// The bytes [`starts_a_control`] reads at once.
+pub(super) const LANES: usize = 16;
+
+/// Whether one of the first [`LANES`] bytes of `chunk` starts a character
+/// [`first_control_character`] looks for: a C0 control other than newline and tab, DEL,
+/// or 0xC2 before 0x80..=0x9F (a C1 control; before other bytes 0xC2 starts common
+/// letters such as the no-break space of French texts). The last byte is only the one
+/// after the last of those. Written without branches, so it compiles to vector
+/// instructions.
+pub(super) fn starts_a_control(chunk: &[u8; LANES + 1]) -> bool {
+    let mut any = false;
+    for i in 0..LANES {
+        let (byte, next) = (chunk[i], chunk[i + 1]);
+        let c0 = (byte < 0x20) & (byte != b'\n') & (byte != b'\t');
+        // 0x80..=0x9F is 0b100x_xxxx.
+        let c1 = (byte == 0xc2) & (next & 0xe0 == 0x80);
+        any |= c0 | (byte == 0x7f) | c1;
+    }
+    any
 }
