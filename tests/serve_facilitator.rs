@@ -12,46 +12,19 @@
 // Test code fails loudly by design: an unwrap or expect that fails is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod binary_support;
+mod serve_support;
 mod tmux_support;
 
-use std::io::{BufRead, BufReader};
+use serve_support::{CODE, PATIENCE, Server};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 use tmux_support::Tmux;
 
-/// How long to wait for a screen before failing.
-const PATIENCE: Duration = Duration::from_secs(20);
-/// The join code of the test server.
-const CODE: &str = "tulp-42";
-
 /// Whether the tools are here; in CI their absence fails the test.
 fn tools_installed() -> bool {
-    let found = ["tmux", "ssh", "ssh-keygen", "sftp"].iter().all(|tool| {
-        Command::new("sh")
-            .args(["-c", &format!("command -v {tool}")])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux and openssh-client (ssh, ssh-keygen, sftp) are required in CI"
-        );
-        println!("skipped: tmux, ssh, ssh-keygen or sftp is not installed");
-    }
-    found
-}
-
-/// A running `kruispunt serve` with the facilitator's key, and a second key not listed.
-struct Server {
-    child: Child,
-    port: u16,
-    stderr: PathBuf,
-    key: PathBuf,
-    stranger: PathBuf,
-    _stdout: BufReader<std::process::ChildStdout>,
-    dir: tempfile::TempDir,
+    serve_support::tools_installed(&["ssh-keygen", "sftp"])
 }
 
 /// Makes an Ed25519 key pair without a passphrase with the real `ssh-keygen`.
@@ -64,74 +37,41 @@ fn keygen(path: &Path) {
     assert!(made.success(), "ssh-keygen made {}", path.display());
 }
 
-impl Server {
+/// A running `kruispunt serve` with the facilitator's key, and a second key not listed.
+struct Room {
+    server: Server,
+    key: PathBuf,
+    stranger: PathBuf,
+}
+
+impl std::ops::Deref for Room {
+    type Target = Server;
+    fn deref(&self) -> &Server {
+        &self.server
+    }
+}
+
+impl Room {
     fn start() -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let key = dir.path().join("facilitator");
         let stranger = dir.path().join("stranger");
         keygen(&key);
         keygen(&stranger);
-        let stderr = dir.path().join("server.err");
-        let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui-course");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kruispunt"))
-            .args(["serve", "--port", "0", "--code", CODE, "--workshop", "w1"])
-            .arg("--facilitator-key")
-            .arg(key.with_extension("pub"))
-            .arg("--data-dir")
-            .arg(dir.path().join("data"))
-            .arg("--course")
-            .arg(&course)
-            .env("KRUISPUNT_LANG", "en")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(std::fs::File::create(&stderr).expect("stderr file"))
-            .spawn()
-            .expect("kruispunt serve starts");
-        let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
-        let port = loop {
-            let mut line = String::new();
-            if stdout.read_line(&mut line).expect("read stdout") == 0 {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!(
-                    "the server ended before saying its address:\n{}",
-                    std::fs::read_to_string(&stderr).unwrap_or_default()
-                );
-            }
-            if let Some((_, port)) = line.split_once(": 127.0.0.1:") {
-                break port.trim().parse::<u16>().expect("a port");
-            }
-        };
+        let listed = key.with_extension("pub");
+        let server = Server::start_with(dir, "en", move |serve, _| {
+            serve.arg("--facilitator-key").arg(&listed);
+        });
         Self {
-            child,
-            port,
-            stderr,
+            server,
             key,
             stranger,
-            _stdout: stdout,
-            dir,
         }
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.stderr).unwrap_or_default()
-    }
-
-    /// The ssh options every connection here uses.
-    fn ssh_options(&self) -> String {
-        format!(
-            "-F /dev/null -p {} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null",
-            self.port
-        )
     }
 
     /// `ssh` in a tmux of its own, 110x34; the shell prints `EXITED <code>` after it.
     fn terminal(&self, session: &str, options: &str, user: &str) -> Tmux {
-        let command = format!(
-            "ssh {} {options} {user}@127.0.0.1; echo \"EXITED $?\"; sleep 60",
-            self.ssh_options()
-        );
-        Tmux::start(self.dir.path(), session, (110, 34), &command, PATIENCE)
+        self.server.terminal(session, (110, 34), options, user)
     }
 
     /// The facilitator's dashboard, logged in with the key, in the private view.
@@ -158,13 +98,6 @@ impl Server {
         trainee.key("Enter");
         trainee.wait_for("the home screen", |s| s.contains("Overview"));
         trainee
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -197,7 +130,7 @@ fn a_group_step_is_tallied_revealed_and_moves_the_room_on_and_a_tie_follows_the_
     if !tools_installed() {
         return;
     }
-    let server = Server::start();
+    let server = Room::start();
     let dashboard = server.facilitator();
     let anna = server.trainee("anna");
     let bo = server.trainee("bo");
@@ -307,7 +240,7 @@ fn a_key_not_in_the_file_is_refused_and_sftp_is_refused_even_with_the_key() {
     if !tools_installed() {
         return;
     }
-    let server = Server::start();
+    let server = Room::start();
     let refused = Command::new("ssh")
         .args(server.ssh_options().split(' '))
         .args(["-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes"])
