@@ -11,38 +11,19 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod binary_support;
+mod report_support;
 
 use binary_support::Run;
 use kruispunt::course::{self, Course};
 use kruispunt::engine::{LessonRun, ScenarioRun};
 use kruispunt::progress::{CourseStamp, ProfileName, ProfileStore, Timestamp, runs};
 use kruispunt::report::Export;
+use report_support::{course_dir, fixtures, good_exports};
 use scraper::{ElementRef, Html, Selector};
 use std::path::{Path, PathBuf};
 
 /// A reflection no export may carry unless asked.
 const SECRET_REFLECTION: &str = "Mijn privégedachte over het kruispunt 7Q";
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report")
-}
-
-fn course_dir() -> PathBuf {
-    fixtures().join("course")
-}
-
-/// The three fixed exports, in the order given to the report: two of course version 2.0,
-/// one of version 1.0 with a lesson, a quiz, a choice, an ending and a competency that no
-/// longer exist. Anna's is an export format version 2 (she took a weak and a harmful answer
-/// in her first attempt, breaching two competencies, and the best answers in her second);
-/// Bram's and Chris's are version 1 exports, written before breaches, qualities and
-/// turning points were exported.
-fn good_exports() -> Vec<PathBuf> {
-    ["anna", "bram", "chris"]
-        .iter()
-        .map(|name| fixtures().join("exports").join(format!("{name}.json")))
-        .collect()
-}
 
 /// Runs the binary in English with no locale or data directory from the machine.
 fn kruispunt<I: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = I>) -> Run {

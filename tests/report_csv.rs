@@ -9,37 +9,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod binary_support;
+mod report_support;
 
 use binary_support::Run;
+use report_support::{fixtures, good_exports};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report")
-}
-
-/// The fixed exports of tests/report.rs: Anna (version 2 export), Bram and Chris
-/// (version 1 exports; Chris's of an older course version).
-fn good_exports() -> Vec<PathBuf> {
-    ["anna", "bram", "chris"]
-        .iter()
-        .map(|name| fixtures().join("exports").join(format!("{name}.json")))
-        .collect()
-}
-
 /// `kruispunt report --course FIXTURE --lang LANG ARGS... FILES...`.
 fn report(lang: &str, args: &[&str], files: &[PathBuf]) -> Run {
-    let mut all: Vec<OsString> = vec![
-        "report".into(),
-        "--course".into(),
-        fixtures().join("course").into(),
-        "--lang".into(),
-        lang.into(),
-    ];
-    all.extend(args.iter().map(Into::into));
-    all.extend(files.iter().map(|f| f.clone().into_os_string()));
-    Run::of(&mut binary_support::command(all))
+    report_support::report_in(lang, args, files)
 }
 
 /// The records of `text`, read with the `csv` crate with `delimiter`, after the byte order

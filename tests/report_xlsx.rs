@@ -8,40 +8,22 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod binary_support;
+mod report_support;
 mod tmux_support;
 
 use binary_support::Run;
+use report_support::{fixtures, good_exports};
 use serde_json::{Value, json};
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report")
-}
-
-fn good_exports() -> Vec<PathBuf> {
-    ["anna", "bram", "chris"]
-        .iter()
-        .map(|name| fixtures().join("exports").join(format!("{name}.json")))
-        .collect()
-}
-
 /// `kruispunt report --course FIXTURE --lang LANG --format xlsx ARGS... FILES...`.
 fn report(lang: &str, args: &[&OsString], files: &[PathBuf]) -> Run {
-    let mut all: Vec<OsString> = vec![
-        "report".into(),
-        "--course".into(),
-        fixtures().join("course").into(),
-        "--lang".into(),
-        lang.into(),
-        "--format".into(),
-        "xlsx".into(),
-    ];
-    all.extend(args.iter().map(|a| (*a).clone()));
-    all.extend(files.iter().map(|f| f.clone().into_os_string()));
-    Run::of(&mut binary_support::command(all))
+    let mut all: Vec<&OsStr> = vec!["--format".as_ref(), "xlsx".as_ref()];
+    all.extend(args.iter().map(|arg| arg.as_os_str()));
+    report_support::report_in(lang, &all, files)
 }
 
 /// Every sheet of the workbook `file`, by name: its rows, each a list of cells (a string, a
