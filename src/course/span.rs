@@ -487,11 +487,11 @@ impl<'a> LineCursor<'a> {
     pub(crate) fn advance_to(&mut self, offset: usize) -> Position {
         let end = offset.min(self.bytes.len()).max(self.offset);
         let passed = self.bytes.get(self.offset..end).unwrap_or(&[]);
-        // Counted a slice at a time (loops the compiler turns into vector instructions):
-        // the lines passed, and the characters since the last line start.
+        // Counted a slice at a time, not byte by byte: the newlines passed (found with
+        // memchr), and the characters since the last one.
         match memchr::memrchr(b'\n', passed) {
             Some(last) => {
-                self.line += passed.iter().filter(|&&byte| byte == b'\n').count();
+                self.line += memchr::memchr_iter(b'\n', passed).count();
                 self.column = characters(passed.get(last + 1..).unwrap_or(&[]));
             }
             None => self.column += characters(passed),
