@@ -66,6 +66,8 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct LiveCounts {
     /// Histories the worker took up.
     pub jobs: usize,
+    /// Histories the worker is done with: their statements queued, and delivered or not.
+    pub done: usize,
     /// Statements the LRS stored.
     pub sent: usize,
     /// Statements the LRS had already.

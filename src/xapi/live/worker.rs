@@ -61,10 +61,10 @@ impl Worker {
                 lock(&self.shared.counts).jobs += 1;
                 // The options were checked before the course started; a history the course
                 // cannot make statements of is left to `kruispunt xapi send`, which says why.
-                let Ok(Some(made)) = self.take_up(&actor, &job.course, job.history) else {
-                    continue;
-                };
-                self.deliver(made);
+                if let Ok(Some(made)) = self.take_up(&actor, &job.course, job.history) {
+                    self.deliver(made);
+                }
+                lock(&self.shared.counts).done += 1;
             }
             let closing = self.shared.closing.load(Ordering::SeqCst);
             if woke.is_err() || (closing && lock(&self.shared.waiting).is_empty()) {
