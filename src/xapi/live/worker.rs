@@ -89,9 +89,9 @@ impl Worker {
                 for item in copy.items.values_mut() {
                     without_open_quiz(item);
                 }
-                let made = statements(course, &copy, actor, &self.options)?;
+                // Kept first: the changes that follow continue it, whatever is made of it.
                 self.histories.insert(actor.to_owned(), progress);
-                Ok(Some(made))
+                statements(course, &copy, actor, &self.options).map(Some)
             }
             History::Changes(changes) => {
                 let Some(progress) = self.histories.get_mut(actor) else {
