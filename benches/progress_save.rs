@@ -11,6 +11,9 @@
 //!   (the whole history, once, not timed), a save hands the sender only the changes it
 //!   wrote (the step's choice), never earlier attempts, and never waits for it. Budget: the
 //!   same within noise at 10 and 1,000 attempts, and under 1 ms more than `step_save`.
+//! - `step_handover_live/{10,1000}_attempts`: the trainee's side of live sending alone:
+//!   `step_save_live` without a progress file, so that no fsync hides what the hand-over
+//!   costs. Budget: the same within noise at 10 and 1,000 attempts, far under 1 ms.
 //! - `step_deliver_live/{10,1000}_attempts`: what the sender's worker does for one step,
 //!   with an LRS that answers at once: apply the step's changes to the trainee's history,
 //!   make the statements of that step only, queue them in the outbox (appended, fsynced),
@@ -284,6 +287,58 @@ fn step_save_live(c: &mut Criterion) {
     group.finish();
 }
 
+/// `step_save_live` without a progress file: what a save costs the trainee's thread with
+/// live sending on, besides writing the progress file (the recorder, and the hand-over of
+/// what the save wrote to a worker that is busy).
+fn step_handover_live(c: &mut Criterion) {
+    let report = load(&support::course(40), ValidateOptions::default());
+    let course = Arc::new(report.course.expect("the generated course loads"));
+    let mut group = c.benchmark_group("step_handover_live");
+    for attempts in [10usize, 1_000] {
+        let dir = tempfile::TempDir::new().expect("temporary data directory");
+        let base = history(&course, attempts);
+        let sender = LiveSender::start(
+            dir.path().to_owned(),
+            Box::new(Stalled),
+            XapiOptions::default(),
+        )
+        .expect("the live sender starts");
+        let live = || {
+            let mut session = open_session(&course, &base);
+            let records = sender.link().records("bench", Arc::clone(&course));
+            session.subscribe(Box::new(records));
+            // The session's first save hands over the whole history: not a step.
+            session.save(None).expect("save");
+            session
+        };
+        group.bench_function(
+            BenchmarkId::from_parameter(format!("{attempts}_attempts")),
+            |b| {
+                b.iter_custom(|iters| {
+                    let mut session = live();
+                    let mut spent = Duration::ZERO;
+                    for _ in 0..iters {
+                        let ended = session
+                            .scenario()
+                            .is_none_or(|(scenario, run)| run.is_ended(scenario));
+                        if ended {
+                            session = live();
+                        }
+                        take_a_step(&mut session);
+                        let start = Instant::now();
+                        session.save(None).expect("save");
+                        spent += start.elapsed();
+                    }
+                    spent
+                })
+            },
+        );
+        // The worker waits for an answer that never comes; it ends with the process.
+        drop(sender);
+    }
+    group.finish();
+}
+
 /// An LRS that stores every batch at once: what is timed is the worker's own work.
 struct Accepting;
 
@@ -356,5 +411,12 @@ fn step_deliver_live(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, save, step_save, step_save_live, step_deliver_live);
+criterion_group!(
+    benches,
+    save,
+    step_save,
+    step_save_live,
+    step_handover_live,
+    step_deliver_live
+);
 criterion_main!(benches);
