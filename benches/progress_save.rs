@@ -7,11 +7,20 @@
 //!   noise at both sizes (a step's save does not depend on the length of the history), and
 //!   under 1 ms.
 //! - `step_save_live/{10,1000}_attempts`: the same with live learning records on (`--lrs`)
-//!   and the sender busy with an LRS that never answers. After the first save, a save hands
-//!   the sender a copy of the lesson or scenario open (with all its attempts), never the
-//!   whole history, and never waits for it. Budget: under 1 ms more than `step_save` at 10
-//!   attempts; at 1,000 attempts of the one scenario open, the copy of those attempts is
-//!   what the difference measures.
+//!   and the sender busy with an LRS that never answers. After the first save of a session
+//!   (the whole history, once, not timed), a save hands the sender only the changes it
+//!   wrote (the step's choice), never earlier attempts, and never waits for it. Budget: the
+//!   same within noise at 10 and 1,000 attempts, and under 1 ms more than `step_save`.
+//! - `step_handover_live/{10,1000}_attempts`: the trainee's side of live sending alone:
+//!   `step_save_live` without a progress file, so that no fsync hides what the hand-over
+//!   costs. Budget: the same within noise at 10 and 1,000 attempts, far under 1 ms.
+//! - `step_deliver_live/{10,1000}_attempts`: what the sender's worker does for one step,
+//!   with an LRS that answers at once: apply the step's changes to the trainee's history,
+//!   make the statements of that step only, queue them in the outbox (appended, fsynced),
+//!   post them, and record them (the ledger appended, the outbox emptied, both fsynced).
+//!   Timed from the save to the worker being done, without a progress file. Budget: the
+//!   same within noise at 10 and 1,000 attempts (it made the statements of the whole
+//!   history and read the whole outbox and ledger at every step before).
 
 // Bench setup fails loudly by design: a broken fixture stops the run.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -219,7 +228,7 @@ impl Poster for Stalled {
 }
 
 /// `step_save` with live sending on (`--lrs`) and the worker busy: what a save hands over
-/// (the item open) is copied, never waited for.
+/// (the changes it wrote) is copied, never waited for.
 fn step_save_live(c: &mut Criterion) {
     let report = load(&support::course(40), ValidateOptions::default());
     let course = Arc::new(report.course.expect("the generated course loads"));
@@ -257,8 +266,11 @@ fn step_save_live(c: &mut Criterion) {
                             .scenario()
                             .is_none_or(|(scenario, run)| run.is_ended(scenario));
                         if ended {
+                            // A new session: its first save hands over the whole history,
+                            // once per session, and is not a step's save.
                             session = open_session(&course, &base);
                             live(&mut session);
+                            session.save(Some(profile)).expect("save");
                         }
                         take_a_step(&mut session);
                         let start = Instant::now();
@@ -275,5 +287,136 @@ fn step_save_live(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, save, step_save, step_save_live);
+/// `step_save_live` without a progress file: what a save costs the trainee's thread with
+/// live sending on, besides writing the progress file (the recorder, and the hand-over of
+/// what the save wrote to a worker that is busy).
+fn step_handover_live(c: &mut Criterion) {
+    let report = load(&support::course(40), ValidateOptions::default());
+    let course = Arc::new(report.course.expect("the generated course loads"));
+    let mut group = c.benchmark_group("step_handover_live");
+    for attempts in [10usize, 1_000] {
+        let dir = tempfile::TempDir::new().expect("temporary data directory");
+        let base = history(&course, attempts);
+        let sender = LiveSender::start(
+            dir.path().to_owned(),
+            Box::new(Stalled),
+            XapiOptions::default(),
+        )
+        .expect("the live sender starts");
+        let live = || {
+            let mut session = open_session(&course, &base);
+            let records = sender.link().records("bench", Arc::clone(&course));
+            session.subscribe(Box::new(records));
+            // The session's first save hands over the whole history: not a step.
+            session.save(None).expect("save");
+            session
+        };
+        group.bench_function(
+            BenchmarkId::from_parameter(format!("{attempts}_attempts")),
+            |b| {
+                b.iter_custom(|iters| {
+                    let mut session = live();
+                    let mut spent = Duration::ZERO;
+                    for _ in 0..iters {
+                        let ended = session
+                            .scenario()
+                            .is_none_or(|(scenario, run)| run.is_ended(scenario));
+                        if ended {
+                            session = live();
+                        }
+                        take_a_step(&mut session);
+                        let start = Instant::now();
+                        session.save(None).expect("save");
+                        spent += start.elapsed();
+                    }
+                    spent
+                })
+            },
+        );
+        // The worker waits for an answer that never comes; it ends with the process.
+        drop(sender);
+    }
+    group.finish();
+}
+
+/// An LRS that stores every batch at once: what is timed is the worker's own work.
+struct Accepting;
+
+impl Poster for Accepting {
+    fn post(&mut self, _body: &str) -> Result<Answer, PostFailure> {
+        Ok(Answer::Stored)
+    }
+
+    fn endpoint(&self) -> &str {
+        "http://accepting.invalid/"
+    }
+}
+
+/// Waits until the worker of `sender` is done with `jobs` hand-overs.
+fn worker_done(sender: &LiveSender, jobs: usize) {
+    while sender.link().counts().done < jobs {
+        std::thread::yield_now();
+    }
+}
+
+/// The worker's side of a step with live sending on: from the save (without a progress
+/// file) to the worker being done with it (statements made, queued, posted, recorded).
+/// One session plays on through the whole bench, again after each ending, so every step
+/// has statements the LRS does not have yet; the history grows by the attempts played (a
+/// few hundred).
+fn step_deliver_live(c: &mut Criterion) {
+    let report = load(&support::course(40), ValidateOptions::default());
+    let course = Arc::new(report.course.expect("the generated course loads"));
+    let mut group = c.benchmark_group("step_deliver_live");
+    for attempts in [10usize, 1_000] {
+        let dir = tempfile::TempDir::new().expect("temporary data directory");
+        let sender = LiveSender::start(
+            dir.path().to_owned(),
+            Box::new(Accepting),
+            XapiOptions::default(),
+        )
+        .expect("the live sender starts");
+        let mut session = open_session(&course, &history(&course, attempts));
+        let records = sender.link().records("bench", Arc::clone(&course));
+        session.subscribe(Box::new(records));
+        // The first save hands over the whole history, once: not a step, not timed.
+        session.save(None).expect("save");
+        let mut handed = 1;
+        worker_done(&sender, handed);
+        group.bench_function(
+            BenchmarkId::from_parameter(format!("{attempts}_attempts")),
+            |b| {
+                b.iter_custom(|iters| {
+                    let mut spent = Duration::ZERO;
+                    for _ in 0..iters {
+                        let ended = session
+                            .scenario()
+                            .is_none_or(|(scenario, run)| run.is_ended(scenario));
+                        if ended {
+                            session.apply(Command::Replay).expect("played again");
+                        }
+                        take_a_step(&mut session);
+                        let begun = Instant::now();
+                        session.save(None).expect("save");
+                        handed += 1;
+                        worker_done(&sender, handed);
+                        spent += begun.elapsed();
+                    }
+                    spent
+                })
+            },
+        );
+        sender.finish(Duration::from_secs(60));
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    save,
+    step_save,
+    step_save_live,
+    step_handover_live,
+    step_deliver_live
+);
 criterion_main!(benches);

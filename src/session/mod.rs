@@ -147,10 +147,12 @@ pub trait Subscriber: Send + std::fmt::Debug {
     }
 
     /// The session saved (or tried to) after a step: `progress` is the whole history as
-    /// recorded so far. For a subscriber that works from the whole history rather than from
+    /// recorded so far, `changes` what this save wrote of it (the changes since the last
+    /// save that succeeded, so after a failed save they come again, and applying them twice
+    /// changes nothing). For a subscriber that works from the history rather than from
     /// single events (live learning records, whose statements are made from it).
-    fn on_saved(&mut self, progress: &Progress) {
-        let _ = progress;
+    fn on_saved(&mut self, progress: &Progress, changes: &[Change]) {
+        let _ = (progress, changes);
     }
 
     /// A one-line notice for the learner, as a message id, once: a subscriber that works
@@ -403,18 +405,25 @@ impl Session {
             Some(store) => store.record(progress, self.recorder.pending()),
             None => Ok(()),
         };
+        // What this save wrote, for the subscribers; kept pending when it failed.
+        let mut saved = Vec::new();
         if result.is_ok() {
             let steps = store.is_some() && !self.recorder.pending().is_empty();
             self.journaled = !whole && (self.journaled || steps);
-            self.recorder.saved();
+            saved = self.recorder.saved();
         }
+        let changes = if result.is_ok() {
+            saved.as_slice()
+        } else {
+            self.recorder.pending()
+        };
         let progress = self.recorder.progress();
         for subscriber in &mut self.subscribers {
             let flushed = subscriber.flush();
             if result.is_ok() {
                 result = flushed;
             }
-            subscriber.on_saved(progress);
+            subscriber.on_saved(progress, changes);
         }
         self.saves.saved();
         let kind = match &result {

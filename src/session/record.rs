@@ -31,9 +31,9 @@ impl ProgressRecorder {
         &self.pending
     }
 
-    /// The pending changes were saved.
-    pub fn saved(&mut self) {
-        self.pending.clear();
+    /// The pending changes were saved: they are given back, and none are pending.
+    pub fn saved(&mut self) -> Vec<Change> {
+        std::mem::take(&mut self.pending)
     }
 
     fn note(&mut self, change: Change) {

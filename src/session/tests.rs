@@ -497,7 +497,7 @@ struct Historian {
 
 impl Subscriber for Historian {
     fn on_event(&mut self, _event: &Event, _world: &World<'_>) {}
-    fn on_saved(&mut self, progress: &Progress) {
+    fn on_saved(&mut self, progress: &Progress, _changes: &[crate::progress::Change]) {
         self.saved.lock().unwrap().push(progress.items.len());
         self.notice = true;
     }

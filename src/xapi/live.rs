@@ -3,37 +3,45 @@
 //! network.
 //!
 //! ```text
-//!  Session ──save──► LiveRecords::on_saved ──(what changed, by actor)──► waiting
+//!  Session ──save──► LiveRecords::on_saved ──(what the save wrote, by actor)──► waiting
 //!                                                  │ wake (bounded, never blocks)
 //!                                                  ▼
-//!                    worker thread: statements ─► outbox ─► one POST per batch ─► ledger
+//!     worker thread: history += changes ─► statements of what changed ─► outbox (kept)
+//!                                                  ─► one POST per batch ─► ledger
 //! ```
 //!
-//! - The first save of a session hands the worker the trainee's whole history; each later
-//!   save only the lessons and scenarios that changed since ([`LiveRecords`]), so a step
-//!   costs the same however long the history is. The worker keeps each trainee's history
-//!   and makes the statements from all of it. What is handed over while the worker is busy
-//!   is merged into what waits for it, never queued behind it.
+//! A save costs the same however long the history is, on both threads:
+//!
+//! - The first save of a session hands the worker the trainee's whole history (once per
+//!   session); each later save only the [`Change`]s it wrote, the ones the progress
+//!   journal gets: the settings, a lesson's state, or one scenario attempt with only its
+//!   new choices. Earlier attempts are never copied. What is handed over while the worker
+//!   is busy is merged into what waits for it, never queued behind it.
+//! - The worker keeps each trainee's history, applies the changes to it, and makes the
+//!   statements of only the parts they set (`statements::Maker::item`, the code
+//!   [`super::statements`] makes an export with, so the ids agree): a lesson's, or the
+//!   changed attempts' (and the attempt before a new one, which the new one ends). A whole
+//!   history gets all of its statements. A new language applies to statements made from
+//!   then on; ids never depend on it.
 //! - The wake-up channel holds one signal. When it is full a signal is pending already,
 //!   and the hand-over is dropped rather than waited for.
-//! - The worker makes the statements, puts those the LRS does not have yet in the outbox
-//!   (`<data>/xapi/`, atomic, shared with `kruispunt xapi send`), then delivers the
-//!   outbox with a single try per batch: no back-off here, the next save tries again.
+//! - The worker puts the statements the LRS does not have yet in the outbox (`<data>/xapi/`,
+//!   shared with `kruispunt xapi send`), appending them, then delivers the outbox with a
+//!   single try per batch: no back-off here, the next save tries again. It keeps the outbox
+//!   it read between deliveries, unlocked so a `send` can run, and reads it again only when
+//!   its files changed meanwhile ([`super::outbox::Outbox::reopen`]).
 //! - A failed delivery leaves the statements in the outbox, and raises one notice per
 //!   streak of failures ([`LiveLink::take_notice`]); a delivery that succeeds ends it.
 //! - [`LiveSender::finish`] gives the worker a bounded time for what is in flight. A
 //!   worker still waiting for an unreachable LRS then is left to end with the process:
 //!   its statements are in the outbox already, and the progress file has everything.
 
-use super::client::{Poster, Retry};
-use super::outbox::Outbox;
-use super::send::{DEFAULT_BATCH, deliver};
-use super::{XapiOptions, statements};
+use super::XapiOptions;
+use super::client::Poster;
 use crate::course::checked::Course;
-use crate::course::ids::ItemId;
-use crate::progress::{ItemProgress, ItemStatus, Progress, Settings};
+use crate::progress::{Change, Progress, push_change};
 use crate::session::{Event, Subscriber, World};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
@@ -58,6 +66,8 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct LiveCounts {
     /// Histories the worker took up.
     pub jobs: usize,
+    /// Histories the worker is done with: their statements queued, and delivered or not.
+    pub done: usize,
     /// Statements the LRS stored.
     pub sent: usize,
     /// Statements the LRS had already.
@@ -73,11 +83,10 @@ pub struct LiveCounts {
 enum History {
     /// All of it (the first save of a session).
     Whole(Progress),
-    /// The lessons and scenarios that changed, and the settings (the language).
-    Changed {
-        settings: Settings,
-        items: BTreeMap<ItemId, ItemProgress>,
-    },
+    /// What the saves wrote since the last hand-over: each change sets one lesson, one
+    /// scenario attempt (with only its new choices) or the settings, so this is as long as
+    /// the steps taken, never as the history.
+    Changes(Vec<Change>),
 }
 
 /// One trainee's history, or what changed in it, waiting for the worker.
@@ -88,25 +97,24 @@ struct Job {
 }
 
 impl Job {
-    /// Adds `newer` to what waits: a whole history replaces everything, changes are laid
-    /// over what waits.
+    /// Adds `newer` to what waits: a whole history replaces everything, changes are
+    /// applied to a whole history that waits, or added to the changes that wait (merged
+    /// where they set the same part).
     fn merge(&mut self, newer: Job) {
         self.course = newer.course;
         match (&mut self.history, newer.history) {
             (_, whole @ History::Whole(_)) => self.history = whole,
-            (History::Whole(progress), History::Changed { settings, items }) => {
-                progress.settings = settings;
-                progress.items.extend(items);
+            (History::Whole(progress), History::Changes(changes)) => {
+                for change in &changes {
+                    // A change that does not fit changes nothing; `xapi send` makes its
+                    // statements from the progress file.
+                    let _ = change.apply(progress);
+                }
             }
-            (
-                History::Changed {
-                    settings: waiting,
-                    items: changed,
-                },
-                History::Changed { settings, items },
-            ) => {
-                *waiting = settings;
-                changed.extend(items);
+            (History::Changes(waiting), History::Changes(changes)) => {
+                for change in changes {
+                    push_change(waiting, change);
+                }
             }
         }
     }
@@ -152,16 +160,10 @@ impl LiveLink {
         );
     }
 
-    /// Hands the lessons and scenarios of `actor` that changed since the last hand-over to
-    /// the worker, with the settings. Returns at once.
-    pub fn submit_changes(
-        &self,
-        actor: &str,
-        course: Arc<Course>,
-        settings: Settings,
-        items: BTreeMap<ItemId, ItemProgress>,
-    ) {
-        let history = History::Changed { settings, items };
+    /// Hands `changes`, what the saves of `actor`'s session wrote since the last hand-over,
+    /// to the worker, which has the history they continue. Returns at once.
+    pub fn submit_changes(&self, actor: &str, course: Arc<Course>, changes: Vec<Change>) {
+        let history = History::Changes(changes);
         self.hand_over(actor, Job { course, history });
     }
 
@@ -206,13 +208,13 @@ impl LiveLink {
             actor: actor.to_owned(),
             course,
             whole_sent: false,
-            touched: BTreeSet::new(),
         }
     }
 }
 
 /// The session subscriber of live sending: at the first save the trainee's whole history
-/// goes to the worker, at each later save what changed since.
+/// goes to the worker, at each later save only what that save wrote (the changes the
+/// progress journal gets too).
 #[derive(Debug)]
 pub struct LiveRecords {
     link: LiveLink,
@@ -220,33 +222,23 @@ pub struct LiveRecords {
     course: Arc<Course>,
     /// The whole history was handed over (at the first save).
     whole_sent: bool,
-    /// The lessons and scenarios events happened in since the last hand-over.
-    touched: BTreeSet<ItemId>,
 }
 
 impl Subscriber for LiveRecords {
-    fn on_event(&mut self, event: &Event, _world: &World<'_>) {
-        // Statements are made from the saved history; the events say which part changed.
-        if let Some(item) = &event.item {
-            self.touched.insert(item.clone());
-        }
+    fn on_event(&mut self, _event: &Event, _world: &World<'_>) {
+        // Statements are made from the saved history: what a save wrote says what changed.
     }
 
-    fn on_saved(&mut self, progress: &Progress) {
+    fn on_saved(&mut self, progress: &Progress, changes: &[Change]) {
         let course = Arc::clone(&self.course);
         if !self.whole_sent {
             self.whole_sent = true;
-            self.touched.clear();
             self.link.submit(&self.actor, course, progress.clone());
             return;
         }
-        let items = std::mem::take(&mut self.touched)
-            .into_iter()
-            .filter_map(|id| progress.items.get(&id).cloned().map(|item| (id, item)))
-            .collect();
-        let settings = progress.settings.clone();
+        // Handed over even when empty: the worker then delivers what waits in the outbox.
         self.link
-            .submit_changes(&self.actor, course, settings, items);
+            .submit_changes(&self.actor, course, changes.to_vec());
     }
 
     fn take_notice(&mut self) -> Option<&'static str> {
@@ -287,12 +279,7 @@ impl LiveSender {
         let shared = Arc::new(Shared::default());
         let (wake, woken) = mpsc::sync_channel(1);
         let (finished, done) = mpsc::channel();
-        let worker = Worker {
-            shared: Arc::clone(&shared),
-            data_dir,
-            poster,
-            options,
-        };
+        let worker = Worker::new(Arc::clone(&shared), data_dir, poster, options);
         let worker = std::thread::Builder::new()
             .name("kruispunt-lrs".to_owned())
             .spawn(move || {
@@ -342,113 +329,8 @@ impl Drop for LiveSender {
     }
 }
 
-/// The background thread's state.
-struct Worker {
-    shared: Arc<Shared>,
-    data_dir: PathBuf,
-    poster: Box<dyn Poster + Send>,
-    options: XapiOptions,
-}
-
-impl Worker {
-    fn run(mut self, woken: &Receiver<()>) {
-        // Each trainee's history as handed over so far.
-        let mut histories: BTreeMap<String, Progress> = BTreeMap::new();
-        loop {
-            let woke = woken.recv();
-            let jobs = std::mem::take(&mut *lock(&self.shared.waiting));
-            for (actor, job) in jobs {
-                match job.history {
-                    History::Whole(progress) => {
-                        histories.insert(actor.clone(), progress);
-                    }
-                    History::Changed { settings, items } => {
-                        // Changes always follow a whole history of the same session.
-                        if let Some(history) = histories.get_mut(&actor) {
-                            history.settings = settings;
-                            history.items.extend(items);
-                        }
-                    }
-                }
-                let Some(history) = histories.get(&actor) else {
-                    continue;
-                };
-                self.deliver(&actor, &job.course, history.clone());
-            }
-            let closing = self.shared.closing.load(Ordering::SeqCst);
-            if woke.is_err() || (closing && lock(&self.shared.waiting).is_empty()) {
-                return;
-            }
-        }
-    }
-
-    /// Makes `actor`'s statements from `progress` (a copy: open quizzes are left out of
-    /// it), queues the new ones, and delivers the outbox once.
-    fn deliver(&mut self, actor: &str, course: &Course, mut progress: Progress) {
-        lock(&self.shared.counts).jobs += 1;
-        without_open_quizzes(&mut progress);
-        // The options were checked before the course started; a history the course cannot
-        // make statements of is left to `kruispunt xapi send`, which says why.
-        let Ok(made) = statements(course, &progress, actor, &self.options) else {
-            return;
-        };
-        let delivered = Outbox::open(&self.data_dir).and_then(|mut outbox| {
-            outbox.enqueue(made)?;
-            if outbox.pending().is_empty() {
-                return Ok(None);
-            }
-            let once = Retry {
-                attempts: 1,
-                ..Retry::default()
-            };
-            deliver(
-                &mut outbox,
-                self.poster.as_mut(),
-                DEFAULT_BATCH,
-                &once,
-                &mut |_| {},
-            )
-            .map(Some)
-            .map_err(|(_, error)| error)
-        });
-        let mut counts = lock(&self.shared.counts);
-        match delivered {
-            Ok(None) => {}
-            Ok(Some(delivery)) => {
-                counts.sent += delivery.sent;
-                counts.already += delivery.already;
-                counts.refused += delivery.refused.len();
-                self.shared.failing.store(false, Ordering::SeqCst);
-            }
-            Err(_) => {
-                counts.failures += 1;
-                if !self.shared.failing.swap(true, Ordering::SeqCst) {
-                    self.shared.notice.store(true, Ordering::SeqCst);
-                }
-            }
-        }
-    }
-}
-
-/// Leaves out the answer of a quiz the learner is still on, in a lesson not finished: they
-/// may try it again, and its statement counts the tries. Its id does not change with the
-/// count, so a statement sent now would keep the first count for good; it is sent once the
-/// learner has moved on (or by `kruispunt xapi send`).
-fn without_open_quizzes(progress: &mut Progress) {
-    for item in progress.items.values_mut() {
-        if item.status == ItemStatus::Completed {
-            continue;
-        }
-        let lesson = &mut item.lesson;
-        if let Some(scene) = lesson
-            .current_scene
-            .as_ref()
-            .and_then(|current| lesson.scenes.get_mut(current))
-        {
-            scene.quiz = None;
-        }
-    }
-}
+mod worker;
+use worker::Worker;
 
 #[cfg(test)]
 mod tests;

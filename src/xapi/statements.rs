@@ -9,14 +9,19 @@ use super::vocabulary::{
     Extension, Verb, activity_type, duration, pseudonym, segment, stable_uuid,
 };
 use super::{XapiError, XapiOptions};
-use crate::course::checked::{self, Course, Lesson, Scenario, SceneBody, Step};
+use crate::course::checked::{self, Course, Lesson, SceneBody};
+use crate::course::ids::ItemId;
 use crate::course::model::{Module, Text};
-use crate::engine::ScenarioRun;
 use crate::progress::{
-    ContentNoteChoice, EndingOutcome, ItemProgress, ItemStatus, Progress, QuizRecord,
-    ScenarioAttempt, Timestamp,
+    ContentNoteChoice, ItemProgress, ItemStatus, Progress, QuizRecord, Timestamp,
 };
 use serde_json::{Map, Value, json};
+use std::ops::Range;
+
+mod attempt;
+use attempt::AttemptAt;
+#[cfg(test)]
+pub(super) use attempt::score;
 
 /// The statements of `profile`'s `progress` in `course`, in course order: per lesson
 /// launched, initialized, experienced per scene read, answered per quiz, completed and
@@ -28,62 +33,20 @@ pub fn statements(
     profile: &str,
     options: &XapiOptions,
 ) -> Result<Vec<Value>, XapiError> {
-    options.check()?;
-    let actor_name = match &options.salt {
-        Some(salt) => pseudonym(salt, profile),
-        None => profile.to_owned(),
-    };
-    let maker = Maker {
-        course,
-        base: options.base_for(course),
-        actor: json!({
-            "objectType": "Agent",
-            "account": { "homePage": options.home_page, "name": actor_name },
-        }),
-        // The profile's creation time tells two profiles of the same name apart (every
-        // machine has a "default"), without saying anything about the trainee.
-        identity: format!(
-            "{}\u{1f}{actor_name}\u{1f}{}\u{1f}{}",
-            options.home_page,
-            progress.created_at.0,
-            course.id.as_str()
-        ),
-        language: progress
-            .settings
-            .locale
-            .as_ref()
-            .unwrap_or(&course.default_locale)
-            .as_str()
-            .to_owned(),
-    };
+    let maker = Maker::new(course, progress, profile, options)?;
     let mut out = Vec::new();
     for (module, item) in course.items_in_order() {
-        let Some(saved) = progress.items.get(item.id()) else {
-            continue;
-        };
-        match item {
-            checked::Item::Lesson(lesson) => maker.lesson(module, lesson, saved, &mut out),
-            checked::Item::Scenario(scenario) => {
-                for (number, attempt) in saved.attempts.iter().enumerate() {
-                    let next = saved.attempts.get(number + 1);
-                    let number = u32::try_from(number + 1).unwrap_or(u32::MAX);
-                    let at = AttemptAt {
-                        module,
-                        scenario,
-                        number,
-                        attempt,
-                        next_started: next.map(|n| n.started_at),
-                    };
-                    maker.attempt(&at, &mut out);
-                }
-            }
+        if let Some(saved) = progress.items.get(item.id()) {
+            maker.item_in(module, item, saved, 0..saved.attempts.len(), &mut out);
         }
     }
     Ok(out)
 }
 
-/// What every statement of one export shares.
-struct Maker<'c> {
+/// What every statement of one trainee's history shares. An export makes all of the
+/// statements with it ([`statements`]); live sending only those of what changed
+/// ([`Maker::item`]): both with the same code, so their ids agree.
+pub(crate) struct Maker<'c> {
     course: &'c Course,
     /// The base of every activity IRI, without a trailing `/`.
     base: String,
@@ -95,23 +58,104 @@ struct Maker<'c> {
     language: String,
 }
 
-/// One attempt at a scenario, where it stands in the course and among the attempts.
-struct AttemptAt<'a> {
-    module: &'a Module,
-    scenario: &'a Scenario,
-    /// From 1.
-    number: u32,
-    attempt: &'a ScenarioAttempt,
-    /// When the next attempt began, if there is one: this one was over then.
-    next_started: Option<Timestamp>,
-}
-
 /// The context of the statements of one attempt.
 struct Ctx {
     /// The `context` object.
     context: Value,
     /// What the statement ids of the attempt are derived from.
     key: String,
+}
+
+impl<'c> Maker<'c> {
+    /// The maker of `profile`'s statements about `progress` in `course`: the actor, what
+    /// the ids are derived from, the language. Fails when the options are not usable.
+    pub(crate) fn new(
+        course: &'c Course,
+        progress: &Progress,
+        profile: &str,
+        options: &XapiOptions,
+    ) -> Result<Self, XapiError> {
+        options.check()?;
+        let actor_name = match &options.salt {
+            Some(salt) => pseudonym(salt, profile),
+            None => profile.to_owned(),
+        };
+        Ok(Maker {
+            course,
+            base: options.base_for(course),
+            actor: json!({
+                "objectType": "Agent",
+                "account": { "homePage": options.home_page, "name": actor_name },
+            }),
+            // The profile's creation time tells two profiles of the same name apart (every
+            // machine has a "default"), without saying anything about the trainee.
+            identity: format!(
+                "{}\u{1f}{actor_name}\u{1f}{}\u{1f}{}",
+                options.home_page,
+                progress.created_at.0,
+                course.id.as_str()
+            ),
+            language: progress
+                .settings
+                .locale
+                .as_ref()
+                .unwrap_or(&course.default_locale)
+                .as_str()
+                .to_owned(),
+        })
+    }
+
+    /// The statements of the lesson or scenario `id`, saved as `saved`: a lesson's all
+    /// (bounded by the lesson), a scenario's only those of the attempts in `attempts`
+    /// (indices from 0; the ids number them from 1, as [`statements`] does). Nothing for
+    /// an item no longer in the course.
+    pub(crate) fn item(
+        &self,
+        id: &ItemId,
+        saved: &ItemProgress,
+        attempts: Range<usize>,
+        out: &mut Vec<Value>,
+    ) {
+        let Some(item) = self.course.item(id.as_str()) else {
+            return;
+        };
+        let Some(module) = self.course.modules.iter().find(|m| m.items.contains(id)) else {
+            return;
+        };
+        self.item_in(module, item, saved, attempts, out);
+    }
+
+    /// [`Self::item`] of `item` in `module`.
+    fn item_in(
+        &self,
+        module: &Module,
+        item: checked::Item<'_>,
+        saved: &ItemProgress,
+        attempts: Range<usize>,
+        out: &mut Vec<Value>,
+    ) {
+        match item {
+            checked::Item::Lesson(lesson) => self.lesson(module, lesson, saved, out),
+            checked::Item::Scenario(scenario) => {
+                let end = attempts.end.min(saved.attempts.len());
+                for index in attempts.start.min(end)..end {
+                    let Some(attempt) = saved.attempts.get(index) else {
+                        continue;
+                    };
+                    let next = saved.attempts.get(index + 1);
+                    let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+                    let at = AttemptAt {
+                        module,
+                        scenario,
+                        number,
+                        attempt,
+                        next_started: next.map(|n| n.started_at),
+                    };
+                    self.attempt(&at, out);
+                }
+            }
+        }
+    }
 }
 
 impl Maker<'_> {
@@ -339,134 +383,6 @@ impl Maker<'_> {
             out.push(self.statement(&ctx, terminated));
         }
     }
-
-    /// The statements of one scenario attempt.
-    fn attempt(&self, at: &AttemptAt<'_>, out: &mut Vec<Value>) {
-        let scenario = at.scenario;
-        let attempt = at.attempt;
-        let id = scenario.id.as_str();
-        let scenario_iri = self.item_iri("scenario", id);
-        let object = self.activity(
-            scenario_iri.clone(),
-            activity_type::SCENARIO,
-            &scenario.title,
-            Some(&scenario.goal),
-        );
-        let ctx = self.context(id, at.number, at.module, None);
-        let inside = self.context(id, at.number, at.module, Some(object.clone()));
-        let number = json!({ Extension::Attempt.iri(): at.number });
-        out.extend(self.begin(&ctx, &object, Some(&number), Some(attempt.started_at)));
-        let choices: Vec<_> = attempt.choices.iter().map(|c| c.choice.clone()).collect();
-        let run = match attempt.seed {
-            Some(seed) => ScenarioRun::replay_seeded(scenario, seed, &choices),
-            None => ScenarioRun::replay(scenario, &choices),
-        }
-        .ok();
-        for (decision, taken) in attempt.choices.iter().enumerate() {
-            let Some(node) = scenario
-                .node_idx(taken.node.as_str())
-                .map(|i| scenario.node(i))
-            else {
-                continue;
-            };
-            let Step::Choices(offered) = &node.step else {
-                continue;
-            };
-            let Some(choice) = offered.iter().find(|c| c.id == taken.choice) else {
-                continue;
-            };
-            let node_iri = format!("{scenario_iri}/node/{}", segment(node.id.as_str()));
-            let mut activity =
-                self.activity(node_iri, activity_type::INTERACTION, &scenario.title, None);
-            self.choice_interaction(
-                &mut activity,
-                offered.iter().map(|c| (c.id.as_str(), &c.text)),
-            );
-            let competencies: Map<String, Value> = choice
-                .competencies
-                .iter()
-                .map(|(c, e)| (c.as_str().to_owned(), evidence_key(e).into()))
-                .collect();
-            let mut extensions = Map::new();
-            extensions.insert(Extension::Choice.iri(), choice.id.as_str().into());
-            extensions.insert(Extension::Quality.iri(), choice.quality.key().into());
-            extensions.insert(Extension::Competencies.iri(), competencies.into());
-            if let Some(values) = run.as_ref().and_then(|r| r.variables_after(decision)) {
-                let gauges: Map<String, Value> = scenario
-                    .variables
-                    .iter()
-                    .zip(values)
-                    .map(|(v, value)| (v.id.as_str().to_owned(), Value::from(*value)))
-                    .collect();
-                extensions.insert(Extension::Gauges.iri(), gauges.into());
-            }
-            let decision_number = decision + 1;
-            // When the choice was recorded without a time (before progress schema version
-            // 5), the last choice of a finished attempt is the one that reached the ending.
-            let when = taken.at.or_else(|| {
-                (decision_number == attempt.choices.len())
-                    .then_some(attempt.finished_at)
-                    .flatten()
-            });
-            let event = format!("responded\u{1f}{decision_number}");
-            let mut said = Said::new(&event, Verb::Responded, activity)
-                .result(json!({ "response": choice.id.as_str(), "extensions": extensions }))
-                .at(when);
-            said.context = Some(json!({
-                Extension::Attempt.iri(): at.number,
-                Extension::Decision.iri(): decision_number,
-            }));
-            out.push(self.statement(&inside, said));
-        }
-        if let Some(ending) = &attempt.ending {
-            let mut extensions = Map::new();
-            extensions.insert(Extension::Ending.iri(), ending.node.as_str().into());
-            extensions.insert(Extension::Outcome.iri(), outcome_key(ending.outcome).into());
-            let mut result = Map::new();
-            result.insert("completion".into(), true.into());
-            result.insert(
-                "success".into(),
-                (ending.outcome == EndingOutcome::Good).into(),
-            );
-            if let Some(outcome) = run.as_ref().and_then(|r| r.result(scenario)) {
-                let results: Map<String, Value> = outcome
-                    .competency_scores()
-                    .into_iter()
-                    .map(|(c, score)| (c.as_str().to_owned(), score.key().into()))
-                    .collect();
-                extensions.insert(Extension::CompetencyResults.iri(), results.into());
-                let (shown, breached, missed) = (
-                    outcome.shown.len(),
-                    outcome.breached.len(),
-                    outcome.missed.len(),
-                );
-                if let Some(score) = score(shown, breached, missed) {
-                    result.insert("score".into(), score);
-                }
-            }
-            if let Some(finished) = attempt.finished_at {
-                let seconds = finished.0.saturating_sub(attempt.started_at.0);
-                result.insert("duration".into(), duration(seconds).into());
-            }
-            result.insert("extensions".into(), extensions.into());
-            let mut said = Said::new("completed", Verb::Completed, object.clone())
-                .result(result.into())
-                .at(attempt.finished_at);
-            said.context = Some(number.clone());
-            out.push(self.statement(&ctx, said));
-        }
-        // Over: it reached an ending, or a later attempt (a rewind, a restart) replaced it.
-        let over = match (attempt.ending.as_ref(), at.next_started) {
-            (Some(_), _) => Some(attempt.finished_at),
-            (None, Some(next)) => Some(Some(next)),
-            (None, None) => None,
-        };
-        if let Some(when) = over {
-            let mut said = Said::new("terminated", Verb::Terminated, object).at(when);
-            said.context = Some(number);
-            out.push(self.statement(&ctx, said));
-        }
-    }
 }
 
 /// What one statement says, before the actor and the attempt's context are added.
@@ -517,39 +433,4 @@ fn quiz_result(record: &QuizRecord) -> Value {
             Extension::Revealed.iri(): record.revealed_on_request,
         },
     })
-}
-
-/// The score of an attempt from its competencies: each shown counts +1, each breached −1,
-/// each not met 0, scaled by how many there are (so from −1 to 1). `None` when the attempt
-/// says nothing about any competency.
-pub(super) fn score(shown: usize, breached: usize, missed: usize) -> Option<Value> {
-    let total = shown + breached + missed;
-    if total == 0 {
-        return None;
-    }
-    let (shown, breached, total) = (
-        i64::try_from(shown).ok()?,
-        i64::try_from(breached).ok()?,
-        i64::try_from(total).ok()?,
-    );
-    let raw = shown - breached;
-    // Exact for any count a course can have (far below 2^52).
-    #[allow(clippy::cast_precision_loss)]
-    let scaled = raw as f64 / total as f64;
-    Some(json!({ "scaled": scaled, "raw": raw, "min": -total, "max": total }))
-}
-
-fn evidence_key(evidence: crate::course::model::Evidence) -> &'static str {
-    match evidence {
-        crate::course::model::Evidence::Shown => "shown",
-        crate::course::model::Evidence::Breached => "breached",
-    }
-}
-
-fn outcome_key(outcome: EndingOutcome) -> &'static str {
-    match outcome {
-        EndingOutcome::Good => "good",
-        EndingOutcome::Mixed => "mixed",
-        EndingOutcome::Poor => "poor",
-    }
 }

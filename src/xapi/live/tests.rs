@@ -11,7 +11,10 @@ use crate::course::{ValidateOptions, load_course};
 use crate::progress::{CourseStamp, ItemStatus, QuizRecord, SceneProgress, Timestamp};
 use crate::xapi::client::HttpPoster;
 use crate::xapi::lrs::{LrsSettings, Password};
+use crate::xapi::outbox::Outbox;
+use crate::xapi::statements;
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::path::Path;
@@ -374,3 +377,5 @@ fn a_session_hands_over_its_whole_history_once_then_what_changed() {
         "the later scenes are in it: {expected:?}"
     );
 }
+
+mod changes;
