@@ -6,7 +6,8 @@
 //! the [`Change`]s it made to `NAME.json` (one JSON line each, written with one `write` and
 //! fsynced), after the snapshot: the document the file starts with. The file is rewritten
 //! whole (compacted) only now and then: on exit, when the appended lines pass
-//! [`JOURNAL_COMPACT_AT`] bytes, and when a profile with appended lines is opened.
+//! [`JOURNAL_COMPACT_AT`] bytes or the snapshot's size if that is larger, and when a
+//! profile with appended lines is opened.
 //!
 //! ```text
 //! {                                        ┐
@@ -37,10 +38,11 @@ use crate::course::ids::{ItemId, SceneId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// When the journal holds more than this many bytes after a save, the file is rewritten
-/// as a new snapshot. Loading folds the journal line by line, so this
-/// bounds the extra work of opening a profile, and a compaction (which costs as much as the
-/// history) happens at most once per this many bytes of steps.
+/// When the journal holds more than this many bytes after a save (or more than the
+/// snapshot, when that is larger), the file is rewritten as a new snapshot. Loading folds
+/// the journal line by line, so this bounds the extra work of opening a profile, and a
+/// compaction (which costs as much as the history) happens at most once per this many
+/// bytes of steps, and at most once per the history's size in bytes of steps.
 pub const JOURNAL_COMPACT_AT: u64 = 256 * 1024;
 
 /// One change to a progress document, as a step makes it and the journal keeps it. Each

@@ -14,7 +14,8 @@
 //! - `NAME.json`: the progress: a snapshot (the document), then the journal of the steps
 //!   saved since, one line each, appended and fsynced; loading folds the journal into the
 //!   snapshot. It is rewritten as a snapshot alone on exit, when the journal passes
-//!   [`JOURNAL_COMPACT_AT`] bytes, and when a profile with a journal is opened;
+//!   [`JOURNAL_COMPACT_AT`] bytes (or the snapshot's size, when larger), and when a
+//!   profile with a journal is opened;
 //! - `NAME.json.bak`: the previous file, kept by every snapshot written;
 //! - `NAME.lock`: held with an OS file lock while a Kruispunt has the profile open, with
 //!   the owner's process id inside for the "in use" message. The OS drops the lock when the

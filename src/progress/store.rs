@@ -153,9 +153,21 @@ struct JournalFile {
     file: Option<File>,
     /// How many bytes were appended after the snapshot.
     len: u64,
+    /// The snapshot's size in bytes (see [`compaction_due`]).
+    snapshot_len: u64,
     /// An append failed half-way, or a snapshot was not made durable: the next save
     /// writes the progress whole instead of appending after what may be a torn line.
     broken: bool,
+}
+
+/// Whether a journal of `journal_len` bytes after a snapshot of `snapshot_len` bytes is
+/// folded into a new snapshot: once it passes [`JOURNAL_COMPACT_AT`] bytes, or the
+/// snapshot's size when that is larger. A compaction costs as much as the snapshot, so
+/// it is spread over at least as many appended bytes: a step costs the same, on
+/// average, however long the history. Opening a profile then folds at most a journal
+/// the size of its snapshot.
+fn compaction_due(journal_len: u64, snapshot_len: u64) -> bool {
+    journal_len > JOURNAL_COMPACT_AT.max(snapshot_len)
 }
 
 /// One profile as listed by [`ProfileStore::list`].
@@ -283,13 +295,17 @@ impl ProfileStore {
             progress.course = course.clone();
             current = false;
         }
+        let paths_progress = paths.progress.clone();
         let session = ProfileSession {
             name: name.clone(),
             dir: self.dir.clone(),
             paths,
             last_saved: Cell::new(Timestamp::now()),
             snapshot_current: Cell::new(current),
-            journal: RefCell::new(JournalFile::default()),
+            journal: RefCell::new(JournalFile {
+                snapshot_len: fs::metadata(&paths_progress).map_or(0, |meta| meta.len()),
+                ..JournalFile::default()
+            }),
             _lock: lock,
         };
         // Recreate the file right away when it is missing (new profile, or the damaged one
@@ -558,7 +574,10 @@ impl ProfileSession {
         // after the new snapshot.
         self.snapshot_current.set(true);
         let mut journal = self.journal.borrow_mut();
-        *journal = JournalFile::default();
+        *journal = JournalFile {
+            snapshot_len: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+            ..JournalFile::default()
+        };
         if let Err(error) = sync_dir(&self.dir) {
             // Appending to a snapshot whose rename may not be durable could lose the steps
             // in a crash: the next save writes a snapshot again.
@@ -576,7 +595,7 @@ impl ProfileSession {
     ///
     /// The progress is written whole instead (see [`Self::save`]) when the snapshot is not
     /// current (migrated, or another course), when `NAME.json` is missing, after an append
-    /// failed half-way, and once the journal passes [`JOURNAL_COMPACT_AT`] bytes. That last
+    /// failed half-way, and once the journal is due for compaction ([`compaction_due`]). That last
     /// compaction is housekeeping: the step is on disk in the journal by then, so its
     /// failure is not reported here (the next save past the threshold tries again, and so
     /// does the end of the session, which reports it).
@@ -595,7 +614,7 @@ impl ProfileSession {
             return self.save(progress);
         }
         let len = self.append(changes)?;
-        if len > JOURNAL_COMPACT_AT {
+        if compaction_due(len, self.journal.borrow().snapshot_len) {
             let _ = self.save(progress);
         }
         Ok(())
@@ -663,6 +682,19 @@ impl ProfileSession {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_journal_is_compacted_past_the_threshold_or_the_snapshots_size() {
+        let at = JOURNAL_COMPACT_AT;
+        // A small snapshot: the fixed threshold.
+        assert!(!compaction_due(at, 10_000));
+        assert!(compaction_due(at + 1, 10_000));
+        // A snapshot larger than the threshold: not before the journal is as large.
+        let large = 4 * at;
+        assert!(!compaction_due(at + 1, large));
+        assert!(!compaction_due(large, large));
+        assert!(compaction_due(large + 1, large));
+    }
 
     #[test]
     fn files_of_a_profile_are_recognised_exactly() {
