@@ -160,6 +160,15 @@ fn pending(data: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The tries an `answered` statement counts (its result's `…/tries` extension).
+fn tries(statement: &Value) -> Option<Value> {
+    statement["result"]["extensions"]
+        .as_object()?
+        .iter()
+        .find(|(iri, _)| iri.ends_with("/tries"))
+        .map(|(_, n)| n.clone())
+}
+
 #[test]
 fn accepted_statements_go_to_the_ledger_and_are_never_sent_twice() {
     let data = tempfile::tempdir().unwrap();
@@ -317,13 +326,7 @@ fn a_quiz_is_sent_once_the_learner_moved_on_with_all_its_tries() {
     assert_eq!(sender.finish(EXIT_GRACE), Finished::Done);
     let sent = answered(&lock(&lrs.stored));
     assert_eq!(sent.len(), 1);
-    let tries = sent[0]["result"]["extensions"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .find(|(iri, _)| iri.ends_with("/tries"))
-        .map(|(_, n)| n.clone());
-    assert_eq!(tries, Some(Value::from(2)), "{}", sent[0]);
+    assert_eq!(tries(&sent[0]), Some(Value::from(2)), "{}", sent[0]);
 }
 
 #[test]

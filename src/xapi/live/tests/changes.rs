@@ -133,13 +133,7 @@ fn live_sending_sends_what_the_whole_history_makes_over_attempts_a_retried_quiz_
         .cloned()
         .collect();
     assert_eq!(answered.len(), 1);
-    let tries = answered[0]["result"]["extensions"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .find(|(iri, _)| iri.ends_with("/tries"))
-        .map(|(_, n)| n.clone());
-    assert_eq!(tries, Some(Value::from(2)));
+    assert_eq!(tries(&answered[0]), Some(Value::from(2)));
     // Statements made after the language changed say so.
     assert!(
         lock(&lrs.stored)
