@@ -30,8 +30,8 @@ use kruispunt::course::ids::{ChoiceId, ItemId, NodeId, SceneId, VarId};
 use kruispunt::course::{Course, ValidateOptions, load};
 use kruispunt::i18n::{Localizer, UiLocale};
 use kruispunt::progress::{
-    AttemptEnding, ChoiceTaken, CourseStamp, EndingOutcome, ItemStatus, ProfileName, ProfileStore,
-    Progress, ReflectionText, ScenarioAttempt, Timestamp,
+    AttemptEnding, ChoiceTaken, CourseStamp, EndingOutcome, ItemStatus, OpenedProfile, ProfileName,
+    ProfileStore, Progress, ReflectionText, ScenarioAttempt, Timestamp,
 };
 use kruispunt::session::{Command, ProgressStore, Session};
 use kruispunt::xapi::XapiOptions;
@@ -168,22 +168,33 @@ fn take_a_step(session: &mut Session) {
         .expect("an offered choice is taken");
 }
 
+/// The generated course the step benches play (40 nodes per scenario).
+fn bench_course() -> Arc<Course> {
+    let report = load(&support::course(40), ValidateOptions::default());
+    Arc::new(report.course.expect("the generated course loads"))
+}
+
+/// The bench profile in `dir`, opened for `course`, holding `base` as its snapshot: the
+/// store each timed save writes to.
+fn saved_profile(dir: &std::path::Path, course: &Course, base: &Progress) -> OpenedProfile {
+    let name = ProfileName::new("bench").expect("valid name");
+    let opened = ProfileStore::new(dir)
+        .open(&name, &CourseStamp::of(course))
+        .expect("open the bench profile");
+    opened.session.save(base).expect("the history is saved");
+    opened
+}
+
 /// The save of one step, with a history of 10 and of 1,000 attempts. Only the save is timed.
 /// When the conversation reaches an ending, the session starts again from the same history,
 /// so the history does not grow while the bench runs.
 fn step_save(c: &mut Criterion) {
-    let report = load(&support::course(40), ValidateOptions::default());
-    let course = Arc::new(report.course.expect("the generated course loads"));
+    let course = bench_course();
     let mut group = c.benchmark_group("step_save");
     for attempts in [10usize, 1_000] {
         let dir = tempfile::TempDir::new().expect("temporary data directory");
-        let store = ProfileStore::new(dir.path());
-        let name = ProfileName::new("bench").expect("valid name");
-        let opened = store
-            .open(&name, &CourseStamp::of(&course))
-            .expect("open the bench profile");
         let base = history(&course, attempts);
-        opened.session.save(&base).expect("the history is saved");
+        let opened = saved_profile(dir.path(), &course, &base);
         let profile: &dyn ProgressStore = &opened.session;
         group.bench_function(
             BenchmarkId::from_parameter(format!("{attempts}_attempts")),
@@ -230,18 +241,12 @@ impl Poster for Stalled {
 /// `step_save` with live sending on (`--lrs`) and the worker busy: what a save hands over
 /// (the changes it wrote) is copied, never waited for.
 fn step_save_live(c: &mut Criterion) {
-    let report = load(&support::course(40), ValidateOptions::default());
-    let course = Arc::new(report.course.expect("the generated course loads"));
+    let course = bench_course();
     let mut group = c.benchmark_group("step_save_live");
     for attempts in [10usize, 1_000] {
         let dir = tempfile::TempDir::new().expect("temporary data directory");
-        let store = ProfileStore::new(dir.path());
-        let name = ProfileName::new("bench").expect("valid name");
-        let opened = store
-            .open(&name, &CourseStamp::of(&course))
-            .expect("open the bench profile");
         let base = history(&course, attempts);
-        opened.session.save(&base).expect("the history is saved");
+        let opened = saved_profile(dir.path(), &course, &base);
         let profile: &dyn ProgressStore = &opened.session;
         let sender = LiveSender::start(
             dir.path().to_owned(),
@@ -291,8 +296,7 @@ fn step_save_live(c: &mut Criterion) {
 /// live sending on, besides writing the progress file (the recorder, and the hand-over of
 /// what the save wrote to a worker that is busy).
 fn step_handover_live(c: &mut Criterion) {
-    let report = load(&support::course(40), ValidateOptions::default());
-    let course = Arc::new(report.course.expect("the generated course loads"));
+    let course = bench_course();
     let mut group = c.benchmark_group("step_handover_live");
     for attempts in [10usize, 1_000] {
         let dir = tempfile::TempDir::new().expect("temporary data directory");
@@ -365,8 +369,7 @@ fn worker_done(sender: &LiveSender, jobs: usize) {
 /// has statements the LRS does not have yet; the history grows by the attempts played (a
 /// few hundred).
 fn step_deliver_live(c: &mut Criterion) {
-    let report = load(&support::course(40), ValidateOptions::default());
-    let course = Arc::new(report.course.expect("the generated course loads"));
+    let course = bench_course();
     let mut group = c.benchmark_group("step_deliver_live");
     for attempts in [10usize, 1_000] {
         let dir = tempfile::TempDir::new().expect("temporary data directory");
