@@ -31,6 +31,11 @@ pub(super) struct Graph {
     /// The index of the node ids the references were resolved with, for the checked
     /// scenario to keep.
     pub node_index: NodeIndex,
+    /// Whether some condition compares each variable (indexed like `scenario.variables`;
+    /// a repeated id counts at its first use).
+    pub compared: Vec<bool>,
+    /// The nodes whose ending is good.
+    pub good_endings: Vec<u32>,
 }
 
 /// A way from one node to another: a choice, or an automatic `next`.
@@ -38,8 +43,11 @@ pub(super) struct Graph {
 pub(super) struct Edge {
     /// The node it leads to; `None` when the id does not resolve (reported already).
     pub target: Option<u32>,
-    /// Index of the choice within its node (0 for `next`, which has no effects).
+    /// Index of the choice or route arm within its node (0 for `next`, which has no
+    /// effects).
     pub choice: usize,
+    /// What the edge stands for.
+    pub kind: EdgeKind,
     /// The choice's effects in [`Graph::effects`].
     pub effects: Range<usize>,
     /// The choice's guards in [`Graph::guards`].
@@ -52,10 +60,31 @@ impl Edge {
         Edge {
             target,
             choice: 0,
+            kind: EdgeKind::Next,
             effects: effects_len..effects_len,
             guards: guards_len..guards_len,
         }
     }
+}
+
+/// What an edge stands for: what the teaching checks' search follows it by, without reading
+/// the node again unless a condition decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum EdgeKind {
+    /// An automatic `next`.
+    Next,
+    /// A choice.
+    Choice {
+        /// Whether its quality is `harmful`.
+        harmful: bool,
+        /// Whether a condition decides if it is offered.
+        conditional: bool,
+    },
+    /// An arm of a route.
+    Arm {
+        /// Whether it has a condition (the fallback has none).
+        conditional: bool,
+    },
 }
 
 /// A change to a variable, by its index in `scenario.variables`.
@@ -91,6 +120,8 @@ impl Graph {
             guards: Vec::new(),
             condition_refs: Vec::new(),
             node_index: NodeIndex::default(),
+            compared: Vec::new(),
+            good_endings: Vec::new(),
         }
     }
 
@@ -130,14 +161,15 @@ impl Graph {
 }
 
 /// Reachability, dead ends and variable ranges of one scenario whose node ids are unique
-/// and whose start resolves.
+/// and whose start resolves. Returns the intervals the nodes are entered with, when the
+/// range analysis ran (see [`ranges::check`]).
 pub(super) fn check(
     ctx: &mut Ctx<'_>,
     scenario: &Scenario,
     graph: &Graph,
     start: u32,
     vars: &[VarBounds],
-) {
+) -> Option<ranges::Entries> {
     let start = start as usize;
     let reached = reachable_from(graph, start);
     let can_end = can_reach_ending(graph);
@@ -167,7 +199,7 @@ pub(super) fn check(
         ctx.report(&root.key("start"), Problem::NoReachableEnding);
     }
 
-    ranges::check(ctx, scenario, graph, start, vars);
+    ranges::check(ctx, scenario, graph, start, vars)
 }
 
 /// Where a checked scenario's paths go, node by node (indexed like its `nodes`): what the

@@ -79,17 +79,17 @@ fn check(parsed: &ParsedCourse, findings: &mut Vec<Finding>) -> Vec<Graph> {
     for (file, scenario) in &parsed.scenarios {
         let first_new = findings.len();
         let mut ctx = facts.in_file(*file, findings);
-        let graph = scenario::check(&mut ctx, scenario);
+        let checked = scenario::check(&mut ctx, scenario);
         // Paths are walked only in a graph whose references resolve and whose node ids are
         // unique (the same condition as for building the course).
-        let resolved = graph.start.is_some()
+        let resolved = checked.graph.start.is_some()
             && !ctx
                 .findings
                 .iter()
                 .skip(first_new)
                 .any(|finding| blocks_course(&finding.problem));
-        positions.add(&teaching::check(&mut ctx, scenario, &graph, resolved));
-        graphs.push(graph);
+        positions.add(&teaching::check(&mut ctx, scenario, &checked, resolved));
+        graphs.push(checked.graph);
     }
     if let Some((file, _)) = &parsed.manifest {
         teaching::course_positions(&mut facts.in_file(*file, findings), &positions);

@@ -362,17 +362,18 @@ impl Predecessors {
 }
 
 /// Reports every choice effect that can take a variable outside its range, once per choice
-/// and variable.
+/// and variable. Returns the [`entry_intervals`] it found them with, for the teaching
+/// checks to reuse; `None` when there is nothing to analyse (no variables, no effects).
 pub(super) fn check(
     ctx: &mut Ctx<'_>,
     scenario: &Scenario,
     graph: &Graph,
     start: usize,
     vars: &[VarBounds],
-) {
+) -> Option<Entries> {
     let nodes = graph.node_count();
     if vars.is_empty() || graph.effects.is_empty() || start >= nodes {
-        return;
+        return None;
     }
     let entries = entry_intervals(graph, start, vars);
     let mut scratch: Vec<Interval> = vec![(0, 0); vars.len()];
@@ -420,6 +421,7 @@ pub(super) fn check(
             }
         }
     }
+    Some(entries)
 }
 
 /// The intervals after taking `edge` from a node entered with `from`: narrowed by the

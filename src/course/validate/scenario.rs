@@ -1,11 +1,22 @@
 //! Checks on a scenario file: ids, references (nodes, characters, variables, competencies)
 //! and texts. Along the way it builds the [`Graph`] that the flow checks walk.
 
-use super::flow::{self, Edge, Effect, Graph, Guard};
-use super::ranges::VarBounds;
+use super::flow::{self, Edge, EdgeKind, Effect, Graph, Guard};
+use super::ranges::{Entries, VarBounds};
+use super::teaching::Tally;
 use super::{At, Ctx, IdIndex, NodeIndex};
 use crate::course::diagnostic::Problem;
-use crate::course::model::{Choice, Condition, Debrief, Node, Scenario};
+use crate::course::model::{Choice, Condition, Debrief, Node, Outcome, Quality, Scenario};
+
+/// What checking a scenario leaves for the checks that follow it.
+pub(super) struct Checked {
+    /// The scenario's graph, with every reference that resolved.
+    pub graph: Graph,
+    /// What the teaching checks gathered from the nodes on the way.
+    pub tally: Tally,
+    /// The intervals the nodes are entered with, when the range analysis ran.
+    pub entries: Option<Entries>,
+}
 
 /// The ids a scenario's references resolve against.
 struct Refs<'s> {
@@ -30,8 +41,9 @@ fn node_ref(ctx: &mut Ctx<'_>, refs: &Refs<'_>, id: &str, at: &At<'_>) -> Option
     target
 }
 
-/// Checks one scenario; returns its graph, with every reference that resolved.
-pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Graph {
+/// Checks one scenario, reading each node once: its ids, references and texts, and what the
+/// teaching checks need from it.
+pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Checked {
     let root = At::Root;
     ctx.id(scenario.id.as_str(), &root.key("id"));
     ctx.id(scenario.start.as_str(), &root.key("start"));
@@ -133,17 +145,36 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Graph {
 
     let mut graph = Graph::with_capacity(scenario.nodes.len());
     graph.start = start;
+    graph.compared = vec![false; scenario.variables.len()];
+    let mut tally = Tally::default();
     for (i, node) in scenario.nodes.iter().enumerate() {
-        check_node(ctx, &refs, node, &nodes.index(i), &mut graph);
+        let at = nodes.index(i);
+        check_node(ctx, &refs, node, &at, &mut graph);
+        // While the node is still in cache.
+        tally.node(ctx, node, &at);
+        if node
+            .ending
+            .as_ref()
+            .is_some_and(|ending| ending.outcome == Outcome::Good)
+        {
+            graph
+                .good_endings
+                .push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
     }
     graph.finish();
 
     // With two nodes of one id the graph is ambiguous; the duplicate is reported already.
-    if let (Some(start), true) = (start, nodes_unique) {
-        flow::check(ctx, scenario, &graph, start, &bounds);
-    }
+    let entries = match (start, nodes_unique) {
+        (Some(start), true) => flow::check(ctx, scenario, &graph, start, &bounds),
+        _ => None,
+    };
     graph.node_index = refs.nodes;
-    graph
+    Checked {
+        graph,
+        tally,
+        entries,
+    }
 }
 
 fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, graph: &mut Graph) {
@@ -201,6 +232,9 @@ fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, grap
             graph.edges.push(Edge {
                 target,
                 choice: k,
+                kind: EdgeKind::Arm {
+                    conditional: arm.condition.is_some(),
+                },
                 effects: graph.effects.len()..graph.effects.len(),
                 guards: guards_start..graph.guards.len(),
             });
@@ -324,6 +358,10 @@ fn check_choice(
     graph.edges.push(Edge {
         target,
         choice: index,
+        kind: EdgeKind::Choice {
+            harmful: choice.quality == Some(Quality::Harmful),
+            conditional: choice.condition.is_some(),
+        },
         effects: effects_start..graph.effects.len(),
         guards: guards_start..graph.guards.len(),
     });
@@ -365,6 +403,9 @@ fn check_condition(
         Condition::Compare(comparison) => {
             ctx.id(comparison.var.as_str(), &at.key("compare").key("var"));
             let var = refs.variables.get(comparison.var.as_str());
+            if let Some(read) = var.and_then(|var| graph.compared.get_mut(var as usize)) {
+                *read = true;
+            }
             match var {
                 Some(var) if guards => graph.guards.push(Guard {
                     var,

@@ -10,13 +10,12 @@
 //!   or its length.
 //! - `harmful-good-ending`: a good ending that a harmful choice does not close off.
 
-use super::flow::Graph;
+use super::flow::{EdgeKind, Graph};
 use super::ranges::{self, VarBounds};
+use super::scenario::Checked;
 use super::{At, Ctx, IdIndex};
 use crate::course::diagnostic::Problem;
-use crate::course::model::{
-    Choice, Comparison, Condition, Debrief, Node, Order, Outcome, Quality, Scenario, Text,
-};
+use crate::course::model::{Choice, Condition, Node, Order, Quality, Scenario, Text};
 use std::collections::VecDeque;
 
 /// Below this many decision points, a pattern in where or how long the best choice is may
@@ -77,66 +76,85 @@ impl Positions {
     }
 }
 
-/// Every content check on one scenario. `resolved` says that its references resolve and its
-/// node ids are unique, so its graph can be walked. Returns where the best choices sit, for
-/// the course-wide [`course_positions`].
-pub(super) fn check(
-    ctx: &mut Ctx<'_>,
-    scenario: &Scenario,
-    graph: &Graph,
-    resolved: bool,
-) -> Positions {
-    let root = At::Root;
-    let nodes_at = root.key("nodes");
-    let variables = IdIndex::new(scenario.variables.iter().map(|v| v.id.as_str()), |_, _| {});
-    decorative_variables(ctx, scenario, &variables);
+/// What the teaching checks gather from each node while [`super::scenario::check`] walks
+/// it, so the nodes are read once.
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    /// Where the best choices sit.
+    positions: Positions,
+    /// Decision points with a best choice and another one, whose texts were compared.
+    with_best: usize,
+    /// Of those, the ones whose best choice is much longer than the others.
+    longest: usize,
+    /// Whether some choice is harmful.
+    any_harmful: bool,
+}
 
-    let locale = ctx.facts.default_locale;
-    let mut positions = Positions::default();
-    let (mut longest, mut with_best) = (0usize, 0usize);
-    for (i, node) in scenario.nodes.iter().enumerate() {
+impl Tally {
+    /// Checks the choices of the node at `at` for `quality-mismatch`, and counts where and
+    /// how long its best choice is.
+    pub(super) fn node(&mut self, ctx: &mut Ctx<'_>, node: &Node, at: &At<'_>) {
         let Some(choices) = &node.choices else {
-            continue;
+            return;
         };
-        let node_at = nodes_at.index(i);
-        let choices_at = node_at.key("choices");
+        let choices_at = at.key("choices");
         for (j, choice) in choices.iter().enumerate() {
             quality_mismatch(ctx, node, choice, &choices_at.index(j));
+            self.any_harmful |= choice.quality == Some(Quality::Harmful);
         }
         let Some(best) = choices.iter().position(is_best) else {
-            continue;
+            return;
         };
         if node.order == Order::Fixed {
-            positions.total += 1;
-            if let Some(count) = positions.counts.get_mut(best) {
+            self.positions.total += 1;
+            if let Some(count) = self.positions.counts.get_mut(best) {
                 *count += 1;
             }
         }
+        let locale = ctx.facts.default_locale;
         let best_len = longest_text(choices.iter().filter(|c| is_best(c)), locale);
         let other_len = longest_text(choices.iter().filter(|c| !is_best(c)), locale);
         if let (Some(best_len), Some(other_len)) = (best_len, other_len) {
-            with_best += 1;
+            self.with_best += 1;
             if best_len * 100 > other_len * LENGTH_PERCENT {
-                longest += 1;
+                self.longest += 1;
             }
         }
     }
+}
+
+/// The content checks on one scenario that need all of it, after [`Tally::node`] saw each
+/// node. `resolved` says that its references resolve and its node ids are unique, so its
+/// graph can be walked. Returns where the best choices sit, for the course-wide
+/// [`course_positions`].
+pub(super) fn check(
+    ctx: &mut Ctx<'_>,
+    scenario: &Scenario,
+    checked: &Checked,
+    resolved: bool,
+) -> Positions {
+    let nodes_at = At::Root.key("nodes");
+    let variables = IdIndex::new(scenario.variables.iter().map(|v| v.id.as_str()), |_, _| {});
+    decorative_variables(ctx, scenario, &checked.graph, &variables);
+
+    let tally = &checked.tally;
+    let mut positions = tally.positions;
     if let Some(problem) = positions.problem() {
         positions.reported = true;
         ctx.report(&nodes_at, problem);
     }
-    if with_best >= MIN_DECISIONS && longest * 2 > with_best {
+    if tally.with_best >= MIN_DECISIONS && tally.longest * 2 > tally.with_best {
         ctx.report(
             &nodes_at,
             Problem::LengthTell {
-                longest,
-                total: with_best,
+                longest: tally.longest,
+                total: tally.with_best,
             },
         );
     }
 
-    if resolved {
-        harmful_good_endings(ctx, scenario, graph, &variables);
+    if resolved && tally.any_harmful {
+        harmful_good_endings(ctx, scenario, checked, &variables);
     }
     positions
 }
@@ -196,45 +214,20 @@ fn quality_mismatch(ctx: &mut Ctx<'_>, node: &Node, choice: &Choice, at: &At<'_>
     );
 }
 
-/// `decorative-variable`: every variable that no choice, route arm or debrief part reads.
-fn decorative_variables(ctx: &mut Ctx<'_>, scenario: &Scenario, variables: &IdIndex<'_>) {
-    if scenario.variables.is_empty() {
-        return;
-    }
-    let mut read = vec![false; scenario.variables.len()];
-    let mut mark = |comparison: &Comparison| {
-        if let Some(slot) = variables
-            .get(comparison.var.as_str())
-            .and_then(|var| read.get_mut(var as usize))
-        {
-            *slot = true;
-        }
-    };
-    for node in &scenario.nodes {
-        let choices = node.choices.iter().flatten().map(|c| c.condition.as_ref());
-        let arms = node
-            .route
-            .iter()
-            .flatten()
-            .map(|arm| arm.condition.as_ref());
-        let parts = node
-            .ending
-            .iter()
-            .flat_map(|ending| match &ending.debrief {
-                Debrief::Parts(parts) => parts.as_slice(),
-                Debrief::Text(_) => &[],
-            })
-            .map(|part| part.condition.as_ref());
-        for condition in choices.chain(arms).chain(parts).flatten() {
-            for_each_comparison(condition, &mut mark);
-        }
-    }
+/// `decorative-variable`: every variable that no choice, route arm or debrief part reads
+/// (as [`Graph::compared`] recorded).
+fn decorative_variables(
+    ctx: &mut Ctx<'_>,
+    scenario: &Scenario,
+    graph: &Graph,
+    variables: &IdIndex<'_>,
+) {
     let variables_at = At::Root.key("variables");
     for (i, variable) in scenario.variables.iter().enumerate() {
         // A repeated id counts as read when its first use is (the repeat is an error already).
         let is_read = variables
             .get(variable.id.as_str())
-            .and_then(|var| read.get(var as usize))
+            .and_then(|var| graph.compared.get(var as usize))
             .copied()
             .unwrap_or(false);
         if !is_read {
@@ -245,19 +238,6 @@ fn decorative_variables(ctx: &mut Ctx<'_>, scenario: &Scenario, variables: &IdIn
                 },
             );
         }
-    }
-}
-
-fn for_each_comparison(condition: &Condition, f: &mut impl FnMut(&Comparison)) {
-    match condition {
-        Condition::All(conditions) | Condition::Any(conditions) => {
-            for condition in conditions {
-                for_each_comparison(condition, f);
-            }
-        }
-        Condition::Not(condition) => for_each_comparison(condition, f),
-        Condition::Compare(comparison) => f(comparison),
-        Condition::Visited(_) | Condition::ChoseQuality(_) | Condition::Chose(_) => {}
     }
 }
 
@@ -319,20 +299,11 @@ const UNSEEN: u32 = u32::MAX;
 fn harmful_good_endings(
     ctx: &mut Ctx<'_>,
     scenario: &Scenario,
-    graph: &Graph,
+    checked: &Checked,
     variables: &IdIndex<'_>,
 ) {
-    let nodes = &scenario.nodes;
-    let is_good = |node: &Node| {
-        node.ending
-            .as_ref()
-            .is_some_and(|ending| ending.outcome == Outcome::Good)
-    };
-    let any_harmful = nodes
-        .iter()
-        .flat_map(|node| node.choices.iter().flatten())
-        .any(|choice| choice.quality == Some(Quality::Harmful));
-    let (Some(start), true, true) = (graph.start, any_harmful, nodes.iter().any(is_good)) else {
+    let (graph, nodes) = (&checked.graph, &scenario.nodes);
+    let (Some(start), false) = (graph.start, graph.good_endings.is_empty()) else {
         return;
     };
     let start = start as usize;
@@ -349,7 +320,14 @@ fn harmful_good_endings(
             start: v.start,
         })
         .collect();
-    let intervals = ranges::entry_intervals(graph, start, &bounds);
+    let computed;
+    let intervals = match &checked.entries {
+        Some(entries) => entries,
+        None => {
+            computed = ranges::entry_intervals(graph, start, &bounds);
+            &computed
+        }
+    };
 
     // State `2 * node + harmful`. `from[s]`: the state `s` was first reached from (the start
     // state is its own), `via[s]`: the index of the edge taken, within its node.
@@ -362,7 +340,7 @@ fn harmful_good_endings(
     let mut queue = VecDeque::from([first]);
     while let Some(state) = queue.pop_front() {
         let (node, harmful_taken) = (state / 2, took_harmful(state));
-        let (Some(model), Some(values)) = (nodes.get(node), intervals.get(node)) else {
+        let Some(values) = intervals.get(node) else {
             continue;
         };
         let known = Known {
@@ -371,35 +349,40 @@ fn harmful_good_endings(
             bounds: &bounds,
             variables,
         };
-        let edges = graph.edges(node);
+        // The node itself is read only for a condition: the edges say the rest.
+        let condition = |k: usize, of_choice: bool| {
+            let node = nodes.get(node)?;
+            if of_choice {
+                node.choices.as_ref()?.get(k)?.condition.as_ref()
+            } else {
+                node.route.as_ref()?.get(k)?.condition.as_ref()
+            }
+        };
         // A route takes its first arm that holds: once one surely holds, no later one is
         // taken.
         let mut route_decided = false;
-        for (k, edge) in edges.iter().enumerate() {
-            let (follow, harmful_after) = match (&model.choices, &model.route) {
-                (Some(choices), None) if choices.len() == edges.len() => {
-                    let Some(choice) = choices.get(k) else {
-                        continue;
-                    };
-                    let offered = choice.condition.as_ref().map(|c| known.decide(c));
-                    (
-                        offered != Some(Some(false)),
-                        harmful_taken || choice.quality == Some(Quality::Harmful),
-                    )
+        for (k, edge) in graph.edges(node).iter().enumerate() {
+            let (follow, harmful_after) = match edge.kind {
+                EdgeKind::Choice {
+                    harmful,
+                    conditional,
+                } => {
+                    let offered = conditional
+                        .then(|| condition(k, true).and_then(|c| known.decide(c)))
+                        .flatten();
+                    (offered != Some(false), harmful_taken || harmful)
                 }
-                (None, Some(arms)) if arms.len() == edges.len() => {
-                    let Some(arm) = arms.get(k) else { continue };
-                    let holds = arm
-                        .condition
-                        .as_ref()
-                        .map_or(Some(true), |c| known.decide(c));
+                EdgeKind::Arm { conditional } => {
+                    let holds = if conditional {
+                        condition(k, false).and_then(|c| known.decide(c))
+                    } else {
+                        Some(true)
+                    };
                     let follow = !route_decided && holds != Some(false);
                     route_decided |= holds == Some(true);
                     (follow, harmful_taken)
                 }
-                (None, None) => (true, harmful_taken),
-                // A node of two kinds (reported already): not walked.
-                _ => break,
+                EdgeKind::Next => (true, harmful_taken),
             };
             let Some(target) = edge.target.filter(|_| follow) else {
                 continue;
@@ -418,8 +401,10 @@ fn harmful_good_endings(
     }
 
     let nodes_at = At::Root.key("nodes");
-    for (i, node) in nodes.iter().enumerate() {
-        if !is_good(node) || from.get(2 * i + 1).is_none_or(|&s| s == UNSEEN) {
+    for &i in &graph.good_endings {
+        let i = i as usize;
+        let Some(node) = nodes.get(i) else { continue };
+        if from.get(2 * i + 1).is_none_or(|&s| s == UNSEEN) {
             continue;
         }
         let (choice, path) = harmful_path(nodes, &from, &via, 2 * i + 1);
