@@ -6,6 +6,7 @@
 
 use super::ids::*;
 pub use super::order::Order;
+use super::validate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -151,11 +152,93 @@ impl<K: JsonSchema, V: JsonSchema> JsonSchema for SortedMap<K, V> {
 /// A learner-visible text: one string per locale, e.g. `{"nl": "Welkom", "en": "Welcome"}`.
 ///
 /// Texts may use `*emphasis*` for light emphasis and blank lines between paragraphs.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 #[serde(transparent)]
-pub struct Text(SortedMap<Locale, String>);
+pub struct Text(
+    SortedMap<Locale, String>,
+    /// What was found when it was parsed.
+    #[serde(skip)]
+    Found,
+);
+
+/// What parsing found about a text, so that validation need not read its locales and
+/// strings again (a large course's texts are spread over the heap, and reading them twice
+/// was most of the cost of checking it): its locales as a [`LocaleSet`], or 0, and in the
+/// top bit whether every locale key and string passed the checks on characters.
+#[derive(Debug, Clone, Copy, Default)]
+struct Found(u64);
+
+impl Found {
+    const FIT: u64 = 1 << 63;
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Text {}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let texts = SortedMap::<Locale, String>::deserialize(deserializer)?;
+        // Checked now, while the strings are still in cache.
+        let fit = !texts.is_empty()
+            && texts.iter().all(|(locale, text)| {
+                validate::is_plain_id(locale.as_str()) && validate::is_fit_text(text)
+            });
+        let locales = LocaleSet::of(texts.iter().map(|(locale, _)| locale.as_str()));
+        let found = locales.map_or(0, |set| set.0) | if fit { Found::FIT } else { 0 };
+        Ok(Text(texts, Found(found)))
+    }
+}
+
+/// Up to five two-letter locales (`en`, `fr`, `nl`...), packed into one number, so that a
+/// text's locales are compared with the declared ones without reading them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LocaleSet(u64);
+
+impl LocaleSet {
+    /// The set of `locales`, given sorted and without repeats (as a text's are); `None`
+    /// when there are none or more than five, or one is not two lowercase ASCII letters.
+    /// Each locale takes ten bits, so two lists have the same set only when they are the
+    /// same.
+    pub(crate) fn of<'a>(locales: impl IntoIterator<Item = &'a str>) -> Option<Self> {
+        const MOST: usize = 5;
+        let mut packed = 0u64;
+        let mut count = 0;
+        for locale in locales {
+            let &[a @ b'a'..=b'z', b @ b'a'..=b'z'] = locale.as_bytes() else {
+                return None;
+            };
+            if count == MOST {
+                return None;
+            }
+            // 1..=676: never 0, so a shorter list never equals a longer one.
+            let code = u64::from(a - b'a') * 26 + u64::from(b - b'a') + 1;
+            packed |= code << (10 * count);
+            count += 1;
+        }
+        (count > 0).then_some(LocaleSet(packed))
+    }
+}
 
 impl Text {
+    /// Whether the text has a locale, and each locale key and string was found, when the
+    /// text was parsed, to pass validation's checks on characters: keys in printable ASCII,
+    /// strings not blank and free of control characters. `false` means not known: a text
+    /// built or changed in code is checked in full.
+    pub(crate) fn is_known_fit(&self) -> bool {
+        self.1.0 & Found::FIT != 0
+    }
+
+    /// The text's locales as found when it was parsed, when they form a [`LocaleSet`].
+    pub(crate) fn known_locales(&self) -> Option<LocaleSet> {
+        let packed = self.1.0 & !Found::FIT;
+        (packed != 0).then_some(LocaleSet(packed))
+    }
+
     /// The text in `locale`, if the course provides it.
     pub fn get(&self, locale: &str) -> Option<&str> {
         self.0.get(locale).map(String::as_str)
@@ -184,12 +267,13 @@ impl Text {
     /// Sets the text for `locale`.
     pub fn insert(&mut self, locale: Locale, text: String) {
         self.0.insert(locale, text);
+        self.1 = Found::default();
     }
 }
 
 impl FromIterator<(Locale, String)> for Text {
     fn from_iter<I: IntoIterator<Item = (Locale, String)>>(pairs: I) -> Self {
-        Text(pairs.into_iter().collect())
+        Text(pairs.into_iter().collect(), Found::default())
     }
 }
 

@@ -22,11 +22,12 @@ mod teaching;
 #[cfg(test)]
 mod tests;
 mod texts;
+pub(crate) use texts::{is_fit_text, is_plain_id};
 
 use super::checked::{Course, NodeIdx};
 use super::diagnostic::{FieldPath, PathSeg, Problem};
 use super::ids::{Locale, NodeId};
-use super::model::Node;
+use super::model::{LocaleSet, Node};
 use super::parsed::{FileIdx, Finding, ParsedCourse};
 use flow::Graph;
 use std::collections::HashMap;
@@ -61,6 +62,7 @@ fn check(parsed: &ParsedCourse, findings: &mut Vec<Finding>) -> Vec<Graph> {
     locales.sort_unstable();
     locales.dedup();
     let facts = Facts {
+        locale_set: LocaleSet::of(locales.iter().copied()),
         // Without a manifest the declared locales and competencies are unknown: those
         // checks are skipped rather than reporting every text and tag.
         locales,
@@ -117,6 +119,8 @@ struct Facts<'c> {
     /// Declared locales, sorted; empty when unknown (no manifest) or when the manifest
     /// declares none (reported once, on the manifest).
     locales: Vec<&'c str>,
+    /// The declared locales as a set, when they form one.
+    locale_set: Option<LocaleSet>,
     /// Declared competency tags; `None` when there is no manifest.
     competencies: Option<Vec<&'c str>>,
     /// The locale texts are compared in (e.g. for their length); `None` without a manifest.

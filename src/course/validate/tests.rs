@@ -1475,6 +1475,101 @@ fn control_characters_are_found_past_harmless_lookalikes() {
 }
 
 #[test]
+fn a_text_is_known_fit_only_when_parsing_found_every_key_and_string_fit() {
+    use crate::course::model::Text;
+    let parsed = |json: Value| serde_json::from_value::<Text>(json).expect("a text parses");
+    assert!(parsed(json!({"en": "Welcome", "nl": "Welkom « café »\n\tà"})).is_known_fit());
+    for unfit in [
+        json!({}),
+        json!({"en": "Welcome", "nl": " \n"}),
+        json!({"en": "Welcome", "nl": "rood \u{1b}[31m"}),
+        json!({"en": "x\u{85}y"}),
+        json!({"n\u{7}l": "Welkom"}),
+        json!({"né": "Welkom"}),
+    ] {
+        assert!(!parsed(unfit.clone()).is_known_fit(), "{unfit}");
+    }
+    // Built or changed in code: not known, so validation reads every string.
+    let built: Text = [("en".into(), "Welcome".to_owned())].into_iter().collect();
+    assert!(!built.is_known_fit());
+    let mut changed = parsed(json!({"en": "Welcome"}));
+    changed.insert("nl".into(), "\u{1b}[2J".to_owned());
+    assert!(!changed.is_known_fit());
+    // What was found is not part of the text: equal texts compare equal.
+    assert_eq!(built, parsed(json!({"en": "Welcome"})));
+}
+
+#[test]
+fn locale_sets_are_equal_only_for_the_same_locales() {
+    use crate::course::model::LocaleSet;
+    let set = |locales: &[&str]| LocaleSet::of(locales.iter().copied());
+    assert_eq!(set(&["en", "nl"]), set(&["en", "nl"]));
+    assert!(set(&["en", "nl"]).is_some());
+    let distinct = [
+        set(&["en"]),
+        set(&["nl"]),
+        set(&["en", "nl"]),
+        set(&["en", "fr"]),
+        set(&["aa", "en", "nl"]),
+        set(&["en", "nl", "zz"]),
+        set(&["aa", "ab", "ba", "yz", "zz"]),
+    ];
+    for (i, a) in distinct.iter().enumerate() {
+        assert!(a.is_some(), "{i}");
+        for b in &distinct[i + 1..] {
+            assert_ne!(a, b);
+        }
+    }
+    // Only sets it can write exactly.
+    for unsupported in [
+        &[][..],
+        &["pt-BR"],
+        &["EN"],
+        &["e"],
+        &["eng"],
+        &["é"],
+        &["aa", "ab", "ac", "ad", "ae", "af"],
+    ] {
+        assert_eq!(set(unsupported), None, "{unsupported:?}");
+    }
+}
+
+#[test]
+fn a_text_known_fit_is_still_checked_against_the_declared_locales() {
+    let mut f = fixture();
+    set(f.scenario(), "/title", json!({"en": "Only English"}));
+    set(
+        f.scenario(),
+        "/goal",
+        json!({"en": "Goal", "nl": "Doel", "de": "Ziel"}),
+    );
+    let out = f.run();
+    assert_eq!(
+        out.only("missing-locale", SCENARIO, "title"),
+        &Problem::MissingLocale {
+            locale: "nl".into()
+        }
+    );
+    assert_eq!(
+        out.only("undeclared-locale", SCENARIO, "goal.de"),
+        &Problem::UndeclaredLocale {
+            locale: "de".into()
+        }
+    );
+
+    // Declared locales a text cannot be summed up by: its locales are read and compared.
+    let mut f = fixture();
+    set(&mut f.manifest, "/locales", json!(["nl", "en", "pt-BR"]));
+    let out = f.run();
+    assert_eq!(
+        out.find(SCENARIO, "missing-locale", "title"),
+        &Problem::MissingLocale {
+            locale: "pt-BR".into()
+        }
+    );
+}
+
+#[test]
 fn the_chunk_check_flags_exactly_the_bytes_that_start_a_control() {
     let starts = |byte: u8, next: u8| {
         (byte < 0x20 && byte != b'\n' && byte != b'\t')

@@ -37,6 +37,16 @@ impl Ctx<'_> {
             );
             return;
         }
+        // Its keys and strings were found fit when it was parsed: at most its locales are
+        // left to check, and the strings (spread over the heap) are not read again.
+        let characters_known = text.is_known_fit();
+        if characters_known
+            && text
+                .known_locales()
+                .is_some_and(|set| Some(set) == self.facts.locale_set)
+        {
+            return; // exactly the declared locales
+        }
         // One walk over the text's locales and the declared ones, both sorted: a declared
         // locale skipped over is missing, a text locale not matched is undeclared.
         let facts = self.facts;
@@ -45,7 +55,9 @@ impl Ctx<'_> {
         let mut next_declared = 0;
         for (locale, string) in text.iter() {
             let locale = locale.as_str();
-            self.id(locale, &at.key(locale));
+            if !characters_known {
+                self.id(locale, &at.key(locale));
+            }
             while let Some(&missing) = declared.get(next_declared)
                 && missing < locale
             {
@@ -61,6 +73,9 @@ impl Ctx<'_> {
                         locale: locale.to_owned(),
                     },
                 );
+            }
+            if characters_known {
+                continue;
             }
             if string.trim().is_empty() {
                 self.report(
@@ -90,7 +105,7 @@ impl Ctx<'_> {
     /// could drive the terminal or reorder the text around it (not even a tab or newline).
     pub(super) fn id(&mut self, id: &str, at: &At<'_>) {
         // Nearly every id is printable ASCII, which holds none of them.
-        if id.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        if is_plain_id(id) {
             return;
         }
         if let Some(c) = id.chars().find(|&c| display::is_control(c)) {
@@ -138,6 +153,18 @@ impl Ctx<'_> {
             false,
         );
     }
+}
+
+/// Whether an id, key or tag is in printable ASCII, which holds no character
+/// [`Ctx::id`] reports.
+pub(crate) fn is_plain_id(id: &str) -> bool {
+    id.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
+/// Whether a text's string passes [`Ctx::text`]'s checks on it: not blank, and no control
+/// character.
+pub(crate) fn is_fit_text(string: &str) -> bool {
+    !string.trim().is_empty() && first_control_character(string).is_none()
 }
 
 /// The first character that could drive the terminal: a C0 control other than newline and
