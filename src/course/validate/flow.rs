@@ -45,24 +45,32 @@ pub(super) struct Edge {
     pub target: Option<u32>,
     /// Index of the choice or route arm within its node (0 for `next`, which has no
     /// effects).
-    pub choice: usize,
+    pub choice: u32,
     /// What the edge stands for.
     pub kind: EdgeKind,
     /// The choice's effects in [`Graph::effects`].
-    pub effects: Range<usize>,
+    pub effects: Range<u32>,
     /// The choice's guards in [`Graph::guards`].
-    pub guards: Range<usize>,
+    pub guards: Range<u32>,
+}
+
+/// A position in a scenario's graph as `u32`, so that an edge takes 32 bytes rather than
+/// 56: the range analysis walks the edges many times, and a large scenario's no longer
+/// fit in cache. The lists are bounded by the caps on nodes, choices and file size, far
+/// below `u32::MAX`; past it, a range is empty and the course is not built.
+fn position(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }
 
 impl Edge {
     /// An automatic transition: no effects, no guards.
-    pub fn auto(target: Option<u32>, effects_len: usize, guards_len: usize) -> Self {
+    pub fn auto(target: Option<u32>) -> Self {
         Edge {
             target,
             choice: 0,
             kind: EdgeKind::Next,
-            effects: effects_len..effects_len,
-            guards: guards_len..guards_len,
+            effects: 0..0,
+            guards: 0..0,
         }
     }
 }
@@ -131,6 +139,25 @@ impl Graph {
         self.is_ending.push(is_ending);
     }
 
+    /// Adds an edge to the current node, with the effects and guards pushed since
+    /// `effects_start` and `guards_start`.
+    pub fn push_edge(
+        &mut self,
+        target: Option<u32>,
+        choice: usize,
+        kind: EdgeKind,
+        effects_start: usize,
+        guards_start: usize,
+    ) {
+        self.edges.push(Edge {
+            target,
+            choice: position(choice),
+            kind,
+            effects: position(effects_start)..position(self.effects.len()),
+            guards: position(guards_start)..position(self.guards.len()),
+        });
+    }
+
     /// Closes the last node.
     pub fn finish(&mut self) {
         self.edge_starts.push(self.edges.len());
@@ -151,12 +178,16 @@ impl Graph {
 
     /// The effects of an edge's choice.
     pub fn effects(&self, edge: &Edge) -> &[Effect] {
-        self.effects.get(edge.effects.clone()).unwrap_or(&[])
+        let Range { start, end } = edge.effects;
+        self.effects
+            .get(start as usize..end as usize)
+            .unwrap_or(&[])
     }
 
     /// The guards of an edge's choice.
     pub fn guards(&self, edge: &Edge) -> &[Guard] {
-        self.guards.get(edge.guards.clone()).unwrap_or(&[])
+        let Range { start, end } = edge.guards;
+        self.guards.get(start as usize..end as usize).unwrap_or(&[])
     }
 }
 
@@ -219,8 +250,7 @@ pub fn reachability(scenario: &checked::Scenario) -> Reachability {
     let mut graph = Graph::with_capacity(scenario.nodes.len());
     for node in &scenario.nodes {
         graph.begin_node(matches!(node.step, checked::Step::Ending(_)));
-        let mut push =
-            |target: checked::NodeIdx| graph.edges.push(Edge::auto(Some(target.0), 0, 0));
+        let mut push = |target: checked::NodeIdx| graph.edges.push(Edge::auto(Some(target.0)));
         match &node.step {
             checked::Step::Choices(choices) => choices.iter().for_each(|c| push(c.next)),
             checked::Step::Auto(next) => push(*next),

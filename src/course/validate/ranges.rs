@@ -407,7 +407,7 @@ pub(super) fn check(
                 };
                 let node_at = nodes_at.index(node);
                 let choices_at = node_at.key("choices");
-                let choice_at = choices_at.index(edge.choice);
+                let choice_at = choices_at.index(edge.choice as usize);
                 let effects_at = choice_at.key("effects");
                 ctx.report(
                     &effects_at.key(variable.id.as_str()),

@@ -1,7 +1,7 @@
 //! Checks on a scenario file: ids, references (nodes, characters, variables, competencies)
 //! and texts. Along the way it builds the [`Graph`] that the flow checks walk.
 
-use super::flow::{self, Edge, EdgeKind, Effect, Graph, Guard};
+use super::flow::{self, EdgeKind, Effect, Graph, Guard};
 use super::ranges::{Entries, VarBounds};
 use super::teaching::Tally;
 use super::{At, Ctx, IdIndex, NodeIndex};
@@ -207,9 +207,8 @@ fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, grap
     graph.begin_node(node.ending.is_some());
     if let Some(next) = &node.next {
         let target = node_ref(ctx, refs, next.as_str(), &at.key("next"));
-        graph
-            .edges
-            .push(Edge::auto(target, graph.effects.len(), graph.guards.len()));
+        let (effects, guards) = (graph.effects.len(), graph.guards.len());
+        graph.push_edge(target, 0, EdgeKind::Next, effects, guards);
     }
     if let Some(arms) = &node.route {
         let route_at = at.key("route");
@@ -229,15 +228,11 @@ fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, grap
                 check_condition(ctx, refs, condition, &arm_at.key("if"), graph, true);
             }
             let target = node_ref(ctx, refs, arm.next.as_str(), &arm_at.key("next"));
-            graph.edges.push(Edge {
-                target,
-                choice: k,
-                kind: EdgeKind::Arm {
-                    conditional: arm.condition.is_some(),
-                },
-                effects: graph.effects.len()..graph.effects.len(),
-                guards: guards_start..graph.guards.len(),
-            });
+            let kind = EdgeKind::Arm {
+                conditional: arm.condition.is_some(),
+            };
+            let effects = graph.effects.len();
+            graph.push_edge(target, k, kind, effects, guards_start);
         }
     }
     if let Some(ending) = &node.ending {
@@ -355,16 +350,11 @@ fn check_choice(
     }
 
     let target = node_ref(ctx, refs, choice.next.as_str(), &at.key("next"));
-    graph.edges.push(Edge {
-        target,
-        choice: index,
-        kind: EdgeKind::Choice {
-            harmful: choice.quality == Some(Quality::Harmful),
-            conditional: choice.condition.is_some(),
-        },
-        effects: effects_start..graph.effects.len(),
-        guards: guards_start..graph.guards.len(),
-    });
+    let kind = EdgeKind::Choice {
+        harmful: choice.quality == Some(Quality::Harmful),
+        conditional: choice.condition.is_some(),
+    };
+    graph.push_edge(target, index, kind, effects_start, guards_start);
 }
 
 /// Checks the references of a condition, recording what they resolve to in

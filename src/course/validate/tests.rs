@@ -2196,3 +2196,10 @@ fn a_best_choice_that_is_mostly_the_longest_is_a_length_tell() {
     f.run().lacks("length-tell");
     fixture().run().lacks("length-tell");
 }
+
+#[test]
+fn a_graph_edge_fits_in_half_a_cache_line() {
+    // The range analysis walks the edges many times; at 56 bytes a large scenario's
+    // edges no longer fitted in cache.
+    assert!(std::mem::size_of::<super::flow::Edge>() <= 32);
+}
