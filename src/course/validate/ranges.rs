@@ -200,6 +200,7 @@ pub(super) fn entry_intervals(graph: &Graph, start: usize, vars: &[VarBounds]) -
     let mut queued = vec![false; nodes];
     let mut queue = BinaryHeap::from([Reverse((order.get(start).copied().unwrap_or(0), start))]);
     let mut from = vec![(0i32, 0i32); vars.len()];
+    let mut widened = false;
     while let Some(Reverse((_, node))) = queue.pop() {
         if let Some(slot) = queued.get_mut(node) {
             *slot = false;
@@ -222,6 +223,7 @@ pub(super) fn entry_intervals(graph: &Graph, start: usize, vars: &[VarBounds]) -
             let is_loop_head = loop_heads.get(target).copied().unwrap_or(false);
             let widen = (is_loop_head && *growth >= WIDEN_AFTER).then_some(vars);
             if entries.join(target, &scratch, widen) {
+                widened |= widen.is_some();
                 *growth = growth.saturating_add(1);
                 if let Some(slot) = queued.get_mut(target)
                     && !*slot
@@ -234,7 +236,12 @@ pub(super) fn entry_intervals(graph: &Graph, start: usize, vars: &[VarBounds]) -
         }
     }
 
-    narrow_entries(graph, start, vars, &initial, &order, &mut entries);
+    // Without widening the fixpoint found is the least one, where every node's intervals
+    // are already the join of what its predecessors bring: narrowing would recompute each
+    // node once and change nothing.
+    if widened {
+        narrow_entries(graph, start, vars, &initial, &order, &mut entries);
+    }
     entries
 }
 
