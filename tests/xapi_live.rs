@@ -20,7 +20,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use xapi_support::{PROFILE, fixture, lines, script_parts};
+use xapi_support::{PROFILE, fixture, lines, script_parts, sent_summary};
 
 /// The notice of a failed delivery, in English.
 const NOTICE: &str = "Learning records could not be sent; they are kept and sent later";
@@ -104,42 +104,11 @@ fn exported(data: &Path) -> Vec<Value> {
 
 /// `xapi send` of the profile in `data`: sent, already there, rejected, waiting.
 fn send(data: &Path, endpoint: &str) -> (usize, usize, usize, usize) {
-    let run = Run::of(&mut with_lrs(
+    sent_summary(&Run::of(&mut with_lrs(
         command(["xapi", "send", "--profile", PROFILE]),
         data,
         endpoint,
-    ));
-    let line = run
-        .stdout
-        .lines()
-        .find(|l| l.starts_with("sent "))
-        .unwrap_or_else(|| panic!("no summary:\n{}\n{}", run.stdout, run.stderr));
-    let numbers: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .map(|s| s.parse().unwrap())
-        .collect();
-    (numbers[0], numbers[1], numbers[2], numbers[3])
-}
-
-/// What Ralph holds for the registrations of `statements`, by id; a statement stored
-/// twice fails the test.
-fn stored(ralph: &Ralph, statements: &[Value]) -> BTreeMap<String, Value> {
-    let registrations: BTreeSet<&str> = statements
-        .iter()
-        .map(|s| s["context"]["registration"].as_str().unwrap())
-        .collect();
-    let mut out = BTreeMap::new();
-    for registration in registrations {
-        for statement in ralph.statements(&format!("registration={registration}")) {
-            let id = statement["id"].as_str().unwrap().to_owned();
-            assert!(
-                out.insert(id.clone(), statement).is_none(),
-                "{id} stored twice"
-            );
-        }
-    }
-    out
+    )))
 }
 
 /// The verbs of `statements` (the last part of their IRI), counted.
@@ -178,7 +147,7 @@ fn a_live_run_is_stored_by_ralph_as_it_goes_without_anything_twice() {
     let sent_live = ledger(data.path());
     // What the ledger says was accepted is in the LRS, as the whole history makes it (a
     // quiz answered wrong first is sent with both tries).
-    let live = stored(&ralph, &expected);
+    let live = ralph.stored(&expected);
     assert!(!sent_live.is_empty());
     for id in &sent_live {
         assert!(live.contains_key(id), "{id} in the ledger, not in the LRS");
@@ -196,7 +165,7 @@ fn a_live_run_is_stored_by_ralph_as_it_goes_without_anything_twice() {
     let rest = ids.len() - sent_live.len();
     let (sent, already, rejected, waiting) = send(data.path(), &ralph.endpoint());
     assert_eq!((sent + already, rejected, waiting), (rest, 0, 0));
-    let stored = stored(&ralph, &expected);
+    let stored = ralph.stored(&expected);
     let back: BTreeSet<&str> = stored.keys().map(String::as_str).collect();
     assert_eq!(back, ids);
     assert_eq!(verbs(stored.values()), verbs(&expected));
@@ -230,7 +199,7 @@ fn with_the_lrs_stopped_the_run_ends_at_once_says_so_once_and_send_delivers_the_
     );
     assert!(!first.stdout.contains(NOTICE) && !first.stderr.contains(NOTICE));
     let letters_statements = exported(data.path());
-    let live = stored(&ralph, &letters_statements);
+    let live = ralph.stored(&letters_statements);
     for id in ledger(data.path()) {
         assert!(live.contains_key(&id), "{id} in the ledger, not in the LRS");
     }
@@ -258,7 +227,7 @@ fn with_the_lrs_stopped_the_run_ends_at_once_says_so_once_and_send_delivers_the_
         (all.len() - sent_live.len(), 0, 0)
     );
     assert!(sent >= all.len() - letters_statements.len(), "{sent}");
-    let stored = stored(&ralph, &all);
+    let stored = ralph.stored(&all);
     assert_eq!(stored.len(), all.len());
     assert_eq!(verbs(stored.values()), verbs(&all));
 }
@@ -344,7 +313,7 @@ fn pseudonymised_live_records_name_the_trainee_by_a_hash_as_send_does() {
     );
     let sent_live = ledger(data.path());
     assert!(!sent_live.is_empty());
-    let live = stored(&ralph, &exported);
+    let live = ralph.stored(&exported);
     for id in &sent_live {
         let statement = live
             .get(id)

@@ -15,11 +15,11 @@ mod xapi_support;
 use binary_support::{Run, command};
 use lrs_support::{PASSWORD, Ralph, USERNAME, fake_lrs, free_port};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
-use xapi_support::{PROFILE, REFLECTION_LINE, fixture, lines, scripted_profile};
+use xapi_support::{PROFILE, REFLECTION_LINE, fixture, lines, scripted_profile, sent_summary};
 
 /// `kruispunt xapi send` of the scripted profile in `data` to `endpoint`, with the test
 /// user's password in a file (or `password`), no LRS settings from the machine.
@@ -63,53 +63,21 @@ fn exported(data: &Path) -> Vec<Value> {
 }
 
 /// The summary numbers of a send: sent, already there, rejected, waiting.
-fn summary(run: &Run) -> (usize, usize, usize, usize) {
-    let line = run
-        .stdout
-        .lines()
-        .find(|l| l.starts_with("sent "))
-        .unwrap_or_else(|| panic!("no summary:\n{}\n{}", run.stdout, run.stderr));
-    let numbers: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .map(|s| s.parse().unwrap())
-        .collect();
-    (numbers[0], numbers[1], numbers[2], numbers[3])
-}
-
-/// Every registration (attempt) in `statements`.
-fn registrations(statements: &[Value]) -> BTreeSet<String> {
-    statements
-        .iter()
-        .map(|s| s["context"]["registration"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-/// What the LRS holds for the registrations of `statements`, by statement id.
-fn stored(ralph: &Ralph, statements: &[Value]) -> BTreeMap<String, Value> {
-    let mut out = BTreeMap::new();
-    for registration in registrations(statements) {
-        for statement in ralph.statements(&format!("registration={registration}")) {
-            let id = statement["id"].as_str().unwrap().to_owned();
-            assert!(
-                out.insert(id.clone(), statement).is_none(),
-                "{id} stored twice"
-            );
-        }
-    }
-    out
-}
-
 #[test]
 fn a_scripted_run_is_stored_by_ralph_as_exported() {
     let ralph = Ralph::start();
     let data = scripted_profile();
     let expected = exported(data.path());
     let run = Run::of(&mut send(data.path(), &ralph.endpoint(), PASSWORD, &[])).exits(0);
-    assert_eq!(summary(&run), (expected.len(), 0, 0, 0), "{}", run.stdout);
+    assert_eq!(
+        sent_summary(&run),
+        (expected.len(), 0, 0, 0),
+        "{}",
+        run.stdout
+    );
     assert!(!run.stdout.contains(PASSWORD) && !run.stderr.contains(PASSWORD));
 
-    let stored = stored(&ralph, &expected);
+    let stored = ralph.stored(&expected);
     assert_eq!(stored.len(), expected.len());
     for statement in &expected {
         let id = statement["id"].as_str().unwrap();
@@ -160,12 +128,12 @@ fn sending_twice_stores_everything_once() {
     let data = scripted_profile();
     let expected = exported(data.path());
     let first = Run::of(&mut send(data.path(), &ralph.endpoint(), PASSWORD, &[])).exits(0);
-    assert_eq!(summary(&first).0, expected.len());
+    assert_eq!(sent_summary(&first).0, expected.len());
     let posts = ralph.posts();
 
     // The ledger: nothing is offered again, no request is made.
     let second = Run::of(&mut send(data.path(), &ralph.endpoint(), PASSWORD, &[])).exits(0);
-    assert_eq!(summary(&second), (0, 0, 0, 0), "{}", second.stdout);
+    assert_eq!(sent_summary(&second), (0, 0, 0, 0), "{}", second.stdout);
     assert_eq!(ralph.posts(), posts);
 
     // Without the ledger, the LRS's own answer to known ids (409, or 204 when the batch
@@ -173,12 +141,12 @@ fn sending_twice_stores_everything_once() {
     std::fs::remove_file(data.path().join("xapi/sent-ids.txt")).unwrap();
     let third = Run::of(&mut send(data.path(), &ralph.endpoint(), PASSWORD, &[])).exits(0);
     assert_eq!(
-        summary(&third),
+        sent_summary(&third),
         (0, expected.len(), 0, 0),
         "{}",
         third.stdout
     );
-    assert_eq!(stored(&ralph, &expected).len(), expected.len());
+    assert_eq!(ralph.stored(&expected).len(), expected.len());
 }
 
 #[test]
@@ -213,7 +181,7 @@ fn an_lrs_that_stops_halfway_gets_the_rest_exactly_once_after_a_restart() {
         "{}",
         first.stderr
     );
-    let (sent, _, _, waiting) = summary(&first);
+    let (sent, _, _, waiting) = sent_summary(&first);
     assert!(sent >= 4 && waiting > 0, "{}", first.stdout);
     assert_eq!(sent + waiting, expected.len());
     assert!(
@@ -226,11 +194,11 @@ fn an_lrs_that_stops_halfway_gets_the_rest_exactly_once_after_a_restart() {
 
     ralph.restart();
     let second = Run::of(&mut send(data.path(), &ralph.endpoint(), PASSWORD, &[])).exits(0);
-    let (sent_now, already, refused, left) = summary(&second);
+    let (sent_now, already, refused, left) = sent_summary(&second);
     // A statement stored as the server stopped, its answer lost, comes back as a 409.
     assert_eq!((sent_now + already, refused, left), (waiting, 0, 0));
     assert!(already <= 1, "{}", second.stdout);
-    assert_eq!(stored(&ralph, &expected).len(), expected.len());
+    assert_eq!(ralph.stored(&expected).len(), expected.len());
     let outbox = std::fs::read_to_string(data.path().join("xapi/outbox.jsonl")).unwrap();
     assert!(outbox.is_empty());
 }
@@ -290,7 +258,7 @@ fn a_wrong_password_is_refused_clearly_without_showing_it() {
         );
     }
     // Nothing was lost: it all waits in the outbox.
-    let (sent, _, _, waiting) = summary(&run);
+    let (sent, _, _, waiting) = sent_summary(&run);
     assert_eq!((sent, waiting), (0, exported(data.path()).len()));
 }
 
@@ -375,7 +343,12 @@ fn a_huge_history_goes_in_bounded_batches() {
     let expected = exported(data.path());
     assert!(expected.len() >= 2_500, "{}", expected.len());
     let run = Run::of(&mut send(data.path(), &ralph.endpoint(), PASSWORD, &[])).exits(0);
-    assert_eq!(summary(&run), (expected.len(), 0, 0, 0), "{}", run.stdout);
+    assert_eq!(
+        sent_summary(&run),
+        (expected.len(), 0, 0, 0),
+        "{}",
+        run.stdout
+    );
     // 100 per request: no more requests than that takes, and Ralph has them all.
     assert_eq!(ralph.posts(), expected.len().div_ceil(100));
     let ids: BTreeSet<String> = ralph

@@ -10,6 +10,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
@@ -208,6 +209,26 @@ impl Ralph {
                 _ => return out,
             }
         }
+    }
+
+    /// What the LRS holds for the registrations (attempts) of `statements`, by statement
+    /// id; a statement stored twice fails the test.
+    pub fn stored(&self, statements: &[Value]) -> BTreeMap<String, Value> {
+        let registrations: BTreeSet<&str> = statements
+            .iter()
+            .map(|s| s["context"]["registration"].as_str().unwrap())
+            .collect();
+        let mut out = BTreeMap::new();
+        for registration in registrations {
+            for statement in self.statements(&format!("registration={registration}")) {
+                let id = statement["id"].as_str().unwrap().to_owned();
+                assert!(
+                    out.insert(id.clone(), statement).is_none(),
+                    "{id} stored twice"
+                );
+            }
+        }
+        out
     }
 
     /// A GET with the test user's credentials: status and body, `None` when nothing

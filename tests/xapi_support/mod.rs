@@ -134,3 +134,19 @@ pub fn lines(text: &str) -> Vec<Value> {
         .map(|line| serde_json::from_str(line).expect("one statement per line"))
         .collect()
 }
+
+/// The four counts of `xapi send`'s summary line (`sent N, …`): sent, already stored,
+/// rejected and still waiting.
+pub fn sent_summary(run: &Run) -> (usize, usize, usize, usize) {
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("sent "))
+        .unwrap_or_else(|| panic!("no summary:\n{}\n{}", run.stdout, run.stderr));
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap())
+        .collect();
+    (numbers[0], numbers[1], numbers[2], numbers[3])
+}
