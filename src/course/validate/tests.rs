@@ -2203,3 +2203,21 @@ fn a_graph_edge_fits_in_half_a_cache_line() {
     // edges no longer fitted in cache.
     assert!(std::mem::size_of::<super::flow::Edge>() <= 32);
 }
+
+#[test]
+fn a_control_is_found_at_every_position_of_texts_of_every_length() {
+    // The chunks and the last bytes read apart must together cover every position,
+    // including a C1 control whose two bytes straddle them.
+    for len in 0..3 * LANES + 2 {
+        for at in 0..len {
+            for (control, code) in [("\u{1b}", 0x1b), ("\u{7f}", 0x7f), ("\u{9b}", 0x9b)] {
+                let mut text: String = "a".repeat(at);
+                text.push_str(control);
+                text.push_str(&"é".repeat(len.saturating_sub(at + 1) / 2));
+                assert_eq!(first_control_character(&text), Some(code), "{text:?}");
+            }
+            let plain = format!("{}\u{a0}{}", "a".repeat(at), "b".repeat(len - at));
+            assert_eq!(first_control_character(&plain), None, "{plain:?}");
+        }
+    }
+}
