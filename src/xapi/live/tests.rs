@@ -142,6 +142,25 @@ fn poster_for(endpoint: &str) -> Box<dyn Poster + Send> {
     ))
 }
 
+/// A live sender over a fresh data directory, posting to a stub LRS, for the bundled
+/// course: the directory (kept until the test ends), the LRS, the course, the sender and
+/// its link.
+fn live_sender() -> (
+    tempfile::TempDir,
+    StubLrs,
+    Arc<Course>,
+    LiveSender,
+    LiveLink,
+) {
+    let data = tempfile::tempdir().unwrap();
+    let lrs = StubLrs::start();
+    let course = course();
+    let sender =
+        LiveSender::start(data.path().to_owned(), lrs.poster(), XapiOptions::default()).unwrap();
+    let link = sender.link().clone();
+    (data, lrs, course, sender, link)
+}
+
 /// Waits (at most 20 s) until `done` holds.
 fn eventually(what: &str, done: impl Fn() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -171,12 +190,7 @@ fn tries(statement: &Value) -> Option<Value> {
 
 #[test]
 fn accepted_statements_go_to_the_ledger_and_are_never_sent_twice() {
-    let data = tempfile::tempdir().unwrap();
-    let lrs = StubLrs::start();
-    let course = course();
-    let sender =
-        LiveSender::start(data.path().to_owned(), lrs.poster(), XapiOptions::default()).unwrap();
-    let link = sender.link().clone();
+    let (data, lrs, course, sender, link) = live_sender();
     link.submit("robin", Arc::clone(&course), history(&course, 1));
     eventually("the first history is sent", || link.counts().sent > 0);
     let first = lrs.stored_ids();
@@ -196,13 +210,8 @@ fn accepted_statements_go_to_the_ledger_and_are_never_sent_twice() {
 
 #[test]
 fn a_failing_lrs_keeps_the_statements_in_the_outbox_with_one_notice_per_streak() {
-    let data = tempfile::tempdir().unwrap();
-    let lrs = StubLrs::start();
+    let (data, lrs, course, sender, link) = live_sender();
     lrs.status.store(503, Ordering::SeqCst);
-    let course = course();
-    let sender =
-        LiveSender::start(data.path().to_owned(), lrs.poster(), XapiOptions::default()).unwrap();
-    let link = sender.link().clone();
     let mut records = link.records("robin", Arc::clone(&course));
     link.submit("robin", Arc::clone(&course), history(&course, 1));
     eventually("the first delivery fails", || link.counts().failures == 1);
@@ -283,12 +292,7 @@ fn handing_over_never_waits_for_a_busy_worker_and_finish_is_bounded() {
 
 #[test]
 fn a_quiz_is_sent_once_the_learner_moved_on_with_all_its_tries() {
-    let data = tempfile::tempdir().unwrap();
-    let lrs = StubLrs::start();
-    let course = course();
-    let sender =
-        LiveSender::start(data.path().to_owned(), lrs.poster(), XapiOptions::default()).unwrap();
-    let link = sender.link().clone();
+    let (_data, lrs, course, sender, link) = live_sender();
     let quiz = |attempts, current: &str| {
         let mut progress = Progress::new(CourseStamp::of(&course), Timestamp(1_000));
         let letters = progress.item_mut(&ItemId::from("de-letters"));
@@ -333,12 +337,7 @@ fn a_quiz_is_sent_once_the_learner_moved_on_with_all_its_tries() {
 fn a_session_hands_over_its_whole_history_once_then_what_changed() {
     use crate::i18n::{Localizer, UiLocale};
     use crate::session::{Command, Session};
-    let data = tempfile::tempdir().unwrap();
-    let lrs = StubLrs::start();
-    let course = course();
-    let sender =
-        LiveSender::start(data.path().to_owned(), lrs.poster(), XapiOptions::default()).unwrap();
-    let link = sender.link().clone();
+    let (_data, lrs, course, sender, link) = live_sender();
     // Before this session: the letters lesson, opened on another day.
     let mut before = history(&course, 0);
     let letters = before.item_mut(&ItemId::from("de-letters"));

@@ -35,12 +35,7 @@ fn live_sending_sends_what_the_whole_history_makes_over_attempts_a_retried_quiz_
  {
     use crate::i18n::{Localizer, UiLocale};
     use crate::session::{Command, Session};
-    let data = tempfile::tempdir().unwrap();
-    let lrs = StubLrs::start();
-    let course = course();
-    let sender =
-        LiveSender::start(data.path().to_owned(), lrs.poster(), XapiOptions::default()).unwrap();
-    let link = sender.link().clone();
+    let (data, lrs, course, sender, link) = live_sender();
     let start = |progress: Progress| {
         let mut session = Session::new(Arc::clone(&course), progress, Localizer::new(UiLocale::En));
         session.subscribe(Box::new(link.records("robin", Arc::clone(&course))));
