@@ -173,35 +173,52 @@ pub(super) fn first_control_character(text: &str) -> Option<u32> {
     // Sixteen bytes at a time, in a form the compiler turns into vector instructions, and
     // byte by byte only in a chunk that has one: most texts have none.
     let bytes = text.as_bytes();
-    let control_at = |i: usize| match (bytes.get(i), bytes.get(i + 1)) {
-        (Some(&b), _) if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f => Some(u32::from(b)),
-        (Some(0xc2), Some(&next @ 0x80..=0x9f)) => Some(u32::from(next)),
-        _ => None,
-    };
     let mut start = 0;
-    while start < bytes.len() {
-        let chunk = match bytes.get(start..start + LANES + 1) {
-            Some(whole) => <[u8; LANES + 1]>::try_from(whole).ok(),
-            None => None,
-        };
-        let chunk = chunk.unwrap_or_else(|| {
-            // The last bytes, padded with spaces (which start nothing).
-            let mut padded = [b' '; LANES + 1];
-            let rest = bytes.get(start..).unwrap_or_default();
-            padded
-                .iter_mut()
-                .zip(rest)
-                .for_each(|(slot, &byte)| *slot = byte);
-            padded
-        });
-        if starts_a_control(&chunk)
-            && let Some(code) = (start..start + LANES).find_map(control_at)
-        {
+    while let Some(window) = bytes.get(start..start + LANES + 1) {
+        if let Some(code) = control_in(bytes, window, start) {
             return Some(code);
         }
         start += LANES;
     }
-    None
+    if start >= bytes.len() {
+        return None;
+    }
+    match bytes.len().checked_sub(LANES + 1) {
+        // The last whole window, overlapping bytes already read (and found clean); then the
+        // last byte, which has none after it.
+        Some(last) => control_in(bytes, bytes.get(last..)?, last)
+            .or_else(|| control_at(bytes, bytes.len() - 1)),
+        // A short text: padded with spaces (which start nothing).
+        None => {
+            let mut padded = [b' '; LANES + 1];
+            padded
+                .iter_mut()
+                .zip(bytes)
+                .for_each(|(slot, &byte)| *slot = byte);
+            control_in(bytes, &padded, 0)
+        }
+    }
+}
+
+/// The control character starting in `window` (the [`LANES`] + 1 bytes of `bytes` from
+/// `start`, or a short text padded), if any.
+#[inline(always)]
+fn control_in(bytes: &[u8], window: &[u8], start: usize) -> Option<u32> {
+    match <&[u8; LANES + 1]>::try_from(window) {
+        Ok(window) if starts_a_control(window) => {
+            (start..start + LANES).find_map(|i| control_at(bytes, i))
+        }
+        _ => None,
+    }
+}
+
+/// The control character starting at byte `i`, if any.
+fn control_at(bytes: &[u8], i: usize) -> Option<u32> {
+    match (bytes.get(i), bytes.get(i + 1)) {
+        (Some(&b), _) if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f => Some(u32::from(b)),
+        (Some(0xc2), Some(&next @ 0x80..=0x9f)) => Some(u32::from(next)),
+        _ => None,
+    }
 }
 
 /// The bytes [`starts_a_control`] reads at once.
