@@ -26,6 +26,10 @@ fn main() {
     };
     let source = support::branching_course(nodes, shape);
     let repeat: usize = arg(4, "1").parse().expect("REPEAT is a number");
+    if arg(3, "load") == "compare" {
+        compare(&source, repeat);
+        return;
+    }
     let start = std::time::Instant::now();
     for _ in 0..repeat {
         run(&source, &arg(3, "load"));
@@ -57,4 +61,32 @@ fn run(source: &kruispunt::course::CourseSource, what: &str) {
         }
         _ => {}
     }
+}
+
+/// Runs typed and load in turns, `repeat` times each, and prints the median and fastest
+/// time of each and their ratios: on a noisy machine, turns share the noise more evenly
+/// than two runs one after the other.
+fn compare(source: &kruispunt::course::CourseSource, repeat: usize) {
+    let mut typed = Vec::with_capacity(repeat);
+    let mut loaded = Vec::with_capacity(repeat);
+    let time = |what: &str| {
+        let start = std::time::Instant::now();
+        run(source, what);
+        start.elapsed().as_secs_f64() * 1000.0
+    };
+    for _ in 0..repeat.max(1) {
+        typed.push(time("typed"));
+        loaded.push(time("load"));
+    }
+    let stats = |times: &mut Vec<f64>| {
+        times.sort_by(f64::total_cmp);
+        (times[times.len() / 2], times[0])
+    };
+    let ((typed_median, typed_min), (load_median, load_min)) =
+        (stats(&mut typed), stats(&mut loaded));
+    eprintln!(
+        "typed median {typed_median:.2} ms, fastest {typed_min:.2} ms; load median {load_median:.2} ms, fastest {load_min:.2} ms; ratio median {:.3}x, fastest {:.3}x",
+        load_median / typed_median,
+        load_min / typed_min
+    );
 }
