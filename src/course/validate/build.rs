@@ -1,7 +1,9 @@
 //! Turning the parsed files into the checked course, once the checks found every reference
 //! resolvable. The files are moved, not copied, and references are taken from the graphs
-//! the checks resolved, not looked up again. Every step still returns `Option`, so a course
-//! that slipped past a check gives no course rather than a panic.
+//! the checks resolved, not looked up again. A scenario's nodes are built right after its
+//! checks ([`nodes`]), while its flow checks run; the rest is put together here at the end.
+//! Every step still returns `Option`, so a course that slipped past a check gives no course
+//! rather than a panic.
 
 use super::flow::{Edge, Graph};
 use crate::course::checked::{self, Cond, Course, NodeIdx, Scene, SceneBody, Step, VarIdx};
@@ -10,10 +12,14 @@ use crate::course::model::{self, Condition, Quality};
 use crate::course::parsed::ParsedCourse;
 use std::collections::HashMap;
 
-/// The checked course built from `parsed`.
-pub(super) fn course(parsed: ParsedCourse, graphs: Vec<Graph>) -> Option<Course> {
+/// The checked course built from `parsed`, whose scenarios' nodes the checks built into
+/// `scenarios` (in order, with each one's graph).
+pub(super) fn course(
+    parsed: ParsedCourse,
+    scenarios: Vec<(Graph, Option<Vec<checked::Node>>)>,
+) -> Option<Course> {
     let (_, manifest) = parsed.manifest?;
-    if graphs.len() != parsed.scenarios.len() {
+    if scenarios.len() != parsed.scenarios.len() {
         return None;
     }
     let lessons = parsed
@@ -24,8 +30,10 @@ pub(super) fn course(parsed: ParsedCourse, graphs: Vec<Graph>) -> Option<Course>
     let scenarios = parsed
         .scenarios
         .into_iter()
-        .zip(graphs)
-        .map(|((_, scenario), graph)| scenario_of(scenario, graph).map(|s| (s.id.clone(), s)))
+        .zip(scenarios)
+        .map(|((_, scenario), (graph, nodes))| {
+            scenario_of(scenario, graph, nodes?).map(|s| (s.id.clone(), s))
+        })
         .collect::<Option<HashMap<_, _>>>()?;
     Some(Course {
         id: manifest.id,
@@ -91,16 +99,26 @@ fn scene_of(scene: model::Scene) -> Option<Scene> {
     })
 }
 
-fn scenario_of(scenario: model::Scenario, mut graph: Graph) -> Option<checked::Scenario> {
-    // The index the checks resolved the references with, not a second one.
-    let node_index = std::mem::take(&mut graph.node_index);
-    let graph = &graph;
-    let start = NodeIdx(graph.start?);
-    let mut condition_refs = graph.condition_refs.iter().copied();
-    let mut nodes = Vec::with_capacity(scenario.nodes.len());
-    for (i, node) in scenario.nodes.into_iter().enumerate() {
-        nodes.push(node_of(node, graph, graph.edges(i), &mut condition_refs)?);
+/// The checked nodes of a scenario, from its parsed `nodes` and the `graph` its checks
+/// resolved their references into.
+pub(super) fn nodes(nodes: Vec<model::Node>, graph: &Graph) -> Option<Vec<checked::Node>> {
+    if nodes.len() != graph.node_count() {
+        return None;
     }
+    let mut condition_refs = graph.condition_refs.iter().copied();
+    let mut checked = Vec::with_capacity(nodes.len());
+    for (i, node) in nodes.into_iter().enumerate() {
+        checked.push(node_of(node, graph, graph.edges(i), &mut condition_refs)?);
+    }
+    Some(checked)
+}
+
+/// The checked scenario: `scenario` (whose nodes were built already) with its `nodes`.
+fn scenario_of(
+    scenario: model::Scenario,
+    graph: Graph,
+    nodes: Vec<checked::Node>,
+) -> Option<checked::Scenario> {
     Some(checked::Scenario {
         id: scenario.id,
         title: scenario.title,
@@ -111,9 +129,10 @@ fn scenario_of(scenario: model::Scenario, mut graph: Graph) -> Option<checked::S
         estimated_minutes: scenario.estimated_minutes,
         characters: scenario.characters,
         variables: scenario.variables,
-        start,
+        start: NodeIdx(graph.start?),
         nodes,
-        node_index,
+        // The index the checks resolved the references with, not a second one.
+        node_index: graph.node_index,
         flow: Default::default(),
     })
 }

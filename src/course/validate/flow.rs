@@ -26,7 +26,8 @@ pub(super) struct Graph {
     /// Guards of every choice, edge by edge.
     pub guards: Vec<Guard>,
     /// What the `visited` nodes and compared variables of every condition resolve to, in
-    /// the order the conditions are walked (`u32::MAX` when one does not resolve).
+    /// the order the conditions are walked (`u32::MAX` when one does not resolve): what
+    /// [`super::build`] builds the conditions from.
     pub condition_refs: Vec<u32>,
     /// The index of the node ids the references were resolved with, for the checked
     /// scenario to keep.
@@ -207,11 +208,15 @@ pub(super) fn check(
 
     let root = At::Root;
     let nodes = root.key("nodes");
+    // The nodes themselves are being built meanwhile: their ids come from the index, turned
+    // around only when a message names one.
+    let ids = std::cell::OnceCell::new();
     let node_id = |i: usize| {
-        scenario
-            .nodes
+        ids.get_or_init(|| ids_by_position(&graph.node_index, graph.node_count()))
             .get(i)
-            .map(|node| node.id.to_string())
+            .copied()
+            .flatten()
+            .map(str::to_owned)
             .unwrap_or_default()
     };
     for (i, (&reached, (&can_end, &is_ending))) in reached
@@ -231,6 +236,17 @@ pub(super) fn check(
     }
 
     ranges::check(ctx, scenario, graph, start, vars)
+}
+
+/// The ids of `index`, by the position of their node (of `nodes` in all).
+fn ids_by_position(index: &NodeIndex, nodes: usize) -> Vec<Option<&str>> {
+    let mut ids = vec![None; nodes];
+    for (id, position) in index {
+        if let Some(slot) = ids.get_mut(position.0 as usize) {
+            *slot = Some(id.as_str());
+        }
+    }
+    ids
 }
 
 /// Where a checked scenario's paths go, node by node (indexed like its `nodes`): what the

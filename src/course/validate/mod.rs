@@ -24,7 +24,7 @@ mod tests;
 mod texts;
 pub(crate) use texts::{is_fit_text, is_plain_id};
 
-use super::checked::{Course, NodeIdx};
+use super::checked::{self, Course, NodeIdx};
 use super::diagnostic::{FieldPath, PathSeg, Problem};
 use super::ids::{Locale, NodeId};
 use super::model::{LocaleSet, Node};
@@ -36,11 +36,21 @@ use std::collections::hash_map::Entry;
 /// Runs every check on the parsed files, pushing what it finds, and builds the checked
 /// course when every reference resolves.
 pub(crate) fn validate(parsed: ParsedCourse, findings: &mut Vec<Finding>) -> Option<Course> {
+    validate_with(parsed, findings, scenario::PARALLEL_FROM)
+}
+
+/// [`validate`], running a scenario's flow checks on a second thread from `parallel_from`
+/// nodes on.
+fn validate_with(
+    mut parsed: ParsedCourse,
+    findings: &mut Vec<Finding>,
+    parallel_from: usize,
+) -> Option<Course> {
     if caps::check(&parsed, findings) {
         return None; // too large to check further, or to use
     }
     let first_new = findings.len();
-    let graphs = check(&parsed, findings);
+    let scenarios = check(&mut parsed, findings, parallel_from);
     let unresolved = findings
         .iter()
         .skip(first_new)
@@ -48,12 +58,17 @@ pub(crate) fn validate(parsed: ParsedCourse, findings: &mut Vec<Finding>) -> Opt
     if unresolved || parsed.manifest.is_none() {
         return None;
     }
-    build::course(parsed, graphs)
+    build::course(parsed, scenarios)
 }
 
-/// Every check, on every file. Returns the graph of each scenario, in order: the resolved
-/// references the checked course is built from.
-fn check(parsed: &ParsedCourse, findings: &mut Vec<Finding>) -> Vec<Graph> {
+/// Every check, on every file. Returns the graph of each scenario and its nodes, built when
+/// every reference in them resolved, in order: what the checked course is built from. The
+/// scenarios' nodes move there from `parsed`.
+fn check(
+    parsed: &mut ParsedCourse,
+    findings: &mut Vec<Finding>,
+    parallel_from: usize,
+) -> Vec<(Graph, Option<Vec<checked::Node>>)> {
     let manifest = parsed.manifest.as_ref().map(|(_, manifest)| manifest);
     let mut locales: Vec<&str> = manifest
         .map(|m| m.locales.iter().map(Locale::as_str).collect())
@@ -77,11 +92,11 @@ fn check(parsed: &ParsedCourse, findings: &mut Vec<Finding>) -> Vec<Graph> {
         lesson::check(&mut facts.in_file(*file, findings), lesson);
     }
     let mut positions = teaching::Positions::default();
-    let mut graphs = Vec::with_capacity(parsed.scenarios.len());
-    for (file, scenario) in &parsed.scenarios {
+    let mut scenarios = Vec::with_capacity(parsed.scenarios.len());
+    for (file, scenario) in &mut parsed.scenarios {
         let first_new = findings.len();
         let mut ctx = facts.in_file(*file, findings);
-        let checked = scenario::check(&mut ctx, scenario);
+        let checked = scenario::check(&mut ctx, scenario, parallel_from);
         // Paths are walked only in a graph whose references resolve and whose node ids are
         // unique (the same condition as for building the course).
         let resolved = checked.graph.start.is_some()
@@ -91,12 +106,12 @@ fn check(parsed: &ParsedCourse, findings: &mut Vec<Finding>) -> Vec<Graph> {
                 .skip(first_new)
                 .any(|finding| blocks_course(&finding.problem));
         positions.add(&teaching::check(&mut ctx, scenario, &checked, resolved));
-        graphs.push(checked.graph);
+        scenarios.push((checked.graph, checked.nodes));
     }
     if let Some((file, _)) = &parsed.manifest {
         teaching::course_positions(&mut facts.in_file(*file, findings), &positions);
     }
-    graphs
+    scenarios
 }
 
 /// Whether a problem leaves a reference unresolved, so no checked course can be built.

@@ -4,9 +4,15 @@
 use super::flow::{self, EdgeKind, Effect, Graph, Guard};
 use super::ranges::{Entries, VarBounds};
 use super::teaching::Tally;
-use super::{At, Ctx, IdIndex, NodeIndex};
+use super::{At, Ctx, IdIndex, NodeIndex, build};
+use crate::course::checked;
 use crate::course::diagnostic::Problem;
 use crate::course::model::{Choice, Condition, Debrief, Node, Outcome, Quality, Scenario};
+
+/// From this many nodes on, a scenario's flow and range analysis runs on a second thread
+/// while its nodes are built: on a large conversation both take milliseconds, and they
+/// share nothing but the graph they read. Below it, a thread costs more than it saves.
+pub(super) const PARALLEL_FROM: usize = 2048;
 
 /// What checking a scenario leaves for the checks that follow it.
 pub(super) struct Checked {
@@ -16,6 +22,8 @@ pub(super) struct Checked {
     pub tally: Tally,
     /// The intervals the nodes are entered with, when the range analysis ran.
     pub entries: Option<Entries>,
+    /// The nodes, built, when every reference in them resolved.
+    pub nodes: Option<Vec<checked::Node>>,
 }
 
 /// The ids a scenario's references resolve against.
@@ -42,8 +50,10 @@ fn node_ref(ctx: &mut Ctx<'_>, refs: &Refs<'_>, id: &str, at: &At<'_>) -> Option
 }
 
 /// Checks one scenario, reading each node once: its ids, references and texts, and what the
-/// teaching checks need from it.
-pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Checked {
+/// teaching checks need from it. Then builds its nodes, which leave `scenario` for the
+/// returned [`Checked::nodes`], while the flow checks run: on a second thread when the
+/// scenario has at least `parallel_from` nodes.
+pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &mut Scenario, parallel_from: usize) -> Checked {
     let root = At::Root;
     ctx.id(scenario.id.as_str(), &root.key("id"));
     ctx.id(scenario.start.as_str(), &root.key("start"));
@@ -163,18 +173,65 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &Scenario) -> Checked {
         }
     }
     graph.finish();
-
-    // With two nodes of one id the graph is ambiguous; the duplicate is reported already.
-    let entries = match (start, nodes_unique) {
-        (Some(start), true) => flow::check(ctx, scenario, &graph, start, &bounds),
-        _ => None,
-    };
     graph.node_index = refs.nodes;
+
+    let nodes = std::mem::take(&mut scenario.nodes);
+    // With two nodes of one id the graph is ambiguous; the duplicate is reported already.
+    let (entries, nodes) = match start.filter(|_| nodes_unique) {
+        Some(start) => {
+            let parallel = nodes.len() >= parallel_from;
+            flow_and_build(ctx, scenario, &graph, (start, &bounds), nodes, parallel)
+        }
+        None => (None, build::nodes(nodes, &graph)),
+    };
     Checked {
         graph,
         tally,
         entries,
+        nodes,
     }
+}
+
+/// The flow checks of a scenario whose graph can be walked from `start`, and its `nodes`
+/// built. With `parallel`, the flow checks run on a second thread while the nodes are
+/// built; their findings still come after the node checks', as when all runs on one.
+fn flow_and_build(
+    ctx: &mut Ctx<'_>,
+    scenario: &Scenario,
+    graph: &Graph,
+    (start, bounds): (u32, &[VarBounds]),
+    nodes: Vec<Node>,
+    parallel: bool,
+) -> (Option<Entries>, Option<Vec<checked::Node>>) {
+    if !parallel {
+        let entries = flow::check(ctx, scenario, graph, start, bounds);
+        return (entries, build::nodes(nodes, graph));
+    }
+    let (file, facts) = (ctx.file, ctx.facts);
+    let (entries, nodes) = std::thread::scope(|scope| {
+        let flow = std::thread::Builder::new()
+            .name("flow checks".into())
+            .spawn_scoped(scope, move || {
+                let mut found = Vec::new();
+                let ctx = &mut facts.in_file(file, &mut found);
+                (flow::check(ctx, scenario, graph, start, bounds), found)
+            });
+        let Ok(flow) = flow else {
+            // No thread to be had: all on this one.
+            let entries = flow::check(ctx, scenario, graph, start, bounds);
+            return (entries, build::nodes(nodes, graph));
+        };
+        let nodes = build::nodes(nodes, graph);
+        match flow.join() {
+            Ok((entries, found)) => {
+                ctx.findings.extend(found);
+                (entries, nodes)
+            }
+            // The checks do not panic; if one did, it goes on here as it would inline.
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    (entries, nodes)
 }
 
 fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, graph: &mut Graph) {

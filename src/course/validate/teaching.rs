@@ -14,8 +14,9 @@ use super::flow::{EdgeKind, Graph};
 use super::ranges::{self, VarBounds};
 use super::scenario::Checked;
 use super::{At, Ctx, IdIndex};
+use crate::course::checked::{self, Cond, Step};
 use crate::course::diagnostic::Problem;
-use crate::course::model::{Choice, Condition, Node, Order, Quality, Scenario, Text};
+use crate::course::model::{Choice, Node, Order, Quality, Scenario, Text};
 use std::collections::VecDeque;
 
 /// Below this many decision points, a pattern in where or how long the best choice is may
@@ -153,8 +154,9 @@ pub(super) fn check(
         );
     }
 
-    if resolved && tally.any_harmful {
-        harmful_good_endings(ctx, scenario, checked, &variables);
+    // Every node is built when every reference resolves.
+    if let (true, true, Some(nodes)) = (resolved, tally.any_harmful, &checked.nodes) {
+        harmful_good_endings(ctx, scenario, checked, nodes);
     }
     positions
 }
@@ -247,33 +249,32 @@ struct Known<'a> {
     harmful_taken: bool,
     values: &'a [(i32, i32)],
     bounds: &'a [VarBounds],
-    variables: &'a IdIndex<'a>,
 }
 
 impl Known<'_> {
     /// Whether `condition` surely holds (`Some(true)`), surely not (`Some(false)`), or may
     /// either way (`None`). Only `chose_quality: harmful` and comparisons the intervals
     /// decide are known; `visited`, `chose` and other qualities may go either way.
-    fn decide(&self, condition: &Condition) -> Option<bool> {
+    fn decide(&self, condition: &Cond) -> Option<bool> {
         match condition {
-            Condition::All(conditions) => self.decide_each(conditions, false),
-            Condition::Any(conditions) => self.decide_each(conditions, true),
-            Condition::Not(condition) => self.decide(condition).map(|holds| !holds),
-            Condition::ChoseQuality(Quality::Harmful) => Some(self.harmful_taken),
-            Condition::Compare(comparison) => {
-                let var = self.variables.get(comparison.var.as_str())? as usize;
+            Cond::All(conditions) => self.decide_each(conditions, false),
+            Cond::Any(conditions) => self.decide_each(conditions, true),
+            Cond::Not(condition) => self.decide(condition).map(|holds| !holds),
+            Cond::ChoseQuality(Quality::Harmful) => Some(self.harmful_taken),
+            Cond::Compare { var, op, value } => {
+                let var = var.0 as usize;
                 if !self.bounds.get(var)?.is_consistent() {
                     return None;
                 }
-                ranges::decide(*self.values.get(var)?, comparison.op, comparison.value)
+                ranges::decide(*self.values.get(var)?, *op, *value)
             }
-            Condition::ChoseQuality(_) | Condition::Visited(_) | Condition::Chose(_) => None,
+            Cond::ChoseQuality(_) | Cond::Visited(_) | Cond::Chose { .. } => None,
         }
     }
 
     /// `all` (`decisive` false) or `any` (`decisive` true) of `conditions`: decided by the
     /// first one surely `decisive`; otherwise unknown if any one is, else `!decisive`.
-    fn decide_each(&self, conditions: &[Condition], decisive: bool) -> Option<bool> {
+    fn decide_each(&self, conditions: &[Cond], decisive: bool) -> Option<bool> {
         let mut result = Some(!decisive);
         for condition in conditions {
             match self.decide(condition) {
@@ -295,14 +296,15 @@ const UNSEEN: u32 = u32::MAX;
 /// reached in a "harmful taken" state is reported with the shortest such path, rebuilt from
 /// the state each was first reached from. After the interval analysis, linear in the size
 /// of the graph (two states per node); run only when the scenario has a harmful choice and
-/// a good ending.
+/// a good ending. It reads the `nodes` the walk built, whose conditions name variables by
+/// index.
 fn harmful_good_endings(
     ctx: &mut Ctx<'_>,
     scenario: &Scenario,
     checked: &Checked,
-    variables: &IdIndex<'_>,
+    nodes: &[checked::Node],
 ) {
-    let (graph, nodes) = (&checked.graph, &scenario.nodes);
+    let graph = &checked.graph;
     let (Some(start), false) = (graph.start, graph.good_endings.is_empty()) else {
         return;
     };
@@ -347,16 +349,12 @@ fn harmful_good_endings(
             harmful_taken,
             values,
             bounds: &bounds,
-            variables,
         };
         // The node itself is read only for a condition: the edges say the rest.
-        let condition = |k: usize, of_choice: bool| {
-            let node = nodes.get(node)?;
-            if of_choice {
-                node.choices.as_ref()?.get(k)?.condition.as_ref()
-            } else {
-                node.route.as_ref()?.get(k)?.condition.as_ref()
-            }
+        let condition = |k: usize, of_choice: bool| match (&nodes.get(node)?.step, of_choice) {
+            (Step::Choices(choices), true) => choices.get(k)?.condition.as_ref(),
+            (Step::Route(arms), false) => arms.get(k)?.condition.as_ref(),
+            _ => None,
         };
         // A route takes its first arm that holds: once one surely holds, no later one is
         // taken.
@@ -426,13 +424,19 @@ fn took_harmful(state: usize) -> bool {
 
 /// The harmful choice and the choices (as `node/choice`, joined by arrows) on the path the
 /// search found to `state`.
-fn harmful_path(nodes: &[Node], from: &[u32], via: &[u32], mut state: usize) -> (String, String) {
+fn harmful_path(
+    nodes: &[checked::Node],
+    from: &[u32],
+    via: &[u32],
+    mut state: usize,
+) -> (String, String) {
+    let choices = |node: usize| match &nodes.get(node)?.step {
+        Step::Choices(choices) => Some(choices),
+        _ => None,
+    };
     let name = |node: usize, choice: u32| {
-        let node = nodes.get(node);
-        let choice = node
-            .and_then(|n| n.choices.as_ref())
-            .and_then(|choices| choices.get(choice as usize));
-        match (node, choice) {
+        let choice = choices(node).and_then(|choices| choices.get(choice as usize));
+        match (nodes.get(node), choice) {
             (Some(node), Some(choice)) => format!("{}/{}", node.id, choice.id),
             _ => String::new(),
         }
@@ -446,7 +450,7 @@ fn harmful_path(nodes: &[Node], from: &[u32], via: &[u32], mut state: usize) -> 
         }
         let node = previous / 2;
         let edge = via.get(state).copied().unwrap_or(0);
-        if nodes.get(node).is_some_and(|n| n.choices.is_some()) {
+        if choices(node).is_some() {
             let step = name(node, edge);
             if !took_harmful(previous) && took_harmful(state) {
                 harmful = step.clone();

@@ -1,7 +1,7 @@
 //! Tests of every check: a small valid course, mutated to trigger (or just miss) each one.
 
 use super::texts::{LANES, first_control_character, starts_a_control};
-use super::{for_each_duplicate, validate};
+use super::{for_each_duplicate, validate, validate_with};
 use crate::course::checked::{Choice, Cond, Course, NodeIdx, Scenario, SceneBody, Step, VarIdx};
 use crate::course::diagnostic::Problem;
 use crate::course::model::Quality;
@@ -1063,6 +1063,71 @@ fn unreachable_nodes_are_reported_one_by_one() {
     fixture().run().lacks("unreachable-node");
 }
 
+/// On a large scenario the flow checks run on a second thread while the nodes are built:
+/// the findings, their order and the course are the same as when all runs on one.
+#[test]
+fn flow_checks_on_a_second_thread_find_the_same_in_the_same_order() {
+    let mut f = fixture();
+    let s = f.scenario();
+    // Dead ends, an unreachable node, a value out of range, a harmful path to a good
+    // ending, and node checks' findings before them.
+    set(s, "/nodes/1/next", json!("loop-a"));
+    push(s, "/nodes", json!({ "id": "loop-a", "next": "loop-b" }));
+    push(s, "/nodes", json!({ "id": "loop-b", "next": "loop-a" }));
+    push(s, "/nodes", json!({ "id": "orphan", "next": "good-end" }));
+    set(s, "/nodes/0/choices/0/effects/trust", json!(60));
+    set(s, "/nodes/0/choices/1/quality", json!("harmful"));
+    let run = |parallel_from: usize| {
+        let mut findings = Vec::new();
+        let course = validate_with(f.parsed(), &mut findings, parallel_from);
+        Outcome { course, findings }
+    };
+    let (inline, threaded) = (run(usize::MAX), run(0));
+    let codes = [
+        "quality-mismatch",
+        "dead-end",
+        "unreachable-node",
+        "out-of-range",
+        "harmful-good-ending",
+    ];
+    for code in codes {
+        assert!(
+            threaded.count(code) > 0,
+            "no {code}:\n{}",
+            threaded.listing()
+        );
+    }
+    assert_eq!(threaded.listing(), inline.listing());
+    assert_eq!(scenarios_of(&threaded.course), scenarios_of(&inline.course));
+
+    // A course without findings, too.
+    let f = fixture();
+    let (mut inline, mut threaded) = (Vec::new(), Vec::new());
+    let inline = validate_with(f.parsed(), &mut inline, usize::MAX);
+    let threaded = validate_with(f.parsed(), &mut threaded, 0);
+    assert!(threaded.is_some());
+    assert_eq!(scenarios_of(&threaded), scenarios_of(&inline));
+}
+
+/// A built course's scenarios, written out with their node index in order (a hash map's
+/// order differs from one map to the next).
+fn scenarios_of(course: &Option<Course>) -> Vec<String> {
+    let Some(course) = course else {
+        return Vec::new();
+    };
+    let mut scenarios: Vec<String> = course
+        .scenarios
+        .values()
+        .map(|scenario| {
+            let mut index: Vec<_> = scenario.node_index.iter().collect();
+            index.sort();
+            format!("{:?} {:?} {:?}", scenario.start, scenario.nodes, index)
+        })
+        .collect();
+    scenarios.sort();
+    scenarios
+}
+
 #[test]
 fn dead_ends_and_a_cycle_of_automatic_transitions() {
     let mut f = fixture();
@@ -1804,6 +1869,80 @@ fn version_2_requires_a_quality_and_a_thinker() {
     out.only("missing-character", SCENARIO, "nodes[0].choices[1].thinker");
     set(f.scenario(), "/nodes/0/choices/1/thinker", json!("amir"));
     assert!(f.run().findings.is_empty());
+}
+
+/// `chose` resolves against nodes before and after the one it is in, and the node itself;
+/// and flow messages name nodes after one whose references do not resolve (the flow checks
+/// read ids from the index while the nodes are being built).
+#[test]
+fn chose_resolves_on_both_sides_of_a_node_that_cannot_be_built() {
+    let fixture_with = |last_debrief: &str| {
+        let mut f = fixture();
+        let s = f.scenario();
+        // Ahead of the walk, and the node the walk is on.
+        set(
+            s,
+            "/nodes/0/choices/0/if",
+            json!({ "chose": "repair/apologise" }),
+        );
+        set(s, "/nodes/0/choices/1/if", json!({ "chose": "open/ask" }));
+        // `listen` names a node that does not exist: no node from here on is built.
+        remove(s, "/nodes/1", "next");
+        set(
+            s,
+            "/nodes/1/route",
+            json!([
+                { "if": { "chose": "open/ask" }, "next": "good-end" },
+                { "next": "nowhere" }
+            ]),
+        );
+        // Behind, built; and the node the walk is on, kept.
+        set(
+            s,
+            "/nodes/2/choices/0/if",
+            json!({ "all": [
+                { "compare": { "var": "trust", "op": ">=", "value": 20 } },
+                { "chose": "open/assume" }
+            ] }),
+        );
+        set(
+            s,
+            "/nodes/2/choices/1/if",
+            json!({ "chose": "repair/apologise" }),
+        );
+        // Behind, kept.
+        set(
+            s,
+            "/nodes/4/ending/debrief",
+            json!([{ "if": { "chose": last_debrief }, "text": t("Weer.") }, { "text": t("Nu.") }]),
+        );
+        // Nothing leads here: its message names a node that was kept, not built.
+        push(s, "/nodes", json!({ "id": "orphan", "next": "good-end" }));
+        f
+    };
+
+    let out = fixture_with("repair/leave").run();
+    out.only("missing-node", SCENARIO, "nodes[1].route[1].next");
+    out.lacks("missing-choice");
+    assert_eq!(
+        out.only("unreachable-node", SCENARIO, "nodes[5]"),
+        &Problem::UnreachableNode {
+            id: "orphan".into()
+        }
+    );
+    assert!(out.course.is_none(), "a missing node blocks the course");
+
+    let out = fixture_with("repair/nope").run();
+    assert_eq!(
+        out.only(
+            "missing-choice",
+            SCENARIO,
+            "nodes[4].ending.debrief[0].if.chose"
+        ),
+        &Problem::MissingChoice {
+            id: "repair/nope".into()
+        }
+    );
 }
 
 #[test]
