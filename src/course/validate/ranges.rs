@@ -20,8 +20,6 @@ use super::flow::{Edge, Graph};
 use super::{At, Ctx};
 use crate::course::diagnostic::Problem;
 use crate::course::model::{CompareOp, Scenario};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 /// How often a node's intervals grow before their growing bounds jump to the range.
 const WIDEN_AFTER: u8 = 4;
@@ -197,14 +195,11 @@ pub(super) fn entry_intervals(graph: &Graph, start: usize, vars: &[VarBounds]) -
     let mut entries = Entries::new(nodes, vars.len());
     entries.join(start, &initial, None);
     let mut growths = vec![0u8; nodes];
-    let mut queued = vec![false; nodes];
-    let mut queue = BinaryHeap::from([Reverse((order.get(start).copied().unwrap_or(0), start))]);
+    let mut queue = Worklist::new(&order);
+    queue.push(start);
     let mut from = vec![(0i32, 0i32); vars.len()];
     let mut widened = false;
-    while let Some(Reverse((_, node))) = queue.pop() {
-        if let Some(slot) = queued.get_mut(node) {
-            *slot = false;
-        }
+    while let Some(node) = queue.pop() {
         let Some(current) = entries.get(node) else {
             continue;
         };
@@ -225,13 +220,7 @@ pub(super) fn entry_intervals(graph: &Graph, start: usize, vars: &[VarBounds]) -
             if entries.join(target, &scratch, widen) {
                 widened |= widen.is_some();
                 *growth = growth.saturating_add(1);
-                if let Some(slot) = queued.get_mut(target)
-                    && !*slot
-                {
-                    *slot = true;
-                    let rank = order.get(target).copied().unwrap_or(usize::MAX);
-                    queue.push(Reverse((rank, target)));
-                }
+                queue.push(target);
             }
         }
     }
@@ -258,22 +247,16 @@ fn narrow_entries(
 ) {
     let nodes = graph.node_count();
     let preds = Predecessors::of(graph);
-    let mut queue = BinaryHeap::new();
-    let mut queued = vec![false; nodes];
-    for (node, queued) in queued.iter_mut().enumerate() {
+    let mut queue = Worklist::new(order);
+    for node in 0..nodes {
         if entries.get(node).is_some() {
-            *queued = true;
-            let rank = order.get(node).copied().unwrap_or(usize::MAX);
-            queue.push(Reverse((rank, node)));
+            queue.push(node);
         }
     }
     let mut rounds = vec![0u8; nodes];
     let mut scratch: Vec<Interval> = vec![(0, 0); vars.len()];
     let mut joined: Vec<Interval> = vec![(0, 0); vars.len()];
-    while let Some(Reverse((_, node))) = queue.pop() {
-        if let Some(slot) = queued.get_mut(node) {
-            *slot = false;
-        }
+    while let Some(node) = queue.pop() {
         let mut entered = node == start;
         if entered {
             joined.copy_from_slice(initial);
@@ -305,18 +288,82 @@ fn narrow_entries(
             let Some(target) = edge.target.map(|t| t as usize) else {
                 continue;
             };
-            let (Some(round), Some(slot)) = (rounds.get_mut(target), queued.get_mut(target)) else {
+            let Some(round) = rounds.get_mut(target) else {
                 continue;
             };
-            if !*slot && *round < NARROWING_ROUNDS {
+            if !queue.contains(target) && *round < NARROWING_ROUNDS {
                 *round += 1;
-                *slot = true;
-                queue.push(Reverse((
-                    order.get(target).copied().unwrap_or(usize::MAX),
-                    target,
-                )));
+                queue.push(target);
             }
         }
+    }
+}
+
+/// The nodes still to visit, taken lowest rank in reverse postorder first: one bit per
+/// rank, and a cursor at the lowest word that may have one set. Cheaper than a heap, as
+/// the ranks are known and dense.
+struct Worklist<'o> {
+    /// Each node's rank ([`reverse_postorder`]).
+    rank: &'o [usize],
+    /// The node of each rank.
+    node: Vec<usize>,
+    /// Bit `r % 64` of word `r / 64`: the node of rank `r` is to be visited.
+    words: Vec<u64>,
+    /// No word before this one has a bit set.
+    lowest: usize,
+}
+
+impl<'o> Worklist<'o> {
+    fn new(rank: &'o [usize]) -> Self {
+        let mut node = vec![usize::MAX; rank.len()];
+        for (i, &r) in rank.iter().enumerate() {
+            if let Some(slot) = node.get_mut(r) {
+                *slot = i;
+            }
+        }
+        Worklist {
+            rank,
+            node,
+            words: vec![0; rank.len().div_ceil(64)],
+            lowest: 0,
+        }
+    }
+
+    /// The word and bit of `node`'s rank; `None` for a node no path from the start reaches
+    /// (which is never queued: only reached nodes are).
+    fn slot(&self, node: usize) -> Option<(usize, u64)> {
+        let rank = *self.rank.get(node)?;
+        (rank < self.node.len()).then(|| (rank / 64, 1u64 << (rank % 64)))
+    }
+
+    /// Queues `node`, if it is not queued already.
+    fn push(&mut self, node: usize) {
+        if let Some((word, bit)) = self.slot(node)
+            && let Some(slot) = self.words.get_mut(word)
+        {
+            *slot |= bit;
+            self.lowest = self.lowest.min(word);
+        }
+    }
+
+    /// Whether `node` is queued.
+    fn contains(&self, node: usize) -> bool {
+        self.slot(node)
+            .and_then(|(word, bit)| Some(self.words.get(word)? & bit != 0))
+            .unwrap_or(false)
+    }
+
+    /// The queued node of lowest rank, taken off the list.
+    fn pop(&mut self) -> Option<usize> {
+        while let Some(word) = self.words.get_mut(self.lowest) {
+            if *word != 0 {
+                let bit = word.trailing_zeros() as usize;
+                *word &= *word - 1;
+                return self.node.get(self.lowest * 64 + bit).copied();
+            }
+            self.lowest += 1;
+        }
+        None
     }
 }
 
@@ -524,5 +571,31 @@ pub(super) fn decide(interval: (i32, i32), op: CompareOp, bound: i32) -> Option<
         (true, false) => Some(true),
         (false, true) => Some(false),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Worklist;
+
+    #[test]
+    fn the_worklist_gives_the_lowest_rank_first_and_each_node_once() {
+        // 70 nodes ranked in reverse, over two words; node 4 is not reached.
+        let rank: Vec<usize> = (0..70)
+            .map(|i| if i == 4 { usize::MAX } else { 69 - i })
+            .collect();
+        let mut queue = Worklist::new(&rank);
+        for node in [0, 69, 3, 69, 4] {
+            queue.push(node);
+        }
+        assert!(queue.contains(69) && !queue.contains(1) && !queue.contains(4));
+        assert_eq!(queue.pop(), Some(69), "rank 0");
+        assert_eq!(queue.pop(), Some(3), "rank 66, in the second word");
+        // A node of lower rank queued after the cursor moved past it comes next.
+        queue.push(60);
+        assert_eq!(queue.pop(), Some(60));
+        assert_eq!(queue.pop(), Some(0));
+        assert_eq!(queue.pop(), None);
+        assert!(!queue.contains(0));
     }
 }
