@@ -159,6 +159,31 @@ impl Graph {
         });
     }
 
+    /// Appends the graph of the nodes that follow this one's, walked on their own (whose
+    /// good endings are numbered already among all nodes). Neither is finished yet.
+    pub fn append(&mut self, later: Graph) {
+        let (edges, effects, guards) = (self.edges.len(), self.effects.len(), self.guards.len());
+        let shift = |range: Range<u32>, by: usize| {
+            let by = position(by);
+            range.start.saturating_add(by)..range.end.saturating_add(by)
+        };
+        self.is_ending.extend(later.is_ending);
+        self.edge_starts
+            .extend(later.edge_starts.into_iter().map(|start| start + edges));
+        self.edges.extend(later.edges.into_iter().map(|edge| Edge {
+            effects: shift(edge.effects, effects),
+            guards: shift(edge.guards, guards),
+            ..edge
+        }));
+        self.effects.extend(later.effects);
+        self.guards.extend(later.guards);
+        self.condition_refs.extend(later.condition_refs);
+        for (compared, later) in self.compared.iter_mut().zip(later.compared) {
+            *compared |= later;
+        }
+        self.good_endings.extend(later.good_endings);
+    }
+
     /// Closes the last node.
     pub fn finish(&mut self) {
         self.edge_starts.push(self.edges.len());

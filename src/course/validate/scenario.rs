@@ -9,9 +9,10 @@ use crate::course::checked;
 use crate::course::diagnostic::Problem;
 use crate::course::model::{Choice, Condition, Debrief, Node, Outcome, Quality, Scenario};
 
-/// From this many nodes on, a scenario's flow and range analysis runs on a second thread
-/// while its nodes are built: on a large conversation both take milliseconds, and they
-/// share nothing but the graph they read. Below it, a thread costs more than it saves.
+/// From this many nodes on, a scenario is checked on two threads: the second half of its
+/// nodes on one while this one checks the first, then its flow and range analysis on one
+/// while this one builds the nodes. On a large conversation each part takes milliseconds,
+/// and the parts share only what they read. Below it, a thread costs more than it saves.
 pub(super) const PARALLEL_FROM: usize = 2048;
 
 /// What checking a scenario leaves for the checks that follow it.
@@ -51,8 +52,8 @@ fn node_ref(ctx: &mut Ctx<'_>, refs: &Refs<'_>, id: &str, at: &At<'_>) -> Option
 
 /// Checks one scenario, reading each node once: its ids, references and texts, and what the
 /// teaching checks need from it. Then builds its nodes, which leave `scenario` for the
-/// returned [`Checked::nodes`], while the flow checks run: on a second thread when the
-/// scenario has at least `parallel_from` nodes.
+/// returned [`Checked::nodes`], while the flow checks run. With at least `parallel_from`
+/// nodes, on two threads (see [`PARALLEL_FROM`]).
 pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &mut Scenario, parallel_from: usize) -> Checked {
     let root = At::Root;
     ctx.id(scenario.id.as_str(), &root.key("id"));
@@ -153,13 +154,85 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &mut Scenario, parallel_from: u
         );
     }
 
-    let mut graph = Graph::with_capacity(scenario.nodes.len());
+    let parallel = scenario.nodes.len() >= parallel_from;
+    let vars = scenario.variables.len();
+    let (mut graph, tally) = walk_nodes(ctx, &refs, &scenario.nodes, vars, parallel);
     graph.start = start;
-    graph.compared = vec![false; scenario.variables.len()];
+    graph.finish();
+    graph.node_index = refs.nodes;
+
+    let nodes = std::mem::take(&mut scenario.nodes);
+    // With two nodes of one id the graph is ambiguous; the duplicate is reported already.
+    let (entries, nodes) = match start.filter(|_| nodes_unique) {
+        Some(start) => flow_and_build(ctx, scenario, &graph, (start, &bounds), nodes, parallel),
+        None => (None, build::nodes(nodes, &graph)),
+    };
+    Checked {
+        graph,
+        tally,
+        entries,
+        nodes,
+    }
+}
+
+/// Checks every node of `nodes` (a scenario's, with `vars` variables), building the graph
+/// of what they resolve to and tallying what the teaching checks need. With `parallel`,
+/// the second half is walked on a second thread; its graph, tally and findings are
+/// appended to the first half's, so all is as when one thread walks every node.
+fn walk_nodes(
+    ctx: &mut Ctx<'_>,
+    refs: &Refs<'_>,
+    nodes: &[Node],
+    vars: usize,
+    parallel: bool,
+) -> (Graph, Tally) {
+    let half = nodes.len() / 2;
+    if !parallel || half == 0 {
+        return walk(ctx, refs, nodes, 0, vars);
+    }
+    let (first, second) = nodes.split_at(half);
+    let (file, facts) = (ctx.file, ctx.facts);
+    std::thread::scope(|scope| {
+        let later = std::thread::Builder::new()
+            .name("node checks".into())
+            .spawn_scoped(scope, move || {
+                let mut found = Vec::new();
+                let ctx = &mut facts.in_file(file, &mut found);
+                (walk(ctx, refs, second, half, vars), found)
+            });
+        let Ok(later) = later else {
+            // No thread to be had: all on this one.
+            return walk(ctx, refs, nodes, 0, vars);
+        };
+        let (mut graph, mut tally) = walk(ctx, refs, first, 0, vars);
+        match later.join() {
+            Ok(((later_graph, later_tally), found)) => {
+                graph.append(later_graph);
+                tally.add(&later_tally);
+                ctx.findings.extend(found);
+                (graph, tally)
+            }
+            // The checks do not panic; if one did, it goes on here as it would inline.
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// Checks `nodes`, the scenario's from position `first` on, into a graph of their own.
+fn walk(
+    ctx: &mut Ctx<'_>,
+    refs: &Refs<'_>,
+    nodes: &[Node],
+    first: usize,
+    vars: usize,
+) -> (Graph, Tally) {
+    let nodes_at = At::Root.key("nodes");
+    let mut graph = Graph::with_capacity(nodes.len());
+    graph.compared = vec![false; vars];
     let mut tally = Tally::default();
-    for (i, node) in scenario.nodes.iter().enumerate() {
-        let at = nodes.index(i);
-        check_node(ctx, &refs, node, &at, &mut graph);
+    for (i, node) in (first..).zip(nodes) {
+        let at = nodes_at.index(i);
+        check_node(ctx, refs, node, &at, &mut graph);
         // While the node is still in cache.
         tally.node(ctx, node, &at);
         if node
@@ -172,24 +245,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, scenario: &mut Scenario, parallel_from: u
                 .push(u32::try_from(i).unwrap_or(u32::MAX));
         }
     }
-    graph.finish();
-    graph.node_index = refs.nodes;
-
-    let nodes = std::mem::take(&mut scenario.nodes);
-    // With two nodes of one id the graph is ambiguous; the duplicate is reported already.
-    let (entries, nodes) = match start.filter(|_| nodes_unique) {
-        Some(start) => {
-            let parallel = nodes.len() >= parallel_from;
-            flow_and_build(ctx, scenario, &graph, (start, &bounds), nodes, parallel)
-        }
-        None => (None, build::nodes(nodes, &graph)),
-    };
-    Checked {
-        graph,
-        tally,
-        entries,
-        nodes,
-    }
+    (graph, tally)
 }
 
 /// The flow checks of a scenario whose graph can be walked from `start`, and its `nodes`

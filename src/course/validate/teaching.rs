@@ -92,6 +92,14 @@ pub(super) struct Tally {
 }
 
 impl Tally {
+    /// Adds what was gathered from the nodes that follow this tally's.
+    pub(super) fn add(&mut self, later: &Tally) {
+        self.positions.add(&later.positions);
+        self.with_best += later.with_best;
+        self.longest += later.longest;
+        self.any_harmful |= later.any_harmful;
+    }
+
     /// Checks the choices of the node at `at` for `quality-mismatch`, and counts where and
     /// how long its best choice is.
     pub(super) fn node(&mut self, ctx: &mut Ctx<'_>, node: &Node, at: &At<'_>) {

@@ -203,12 +203,24 @@ impl Fixture {
         parsed
     }
 
-    // Borrowed on purpose: the tests go through the copying path, one test through the moving.
-    #[allow(clippy::needless_borrows_for_generic_args)]
+    /// Validates the course, as `load` does. Every test runs it a second time with the
+    /// large-scenario path forced (half the nodes checked on a second thread, the flow
+    /// checks on another while the nodes are built), which must find the same in the same
+    /// order and build the same course.
     fn run(&self) -> Outcome {
         let mut findings = Vec::new();
         let course = validate(self.parsed(), &mut findings);
-        Outcome { course, findings }
+        let inline = Outcome { course, findings };
+        let mut findings = Vec::new();
+        let course = validate_with(self.parsed(), &mut findings, 0);
+        let threaded = Outcome { course, findings };
+        assert_eq!(threaded.listing(), inline.listing(), "with threads");
+        assert_eq!(
+            scenarios_of(&threaded.course),
+            scenarios_of(&inline.course),
+            "with threads"
+        );
+        inline
     }
 }
 
@@ -1063,10 +1075,12 @@ fn unreachable_nodes_are_reported_one_by_one() {
     fixture().run().lacks("unreachable-node");
 }
 
-/// On a large scenario the flow checks run on a second thread while the nodes are built:
-/// the findings, their order and the course are the same as when all runs on one.
+/// On a large scenario half the nodes are checked on a second thread, then the flow checks
+/// run on one while the nodes are built: the findings, their order and the course are the
+/// same as when all runs on one. (Every test compares the two through `Fixture::run`; this
+/// one makes sure there is a finding of each kind to compare.)
 #[test]
-fn flow_checks_on_a_second_thread_find_the_same_in_the_same_order() {
+fn checks_on_two_threads_find_the_same_in_the_same_order() {
     let mut f = fixture();
     let s = f.scenario();
     // Dead ends, an unreachable node, a value out of range, a harmful path to a good
