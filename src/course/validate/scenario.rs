@@ -191,31 +191,15 @@ fn walk_nodes(
         return walk(ctx, refs, nodes, 0, vars);
     }
     let (first, second) = nodes.split_at(half);
-    let (file, facts) = (ctx.file, ctx.facts);
-    std::thread::scope(|scope| {
-        let later = std::thread::Builder::new()
-            .name("node checks".into())
-            .spawn_scoped(scope, move || {
-                let mut found = Vec::new();
-                let ctx = &mut facts.in_file(file, &mut found);
-                (walk(ctx, refs, second, half, vars), found)
-            });
-        let Ok(later) = later else {
-            // No thread to be had: all on this one.
-            return walk(ctx, refs, nodes, 0, vars);
-        };
-        let (mut graph, mut tally) = walk(ctx, refs, first, 0, vars);
-        match later.join() {
-            Ok(((later_graph, later_tally), found)) => {
-                graph.append(later_graph);
-                tally.add(&later_tally);
-                ctx.findings.extend(found);
-                (graph, tally)
-            }
-            // The checks do not panic; if one did, it goes on here as it would inline.
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
+    let ((mut graph, mut tally), (later_graph, later_tally)) = on_two_threads(
+        ctx,
+        "node checks",
+        |ctx| walk(ctx, refs, first, 0, vars),
+        |ctx| walk(ctx, refs, second, half, vars),
+    );
+    graph.append(later_graph);
+    tally.add(&later_tally);
+    (graph, tally)
 }
 
 /// Checks `nodes`, the scenario's from position `first` on, into a graph of their own.
@@ -263,31 +247,49 @@ fn flow_and_build(
         let entries = flow::check(ctx, scenario, graph, start, bounds);
         return (entries, build::nodes(nodes, graph));
     }
+    // The build finds nothing, so the flow checks' findings still follow the node checks'.
+    let (nodes, entries) = on_two_threads(
+        ctx,
+        "flow checks",
+        |_| build::nodes(nodes, graph),
+        |ctx| flow::check(ctx, scenario, graph, start, bounds),
+    );
+    (entries, nodes)
+}
+
+/// Runs `here` on this thread and `aside` on a second one, each with findings of its own;
+/// those of `aside` are appended to those of `here`. So all is as when one thread runs
+/// `here`, then `aside`: which is what happens when no second thread can be had.
+fn on_two_threads<H, A: Send>(
+    ctx: &mut Ctx<'_>,
+    name: &str,
+    here: impl FnOnce(&mut Ctx<'_>) -> H,
+    aside: impl Fn(&mut Ctx<'_>) -> A + Sync,
+) -> (H, A) {
     let (file, facts) = (ctx.file, ctx.facts);
-    let (entries, nodes) = std::thread::scope(|scope| {
-        let flow = std::thread::Builder::new()
-            .name("flow checks".into())
+    let aside = &aside;
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name(name.to_owned())
             .spawn_scoped(scope, move || {
                 let mut found = Vec::new();
-                let ctx = &mut facts.in_file(file, &mut found);
-                (flow::check(ctx, scenario, graph, start, bounds), found)
+                let result = aside(&mut facts.in_file(file, &mut found));
+                (result, found)
             });
-        let Ok(flow) = flow else {
-            // No thread to be had: all on this one.
-            let entries = flow::check(ctx, scenario, graph, start, bounds);
-            return (entries, build::nodes(nodes, graph));
+        let Ok(spawned) = spawned else {
+            let here = here(ctx);
+            return (here, aside(ctx));
         };
-        let nodes = build::nodes(nodes, graph);
-        match flow.join() {
-            Ok((entries, found)) => {
+        let here = here(ctx);
+        match spawned.join() {
+            Ok((result, found)) => {
                 ctx.findings.extend(found);
-                (entries, nodes)
+                (here, result)
             }
             // The checks do not panic; if one did, it goes on here as it would inline.
             Err(panic) => std::panic::resume_unwind(panic),
         }
-    });
-    (entries, nodes)
+    })
 }
 
 fn check_node(ctx: &mut Ctx<'_>, refs: &Refs<'_>, node: &Node, at: &At<'_>, graph: &mut Graph) {
