@@ -304,8 +304,7 @@ const UNSEEN: u32 = u32::MAX;
 /// reached in a "harmful taken" state is reported with the shortest such path, rebuilt from
 /// the state each was first reached from. After the interval analysis, linear in the size
 /// of the graph (two states per node); run only when the scenario has a harmful choice and
-/// a good ending. It reads the `nodes` the walk built, whose conditions name variables by
-/// index.
+/// a good ending. It reads the built `nodes`, whose conditions name variables by index.
 fn harmful_good_endings(
     ctx: &mut Ctx<'_>,
     scenario: &Scenario,
