@@ -62,7 +62,6 @@ fn exported(data: &Path) -> Vec<Value> {
     lines(&run.stdout)
 }
 
-/// The summary numbers of a send: sent, already there, rejected, waiting.
 #[test]
 fn a_scripted_run_is_stored_by_ralph_as_exported() {
     let ralph = Ralph::start();

@@ -39,8 +39,8 @@ pub(crate) fn validate(parsed: ParsedCourse, findings: &mut Vec<Finding>) -> Opt
     validate_with(parsed, findings, scenario::PARALLEL_FROM)
 }
 
-/// [`validate`], running a scenario's flow checks on a second thread from `parallel_from`
-/// nodes on.
+/// [`validate`], checking a scenario on two threads from `parallel_from` nodes on (see
+/// [`scenario::PARALLEL_FROM`]).
 fn validate_with(
     mut parsed: ParsedCourse,
     findings: &mut Vec<Finding>,
