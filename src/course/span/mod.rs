@@ -2,13 +2,15 @@
 //!
 //! The parsed model types do not remember where they came from (that would cost memory and
 //! time on every load), so when findings need lines and columns, [`positions`] scans the
-//! file's text once, following only the paths asked for, and counts lines and columns with
-//! a cursor that only moves forward: the cost is one pass over the text however many
-//! findings there are, and memory in proportion to the paths, not to the file.
-//! [`SpanIndex`] keeps where every value starts, for `migrate`, which edits many values.
+//! file's text once, following only the paths asked for and jumping over every object or
+//! array that none of them goes into, and counts lines and columns with a cursor that only
+//! moves forward: the cost is one pass over the text however many findings there are, and
+//! memory in proportion to the paths, not to the file. [`SpanIndex`] keeps where every value
+//! starts, for `migrate`, which edits many values.
 //!
 //! Both share one scanner. It is forgiving: on malformed JSON it keeps what it saw before
-//! the error, and it never recurses, so deep nesting cannot overflow the stack.
+//! the error (a value it jumps over is not checked), and it never recurses, so deep nesting
+//! cannot overflow the stack.
 
 mod cursor;
 mod scan;
@@ -301,6 +303,12 @@ impl<'a> Visit<'a> for PathTrie<'_> {
         self.record(at, offset);
         Some(at)
     }
+
+    /// Only where a path goes on below.
+    fn enters(&self, tag: Option<u32>) -> bool {
+        tag.and_then(|at| self.step(at))
+            .is_some_and(|step| !step.keys.is_empty() || !step.indices.is_empty())
+    }
 }
 
 #[cfg(test)]
@@ -544,6 +552,67 @@ mod tests {
             let found = positions(text, &refs);
             for (path, found) in paths.iter().zip(found) {
                 assert_eq!(found, index.position(path), "{path} in {text:?}");
+            }
+            // Asked alone, a path leaves every container it does not go into to be jumped
+            // over: in JSON that lands where the full scan does. (Text that is not JSON may
+            // be read further than the full scan reads it; it must not panic.)
+            let json = serde_json::from_str::<serde_json::Value>(text).is_ok();
+            for path in &paths {
+                let alone = positions(text, &[path]);
+                if json {
+                    assert_eq!(
+                        alone,
+                        vec![index.position(path)],
+                        "{path} alone in {text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// JSON values whose strings hold what the jump over a container must step past:
+    /// quotes, backslashes, brackets of both kinds, and characters of several bytes.
+    fn json_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        let text = "[a-c\"\\\\{}\\[\\]é🎉 ]{0,12}";
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<i32>().prop_map(serde_json::Value::from),
+            text.prop_map(serde_json::Value::from),
+        ];
+        leaf.prop_recursive(5, 64, 6, move |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::from),
+                proptest::collection::btree_map(text, inner, 0..6)
+                    .prop_map(|map| serde_json::Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(256))]
+
+        /// Each path of a JSON text asked alone, so that every container it does not go
+        /// into is jumped over, starts where the full index says, minified and pretty.
+        #[test]
+        fn jumping_over_containers_finds_what_the_full_scan_finds(value in json_value()) {
+            for text in [
+                serde_json::to_string(&value).unwrap(),
+                serde_json::to_string_pretty(&value).unwrap(),
+            ] {
+                let index = SpanIndex::new(&text);
+                let mut pending = vec![(0usize, FieldPath::root())];
+                while let Some((idx, at)) = pending.pop() {
+                    match &index.values[idx].children {
+                        Children::Scalar => {}
+                        Children::Array(elements) => pending
+                            .extend(elements.iter().enumerate().map(|(n, &c)| (c, at.index(n)))),
+                        Children::Object(members) => {
+                            pending.extend(members.iter().map(|(k, c)| (*c, at.key(k))));
+                        }
+                    }
+                    proptest::prop_assert_eq!(positions(&text, &[&at]), vec![index.position(&at)]);
+                }
             }
         }
     }

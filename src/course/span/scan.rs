@@ -49,6 +49,12 @@ pub(super) trait Visit<'a> {
         kind: Kind,
         parent: Option<(Self::Tag, Place<'a>)>,
     ) -> Self::Tag;
+
+    /// Whether the scan should look inside the container tagged `tag`; when not, it jumps
+    /// to the container's end without telling where its values start.
+    fn enters(&self, _tag: Self::Tag) -> bool {
+        true
+    }
 }
 
 /// An open container during a scan.
@@ -98,6 +104,10 @@ pub(super) fn scan<'a, V: Visit<'a>>(text: &'a str, visitor: &mut V) {
                 });
                 let tag = visitor.value(pos, kind, parent);
                 match byte {
+                    b'{' | b'[' if !visitor.enters(tag) => match container_end(bytes, pos) {
+                        Some(end) => pos = end,
+                        None => return,
+                    },
                     b'{' | b'[' => {
                         let object = byte == b'{';
                         stack.push(Frame {
@@ -167,6 +177,11 @@ pub(super) fn scan<'a, V: Visit<'a>>(text: &'a str, visitor: &mut V) {
     }
 }
 
+/// A byte of ones in every byte of a word, for testing eight bytes at a time.
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+/// The high bit of every byte of a word.
+pub(super) const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+
 fn skip_whitespace(bytes: &[u8], mut pos: usize) -> usize {
     while matches!(bytes.get(pos), Some(b' ' | b'\t' | b'\n' | b'\r')) {
         pos += 1;
@@ -186,6 +201,66 @@ fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
             _ => pos += found + 2, // a backslash and the byte it escapes
         }
     }
+}
+
+/// The offset just past the object or array that opens at `start`, if it closes.
+///
+/// Only its own kind of bracket is counted, and strings are stepped over: in JSON the other
+/// kind always pairs up inside, so this finds the same end as a full scan. Text that is not
+/// JSON may end it elsewhere than a full scan would, which stops at the first error; it
+/// still never reads past the text.
+fn container_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let open = *bytes.get(start)?;
+    let close = if open == b'{' { b'}' } else { b']' };
+    let mut depth = 0usize;
+    let mut pos = start;
+    loop {
+        // Outside strings, only quotes and this container's brackets matter.
+        pos = next_of(bytes, pos, [b'"', open, close])?;
+        match bytes.get(pos)? {
+            b'"' => loop {
+                // Inside a string, only its closing quote and escapes matter.
+                pos = next_of(bytes, pos + 1, [b'"', b'\\', b'"'])?;
+                if bytes.get(pos)? == &b'"' {
+                    break;
+                }
+                pos += 1; // the escaped byte
+            },
+            &byte if byte == open => depth += 1,
+            _ => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(pos + 1);
+                }
+            }
+        }
+        pos += 1;
+    }
+}
+
+/// The offset of the first of `needles` at or after `pos`.
+///
+/// Eight bytes are tested at a time, as one word: the strings and keys a skipped value
+/// holds are mostly short, too short for `memchr` to gain over its cost per call.
+fn next_of(bytes: &[u8], mut pos: usize, needles: [u8; 3]) -> Option<usize> {
+    // The high bit of each byte of `word` that equals `needle`. Bits above the lowest may
+    // be wrong (a borrow runs on), so only the lowest is read.
+    let equal = |word: u64, needle: u8| {
+        let x = word ^ (ONES * u64::from(needle));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().ok()?);
+        let found = equal(word, needles[0]) | equal(word, needles[1]) | equal(word, needles[2]);
+        if found != 0 {
+            return Some(pos + (found.trailing_zeros() / 8) as usize);
+        }
+        pos += 8;
+    }
+    let rest = bytes.get(pos..)?;
+    rest.iter()
+        .position(|byte| needles.contains(byte))
+        .map(|i| pos + i)
 }
 
 /// The offset just past a number or literal starting at `start`.
@@ -252,4 +327,25 @@ fn hex4(chars: &mut std::str::Chars<'_>) -> Option<u32> {
         code = code * 16 + chars.next()?.to_digit(16)?;
     }
     Some(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn containers_are_jumped_over_to_their_own_closing_bracket() {
+        let end = |text: &str| container_end(text.as_bytes(), 0);
+        assert_eq!(end("{}"), Some(2));
+        assert_eq!(end("[] "), Some(2));
+        // Brackets of the other kind, and in strings (escaped quotes too), do not count.
+        let text = r#"{"a": [{"b": "}]\"}"}], "c\"}": ["{"], "d": {}} , 1"#;
+        assert_eq!(end(text), text.find(" ,"));
+        let text = r#"[[1, {"x": "]"}], "\"]", {}] tail"#;
+        assert_eq!(end(text), text.find(" tail"));
+        // Unclosed, or a string that never closes: no end.
+        for text in ["{", "[[]", "{\"a\": \"}", "[\"\\\"]"] {
+            assert_eq!(end(text), None, "{text}");
+        }
+    }
 }
