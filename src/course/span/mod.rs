@@ -615,5 +615,39 @@ mod tests {
                 }
             }
         }
+
+        /// Text that is not JSON, a JSON text cut anywhere or with a byte changed: the
+        /// jump over containers may read further than the full scan, but never panics and
+        /// never points past the text.
+        #[test]
+        fn jumping_over_text_that_is_not_json_never_panics(
+            value in json_value(),
+            cut in proptest::prelude::any::<proptest::sample::Index>(),
+            byte in proptest::sample::select(&b"{}[]\",: a\n\\"[..]),
+            noise in "[{}\\[\\]\",:\\\\ a1]{0,40}",
+        ) {
+            let json = serde_json::to_string_pretty(&value).unwrap();
+            let mut changed = json.clone().into_bytes();
+            let at = cut.index(changed.len().max(1)).min(changed.len().saturating_sub(1));
+            if let Some(slot) = changed.get_mut(at) {
+                *slot = byte;
+            }
+            let changed = String::from_utf8(changed).unwrap_or_default();
+            let cut_short = json.get(..at).unwrap_or_default();
+            for text in [noise.as_str(), cut_short, changed.as_str()] {
+                let lines = text.lines().count().max(1);
+                let asked = [
+                    FieldPath::root(),
+                    path(&[key("a")]),
+                    path(&[PathSeg::Index(1), key("b")]),
+                    path(&[key("a"), PathSeg::Index(0), PathSeg::Index(2)]),
+                ];
+                for path in &asked {
+                    if let Some(Some(found)) = positions(text, &[path]).pop() {
+                        proptest::prop_assert!(found.line <= lines + 1, "{path} in {text:?}");
+                    }
+                }
+            }
+        }
     }
 }
