@@ -177,7 +177,7 @@ pub(super) fn scan<'a, V: Visit<'a>>(text: &'a str, visitor: &mut V) {
     }
 }
 
-/// A byte of ones in every byte of a word, for testing eight bytes at a time.
+/// The byte 0x01 in every byte of a word, for testing eight bytes at a time.
 const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 /// The high bit of every byte of a word.
 pub(super) const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
